@@ -1,0 +1,241 @@
+/* journey.y — the parser: builds the AST of one .jrn file and nothing else (no lookups). */
+%require "3.8"
+%define api.pure full
+%define api.prefix {jrnyy}
+%define api.location.type {jrn_location}
+%define parse.error detailed
+%define parse.lac full
+%locations
+%expect 0
+%param {jrn_parse_context *context}
+
+%code requires {
+#include "jrn/parse.h"
+}
+
+%code {
+/* bison names its scanner call yylex, and so does flex's header: take flex's
+ * declarations under their prefixed names, then point yylex back at ours. */
+#undef yylex
+#define YYSTYPE JRNYYSTYPE
+#define YYLTYPE JRNYYLTYPE
+#include "journey.lex.h"
+#undef yylex
+#define yylex jrnyylex
+
+static int jrnyylex(JRNYYSTYPE *value, JRNYYLTYPE *location, jrn_parse_context *context)
+{
+    return jrn_scan_lex(value, location, context->scanner);
+}
+
+static void jrnyyerror(JRNYYLTYPE *location, jrn_parse_context *context, const char *message)
+{
+    /* After a limit stopped the scanner, the parser's complaint about the early end
+     * would only repeat the real message. */
+    if (context->aborted) return;
+    parse_error(context, *location, "%s", message);
+}
+
+#define YYLLOC_DEFAULT(current, rhs, count)                       \
+    do {                                                         \
+        if (count) {                                             \
+            (current).begin = YYRHSLOC(rhs, 1).begin;            \
+            (current).end = YYRHSLOC(rhs, count).end;            \
+        } else {                                                 \
+            (current).begin = (current).end = YYRHSLOC(rhs, 0).end; \
+        }                                                        \
+    } while (0)
+}
+
+%union {
+    const char *text;
+    jrn_ast_value *value;
+    jrn_ast_property *property;
+    jrn_ast_member *member;
+    jrn_ast_decl *decl;
+    jrn_kind kind;
+    ast_value_list values;
+    ast_name_list names;
+    ast_member_list members;
+    ast_step_list steps;
+    ast_property_list properties;
+    ast_block block;
+}
+
+%token END 0 "end of file"
+%token USE "'use'" MAP "'map'" EXTEND "'extend'" IN "'in'" FOR "'for'"
+%token SEGMENT "'segment'" PERSONA "'persona'" TEAM "'team'" CHANNEL "'channel'"
+%token STAGE "'stage'" TOUCHPOINT "'touchpoint'" JOURNEY "'journey'" METRIC "'metric'" KPI "'kpi'"
+%token ARROW "'->'" DOTDOT "'..'"
+%token <text> IDENT "identifier"
+%token <value> STRING "string" NUMBER "number" PERCENT "percentage" RANGE "range"
+%token <value> DATE "date" DURATION "duration"
+
+%type <kind> kind
+%type <text> property_name opt_id
+%type <value> value opt_title
+%type <values> values
+%type <names> names opt_in opt_for
+%type <members> members
+%type <member> member
+%type <decl> decl map_decl extend_decl
+%type <steps> chain
+%type <properties> hop_properties opt_hop_properties
+%type <property> hop_property
+%type <block> block opt_block
+
+%%
+
+file:
+    %empty
+  | file item
+  ;
+
+item:
+    USE STRING                  { ast_add_use(context, $2, @$); }
+  | map_decl                    { ast_add_decl_item(context, $1); }
+  | extend_decl                 { ast_add_decl_item(context, $1); }
+  | decl                        { ast_add_decl_item(context, $1); }
+  | error                       { /* skip to the next declaration keyword */ }
+  ;
+
+map_decl:
+    MAP opt_id opt_title opt_block
+        {
+            ast_name_list *none = NULL;
+            $$ = ast_new_decl(context, KIND_MAP, @1, $2, @2, $3, none, none, $4, @$);
+        }
+  ;
+
+extend_decl:
+    EXTEND kind IDENT block
+        {
+            $$ = ast_new_decl(context, $2, @2, $3, @3, NULL, NULL, NULL, $4, @$);
+            $$->is_extend = true;
+            $$->keyword_span = parse_span(context, @1);
+        }
+  ;
+
+decl:
+    kind IDENT opt_title opt_in opt_for opt_block
+        {
+            $$ = ast_new_decl(context, $1, @1, $2, @2, $3,
+                              $4.first ? &$4 : NULL, $5.first ? &$5 : NULL, $6, @$);
+        }
+  ;
+
+kind:
+    SEGMENT         { $$ = KIND_SEGMENT; }
+  | PERSONA         { $$ = KIND_PERSONA; }
+  | TEAM            { $$ = KIND_TEAM; }
+  | CHANNEL         { $$ = KIND_CHANNEL; }
+  | STAGE           { $$ = KIND_STAGE; }
+  | TOUCHPOINT      { $$ = KIND_TOUCHPOINT; }
+  | JOURNEY         { $$ = KIND_JOURNEY; }
+  | METRIC          { $$ = KIND_METRIC; }
+  | KPI             { $$ = KIND_KPI; }
+  ;
+
+opt_id:
+    %empty          { $$ = NULL; }
+  | IDENT           { $$ = $1; }
+  ;
+
+opt_title:
+    %empty          { $$ = NULL; }
+  | STRING          { $$ = $1; }
+  ;
+
+opt_in:
+    %empty          { $$ = (ast_name_list){0}; }
+  | IN names        { $$ = $2; $$.location = @$; }
+  ;
+
+opt_for:
+    %empty          { $$ = (ast_name_list){0}; }
+  | FOR names       { $$ = $2; $$.location = @$; }
+  ;
+
+names:
+    IDENT               { $$ = (ast_name_list){0}; ast_name_list_append(context, &$$, $1, @1); }
+  | names ',' IDENT     { $$ = $1; ast_name_list_append(context, &$$, $3, @3); }
+  ;
+
+opt_block:
+    %empty          { $$ = (ast_block){0}; }
+  | block           { $$ = $1; }
+  ;
+
+block:
+    '{' members '}'     { $$ = (ast_block){true, @$, $2}; }
+  ;
+
+members:
+    %empty              { $$ = (ast_member_list){0}; }
+  | members member      { $$ = $1; ast_member_list_append(&$$, $2); }
+  ;
+
+member:
+    property_name ':' values
+        {
+            $$ = ast_new_property_member(context, ast_new_property(context, $1, @1, $3, @$));
+        }
+  | IDENT               { $$ = ast_new_flag(context, $1, @1); }
+  | decl                { $$ = ast_new_decl_member(context, $1); }
+  | chain               { $$ = ast_new_chain(context, $1, @$); }
+  | error               { $$ = NULL; }
+  ;
+
+/* A declaration keyword right before ':' is a property name: "channel: web". */
+property_name:
+    IDENT               { $$ = $1; }
+  | kind                { $$ = kind_name($1); }
+  ;
+
+values:
+    value               { $$ = (ast_value_list){0}; ast_value_list_append(&$$, $1); }
+  | values ',' value    { $$ = $1; ast_value_list_append(&$$, $3); }
+  ;
+
+value:
+    STRING | NUMBER | PERCENT | RANGE | DATE | DURATION
+  | IDENT               { $$ = parse_new_value(context, VALUE_IDENT, @1, $1, strlen($1)); }
+  ;
+
+/* a -> b [rate: 80%] -> c : the props in brackets belong to the hop that ends there. */
+chain:
+    IDENT ARROW IDENT opt_hop_properties
+        {
+            $$ = ast_start_chain(context, $1, @1);
+            jrn_location hop = {@2.begin, @4.end > @3.end ? @4.end : @3.end};
+            ast_chain_add_hop(context, &$$, $3, @3, $4, hop);
+        }
+  | chain ARROW IDENT opt_hop_properties
+        {
+            $$ = $1;
+            jrn_location hop = {@2.begin, @4.end > @3.end ? @4.end : @3.end};
+            ast_chain_add_hop(context, &$$, $3, @3, $4, hop);
+        }
+  ;
+
+opt_hop_properties:
+    %empty                          { $$ = (ast_property_list){0}; }
+  | '[' hop_properties ']'          { $$ = $2; }
+  ;
+
+hop_properties:
+    hop_property                    { $$ = (ast_property_list){0}; ast_property_list_append(&$$, $1); }
+  | hop_properties ',' hop_property { $$ = $1; ast_property_list_append(&$$, $3); }
+  | hop_properties hop_property     { $$ = $1; ast_property_list_append(&$$, $2); }
+  ;
+
+hop_property:
+    property_name ':' value
+        {
+            ast_value_list single = {0};
+            ast_value_list_append(&single, $3);
+            $$ = ast_new_property(context, $1, @1, single, @$);
+        }
+  ;
+
+%%

@@ -1,0 +1,23 @@
+/* arena.h — one bump allocator per compilation: everything is freed in one call. */
+#ifndef JRN_ARENA_H
+#define JRN_ARENA_H
+
+#include <stddef.h>
+
+typedef struct jrn_arena jrn_arena;
+
+jrn_arena *arena_new(void);
+void arena_free(jrn_arena *arena);
+
+/* Zero-filled, aligned for any type. Aborts with a message when memory runs out. */
+void *arena_alloc(jrn_arena *arena, size_t size);
+/* Array of count elements of size each, zero-filled; checks the multiplication. */
+void *arena_alloc_array(jrn_arena *arena, size_t count, size_t size);
+char *arena_strndup(jrn_arena *arena, const char *text, size_t length);
+char *arena_strdup(jrn_arena *arena, const char *text);
+char *arena_printf(jrn_arena *arena, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far (for the benchmark's memory figures). */
+size_t arena_bytes_used(const jrn_arena *arena);
+
+#endif

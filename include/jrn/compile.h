@@ -1,0 +1,42 @@
+/* compile.h — the front end as one call: load, parse, resolve a root file into a model. */
+#ifndef JRN_COMPILE_H
+#define JRN_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/arena.h"
+#include "jrn/ast.h"
+#include "jrn/diag.h"
+#include "jrn/model.h"
+
+typedef struct jrn_compile_options {
+    const char *const *include_dirs;   /* -I DIR, in command-line order */
+    size_t include_dir_count;
+    const char *search_path;           /* JRN_PATH: folders separated by ':' (or NULL) */
+    const char *stdlib_dir;            /* the standard library's folder (or NULL) */
+    bool no_prelude;                   /* --no-prelude */
+} jrn_compile_options;
+
+typedef struct jrn_compilation {
+    jrn_arena *arena;                  /* owns every source, AST node, model element, message */
+    jrn_diag_list diags;
+    jrn_model *model;                  /* NULL when the input has errors */
+    bool root_unreadable;              /* the root file could not be read: a usage/I-O failure */
+} jrn_compilation;
+
+jrn_compilation *compile_new(void);
+void compile_free(jrn_compilation *compilation);
+
+/* Compiles path ("-" = standard input). True when a model was built without errors. */
+bool compile_file(jrn_compilation *compilation, const char *path,
+                  const jrn_compile_options *options);
+/* Compiles bytes in memory under display_name ("use" resolves from the current folder). */
+bool compile_memory(jrn_compilation *compilation, const char *display_name, const char *bytes,
+                    size_t length, const jrn_compile_options *options);
+
+/* Parses one source into an AST (no imports, no resolution): for the formatter.
+ * Syntax errors go to diags and are counted in the file's syntax_error_count. */
+jrn_ast_file *parse_source(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags);
+
+#endif

@@ -1,0 +1,264 @@
+/* model.h — the resolved journey map that every back end reads (never the AST or text). */
+#ifndef JRN_MODEL_H
+#define JRN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/ast.h"
+#include "jrn/source.h"
+
+typedef struct jrn_team jrn_team;
+typedef struct jrn_segment jrn_segment;
+typedef struct jrn_persona jrn_persona;
+typedef struct jrn_channel jrn_channel;
+typedef struct jrn_stage jrn_stage;
+typedef struct jrn_touchpoint jrn_touchpoint;
+typedef struct jrn_journey jrn_journey;
+typedef struct jrn_metric jrn_metric;
+typedef struct jrn_kpi jrn_kpi;
+
+typedef struct jrn_text_list {
+    const char **items;
+    size_t count;
+} jrn_text_list;
+
+/* A property named x_... : kept as written, passed through to JSON. */
+typedef struct jrn_extension {
+    const char *name;
+    const jrn_ast_value *values;    /* linked through ->next */
+    size_t value_count;
+    jrn_span span;
+    struct jrn_extension *next;
+} jrn_extension;
+
+/* A number as a metric measures it: a plain number, a percentage or a duration. */
+typedef enum jrn_quantity_kind {
+    QUANTITY_NUMBER,
+    QUANTITY_PERCENT,
+    QUANTITY_DURATION,
+} jrn_quantity_kind;
+
+typedef struct jrn_quantity {
+    jrn_quantity_kind kind;
+    double value;            /* NUMBER: the number; PERCENT: 85 for 85%; DURATION: days */
+    jrn_duration duration;   /* DURATION: as written */
+    const char *text;        /* as written in the source: "85%", "4.5", "2d" */
+} jrn_quantity;
+
+/* Every declared thing starts with this header, so back ends can treat them alike. */
+typedef struct jrn_element {
+    jrn_kind kind;
+    const char *id;          /* NULL only for an anonymous map */
+    const char *title;       /* the declared title, or NULL; see element_label() */
+    jrn_span span;           /* the declaration */
+    jrn_span id_span;        /* where the id is written: the place findings point at */
+    size_t index;            /* position in its model array */
+    jrn_extension *extensions;
+} jrn_element;
+
+/* The title when there is one, else the id. */
+const char *element_label(const jrn_element *element);
+
+typedef enum jrn_channel_kind { CHANNEL_KIND_UNSET, CHANNEL_DIGITAL, CHANNEL_HUMAN, CHANNEL_PHYSICAL } jrn_channel_kind;
+typedef enum jrn_contact { CONTACT_UNSET, CONTACT_DIRECT, CONTACT_INDIRECT } jrn_contact;
+typedef enum jrn_better { BETTER_UNSET, BETTER_HIGHER, BETTER_LOWER } jrn_better;
+typedef enum jrn_frequency {
+    FREQUENCY_UNSET, FREQUENCY_DAILY, FREQUENCY_WEEKLY, FREQUENCY_MONTHLY,
+    FREQUENCY_QUARTERLY, FREQUENCY_YEARLY
+} jrn_frequency;
+
+const char *channel_kind_name(jrn_channel_kind kind);   /* "digital"...; NULL when unset */
+const char *contact_name(jrn_contact contact);
+const char *better_name(jrn_better better);
+const char *frequency_name(jrn_frequency frequency);
+
+typedef struct jrn_map {
+    jrn_element base;        /* kind KIND_MAP; base.span.source NULL when no map is declared */
+    bool is_declared;
+    jrn_team *owner;
+    bool has_version;
+    double version;
+    const char *version_text;
+    bool has_reviewed;
+    jrn_date reviewed;
+    jrn_span reviewed_span;
+    const char *description;
+} jrn_map;
+
+struct jrn_segment {
+    jrn_element base;
+    const char *description;
+    const char *size;
+    const char *note;
+};
+
+struct jrn_persona {
+    jrn_element base;
+    jrn_segment **segments;
+    size_t segment_count;
+    const char *role;
+    jrn_text_list goals, needs, traits, attitudes, behaviors, motivations, pains, expectations;
+    const char *quote;
+};
+
+struct jrn_team {
+    jrn_element base;
+    const char *lead;
+    const char *contact;
+};
+
+struct jrn_channel {
+    jrn_element base;
+    jrn_channel_kind channel_kind;
+};
+
+/* A loop declared on a stage: "loops: onboarding" — feedback to an earlier (or the same) stage. */
+typedef struct jrn_stage_loop {
+    jrn_stage *target;
+    jrn_span span;
+} jrn_stage_loop;
+
+struct jrn_stage {
+    jrn_element base;
+    jrn_stage *parent;           /* NULL for a top-level stage of the spine */
+    jrn_stage **children;        /* sub-stages, in declaration order */
+    size_t child_count;
+    size_t spine_position;       /* order in model->stages (flattened spine): parent before children */
+    jrn_team *owner;
+    bool has_emotion;
+    double emotion;
+    bool has_aspiration;
+    double aspiration;
+    const char *goal;
+    jrn_stage_loop *loops;
+    size_t loop_count;
+    jrn_touchpoint **touchpoints;  /* directly under this stage, in declaration order */
+    size_t touchpoint_count;
+    jrn_kpi **kpis;
+    size_t kpi_count;
+};
+
+struct jrn_touchpoint {
+    jrn_element base;
+    jrn_stage *stage;
+    jrn_channel **channels;
+    size_t channel_count;
+    jrn_persona **personas;      /* empty: open to every persona */
+    size_t persona_count;
+    jrn_team *owner;
+    jrn_contact contact;
+    bool has_emotion;
+    double emotion;
+    int effort;                  /* 1..5, 0 when not given */
+    const char *does, *thinks, *feels;
+    bool is_pain;                /* "pain" flag or "pain: text" */
+    const char *pain;            /* the text, or NULL for the bare flag */
+    bool is_delight;
+    const char *delight;
+    bool is_truth;               /* a moment of truth */
+    const char *truth;
+    bool is_backstage;
+    const char *trigger;         /* proactive-service trigger */
+    jrn_text_list opportunities;
+    jrn_kpi **kpis;
+    size_t kpi_count;
+};
+
+/* One edge of a journey: from -> to, with the props of "[rate: 30%, after: 2d]". */
+typedef struct jrn_hop {
+    jrn_touchpoint *from;
+    jrn_touchpoint *to;
+    jrn_span span;               /* from the "->" to the end of the props */
+    bool has_rate;
+    double rate;                 /* share 0..1 (30% is 0.3) */
+    jrn_span rate_span;
+    bool has_after;
+    jrn_duration after;
+    bool goes_back;              /* to a stage earlier in the spine than from's */
+    bool is_declared_loop;       /* goes back and a loops: of from's stage (or its parent) covers it */
+    jrn_extension *extensions;
+} jrn_hop;
+
+struct jrn_journey {
+    jrn_element base;
+    jrn_persona **personas;
+    size_t persona_count;
+    const char *goal;
+    jrn_touchpoint *start;       /* start: if given, else the first step of the first chain */
+    jrn_touchpoint **steps;      /* distinct touchpoints in order of first appearance */
+    size_t step_count;
+    jrn_hop *hops;               /* in source order; no duplicate (from, to) pairs */
+    size_t hop_count;
+    jrn_kpi **kpis;
+    size_t kpi_count;
+};
+
+typedef struct jrn_scale {
+    jrn_quantity low;
+    jrn_quantity high;
+} jrn_scale;
+
+struct jrn_metric {
+    jrn_element base;
+    bool has_scale;
+    jrn_scale scale;
+    jrn_better better;
+    const char *unit;
+    jrn_text_list labels;        /* names of the scale's integer points, low to high */
+};
+
+typedef enum jrn_kpi_owner_kind { KPI_ON_STAGE, KPI_ON_TOUCHPOINT, KPI_ON_JOURNEY } jrn_kpi_owner_kind;
+
+struct jrn_kpi {
+    jrn_element base;            /* base.id is the metric's id */
+    jrn_metric *metric;
+    jrn_kpi_owner_kind owner_kind;
+    jrn_stage *on_stage;         /* exactly one of these three is set */
+    jrn_touchpoint *on_touchpoint;
+    jrn_journey *on_journey;
+    bool has_target;
+    jrn_quantity target;
+    jrn_frequency every;
+    jrn_team *owner;
+    const char *why;
+};
+
+/* A file of the compilation: the root, the prelude, or one brought in by "use". */
+typedef struct jrn_model_file {
+    const jrn_source *source;
+    const jrn_ast_file *ast;     /* comments, for lint suppressions */
+    bool is_root;                /* a file named on the command line */
+    bool is_prelude;
+    jrn_span used_at;            /* the "use" in a root file that (transitively) brought it in */
+} jrn_model_file;
+
+/* Arrays in declaration order (files in load order: prelude, then each file's uses before
+ * its own declarations). Stages are the flattened spine: each stage, then its sub-stages. */
+typedef struct jrn_model {
+    jrn_map map;
+    jrn_model_file *files;      size_t file_count;
+    jrn_segment **segments;     size_t segment_count;
+    jrn_persona **personas;     size_t persona_count;
+    jrn_team **teams;           size_t team_count;
+    jrn_channel **channels;     size_t channel_count;
+    jrn_stage **stages;         size_t stage_count;
+    jrn_touchpoint **touchpoints; size_t touchpoint_count;
+    jrn_journey **journeys;     size_t journey_count;
+    jrn_metric **metrics;       size_t metric_count;
+    jrn_kpi **kpis;             size_t kpi_count;
+    jrn_metric *emotion_metric; /* the prelude's "emotion" scale, or NULL with --no-prelude */
+    double emotion_low, emotion_high;  /* the emotion scale's bounds (-2..2 by default) */
+} jrn_model;
+
+/* The file record a span belongs to (NULL for a span without a source). */
+const jrn_model_file *model_file_of(const jrn_model *model, const jrn_span span);
+/* Where to report a finding about a declaration: the span itself when it is in a root
+ * file, otherwise the root file's "use" that brought its file in. */
+jrn_span model_report_span(const jrn_model *model, jrn_span span);
+/* True when the span lies in a file named on the command line. */
+bool model_span_in_root(const jrn_model *model, jrn_span span);
+/* Name of an emotion value: the emotion metric's label for an integer point, or NULL. */
+const char *model_emotion_label(const jrn_model *model, double emotion);
+
+#endif

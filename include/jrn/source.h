@@ -1,0 +1,60 @@
+/* source.h — a loaded .jrn file: its bytes, UTF-8 checked, BOM stripped, with a line index. */
+#ifndef JRN_SOURCE_H
+#define JRN_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jrn/arena.h"
+
+/* Files larger than this are refused: offsets are 32-bit and nobody writes maps this big. */
+#define SOURCE_SIZE_LIMIT (256u * 1024u * 1024u)
+
+typedef struct jrn_source {
+    const char *path;          /* as given or resolved; "-" for standard input */
+    const char *display_name;  /* what diagnostics print: "<stdin>" for "-" */
+    const char *text;          /* NUL-terminated; BOM removed */
+    uint32_t length;
+    uint32_t *line_starts;     /* byte offset of each line's first byte */
+    uint32_t line_count;
+} jrn_source;
+
+/* A half-open byte range [begin, end) of one source. */
+typedef struct jrn_span {
+    const jrn_source *source;
+    uint32_t begin;
+    uint32_t end;
+} jrn_span;
+
+typedef struct jrn_position {
+    uint32_t line;    /* 1-based */
+    uint32_t column;  /* 1-based, counted in Unicode code points */
+} jrn_position;
+
+typedef enum jrn_load_status {
+    SOURCE_OK,
+    SOURCE_NOT_FOUND,
+    SOURCE_NOT_REGULAR,   /* a folder, FIFO, device: never read */
+    SOURCE_TOO_LARGE,
+    SOURCE_READ_ERROR,
+} jrn_load_status;
+
+/* Reads a whole file ("-" = standard input) into the arena. On failure returns
+ * NULL and sets *status and *error_text (errno text or a reason). */
+jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *status,
+                        const char **error_text);
+/* Wraps bytes already in memory (tests, fuzzing, formatter). Copies them. */
+jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
+                               const char *bytes, size_t length);
+
+/* Offset of the first byte that is not valid UTF-8 or is NUL, or UINT32_MAX when the
+ * text is clean. *reason says what is wrong ("invalid UTF-8 byte 0xC3", "NUL byte"). */
+uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
+                                  jrn_arena *arena);
+
+jrn_position source_position(const jrn_source *source, uint32_t offset);
+/* The line containing offset, without its line end. */
+const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *length);
+
+#endif

@@ -1,0 +1,120 @@
+/* arena.c — bump allocation in chained blocks; one arena per compilation, freed at once. */
+#include "jrn/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ARENA_BLOCK_SIZE = 64 * 1024, ARENA_ALIGNMENT = 16 };
+
+typedef struct arena_block {
+    struct arena_block *previous;
+    size_t capacity;
+    size_t used;
+    _Alignas(16) unsigned char bytes[];
+} arena_block;
+
+struct jrn_arena {
+    arena_block *current;
+    size_t bytes_used;
+};
+
+static void arena_out_of_memory(size_t size)
+{
+    fprintf(stderr, "jrnc: out of memory (asked for %zu bytes)\n", size);
+    exit(2);
+}
+
+jrn_arena *arena_new(void)
+{
+    jrn_arena *arena = calloc(1, sizeof *arena);
+    if (arena == NULL) arena_out_of_memory(sizeof *arena);
+    return arena;
+}
+
+void arena_free(jrn_arena *arena)
+{
+    if (arena == NULL) return;
+    arena_block *block = arena->current;
+    while (block != NULL) {
+        arena_block *previous = block->previous;
+        free(block);
+        block = previous;
+    }
+    free(arena);
+}
+
+static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
+{
+    size_t capacity = at_least > ARENA_BLOCK_SIZE ? at_least : ARENA_BLOCK_SIZE;
+    arena_block *block = malloc(sizeof *block + capacity);
+    if (block == NULL) arena_out_of_memory(capacity);
+    block->capacity = capacity;
+    block->used = 0;
+    /* A large one-off allocation goes behind the current block so the current
+     * block's free space is not wasted. */
+    if (at_least > ARENA_BLOCK_SIZE / 4 && arena->current != NULL) {
+        block->previous = arena->current->previous;
+        arena->current->previous = block;
+    } else {
+        block->previous = arena->current;
+        arena->current = block;
+    }
+    return block;
+}
+
+void *arena_alloc(jrn_arena *arena, size_t size)
+{
+    if (size > SIZE_MAX - ARENA_ALIGNMENT) arena_out_of_memory(size);
+    size_t rounded = (size + ARENA_ALIGNMENT - 1) & ~(size_t)(ARENA_ALIGNMENT - 1);
+    if (rounded == 0) rounded = ARENA_ALIGNMENT;
+    arena_block *block = arena->current;
+    if (block == NULL || block->capacity - block->used < rounded) {
+        block = arena_add_block(arena, rounded);
+    }
+    void *memory = block->bytes + block->used;
+    block->used += rounded;
+    arena->bytes_used += rounded;
+    memset(memory, 0, size);
+    return memory;
+}
+
+void *arena_alloc_array(jrn_arena *arena, size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size) arena_out_of_memory(SIZE_MAX);
+    return arena_alloc(arena, count * size);
+}
+
+char *arena_strndup(jrn_arena *arena, const char *text, size_t length)
+{
+    char *copy = arena_alloc(arena, length + 1);
+    if (length > 0) memcpy(copy, text, length);
+    copy[length] = '\0';
+    return copy;
+}
+
+char *arena_strdup(jrn_arena *arena, const char *text)
+{
+    return arena_strndup(arena, text, strlen(text));
+}
+
+char *arena_printf(jrn_arena *arena, const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    int length = vsnprintf(NULL, 0, format, arguments);
+    va_end(arguments);
+    if (length < 0) return arena_strdup(arena, "");
+    char *text = arena_alloc(arena, (size_t)length + 1);
+    va_start(arguments, format);
+    vsnprintf(text, (size_t)length + 1, format, arguments);
+    va_end(arguments);
+    return text;
+}
+
+size_t arena_bytes_used(const jrn_arena *arena)
+{
+    return arena->bytes_used;
+}

@@ -1,0 +1,510 @@
+/* ast.c — builds AST nodes for the parser's actions and decodes literal tokens. */
+#include "jrn/ast.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jrn/parse.h"
+
+static const char *const kind_names[KIND_COUNT] = {
+    "map", "segment", "persona", "team", "channel", "stage", "touchpoint", "journey",
+    "metric", "kpi",
+};
+
+const char *kind_name(jrn_kind kind)
+{
+    return kind < KIND_COUNT ? kind_names[kind] : "declaration";
+}
+
+const char *kind_with_article(jrn_kind kind)
+{
+    static const char *const with_article[KIND_COUNT] = {
+        "a map", "a segment", "a persona", "a team", "a channel", "a stage", "a touchpoint",
+        "a journey", "a metric", "a kpi",
+    };
+    return kind < KIND_COUNT ? with_article[kind] : "a declaration";
+}
+
+double duration_in_days(jrn_duration duration)
+{
+    switch (duration.unit) {
+    case DURATION_MINUTES: return duration.amount / 1440.0;
+    case DURATION_HOURS: return duration.amount / 24.0;
+    case DURATION_DAYS: return duration.amount;
+    case DURATION_WEEKS: return duration.amount * 7.0;
+    case DURATION_MONTHS: return duration.amount * 30.0;
+    case DURATION_YEARS: return duration.amount * 365.0;
+    }
+    return duration.amount;
+}
+
+const char *duration_unit_suffix(jrn_duration_unit unit)
+{
+    static const char *const suffixes[] = {"min", "h", "d", "w", "mo", "y"};
+    return unit <= DURATION_YEARS ? suffixes[unit] : "d";
+}
+
+jrn_span parse_span(const jrn_parse_context *context, jrn_location location)
+{
+    return (jrn_span){context->source, location.begin, location.end};
+}
+
+void parse_error(jrn_parse_context *context, jrn_location location, const char *format, ...)
+{
+    context->file->syntax_error_count++;
+    if (!diag_keeps_next_error(context->diags)) {
+        diag_error(context->diags, parse_span(context, location), "%s", "");
+        return;
+    }
+    jrn_strbuf message = STRBUF_INIT;
+    va_list arguments;
+    va_start(arguments, format);
+    strbuf_vprintf(&message, format, arguments);
+    va_end(arguments);
+    diag_error(context->diags, parse_span(context, location), "%s", strbuf_text(&message));
+    strbuf_free(&message);
+}
+
+void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
+                       size_t length)
+{
+    while (length > 0 && text[length - 1] == '\r') length--;
+    jrn_ast_comment *comment = arena_alloc(context->arena, sizeof *comment);
+    comment->text = arena_strndup(context->arena, text, length);
+    comment->span = parse_span(context, (jrn_location){location.begin, location.begin + (uint32_t)length});
+    if (context->last_comment != NULL) context->last_comment->next = comment;
+    else context->file->comments = comment;
+    context->last_comment = comment;
+    context->file->comment_count++;
+}
+
+/* Reads a number, or reports it out of range: a 100,000-digit literal is an error, not inf. */
+static double parse_number_text(jrn_parse_context *context, jrn_location location,
+                                const char *text)
+{
+    char *end;
+    double number = strtod(text, &end);
+    if (!isfinite(number)) {
+        parse_error(context, location, "number out of range");
+        return 0;
+    }
+    return number;
+}
+
+static bool is_leap_year(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static void parse_date_literal(jrn_parse_context *context, jrn_ast_value *value,
+                               jrn_location location, const char *text)
+{
+    static const char *const month_names[] = {
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    };
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
+    value->date = (jrn_date){year, month, day};
+    if (month < 1 || month > 12) {
+        parse_error(context, location, "invalid date '%s': the month must be 01 to 12", text);
+        return;
+    }
+    int days = month_days[month - 1] + (month == 2 && is_leap_year(year));
+    if (day < 1 || day > days) {
+        parse_error(context, location, "invalid date '%s': %s %d has %d days", text,
+                    month_names[month - 1], year, days);
+    }
+}
+
+static void parse_range_end(jrn_parse_context *context, jrn_location location, const char *text,
+                            jrn_range_end *end)
+{
+    end->number = parse_number_text(context, location, text);
+    end->is_percent = strchr(text, '%') != NULL;
+}
+
+static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value,
+                                jrn_location location, const char *text)
+{
+    const char *dots = strstr(text, "..");
+    char *low = arena_strndup(context->arena, text, (size_t)(dots - text));
+    parse_range_end(context, location, low, &value->range_low);
+    const char *high = dots + 2;
+    while (*high == ' ' || *high == '\t') high++;
+    parse_range_end(context, location, high, &value->range_high);
+}
+
+static void parse_duration_literal(jrn_parse_context *context, jrn_ast_value *value,
+                                   jrn_location location, const char *text, size_t length)
+{
+    static const struct { const char *suffix; jrn_duration_unit unit; } units[] = {
+        {"min", DURATION_MINUTES}, {"mo", DURATION_MONTHS}, {"h", DURATION_HOURS},
+        {"d", DURATION_DAYS}, {"w", DURATION_WEEKS}, {"y", DURATION_YEARS},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t suffix_length = strlen(units[i].suffix);
+        if (length > suffix_length && strcmp(text + length - suffix_length, units[i].suffix) == 0) {
+            value->duration.unit = units[i].unit;
+            break;
+        }
+    }
+    value->duration.amount = parse_number_text(context, location, text);
+    value->number = value->duration.amount;
+}
+
+jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
+                               jrn_location location, const char *text, size_t length)
+{
+    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    value->kind = kind;
+    value->span = parse_span(context, location);
+    value->text = arena_strndup(context->arena, text, length);
+    switch (kind) {
+    case VALUE_NUMBER:
+    case VALUE_PERCENT:
+        value->number = parse_number_text(context, location, value->text);
+        break;
+    case VALUE_RANGE:
+        parse_range_literal(context, value, location, value->text);
+        break;
+    case VALUE_DATE:
+        parse_date_literal(context, value, location, value->text);
+        break;
+    case VALUE_DURATION:
+        parse_duration_literal(context, value, location, value->text, length);
+        break;
+    case VALUE_STRING:
+    case VALUE_IDENT:
+        break;
+    }
+    return value;
+}
+
+static int hex_digit_value(char character)
+{
+    if (character >= '0' && character <= '9') return character - '0';
+    if (character >= 'a' && character <= 'f') return character - 'a' + 10;
+    if (character >= 'A' && character <= 'F') return character - 'A' + 10;
+    return -1;
+}
+
+/* Decodes \u{...} at text[i] (pointing at 'u'); returns bytes consumed after the backslash. */
+static size_t parse_unicode_escape(jrn_parse_context *context, jrn_location escape,
+                                   const char *text, size_t i, size_t length, jrn_strbuf *out)
+{
+    size_t j = i + 1;
+    if (j >= length || text[j] != '{') {
+        parse_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
+        return 1;
+    }
+    j++;
+    unsigned long codepoint = 0;
+    size_t digits = 0;
+    while (j < length && hex_digit_value(text[j]) >= 0) {
+        if (digits < 8) codepoint = codepoint * 16 + (unsigned long)hex_digit_value(text[j]);
+        digits++;
+        j++;
+    }
+    if (j >= length || text[j] != '}' || digits == 0) {
+        escape.end = escape.begin + (uint32_t)(j - i + 1);
+        parse_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
+        return j - i;
+    }
+    escape.end = escape.begin + (uint32_t)(j - i + 2);
+    if (digits > 6 || codepoint > 0x10FFFF) {
+        parse_error(context, escape, "invalid escape: code points end at \\u{10FFFF}");
+    } else if (codepoint >= 0xD800 && codepoint <= 0xDFFF) {
+        parse_error(context, escape, "invalid escape: \\u{%lX} is a surrogate, not a character",
+                    codepoint);
+    } else if (codepoint == 0) {
+        parse_error(context, escape, "invalid escape: \\u{0} (NUL) is not allowed in text");
+    } else {
+        strbuf_put_codepoint(out, codepoint);
+    }
+    return j - i + 1;
+}
+
+jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location location,
+                                    const char *text, size_t length, bool terminated)
+{
+    if (!terminated) {
+        jrn_location opening = {location.begin, location.begin + 1};
+        parse_error(context, opening, "unterminated string: a \"...\" string ends on its line "
+                                      "(use \"\"\"...\"\"\" for text over several lines)");
+    }
+    size_t content_end = terminated ? length - 1 : length;
+    jrn_strbuf decoded = STRBUF_INIT;
+    for (size_t i = 1; i < content_end; i++) {
+        if (text[i] != '\\') {
+            strbuf_putc(&decoded, text[i]);
+            continue;
+        }
+        if (i + 1 >= content_end) break;   /* a lone trailing backslash: unterminated already */
+        jrn_location escape = {location.begin + (uint32_t)i, location.begin + (uint32_t)i + 2};
+        char next = text[i + 1];
+        switch (next) {
+        case '"': strbuf_putc(&decoded, '"'); i++; break;
+        case '\\': strbuf_putc(&decoded, '\\'); i++; break;
+        case 'n': strbuf_putc(&decoded, '\n'); i++; break;
+        case 't': strbuf_putc(&decoded, '\t'); i++; break;
+        case 'u': i += parse_unicode_escape(context, escape, text, i + 1, content_end, &decoded); break;
+        default:
+            parse_error(context, escape, "invalid escape '\\%.*s' (known: \\\" \\\\ \\n \\t \\u{...})",
+                        ((unsigned char)next & 0x80) ? 1 : 1, &text[i + 1]);
+            i++;
+            break;
+        }
+    }
+    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    value->kind = VALUE_STRING;
+    value->span = parse_span(context, location);
+    value->text = arena_strndup(context->arena, strbuf_text(&decoded), decoded.length);
+    strbuf_free(&decoded);
+    return value;
+}
+
+static bool is_blank_line(const char *line, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') return false;
+    }
+    return true;
+}
+
+static size_t leading_blanks(const char *line, size_t length)
+{
+    size_t count = 0;
+    while (count < length && (line[count] == ' ' || line[count] == '\t')) count++;
+    return count;
+}
+
+jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location location)
+{
+    /* Drop CRs so CRLF files give the same text as LF files. */
+    const char *raw = strbuf_text(&context->text_block);
+    size_t raw_length = context->text_block.length;
+    jrn_strbuf text = STRBUF_INIT;
+    for (size_t i = 0; i < raw_length; i++) {
+        if (raw[i] == '\r' && i + 1 < raw_length && raw[i + 1] == '\n') continue;
+        strbuf_putc(&text, raw[i]);
+    }
+    const char *body = strbuf_text(&text);
+    size_t begin = 0, end = text.length;
+    /* An opening """ followed by a line end starts the text on the next line; a closing
+     * """ on a line of its own ends it after the previous line. */
+    const char *first_newline = memchr(body, '\n', end);
+    if (first_newline != NULL && is_blank_line(body, (size_t)(first_newline - body))) {
+        begin = (size_t)(first_newline - body) + 1;
+    }
+    size_t last_line_start = end;
+    while (last_line_start > begin && body[last_line_start - 1] != '\n') last_line_start--;
+    if (last_line_start > begin && is_blank_line(body + last_line_start, end - last_line_start)) {
+        end = last_line_start - 1;
+    }
+    size_t common = SIZE_MAX;
+    for (size_t line = begin; line <= end;) {
+        const char *newline = memchr(body + line, '\n', end - line);
+        size_t line_end = newline ? (size_t)(newline - body) : end;
+        if (!is_blank_line(body + line, line_end - line)) {
+            size_t indent = leading_blanks(body + line, line_end - line);
+            if (indent < common) common = indent;
+        }
+        line = line_end + 1;
+    }
+    if (common == SIZE_MAX) common = 0;
+    jrn_strbuf result = STRBUF_INIT;
+    for (size_t line = begin; line <= end;) {
+        const char *newline = memchr(body + line, '\n', end - line);
+        size_t line_end = newline ? (size_t)(newline - body) : end;
+        size_t skip = leading_blanks(body + line, line_end - line);
+        if (skip > common) skip = common;
+        strbuf_append(&result, body + line + skip, line_end - line - skip);
+        if (newline != NULL) strbuf_putc(&result, '\n');
+        line = line_end + 1;
+    }
+    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    value->kind = VALUE_STRING;
+    value->is_text_block = true;
+    value->span = parse_span(context, location);
+    value->text = arena_strndup(context->arena, strbuf_text(&result), result.length);
+    strbuf_free(&result);
+    strbuf_free(&text);
+    return value;
+}
+
+void ast_value_list_append(ast_value_list *list, jrn_ast_value *value)
+{
+    if (value == NULL) return;
+    if (list->last != NULL) list->last->next = value;
+    else list->first = value;
+    list->last = value;
+    list->count++;
+}
+
+void ast_name_list_append(jrn_parse_context *context, ast_name_list *list, const char *id,
+                          jrn_location location)
+{
+    jrn_ast_name *name = arena_alloc(context->arena, sizeof *name);
+    name->id = id;
+    name->span = parse_span(context, location);
+    if (list->last != NULL) list->last->next = name;
+    else list->first = name;
+    list->last = name;
+}
+
+void ast_member_list_append(ast_member_list *list, jrn_ast_member *member)
+{
+    if (member == NULL) return;   /* a member lost to error recovery */
+    if (list->last != NULL) list->last->next = member;
+    else list->first = member;
+    list->last = member;
+    list->count++;
+}
+
+void ast_property_list_append(ast_property_list *list, jrn_ast_property *property)
+{
+    if (list->last != NULL) list->last->next = property;
+    else list->first = property;
+    list->last = property;
+}
+
+jrn_ast_property *ast_new_property(jrn_parse_context *context, const char *name,
+                                   jrn_location name_location, ast_value_list values,
+                                   jrn_location location)
+{
+    jrn_ast_property *property = arena_alloc(context->arena, sizeof *property);
+    property->name = name;
+    property->name_span = parse_span(context, name_location);
+    property->span = parse_span(context, location);
+    property->values = values.first;
+    property->value_count = values.count;
+    return property;
+}
+
+static jrn_ast_member *ast_new_member(jrn_parse_context *context, jrn_member_kind kind,
+                                      jrn_span span)
+{
+    jrn_ast_member *member = arena_alloc(context->arena, sizeof *member);
+    member->kind = kind;
+    member->span = span;
+    return member;
+}
+
+jrn_ast_member *ast_new_property_member(jrn_parse_context *context, jrn_ast_property *property)
+{
+    jrn_ast_member *member = ast_new_member(context, MEMBER_PROPERTY, property->span);
+    member->property = property;
+    return member;
+}
+
+jrn_ast_member *ast_new_flag(jrn_parse_context *context, const char *name, jrn_location location)
+{
+    jrn_ast_member *member = ast_new_member(context, MEMBER_FLAG, parse_span(context, location));
+    member->flag = name;
+    return member;
+}
+
+jrn_ast_member *ast_new_decl_member(jrn_parse_context *context, jrn_ast_decl *decl)
+{
+    jrn_ast_member *member = ast_new_member(context, MEMBER_DECL, decl->span);
+    member->decl = decl;
+    return member;
+}
+
+static jrn_ast_step *ast_new_step(jrn_parse_context *context, const char *id,
+                                  jrn_location location)
+{
+    jrn_ast_step *step = arena_alloc(context->arena, sizeof *step);
+    step->id = id;
+    step->span = parse_span(context, location);
+    return step;
+}
+
+ast_step_list ast_start_chain(jrn_parse_context *context, const char *id, jrn_location location)
+{
+    jrn_ast_step *step = ast_new_step(context, id, location);
+    return (ast_step_list){step, step, 1};
+}
+
+void ast_chain_add_hop(jrn_parse_context *context, ast_step_list *chain, const char *id,
+                       jrn_location id_location, ast_property_list properties,
+                       jrn_location hop_location)
+{
+    jrn_ast_step *step = ast_new_step(context, id, id_location);
+    step->hop_span = parse_span(context, hop_location);
+    step->hop_properties = properties.first;
+    chain->last->next = step;
+    chain->last = step;
+    chain->count++;
+}
+
+jrn_ast_member *ast_new_chain(jrn_parse_context *context, ast_step_list chain,
+                              jrn_location location)
+{
+    jrn_ast_member *member = ast_new_member(context, MEMBER_CHAIN, parse_span(context, location));
+    member->steps = chain.first;
+    member->step_count = chain.count;
+    return member;
+}
+
+jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_location keyword,
+                           const char *id, jrn_location id_location, jrn_ast_value *title,
+                           ast_name_list *in_names, ast_name_list *for_names, ast_block block,
+                           jrn_location location)
+{
+    jrn_ast_decl *decl = arena_alloc(context->arena, sizeof *decl);
+    decl->kind = kind;
+    decl->span = parse_span(context, location);
+    decl->keyword_span = parse_span(context, keyword);
+    decl->id = id;
+    decl->id_span = id != NULL ? parse_span(context, id_location) : decl->keyword_span;
+    if (title != NULL) {
+        decl->title = title->text;
+        decl->title_span = title->span;
+    }
+    if (in_names != NULL) {
+        decl->in_names = in_names->first;
+        decl->in_span = parse_span(context, in_names->location);
+    }
+    if (for_names != NULL) {
+        decl->for_names = for_names->first;
+        decl->for_span = parse_span(context, for_names->location);
+    }
+    decl->has_block = block.present;
+    if (block.present) {
+        decl->block_span = parse_span(context, block.location);
+        decl->members = block.members.first;
+        decl->member_count = block.members.count;
+    }
+    return decl;
+}
+
+static void ast_append_item(jrn_parse_context *context, jrn_ast_item *item)
+{
+    if (context->last_item != NULL) context->last_item->next = item;
+    else context->file->items = item;
+    context->last_item = item;
+    context->file->item_count++;
+}
+
+void ast_add_use(jrn_parse_context *context, jrn_ast_value *path, jrn_location location)
+{
+    jrn_ast_item *item = arena_alloc(context->arena, sizeof *item);
+    item->kind = ITEM_USE;
+    item->span = parse_span(context, location);
+    item->use_path = path->text;
+    item->use_path_span = path->span;
+    ast_append_item(context, item);
+}
+
+void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl)
+{
+    jrn_ast_item *item = arena_alloc(context->arena, sizeof *item);
+    item->kind = ITEM_DECL;
+    item->span = decl->span;
+    item->decl = decl;
+    ast_append_item(context, item);
+}

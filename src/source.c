@@ -1,0 +1,202 @@
+/* source.c — loads a file or standard input whole and maps byte offsets to line:column. */
+#include "jrn/source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jrn/strbuf.h"
+
+static void source_index_lines(jrn_arena *arena, jrn_source *source)
+{
+    uint32_t count = 1;
+    for (uint32_t i = 0; i < source->length; i++) {
+        if (source->text[i] == '\n') count++;
+    }
+    source->line_starts = arena_alloc_array(arena, count, sizeof *source->line_starts);
+    source->line_count = count;
+    uint32_t line = 0;
+    source->line_starts[line++] = 0;
+    for (uint32_t i = 0; i < source->length; i++) {
+        if (source->text[i] == '\n') source->line_starts[line++] = i + 1;
+    }
+}
+
+static jrn_source *source_adopt(jrn_arena *arena, const char *path, const char *display_name,
+                                const char *bytes, size_t length)
+{
+    static const char byte_order_mark[] = "\xEF\xBB\xBF";
+    if (length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0) {
+        bytes += 3;
+        length -= 3;
+    }
+    jrn_source *source = arena_alloc(arena, sizeof *source);
+    source->path = arena_strdup(arena, path);
+    source->display_name = arena_strdup(arena, display_name);
+    source->text = arena_strndup(arena, bytes, length);
+    source->length = (uint32_t)length;
+    source_index_lines(arena, source);
+    return source;
+}
+
+jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
+                               const char *bytes, size_t length)
+{
+    if (length > SOURCE_SIZE_LIMIT) length = SOURCE_SIZE_LIMIT;
+    return source_adopt(arena, display_name, display_name, bytes, length);
+}
+
+/* Reads everything from fd into buffer; false with errno set on a read error,
+ * *too_large when the limit is passed. */
+static bool source_read_all(int fd, jrn_strbuf *buffer, bool *too_large)
+{
+    char chunk[65536];
+    *too_large = false;
+    for (;;) {
+        ssize_t got = read(fd, chunk, sizeof chunk);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (got == 0) return true;
+        if (buffer->length + (size_t)got > SOURCE_SIZE_LIMIT) {
+            *too_large = true;
+            return true;
+        }
+        strbuf_append(buffer, chunk, (size_t)got);
+    }
+}
+
+jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *status,
+                        const char **error_text)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = STDIN_FILENO;
+    if (!is_stdin) {
+        /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it anyway. */
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            *status = errno == ENOENT ? SOURCE_NOT_FOUND : SOURCE_READ_ERROR;
+            *error_text = arena_strdup(arena, strerror(errno));
+            return NULL;
+        }
+        struct stat info;
+        if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            *status = SOURCE_NOT_REGULAR;
+            *error_text = S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file";
+            close(fd);
+            return NULL;
+        }
+        if ((uint64_t)info.st_size > SOURCE_SIZE_LIMIT) {
+            *status = SOURCE_TOO_LARGE;
+            *error_text = "file too large (limit is 256 MiB)";
+            close(fd);
+            return NULL;
+        }
+        int flags = fcntl(fd, F_GETFL);
+        if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    jrn_strbuf buffer = STRBUF_INIT;
+    bool too_large = false;
+    bool read_ok = source_read_all(fd, &buffer, &too_large);
+    int read_errno = errno;
+    if (!is_stdin) close(fd);
+    if (!read_ok || too_large) {
+        strbuf_free(&buffer);
+        *status = too_large ? SOURCE_TOO_LARGE : SOURCE_READ_ERROR;
+        *error_text = too_large ? "input too large (limit is 256 MiB)"
+                                : arena_strdup(arena, strerror(read_errno));
+        return NULL;
+    }
+    jrn_source *source = source_adopt(arena, path, is_stdin ? "<stdin>" : path,
+                                      strbuf_text(&buffer), buffer.length);
+    strbuf_free(&buffer);
+    *status = SOURCE_OK;
+    *error_text = NULL;
+    return source;
+}
+
+/* Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+static uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length)
+{
+    unsigned char lead = text[i];
+    if (lead < 0x80) return 1;
+    uint32_t need;
+    unsigned char low = 0x80, high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) need = 2;
+    else if (lead == 0xE0) { need = 3; low = 0xA0; }
+    else if (lead == 0xED) { need = 3; high = 0x9F; }
+    else if (lead >= 0xE1 && lead <= 0xEF) need = 3;
+    else if (lead == 0xF0) { need = 4; low = 0x90; }
+    else if (lead >= 0xF1 && lead <= 0xF3) need = 4;
+    else if (lead == 0xF4) { need = 4; high = 0x8F; }
+    else return 0;
+    if (length - i < need) return 0;
+    if (text[i + 1] < low || text[i + 1] > high) return 0;
+    for (uint32_t k = 2; k < need; k++) {
+        if (text[i + k] < 0x80 || text[i + k] > 0xBF) return 0;
+    }
+    return need;
+}
+
+uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
+                                  jrn_arena *arena)
+{
+    const unsigned char *text = (const unsigned char *)source->text;
+    uint32_t i = 0;
+    while (i < source->length) {
+        if (text[i] == 0) {
+            *reason = "NUL byte in the file (is it a binary file?)";
+            return i;
+        }
+        uint32_t step = utf8_sequence_length(text, i, source->length);
+        if (step == 0) {
+            *reason = arena_printf(arena, "invalid UTF-8 byte 0x%02X (the file must be UTF-8)",
+                                   text[i]);
+            return i;
+        }
+        i += step;
+    }
+    *reason = NULL;
+    return UINT32_MAX;
+}
+
+static uint32_t source_line_of(const jrn_source *source, uint32_t offset)
+{
+    uint32_t low = 0, high = source->line_count;   /* answer in [low, high) */
+    while (high - low > 1) {
+        uint32_t middle = low + (high - low) / 2;
+        if (source->line_starts[middle] <= offset) low = middle;
+        else high = middle;
+    }
+    return low;
+}
+
+jrn_position source_position(const jrn_source *source, uint32_t offset)
+{
+    if (offset > source->length) offset = source->length;
+    uint32_t line = source_line_of(source, offset);
+    uint32_t column = 1;
+    for (uint32_t i = source->line_starts[line]; i < offset; i++) {
+        if (((unsigned char)source->text[i] & 0xC0) != 0x80) column++;
+    }
+    return (jrn_position){line + 1, column};
+}
+
+const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *length)
+{
+    if (line == 0 || line > source->line_count) {
+        *length = 0;
+        return "";
+    }
+    uint32_t begin = source->line_starts[line - 1];
+    uint32_t end = line < source->line_count ? source->line_starts[line] : source->length;
+    while (end > begin && (source->text[end - 1] == '\n' || source->text[end - 1] == '\r')) end--;
+    *length = end - begin;
+    return source->text + begin;
+}
