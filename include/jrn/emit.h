@@ -1,0 +1,30 @@
+/* emit.h — the output formats of `jrnc [-f FORMAT] FILE`: one emitter per format, each
+ * reading only the resolved model and appending its text to a buffer. */
+#ifndef JRN_EMIT_H
+#define JRN_EMIT_H
+
+#include <stdbool.h>
+
+#include "jrn/diag.h"
+#include "jrn/model.h"
+#include "jrn/strbuf.h"
+
+/* --view: what part of the map a graph shows. */
+typedef enum jrn_view_kind {
+    VIEW_FULL,       /* every stage, touchpoint and journey */
+    VIEW_SPINE,      /* stages only, with declared loops */
+    VIEW_JOURNEY,    /* one journey: view_journey */
+    VIEW_PERSONA,    /* the journeys walked by one persona: view_persona */
+} jrn_view_kind;
+
+typedef struct jrn_emit_options {
+    jrn_view_kind view;
+    const jrn_journey *view_journey;
+    const jrn_persona *view_persona;
+} jrn_emit_options;
+
+/* Each returns false (after reporting into diags) when it cannot produce output. */
+typedef bool (*jrn_emitter)(const jrn_model *model, const jrn_emit_options *options,
+                            jrn_strbuf *out, jrn_diag_list *diags);
+
+#endif
