@@ -24,7 +24,7 @@ GRAPHVIZ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcgraph libgvc 2>/dev/null)
 GRAPHVIZ_LIBS   := $(shell $(PKG_CONFIG) --libs libcgraph libgvc 2>/dev/null)
 
 # Flags every object gets; warnings are errors.
-JRN_CPPFLAGS := -Iinclude -I$(GEN) -D_POSIX_C_SOURCE=200809L \
+JRN_CPPFLAGS := -Iinclude -I$(GEN) -D_XOPEN_SOURCE=700 \
                 -DJRN_VERSION='"$(VERSION)"' \
                 -DJRN_STDLIB_INSTALL_DIR='"$(DATADIR)/jrnc/stdlib"' \
                 $(GRAPHVIZ_CFLAGS)

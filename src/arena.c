@@ -2,6 +2,7 @@
 #include "jrn/arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,15 @@ char *arena_printf(jrn_arena *arena, const char *format, ...)
     vsnprintf(text, (size_t)length + 1, format, arguments);
     va_end(arguments);
     return text;
+}
+
+void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t element_size)
+{
+    bool is_full = count == 0 || (count & (count - 1)) == 0;
+    if (!is_full) return items;
+    void *grown = arena_alloc_array(arena, count == 0 ? 1 : count * 2, element_size);
+    if (count > 0) memcpy(grown, items, count * element_size);
+    return grown;
 }
 
 size_t arena_bytes_used(const jrn_arena *arena)

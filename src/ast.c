@@ -67,6 +67,21 @@ void parse_error(jrn_parse_context *context, jrn_location location, const char *
     strbuf_free(&message);
 }
 
+/* A literal that scanned fine but means nothing (a 30th of February, a bad escape): an
+ * error, but not a syntax error, so name resolution still runs and reports its own. */
+static void parse_value_error(jrn_parse_context *context, jrn_location location, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+static void parse_value_error(jrn_parse_context *context, jrn_location location, const char *format, ...)
+{
+    jrn_strbuf message = STRBUF_INIT;
+    va_list arguments;
+    va_start(arguments, format);
+    strbuf_vprintf(&message, format, arguments);
+    va_end(arguments);
+    diag_error(context->diags, parse_span(context, location), "%s", strbuf_text(&message));
+    strbuf_free(&message);
+}
+
 void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
                        size_t length)
 {
@@ -87,7 +102,7 @@ static double parse_number_text(jrn_parse_context *context, jrn_location locatio
     char *end;
     double number = strtod(text, &end);
     if (!isfinite(number)) {
-        parse_error(context, location, "number out of range");
+        parse_value_error(context, location, "number out of range");
         return 0;
     }
     return number;
@@ -109,32 +124,14 @@ static void parse_date_literal(jrn_parse_context *context, jrn_ast_value *value,
     int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
     value->date = (jrn_date){year, month, day};
     if (month < 1 || month > 12) {
-        parse_error(context, location, "invalid date '%s': the month must be 01 to 12", text);
+        parse_value_error(context, location, "invalid date '%s': the month must be 01 to 12", text);
         return;
     }
     int days = month_days[month - 1] + (month == 2 && is_leap_year(year));
     if (day < 1 || day > days) {
-        parse_error(context, location, "invalid date '%s': %s %d has %d days", text,
+        parse_value_error(context, location, "invalid date '%s': %s %d has %d days", text,
                     month_names[month - 1], year, days);
     }
-}
-
-static void parse_range_end(jrn_parse_context *context, jrn_location location, const char *text,
-                            jrn_range_end *end)
-{
-    end->number = parse_number_text(context, location, text);
-    end->is_percent = strchr(text, '%') != NULL;
-}
-
-static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value,
-                                jrn_location location, const char *text)
-{
-    const char *dots = strstr(text, "..");
-    char *low = arena_strndup(context->arena, text, (size_t)(dots - text));
-    parse_range_end(context, location, low, &value->range_low);
-    const char *high = dots + 2;
-    while (*high == ' ' || *high == '\t') high++;
-    parse_range_end(context, location, high, &value->range_high);
 }
 
 static void parse_duration_literal(jrn_parse_context *context, jrn_ast_value *value,
@@ -153,6 +150,35 @@ static void parse_duration_literal(jrn_parse_context *context, jrn_ast_value *va
     }
     value->duration.amount = parse_number_text(context, location, text);
     value->number = value->duration.amount;
+}
+
+static void parse_range_end(jrn_parse_context *context, jrn_location location, const char *text,
+                            jrn_range_end *end)
+{
+    end->is_percent = strchr(text, '%') != NULL;
+    size_t length = strlen(text);
+    end->is_duration = !end->is_percent && length > 0 && text[length - 1] >= 'a' && text[length - 1] <= 'z';
+    if (end->is_duration) {
+        jrn_ast_value scratch = {0};
+        parse_duration_literal(context, &scratch, location, text, length);
+        end->duration = scratch.duration;
+        end->number = scratch.duration.amount;
+    } else {
+        end->number = parse_number_text(context, location, text);
+    }
+}
+
+static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value,
+                                jrn_location location, const char *text)
+{
+    const char *dots = strstr(text, "..");
+    size_t low_length = (size_t)(dots - text);
+    while (low_length > 0 && (text[low_length - 1] == ' ' || text[low_length - 1] == '\t')) low_length--;
+    char *low = arena_strndup(context->arena, text, low_length);
+    parse_range_end(context, location, low, &value->range_low);
+    const char *high = dots + 2;
+    while (*high == ' ' || *high == '\t') high++;
+    parse_range_end(context, location, high, &value->range_high);
 }
 
 jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
@@ -197,7 +223,7 @@ static size_t parse_unicode_escape(jrn_parse_context *context, jrn_location esca
 {
     size_t j = i + 1;
     if (j >= length || text[j] != '{') {
-        parse_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
+        parse_value_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
         return 1;
     }
     j++;
@@ -210,17 +236,17 @@ static size_t parse_unicode_escape(jrn_parse_context *context, jrn_location esca
     }
     if (j >= length || text[j] != '}' || digits == 0) {
         escape.end = escape.begin + (uint32_t)(j - i + 1);
-        parse_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
+        parse_value_error(context, escape, "invalid escape: write a code point as \\u{1F600}");
         return j - i;
     }
     escape.end = escape.begin + (uint32_t)(j - i + 2);
     if (digits > 6 || codepoint > 0x10FFFF) {
-        parse_error(context, escape, "invalid escape: code points end at \\u{10FFFF}");
+        parse_value_error(context, escape, "invalid escape: code points end at \\u{10FFFF}");
     } else if (codepoint >= 0xD800 && codepoint <= 0xDFFF) {
-        parse_error(context, escape, "invalid escape: \\u{%lX} is a surrogate, not a character",
+        parse_value_error(context, escape, "invalid escape: \\u{%lX} is a surrogate, not a character",
                     codepoint);
     } else if (codepoint == 0) {
-        parse_error(context, escape, "invalid escape: \\u{0} (NUL) is not allowed in text");
+        parse_value_error(context, escape, "invalid escape: \\u{0} (NUL) is not allowed in text");
     } else {
         strbuf_put_codepoint(out, codepoint);
     }
@@ -252,7 +278,7 @@ jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location loc
         case 't': strbuf_putc(&decoded, '\t'); i++; break;
         case 'u': i += parse_unicode_escape(context, escape, text, i + 1, content_end, &decoded); break;
         default:
-            parse_error(context, escape, "invalid escape '\\%.*s' (known: \\\" \\\\ \\n \\t \\u{...})",
+            parse_value_error(context, escape, "invalid escape '\\%.*s' (known: \\\" \\\\ \\n \\t \\u{...})",
                         ((unsigned char)next & 0x80) ? 1 : 1, &text[i + 1]);
             i++;
             break;

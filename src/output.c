@@ -1,5 +1,4 @@
 /* output.c — atomic output: a temporary sibling file renamed over the target. */
-#define _POSIX_C_SOURCE 200809L
 #include "jrn/output.h"
 
 #include <errno.h>

@@ -17,6 +17,16 @@ char *arena_strndup(jrn_arena *arena, const char *text, size_t length);
 char *arena_strdup(jrn_arena *arena, const char *text);
 char *arena_printf(jrn_arena *arena, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+/* Room for one more element at the end of an arena array that grows by doubling: returns
+ * the (possibly moved) array. The capacity is implied by count (the next power of two),
+ * so growing lists need no stored capacity and appends stay amortised O(1). */
+void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t element_size);
+#define ARENA_PUSH(arena, items, count, item) \
+    do { \
+        (items) = arena_grow_for_push((arena), (items), (count), sizeof *(items)); \
+        (items)[(count)++] = (item); \
+    } while (0)
+
 /* Bytes handed out so far (for the benchmark's memory figures). */
 size_t arena_bytes_used(const jrn_arena *arena);
 

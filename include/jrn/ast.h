@@ -54,15 +54,17 @@ typedef enum jrn_value_kind {
     VALUE_IDENT,     /* a bare name; text holds it */
     VALUE_NUMBER,    /* number */
     VALUE_PERCENT,   /* number holds 85 for 85% */
-    VALUE_RANGE,     /* range_low..range_high, each a number or percent */
+    VALUE_RANGE,     /* range_low..range_high, each a number, percent or duration */
     VALUE_DATE,
     VALUE_DURATION,
 } jrn_value_kind;
 
 /* One end of a range: 0%..100% keeps the percent sign on each end. */
 typedef struct jrn_range_end {
-    double number;
+    double number;           /* for a duration: the amount as written */
     bool is_percent;
+    bool is_duration;        /* 0d..365d */
+    jrn_duration duration;
 } jrn_range_end;
 
 typedef struct jrn_ast_value {

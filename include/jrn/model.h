@@ -219,6 +219,7 @@ struct jrn_kpi {
     jrn_journey *on_journey;
     bool has_target;
     jrn_quantity target;
+    jrn_span target_span;
     jrn_frequency every;
     jrn_team *owner;
     const char *why;

@@ -1,0 +1,12 @@
+/* commands.h — the subcommands main dispatches to (each in its own cmd_*.c). */
+#ifndef JRN_COMMANDS_H
+#define JRN_COMMANDS_H
+
+#include "jrn/cli.h"
+
+/* jrnc [-f FORMAT] [-T FORMAT] [-o OUT] [--view VIEW] FILE: the default command. */
+int cmd_compile(jrn_cli *cli, int argc, char **argv);
+/* jrnc check FILE...: parse and resolve, print diagnostics, no output. */
+int cmd_check(jrn_cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,22 @@
+/* namespace.h — one table of declared names per kind: id -> element, in declaration order. */
+#ifndef JRN_NAMESPACE_H
+#define JRN_NAMESPACE_H
+
+#include <stddef.h>
+
+#include "jrn/model.h"
+
+typedef struct jrn_namespace {
+    jrn_element **slots;      /* open addressing; NULL = empty */
+    size_t slot_count;        /* a power of two */
+    jrn_element **ordered;    /* every element in insertion order */
+    size_t count;
+} jrn_namespace;
+
+void namespace_init(jrn_namespace *names);
+void namespace_free(jrn_namespace *names);
+jrn_element *namespace_find(const jrn_namespace *names, const char *id);
+/* Adds element; returns the element already holding its id instead, if there is one. */
+jrn_element *namespace_add(jrn_namespace *names, jrn_element *element);
+
+#endif

@@ -1,0 +1,188 @@
+/* cmd_compile.c — the default command: `jrnc [-f FORMAT] [-o OUT] [--view VIEW] FILE`
+ * compiles one map and writes it in one output format. */
+#include <stdio.h>
+#include <string.h>
+
+#include "jrn/commands.h"
+#include "jrn/emit.h"
+#include "jrn/suggest.h"
+
+typedef struct output_format {
+    const char *name;
+    jrn_emitter emit;
+    const char *summary;
+} output_format;
+
+/* One row per output format; each emitter lives in its own emit_*.c. */
+static const output_format output_formats[] = {
+    {NULL, NULL, NULL},
+};
+
+static const char compile_help[] =
+    "Usage: jrnc [OPTIONS] FILE\n"
+    "       jrnc COMMAND [OPTIONS] FILE...\n"
+    "Compile the journey map FILE (- for standard input). By default the map is written\n"
+    "as Graphviz DOT on standard output:  jrnc map.jrn | dot -Tsvg > map.svg\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT   output format: dot (default), json, md, html, csv\n"
+    "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
+    "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID\n"
+    "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
+    "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
+    "      --print-stdlib-dir  print where the standard library is looked for\n"
+    "  -h, --help         show this help\n"
+    "      --version      show the version\n"
+    "\n"
+    "Commands (jrnc COMMAND --help for each):\n"
+    "  check    parse and resolve files; report errors, write nothing\n"
+    "\n"
+    "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
+    "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";
+
+static const output_format *find_output_format(const char *name)
+{
+    for (size_t i = 0; output_formats[i].name != NULL; i++) {
+        if (strcmp(output_formats[i].name, name) == 0) return &output_formats[i];
+    }
+    return NULL;
+}
+
+typedef struct compile_request {
+    const char *file;
+    const char *format;
+    const char *output;
+    const char *view;
+} compile_request;
+
+/* Resolves --view against the model; prints a usage error and returns false when it names
+ * nothing. */
+static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_options *options)
+{
+    options->view = VIEW_FULL;
+    if (view == NULL || strcmp(view, "full") == 0) return true;
+    if (strcmp(view, "spine") == 0) {
+        options->view = VIEW_SPINE;
+        return true;
+    }
+    bool is_journey = strncmp(view, "journey=", 8) == 0;
+    bool is_persona = strncmp(view, "persona=", 8) == 0;
+    if (!is_journey && !is_persona) {
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID or persona=ID, not '%s'", view);
+        return false;
+    }
+    const char *id = view + 8;
+    jrn_suggester suggester;
+    suggest_begin(&suggester, id);
+    size_t count = is_journey ? model->journey_count : model->persona_count;
+    for (size_t i = 0; i < count; i++) {
+        const jrn_element *element = is_journey ? &model->journeys[i]->base : &model->personas[i]->base;
+        if (strcmp(element->id, id) == 0) {
+            options->view = is_journey ? VIEW_JOURNEY : VIEW_PERSONA;
+            if (is_journey) options->view_journey = model->journeys[i];
+            else options->view_persona = model->personas[i];
+            return true;
+        }
+        suggest_consider(&suggester, element->id);
+    }
+    const char *suggestion = suggest_result(&suggester);
+    if (suggestion != NULL) {
+        cli_usage_error(NULL, "--view: no %s '%s' in the map; did you mean '%s'?",
+                        is_journey ? "journey" : "persona", id, suggestion);
+    } else {
+        cli_usage_error(NULL, "--view: no %s '%s' in the map", is_journey ? "journey" : "persona", id);
+    }
+    return false;
+}
+
+static int run_compile(jrn_cli *cli, const compile_request *request, const output_format *format)
+{
+    int status;
+    jrn_compilation *compilation = cli_compile(cli, request->file, &status);
+    if (status != EXIT_CLEAN) {
+        compile_free(compilation);
+        return status;
+    }
+    jrn_emit_options options = {0};
+    if (!resolve_view(request->view, compilation->model, &options)) {
+        compile_free(compilation);
+        return EXIT_USAGE;
+    }
+    jrn_strbuf out = STRBUF_INIT;
+    bool emitted = format->emit(compilation->model, &options, &out, &compilation->diags);
+    if (!emitted) {
+        diag_render_text(&compilation->diags, stderr, cli->color);
+        status = EXIT_INPUT_ERRORS;
+    } else {
+        status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length);
+    }
+    strbuf_free(&out);
+    compile_free(compilation);
+    return status;
+}
+
+/* Reads the value of an option given as "-f VALUE", "--format VALUE" or "--format=VALUE". */
+static bool take_value(int argc, char **argv, int *index, const char *short_name,
+                       const char *long_name, const char **value)
+{
+    const char *argument = argv[*index];
+    size_t long_length = strlen(long_name);
+    if (strncmp(argument, long_name, long_length) == 0 && argument[long_length] == '=') {
+        *value = argument + long_length + 1;
+        return true;
+    }
+    if ((short_name != NULL && strcmp(argument, short_name) == 0) || strcmp(argument, long_name) == 0) {
+        if (*index + 1 >= argc) {
+            *value = NULL;
+            return true;
+        }
+        *value = argv[++*index];
+        return true;
+    }
+    return false;
+}
+
+int cmd_compile(jrn_cli *cli, int argc, char **argv)
+{
+    compile_request request = {NULL, "dot", NULL, NULL};
+    bool only_files = false;
+    for (int i = 1; i < argc; i++) {
+        const char *argument = argv[i];
+        const char *value;
+        if (only_files || !cli_is_option(argument)) {
+            if (request.file != NULL) {
+                return cli_usage_error(NULL, "one input file at a time (got '%s' and '%s'); "
+                                             "'jrnc check' takes several", request.file, argument);
+            }
+            request.file = argument;
+            continue;
+        }
+        if (strcmp(argument, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+            fputs(compile_help, stdout);
+            return EXIT_CLEAN;
+        } else if (take_value(argc, argv, &i, "-f", "--format", &value)) {
+            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a format", argument);
+            request.format = value;
+        } else if (take_value(argc, argv, &i, "-o", "--output", &value)) {
+            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a file name", argument);
+            request.output = value;
+        } else if (take_value(argc, argv, &i, NULL, "--view", &value)) {
+            if (value == NULL) return cli_usage_error(NULL, "option '--view' needs a view");
+            request.view = value;
+        } else {
+            int taken = cli_take_common_option(cli, NULL, argc, argv, &i);
+            if (taken < 0) return EXIT_USAGE;
+            if (taken == 0) return cli_usage_error(NULL, "unknown option '%s'", argument);
+        }
+    }
+    if (request.file == NULL) return cli_usage_error(NULL, "no input file");
+    const output_format *format = find_output_format(request.format);
+    if (format == NULL) {
+        return cli_usage_error(NULL, "unknown output format '%s' (known: dot, json, md, html, csv)",
+                               request.format);
+    }
+    return run_compile(cli, &request, format);
+}

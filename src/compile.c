@@ -1,0 +1,60 @@
+/* compile.c — the front end as one call: load and parse the files, then resolve the model. */
+#include "jrn/compile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "jrn/sema.h"
+
+jrn_compilation *compile_new(void)
+{
+    jrn_compilation *compilation = calloc(1, sizeof *compilation);
+    if (compilation == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    compilation->arena = arena_new();
+    diag_list_init(&compilation->diags, compilation->arena);
+    return compilation;
+}
+
+void compile_free(jrn_compilation *compilation)
+{
+    if (compilation == NULL) return;
+    arena_free(compilation->arena);
+    free(compilation);
+}
+
+static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
+                           const jrn_compile_options *options)
+{
+    jrn_sema sema;
+    sema_init(&sema, compilation->arena, &compilation->diags, options);
+    /* Name resolution on a file that did not parse would only add noise to the syntax errors. */
+    bool ok = sema_load_root(&sema, root) && sema_resolve(&sema) &&
+              compilation->diags.error_count == 0;
+    sema_dispose(&sema);
+    compilation->model = ok ? sema.model : NULL;
+    return ok;
+}
+
+bool compile_file(jrn_compilation *compilation, const char *path,
+                  const jrn_compile_options *options)
+{
+    jrn_load_status status;
+    const char *error_text;
+    jrn_source *root = source_load(compilation->arena, path, &status, &error_text);
+    if (root == NULL) {
+        compilation->root_unreadable = true;
+        diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", path, error_text);
+        return false;
+    }
+    return compile_source(compilation, root, options);
+}
+
+bool compile_memory(jrn_compilation *compilation, const char *display_name, const char *bytes,
+                    size_t length, const jrn_compile_options *options)
+{
+    jrn_source *root = source_from_memory(compilation->arena, display_name, bytes, length);
+    return compile_source(compilation, root, options);
+}

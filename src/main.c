@@ -1,0 +1,57 @@
+/* main.c — the command line: picks the subcommand, sets up what they share, returns the
+ * exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jrn/commands.h"
+#include "jrn/stdlib_path.h"
+
+typedef struct subcommand {
+    const char *name;
+    jrn_command run;
+} subcommand;
+
+/* Subcommands by name; anything else is a file for the default command. */
+static const subcommand subcommands[] = {
+    {"check", cmd_check},
+    {NULL, NULL},
+};
+
+static bool colour_wanted(void)
+{
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color != NULL && no_color[0] != '\0') return false;
+    return isatty(STDERR_FILENO) != 0;
+}
+
+int main(int argc, char **argv)
+{
+    jrn_arena *arena = arena_new();
+    jrn_cli cli = {0};
+    cli.color = colour_wanted();
+    cli.compile.search_path = getenv("JRN_PATH");
+    cli.compile.stdlib_dir = stdlib_path_find(arena);
+    int status;
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+        printf("jrnc %s\n", JRN_VERSION);
+        status = EXIT_CLEAN;
+    } else if (argc >= 2 && strcmp(argv[1], "--print-stdlib-dir") == 0) {
+        printf("%s\n", cli.compile.stdlib_dir);
+        status = EXIT_CLEAN;
+    } else {
+        jrn_command run = cmd_compile;
+        int first = 0;
+        for (size_t i = 0; argc >= 2 && subcommands[i].name != NULL; i++) {
+            if (strcmp(argv[1], subcommands[i].name) == 0) {
+                run = subcommands[i].run;
+                first = 1;
+            }
+        }
+        status = run(&cli, argc - first, argv + first);
+    }
+    free(cli.include_dirs);
+    arena_free(arena);
+    return status;
+}

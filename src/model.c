@@ -1,0 +1,66 @@
+/* model.c — small questions about the resolved model that every back end asks. */
+#include "jrn/model.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *element_label(const jrn_element *element)
+{
+    if (element->title != NULL && element->title[0] != '\0') return element->title;
+    return element->id != NULL ? element->id : "";
+}
+
+const char *channel_kind_name(jrn_channel_kind kind)
+{
+    static const char *const names[] = {NULL, "digital", "human", "physical"};
+    return kind <= CHANNEL_PHYSICAL ? names[kind] : NULL;
+}
+
+const char *contact_name(jrn_contact contact)
+{
+    static const char *const names[] = {NULL, "direct", "indirect"};
+    return contact <= CONTACT_INDIRECT ? names[contact] : NULL;
+}
+
+const char *better_name(jrn_better better)
+{
+    static const char *const names[] = {NULL, "higher", "lower"};
+    return better <= BETTER_LOWER ? names[better] : NULL;
+}
+
+const char *frequency_name(jrn_frequency frequency)
+{
+    static const char *const names[] = {NULL, "daily", "weekly", "monthly", "quarterly", "yearly"};
+    return frequency <= FREQUENCY_YEARLY ? names[frequency] : NULL;
+}
+
+const jrn_model_file *model_file_of(const jrn_model *model, const jrn_span span)
+{
+    if (span.source == NULL) return NULL;
+    for (size_t i = 0; i < model->file_count; i++) {
+        if (model->files[i].source == span.source) return &model->files[i];
+    }
+    return NULL;
+}
+
+jrn_span model_report_span(const jrn_model *model, jrn_span span)
+{
+    const jrn_model_file *file = model_file_of(model, span);
+    if (file == NULL || file->is_root) return span;
+    return file->used_at;
+}
+
+bool model_span_in_root(const jrn_model *model, jrn_span span)
+{
+    const jrn_model_file *file = model_file_of(model, span);
+    return file != NULL && file->is_root;
+}
+
+const char *model_emotion_label(const jrn_model *model, double emotion)
+{
+    const jrn_metric *metric = model->emotion_metric;
+    if (metric == NULL || emotion != floor(emotion)) return NULL;
+    double offset = emotion - metric->scale.low.value;
+    if (offset < 0 || offset >= (double)metric->labels.count) return NULL;
+    return metric->labels.items[(size_t)offset];
+}

@@ -1,0 +1,82 @@
+/* namespace.c — hash tables of declared ids (FNV-1a, open addressing, linear probing). */
+#include "jrn/namespace.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *namespace_calloc(size_t count, size_t size)
+{
+    void *memory = calloc(count, size);
+    if (memory == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    return memory;
+}
+
+static uint64_t namespace_hash(const char *id)
+{
+    uint64_t hash = 1469598103934665603u;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        hash ^= *p;
+        hash *= 1099511628211u;
+    }
+    return hash;
+}
+
+void namespace_init(jrn_namespace *names)
+{
+    memset(names, 0, sizeof *names);
+}
+
+void namespace_free(jrn_namespace *names)
+{
+    free(names->slots);
+    free(names->ordered);
+    memset(names, 0, sizeof *names);
+}
+
+static jrn_element **namespace_slot(jrn_element **slots, size_t slot_count, const char *id)
+{
+    size_t mask = slot_count - 1;
+    size_t i = (size_t)namespace_hash(id) & mask;
+    while (slots[i] != NULL && strcmp(slots[i]->id, id) != 0) i = (i + 1) & mask;
+    return &slots[i];
+}
+
+jrn_element *namespace_find(const jrn_namespace *names, const char *id)
+{
+    if (names->slot_count == 0) return NULL;
+    return *namespace_slot(names->slots, names->slot_count, id);
+}
+
+static void namespace_grow(jrn_namespace *names)
+{
+    size_t slot_count = names->slot_count ? names->slot_count * 2 : 64;
+    jrn_element **slots = namespace_calloc(slot_count, sizeof *slots);
+    for (size_t i = 0; i < names->count; i++) {
+        *namespace_slot(slots, slot_count, names->ordered[i]->id) = names->ordered[i];
+    }
+    free(names->slots);
+    names->slots = slots;
+    names->slot_count = slot_count;
+    jrn_element **ordered = realloc(names->ordered, slot_count / 2 * sizeof *ordered);
+    if (ordered == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    names->ordered = ordered;
+}
+
+jrn_element *namespace_add(jrn_namespace *names, jrn_element *element)
+{
+    /* Keep the table at most half full so probes stay short. */
+    if (names->count + 1 > names->slot_count / 2) namespace_grow(names);
+    jrn_element **slot = namespace_slot(names->slots, names->slot_count, element->id);
+    if (*slot != NULL) return *slot;
+    *slot = element;
+    names->ordered[names->count++] = element;
+    return NULL;
+}

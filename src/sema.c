@@ -1,0 +1,37 @@
+/* sema.c — runs the semantic phases in order over the loaded files. */
+#include "jrn/sema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void sema_init(jrn_sema *sema, jrn_arena *arena, jrn_diag_list *diags,
+               const jrn_compile_options *options)
+{
+    memset(sema, 0, sizeof *sema);
+    sema->arena = arena;
+    sema->diags = diags;
+    sema->options = options;
+    sema->model = arena_alloc(arena, sizeof *sema->model);
+    sema->model->map.base.kind = KIND_MAP;
+    sema->model->emotion_low = -2;
+    sema->model->emotion_high = 2;
+    for (int kind = 0; kind < KIND_COUNT; kind++) namespace_init(&sema->names[kind]);
+}
+
+void sema_dispose(jrn_sema *sema)
+{
+    for (int kind = 0; kind < KIND_COUNT; kind++) namespace_free(&sema->names[kind]);
+    free(sema->loading);
+    sema->loading = NULL;
+}
+
+bool sema_resolve(jrn_sema *sema)
+{
+    size_t errors_before = sema->diags->error_count;
+    sema_declare_all(sema);
+    sema_apply_all_members(sema);
+    sema_finalize_structure(sema);
+    sema_build_journeys(sema);
+    sema_check_model(sema);
+    return sema->diags->error_count == errors_before;
+}

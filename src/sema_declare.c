@@ -1,0 +1,221 @@
+/* sema_declare.c — creates a model element for every declaration, registers its id in its
+ * kind's namespace (reporting duplicates), checks nesting, and finds extend targets. */
+#include "jrn/sema.h"
+
+#include <string.h>
+
+#include "jrn/suggest.h"
+
+static size_t element_size(jrn_kind kind)
+{
+    switch (kind) {
+    case KIND_MAP: return sizeof(jrn_map);
+    case KIND_SEGMENT: return sizeof(jrn_segment);
+    case KIND_PERSONA: return sizeof(jrn_persona);
+    case KIND_TEAM: return sizeof(jrn_team);
+    case KIND_CHANNEL: return sizeof(jrn_channel);
+    case KIND_STAGE: return sizeof(jrn_stage);
+    case KIND_TOUCHPOINT: return sizeof(jrn_touchpoint);
+    case KIND_JOURNEY: return sizeof(jrn_journey);
+    case KIND_METRIC: return sizeof(jrn_metric);
+    case KIND_KPI: return sizeof(jrn_kpi);
+    case KIND_COUNT: break;
+    }
+    return sizeof(jrn_element);
+}
+
+/* Appends element to its model array (declaration order). */
+static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
+{
+    jrn_model *model = sema->model;
+    jrn_arena *arena = sema->arena;
+    /* The index doubles as the row of the element in the sema's side tables. */
+    switch (element->kind) {
+    case KIND_SEGMENT: element->index = model->segment_count; break;
+    case KIND_PERSONA: element->index = model->persona_count; break;
+    case KIND_TEAM: element->index = model->team_count; break;
+    case KIND_CHANNEL: element->index = model->channel_count; break;
+    case KIND_STAGE: element->index = model->stage_count; break;
+    case KIND_TOUCHPOINT: element->index = model->touchpoint_count; break;
+    case KIND_JOURNEY: element->index = model->journey_count; break;
+    case KIND_METRIC: element->index = model->metric_count; break;
+    case KIND_KPI: element->index = model->kpi_count; break;
+    case KIND_MAP:
+    case KIND_COUNT: break;
+    }
+    switch (element->kind) {
+    case KIND_SEGMENT: ARENA_PUSH(arena, model->segments, model->segment_count, (jrn_segment *)element); break;
+    case KIND_PERSONA: ARENA_PUSH(arena, model->personas, model->persona_count, (jrn_persona *)element); break;
+    case KIND_TEAM: ARENA_PUSH(arena, model->teams, model->team_count, (jrn_team *)element); break;
+    case KIND_CHANNEL: ARENA_PUSH(arena, model->channels, model->channel_count, (jrn_channel *)element); break;
+    case KIND_STAGE: ARENA_PUSH(arena, model->stages, model->stage_count, (jrn_stage *)element); break;
+    case KIND_TOUCHPOINT: ARENA_PUSH(arena, model->touchpoints, model->touchpoint_count, (jrn_touchpoint *)element); break;
+    case KIND_JOURNEY: ARENA_PUSH(arena, model->journeys, model->journey_count, (jrn_journey *)element); break;
+    case KIND_METRIC: ARENA_PUSH(arena, model->metrics, model->metric_count, (jrn_metric *)element); break;
+    case KIND_KPI: ARENA_PUSH(arena, model->kpis, model->kpi_count, (jrn_kpi *)element); break;
+    case KIND_MAP:
+    case KIND_COUNT: break;
+    }
+}
+
+static void sema_report_bad_nesting(jrn_sema *sema, const jrn_ast_decl *decl,
+                                    const jrn_element *parent)
+{
+    if (parent == NULL) {
+        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+                                    "a kpi cannot stand alone: nest it in a stage, touchpoint or journey");
+        diag_add_note(sema->diags, diag, span_none(), "for example: touchpoint ticket \"...\" { kpi csat { target: 4.5 } }");
+        return;
+    }
+    if (parent->kind == KIND_STAGE && decl->kind == KIND_STAGE) {
+        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+                                    "stages nest one level: sub-stage '%s' cannot contain stage '%s'",
+                                    parent->id, decl->id);
+        diag_add_note(sema->diags, diag, parent->id_span, "'%s' is declared here", parent->id);
+        return;
+    }
+    jrn_diag *diag = diag_error(sema->diags, decl->keyword_span, "%s cannot contain %s",
+                                kind_with_article(parent->kind), kind_with_article(decl->kind));
+    diag_add_note(sema->diags, diag, parent->id_span, "%s", schema_nesting_summary(parent->kind));
+}
+
+/* Links a nested declaration to its parent: sub-stage, touchpoint in stage, kpi owner. */
+static void sema_attach_to_parent(jrn_element *element, jrn_element *parent)
+{
+    if (parent == NULL) return;
+    if (element->kind == KIND_STAGE) {
+        ((jrn_stage *)element)->parent = (jrn_stage *)parent;
+    } else if (element->kind == KIND_TOUCHPOINT) {
+        ((jrn_touchpoint *)element)->stage = (jrn_stage *)parent;
+    } else if (element->kind == KIND_KPI) {
+        jrn_kpi *kpi = (jrn_kpi *)element;
+        if (parent->kind == KIND_STAGE) {
+            kpi->owner_kind = KPI_ON_STAGE;
+            kpi->on_stage = (jrn_stage *)parent;
+        } else if (parent->kind == KIND_TOUCHPOINT) {
+            kpi->owner_kind = KPI_ON_TOUCHPOINT;
+            kpi->on_touchpoint = (jrn_touchpoint *)parent;
+        } else {
+            kpi->owner_kind = KPI_ON_JOURNEY;
+            kpi->on_journey = (jrn_journey *)parent;
+        }
+    }
+}
+
+static bool sema_nesting_allowed(const jrn_ast_decl *decl, const jrn_element *parent)
+{
+    if (parent == NULL) return schema_allows_nesting(KIND_COUNT, decl->kind);
+    if (!schema_allows_nesting(parent->kind, decl->kind)) return false;
+    /* Sub-stages go one level deep: a stage inside a sub-stage is refused. */
+    return !(decl->kind == KIND_STAGE && ((const jrn_stage *)parent)->parent != NULL);
+}
+
+/* Declares decl and, depth first, the declarations nested in its block. Depth is bounded
+ * by the parser's nesting limit. */
+static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent)
+{
+    if (!sema_nesting_allowed(decl, parent)) {
+        sema_report_bad_nesting(sema, decl, parent);
+        return;
+    }
+    jrn_element *element = arena_alloc(sema->arena, element_size(decl->kind));
+    element->kind = decl->kind;
+    element->id = decl->id;
+    element->title = decl->title;
+    element->span = decl->span;
+    element->id_span = decl->id_span;
+    if (decl->kind != KIND_KPI) {
+        jrn_element *earlier = namespace_add(&sema->names[decl->kind], element);
+        if (earlier != NULL) {
+            jrn_diag *diag = diag_error(sema->diags, decl->id_span, "duplicate %s '%s'",
+                                        kind_name(decl->kind), decl->id);
+            diag_add_note(sema->diags, diag, earlier->id_span, "'%s' is first declared here", decl->id);
+            return;
+        }
+    }
+    sema_attach_to_parent(element, parent);
+    sema_add_to_model(sema, element);
+    sema_decl record = {decl, element};
+    ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
+    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, element);
+    }
+}
+
+static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
+{
+    jrn_map *map = &sema->model->map;
+    if (map->is_declared) {
+        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+                                    "a second map: a compilation describes one map");
+        diag_add_note(sema->diags, diag, map->base.span, "the map is declared here");
+        return;
+    }
+    map->is_declared = true;
+    map->base.id = decl->id;
+    map->base.title = decl->title;
+    map->base.span = decl->span;
+    map->base.id_span = decl->id_span;
+    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) {
+            diag_error(sema->diags, member->decl->keyword_span,
+                       "a map block holds properties only; declare %s '%s' at the top level",
+                       kind_name(member->decl->kind), member->decl->id);
+        }
+    }
+    sema_decl record = {decl, &map->base};
+    ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
+}
+
+static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
+{
+    if (decl->kind == KIND_KPI) {
+        diag_error(sema->diags, decl->keyword_span,
+                   "a kpi cannot be extended: extend the stage, touchpoint or journey that holds it");
+        return;
+    }
+    jrn_element *target = namespace_find(&sema->names[decl->kind], decl->id);
+    if (target == NULL) {
+        jrn_suggester suggester;
+        suggest_begin(&suggester, decl->id);
+        const jrn_namespace *names = &sema->names[decl->kind];
+        if (diag_keeps_next_error(sema->diags)) {
+            for (size_t i = 0; i < names->count; i++) suggest_consider(&suggester, names->ordered[i]->id);
+        }
+        const char *suggestion = suggest_result(&suggester);
+        jrn_diag *diag = suggestion != NULL
+            ? diag_error(sema->diags, decl->id_span, "cannot extend %s '%s': there is no such %s; did you mean '%s'?",
+                         kind_name(decl->kind), decl->id, kind_name(decl->kind), suggestion)
+            : diag_error(sema->diags, decl->id_span, "cannot extend %s '%s': there is no such %s",
+                         kind_name(decl->kind), decl->id, kind_name(decl->kind));
+        if (diag != NULL && suggestion != NULL) diag->fixit = suggestion;
+        return;
+    }
+    sema_decl record = {decl, target};
+    ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
+    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, target);
+    }
+}
+
+void sema_declare_all(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t f = 0; f < model->file_count; f++) {
+        for (jrn_ast_item *item = model->files[f].ast->items; item != NULL; item = item->next) {
+            if (item->kind != ITEM_DECL) continue;
+            if (item->decl->kind == KIND_MAP) sema_declare_map(sema, item->decl);
+            else if (!item->decl->is_extend) sema_declare(sema, item->decl, NULL);
+        }
+    }
+    /* Extends come after every plain declaration, so they may target any file's. */
+    for (size_t f = 0; f < model->file_count; f++) {
+        for (jrn_ast_item *item = model->files[f].ast->items; item != NULL; item = item->next) {
+            if (item->kind == ITEM_DECL && item->decl->is_extend) sema_declare_extend(sema, item->decl);
+        }
+    }
+    for (int kind = 0; kind < KIND_COUNT; kind++) {
+        size_t count = kind == KIND_KPI ? model->kpi_count : sema->names[kind].count;
+        sema->set_slots[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint64_t));
+    }
+}

@@ -1,0 +1,144 @@
+/* sema_finalize.c — shapes the model once every property is applied: the flattened spine,
+ * each stage's sub-stages, touchpoints and KPIs; then the checks that need the whole model. */
+#include "jrn/sema.h"
+
+#include <math.h>
+
+static void sema_check_touchpoint_stages(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        jrn_touchpoint *touchpoint = model->touchpoints[i];
+        if (touchpoint->stage != NULL) continue;
+        jrn_diag *diag = diag_error(sema->diags, touchpoint->base.id_span,
+                                    "touchpoint '%s' belongs to no stage", touchpoint->base.id);
+        diag_add_note(sema->diags, diag, span_none(),
+                      "declare it inside a stage (or an 'extend stage' block), or add 'in STAGE': "
+                      "touchpoint %s \"...\" in onboarding", touchpoint->base.id);
+    }
+}
+
+/* A stage named as parent by 'in' may itself be a sub-stage only if nothing nests under it. */
+static void sema_check_stage_depth(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        jrn_stage *stage = model->stages[i];
+        if (stage->parent != NULL && stage->parent->parent != NULL) {
+            jrn_diag *diag = diag_error(sema->diags, stage->base.id_span,
+                                        "stages nest one level: '%s' is inside sub-stage '%s'",
+                                        stage->base.id, stage->parent->base.id);
+            diag_add_note(sema->diags, diag, stage->parent->base.id_span, "'%s' is a sub-stage of '%s'",
+                          stage->parent->base.id, stage->parent->parent->base.id);
+            stage->parent = stage->parent->parent;
+        }
+    }
+}
+
+/* Spine order: each top-level stage in declaration order, followed by its sub-stages. */
+static void sema_flatten_spine(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        jrn_stage *stage = model->stages[i];
+        if (stage->parent != NULL) ARENA_PUSH(sema->arena, stage->parent->children, stage->parent->child_count, stage);
+    }
+    jrn_stage **spine = arena_alloc_array(sema->arena, model->stage_count + 1, sizeof *spine);
+    size_t position = 0;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        jrn_stage *stage = model->stages[i];
+        if (stage->parent != NULL) continue;
+        spine[position++] = stage;
+        for (size_t c = 0; c < stage->child_count; c++) spine[position++] = stage->children[c];
+    }
+    model->stages = spine;
+    model->stage_count = position;
+    for (size_t i = 0; i < position; i++) {
+        spine[i]->spine_position = i;
+        spine[i]->base.index = i;
+    }
+}
+
+static void sema_attach_children(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        jrn_touchpoint *touchpoint = model->touchpoints[i];
+        jrn_stage *stage = touchpoint->stage;
+        if (stage != NULL) ARENA_PUSH(sema->arena, stage->touchpoints, stage->touchpoint_count, touchpoint);
+    }
+    for (size_t i = 0; i < model->kpi_count; i++) {
+        jrn_kpi *kpi = model->kpis[i];
+        if (kpi->on_stage != NULL) ARENA_PUSH(sema->arena, kpi->on_stage->kpis, kpi->on_stage->kpi_count, kpi);
+        if (kpi->on_touchpoint != NULL) ARENA_PUSH(sema->arena, kpi->on_touchpoint->kpis, kpi->on_touchpoint->kpi_count, kpi);
+        if (kpi->on_journey != NULL) ARENA_PUSH(sema->arena, kpi->on_journey->kpis, kpi->on_journey->kpi_count, kpi);
+    }
+}
+
+void sema_finalize_structure(jrn_sema *sema)
+{
+    sema_check_touchpoint_stages(sema);
+    sema_check_stage_depth(sema);
+    sema_flatten_spine(sema);
+    sema_attach_children(sema);
+}
+
+static void sema_check_stage_loops(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        jrn_stage *stage = model->stages[i];
+        for (size_t l = 0; l < stage->loop_count; l++) {
+            jrn_stage *target = stage->loops[l].target;
+            if (target->spine_position <= stage->spine_position) continue;
+            jrn_diag *diag = diag_error(sema->diags, stage->loops[l].span,
+                                        "stage '%s' cannot loop forward to '%s': a loop feeds back to an "
+                                        "earlier stage (or the same one)", stage->base.id, target->base.id);
+            diag_add_note(sema->diags, diag, target->base.id_span, "'%s' comes later in the spine",
+                          target->base.id);
+        }
+    }
+}
+
+static const char *quantity_kind_description(jrn_quantity_kind kind)
+{
+    switch (kind) {
+    case QUANTITY_NUMBER: return "a number";
+    case QUANTITY_PERCENT: return "a percentage";
+    case QUANTITY_DURATION: return "a duration";
+    }
+    return "a value";
+}
+
+static void sema_check_kpi_targets(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->kpi_count; i++) {
+        jrn_kpi *kpi = model->kpis[i];
+        if (kpi->metric == NULL || !kpi->has_target || !kpi->metric->has_scale) continue;
+        const jrn_scale *scale = &kpi->metric->scale;
+        if (kpi->target.kind != scale->low.kind) {
+            jrn_diag *diag = diag_error(sema->diags, kpi->target_span,
+                                        "target %s does not fit metric '%s': its scale %s..%s takes %s",
+                                        kpi->target.text, kpi->metric->base.id, scale->low.text,
+                                        scale->high.text, quantity_kind_description(scale->low.kind));
+            diag_add_note(sema->diags, diag, kpi->metric->base.id_span, "metric '%s' is declared here",
+                          kpi->metric->base.id);
+            continue;
+        }
+        if (kpi->target.value < scale->low.value - 1e-9 || kpi->target.value > scale->high.value + 1e-9) {
+            jrn_diag *diag = diag_error(sema->diags, kpi->target_span,
+                                        "target %s is outside the scale of metric '%s' (%s..%s)",
+                                        kpi->target.text, kpi->metric->base.id, scale->low.text,
+                                        scale->high.text);
+            diag_add_note(sema->diags, diag, kpi->metric->base.id_span, "metric '%s' is declared here",
+                          kpi->metric->base.id);
+        }
+    }
+}
+
+void sema_check_model(jrn_sema *sema)
+{
+    sema_check_stage_loops(sema);
+    sema_check_kpi_targets(sema);
+}

@@ -1,0 +1,223 @@
+/* sema_journeys.c — turns each journey's step chains into its steps and hops: resolves
+ * every step, reads hop props, rejects duplicate hops and rates over 100%, marks loops. */
+#include "jrn/sema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jrn/suggest.h"
+
+/* Per-journey scratch indexed by touchpoint: a stamp says which journey wrote the slot. */
+typedef struct journey_scratch {
+    size_t *step_stamp;       /* journey index + 1 when the touchpoint is already a step */
+    size_t *rate_stamp;
+    double *rate_sum;         /* sum of rates leaving the touchpoint in this journey */
+    size_t *hop_slots;        /* open-addressing set of (from, to) -> hop index + 1 */
+    size_t hop_slot_count;
+} journey_scratch;
+
+static void *journey_calloc(size_t count, size_t size)
+{
+    void *memory = calloc(count ? count : 1, size);
+    if (memory == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    return memory;
+}
+
+static bool stage_loop_covers(const jrn_stage *from, const jrn_stage *to)
+{
+    for (const jrn_stage *stage = from; stage != NULL; stage = stage->parent) {
+        for (size_t l = 0; l < stage->loop_count; l++) {
+            const jrn_stage *target = stage->loops[l].target;
+            if (target == to || target == to->parent) return true;
+        }
+    }
+    return false;
+}
+
+static void journey_mark_loop(jrn_hop *hop)
+{
+    const jrn_stage *from = hop->from->stage, *to = hop->to->stage;
+    if (from == NULL || to == NULL) return;
+    hop->goes_back = to->spine_position < from->spine_position;
+    hop->is_declared_loop = hop->goes_back && stage_loop_covers(from, to);
+}
+
+static void journey_read_hop_properties(jrn_sema *sema, jrn_hop *hop, const jrn_ast_property *properties)
+{
+    bool has_rate = false, has_after = false;
+    for (const jrn_ast_property *property = properties; property != NULL; property = property->next) {
+        if (schema_is_extension(property->name)) {
+            jrn_extension *extension = arena_alloc(sema->arena, sizeof *extension);
+            *extension = (jrn_extension){property->name, property->values, property->value_count, property->span, hop->extensions};
+            hop->extensions = extension;
+            continue;
+        }
+        const jrn_property_rule *rule = schema_find_property(SCHEMA_HOP, property->name);
+        if (rule == NULL) {
+            jrn_suggester suggester;
+            suggest_begin(&suggester, property->name);
+            suggest_consider(&suggester, "rate");
+            suggest_consider(&suggester, "after");
+            const char *suggestion = suggest_result(&suggester);
+            jrn_diag *diag = suggestion
+                ? diag_error(sema->diags, property->name_span, "unknown hop property '%s'; did you mean '%s'?", property->name, suggestion)
+                : diag_error(sema->diags, property->name_span, "unknown hop property '%s'", property->name);
+            diag_add_note(sema->diags, diag, span_none(), "a hop takes rate: (a percentage) and after: (a duration)");
+            continue;
+        }
+        bool *seen = rule->id == PROP_RATE ? &has_rate : &has_after;
+        if (*seen) {
+            diag_error(sema->diags, property->name_span, "'%s' is given twice for this hop", rule->name);
+            continue;
+        }
+        *seen = true;
+        sema_value value;
+        if (!sema_convert_value(sema, rule, "hop", property->values, &value)) continue;
+        if (rule->id == PROP_RATE) {
+            hop->has_rate = true;
+            hop->rate = value.number;
+            hop->rate_span = property->values->span;
+        } else {
+            hop->has_after = true;
+            hop->after = value.duration;
+        }
+    }
+}
+
+static size_t journey_hop_slot(const journey_scratch *scratch, const jrn_hop *hops, size_t from, size_t to)
+{
+    size_t mask = scratch->hop_slot_count - 1;
+    size_t i = (from * 2654435761u + to * 40503u) & mask;
+    while (scratch->hop_slots[i] != 0) {
+        const jrn_hop *hop = &hops[scratch->hop_slots[i] - 1];
+        if (hop->from->base.index == from && hop->to->base.index == to) break;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static void journey_add_step(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
+                             jrn_touchpoint *touchpoint)
+{
+    size_t stamp = journey->base.index + 1;
+    if (scratch->step_stamp[touchpoint->base.index] == stamp) return;
+    scratch->step_stamp[touchpoint->base.index] = stamp;
+    ARENA_PUSH(sema->arena, journey->steps, journey->step_count, touchpoint);
+}
+
+static void journey_check_rate(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
+                               const jrn_hop *hop)
+{
+    if (!hop->has_rate) return;
+    size_t from = hop->from->base.index, stamp = journey->base.index + 1;
+    if (scratch->rate_stamp[from] != stamp) {
+        scratch->rate_stamp[from] = stamp;
+        scratch->rate_sum[from] = 0;
+    }
+    double before = scratch->rate_sum[from];
+    scratch->rate_sum[from] += hop->rate;
+    if (scratch->rate_sum[from] > 1.0 + 1e-9 && before <= 1.0 + 1e-9) {
+        diag_error(sema->diags, hop->rate_span,
+                   "the rates of the hops leaving '%s' in journey '%s' add up to %g%%, more than 100%%",
+                   hop->from->base.id, journey->base.id, scratch->rate_sum[from] * 100.0);
+    }
+}
+
+static void journey_add_hop(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
+                            jrn_hop hop)
+{
+    size_t slot = journey_hop_slot(scratch, journey->hops, hop.from->base.index, hop.to->base.index);
+    if (scratch->hop_slots[slot] != 0) {
+        const jrn_hop *first = &journey->hops[scratch->hop_slots[slot] - 1];
+        jrn_diag *diag = diag_error(sema->diags, hop.span, "hop '%s -> %s' is already in journey '%s'",
+                                    hop.from->base.id, hop.to->base.id, journey->base.id);
+        diag_add_note(sema->diags, diag, first->span, "first written here");
+        return;
+    }
+    journey_mark_loop(&hop);
+    ARENA_PUSH(sema->arena, journey->hops, journey->hop_count, hop);
+    scratch->hop_slots[slot] = journey->hop_count;
+    journey_check_rate(sema, journey, scratch, &journey->hops[journey->hop_count - 1]);
+}
+
+static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
+                                const jrn_ast_member *chain)
+{
+    jrn_touchpoint *previous = NULL;
+    for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
+        jrn_touchpoint *current = (jrn_touchpoint *)sema_lookup(sema, KIND_TOUCHPOINT, step->id, step->span);
+        if (current != NULL) journey_add_step(sema, journey, scratch, current);
+        if (previous != NULL && current != NULL) {
+            jrn_hop hop = {0};
+            hop.from = previous;
+            hop.to = current;
+            hop.span = step->hop_span;
+            journey_read_hop_properties(sema, &hop, step->hop_properties);
+            journey_add_hop(sema, journey, scratch, hop);
+        }
+        previous = current;
+    }
+}
+
+static void journey_settle_start(jrn_sema *sema, jrn_journey *journey, const journey_scratch *scratch)
+{
+    if (journey->start == NULL) {
+        if (journey->step_count > 0) journey->start = journey->steps[0];
+        return;
+    }
+    if (scratch->step_stamp[journey->start->base.index] != journey->base.index + 1) {
+        diag_error(sema->diags, journey->base.id_span, "journey '%s' starts at '%s', which is not one of its steps",
+                   journey->base.id, journey->start->base.id);
+    }
+}
+
+void sema_build_journeys(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    size_t total_steps = 0;
+    for (size_t i = 0; i < sema->chain_count; i++) total_steps += sema->chains[i].member->step_count;
+    journey_scratch scratch = {0};
+    scratch.step_stamp = journey_calloc(model->touchpoint_count, sizeof(size_t));
+    scratch.rate_stamp = journey_calloc(model->touchpoint_count, sizeof(size_t));
+    scratch.rate_sum = journey_calloc(model->touchpoint_count, sizeof(double));
+    scratch.hop_slot_count = 16;
+    while (scratch.hop_slot_count < total_steps * 2) scratch.hop_slot_count *= 2;
+    /* Group chains by journey so extends of a journey join its own steps. */
+    size_t *first_chain = journey_calloc(model->journey_count + 1, sizeof(size_t));
+    size_t *order = journey_calloc(sema->chain_count, sizeof(size_t));
+    for (size_t i = 0; i < sema->chain_count; i++) first_chain[sema->chains[i].journey->base.index + 1]++;
+    for (size_t j = 0; j < model->journey_count; j++) first_chain[j + 1] += first_chain[j];
+    size_t *fill = journey_calloc(model->journey_count + 1, sizeof(size_t));
+    for (size_t i = 0; i < sema->chain_count; i++) {
+        size_t j = sema->chains[i].journey->base.index;
+        order[first_chain[j] + fill[j]++] = i;
+    }
+    for (size_t j = 0; j < model->journey_count; j++) {
+        jrn_journey *journey = model->journeys[j];
+        size_t chain_total = first_chain[j + 1] - first_chain[j];
+        size_t journey_steps = 0;
+        for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) journey_steps += sema->chains[order[k]].member->step_count;
+        if (chain_total > 0) {
+            size_t slots = 16;
+            while (slots < journey_steps * 2) slots *= 2;
+            scratch.hop_slot_count = slots;
+            scratch.hop_slots = journey_calloc(slots, sizeof(size_t));
+            for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) {
+                journey_build_chain(sema, journey, &scratch, sema->chains[order[k]].member);
+            }
+            free(scratch.hop_slots);
+            scratch.hop_slots = NULL;
+        }
+        journey_settle_start(sema, journey, &scratch);
+    }
+    free(fill);
+    free(order);
+    free(first_chain);
+    free(scratch.step_stamp);
+    free(scratch.rate_stamp);
+    free(scratch.rate_sum);
+}
