@@ -231,10 +231,18 @@ static void diag_render_excerpt(jrn_span span, jrn_strbuf *out, bool color)
     strbuf_printf(out, "%s | ", gutter);
     const char *lead = first_column > 0 ? "..." : "";
     strbuf_puts(out, lead);
-    for (uint32_t i = from; i < to; i++) {
+    for (uint32_t i = from; i < to;) {
         unsigned char byte = (unsigned char)line[i];
-        /* Control characters would move the terminal's cursor: show them as '?'. */
-        strbuf_putc(out, (byte < 0x20 && byte != '\t') || byte == 0x7F ? '?' : (char)byte);
+        /* Control characters would move the terminal's cursor and broken UTF-8 would
+         * garble it: show them as '?'. */
+        uint32_t valid = utf8_sequence_length((const unsigned char *)line, i, to);
+        if (valid == 0 || (byte < 0x20 && byte != '\t') || byte == 0x7F) {
+            strbuf_putc(out, '?');
+            i++;
+            continue;
+        }
+        strbuf_append(out, line + i, valid);
+        i += valid;
     }
     if (to < line_length) strbuf_puts(out, "...");
     strbuf_putc(out, '\n');

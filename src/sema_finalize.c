@@ -6,10 +6,11 @@
 
 static void sema_check_touchpoint_stages(jrn_sema *sema)
 {
-    jrn_model *model = sema->model;
-    for (size_t i = 0; i < model->touchpoint_count; i++) {
-        jrn_touchpoint *touchpoint = model->touchpoints[i];
-        if (touchpoint->stage != NULL) continue;
+    for (size_t i = 0; i < sema->decl_count; i++) {
+        if (sema->decls[i].element->kind != KIND_TOUCHPOINT) continue;
+        jrn_touchpoint *touchpoint = (jrn_touchpoint *)sema->decls[i].element;
+        /* An 'in' naming an unknown stage is reported already. */
+        if (touchpoint->stage != NULL || sema->decls[i].decl->in_names != NULL) continue;
         jrn_diag *diag = diag_error(sema->diags, touchpoint->base.id_span,
                                     "touchpoint '%s' belongs to no stage", touchpoint->base.id);
         diag_add_note(sema->diags, diag, span_none(),

@@ -61,8 +61,9 @@ static sema_probe sema_probe_path(const char *path)
 static sema_probe sema_probe_in(jrn_sema *sema, const char *folder, const char *name,
                                 bool add_suffix, const char **found)
 {
-    const char *candidate = folder != NULL ? arena_printf(sema->arena, "%s/%s", folder, name)
-                                           : arena_strdup(sema->arena, name);
+    bool here = folder == NULL || strcmp(folder, ".") == 0;
+    const char *candidate = here ? arena_strdup(sema->arena, name)
+                                 : arena_printf(sema->arena, "%s/%s", folder, name);
     sema_probe probe = sema_probe_path(candidate);
     if (probe == PROBE_ABSENT && add_suffix) {
         candidate = arena_printf(sema->arena, "%s.jrn", candidate);

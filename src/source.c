@@ -122,7 +122,7 @@ jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *sta
 
 /* Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid
  * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
-static uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length)
+uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length)
 {
     unsigned char lead = text[i];
     if (lead < 0x80) return 1;

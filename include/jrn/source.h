@@ -53,6 +53,9 @@ jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
 uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
                                   jrn_arena *arena);
 
+/* Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid. */
+uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length);
+
 jrn_position source_position(const jrn_source *source, uint32_t offset);
 /* The line containing offset, without its line end. */
 const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *length);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# jrnc check: valid maps check clean; each mistake gives exit 1 and exactly the expected
+# located diagnostics (tests/check/errors/NAME.jrn beside NAME.expected).
+# UPDATE=1 rewrites the .expected files from the current output (review the diff!).
+source "$JRN_ROOT/tests/lib.sh"
+cd "$JRN_ROOT/tests/check" || exit 1
+
+# Diagnostics name the stdlib by its absolute path: make it machine-independent.
+stdlib_dir=$("$JRNC" --print-stdlib-dir)
+normalise() { sed "s|$stdlib_dir|\$STDLIB|g"; }
+
+for file in "$JRN_ROOT"/examples/*.jrn valid/*.jrn; do
+    name="valid: ${file#"$JRN_ROOT"/}"
+    args=()
+    case "$file" in *no-prelude*) args=(--no-prelude) ;; esac
+    out=$("$JRNC" check "${args[@]}" "$file" 2>&1); status=$?
+    if [ "$status" -eq 0 ] && [ -z "$out" ]; then pass "$name"; else fail "$name" "exit $status" "$out"; fi
+done
+
+for file in errors/*.jrn; do
+    base=${file%.jrn}
+    name="error: $(basename "$base")"
+    raw=$(cd errors && "$JRNC" check "$(basename "$file")" 2>&1); status=$?
+    out=$(printf '%s\n' "$raw" | normalise)
+    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > "$base.expected"; fi
+    expected=$(cat "$base.expected" 2>/dev/null)
+    if [ "$status" -ne 1 ]; then fail "$name" "exit $status, expected 1" "$out"
+    elif [ "$out" != "$expected" ]; then fail "$name" "$(diff <(printf '%s\n' "$expected") <(printf '%s\n' "$out"))"
+    else pass "$name"; fi
+done

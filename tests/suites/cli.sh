@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The command line: exit statuses, stdin, include folders, JRN_PATH, colour, help.
+source "$JRN_ROOT/tests/lib.sh"
+cd "$TMP_DIR" || exit 1
+example="$JRN_ROOT/examples/acme_post_sales.jrn"
+
+# expect NAME STATUS COMMAND...: the command exits with STATUS.
+expect() {
+    local name=$1 want=$2; shift 2
+    local out status
+    out=$("$@" 2>&1); status=$?
+    if [ "$status" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $status, expected $want" "$out"; fi
+}
+
+expect "missing file exits 2" 2 "$JRNC" check no-such-file.jrn
+out=$("$JRNC" check no-such-file.jrn 2>&1)
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && [[ "$out" == *"cannot read 'no-such-file.jrn'"* ]] \
+    && pass "missing file: one line naming it" || fail "missing file: one line naming it" "$out"
+expect "unknown option exits 2" 2 "$JRNC" check --frobnicate "$example"
+expect "no input file exits 2" 2 "$JRNC" check
+expect "folder as input exits 2" 2 "$JRNC" check "$JRN_ROOT/examples"
+expect "worst status of several files" 1 "$JRNC" check "$example" "$JRN_ROOT/tests/check/errors/duplicate.jrn"
+expect "check --help" 0 "$JRNC" check --help
+expect "jrnc --help" 0 "$JRNC" --help
+version=$("$JRNC" --version)
+[[ "$version" =~ ^jrnc\ [0-9]+\.[0-9]+\.[0-9]+$ ]] && pass "--version" || fail "--version" "$version"
+[ -f "$("$JRNC" --print-stdlib-dir)/std/prelude.jrn" ] && pass "--print-stdlib-dir holds the prelude" \
+    || fail "--print-stdlib-dir holds the prelude" "$("$JRNC" --print-stdlib-dir)"
+
+# Standard input, with a relative use resolved from the current folder.
+expect "stdin with -" 0 sh -c "\"$JRNC\" check - < \"$example\""
+out=$(printf 'team a "A"\nteam a "B"\n' | "$JRNC" check - 2>&1)
+[[ "$out" == "<stdin>:2:6: error: duplicate team 'a'"* ]] && pass "stdin errors are located as <stdin>" \
+    || fail "stdin errors are located as <stdin>" "$out"
+
+# -I and JRN_PATH: where 'use' looks after the importing file's folder.
+mkdir -p inc path && printf 'team shared "Shared"\n' > inc/shared.jrn && printf 'team other "Other"\n' > path/other.jrn
+printf 'use "shared"\nstage s "S" { owner: shared }\n' > uses-shared.jrn
+printf 'use "other"\nstage s "S" { owner: other }\n' > uses-other.jrn
+expect "use without -I fails" 1 "$JRNC" check uses-shared.jrn
+expect "use finds -I DIR" 0 "$JRNC" check -I inc uses-shared.jrn
+expect "use finds -IDIR" 0 "$JRNC" check -Iinc uses-shared.jrn
+expect "use finds JRN_PATH" 0 env JRN_PATH="/nonexistent:$TMP_DIR/path" "$JRNC" check uses-other.jrn
+expect "--no-prelude drops the prelude" 1 "$JRNC" check --no-prelude "$example"
+
+# Colour: never with NO_COLOR or off a terminal; on with --color=always.
+out=$("$JRNC" check "$JRN_ROOT/tests/check/errors/duplicate.jrn" 2>&1)
+[[ "$out" != *$'\033'* ]] && pass "no colour off a terminal" || fail "no colour off a terminal" "$out"
+out=$("$JRNC" check --color=always "$JRN_ROOT/tests/check/errors/duplicate.jrn" 2>&1)
+[[ "$out" == *$'\033['* ]] && pass "--color=always colours" || fail "--color=always colours" "$out"
+if have script; then
+    out=$(NO_COLOR=1 script -qec "\"$JRNC\" check \"$JRN_ROOT/tests/check/errors/duplicate.jrn\"" /dev/null 2>&1)
+    [[ "$out" != *$'\033['* ]] && pass "NO_COLOR on a terminal" || fail "NO_COLOR on a terminal" "$out"
+    out=$(env -u NO_COLOR script -qec "\"$JRNC\" check \"$JRN_ROOT/tests/check/errors/duplicate.jrn\"" /dev/null 2>&1)
+    [[ "$out" == *$'\033['* ]] && pass "colour on a terminal" || fail "colour on a terminal" "$out"
+else
+    skip "colour on a terminal" "script(1) is missing"
+fi
+
+# Errors past the limit are counted, not printed.
+python3 - > many-errors.jrn <<'PY'
+for i in range(2000):
+    print(f'team t{i % 7} "T"')
+PY
+out=$("$JRNC" check many-errors.jrn 2>&1); status=$?
+errors=$(printf '%s\n' "$out" | grep -c ': error: ')
+[ "$status" -eq 1 ] && [ "$errors" -eq 50 ] && [[ "$out" == *"too many errors: 1943 more not shown (limit is 50)"* ]] \
+    && pass "error cap" || fail "error cap" "status $status, $errors errors" "$(printf '%s\n' "$out" | tail -2)"
