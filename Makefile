@@ -87,8 +87,16 @@ demo: deps
 	@echo "  DOT: build/demo/acme_post_sales.dot"
 	@echo "  SVG: build/demo/acme_post_sales.svg   (open it in a browser)"
 
-check: all
-	@tests/run.sh
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# The same program built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
+	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc
+
+# The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
+check: all sanitize
+	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 clean:
 	rm -rf build $(PROGRAM)

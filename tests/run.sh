@@ -8,6 +8,8 @@
 # Suites get JRNC (the binary under test, absolute path) and JRN_ROOT (the
 # repository root) in their environment, and a private scratch folder in TMP_DIR.
 # Usage: tests/run.sh [SUITE-NAME...]   (default: every suite)
+# With JRNC_SANITIZE=path, the suites run a second time against that sanitizer build;
+# a suite whose text has a line "# runner: once" (it does not run jrnc) runs only once.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 export JRN_ROOT="$root"
@@ -29,32 +31,54 @@ fi
 passed=0 failed=0 skipped=0
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/jrnc-tests.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-for suite in "${suites[@]}"; do
+
+# Sanitizer reports must fail a test even where jrnc's own exit status would be 1 or 2.
+export ASAN_OPTIONS="exitcode=99:detect_leaks=1:abort_on_error=0:allocator_may_return_null=1"
+export UBSAN_OPTIONS="halt_on_error=1:exitcode=98:print_stacktrace=1"
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
+
+# run_suite SUITE LABEL: runs one suite file and adds its counts to the totals.
+run_suite() {
+    local suite=$1 label=$2
+    local name log status suite_pass suite_fail suite_skip
     name=$(basename "$suite" .sh)
     if [ ! -f "$suite" ]; then
-        echo "FAIL: $name (no such suite)"; failed=$((failed + 1)); continue
+        echo "FAIL: $name (no such suite)"; failed=$((failed + 1)); return
     fi
-    mkdir -p "$scratch/$name"
-    log="$scratch/$name.log"
-    TMP_DIR="$scratch/$name" bash "$suite" >"$log" 2>&1
+    mkdir -p "$scratch/$label"
+    log="$scratch/$label.log"
+    TMP_DIR="$scratch/$label" bash "$suite" >"$log" 2>&1
     status=$?
     suite_pass=$(grep -c '^PASS: ' "$log")
     suite_fail=$(grep -c '^FAIL: ' "$log")
     suite_skip=$(grep -c '^SKIP: ' "$log")
     if [ "$status" -ne 0 ]; then
         # A suite that dies part-way must not look green.
-        echo "FAIL: $name exited with status $status" >>"$log"
+        echo "FAIL: $label exited with status $status" >>"$log"
         suite_fail=$((suite_fail + 1))
     fi
     if [ $((suite_pass + suite_fail + suite_skip)) -eq 0 ]; then
-        echo "FAIL: $name ran no test" >>"$log"
+        echo "FAIL: $label ran no test" >>"$log"
         suite_fail=1
     fi
     passed=$((passed + suite_pass)); failed=$((failed + suite_fail)); skipped=$((skipped + suite_skip))
-    printf '%-14s %4d passed, %d failed, %d skipped\n' "$name" "$suite_pass" "$suite_fail" "$suite_skip"
+    printf '%-20s %4d passed, %d failed, %d skipped\n' "$label" "$suite_pass" "$suite_fail" "$suite_skip"
     # Show failures (with their explanation lines) and skips; keep passes quiet.
     awk '/^FAIL: /{show=1; print "  " $0; next} /^(PASS|SKIP): /{show=0; if ($0 ~ /^SKIP/) print "  " $0; next} show{print "    " $0}' "$log" | head -n 200
+}
+
+for suite in "${suites[@]}"; do
+    run_suite "$suite" "$(basename "$suite" .sh)"
 done
+# JRNC_SANITIZE: run the suites that exercise jrnc again with the sanitizer build.
+if [ -n "${JRNC_SANITIZE:-}" ]; then
+    case "$JRNC_SANITIZE" in /*) ;; *) JRNC_SANITIZE="$root/$JRNC_SANITIZE" ;; esac
+    JRNC="$JRNC_SANITIZE"
+    for suite in "${suites[@]}"; do
+        grep -q '^# runner: once' "$suite" 2>/dev/null && continue
+        run_suite "$suite" "$(basename "$suite" .sh)[asan]"
+    done
+fi
 echo
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
