@@ -14,6 +14,8 @@
 }
 
 %code {
+#include <string.h>
+
 /* bison names its scanner call yylex, and so does flex's header: take flex's
  * declarations under their prefixed names, then point yylex back at ours. */
 #undef yylex
@@ -33,6 +35,14 @@ static void jrnyyerror(JRNYYLTYPE *location, jrn_parse_context *context, const c
     /* After a limit stopped the scanner, the parser's complaint about the early end
      * would only repeat the real message. */
     if (context->aborted) return;
+    /* "error:" already says it is an error; bison's "syntax error, " adds nothing. */
+    const char *prefix = "syntax error, ";
+    if (strncmp(message, prefix, strlen(prefix)) == 0) message += strlen(prefix);
+    if (strncmp(message, "unexpected end of file", 22) == 0 && context->nesting_depth > 0) {
+        parse_error(context, *location, "%s: %u block%s still open (a '}' is missing)", message,
+                    context->nesting_depth, context->nesting_depth == 1 ? " is" : "s are");
+        return;
+    }
     parse_error(context, *location, "%s", message);
 }
 
@@ -186,10 +196,13 @@ member:
   | error               { $$ = NULL; }
   ;
 
-/* A declaration keyword right before ':' is a property name: "channel: web". */
+/* A declaration keyword right before ':' is a property name: "channel: web".
+ * Reaching "name :" means the parser is back in step after an error: report the next
+ * mistake at once (bison otherwise stays quiet for three tokens, which would hide an
+ * error in every short member that follows a broken one). */
 property_name:
-    IDENT               { $$ = $1; }
-  | kind                { $$ = kind_name($1); }
+    IDENT               { $$ = $1; yyerrok; }
+  | kind                { $$ = kind_name($1); yyerrok; }
   ;
 
 values:
