@@ -94,6 +94,24 @@ sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
 	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc
 
+# libFuzzer over the whole pipeline (clang). FUZZ_SECONDS bounds the run; new crashes
+# land in build/fuzz/ as crash-* files: keep each in tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="-O1 -g" \
+	    EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_jrnc
+	@mkdir -p build/fuzz/corpus
+	@cp examples/*.jrn tests/fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null || true
+	@find tests -name '*.jrn' -size -64k -exec cp {} build/fuzz/corpus/ \; 2>/dev/null || true
+	cd build/fuzz && ./fuzz_jrnc -dict=../../tests/fuzz/jrn.dict -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 corpus
+
+$(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c
+	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CURDIR)/stdlib"' \
+	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_jrnc.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
+
 # The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
 check: all sanitize
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
