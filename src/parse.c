@@ -32,7 +32,9 @@ jrn_ast_file *parse_source(jrn_arena *arena, const jrn_source *source, jrn_diag_
         return file;
     }
     context.scanner = scanner;
-    YY_BUFFER_STATE buffer = jrn_scan__scan_bytes(source->text, (int)source->length, scanner);
+    /* Scan the text where it lies: flex briefly writes a NUL after each token and puts
+     * the byte back, so the text is whole again once the scan ends. */
+    YY_BUFFER_STATE buffer = jrn_scan__scan_buffer((char *)source->text, source->length + 2, scanner);
     jrnyyparse(&context);
     jrn_scan__delete_buffer(buffer, scanner);
     jrn_scan_lex_destroy(scanner);

@@ -26,21 +26,31 @@ static void source_index_lines(jrn_arena *arena, jrn_source *source)
     }
 }
 
-static jrn_source *source_adopt(jrn_arena *arena, const char *path, const char *display_name,
-                                const char *bytes, size_t length)
+/* Takes bytes (with SOURCE_PADDING writable bytes after them) as the source's text. */
+static jrn_source *source_adopt_in_place(jrn_arena *arena, const char *path, const char *display_name,
+                                         char *bytes, size_t length)
 {
     static const char byte_order_mark[] = "\xEF\xBB\xBF";
     if (length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0) {
         bytes += 3;
         length -= 3;
     }
+    memset(bytes + length, 0, SOURCE_PADDING);
     jrn_source *source = arena_alloc(arena, sizeof *source);
     source->path = arena_strdup(arena, path);
     source->display_name = arena_strdup(arena, display_name);
-    source->text = arena_strndup(arena, bytes, length);
+    source->text = bytes;
     source->length = (uint32_t)length;
     source_index_lines(arena, source);
     return source;
+}
+
+static jrn_source *source_adopt(jrn_arena *arena, const char *path, const char *display_name,
+                                const char *bytes, size_t length)
+{
+    char *copy = arena_alloc(arena, length + SOURCE_PADDING);
+    if (length > 0) memcpy(copy, bytes, length);
+    return source_adopt_in_place(arena, path, display_name, copy, length);
 }
 
 jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
@@ -71,6 +81,49 @@ static bool source_read_all(int fd, jrn_strbuf *buffer, bool *too_large)
     }
 }
 
+/* A regular file is read straight into its final place: its size is known, and a map of
+ * a hundred thousand touchpoints should not be held in memory three times. */
+static jrn_source *source_read_regular(jrn_arena *arena, int fd, const char *path,
+                                       jrn_load_status *status, const char **error_text)
+{
+    struct stat info;
+    if (fstat(fd, &info) != 0) {
+        *status = SOURCE_READ_ERROR;
+        *error_text = arena_strdup(arena, strerror(errno));
+        return NULL;
+    }
+    size_t capacity = (size_t)info.st_size;
+    char *bytes = arena_alloc(arena, capacity + SOURCE_PADDING);
+    size_t length = 0;
+    for (;;) {
+        if (length == capacity) {
+            /* The file grew while we read it: take what fits in the limit. */
+            size_t grown = capacity * 2 + 4096;
+            if (grown > SOURCE_SIZE_LIMIT) {
+                *status = SOURCE_TOO_LARGE;
+                *error_text = "file too large (limit is 256 MiB)";
+                return NULL;
+            }
+            char *bigger = arena_alloc(arena, grown + SOURCE_PADDING);
+            memcpy(bigger, bytes, length);
+            bytes = bigger;
+            capacity = grown;
+        }
+        ssize_t got = read(fd, bytes + length, capacity - length);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            *status = SOURCE_READ_ERROR;
+            *error_text = arena_strdup(arena, strerror(errno));
+            return NULL;
+        }
+        if (got == 0) break;
+        length += (size_t)got;
+    }
+    *status = SOURCE_OK;
+    *error_text = NULL;
+    return source_adopt_in_place(arena, path, path, bytes, length);
+}
+
 jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text)
 {
@@ -99,6 +152,11 @@ jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *sta
         }
         int flags = fcntl(fd, F_GETFL);
         if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    if (!is_stdin) {
+        jrn_source *source = source_read_regular(arena, fd, path, status, error_text);
+        close(fd);
+        return source;
     }
     jrn_strbuf buffer = STRBUF_INIT;
     bool too_large = false;

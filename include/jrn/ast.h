@@ -69,13 +69,18 @@ typedef struct jrn_range_end {
 
 typedef struct jrn_ast_value {
     jrn_value_kind kind;
+    bool is_text_block;      /* STRING written as """...""" */
     jrn_span span;
     const char *text;        /* STRING, IDENT; the literal as written for the others */
-    bool is_text_block;      /* STRING written as """...""" */
-    double number;           /* NUMBER, PERCENT */
-    jrn_range_end range_low, range_high;
-    jrn_date date;
-    jrn_duration duration;
+    /* One value per kind: maps hold hundreds of thousands of these, so they share room. */
+    union {
+        double number;       /* NUMBER, PERCENT (85 for 85%); DURATION: the amount */
+        jrn_duration duration;
+        jrn_date date;
+        struct {
+            jrn_range_end range_low, range_high;
+        };
+    };
     struct jrn_ast_value *next;
 } jrn_ast_value;
 

@@ -11,10 +11,14 @@
 /* Files larger than this are refused: offsets are 32-bit and nobody writes maps this big. */
 #define SOURCE_SIZE_LIMIT (256u * 1024u * 1024u)
 
+/* Zero bytes after every source's text: the NUL terminator and the two end-of-buffer
+ * bytes the scanner needs to scan the text in place, without a copy. */
+#define SOURCE_PADDING 3
+
 typedef struct jrn_source {
     const char *path;          /* as given or resolved; "-" for standard input */
     const char *display_name;  /* what diagnostics print: "<stdin>" for "-" */
-    const char *text;          /* NUL-terminated; BOM removed */
+    const char *text;          /* NUL-terminated (SOURCE_PADDING zero bytes follow); BOM removed */
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;

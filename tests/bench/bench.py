@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""`make bench`: times jrnc against two references on generated maps of 1k, 10k and 100k
+touchpoints, all measured in this run on this machine.
+
+- jrnc check (parse + resolve) and the full compile to DOT: best wall time of RUNS, peak
+  memory (max RSS), throughput in MB/s of .jrn input;
+- Graphviz's `nop` reading and rewriting the DOT that jrnc produced;
+- Mermaid's own parser (the mermaid npm package under node + jsdom) on the equivalent
+  Mermaid `journey` diagram, parse time only (node start-up excluded).
+
+It prints the figures and the targets of the hardening issue as met / missed. It never
+fails on a timing: the machine's load is not ours to judge."""
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JRNC = os.environ.get("JRNC", os.path.join(ROOT, "jrnc"))
+WORK = os.path.join(ROOT, "build", "bench")
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
+
+
+def measure(command, stdout=subprocess.DEVNULL):
+    """Best wall time over RUNS and the peak RSS (KiB) of one run of command."""
+    best, peak = float("inf"), 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        stderr = process.stderr.read().decode(errors="replace")
+        process.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"bench: {' '.join(command)} failed:\n{stderr[:2000]}")
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss)
+    return best, peak
+
+
+def mermaid_parse_seconds(diagram):
+    script = os.path.join(ROOT, "tests", "bench", "mermaid_parse.mjs")
+    output = subprocess.run(["node", script, diagram, str(RUNS)], check=True, capture_output=True,
+                            text=True, cwd=os.path.join(ROOT, "tests", "bench")).stdout.split()
+    return float(output[0])
+
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    have_mermaid = os.path.isdir(os.path.join(ROOT, "tests", "bench", "node_modules", "mermaid"))
+    have_nop = shutil.which("nop") is not None
+    rows = {}
+    for size in SIZES:
+        prefix = os.path.join(WORK, f"map{size}")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), str(size), prefix],
+                       check=True)
+        jrn, dot, mmd = prefix + ".jrn", prefix + ".dot", prefix + ".mmd"
+        megabytes = os.path.getsize(jrn) / 1e6
+        check_time, check_rss = measure([JRNC, "check", jrn])
+        compile_time, compile_rss = measure([JRNC, jrn, "-o", dot])
+        nop_time = measure(["nop", dot])[0] if have_nop else None
+        mermaid_time = mermaid_parse_seconds(mmd) if have_mermaid else None
+        rows[size] = dict(mb=megabytes, check=check_time, check_rss=check_rss, compile=compile_time,
+                          compile_rss=compile_rss, nop=nop_time, mermaid=mermaid_time,
+                          mmd_mb=os.path.getsize(mmd) / 1e6, dot_mb=os.path.getsize(dot) / 1e6)
+        print(f"generated and measured {size} touchpoints", file=sys.stderr)
+
+    print(f"jrnc benchmark — best of {RUNS} runs, measured together on this machine")
+    print()
+    print("| touchpoints | .jrn MB | check s | check MB/s | check peak MB | DOT compile s | compile peak MB | nop s | mermaid parse s | mermaid MB/s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, row in rows.items():
+        nop = f"{row['nop']:.3f}" if row["nop"] is not None else "n/a"
+        mermaid = f"{row['mermaid']:.3f}" if row["mermaid"] is not None else "n/a"
+        mermaid_rate = f"{row['mmd_mb'] / row['mermaid']:.2f}" if row["mermaid"] else "n/a"
+        print(f"| {size} | {row['mb']:.2f} | {row['check']:.3f} | {row['mb'] / row['check']:.1f} | "
+              f"{row['check_rss'] / 1024:.1f} | {row['compile']:.3f} | {row['compile_rss'] / 1024:.1f} | "
+              f"{nop} | {mermaid} | {mermaid_rate} |")
+    largest = max(rows)
+    row = rows[largest]
+    print()
+    print(f"Targets on the {largest}-touchpoint map:")
+    if row["nop"]:
+        ratio = row["compile"] / row["nop"]
+        print(f"- full compile to DOT vs nop on that DOT: {ratio:.2f}x (target <= 0.5x): {verdict(ratio <= 0.5)}")
+    if row["mermaid"]:
+        speedup = (row["mb"] / row["check"]) / (row["mmd_mb"] / row["mermaid"])
+        print(f"- jrnc check throughput vs Mermaid's parser: {speedup:.1f}x (target >= 10x): {verdict(speedup >= 10)}")
+    if largest // 10 in rows:
+        growth = row["compile"] / rows[largest // 10]["compile"]
+        check_growth = row["check"] / rows[largest // 10]["check"]
+        print(f"- growth {largest // 10} -> {largest}: compile {growth:.1f}x, check {check_growth:.1f}x "
+              f"(target <= 11x): {verdict(growth <= 11 and check_growth <= 11)}")
+    memory_ratio = row["check_rss"] * 1024 / (row["mb"] * 1e6)
+    print(f"- jrnc check peak memory / input size: {memory_ratio:.2f}x (target <= 4x): {verdict(memory_ratio <= 4)}")
+
+
+if __name__ == "__main__":
+    main()
