@@ -94,6 +94,12 @@ sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
 	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc
 
+# Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps.
+bench: all
+	@command -v nop >/dev/null || sh .ci/install-build-deps
+	@[ -d tests/bench/node_modules/mermaid ] || npm ci --prefix tests/bench --no-audit --no-fund
+	python3 tests/bench/bench.py
+
 # libFuzzer over the whole pipeline (clang). FUZZ_SECONDS bounds the run; new crashes
 # land in build/fuzz/ as crash-* files: keep each in tests/fuzz/regressions/.
 FUZZ_SECONDS ?= 60
