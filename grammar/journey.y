@@ -212,7 +212,7 @@ values:
 
 value:
     STRING | NUMBER | PERCENT | RANGE | DATE | DURATION
-  | IDENT               { $$ = parse_new_value(context, VALUE_IDENT, @1, $1, strlen($1)); }
+  | IDENT               { $$ = parse_new_ident_value(context, $1, @1); }
   ;
 
 /* a -> b [rate: 80%] -> c : the props in brackets belong to the hop that ends there. */

@@ -181,6 +181,16 @@ static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value
     parse_range_end(context, location, high, &value->range_high);
 }
 
+jrn_ast_value *parse_new_ident_value(jrn_parse_context *context, const char *name,
+                                     jrn_location location)
+{
+    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    value->kind = VALUE_IDENT;
+    value->span = parse_span(context, location);
+    value->text = name;   /* already in the arena: the scanner copied it */
+    return value;
+}
+
 jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
                                jrn_location location, const char *text, size_t length)
 {

@@ -57,6 +57,9 @@ void parse_add_comment(jrn_parse_context *context, jrn_location location, const 
                        size_t length);
 jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
                                jrn_location location, const char *text, size_t length);
+/* An identifier used as a value ("channel: web"); takes the scanner's copy of the name. */
+jrn_ast_value *parse_new_ident_value(jrn_parse_context *context, const char *name,
+                                     jrn_location location);
 /* Decodes a one-line string literal (quotes included in text) with its escapes. */
 jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location location,
                                     const char *text, size_t length, bool terminated);
