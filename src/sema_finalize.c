@@ -138,8 +138,34 @@ static void sema_check_kpi_targets(jrn_sema *sema)
     }
 }
 
+/* labels: names the whole numbers of a scale, low to high: one label per point. */
+static void sema_check_metric_labels(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->metric_count; i++) {
+        jrn_metric *metric = model->metrics[i];
+        if (metric->labels.count == 0) continue;
+        const jrn_scale *scale = &metric->scale;
+        bool whole = metric->has_scale && scale->low.kind == QUANTITY_NUMBER &&
+                     scale->low.value == floor(scale->low.value) && scale->high.value == floor(scale->high.value);
+        if (!whole) {
+            diag_error(sema->diags, metric->base.id_span,
+                       "metric '%s' has labels but no whole-number scale for them to name (such as 1..5)",
+                       metric->base.id);
+            continue;
+        }
+        double points = scale->high.value - scale->low.value + 1;
+        if ((double)metric->labels.count != points) {
+            diag_error(sema->diags, metric->base.id_span,
+                       "metric '%s' has %zu labels for the %g points of its scale %s..%s",
+                       metric->base.id, metric->labels.count, points, scale->low.text, scale->high.text);
+        }
+    }
+}
+
 void sema_check_model(jrn_sema *sema)
 {
+    sema_check_metric_labels(sema);
     sema_check_stage_loops(sema);
     sema_check_kpi_targets(sema);
 }

@@ -90,6 +90,10 @@ static void sema_store_stage(jrn_sema *sema, jrn_stage *stage, const jrn_propert
     case PROP_ASPIRATION: stage->has_aspiration = true; stage->aspiration = value->number; break;
     case PROP_GOAL: stage->goal = value->text; break;
     case PROP_LOOPS: {
+        /* Restating a loop a spine already declares is harmless: keep one. */
+        for (size_t i = 0; i < stage->loop_count; i++) {
+            if (stage->loops[i].target == (jrn_stage *)value->reference) return;
+        }
         jrn_stage_loop loop = {(jrn_stage *)value->reference, written->span};
         ARENA_PUSH(sema->arena, stage->loops, stage->loop_count, loop);
         break;
