@@ -1,6 +1,15 @@
-# jrnc — the journey-map compiler. The one build entry: all, check, demo, install,
-# uninstall, sanitize, bench, fuzz, dist, clean. CC, CFLAGS, CPPFLAGS and LDFLAGS
-# from the environment are honoured; parallel make (-j) is safe.
+# jrnc — the journey-map compiler. The one build entry:
+#   all (default)  build ./jrnc             check      build, run every test suite
+#   demo           build and render an example (installs missing build dependencies)
+#   install        PREFIX=/usr/local DESTDIR= : bin, stdlib, man page, editors, completions
+#   uninstall      remove exactly what install put there
+#   sanitize       build/sanitize/jrnc with ASan + UBSan
+#   dist           dist/jrnc-VERSION.tar.gz from the files git tracks
+#   distcheck      unpack that tarball, build, check, install and uninstall it
+#   deps, test-deps  install build / test tools on Debian or Ubuntu
+#   clean          remove everything built
+# CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS from the environment or the command line are
+# honoured (a change of them, or of PREFIX, rebuilds); parallel make (-j) is safe.
 
 VERSION     := 0.1.0
 PREFIX      ?= /usr/local
@@ -8,6 +17,9 @@ DESTDIR     ?=
 BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share
 MANDIR      ?= $(DATADIR)/man
+BASH_COMPLETION_DIR ?= $(DATADIR)/bash-completion/completions
+ZSH_COMPLETION_DIR  ?= $(DATADIR)/zsh/site-functions
+INSTALL     ?= install
 
 CC          ?= cc
 CFLAGS      ?= -O2 -g
@@ -37,32 +49,53 @@ SOURCES     := $(wildcard src/*.c)
 OBJECTS     := $(patsubst src/%.c,$(OBJ)/%.o,$(SOURCES)) $(OBJ)/journey.tab.o $(OBJ)/journey.lex.o
 LIB_OBJECTS := $(filter-out $(OBJ)/main.o,$(OBJECTS))
 
-.PHONY: all check demo deps test-deps install uninstall sanitize bench fuzz dist clean
+.PHONY: all check demo deps test-deps install uninstall sanitize bench fuzz dist distcheck clean
 .DEFAULT_GOAL := all
 
 all: $(PROGRAM)
 
-$(PROGRAM): $(OBJECTS)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(GRAPHVIZ_LIBS) -lm
+# The compiler, flags and install folders of the last build of $(BUILD): objects depend on
+# this file, so `make CFLAGS=-O0` or `make PREFIX=/usr` after a plain `make` rebuilds
+# instead of mixing flags. `make install` with another PREFIX than the build's keeps the
+# binary as built (an installed jrnc finds its stdlib relative to itself).
+BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(GRAPHVIZ_LIBS)
+SETTINGS_FILE  := $(BUILD)/settings
+ifeq ($(filter install uninstall clean dist distcheck,$(MAKECMDGOALS)),)
+ifneq ($(file <$(SETTINGS_FILE)),$(BUILD_SETTINGS))
+$(shell mkdir -p $(BUILD))
+$(file >$(SETTINGS_FILE),$(BUILD_SETTINGS))
+endif
+endif
+$(SETTINGS_FILE):
+	$(shell mkdir -p $(BUILD))$(file >$@,$(BUILD_SETTINGS))
 
-$(GEN)/journey.tab.c $(GEN)/journey.tab.h: grammar/journey.y
+$(PROGRAM): $(OBJECTS) $(SETTINGS_FILE)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(GRAPHVIZ_LIBS) $(LDLIBS) -lm
+
+# bison and flex each write two files in one run: one file is the target and the other
+# depends on it, so parallel make never runs the generator twice at once.
+$(GEN)/journey.tab.c: grammar/journey.y
 	@mkdir -p $(GEN)
 	$(BISON) -Wall -Werror -Wcex --defines=$(GEN)/journey.tab.h -o $(GEN)/journey.tab.c $<
+$(GEN)/journey.tab.h: $(GEN)/journey.tab.c
+	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
 
-$(GEN)/journey.lex.c $(GEN)/journey.lex.h: grammar/journey.l
+$(GEN)/journey.lex.c: grammar/journey.l
 	@mkdir -p $(GEN)
 	$(FLEX) --header-file=$(GEN)/journey.lex.h -o $(GEN)/journey.lex.c $<
+$(GEN)/journey.lex.h: $(GEN)/journey.lex.c
+	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
 
 # Every object may include the generated headers: build them first.
-$(OBJ)/%.o: src/%.c | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
+$(OBJ)/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h
+$(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
-$(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h
+$(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
@@ -121,6 +154,69 @@ $(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c
 # The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
 check: all sanitize
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
+
+# What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the
+# same list): the standard library and the editor support, without build leftovers.
+JRN_DATA_DIR  := $(DATADIR)/jrnc
+STDLIB_FILES  := $(sort $(shell find stdlib -type f 2>/dev/null))
+EDITOR_FILES  := $(sort $(shell find editors -type f ! -name '*.elc' ! -path '*/node_modules/*' 2>/dev/null))
+INSTALLED_BIN := $(DESTDIR)$(BINDIR)/jrnc
+INSTALLED_MAN := $(DESTDIR)$(MANDIR)/man1/jrnc.1
+INSTALLED_BASH_COMPLETION := $(DESTDIR)$(BASH_COMPLETION_DIR)/jrnc
+INSTALLED_ZSH_COMPLETION  := $(DESTDIR)$(ZSH_COMPLETION_DIR)/_jrnc
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)
+	$(INSTALL) -m 755 $(PROGRAM) $(INSTALLED_BIN)
+	$(INSTALL) -m 644 docs/jrnc.1 $(INSTALLED_MAN)
+	$(INSTALL) -m 644 completions/jrnc.bash $(INSTALLED_BASH_COMPLETION)
+	$(INSTALL) -m 644 completions/_jrnc $(INSTALLED_ZSH_COMPLETION)
+	@for file in $(STDLIB_FILES) $(EDITOR_FILES); do \
+	    echo "$(INSTALL) -m 644 $$file $(DESTDIR)$(JRN_DATA_DIR)/$$file"; \
+	    $(INSTALL) -d "$(DESTDIR)$(JRN_DATA_DIR)/$${file%/*}" && \
+	    $(INSTALL) -m 644 "$$file" "$(DESTDIR)$(JRN_DATA_DIR)/$$file" || exit 1; \
+	done
+
+# Folders are removed only under $(DATADIR)/jrnc, and only when empty: bin/, man1/ and the
+# completion folders are shared with other programs.
+uninstall:
+	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH_COMPLETION) $(INSTALLED_ZSH_COMPLETION)
+	@for file in $(STDLIB_FILES) $(EDITOR_FILES); do \
+	    rm -f "$(DESTDIR)$(JRN_DATA_DIR)/$$file" || exit 1; \
+	done
+	@if [ -d "$(DESTDIR)$(JRN_DATA_DIR)" ]; then \
+	    find "$(DESTDIR)$(JRN_DATA_DIR)" -depth -type d -empty -exec rmdir {} \; ; \
+	fi
+
+DIST_NAME    := jrnc-$(VERSION)
+DIST_TARBALL := dist/$(DIST_NAME).tar.gz
+
+# The files git tracks, as they are in the work tree, in a reproducible tarball.
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
+	    { echo "make dist: needs a git work tree (it packs the files git tracks)" >&2; exit 2; }
+	rm -rf build/dist && mkdir -p build/dist/$(DIST_NAME) dist
+	git ls-files -z | xargs -0 cp -P --parents -t build/dist/$(DIST_NAME)
+	tar -C build/dist --sort=name --owner=0 --group=0 --numeric-owner \
+	    --mtime="@$$(git log -1 --format=%ct 2>/dev/null || echo 0)" \
+	    -czf $(DIST_TARBALL) $(DIST_NAME)
+	rm -rf build/dist
+	@echo "$(DIST_TARBALL)"
+
+# The tarball builds, passes its tests, installs and uninstalls cleanly on its own.
+distcheck: dist
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/jrnc-distcheck.XXXXXX") && \
+	trap 'rm -rf "$$scratch"' EXIT && \
+	tar -C "$$scratch" -xzf $(DIST_TARBALL) && \
+	cd "$$scratch/$(DIST_NAME)" && \
+	$(MAKE) --no-print-directory check && \
+	$(MAKE) --no-print-directory install DESTDIR="$$scratch/stage" PREFIX=/opt/jrnc && \
+	(cd / && "$$scratch/stage/opt/jrnc/bin/jrnc" check "$$scratch/$(DIST_NAME)/examples/acme_post_sales.jrn") && \
+	$(MAKE) --no-print-directory uninstall DESTDIR="$$scratch/stage" PREFIX=/opt/jrnc && \
+	left=$$(find "$$scratch/stage" ! -type d) && \
+	if [ -n "$$left" ]; then echo "distcheck: uninstall left: $$left" >&2; exit 1; fi && \
+	echo "distcheck: $(DIST_TARBALL) builds, passes make check, installs and uninstalls"
 
 clean:
 	rm -rf build $(PROGRAM)

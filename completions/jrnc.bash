@@ -1,0 +1,99 @@
+# jrnc.bash - bash completion for jrnc: commands, each command's options, option values, .jrn files.
+# Installed as share/bash-completion/completions/jrnc (loaded on demand by bash-completion);
+# it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
+# shellcheck shell=bash
+
+_jrnc_commands="check lint fmt diff flow"
+_jrnc_common_options="-I --include --no-prelude --color= -h --help"
+_jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
+persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
+trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
+kpi-no-data emotion-gap-internal"
+
+# The options a command takes (the default command when $1 is empty).
+_jrnc_options_of() {
+    case $1 in
+        "") echo "-f --format= -T -o --output= --view= --data $_jrnc_common_options --version --print-stdlib-dir" ;;
+        check) echo "$_jrnc_common_options" ;;
+        lint) echo "--format= --Werror -W -Wno- --today --data --list-rules $_jrnc_common_options" ;;
+        fmt) echo "--check --diff $_jrnc_common_options" ;;
+        diff) echo "--format= $_jrnc_common_options" ;;
+        flow) echo "--journey --format= --data $_jrnc_common_options" ;;
+    esac
+}
+
+# The values of option $2 of command $1, as words; "@file" and "@dir" ask for paths.
+_jrnc_values_of() {
+    case $2 in
+        -f|--format)
+            case $1 in
+                "") echo "dot json md html csv" ;;
+                lint) echo "gcc json sarif" ;;
+                diff|flow) echo "text md json" ;;
+            esac ;;
+        -T) echo "svg png pdf" ;;
+        --view) echo "full spine journey= persona= flow" ;;
+        --color) echo "auto always never" ;;
+        -W) echo "$_jrnc_lint_rules" ;;
+        -o|--output|--data) echo "@file" ;;
+        -I|--include) echo "@dir" ;;
+        --today|--journey) echo "@none" ;;
+    esac
+}
+
+# Puts the candidates for the word $2 into COMPREPLY: option values ($1 names the option)
+# or, with no option, maps (.jrn files and folders).
+_jrnc_complete_value() {
+    local values
+    values=$(_jrnc_values_of "$_jrnc_command" "$1")
+    case $values in
+        @none) COMPREPLY=() ;;
+        @dir) COMPREPLY=($(compgen -d -- "$2")) ;;
+        @file) COMPREPLY=($(compgen -f -- "$2")) ;;
+        *) COMPREPLY=($(compgen -W "$values" -- "$2")) ;;
+    esac
+}
+
+_jrnc() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=""
+    (( COMP_CWORD > 0 )) && prev=${COMP_WORDS[COMP_CWORD-1]}
+    local _jrnc_command=""
+    case " $_jrnc_commands " in
+        *" ${COMP_WORDS[1]:-} "*) (( COMP_CWORD > 1 )) && _jrnc_command=${COMP_WORDS[1]} ;;
+    esac
+    compopt +o nospace 2>/dev/null
+
+    # --option=value: bash splits it at '=' when '=' is in COMP_WORDBREAKS.
+    if [[ $cur == "=" && $prev == -* ]]; then
+        _jrnc_complete_value "$prev" ""
+        return
+    fi
+    if [[ $prev == "=" && COMP_CWORD -gt 1 ]]; then
+        _jrnc_complete_value "${COMP_WORDS[COMP_CWORD-2]}" "$cur"
+        return
+    fi
+    if [[ $cur == --*=* ]]; then
+        _jrnc_complete_value "${cur%%=*}" "${cur#*=}"
+        COMPREPLY=("${COMPREPLY[@]/#/${cur%%=*}=}")
+        return
+    fi
+    if [[ -n $(_jrnc_values_of "$_jrnc_command" "$prev") ]]; then
+        _jrnc_complete_value "$prev" "$cur"
+        return
+    fi
+
+    if [[ $cur == -Wno-* && $_jrnc_command == lint ]]; then
+        COMPREPLY=($(compgen -P -Wno- -W "$_jrnc_lint_rules" -- "${cur#-Wno-}"))
+    elif [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$(_jrnc_options_of "$_jrnc_command")" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -X '!*.jrn' -- "$cur") $(compgen -d -- "$cur"))
+        (( COMP_CWORD == 1 )) && COMPREPLY+=($(compgen -W "$_jrnc_commands" -- "$cur"))
+    fi
+    # An option that takes its value after '=' (or a prefix such as -Wno-) goes on without a space.
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[=-] ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
+}
+
+complete -o filenames -F _jrnc jrnc
