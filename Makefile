@@ -190,18 +190,21 @@ uninstall:
 	fi
 
 DIST_NAME    := jrnc-$(VERSION)
-DIST_TARBALL := dist/$(DIST_NAME).tar.gz
+DIST_DIR     ?= dist
+DIST_TARBALL := $(DIST_DIR)/$(DIST_NAME).tar.gz
 
 # The files git tracks, as they are in the work tree, in a reproducible tarball.
 dist:
 	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
 	    { echo "make dist: needs a git work tree (it packs the files git tracks)" >&2; exit 2; }
-	rm -rf build/dist && mkdir -p build/dist/$(DIST_NAME) dist
-	git ls-files -z | xargs -0 cp -P --parents -t build/dist/$(DIST_NAME)
-	tar -C build/dist --sort=name --owner=0 --group=0 --numeric-owner \
+	@mkdir -p $(DIST_DIR)
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/jrnc-dist.XXXXXX") && \
+	trap 'rm -rf "$$scratch"' EXIT && \
+	mkdir "$$scratch/$(DIST_NAME)" && \
+	git ls-files -z | xargs -0 cp -P --parents -t "$$scratch/$(DIST_NAME)" && \
+	tar -C "$$scratch" --sort=name --owner=0 --group=0 --numeric-owner \
 	    --mtime="@$$(git log -1 --format=%ct 2>/dev/null || echo 0)" \
 	    -czf $(DIST_TARBALL) $(DIST_NAME)
-	rm -rf build/dist
 	@echo "$(DIST_TARBALL)"
 
 # The tarball builds, passes its tests, installs and uninstalls cleanly on its own.

@@ -21,7 +21,8 @@ int cli_usage_error(const char *command, const char *format, ...)
     va_start(arguments, format);
     vfprintf(stderr, format, arguments);
     va_end(arguments);
-    fprintf(stderr, "\nTry 'jrnc%s%s --help'.\n", command ? " " : "", command ? command : "");
+    /* One line, so scripts and editors that read errors line by line get it whole. */
+    fprintf(stderr, " (see 'jrnc%s%s --help')\n", command ? " " : "", command ? command : "");
     return EXIT_USAGE;
 }
 

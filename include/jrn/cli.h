@@ -28,7 +28,8 @@ typedef int (*jrn_command)(jrn_cli *cli, int argc, char **argv);
  * past its argument), 0 when it was not, -1 after printing a usage error. */
 int cli_take_common_option(jrn_cli *cli, const char *command, int argc, char **argv, int *index);
 
-/* Prints "jrnc COMMAND: MESSAGE" and "Try 'jrnc COMMAND --help'." on stderr; returns 2. */
+/* Prints the one line "jrnc COMMAND: MESSAGE (see 'jrnc COMMAND --help')" on stderr;
+ * returns 2. */
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
