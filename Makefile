@@ -4,6 +4,8 @@
 #   install        PREFIX=/usr/local DESTDIR= : bin, stdlib, man page, editors, completions
 #   uninstall      remove exactly what install put there
 #   sanitize       build/sanitize/jrnc with ASan + UBSan
+#   fuzz           libFuzzer over the pipeline for FUZZ_SECONDS (clang)
+#   bench          time jrnc against Graphviz's nop and Mermaid's parser
 #   dist           dist/jrnc-VERSION.tar.gz from the files git tracks
 #   distcheck      unpack that tarball, build, check, install and uninstall it
 #   deps, test-deps  install build / test tools on Debian or Ubuntu
