@@ -8,15 +8,15 @@ _jrnc_common_options="-I --include --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
 trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
-kpi-no-data emotion-gap-internal"
+kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression"
 
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T -o --output= --view= --data $_jrnc_common_options --version --print-stdlib-dir" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --data $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "$_jrnc_common_options" ;;
-        lint) echo "--format= --Werror -W -Wno- --today --data --list-rules $_jrnc_common_options" ;;
-        fmt) echo "--check --diff $_jrnc_common_options" ;;
+        lint) echo "--format= --Werror -W -Wno- --today --data -o --output= --list-rules $_jrnc_common_options" ;;
+        fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "--format= $_jrnc_common_options" ;;
         flow) echo "--journey --format= --data $_jrnc_common_options" ;;
     esac
@@ -31,7 +31,7 @@ _jrnc_values_of() {
                 lint) echo "gcc json sarif" ;;
                 diff|flow) echo "text md json" ;;
             esac ;;
-        -T) echo "svg png pdf" ;;
+        -T|--render) echo "svg png pdf" ;;
         --view) echo "full spine journey= persona= flow" ;;
         --color) echo "auto always never" ;;
         -W) echo "$_jrnc_lint_rules" ;;
