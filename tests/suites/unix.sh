@@ -65,6 +65,17 @@ else
     skip "man page documents every command and option of --help" "groff is missing"
 fi
 
+# ...and every command the man page documents that jrnc runs is listed by jrnc --help.
+if have groff; then
+    unlisted=""
+    for command in $(sed -n '/^COMMANDS$/,/^OPTIONS$/s/^ *jrnc \([a-z][a-z]*\) .*/\1/p' <<<"$man_text" | sort -u); do
+        "$JRNC" "$command" --help 2>/dev/null | head -1 | grep -q "^Usage: jrnc $command" || continue
+        grep -qx "$command" <<<"$commands" || unlisted="$unlisted $command"
+    done
+    [ -z "$unlisted" ] && pass "every command jrnc runs is listed by jrnc --help" \
+        || fail "every command jrnc runs is listed by jrnc --help" "not listed:$unlisted"
+fi
+
 # ---- completion ---------------------------------------------------------------------
 # bash_complete FILE WORD...: the candidates bash completion offers for the last WORD.
 bash_complete() {
@@ -197,17 +208,34 @@ left=$(cd "$stage" && find . ! -type d; ls -d "$installed/share/jrnc" 2>/dev/nul
 [ -z "$left" ] && pass "install then uninstall leaves no file and no share/jrnc folder" \
     || fail "install then uninstall leaves no file and no share/jrnc folder" "$left"
 
-# The build-time PREFIX is the fallback a binary alone (no stdlib beside it) names.
-out=$(run_make BUILD="$TMP_DIR/build" PROGRAM="$TMP_DIR/build/jrnc" PREFIX=/opt/jrnc-built CFLAGS=-O0 \
-          "$TMP_DIR/build/jrnc" 2>&1)
-if [ $? -eq 0 ]; then
-    mkdir -p lonely && cp "$TMP_DIR/build/jrnc" lonely/jrnc
-    out=$(lonely/jrnc --print-stdlib-dir)
-    [ "$out" = "/opt/jrnc-built/share/jrnc/stdlib" ] && pass "the stdlib folder compiled in follows PREFIX at build" \
-        || fail "the stdlib folder compiled in follows PREFIX at build" "$out"
+# ---- build hygiene: a second build from scratch, in parallel, with the user's compiler,
+# flags and PREFIX. CC=clang when it is there, so the build is tried with a second compiler.
+build="$TMP_DIR/build"
+compiler=cc; have clang && compiler=clang
+build_with() {
+    run_make -j8 BUILD="$build" PROGRAM="$build/jrnc" CC=$compiler PREFIX=/opt/jrnc-built \
+        CPPFLAGS=-DJRN_USER_CPPFLAGS LDFLAGS=-Wl,--as-needed "$@" "$build/jrnc" 2>&1
+}
+out=$(build_with CFLAGS=-O0); status=$?
+compiles=$(grep -c -- ' -c ' <<<"$out")
+if [ $status -eq 0 ] && [ "$compiles" -gt 10 ] \
+   && [ "$(grep -- ' -c ' <<<"$out" | grep -vc -- "^$compiler .*-DJRN_USER_CPPFLAGS.* -O0")" -eq 0 ] \
+   && grep -q -- "^$compiler .*-Wl,--as-needed.* -o $build/jrnc " <<<"$out"; then
+    pass "make -j8 from scratch honours CC=$compiler, CFLAGS, CPPFLAGS, LDFLAGS"
 else
-    fail "the stdlib folder compiled in follows PREFIX at build" "$out"
+    fail "make -j8 from scratch honours CC=$compiler, CFLAGS, CPPFLAGS, LDFLAGS" "exit $status" "$(tail -5 <<<"$out")"
 fi
+out=$(build_with CFLAGS=-O0)
+! grep -q -- ' -c ' <<<"$out" && pass "make again with the same flags rebuilds nothing" \
+    || fail "make again with the same flags rebuilds nothing" "$out"
+out=$(build_with CFLAGS="-O0 -g")
+[ "$(grep -c -- ' -c ' <<<"$out")" -eq "$compiles" ] && pass "make with other CFLAGS rebuilds everything" \
+    || fail "make with other CFLAGS rebuilds everything" "$out"
+# The build-time PREFIX is the fallback a binary alone (no stdlib beside it) names.
+mkdir -p lonely && cp "$build/jrnc" lonely/jrnc
+out=$(lonely/jrnc --print-stdlib-dir)
+[ "$out" = "/opt/jrnc-built/share/jrnc/stdlib" ] && pass "the stdlib folder compiled in follows PREFIX at build" \
+    || fail "the stdlib folder compiled in follows PREFIX at build" "$out"
 
 # ---- make dist ----------------------------------------------------------------------
 if git -C "$JRN_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
