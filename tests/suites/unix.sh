@@ -307,6 +307,15 @@ echo "precious" > kept.out
 if [ $default_writes = yes ]; then
     "$JRNC" -o written.out "$example" && "$JRNC" "$example" | cmp -s - written.out \
         && pass "-o FILE holds what standard output would" || fail "-o FILE holds what standard output would"
+    echo old > real.out && chmod 640 real.out && ln -sf real.out link.out
+    "$JRNC" -o link.out "$example" && [ -L link.out ] && cmp -s real.out written.out \
+        && [ "$(stat -c %a real.out)" = 640 ] \
+        && pass "-o through a symlink replaces its target, keeps the mode" \
+        || fail "-o through a symlink replaces its target, keeps the mode" "$(ls -l link.out real.out)"
+    mkfifo out.fifo && { cat out.fifo > from-fifo.out & }
+    "$JRNC" -o out.fifo "$example"; wait
+    [ -p out.fifo ] && cmp -s from-fifo.out written.out && pass "-o into a FIFO writes through it" \
+        || fail "-o into a FIFO writes through it" "$(ls -l out.fifo from-fifo.out)"
     out=$("$JRNC" -o "$TMP_DIR/no-such-folder/out" "$example" 2>&1); status=$?
     [ $status -eq 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && pass "-o into a missing folder: one line, exit 2" \
         || fail "-o into a missing folder: one line, exit 2" "exit $status" "$out"
