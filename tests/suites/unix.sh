@@ -126,6 +126,20 @@ done
 [ -z "$missing" ] && pass "completions offer every command and option of --help" \
     || fail "completions offer every command and option of --help" "missing:$missing"
 
+# Drift: every lint rule is offered after -W and -Wno- by both completions.
+if rules=$("$JRNC" lint --list-rules 2>/dev/null) && [ -n "$rules" ]; then
+    missing=""
+    offered=$(bash_complete "$bash_completion" jrnc lint -W "")
+    for rule in $(awk '{print $1}' <<<"$rules"); do
+        grep -qx -- "$rule" <<<"$offered" || missing="$missing bash:$rule"
+        grep -qw -- "$rule" "$zsh_completion" || missing="$missing zsh:$rule"
+    done
+    [ -z "$missing" ] && pass "completions offer every rule of lint --list-rules" \
+        || fail "completions offer every rule of lint --list-rules" "missing:$missing"
+else
+    skip "completions offer every rule of lint --list-rules" "jrnc lint has not landed"
+fi
+
 # ---- install, run from elsewhere, uninstall -----------------------------------------
 stage="$TMP_DIR/stage"
 prefix=/opt/jrnc-test
