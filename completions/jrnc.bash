@@ -15,10 +15,10 @@ _jrnc_options_of() {
     case $1 in
         "") echo "-f --format= -T --render= -o --output= --view= --data $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "$_jrnc_common_options" ;;
-        lint) echo "--format= --Werror -W -Wno- --today --data -o --output= --list-rules $_jrnc_common_options" ;;
+        lint) echo "--format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "--format= $_jrnc_common_options" ;;
-        flow) echo "--journey --format= --data $_jrnc_common_options" ;;
+        flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
     esac
 }
 
@@ -34,10 +34,10 @@ _jrnc_values_of() {
         -T|--render) echo "svg png pdf" ;;
         --view) echo "full spine journey= persona= flow" ;;
         --color) echo "auto always never" ;;
-        -W) echo "$_jrnc_lint_rules" ;;
+        -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
         -I|--include) echo "@dir" ;;
-        --today|--journey) echo "@none" ;;
+        --today|-j|--journey) echo "@none" ;;
     esac
 }
 
