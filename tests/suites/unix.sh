@@ -16,7 +16,7 @@ run_make() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -
 # The commands `jrnc --help` lists, and the long options `jrnc [COMMAND] --help` lists.
 commands=$("$JRNC" --help | awk '/^Commands/ {in_list=1; next} in_list && /^  [a-z]/ {print $1} in_list && /^$/ {exit}')
 long_options_of() {
-    "$JRNC" $1 --help | grep -oE '(^|[ ,])--[a-z][a-zA-Z-]*' | sed 's/^[ ,]*//' | sort -u
+    "$JRNC" $1 --help | grep -oE '(^|[ ,])--[a-zA-Z][a-zA-Z-]*' | sed 's/^[ ,]*//' | sort -u
 }
 [ -n "$commands" ] && pass "jrnc --help lists commands" || fail "jrnc --help lists commands" "$("$JRNC" --help)"
 
