@@ -1,0 +1,312 @@
+/* cmd_lint.c — `jrnc lint [OPTIONS] FILE...`: compiles each file, runs the lint rules over
+ * it, and reports in the gcc form (stderr), as JSON or as SARIF (stdout). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jrn/commands.h"
+#include "jrn/lint.h"
+#include "jrn/lint_report.h"
+
+static const char lint_help[] =
+    "Usage: jrnc lint [OPTIONS] FILE...\n"
+    "Compile each FILE (- for standard input) and check it against the lint rules: gaps,\n"
+    "loops nobody declared, stages nobody measures or owns, stale reviews...\n"
+    "\n"
+    "Options:\n"
+    "      --format FMT   gcc: diagnostics on standard error (default);\n"
+    "                     json, sarif: one document on standard output\n"
+    "  -o, --output FILE  write the json or sarif document to FILE (whole or not at all)\n"
+    "  -W RULE            turn RULE on; its notes become warnings\n"
+    "  -Wno-RULE          turn RULE off\n"
+    "      --Werror       make warnings errors (exit status 1)\n"
+    "      --today DATE   the date stale-review measures from (YYYY-MM-DD; default today)\n"
+    "      --list-rules   print the rule catalogue and exit\n"
+    "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
+    "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Turn a finding off where it is with '# jrnc: disable=RULE[,RULE]' at the end of its\n"
+    "line or on the line before it; '# jrnc: disable-file=RULE' turns RULE off in a file.\n"
+    "Rules and their rationale: docs/lint-rules.md, or jrnc lint --list-rules.\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors in a file or warnings under\n"
+    "--Werror, 2 usage error or unreadable file.\n";
+
+typedef enum lint_format { LINT_FORMAT_GCC, LINT_FORMAT_JSON, LINT_FORMAT_SARIF } lint_format;
+
+typedef struct lint_request {
+    const char **files;
+    int file_count;
+    lint_format format;
+    const char *output;
+    bool list_rules;
+    jrn_lint_options options;
+} lint_request;
+
+static bool lint_is_leap_year(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* Strictly YYYY-MM-DD, and a day that exists. */
+static bool lint_parse_date(const char *text, jrn_date *date)
+{
+    static const int days_in_month[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (int i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return false;
+    }
+    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
+    if (month < 1 || month > 12 || day < 1) return false;
+    int last = days_in_month[month - 1] + (month == 2 && lint_is_leap_year(year));
+    if (day > last) return false;
+    *date = (jrn_date){year, month, day};
+    return true;
+}
+
+/* Today's date where the user is; SOURCE_DATE_EPOCH (UTC) pins it for reproducible runs. */
+static jrn_date lint_today(void)
+{
+    struct tm parts = {0};
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long seconds = epoch != NULL ? strtoll(epoch, &end, 10) : 0;
+    if (epoch != NULL && epoch[0] != '\0' && end != NULL && *end == '\0' && seconds >= 0) {
+        time_t pinned = (time_t)seconds;
+        gmtime_r(&pinned, &parts);
+    } else {
+        time_t now = time(NULL);
+        localtime_r(&now, &parts);
+    }
+    return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+}
+
+/* -W RULE / -WRULE / -Wno-RULE: sets the rule's setting, or prints a usage error. */
+static bool lint_set_rule(lint_request *request, const char *name, jrn_lint_setting setting)
+{
+    jrn_lint_rule_id rule = lint_rule_find(name, strlen(name));
+    if (rule != LINT_RULE_COUNT) {
+        request->options.settings[rule] = setting;
+        return true;
+    }
+    const char *suggestion = lint_rule_suggest(name, strlen(name));
+    if (suggestion != NULL) {
+        cli_usage_error("lint", "unknown rule '%s'; did you mean '%s'?", name, suggestion);
+    } else {
+        cli_usage_error("lint", "unknown rule '%s' (jrnc lint --list-rules lists them)", name);
+    }
+    return false;
+}
+
+static bool lint_set_format(lint_request *request, const char *name)
+{
+    if (strcmp(name, "gcc") == 0) request->format = LINT_FORMAT_GCC;
+    else if (strcmp(name, "json") == 0) request->format = LINT_FORMAT_JSON;
+    else if (strcmp(name, "sarif") == 0) request->format = LINT_FORMAT_SARIF;
+    else {
+        cli_usage_error("lint", "--format takes gcc, json or sarif, not '%s'", name);
+        return false;
+    }
+    return true;
+}
+
+static bool lint_set_today(lint_request *request, const char *text)
+{
+    if (lint_parse_date(text, &request->options.today)) return true;
+    cli_usage_error("lint", "--today takes a date as YYYY-MM-DD, not '%s'", text);
+    return false;
+}
+
+/* The value of "--name VALUE" or "--name=VALUE" when argv[*index] is that option; NULL
+ * (and *failed set after a usage error) when the value is missing. */
+static const char *lint_option_value(const char *name, int argc, char **argv, int *index,
+                                     bool *matched, bool *failed)
+{
+    const char *argument = argv[*index];
+    size_t length = strlen(name);
+    *matched = false;
+    if (strncmp(argument, name, length) != 0) return NULL;
+    if (argument[length] == '=') {
+        *matched = true;
+        return argument + length + 1;
+    }
+    if (argument[length] != '\0') return NULL;
+    *matched = true;
+    if (*index + 1 >= argc) {
+        cli_usage_error("lint", "option '%s' needs a value", name);
+        *failed = true;
+        return NULL;
+    }
+    return argv[++*index];
+}
+
+/* One option of lint's own: 1 taken, 0 not lint's, -1 usage error (printed). */
+static int lint_take_option(lint_request *request, int argc, char **argv, int *index)
+{
+    const char *argument = argv[*index];
+    bool matched, failed = false;
+    const char *value;
+    if (strcmp(argument, "--Werror") == 0 || strcmp(argument, "-Werror") == 0) {
+        request->options.warnings_are_errors = true;
+        return 1;
+    }
+    if (strcmp(argument, "--list-rules") == 0) {
+        request->list_rules = true;
+        return 1;
+    }
+    if (strncmp(argument, "-Wno-", 5) == 0) {
+        return lint_set_rule(request, argument + 5, LINT_SETTING_DISABLED) ? 1 : -1;
+    }
+    if (strncmp(argument, "-W", 2) == 0) {
+        const char *name = argument[2] != '\0' ? argument + 2 : NULL;
+        if (name == NULL && *index + 1 >= argc) {
+            cli_usage_error("lint", "option '-W' needs a rule");
+            return -1;
+        }
+        if (name == NULL) name = argv[++*index];
+        return lint_set_rule(request, name, LINT_SETTING_ENABLED) ? 1 : -1;
+    }
+    value = lint_option_value("--format", argc, argv, index, &matched, &failed);
+    if (matched) return !failed && lint_set_format(request, value) ? 1 : -1;
+    value = lint_option_value("--today", argc, argv, index, &matched, &failed);
+    if (matched) return !failed && lint_set_today(request, value) ? 1 : -1;
+    value = lint_option_value("--output", argc, argv, index, &matched, &failed);
+    if (!matched) value = lint_option_value("-o", argc, argv, index, &matched, &failed);
+    if (matched) {
+        request->output = value;
+        return failed ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Returns -1 when the command is done (help printed: *status set), else 0. */
+static int lint_parse_arguments(jrn_cli *cli, lint_request *request, int argc, char **argv,
+                                int *status)
+{
+    bool only_files = false;
+    for (int i = 1; i < argc; i++) {
+        const char *argument = argv[i];
+        if (only_files || !cli_is_option(argument)) {
+            request->files[request->file_count++] = argument;
+            continue;
+        }
+        if (strcmp(argument, "--") == 0) {
+            only_files = true;
+            continue;
+        }
+        if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+            fputs(lint_help, stdout);
+            *status = EXIT_CLEAN;
+            return -1;
+        }
+        int taken = lint_take_option(request, argc, argv, &i);
+        if (taken == 0) taken = cli_take_common_option(cli, "lint", argc, argv, &i);
+        if (taken < 0) {
+            *status = EXIT_USAGE;
+            return -1;
+        }
+        if (taken == 0) {
+            *status = cli_usage_error("lint", "unknown option '%s'", argument);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void lint_print_rules(void)
+{
+    for (size_t i = 0; i < LINT_RULE_COUNT; i++) {
+        const jrn_lint_rule *rule = lint_rule((jrn_lint_rule_id)i);
+        const char *severity = rule->enabled ? diag_severity_name(rule->severity) : "off";
+        printf("%-24s %-8s %s\n", rule->id, severity, rule->summary);
+    }
+}
+
+/* Compiles and lints one file; its diagnostics end up sorted in the compilation. */
+static jrn_compilation *lint_one_file(jrn_cli *cli, const lint_request *request,
+                                      const char *path)
+{
+    jrn_compilation *compilation = compile_new();
+    bool compiled = compile_file(compilation, path, &cli->compile);
+    if (compiled && compilation->model != NULL) {
+        lint_model(compilation->model, &request->options, &compilation->diags);
+    }
+    diag_sort(&compilation->diags);
+    return compilation;
+}
+
+static int lint_file_status(const jrn_compilation *compilation)
+{
+    if (compilation->root_unreadable) return EXIT_USAGE;
+    return compilation->diags.error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+}
+
+/* gcc form: each file's diagnostics on stderr as soon as it is done. */
+static int lint_run_gcc(jrn_cli *cli, const lint_request *request)
+{
+    int worst = EXIT_CLEAN;
+    for (int i = 0; i < request->file_count; i++) {
+        jrn_compilation *compilation = lint_one_file(cli, request, request->files[i]);
+        diag_render_text(&compilation->diags, stderr, cli->color);
+        int status = lint_file_status(compilation);
+        if (status > worst) worst = status;
+        compile_free(compilation);
+    }
+    return worst;
+}
+
+/* json and sarif: one document for every file, written whole at the end. */
+static int lint_run_document(jrn_cli *cli, const lint_request *request)
+{
+    size_t count = (size_t)request->file_count;
+    jrn_compilation **compilations = calloc(count, sizeof *compilations);
+    jrn_lint_file_result *results = calloc(count, sizeof *results);
+    if (compilations == NULL || results == NULL) {
+        free(compilations);
+        free(results);
+        fputs("jrnc lint: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    int worst = EXIT_CLEAN;
+    for (size_t i = 0; i < count; i++) {
+        compilations[i] = lint_one_file(cli, request, request->files[i]);
+        results[i] = (jrn_lint_file_result){request->files[i], &compilations[i]->diags,
+                                            compilations[i]->root_unreadable};
+        int status = lint_file_status(compilations[i]);
+        if (status > worst) worst = status;
+        /* The document carries the findings; say on stderr what would stop a CI job. */
+        if (compilations[i]->root_unreadable) diag_render_text(&compilations[i]->diags, stderr, cli->color);
+    }
+    jrn_lint_run run = {results, count, &request->options};
+    jrn_strbuf document = STRBUF_INIT;
+    if (request->format == LINT_FORMAT_JSON) lint_report_json(&run, &document);
+    else lint_report_sarif(&run, &document);
+    int written = cli_write_output("lint", request->output, strbuf_text(&document), document.length);
+    strbuf_free(&document);
+    for (size_t i = 0; i < count; i++) compile_free(compilations[i]);
+    free(compilations);
+    free(results);
+    return written != EXIT_CLEAN ? written : worst;
+}
+
+int cmd_lint(jrn_cli *cli, int argc, char **argv)
+{
+    const char *files[argc > 0 ? argc : 1];
+    lint_request request = {.files = files};
+    lint_options_init(&request.options, lint_today());
+    int status;
+    if (lint_parse_arguments(cli, &request, argc, argv, &status) < 0) return status;
+    if (request.list_rules) {
+        lint_print_rules();
+        return EXIT_CLEAN;
+    }
+    if (request.file_count == 0) return cli_usage_error("lint", "no input file");
+    if (request.output != NULL && request.format == LINT_FORMAT_GCC) {
+        return cli_usage_error("lint", "-o writes a json or sarif document: add --format json or --format sarif");
+    }
+    if (request.format == LINT_FORMAT_GCC) return lint_run_gcc(cli, &request);
+    return lint_run_document(cli, &request);
+}

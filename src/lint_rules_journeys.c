@@ -1,0 +1,176 @@
+/* lint_rules_journeys.c — rules about journeys and who walks them: loops nobody declared,
+ * steps on other personas' touchpoints, effort at stage hand-overs, touchpoints and
+ * personas no journey covers. */
+#include <stdlib.h>
+
+#include "jrn/lint_rules.h"
+
+/* "onboarding, support": the stages a stage's loops: name. */
+static void lint_describe_loops(const jrn_stage *stage, jrn_strbuf *out)
+{
+    for (size_t l = 0; l < stage->loop_count; l++) {
+        strbuf_printf(out, "%s%s", l > 0 ? ", " : "", stage->loops[l].target->base.id);
+    }
+}
+
+void lint_rule_undeclared_loop(jrn_lint_context *context)
+{
+    const jrn_model *model = context->model;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t h = 0; h < journey->hop_count; h++) {
+            const jrn_hop *hop = &journey->hops[h];
+            if (!hop->goes_back || hop->is_declared_loop) continue;
+            const jrn_stage *from = hop->from->stage, *to = hop->to->stage;
+            jrn_diag *diag = lint_report(context, LINT_UNDECLARED_LOOP, hop->span,
+                                         "hop '%s -> %s' goes back from stage '%s' to '%s', "
+                                         "which no 'loops:' declares",
+                                         hop->from->base.id, hop->to->base.id, from->base.id,
+                                         to->base.id);
+            if (diag == NULL || from->loop_count == 0) continue;
+            jrn_strbuf loops = STRBUF_INIT;
+            lint_describe_loops(from, &loops);
+            diag_add_note(context->diags, diag, from->loops[0].span,
+                          "stage '%s' declares 'loops: %s'", from->base.id, strbuf_text(&loops));
+            strbuf_free(&loops);
+        }
+    }
+}
+
+/* Where a journey steps on touchpoint: the first hop into it, else the first hop out of
+ * it (a chain's first step), else the journey itself. */
+static jrn_span lint_step_span(const jrn_journey *journey, const jrn_touchpoint *touchpoint)
+{
+    for (size_t h = 0; h < journey->hop_count; h++) {
+        if (journey->hops[h].to == touchpoint) return journey->hops[h].span;
+    }
+    for (size_t h = 0; h < journey->hop_count; h++) {
+        if (journey->hops[h].from == touchpoint) return journey->hops[h].span;
+    }
+    return journey->base.id_span;
+}
+
+static bool lint_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona)
+{
+    for (size_t p = 0; p < touchpoint->persona_count; p++) {
+        if (touchpoint->personas[p] == persona) return true;
+    }
+    return false;
+}
+
+static void lint_name_list(jrn_strbuf *out, const char *singular, const char *plural,
+                           size_t count, const jrn_element *const *elements, size_t total)
+{
+    strbuf_printf(out, "%s ", count == 1 ? singular : plural);
+    size_t written = 0;
+    for (size_t i = 0; i < total; i++) {
+        if (elements[i] == NULL) continue;
+        strbuf_printf(out, "%s'%s'", written > 0 ? ", " : "", elements[i]->id);
+        written++;
+    }
+}
+
+/* Reports the journey's personas that touchpoint is not for, if any. */
+static void lint_check_step_personas(jrn_lint_context *context, const jrn_journey *journey,
+                                     const jrn_touchpoint *touchpoint)
+{
+    size_t outsiders = 0;
+    for (size_t p = 0; p < journey->persona_count; p++) {
+        if (!lint_touchpoint_serves(touchpoint, journey->personas[p])) outsiders++;
+    }
+    if (outsiders == 0) return;
+    const jrn_element **walking = calloc(journey->persona_count, sizeof *walking);
+    const jrn_element **served = calloc(touchpoint->persona_count, sizeof *served);
+    if (walking == NULL || served == NULL) {
+        free(walking);
+        free(served);
+        return;
+    }
+    for (size_t p = 0; p < journey->persona_count; p++) {
+        if (!lint_touchpoint_serves(touchpoint, journey->personas[p])) walking[p] = &journey->personas[p]->base;
+    }
+    for (size_t p = 0; p < touchpoint->persona_count; p++) served[p] = &touchpoint->personas[p]->base;
+    jrn_strbuf who = STRBUF_INIT, reserved = STRBUF_INIT;
+    lint_name_list(&who, "persona", "personas", outsiders, walking, journey->persona_count);
+    lint_name_list(&reserved, "persona", "personas", touchpoint->persona_count, served,
+                   touchpoint->persona_count);
+    lint_report(context, LINT_PERSONA_MISMATCH, lint_step_span(journey, touchpoint),
+                "journey '%s' for %s steps on '%s', which is reserved to %s", journey->base.id,
+                strbuf_text(&who), touchpoint->base.id, strbuf_text(&reserved));
+    strbuf_free(&who);
+    strbuf_free(&reserved);
+    free(walking);
+    free(served);
+}
+
+void lint_rule_persona_mismatch(jrn_lint_context *context)
+{
+    const jrn_model *model = context->model;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t s = 0; s < journey->step_count; s++) {
+            const jrn_touchpoint *touchpoint = journey->steps[s];
+            /* No persona: list means open to every persona. */
+            if (touchpoint->persona_count == 0) continue;
+            lint_check_step_personas(context, journey, touchpoint);
+        }
+    }
+}
+
+enum { LINT_EFFORT_SPIKE_THRESHOLD = 4 };
+
+void lint_rule_effort_spike(jrn_lint_context *context)
+{
+    const jrn_model *model = context->model;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t h = 0; h < journey->hop_count; h++) {
+            const jrn_hop *hop = &journey->hops[h];
+            if (hop->from->stage == hop->to->stage) continue;
+            if (hop->to->effort < LINT_EFFORT_SPIKE_THRESHOLD) continue;
+            lint_report(context, LINT_EFFORT_SPIKE, hop->span,
+                        "hop '%s -> %s' enters stage '%s' at a touchpoint of effort %d",
+                        hop->from->base.id, hop->to->base.id, hop->to->stage->base.id,
+                        hop->to->effort);
+        }
+    }
+}
+
+void lint_rule_orphan_touchpoint(jrn_lint_context *context)
+{
+    const jrn_model *model = context->model;
+    /* A map without journeys has not got that far: every touchpoint would be reported. */
+    if (model->journey_count == 0) return;
+    bool *walked = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *walked);
+    if (walked == NULL) return;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t s = 0; s < journey->step_count; s++) walked[journey->steps[s]->base.index] = true;
+        if (journey->start != NULL) walked[journey->start->base.index] = true;
+    }
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[t];
+        if (walked[t]) continue;
+        lint_report(context, LINT_ORPHAN_TOUCHPOINT, touchpoint->base.id_span,
+                    "touchpoint '%s' is in no journey", touchpoint->base.id);
+    }
+    free(walked);
+}
+
+void lint_rule_persona_without_journey(jrn_lint_context *context)
+{
+    const jrn_model *model = context->model;
+    bool *walking = calloc(model->persona_count ? model->persona_count : 1, sizeof *walking);
+    if (walking == NULL) return;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t p = 0; p < journey->persona_count; p++) walking[journey->personas[p]->base.index] = true;
+    }
+    for (size_t p = 0; p < model->persona_count; p++) {
+        const jrn_persona *persona = model->personas[p];
+        if (walking[p]) continue;
+        lint_report(context, LINT_PERSONA_WITHOUT_JOURNEY, persona->base.id_span,
+                    "persona '%s' has no journey", persona->base.id);
+    }
+    free(walking);
+}
