@@ -37,15 +37,13 @@ void lint_rule_undeclared_loop(jrn_lint_context *context)
     }
 }
 
-/* Where a journey steps on touchpoint: the first hop into it, else the first hop out of
- * it (a chain's first step), else the journey itself. */
+/* Where a journey steps on touchpoint: the first hop into it. A step only ever written
+ * first in a chain has no span of its own in the model (a hop's span starts at its
+ * "->"), so the journey itself stands for it. */
 static jrn_span lint_step_span(const jrn_journey *journey, const jrn_touchpoint *touchpoint)
 {
     for (size_t h = 0; h < journey->hop_count; h++) {
         if (journey->hops[h].to == touchpoint) return journey->hops[h].span;
-    }
-    for (size_t h = 0; h < journey->hop_count; h++) {
-        if (journey->hops[h].from == touchpoint) return journey->hops[h].span;
     }
     return journey->base.id_span;
 }
@@ -119,21 +117,43 @@ void lint_rule_persona_mismatch(jrn_lint_context *context)
 
 enum { LINT_EFFORT_SPIKE_THRESHOLD = 4 };
 
+static bool lint_is_effort_spike(const jrn_hop *hop)
+{
+    return hop->from->stage != hop->to->stage && hop->to->effort >= LINT_EFFORT_SPIKE_THRESHOLD;
+}
+
+/* One finding per touchpoint customers land on, at the first hop onto it: the effort is
+ * the touchpoint's, so every further hop onto it is a note, not another finding. */
 void lint_rule_effort_spike(jrn_lint_context *context)
 {
     const jrn_model *model = context->model;
+    jrn_diag **finding = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *finding);
+    bool *reported = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *reported);
+    if (finding == NULL || reported == NULL) {
+        free(finding);
+        free(reported);
+        return;
+    }
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
         for (size_t h = 0; h < journey->hop_count; h++) {
             const jrn_hop *hop = &journey->hops[h];
-            if (hop->from->stage == hop->to->stage) continue;
-            if (hop->to->effort < LINT_EFFORT_SPIKE_THRESHOLD) continue;
-            lint_report(context, LINT_EFFORT_SPIKE, hop->span,
-                        "hop '%s -> %s' enters stage '%s' at a touchpoint of effort %d",
-                        hop->from->base.id, hop->to->base.id, hop->to->stage->base.id,
-                        hop->to->effort);
+            if (!lint_is_effort_spike(hop)) continue;
+            size_t landing = hop->to->base.index;
+            if (reported[landing]) {
+                diag_add_note(context->diags, finding[landing], model_report_span(model, hop->span),
+                              "hop '%s -> %s' lands there too", hop->from->base.id, hop->to->base.id);
+                continue;
+            }
+            reported[landing] = true;
+            finding[landing] = lint_report(context, LINT_EFFORT_SPIKE, hop->span,
+                                           "hop '%s -> %s' enters stage '%s' at '%s', a touchpoint "
+                                           "of effort %d", hop->from->base.id, hop->to->base.id,
+                                           hop->to->stage->base.id, hop->to->base.id, hop->to->effort);
         }
     }
+    free(finding);
+    free(reported);
 }
 
 void lint_rule_orphan_touchpoint(jrn_lint_context *context)
@@ -150,7 +170,8 @@ void lint_rule_orphan_touchpoint(jrn_lint_context *context)
     }
     for (size_t t = 0; t < model->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
-        if (walked[t]) continue;
+        /* Backstage work is in no journey by nature; backstage-touchpoint reports it. */
+        if (walked[t] || touchpoint->is_backstage) continue;
         lint_report(context, LINT_ORPHAN_TOUCHPOINT, touchpoint->base.id_span,
                     "touchpoint '%s' is in no journey", touchpoint->base.id);
     }

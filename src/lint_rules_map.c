@@ -25,9 +25,8 @@ enum { LINT_REVIEW_MONTHS = 12 };
  * named on the command line. */
 static jrn_span lint_map_span(const jrn_model *model)
 {
-    if (model->map.is_declared) {
-        return model->map.base.id != NULL ? model->map.base.id_span : model->map.base.span;
-    }
+    /* An anonymous map's id span is its "map" keyword. */
+    if (model->map.is_declared) return model->map.base.id_span;
     for (size_t i = 0; i < model->file_count; i++) {
         if (model->files[i].is_root) return (jrn_span){model->files[i].source, 0, 0};
     }

@@ -66,14 +66,11 @@ void lint_rule_stage_without_kpi(jrn_lint_context *context)
         if (measured[stage->base.index]) continue;
         /* An unmeasured parent makes every sub-stage unmeasured: report the parent only. */
         if (stage->parent != NULL && !measured[stage->parent->base.index]) continue;
-        if (stage->touchpoint_count == 0 && stage->child_count == 0) {
-            lint_report(context, LINT_STAGE_WITHOUT_KPI, stage->base.id_span,
-                        "stage '%s' has no KPI", stage->base.id);
-        } else {
-            lint_report(context, LINT_STAGE_WITHOUT_KPI, stage->base.id_span,
-                        "stage '%s' has no KPI, neither on itself nor on any of its touchpoints",
-                        stage->base.id);
-        }
+        const char *what = stage->child_count > 0 ? ", its touchpoints or its sub-stages"
+                           : stage->touchpoint_count > 0 ? " or any of its touchpoints"
+                                                         : "";
+        lint_report(context, LINT_STAGE_WITHOUT_KPI, stage->base.id_span,
+                    "no KPI measures stage '%s'%s", stage->base.id, what);
     }
     free(measured);
 }
@@ -144,8 +141,8 @@ void lint_rule_emotion_gap(jrn_lint_context *context)
         lint_describe_emotion(model, stage->emotion, &now);
         lint_describe_emotion(model, stage->aspiration, &wanted);
         lint_report(context, LINT_EMOTION_GAP, stage->base.id_span,
-                    "customers feel %s at stage '%s' but the aim is %s: a gap of %g points",
-                    strbuf_text(&now), stage->base.id, strbuf_text(&wanted), gap);
+                    "stage '%s' feels %s where the aim is %s: a gap of %g points",
+                    stage->base.id, strbuf_text(&now), strbuf_text(&wanted), gap);
         strbuf_free(&now);
         strbuf_free(&wanted);
     }

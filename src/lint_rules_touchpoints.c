@@ -10,8 +10,8 @@ void lint_rule_backstage_touchpoint(jrn_lint_context *context)
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
         if (!touchpoint->is_backstage) continue;
         lint_report(context, LINT_BACKSTAGE_TOUCHPOINT, touchpoint->base.id_span,
-                    "touchpoint '%s' is backstage: a customer journey map shows only what "
-                    "the customer experiences", touchpoint->base.id);
+                    "touchpoint '%s' is backstage: a journey map shows what people experience, "
+                    "not the processes behind the scenes", touchpoint->base.id);
     }
 }
 
@@ -22,8 +22,8 @@ void lint_rule_mixed_experience(jrn_lint_context *context)
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
         if (!touchpoint->is_pain || !touchpoint->is_delight) continue;
         lint_report(context, LINT_MIXED_EXPERIENCE, touchpoint->base.id_span,
-                    "touchpoint '%s' is both a pain point and a moment of delight: customers "
-                    "meet an inconsistent experience there", touchpoint->base.id);
+                    "touchpoint '%s' is both a pain point and a moment of delight: an "
+                    "inconsistent experience", touchpoint->base.id);
     }
 }
 

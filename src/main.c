@@ -16,6 +16,7 @@ typedef struct subcommand {
 /* Subcommands by name; anything else is a file for the default command. */
 static const subcommand subcommands[] = {
     {"check", cmd_check},
+    {"lint", cmd_lint},
     {NULL, NULL},
 };
 

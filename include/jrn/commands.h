@@ -8,5 +8,7 @@
 int cmd_compile(jrn_cli *cli, int argc, char **argv);
 /* jrnc check FILE...: parse and resolve, print diagnostics, no output. */
 int cmd_check(jrn_cli *cli, int argc, char **argv);
+/* jrnc lint FILE...: compile, then report lint findings (gcc, json or sarif). */
+int cmd_lint(jrn_cli *cli, int argc, char **argv);
 
 #endif
