@@ -221,7 +221,9 @@ static void lint_read_file(jrn_lint_context *context, const jrn_model_file *file
             lint_read_comment(context, file->source, comment, &line_list, &file_list);
         }
     }
-    qsort(line_list.items, line_list.count, sizeof *line_list.items, lint_directive_compare);
+    if (line_list.count > 1) {
+        qsort(line_list.items, line_list.count, sizeof *line_list.items, lint_directive_compare);
+    }
     out->line_count = line_list.count;
     out->count = line_list.count + file_list.count;
     out->directives = arena_alloc_array(context->diags->arena, out->count, sizeof *out->directives);

@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# jrnc lint: every rule fires on one case and stays quiet on another (tests/lint/cases/NAME.jrn
+# beside NAME.expected: the gcc-form output and exit status; NAME.args adds options);
+# suppressions; -W, -Wno-, --Werror and exit statuses; JSON parsed and SARIF validated
+# against the official schema; the design's worked example; the docs' examples; the
+# problem matcher and the pre-commit hook.
+# UPDATE=1 rewrites the .expected files from the current output (review the diff!).
+source "$JRN_ROOT/tests/lib.sh"
+lint="$JRN_ROOT/tests/lint"
+cases="$lint/cases"
+validator="$lint/validator"
+today=2026-11-23
+cd "$TMP_DIR" || exit 1
+
+# Diagnostics name the stdlib by its absolute path: make it machine-independent.
+stdlib_dir=$("$JRNC" --print-stdlib-dir)
+normalise() { sed "s|$stdlib_dir|\$STDLIB|g"; }
+
+# compare NAME EXPECTED-FILE ACTUAL-TEXT: golden comparison (UPDATE=1 rewrites the file).
+compare() {
+    local name=$1 file=$2 actual=$3
+    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$actual" > "$file"; fi
+    local expected
+    expected=$(cat "$file" 2>/dev/null)
+    if [ "$actual" = "$expected" ]; then pass "$name"
+    else fail "$name" "$(diff <(printf '%s\n' "$expected") <(printf '%s\n' "$actual") | head -n 40)"; fi
+}
+
+# status NAME WANTED COMMAND...: passes when COMMAND exits with WANTED.
+status_is() {
+    local name=$1 wanted=$2; shift 2
+    local out
+    out=$("$@" 2>&1); local got=$?
+    if [ "$got" -eq "$wanted" ]; then pass "$name"; else fail "$name" "exit $got, expected $wanted" "$out"; fi
+}
+
+# --- Rule cases: golden gcc output and exit status ------------------------------------
+for file in "$cases"/*.jrn; do
+    stem=$(basename "$file" .jrn)
+    args=()
+    if [ -f "$cases/$stem.args" ]; then read -r -a args < "$cases/$stem.args"; fi
+    raw=$(cd "$cases" && "$JRNC" lint --today "$today" "${args[@]}" "$stem.jrn" 2>&1; echo "exit status: $?")
+    compare "case: $stem" "$cases/$stem.expected" "$(printf '%s\n' "$raw" | normalise)"
+done
+
+# Every rule of the catalogue has a case that fires it and one that does not.
+rules=$("$JRNC" lint --list-rules | awk '{print $1}')
+for rule in $rules; do
+    fires="$cases/$rule-fires.expected" quiet="$cases/$rule-quiet.expected"
+    if [ ! -f "$fires" ] || [ ! -f "$quiet" ]; then
+        fail "coverage: $rule" "missing $rule-fires or $rule-quiet case"
+    elif ! grep -q "\[$rule\]" "$fires"; then
+        fail "coverage: $rule" "$rule-fires does not fire [$rule]"
+    elif grep -q "\[$rule\]" "$quiet"; then
+        fail "coverage: $rule" "$rule-quiet fires [$rule]"
+    else
+        pass "coverage: $rule"
+    fi
+done
+
+compare "list-rules" "$lint/list-rules.expected" "$("$JRNC" lint --list-rules 2>&1; echo "exit status: $?")"
+
+# --- The design's worked example -------------------------------------------------------
+acme=$(cd "$JRN_ROOT" && "$JRNC" lint --today "$today" examples/acme_post_sales.jrn 2>&1; echo "exit status: $?")
+acme=$(printf '%s\n' "$acme" | normalise)
+compare "worked example: all findings" "$lint/acme_post_sales.expected" "$acme"
+for wanted in \
+    ":72:13: warning: hop 'recertify -> customize' goes back from stage 'strengthening' to 'adoption', which no 'loops:' declares \[undeclared-loop\]" \
+    "warning: stage 'renewal' has no touchpoint \[empty-stage\]" \
+    "warning: no KPI measures stage 'adoption' or any of its touchpoints \[stage-without-kpi\]" \
+    "warning: no KPI measures stage 'strengthening' or any of its touchpoints \[stage-without-kpi\]" \
+    "^exit status: 0$"; do
+    if printf '%s\n' "$acme" | grep -q "$wanted"; then pass "worked example: $wanted"
+    else fail "worked example: $wanted" "not in the output"; fi
+done
+
+# The other shipped examples lint without errors.
+for example in "$JRN_ROOT"/examples/*.jrn; do
+    status_is "example lints: $(basename "$example")" 0 "$JRNC" lint --today "$today" "$example"
+done
+
+# --- Severity options and exit statuses ------------------------------------------------
+c() { printf '%s/%s.jrn' "$cases" "$1"; }
+status_is "warnings exit 0" 0 "$JRNC" lint --today "$today" "$(c undeclared-loop-fires)"
+status_is "--Werror: a warning exits 1" 1 "$JRNC" lint --today "$today" --Werror "$(c undeclared-loop-fires)"
+status_is "-Werror works too" 1 "$JRNC" lint --today "$today" -Werror "$(c undeclared-loop-fires)"
+status_is "--Werror: notes only exit 0" 0 "$JRNC" lint --today "$today" --Werror "$(c mixed-experience-fires)"
+status_is "--Werror: a clean map exits 0" 0 "$JRNC" lint --today "$today" --Werror "$(c undeclared-loop-quiet)"
+status_is "-W NOTE-RULE --Werror exits 1" 1 "$JRNC" lint --today "$today" -W mixed-experience --Werror "$(c mixed-experience-fires)"
+status_is "compile errors exit 1" 1 "$JRNC" lint "$(c compile-error)"
+
+out=$("$JRNC" lint --today "$today" --Werror "$(c undeclared-loop-fires)" 2>&1)
+check "--Werror reports the warning as an error" grep -q "error: hop 'review -> training' .*\[undeclared-loop\]" <<<"$out"
+out=$("$JRNC" lint --today "$today" -W effort-spike "$(c effort-spike-fires)" 2>&1)
+check "-W RULE makes its notes warnings" grep -q "warning: hop 'trade_press -> rfp' .*\[effort-spike\]" <<<"$out"
+out=$("$JRNC" lint --today "$today" -Weffort-spike "$(c effort-spike-fires)" 2>&1)
+check "-WRULE works too" grep -q "warning: .*\[effort-spike\]" <<<"$out"
+out=$("$JRNC" lint --today "$today" -Wno-undeclared-loop "$(c undeclared-loop-fires)" 2>&1; echo "exit $?")
+if [ "$out" = "exit 0" ]; then pass "-Wno-RULE turns it off"; else fail "-Wno-RULE turns it off" "$out"; fi
+out=$("$JRNC" lint --today "$today" -Wno-undeclared-loop -W undeclared-loop "$(c undeclared-loop-fires)" 2>&1)
+check "the last of -W/-Wno- wins" grep -q "\[undeclared-loop\]" <<<"$out"
+out=$("$JRNC" lint --today "$today" -W undeclared-loop -Wno-undeclared-loop "$(c undeclared-loop-fires)" 2>&1)
+if [ -z "$out" ]; then pass "the last of -W/-Wno- wins (off)"; else fail "the last of -W/-Wno- wins (off)" "$out"; fi
+
+# --- Usage and I/O errors: exit 2 -------------------------------------------------------
+status_is "unknown rule in -W" 2 "$JRNC" lint -W emtpy-stage "$(c empty-stage-fires)"
+out=$("$JRNC" lint -Wno-emtpy-stage "$(c empty-stage-fires)" 2>&1)
+check "unknown rule in -Wno- suggests one" grep -q "unknown rule 'emtpy-stage'; did you mean 'empty-stage'?" <<<"$out"
+status_is "-W without a rule" 2 "$JRNC" lint "$(c empty-stage-fires)" -W
+status_is "unknown format" 2 "$JRNC" lint --format xml "$(c empty-stage-fires)"
+status_is "impossible --today" 2 "$JRNC" lint --today 2026-02-29 "$(c empty-stage-fires)"
+status_is "malformed --today" 2 "$JRNC" lint --today 23/11/2026 "$(c empty-stage-fires)"
+status_is "unknown option" 2 "$JRNC" lint --frobnicate "$(c empty-stage-fires)"
+status_is "no file" 2 "$JRNC" lint
+status_is "missing file" 2 "$JRNC" lint "$TMP_DIR/no-such-map.jrn"
+status_is "-o without a document format" 2 "$JRNC" lint -o out.txt "$(c empty-stage-fires)"
+status_is "--today 2024-02-29 exists" 0 "$JRNC" lint --today 2024-02-29 "$(c undeclared-loop-quiet)"
+out=$("$JRNC" lint --help); status=$?
+if [ "$status" -eq 0 ] && grep -q "^Usage: jrnc lint" <<<"$out"; then pass "--help"; else fail "--help" "exit $status" "$out"; fi
+
+# Each FILE is its own compilation; the worst status wins and every file is reported.
+out=$("$JRNC" lint --today "$today" "$(c undeclared-loop-fires)" "$TMP_DIR/no-such-map.jrn" "$(c empty-stage-fires)" 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -q "\[undeclared-loop\]" <<<"$out" && grep -q "\[empty-stage\]" <<<"$out"; then
+    pass "several files: all reported, worst status"
+else
+    fail "several files: all reported, worst status" "exit $status" "$out"
+fi
+status_is "several files: errors beat warnings" 1 "$JRNC" lint "$(c undeclared-loop-fires)" "$(c compile-error)"
+
+# Standard input.
+out=$("$JRNC" lint --today "$today" - < "$(c undeclared-loop-fires)" 2>&1)
+check "standard input" grep -q "^<stdin>:14:10: warning: .*\[undeclared-loop\]" <<<"$out"
+
+# --- JSON -----------------------------------------------------------------------------
+json_run() {
+    (cd "$cases" && "$JRNC" lint --today "$today" --format json "$@" 2>/dev/null)
+}
+json=$(json_run undeclared-loop-fires.jrn imported-declarations.jrn compile-error.jrn no-such-map.jrn)
+compare "json: document" "$lint/json.expected" "$json"
+json_run undeclared-loop-fires.jrn imported-declarations.jrn compile-error.jrn no-such-map.jrn > run.json
+if have python3; then
+    check "json: parses, counts add up" python3 - run.json <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["version"] == 1, doc["version"]
+assert [f["status"] for f in doc["files"]] == ["ok", "ok", "errors", "unreadable"], doc["files"]
+severities = [d["severity"] for d in doc["diagnostics"]]
+for name in ("error", "warning", "note"):
+    assert doc["summary"][name + "s"] == severities.count(name), (name, doc["summary"])
+for d in doc["diagnostics"]:
+    assert set(d) == {"file", "line", "column", "end_line", "end_column", "severity", "rule", "message", "notes"}, d
+    if d["file"] is not None:
+        assert (d["end_line"], d["end_column"]) > (d["line"], d["column"]), d
+PY
+else
+    skip "json: parses, counts add up" "python3 is missing"
+fi
+
+# --- SARIF ----------------------------------------------------------------------------
+sarif_run() {
+    (cd "$cases" && "$JRNC" lint --today "$today" --format sarif "$@" 2>/dev/null)
+}
+sarif_run ./*.jrn > cases.sarif
+(cd "$JRN_ROOT" && "$JRNC" lint --today "$today" --format sarif examples/*.jrn 2>/dev/null) > examples.sarif
+sarif_run undeclared-loop-fires.jrn compile-error.jrn no-such-map.jrn > mixed.sarif
+"$JRNC" lint --format sarif - < "$(c undeclared-loop-fires)" > stdin.sarif 2>/dev/null
+sarif_run -W mixed-experience --Werror mixed-experience-fires.jrn > werror.sarif
+if have node && [ -d "$validator/node_modules/ajv-draft-04" ]; then
+    for log in cases examples mixed stdin werror; do
+        check "sarif: $log.sarif validates against the SARIF 2.1.0 schema" \
+            node "$validator/validate-sarif.js" "$validator/sarif-schema-2.1.0.json" "$log.sarif"
+    done
+    # The validator must reject what the schema forbids, or the checks above prove nothing.
+    sed 's/"level": "warning"/"level": "warn"/' cases.sarif > broken.sarif
+    if node "$validator/validate-sarif.js" "$validator/sarif-schema-2.1.0.json" broken.sarif 2>/dev/null; then
+        fail "sarif: the validator rejects an invalid level" "broken.sarif was accepted"
+    else
+        pass "sarif: the validator rejects an invalid level"
+    fi
+    facts=$(node "$validator/sarif-facts.js" mixed.sarif 2>&1; echo "exit status: $?")
+    compare "sarif: results of a mixed run" "$lint/sarif-mixed.expected" "$facts"
+    check "sarif: examples' results check out" node "$validator/sarif-facts.js" examples.sarif
+    facts=$(node "$validator/sarif-facts.js" werror.sarif 2>&1)
+    check "sarif: --Werror results have level error" grep -q "^mixed-experience error " <<<"$facts"
+    facts=$(node "$validator/sarif-facts.js" stdin.sarif 2>&1)
+    check "sarif: standard input has no uri" grep -q "^undeclared-loop warning (standard input) 14:10" <<<"$facts"
+else
+    skip "sarif: schema validation" "node or the validator is missing: run tests/deps/lint.sh"
+fi
+sarif_run ./*.jrn > again.sarif
+check "sarif: the same bytes on every run" cmp cases.sarif again.sarif
+
+# -o writes the document whole; a failed write leaves an existing file alone.
+(cd "$cases" && "$JRNC" lint --today "$today" --format json -o "$TMP_DIR/out.json" undeclared-loop-fires.jrn imported-declarations.jrn compile-error.jrn no-such-map.jrn 2>/dev/null)
+check "-o writes the document" cmp out.json run.json
+status_is "-o into a missing folder" 2 "$JRNC" lint --format json -o "$TMP_DIR/missing/out.json" "$(c undeclared-loop-quiet)"
+
+# --- The docs: every rule documented, its examples fire and its fixes do not -----------
+docs="$JRN_ROOT/docs/lint-rules.md"
+mkdir -p docs
+awk -v dir=docs '
+/^### `[a-z-]+`/ { rule = $2; gsub(/`/, "", rule); block = 0; next }
+/^## / { rule = "" }
+rule != "" && /^```jrn$/ { block++; file = dir "/" rule (block == 1 ? ".fires.jrn" : ".fixed.jrn"); inside = 1; next }
+inside && /^```$/ { inside = 0; close(file); next }
+inside { print > file }
+' "$docs"
+for rule in $rules; do
+    if [ ! -f "docs/$rule.fires.jrn" ] || [ ! -f "docs/$rule.fixed.jrn" ]; then
+        fail "docs: $rule" "docs/lint-rules.md has no section with a failing example and its fix"
+        continue
+    fi
+    fired=$("$JRNC" lint --today "$today" -W "$rule" "docs/$rule.fires.jrn" 2>&1)
+    fixed=$("$JRNC" lint --today "$today" -W "$rule" "docs/$rule.fixed.jrn" 2>&1)
+    if ! grep -q "\[$rule\]" <<<"$fired"; then fail "docs: $rule" "the failing example does not fire it" "$fired"
+    elif grep -q "\[$rule\]" <<<"$fixed"; then fail "docs: $rule" "the fixed example still fires it" "$fixed"
+    else pass "docs: $rule"; fi
+done
+
+# --- CI integration: problem matcher and pre-commit hook -------------------------------
+matcher="$JRN_ROOT/editors/github/jrnc-problem-matcher.json"
+if have node; then
+    annotations=$( (cd "$cases" && "$JRNC" lint --today "$today" effort-spike-fires.jrn imported-declarations.jrn compile-error.jrn 2>&1) \
+                   | node "$lint/problem-matcher.js" "$matcher")
+    compare "problem matcher: annotations" "$lint/problem-matcher.expected" "$annotations"
+else
+    skip "problem matcher: annotations" "node is missing"
+fi
+hooks="$JRN_ROOT/.pre-commit-hooks.yaml"
+entry=$(sed -n 's/^  entry: //p' "$hooks")
+files=$(sed -n 's/^  files: //p' "$hooks")
+if [ "${entry%% *}" != jrnc ]; then
+    fail "pre-commit: entry runs jrnc" "entry: $entry"
+else
+    # shellcheck disable=SC2086
+    status_is "pre-commit: a map with warnings fails" 1 "$JRNC" ${entry#jrnc } "$(c undeclared-loop-fires)"
+    # shellcheck disable=SC2086
+    status_is "pre-commit: a clean map passes" 0 "$JRNC" ${entry#jrnc } "$(c undeclared-loop-quiet)"
+fi
+if grep -qE "$files" <<<"maps/acme.jrn" && ! grep -qE "$files" <<<"maps/acme.jrn.orig"; then
+    pass "pre-commit: files matches .jrn files only"
+else
+    fail "pre-commit: files matches .jrn files only" "files: $files"
+fi
