@@ -92,7 +92,7 @@ static bool lint_set_rule(lint_request *request, const char *name, jrn_lint_sett
         request->options.settings[rule] = setting;
         return true;
     }
-    const char *suggestion = lint_rule_suggest(name, strlen(name));
+    const char *suggestion = lint_rule_suggest(name);
     if (suggestion != NULL) {
         cli_usage_error("lint", "unknown rule '%s'; did you mean '%s'?", name, suggestion);
     } else {

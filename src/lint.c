@@ -2,11 +2,11 @@
  * reports its findings with the severity the command line asked for. */
 #include "jrn/lint.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/lint_rules.h"
 #include "jrn/strbuf.h"
+#include "jrn/suggest.h"
 
 static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
     [LINT_UNDECLARED_LOOP] = {
@@ -165,53 +165,12 @@ jrn_lint_rule_id lint_rule_find(const char *name, size_t length)
     return LINT_RULE_COUNT;
 }
 
-/* Levenshtein distance, two rows on the heap: names come from user comments. */
-static size_t lint_edit_distance(const char *left, size_t left_length, const char *right,
-                                 size_t right_length)
+const char *lint_rule_suggest(const char *name)
 {
-    size_t *previous = malloc((right_length + 1) * sizeof *previous);
-    size_t *current = malloc((right_length + 1) * sizeof *current);
-    if (previous == NULL || current == NULL) {
-        free(previous);
-        free(current);
-        return (size_t)-1;
-    }
-    for (size_t j = 0; j <= right_length; j++) previous[j] = j;
-    for (size_t i = 1; i <= left_length; i++) {
-        current[0] = i;
-        for (size_t j = 1; j <= right_length; j++) {
-            size_t substitute = previous[j - 1] + (left[i - 1] != right[j - 1]);
-            size_t remove = previous[j] + 1, insert = current[j - 1] + 1;
-            size_t best = substitute < remove ? substitute : remove;
-            current[j] = best < insert ? best : insert;
-        }
-        size_t *swap = previous;
-        previous = current;
-        current = swap;
-    }
-    size_t distance = previous[right_length];
-    free(previous);
-    free(current);
-    return distance;
-}
-
-const char *lint_rule_suggest(const char *name, size_t length)
-{
-    /* Rule ids are short; a name far longer than any id is not a typo of one. */
-    if (length == 0 || length > 64) return NULL;
-    const char *best = NULL;
-    size_t best_distance = (size_t)-1;
-    for (size_t i = 0; i < LINT_RULE_COUNT; i++) {
-        const char *id = lint_catalogue[i].id;
-        size_t distance = lint_edit_distance(name, length, id, strlen(id));
-        if (distance < best_distance) {
-            best_distance = distance;
-            best = id;
-        }
-    }
-    /* Allow about one typo per four characters, at least two. */
-    size_t allowed = length / 4 < 2 ? 2 : length / 4;
-    return best_distance <= allowed ? best : NULL;
+    jrn_suggester suggester;
+    suggest_begin(&suggester, name);
+    for (size_t i = 0; i < LINT_RULE_COUNT; i++) suggest_consider(&suggester, lint_catalogue[i].id);
+    return suggest_result(&suggester);
 }
 
 void lint_options_init(jrn_lint_options *options, jrn_date today)

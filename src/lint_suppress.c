@@ -101,7 +101,7 @@ static void lint_report_comment(jrn_lint_context *context, jrn_lint_rule_id rule
 static void lint_report_unknown_rule(jrn_lint_context *context, jrn_span span,
                                      const char *name, size_t length)
 {
-    const char *suggestion = lint_rule_suggest(name, length);
+    const char *suggestion = lint_rule_suggest(arena_strndup(context->diags->arena, name, length));
     if (suggestion != NULL) {
         lint_report_comment(context, LINT_UNKNOWN_RULE, span,
                             "unknown rule '%.*s' in suppression; did you mean '%s'?",

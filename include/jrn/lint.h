@@ -44,7 +44,7 @@ const jrn_lint_rule *lint_rule(jrn_lint_rule_id id);
 /* The rule named by the length bytes at name, or LINT_RULE_COUNT when there is none. */
 jrn_lint_rule_id lint_rule_find(const char *name, size_t length);
 /* The rule id closest to a misspelt name, or NULL when none is close. */
-const char *lint_rule_suggest(const char *name, size_t length);
+const char *lint_rule_suggest(const char *name);
 
 /* What the command line asked of one rule (-W RULE, -Wno-RULE). */
 typedef enum jrn_lint_setting {
