@@ -23,6 +23,7 @@ static const char lint_help[] =
     "      --Werror       make warnings errors (exit status 1)\n"
     "      --today DATE   the date stale-review measures from (YYYY-MM-DD; default today)\n"
     "      --list-rules   print the rule catalogue and exit\n"
+    "      --explain RULE print why RULE exists and how to fix its findings, and exit\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
@@ -43,6 +44,7 @@ typedef struct lint_request {
     lint_format format;
     const char *output;
     bool list_rules;
+    const char *explain;         /* --explain RULE */
     jrn_lint_options options;
 } lint_request;
 
@@ -171,6 +173,11 @@ static int lint_take_option(lint_request *request, int argc, char **argv, int *i
     }
     value = lint_option_value("--format", argc, argv, index, &matched, &failed);
     if (matched) return !failed && lint_set_format(request, value) ? 1 : -1;
+    value = lint_option_value("--explain", argc, argv, index, &matched, &failed);
+    if (matched) {
+        request->explain = value;
+        return failed ? -1 : 1;
+    }
     value = lint_option_value("--today", argc, argv, index, &matched, &failed);
     if (matched) return !failed && lint_set_today(request, value) ? 1 : -1;
     value = lint_option_value("--output", argc, argv, index, &matched, &failed);
@@ -223,6 +230,49 @@ static void lint_print_rules(void)
         const char *severity = rule->enabled ? diag_severity_name(rule->severity) : "off";
         printf("%-24s %-8s %s\n", rule->id, severity, rule->summary);
     }
+}
+
+/* Prints text wrapped at width columns (it is ASCII), breaking at spaces. */
+static void lint_print_wrapped(const char *text, size_t width)
+{
+    size_t column = 0;
+    while (*text != '\0') {
+        size_t word = strcspn(text, " ");
+        if (column > 0 && column + 1 + word > width) {
+            putchar('\n');
+            column = 0;
+        } else if (column > 0) {
+            putchar(' ');
+            column++;
+        }
+        fwrite(text, 1, word, stdout);
+        column += word;
+        text += word;
+        while (*text == ' ') text++;
+    }
+    putchar('\n');
+}
+
+static int lint_explain(const char *name)
+{
+    jrn_lint_rule_id id = lint_rule_find(name, strlen(name));
+    if (id == LINT_RULE_COUNT) {
+        const char *suggestion = lint_rule_suggest(name);
+        if (suggestion != NULL) return cli_usage_error("lint", "unknown rule '%s'; did you mean '%s'?", name, suggestion);
+        return cli_usage_error("lint", "unknown rule '%s' (jrnc lint --list-rules lists them)", name);
+    }
+    const jrn_lint_rule *rule = lint_rule(id);
+    printf("%s (%s%s): %s\n\n", rule->id, diag_severity_name(rule->severity),
+           rule->enabled ? "" : ", off unless -W", rule->summary);
+    lint_print_wrapped(rule->help, 79);
+    if (rule->enabled) {
+        printf("\nTurn it off with -Wno-%s, or for one finding with '# jrnc: disable=%s'.\n",
+               rule->id, rule->id);
+    } else {
+        printf("\nTurn it on with -W %s.\n", rule->id);
+    }
+    printf("More: docs/lint-rules.md#%s\n", rule->id);
+    return EXIT_CLEAN;
 }
 
 /* Compiles and lints one file; its diagnostics end up sorted in the compilation. */
@@ -303,6 +353,7 @@ int cmd_lint(jrn_cli *cli, int argc, char **argv)
         lint_print_rules();
         return EXIT_CLEAN;
     }
+    if (request.explain != NULL) return lint_explain(request.explain);
     if (request.file_count == 0) return cli_usage_error("lint", "no input file");
     if (request.output != NULL && request.format == LINT_FORMAT_GCC) {
         return cli_usage_error("lint", "-o writes a json or sarif document: add --format json or --format sarif");

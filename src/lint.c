@@ -124,7 +124,7 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "what its author meant."},
     [LINT_UNUSED_SUPPRESSION] = {
         "unused-suppression", SEVERITY_WARNING, false,
-        "a suppression turns nothing off (off unless -W unused-suppression)",
+        "a suppression turns nothing off",
         "Suppressions outlive the problems they hid: once the map is fixed the comment stays "
         "and would hide the next real finding there. Remove directives that no longer "
         "suppress anything."},

@@ -59,6 +59,8 @@ for rule in $rules; do
 done
 
 compare "list-rules" "$lint/list-rules.expected" "$("$JRNC" lint --list-rules 2>&1; echo "exit status: $?")"
+compare "explain" "$lint/explain.expected" "$("$JRNC" lint --explain undeclared-loop 2>&1; echo "exit status: $?")"
+status_is "explain an unknown rule" 2 "$JRNC" lint --explain emtpy-stage
 
 # --- The design's worked example -------------------------------------------------------
 acme=$(cd "$JRN_ROOT" && "$JRNC" lint --today "$today" examples/acme_post_sales.jrn 2>&1; echo "exit status: $?")
@@ -114,6 +116,10 @@ status_is "unknown option" 2 "$JRNC" lint --frobnicate "$(c empty-stage-fires)"
 status_is "no file" 2 "$JRNC" lint
 status_is "missing file" 2 "$JRNC" lint "$TMP_DIR/no-such-map.jrn"
 status_is "-o without a document format" 2 "$JRNC" lint -o out.txt "$(c empty-stage-fires)"
+out=$("$JRNC" lint --format=json --today=2026-11-23 -W=x "$(c undeclared-loop-fires)" 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -q "unknown rule '=x'" <<<"$out"; then pass "-W=RULE is not a form"; else fail "-W=RULE is not a form" "$out"; fi
+out=$("$JRNC" lint --format=json --today=2026-11-23 "$(c undeclared-loop-fires)" 2>/dev/null)
+check "--format=FMT and --today=DATE" grep -q '"rule": "undeclared-loop"' <<<"$out"
 status_is "--today 2024-02-29 exists" 0 "$JRNC" lint --today 2024-02-29 "$(c undeclared-loop-quiet)"
 out=$("$JRNC" lint --help); status=$?
 if [ "$status" -eq 0 ] && grep -q "^Usage: jrnc lint" <<<"$out"; then pass "--help"; else fail "--help" "exit $status" "$out"; fi
