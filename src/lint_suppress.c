@@ -80,9 +80,14 @@ static uint32_t lint_directive_target_line(const jrn_source *source, jrn_span co
     return 0;
 }
 
-static jrn_span lint_comment_part(jrn_span comment, size_t from, size_t to)
+/* Bytes [from, to) of a comment, as a span; never past the comment's end. */
+static jrn_span lint_comment_part(const jrn_ast_comment *comment, size_t from, size_t to)
 {
-    return (jrn_span){comment.source, comment.begin + (uint32_t)from, comment.begin + (uint32_t)to};
+    size_t length = strlen(comment->text);
+    if (to > length) to = length;
+    if (from > to) from = to;
+    jrn_span span = comment->span;
+    return (jrn_span){span.source, span.begin + (uint32_t)from, span.begin + (uint32_t)to};
 }
 
 static void lint_report_comment(jrn_lint_context *context, jrn_lint_rule_id rule,
@@ -125,11 +130,11 @@ static void lint_read_rule_names(jrn_lint_context *context, const jrn_ast_commen
         while (lint_is_name_character(text[i])) i++;
         if (i == name_begin) {
             lint_report_comment(context, LINT_BAD_SUPPRESSION,
-                                lint_comment_part(comment->span, name_begin, name_begin + 1),
+                                lint_comment_part(comment, name_begin, name_begin + 1),
                                 "expected a rule name in '# jrnc:' directive");
             break;
         }
-        jrn_span name_span = lint_comment_part(comment->span, name_begin, i);
+        jrn_span name_span = lint_comment_part(comment, name_begin, i);
         jrn_lint_rule_id rule = lint_rule_find(text + name_begin, i - name_begin);
         if (rule == LINT_RULE_COUNT) {
             lint_report_unknown_rule(context, name_span, text + name_begin, i - name_begin);
@@ -146,9 +151,9 @@ static void lint_read_rule_names(jrn_lint_context *context, const jrn_ast_commen
          * other characters right after a name are a typo that would disable nothing. */
         if (text[after_name] != '\0' && !lint_is_blank(text[after_name])) {
             lint_report_comment(context, LINT_BAD_SUPPRESSION,
-                                lint_comment_part(comment->span, after_name, after_name + 1),
-                                "expected ',' or the end of the rule list, found '%c'",
-                                text[after_name]);
+                                lint_comment_part(comment, after_name, after_name + 1),
+                                "expected ',' or the end of the rule list after '%.*s'",
+                                (int)(after_name - name_begin), text + name_begin);
         }
         break;
     }
@@ -173,7 +178,7 @@ static void lint_read_comment(jrn_lint_context *context, const jrn_source *sourc
     size_t keyword_length = i - keyword_begin;
     bool whole_file = keyword_length == 12 && strncmp(text + keyword_begin, "disable-file", 12) == 0;
     bool one_line = keyword_length == 7 && strncmp(text + keyword_begin, "disable", 7) == 0;
-    jrn_span keyword_span = lint_comment_part(comment->span, keyword_begin,
+    jrn_span keyword_span = lint_comment_part(comment, keyword_begin,
                                               keyword_length ? i : i + 1);
     if (!whole_file && !one_line) {
         if (keyword_length == 0) {
@@ -189,7 +194,7 @@ static void lint_read_comment(jrn_lint_context *context, const jrn_source *sourc
     while (lint_is_blank(text[i])) i++;
     if (text[i] != '=') {
         lint_report_comment(context, LINT_BAD_SUPPRESSION,
-                            lint_comment_part(comment->span, i, i + 1),
+                            lint_comment_part(comment, i, i + 1),
                             "expected '=' and rule names after '%.*s'", (int)keyword_length,
                             text + keyword_begin);
         return;
