@@ -38,6 +38,7 @@ static const char compile_help[] =
     "Commands (jrnc COMMAND --help for each):\n"
     "  check    parse and resolve files; report errors, write nothing\n"
     "  lint     check maps against the lint rules (docs/lint-rules.md)\n"
+    "  flow     where customers complete and are lost in each journey (exact)\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";

@@ -17,6 +17,7 @@ typedef struct subcommand {
 static const subcommand subcommands[] = {
     {"check", cmd_check},
     {"lint", cmd_lint},
+    {"flow", cmd_flow},
     {NULL, NULL},
 };
 

@@ -10,5 +10,7 @@ int cmd_compile(jrn_cli *cli, int argc, char **argv);
 int cmd_check(jrn_cli *cli, int argc, char **argv);
 /* jrnc lint FILE...: compile, then report lint findings (gcc, json or sarif). */
 int cmd_lint(jrn_cli *cli, int argc, char **argv);
+/* jrnc flow FILE: customers through each journey, solved as an absorbing Markov chain. */
+int cmd_flow(jrn_cli *cli, int argc, char **argv);
 
 #endif

@@ -1,0 +1,38 @@
+/* flow_chain.h — exact solution of an absorbing Markov chain by a sparse direct method:
+ * the expected visits to each state from one entry, and each state's chance of ending well. */
+#ifndef JRN_FLOW_CHAIN_H
+#define JRN_FLOW_CHAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/arena.h"
+
+/* States 0..state_count-1. From a state, customers move along its edges with the edge's
+ * probability, or are absorbed there: well (absorb_good, e.g. they complete) or badly
+ * (absorb_bad, e.g. they are lost). A state's outgoing probabilities and absorptions sum to
+ * at most 1, and exactly 1 for a proper chain. Edges of probability 0 must be left out. */
+typedef struct jrn_chain {
+    size_t state_count;
+    size_t entry;                       /* where every customer starts */
+    size_t edge_count;
+    const size_t *edge_from;
+    const size_t *edge_to;              /* self-loops allowed */
+    const double *edge_probability;     /* > 0 */
+    const double *absorb_good;          /* per state */
+    const double *absorb_bad;           /* per state */
+} jrn_chain;
+
+typedef struct jrn_chain_solution {
+    double *visits;          /* expected visits per entrant; INFINITY in a trap that is reached */
+    double *success;         /* chance of eventually being absorbed well, from each state */
+    size_t *component;       /* strongly connected component of each state */
+    size_t *trap_of_state;   /* 0, or 1 + the number of the trap the state lies in */
+    size_t trap_count;       /* traps: closed classes, numbered by their first state */
+    double *trap_entry;      /* per trap: the share of entrants that ever reach it */
+} jrn_chain_solution;
+
+/* Solves the chain; every array of the solution is allocated in arena. */
+void chain_solve(jrn_arena *arena, const jrn_chain *chain, jrn_chain_solution *solution);
+
+#endif

@@ -1,0 +1,291 @@
+/* flow.c — a journey as an absorbing Markov chain: hop probabilities from the rates
+ * (declared, or observed in measured data), then visits, ends, losses, loops, traps and
+ * the mean time to complete, from the exact solution in flow_chain.c. */
+#include "jrn/flow.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jrn/flow_chain.h"
+
+/* Rates are written with a few digits; sums within this of 100% are 100%, so a split such
+ * as 10% + 20% + 70% leaves no phantom loss (and no phantom way out of a loop). */
+#define FLOW_RATE_EPSILON 1e-9
+
+static void *flow_allocate(size_t count, size_t size)
+{
+    void *memory = calloc(count ? count : 1, size);
+    if (memory == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    return memory;
+}
+
+/* Touchpoint index -> step index (valid only for the journey's own touchpoints). */
+static size_t *flow_step_numbers(const jrn_model *model, const jrn_journey *journey)
+{
+    size_t *step_of = flow_allocate(model->touchpoint_count, sizeof *step_of);
+    for (size_t s = 0; s < journey->step_count; s++) step_of[journey->steps[s]->base.index] = s;
+    return step_of;
+}
+
+/* The rate a hop is given: observed in the data when there is a measurement, else declared. */
+static bool flow_hop_rate(const jrn_actuals *actuals, const jrn_journey *journey, jrn_flow_hop *hop,
+                          double *rate)
+{
+    const jrn_actual *observed = actuals != NULL ? data_observed_rate(actuals, journey, hop->hop) : NULL;
+    if (observed != NULL) {
+        hop->is_observed = true;
+        hop->observed = observed;
+        *rate = observed->latest.value.value / 100.0;
+        return true;
+    }
+    *rate = hop->hop->rate;
+    return hop->hop->has_rate;
+}
+
+static jrn_span flow_rate_span(const jrn_flow_hop *hop)
+{
+    return hop->is_observed ? hop->observed->latest.value_span : hop->hop->rate_span;
+}
+
+static void flow_report_overfull(const jrn_model *model, const jrn_journey *journey, const jrn_flow_hop *hops,
+                                 const size_t *hops_of_step, size_t count, double sum, jrn_diag_list *diags)
+{
+    const jrn_flow_hop *observed = NULL;
+    for (size_t k = 0; k < count && observed == NULL; k++) {
+        if (hops[hops_of_step[k]].is_observed) observed = &hops[hops_of_step[k]];
+    }
+    jrn_span span = observed != NULL ? flow_rate_span(observed) : model_report_span(model, hops[hops_of_step[0]].hop->span);
+    jrn_diag *diag = diag_error(diags, span,
+                                "with observed rates, the hops leaving '%s' in journey '%s' add up to %g%%, more than 100%%",
+                                hops[hops_of_step[0]].hop->from->base.id, journey->base.id, sum * 100.0);
+    for (size_t k = 0; k < count; k++) {
+        const jrn_flow_hop *hop = &hops[hops_of_step[k]];
+        if (hop == observed || (!hop->is_observed && !hop->hop->has_rate)) continue;
+        diag_add_note(diags, diag, hop->is_observed ? flow_rate_span(hop) : model_report_span(model, hop->hop->rate_span),
+                      "%s rate of %s -> %s", hop->is_observed ? "observed" : "declared",
+                      hop->hop->from->base.id, hop->hop->to->base.id);
+    }
+}
+
+/* Turns the rates of the hops leaving each step into probabilities: rated hops take their
+ * rate, unrated ones split the remainder equally, and when every hop is rated the
+ * remainder is lost there. A step without hops completes the journey. */
+static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey *journey,
+                                      const jrn_actuals *actuals, jrn_journey_flow *flow,
+                                      jrn_diag_list *diags)
+{
+    size_t *begin = flow_allocate(flow->step_count + 1, sizeof *begin);
+    size_t *hops_of_step = flow_allocate(flow->hop_count, sizeof *hops_of_step);
+    for (size_t h = 0; h < flow->hop_count; h++) begin[flow->hops[h].from_step + 1]++;
+    for (size_t s = 0; s < flow->step_count; s++) begin[s + 1] += begin[s];
+    size_t *fill = flow_allocate(flow->step_count, sizeof *fill);
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        size_t from = flow->hops[h].from_step;
+        hops_of_step[begin[from] + fill[from]++] = h;
+    }
+    free(fill);
+    bool ok = true;
+    for (size_t s = 0; s < flow->step_count; s++) {
+        size_t first = begin[s], count = begin[s + 1] - begin[s];
+        flow->steps[s].is_end = count == 0;
+        double rated = 0;
+        size_t unrated = 0;
+        double *rates = flow_allocate(count, sizeof *rates);
+        bool *has_rate = flow_allocate(count, sizeof *has_rate);
+        for (size_t k = 0; k < count; k++) {
+            jrn_flow_hop *hop = &flow->hops[hops_of_step[first + k]];
+            has_rate[k] = flow_hop_rate(actuals, journey, hop, &rates[k]);
+            if (has_rate[k]) rated += rates[k];
+            else unrated++;
+        }
+        if (rated > 1.0 + FLOW_RATE_EPSILON) {
+            flow_report_overfull(model, journey, flow->hops, hops_of_step + first, count, rated, diags);
+            ok = false;
+        }
+        double remainder = 1.0 - rated;
+        if (fabs(remainder) < FLOW_RATE_EPSILON || remainder < 0) remainder = 0;
+        for (size_t k = 0; k < count; k++) {
+            flow->hops[hops_of_step[first + k]].probability = has_rate[k] ? rates[k] : remainder / (double)unrated;
+        }
+        flow->steps[s].lost_rate = count > 0 && unrated == 0 ? remainder : 0;
+        free(rates);
+        free(has_rate);
+        for (size_t k = 0; k < count; k++) {
+            if (flow->hops[hops_of_step[first + k]].is_observed) flow->observed_hop_count++;
+        }
+    }
+    free(begin);
+    free(hops_of_step);
+    return ok;
+}
+
+/* The chain of the journey: one state per step, one edge per hop that anyone takes. */
+static void flow_solve_chain(jrn_arena *arena, const jrn_journey_flow *flow, jrn_chain_solution *solution)
+{
+    size_t *edge_from = flow_allocate(flow->hop_count, sizeof *edge_from);
+    size_t *edge_to = flow_allocate(flow->hop_count, sizeof *edge_to);
+    double *edge_probability = flow_allocate(flow->hop_count, sizeof *edge_probability);
+    double *absorb_good = flow_allocate(flow->step_count, sizeof *absorb_good);
+    double *absorb_bad = flow_allocate(flow->step_count, sizeof *absorb_bad);
+    size_t edge_count = 0;
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        if (!(flow->hops[h].probability > 0)) continue;
+        edge_from[edge_count] = flow->hops[h].from_step;
+        edge_to[edge_count] = flow->hops[h].to_step;
+        edge_probability[edge_count] = flow->hops[h].probability;
+        edge_count++;
+    }
+    for (size_t s = 0; s < flow->step_count; s++) {
+        absorb_good[s] = flow->steps[s].is_end ? 1.0 : 0.0;
+        absorb_bad[s] = flow->steps[s].lost_rate;
+    }
+    jrn_chain chain = {flow->step_count, flow->entry, edge_count, edge_from, edge_to,
+                       edge_probability, absorb_good, absorb_bad};
+    chain_solve(arena, &chain, solution);
+    free(edge_from);
+    free(edge_to);
+    free(edge_probability);
+    free(absorb_good);
+    free(absorb_bad);
+}
+
+static void flow_collect_steps(jrn_journey_flow *flow, const jrn_chain_solution *solution)
+{
+    for (size_t s = 0; s < flow->step_count; s++) {
+        jrn_flow_step *step = &flow->steps[s];
+        step->visits = solution->visits[s];
+        step->is_trapped = solution->trap_of_state[s] != 0;
+        step->completion_chance = solution->success[s];
+        step->completes = step->is_end ? step->visits : 0;
+        step->lost = step->lost_rate > 0 ? step->lost_rate * step->visits : 0;
+        flow->completion += step->completes;
+        flow->lost += step->lost;
+    }
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        jrn_flow_hop *hop = &flow->hops[h];
+        hop->flow = hop->probability > 0 ? flow->steps[hop->from_step].visits * hop->probability : 0;
+        bool closes_cycle = solution->component[hop->from_step] == solution->component[hop->to_step] &&
+                            hop->to_step <= hop->from_step;
+        hop->is_loop = hop->hop->goes_back || closes_cycle;
+    }
+}
+
+/* Losses summed per stage (the touchpoint's own stage), listed in spine order. */
+static void flow_collect_stage_losses(jrn_arena *arena, const jrn_model *model, jrn_journey_flow *flow)
+{
+    double *lost = flow_allocate(model->stage_count, sizeof *lost);
+    bool *losing = flow_allocate(model->stage_count, sizeof *losing);
+    for (size_t s = 0; s < flow->step_count; s++) {
+        if (!(flow->steps[s].lost_rate > 0)) continue;
+        size_t stage = flow->steps[s].touchpoint->stage->base.index;
+        lost[stage] += flow->steps[s].lost;
+        losing[stage] = true;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < model->stage_count; i++) count += losing[i];
+    flow->stage_losses = arena_alloc_array(arena, count ? count : 1, sizeof *flow->stage_losses);
+    for (size_t i = 0; i < model->stage_count; i++) {
+        if (!losing[model->stages[i]->base.index]) continue;
+        flow->stage_losses[flow->stage_loss_count++] =
+            (jrn_flow_stage_loss){model->stages[i], lost[model->stages[i]->base.index]};
+    }
+    free(lost);
+    free(losing);
+}
+
+static void flow_warn_trap(const jrn_model *model, const jrn_journey_flow *flow, const jrn_flow_trap *trap,
+                           size_t trap_number, const jrn_chain_solution *solution, jrn_diag_list *diags)
+{
+    const jrn_hop *round = NULL;
+    for (size_t h = 0; h < flow->hop_count && round == NULL; h++) {
+        const jrn_flow_hop *hop = &flow->hops[h];
+        if (hop->probability > 0 && solution->trap_of_state[hop->from_step] == trap_number) round = hop->hop;
+    }
+    jrn_strbuf steps = STRBUF_INIT;
+    for (size_t k = 0; k < trap->step_count; k++) {
+        strbuf_printf(&steps, "%s'%s'", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
+    }
+    jrn_strbuf reached = STRBUF_INIT;
+    if (trap->share > 0) strbuf_printf(&reached, "%.1f%% of entrants are caught there", trap->share * 100.0);
+    else strbuf_puts(&reached, "no entrant gets there");
+    diag_report(diags, SEVERITY_WARNING, "trapped-loop", model_report_span(model, round->span),
+                "journey '%s' traps customers in %s: no hop with a rate leads out and none are lost there (%s)",
+                flow->journey->base.id, strbuf_text(&steps), strbuf_text(&reached));
+    strbuf_free(&steps);
+    strbuf_free(&reached);
+}
+
+/* Each trap as its steps, with a warning at the first hop that goes round it. */
+static void flow_collect_traps(jrn_arena *arena, const jrn_model *model, jrn_journey_flow *flow,
+                               const jrn_chain_solution *solution, jrn_diag_list *diags)
+{
+    flow->trap_count = solution->trap_count;
+    flow->traps = arena_alloc_array(arena, flow->trap_count ? flow->trap_count : 1, sizeof *flow->traps);
+    for (size_t s = 0; s < flow->step_count; s++) {
+        if (solution->trap_of_state[s] != 0) flow->traps[solution->trap_of_state[s] - 1].step_count++;
+    }
+    for (size_t t = 0; t < flow->trap_count; t++) {
+        flow->traps[t].steps = arena_alloc_array(arena, flow->traps[t].step_count, sizeof(size_t));
+        flow->traps[t].step_count = 0;
+        flow->traps[t].share = solution->trap_entry[t];
+        flow->trapped += solution->trap_entry[t];
+    }
+    for (size_t s = 0; s < flow->step_count; s++) {
+        size_t trap = solution->trap_of_state[s];
+        if (trap != 0) flow->traps[trap - 1].steps[flow->traps[trap - 1].step_count++] = s;
+    }
+    for (size_t t = 0; t < flow->trap_count; t++) flow_warn_trap(model, flow, &flow->traps[t], t + 1, solution, diags);
+}
+
+
+/* E[time x completes] / P(completes): each traversal of a hop adds its duration to the time of
+ * those who go on to complete, and by the Markov property the expected number of such
+ * traversals is the hop's flow times the chance of completing from its end. */
+static void flow_mean_days(jrn_journey_flow *flow, const jrn_chain_solution *solution)
+{
+    double weighted_days = 0;
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        const jrn_flow_hop *hop = &flow->hops[h];
+        if (hop->hop->has_after) flow->has_durations = true;
+        if (!hop->hop->has_after || !(hop->probability > 0) || flow->steps[hop->from_step].is_trapped) continue;
+        weighted_days += hop->flow * solution->success[hop->to_step] * duration_in_days(hop->hop->after);
+    }
+    flow->has_mean_days = flow->has_durations && flow->completion > 0;
+    if (flow->has_mean_days) flow->mean_days_to_complete = weighted_days / flow->completion;
+}
+
+bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
+                  const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow)
+{
+    memset(flow, 0, sizeof *flow);
+    flow->journey = journey;
+    flow->step_count = journey->step_count;
+    flow->hop_count = journey->hop_count;
+    flow->steps = arena_alloc_array(arena, flow->step_count ? flow->step_count : 1, sizeof *flow->steps);
+    flow->hops = arena_alloc_array(arena, flow->hop_count ? flow->hop_count : 1, sizeof *flow->hops);
+    flow->stage_losses = arena_alloc_array(arena, 1, sizeof *flow->stage_losses);
+    flow->traps = arena_alloc_array(arena, 1, sizeof *flow->traps);
+    if (flow->step_count == 0) return true;
+    size_t *step_of = flow_step_numbers(model, journey);
+    flow->entry = journey->start != NULL ? step_of[journey->start->base.index] : 0;
+    for (size_t s = 0; s < flow->step_count; s++) flow->steps[s].touchpoint = journey->steps[s];
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        flow->hops[h].hop = &journey->hops[h];
+        flow->hops[h].from_step = step_of[journey->hops[h].from->base.index];
+        flow->hops[h].to_step = step_of[journey->hops[h].to->base.index];
+    }
+    free(step_of);
+    if (!flow_assign_probabilities(model, journey, actuals, flow, diags)) return false;
+    jrn_chain_solution solution;
+    flow_solve_chain(arena, flow, &solution);
+    flow_collect_steps(flow, &solution);
+    flow_collect_stage_losses(arena, model, flow);
+    flow_collect_traps(arena, model, flow, &solution, diags);
+    flow_mean_days(flow, &solution);
+    return true;
+}

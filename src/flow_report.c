@@ -1,0 +1,321 @@
+/* flow_report.c — the text rendering of journey flows (aligned tables, largest losses
+ * first) and what the Markdown and JSON renderings share with it. */
+#include "jrn/flow_report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void flow_report_percent(jrn_strbuf *out, double share)
+{
+    double percent = share * 100.0;
+    if (fabs(percent) < 0.05) percent = 0;    /* never "-0.0%" */
+    strbuf_printf(out, "%.1f%%", percent);
+}
+
+void flow_report_rates_sentence(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *out)
+{
+    if (flow->observed_hop_count == 0) {
+        strbuf_puts(out, has_data ? "declared (the measured data has no rate for this journey)" : "declared");
+        return;
+    }
+    strbuf_printf(out, "observed for %zu of %zu hop%s (measured data)", flow->observed_hop_count, flow->hop_count,
+                  flow->hop_count == 1 ? "" : "s");
+    if (flow->observed_hop_count < flow->hop_count) strbuf_puts(out, ", declared for the rest");
+}
+
+/* qsort comparators see only the two elements: the values travel with the indexes. */
+typedef struct report_ranked {
+    double value;
+    size_t index;
+} report_ranked;
+
+static int report_compare_ranked(const void *left, const void *right)
+{
+    const report_ranked *a = left, *b = right;
+    if (a->value != b->value) return a->value > b->value ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static size_t *report_rank(report_ranked *ranked, size_t count)
+{
+    qsort(ranked, count, sizeof *ranked, report_compare_ranked);
+    size_t *order = malloc((count ? count : 1) * sizeof *order);
+    if (order == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    for (size_t i = 0; i < count; i++) order[i] = ranked[i].index;
+    free(ranked);
+    return order;
+}
+
+static report_ranked *report_ranked_new(size_t count)
+{
+    report_ranked *ranked = malloc((count ? count : 1) * sizeof *ranked);
+    if (ranked == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    return ranked;
+}
+
+size_t *flow_report_losses_order(const jrn_journey_flow *flow, size_t *count)
+{
+    report_ranked *ranked = report_ranked_new(flow->step_count);
+    size_t n = 0;
+    for (size_t s = 0; s < flow->step_count; s++) {
+        if (flow->steps[s].lost > 0) ranked[n++] = (report_ranked){flow->steps[s].lost, s};
+    }
+    *count = n;
+    return report_rank(ranked, n);
+}
+
+size_t *flow_report_stage_losses_order(const jrn_journey_flow *flow)
+{
+    report_ranked *ranked = report_ranked_new(flow->stage_loss_count);
+    for (size_t i = 0; i < flow->stage_loss_count; i++) ranked[i] = (report_ranked){flow->stage_losses[i].lost, i};
+    return report_rank(ranked, flow->stage_loss_count);
+}
+
+/* A table of text cells whose columns are padded to their widest cell. */
+typedef struct text_table {
+    size_t columns;
+    size_t cell_count;           /* cells are row-major */
+    jrn_strbuf storage;          /* the cells' text, each ended by a NUL */
+    size_t *offsets;             /* where each cell starts in storage */
+    bool *right_aligned;         /* per column */
+} text_table;
+
+static void table_init(text_table *table, size_t columns, const bool *right_aligned)
+{
+    memset(table, 0, sizeof *table);
+    table->columns = columns;
+    table->right_aligned = malloc(columns * sizeof *table->right_aligned);
+    if (table->right_aligned == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    memcpy(table->right_aligned, right_aligned, columns * sizeof *right_aligned);
+}
+
+static void table_cell(text_table *table, const char *text)
+{
+    size_t *grown = realloc(table->offsets, (table->cell_count + 1) * sizeof *grown);
+    if (grown == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    table->offsets = grown;
+    table->offsets[table->cell_count++] = table->storage.length;
+    strbuf_puts(&table->storage, text);
+    strbuf_putc(&table->storage, '\0');
+}
+
+/* Display width in code points (titles may hold any UTF-8). */
+static size_t report_width(const char *text)
+{
+    size_t width = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) width += (*p & 0xC0) != 0x80;
+    return width;
+}
+
+static void table_render(text_table *table, const char *indent, jrn_strbuf *out)
+{
+    size_t *widths = calloc(table->columns, sizeof *widths);
+    if (widths == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(2);
+    }
+    for (size_t c = 0; c < table->cell_count; c++) {
+        size_t width = report_width(table->storage.data + table->offsets[c]);
+        if (width > widths[c % table->columns]) widths[c % table->columns] = width;
+    }
+    for (size_t c = 0; c < table->cell_count; c++) {
+        size_t column = c % table->columns;
+        const char *text = table->storage.data + table->offsets[c];
+        size_t pad = widths[column] - report_width(text);
+        if (column == 0) strbuf_puts(out, indent);
+        else strbuf_puts(out, "  ");
+        bool last = column + 1 == table->columns;
+        if (table->right_aligned[column]) {
+            for (size_t i = 0; i < pad; i++) strbuf_putc(out, ' ');
+            strbuf_puts(out, text);
+        } else {
+            strbuf_puts(out, text);
+            for (size_t i = 0; i < pad && !last; i++) strbuf_putc(out, ' ');
+        }
+        if (last) {
+            while (out->length > 0 && out->data[out->length - 1] == ' ') out->data[--out->length] = '\0';
+            strbuf_putc(out, '\n');
+        }
+    }
+    free(widths);
+    free(table->offsets);
+    free(table->right_aligned);
+    strbuf_free(&table->storage);
+}
+
+static void table_percent_cell(text_table *table, double share)
+{
+    jrn_strbuf cell = STRBUF_INIT;
+    flow_report_percent(&cell, share);
+    table_cell(table, strbuf_text(&cell));
+    strbuf_free(&cell);
+}
+
+static void table_number_cell(text_table *table, const char *format, double value)
+{
+    jrn_strbuf cell = STRBUF_INIT;
+    strbuf_printf(&cell, format, value);
+    table_cell(table, strbuf_text(&cell));
+    strbuf_free(&cell);
+}
+
+static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *out)
+{
+    const jrn_journey *journey = flow->journey;
+    strbuf_printf(out, "Journey %s", journey->base.id);
+    if (journey->base.title != NULL) strbuf_printf(out, " \"%s\"", journey->base.title);
+    if (flow->step_count > 0) strbuf_printf(out, " (entry: %s)", flow->steps[flow->entry].touchpoint->base.id);
+    strbuf_puts(out, "\n  Rates: ");
+    flow_report_rates_sentence(flow, has_data, out);
+    strbuf_puts(out, "\n\n");
+    static const bool aligned[] = {false, true, false};
+    text_table table;
+    table_init(&table, 3, aligned);
+    table_cell(&table, "Completes");
+    table_percent_cell(&table, flow->completion);
+    if (flow->has_mean_days) table_number_cell(&table, "mean %.1f days to complete", flow->mean_days_to_complete);
+    else table_cell(&table, flow->has_durations ? "nobody completes" : "no durations (after:) to time it");
+    table_cell(&table, "Lost");
+    table_percent_cell(&table, flow->lost);
+    table_cell(&table, "");
+    if (flow->trap_count > 0) {
+        table_cell(&table, "Trapped");
+        table_percent_cell(&table, flow->trapped);
+        table_cell(&table, "in a cycle with no way out");
+    }
+    table_render(&table, "  ", out);
+}
+
+static void text_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
+{
+    size_t count;
+    size_t *order = flow_report_losses_order(flow, &count);
+    if (count > 0) {
+        strbuf_puts(out, "\n  Where customers are lost (largest first)\n");
+        static const bool aligned[] = {false, false, true, true};
+        text_table table;
+        table_init(&table, 4, aligned);
+        table_cell(&table, "touchpoint");
+        table_cell(&table, "stage");
+        table_cell(&table, "lost");
+        table_cell(&table, "of losses");
+        for (size_t i = 0; i < count; i++) {
+            const jrn_flow_step *step = &flow->steps[order[i]];
+            table_cell(&table, step->touchpoint->base.id);
+            table_cell(&table, step->touchpoint->stage->base.id);
+            table_percent_cell(&table, step->lost);
+            table_percent_cell(&table, flow->lost > 0 ? step->lost / flow->lost : 0);
+        }
+        table_render(&table, "    ", out);
+    }
+    free(order);
+    if (flow->stage_loss_count == 0) return;
+    strbuf_puts(out, "\n  Lost by stage (largest first)\n");
+    size_t *stages = flow_report_stage_losses_order(flow);
+    static const bool aligned[] = {false, true, true};
+    text_table table;
+    table_init(&table, 3, aligned);
+    table_cell(&table, "stage");
+    table_cell(&table, "lost");
+    table_cell(&table, "of losses");
+    for (size_t i = 0; i < flow->stage_loss_count; i++) {
+        const jrn_flow_stage_loss *loss = &flow->stage_losses[stages[i]];
+        table_cell(&table, loss->stage->base.id);
+        table_percent_cell(&table, loss->lost);
+        table_percent_cell(&table, flow->lost > 0 ? loss->lost / flow->lost : 0);
+    }
+    table_render(&table, "    ", out);
+    free(stages);
+}
+
+static void text_ends_and_visits(const jrn_journey_flow *flow, jrn_strbuf *out)
+{
+    bool any_end = false;
+    for (size_t s = 0; s < flow->step_count; s++) any_end |= flow->steps[s].is_end;
+    text_table table;
+    if (any_end) {
+        strbuf_puts(out, "\n  Ends\n");
+        static const bool end_aligned[] = {false, true};
+        table_init(&table, 2, end_aligned);
+        table_cell(&table, "touchpoint");
+        table_cell(&table, "completes");
+        for (size_t s = 0; s < flow->step_count; s++) {
+            if (!flow->steps[s].is_end) continue;
+            table_cell(&table, flow->steps[s].touchpoint->base.id);
+            table_percent_cell(&table, flow->steps[s].completes);
+        }
+        table_render(&table, "    ", out);
+    } else {
+        strbuf_puts(out, "\n  Ends: none (every step has a hop out)\n");
+    }
+    strbuf_puts(out, "\n  Visits (expected per entrant)\n");
+    static const bool visit_aligned[] = {false, true};
+    table_init(&table, 2, visit_aligned);
+    for (size_t s = 0; s < flow->step_count; s++) {
+        table_cell(&table, flow->steps[s].touchpoint->base.id);
+        if (isinf(flow->steps[s].visits)) table_cell(&table, "unbounded (trapped)");
+        else table_number_cell(&table, "%.3f", flow->steps[s].visits);
+    }
+    table_render(&table, "    ", out);
+}
+
+static void text_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
+{
+    bool any_loop = false;
+    for (size_t h = 0; h < flow->hop_count; h++) any_loop |= flow->hops[h].is_loop;
+    if (any_loop) {
+        strbuf_puts(out, "\n  Loops (expected times taken per entrant)\n");
+        static const bool aligned[] = {false, true};
+        text_table table;
+        table_init(&table, 2, aligned);
+        for (size_t h = 0; h < flow->hop_count; h++) {
+            const jrn_flow_hop *hop = &flow->hops[h];
+            if (!hop->is_loop) continue;
+            jrn_strbuf name = STRBUF_INIT;
+            strbuf_printf(&name, "%s -> %s", hop->hop->from->base.id, hop->hop->to->base.id);
+            table_cell(&table, strbuf_text(&name));
+            strbuf_free(&name);
+            if (isinf(hop->flow)) table_cell(&table, "unbounded (trapped)");
+            else table_number_cell(&table, "%.3f", hop->flow);
+        }
+        table_render(&table, "    ", out);
+    }
+    for (size_t t = 0; t < flow->trap_count; t++) {
+        const jrn_flow_trap *trap = &flow->traps[t];
+        strbuf_puts(out, t == 0 ? "\n  Trapped: no way out of\n" : "");
+        strbuf_puts(out, "    ");
+        for (size_t k = 0; k < trap->step_count; k++) {
+            strbuf_printf(out, "%s%s", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
+        }
+        strbuf_puts(out, "  ");
+        flow_report_percent(out, trap->share);
+        strbuf_puts(out, " of entrants\n");
+    }
+}
+
+void flow_report_text(const jrn_flow_report *report, jrn_strbuf *out)
+{
+    for (size_t f = 0; f < report->flow_count; f++) {
+        const jrn_journey_flow *flow = &report->flows[f];
+        if (f > 0) strbuf_putc(out, '\n');
+        text_summary(flow, report->has_data, out);
+        if (flow->step_count == 0) continue;
+        text_losses(flow, out);
+        text_ends_and_visits(flow, out);
+        text_loops_and_traps(flow, out);
+    }
+}
