@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# jrnc flow: the worked check of issue 10, journeys checked against an exact reference
+# (python3 fractions, tests/flow/reference.py), a trapped loop, a 10,000-step journey,
+# every output format, the command line, and the shipped examples.
+# UPDATE=1 rewrites the golden files (tests/flow/*.text, *.md, *.stderr) — review the diff!
+source "$JRN_ROOT/tests/lib.sh"
+cd "$JRN_ROOT/tests/flow" || exit 1
+
+if ! have python3; then
+    skip "flow: every case" "python3 is missing"
+    exit 0
+fi
+
+# --- The worked check, with the numbers the issue states ---------------------------------
+json=$("$JRNC" flow -f json worked.jrn 2>&1)
+out=$(python3 - "$json" <<'EOF'
+import json, math, sys
+j = json.loads(sys.argv[1])["journeys"][0]
+want = [("completion", j["completion"], 0.5333), ("ends.d", j["ends"]["d"], 0.5333),
+        ("lost.a", j["lost"]["a"], 0.2), ("lost.c", j["lost"]["c"], 0.2667),
+        ("visits.b", j["visits"]["b"], 1.0667), ("visits.c", j["visits"]["c"], 1.0667),
+        ("mean_days_to_complete", j["mean_days_to_complete"], 7.0)]
+bad = [f"{k}: {g} != {w}" for k, g, w in want if not math.isclose(g, w, abs_tol=5e-5)]
+if set(j["lost"]) != {"a", "c"} or set(j["ends"]) != {"d"}:
+    bad.append(f"lost {j['lost']} ends {j['ends']}")
+keys = list(j)[:7]
+if keys != ["id", "completion", "ends", "lost", "lost_by_stage", "visits", "mean_days_to_complete"]:
+    bad.append(f"key order {keys}")
+print("\n".join(bad))
+EOF
+)
+[ -z "$out" ] && pass "worked check: completion 0.5333 at d, lost 0.2 at a and 0.2667 at c, visits 1.0667, mean 7.0 days" \
+    || fail "worked check" "$out" "$json"
+
+# --- Hand-computed and random journeys against the exact reference -----------------------
+python3 check_cases.py "$JRNC" "$TMP_DIR"
+
+# --- Golden renderings: text and Markdown, and the trapped-loop warning ------------------
+golden() {
+    local name=$1 file=$2 format=$3 expected=$4
+    local got
+    got=$("$JRNC" flow -f "$format" "$file" 2>/dev/null)
+    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$got" > "$expected"; fi
+    if [ "$got" == "$(cat "$expected")" ]; then pass "$name"
+    else fail "$name" "$(diff <(cat "$expected") <(printf '%s\n' "$got"))"; fi
+}
+for case in worked trapped; do
+    golden "text rendering: $case" "$case.jrn" text "$case.text"
+    golden "markdown rendering: $case" "$case.jrn" md "$case.md"
+done
+got=$("$JRNC" flow trapped.jrn 2>&1 >/dev/null); status=$?
+if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$got" > trapped.stderr; fi
+if [ "$status" -eq 0 ] && [ "$got" == "$(cat trapped.stderr)" ]; then pass "trapped loop: located warning, exit 0"
+else fail "trapped loop: located warning, exit 0" "exit $status" "$(diff trapped.stderr <(printf '%s\n' "$got"))"; fi
+out=$("$JRNC" flow -f json trapped.jrn 2>/dev/null | python3 -c '
+import json, sys
+j = json.load(sys.stdin)["journeys"][0]
+ok = j["visits"]["b"] is None and j["traps"] == [{"steps": ["b", "c"], "share": 0.5}] and j["trapped"] == 0.5
+print("" if ok else json.dumps(j))')
+[ -z "$out" ] && pass "trapped loop: JSON has null visits and the trap's share" || fail "trapped loop: JSON" "$out"
+
+# Markdown tables: every row of a table has as many cells as its header.
+out=$("$JRNC" flow -f md "$JRN_ROOT/examples/b2b_logistics.jrn" 2>/dev/null | awk '
+    /^\|/ { n = gsub(/[^\\]\|/, "&"); if (!intable) { cols = n; intable = 1 } else if (n != cols) print NR ": " $0; next }
+    { intable = 0 }')
+[ -z "$out" ] && pass "markdown tables are rectangular" || fail "markdown tables are rectangular" "$out"
+
+# --- A 10,000-step journey (one 10,000-step loop, and a ladder of crossing loops) ---------
+python3 big.py write "$TMP_DIR/big.jrn"
+start=$EPOCHREALTIME
+"$JRNC" flow -f json "$TMP_DIR/big.jrn" > "$TMP_DIR/big.json" 2>"$TMP_DIR/big.err"; status=$?
+elapsed=$(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }")
+if [ "$status" -ne 0 ]; then fail "10,000 steps: solves" "exit $status" "$(head -5 "$TMP_DIR/big.err")"
+elif awk "BEGIN { exit !($elapsed >= 2) }"; then fail "10,000 steps: under 2 seconds" "took ${elapsed}s"
+else pass "10,000 steps: under 2 seconds (${elapsed}s)"; fi
+out=$(python3 big.py check "$TMP_DIR/big.json" 2>&1)
+[ -z "$out" ] && pass "10,000 steps: matches the closed form, shares add up to 1" || fail "10,000 steps: closed form" "$out"
+
+# --- The command line ----------------------------------------------------------------------
+expect() {
+    local name=$1 want=$2; shift 2
+    local output status
+    output=$("$@" 2>&1); status=$?
+    if [ "$status" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $status, expected $want" "$output"; fi
+}
+expect "flow --help" 0 "$JRNC" flow --help
+expect "flow without a file exits 2" 2 "$JRNC" flow
+expect "flow with an unknown option exits 2" 2 "$JRNC" flow --frobnicate worked.jrn
+expect "flow with an unknown format exits 2" 2 "$JRNC" flow -f yaml worked.jrn
+expect "flow on a map with errors exits 1" 1 "$JRNC" flow "$JRN_ROOT/tests/check/errors/duplicate.jrn"
+out=$("$JRNC" flow --journey workd worked.jrn 2>&1); status=$?
+[ "$status" -eq 2 ] && [[ "$out" == *"no journey 'workd' in the map; did you mean 'worked'?"* ]] \
+    && pass "--journey: unknown id, did-you-mean, exit 2" || fail "--journey: unknown id" "exit $status" "$out"
+out=$("$JRNC" flow -f json --journey clerk_path "$JRN_ROOT/examples/b2b_logistics.jrn" | python3 -c '
+import json, sys; print(",".join(j["id"] for j in json.load(sys.stdin)["journeys"]))')
+[ "$out" = clerk_path ] && pass "--journey picks one journey" || fail "--journey picks one journey" "$out"
+"$JRNC" flow -f md -o "$TMP_DIR/out.md" worked.jrn && cmp -s "$TMP_DIR/out.md" worked.md \
+    && pass "-o writes the report" || fail "-o writes the report" "$(diff worked.md "$TMP_DIR/out.md")"
+out=$("$JRNC" flow - < worked.jrn 2>&1)
+[ "$out" == "$(cat worked.text)" ] && pass "flow reads standard input" || fail "flow reads standard input" "$out"
+a=$("$JRNC" flow -f json "$JRN_ROOT/examples/b2b_logistics.jrn"); b=$("$JRNC" flow -f json "$JRN_ROOT/examples/b2b_logistics.jrn")
+[ "$a" == "$b" ] && pass "output is identical from run to run" || fail "output is identical from run to run"
+"$JRNC" --help | grep -q '^  flow ' && pass "jrnc --help lists flow" || fail "jrnc --help lists flow"
+
+# --- The shipped examples: every journey's shares add up to 1 ------------------------------
+for file in "$JRN_ROOT"/examples/*.jrn; do
+    name="example: $(basename "$file")"
+    out=$("$JRNC" flow -f json "$file" 2>/dev/null | python3 -c '
+import json, math, sys
+for j in json.load(sys.stdin)["journeys"]:
+    total = j["completion"] + j["lost_total"] + j["trapped"]
+    if not math.isclose(total, 1, rel_tol=1e-9): print(j["id"], total)' 2>&1)
+    [ -z "$out" ] && pass "$name" || fail "$name" "$out"
+done
