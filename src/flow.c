@@ -211,10 +211,10 @@ static void flow_warn_trap(const jrn_model *model, const jrn_journey_flow *flow,
         strbuf_printf(&steps, "%s'%s'", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
     }
     jrn_strbuf reached = STRBUF_INIT;
-    if (trap->share > 0) strbuf_printf(&reached, "%.1f%% of entrants are caught there", trap->share * 100.0);
+    if (trap->share > 0) strbuf_printf(&reached, "%.1f%% of entrants get caught", trap->share * 100.0);
     else strbuf_puts(&reached, "no entrant gets there");
     diag_report(diags, SEVERITY_WARNING, "trapped-loop", model_report_span(model, round->span),
-                "journey '%s' traps customers in %s: no hop with a rate leads out and none are lost there (%s)",
+                "journey '%s' traps customers in %s: once there, nobody leaves or is lost (%s)",
                 flow->journey->base.id, strbuf_text(&steps), strbuf_text(&reached));
     strbuf_free(&steps);
     strbuf_free(&reached);

@@ -165,7 +165,8 @@ typedef struct chain_factors {
     double *pivot;
     double *leaving;         /* what leaves each state out of the remaining component */
     bool *eliminated;
-    size_t *marker;          /* entry + 1 of the row being updated, by column */
+    size_t *slots;           /* hash table of entries by (row, col): entry + 1, 0 = empty */
+    size_t slot_count;       /* a power of two, at least twice the entry count */
     size_t *in_degree, *out_degree;
     size_t *order;           /* elimination order, each component's states together */
     size_t *order_begin;     /* component_count + 1 offsets into order */
@@ -198,26 +199,50 @@ static size_t chain_entry_new(chain_factors *factors, size_t row, size_t col, do
     return entry;
 }
 
-/* Marks row's live entries by column (dropping dead ones as it goes), so updates find an
- * existing entry in constant time. */
-static void chain_scatter_row(chain_factors *factors, size_t row)
+/* Entries are found by (row, col) through a hash table, so adding to q(i, j) costs the
+ * same however many entries row i already has (a hub step joined to thousands of others
+ * must not make each update scan its whole row). Entries are never removed: once row or
+ * column is eliminated the pair is never asked for again. */
+static size_t chain_hash(size_t row, size_t col)
 {
-    chain_list *list = &factors->row[row];
-    size_t kept = 0;
-    for (size_t k = 0; k < list->count; k++) {
-        size_t entry = list->items[k];
-        size_t col = factors->entry_col[entry];
-        if (factors->eliminated[col]) continue;
-        list->items[kept++] = entry;
-        factors->marker[col] = entry + 1;
-    }
-    list->count = kept;
+    uint64_t key = (uint64_t)row * 0x9E3779B97F4A7C15u ^ (uint64_t)col;
+    key ^= key >> 31;
+    key *= 0xBF58476D1CE4E5B9u;
+    key ^= key >> 29;
+    return (size_t)key;
 }
 
-static void chain_clear_row(chain_factors *factors, size_t row)
+static size_t *chain_slot_of(const chain_factors *factors, size_t row, size_t col)
 {
-    const chain_list *list = &factors->row[row];
-    for (size_t k = 0; k < list->count; k++) factors->marker[factors->entry_col[list->items[k]]] = 0;
+    size_t mask = factors->slot_count - 1;
+    for (size_t at = chain_hash(row, col) & mask;; at = (at + 1) & mask) {
+        size_t entry = factors->slots[at];
+        if (entry == 0 || (factors->entry_row[entry - 1] == row && factors->entry_col[entry - 1] == col)) {
+            return &factors->slots[at];
+        }
+    }
+}
+
+static void chain_grow_slots(chain_factors *factors)
+{
+    size_t *old = factors->slots;
+    size_t old_count = factors->slot_count;
+    factors->slot_count = old_count ? old_count * 2 : 256;
+    factors->slots = chain_allocate(factors->slot_count, sizeof *factors->slots);
+    for (size_t at = 0; at < old_count; at++) {
+        size_t entry = old[at];
+        if (entry != 0) *chain_slot_of(factors, factors->entry_row[entry - 1], factors->entry_col[entry - 1]) = entry;
+    }
+    free(old);
+}
+
+/* q(row, col) += value, creating the entry when it is new. */
+static void chain_entry_add(chain_factors *factors, size_t row, size_t col, double value)
+{
+    if (2 * (factors->entry_count + 1) > factors->slot_count) chain_grow_slots(factors);
+    size_t *slot = chain_slot_of(factors, row, col);
+    if (*slot != 0) factors->entry_value[*slot - 1] += value;
+    else *slot = chain_entry_new(factors, row, col, value) + 1;
 }
 
 /* A min-heap of (Markowitz cost, state) with lazy deletion: stale pairs are skipped. */
@@ -321,20 +346,12 @@ static void chain_eliminate(chain_factors *factors, chain_heap *heap, size_t p)
         size_t i = factors->entry_row[in_entry];
         double factor = factors->entry_value[in_entry] / pivot;
         factors->leaving[i] += factor * factors->leaving[p];
-        chain_scatter_row(factors, i);
         for (size_t u = factors->upper_begin[p]; u < factors->upper_end[p]; u++) {
             size_t out_entry = factors->upper.items[u];
             size_t j = factors->entry_col[out_entry];
             if (j == i) continue;    /* a loop back to i: accounted for by i's pivot */
-            double added = factor * factors->entry_value[out_entry];
-            if (factors->marker[j] != 0) {
-                factors->entry_value[factors->marker[j] - 1] += added;
-            } else {
-                size_t entry = chain_entry_new(factors, i, j, added);
-                factors->marker[j] = entry + 1;
-            }
+            chain_entry_add(factors, i, j, factor * factors->entry_value[out_entry]);
         }
-        chain_clear_row(factors, i);
     }
     for (size_t l = factors->lower_begin[p]; l < factors->lower_end[p]; l++) {
         size_t i = factors->entry_row[factors->lower.items[l]];
@@ -357,14 +374,8 @@ static void chain_factor_component(const jrn_chain *chain, const chain_graph *gr
         for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
             size_t edge = graph->edge[k];
             size_t to = chain->edge_to[edge];
-            if (component[to] != component[state]) continue;
-            if (factors->marker[to] != 0) {
-                factors->entry_value[factors->marker[to] - 1] += chain->edge_probability[edge];
-            } else {
-                factors->marker[to] = chain_entry_new(factors, state, to, chain->edge_probability[edge]) + 1;
-            }
+            if (component[to] == component[state]) chain_entry_add(factors, state, to, chain->edge_probability[edge]);
         }
-        chain_clear_row(factors, state);
     }
     heap->count = 0;
     for (size_t m = 0; m < member_count; m++) {
@@ -468,7 +479,6 @@ static void chain_factors_init(chain_factors *factors, size_t state_count, size_
     factors->lower_end = chain_allocate(state_count, sizeof(size_t));
     factors->pivot = chain_allocate(state_count, sizeof(double));
     factors->eliminated = chain_allocate(state_count, sizeof(bool));
-    factors->marker = chain_allocate(state_count, sizeof(size_t));
     factors->in_degree = chain_allocate(state_count, sizeof(size_t));
     factors->out_degree = chain_allocate(state_count, sizeof(size_t));
     factors->order = chain_allocate(state_count, sizeof(size_t));
@@ -495,7 +505,7 @@ static void chain_factors_free(chain_factors *factors, size_t state_count)
     free(factors->pivot);
     free(factors->leaving);
     free(factors->eliminated);
-    free(factors->marker);
+    free(factors->slots);
     free(factors->in_degree);
     free(factors->out_degree);
     free(factors->order);
