@@ -296,14 +296,17 @@ const jrn_actual *data_reported_emotion(const jrn_actuals *actuals, const jrn_el
 
 const jrn_actual *data_observed_rate(const jrn_actuals *actuals, const jrn_journey *journey, const jrn_hop *hop)
 {
+    const jrn_actual *own = NULL;
     if (journey != NULL && hop >= journey->hops && hop < journey->hops + journey->hop_count) {
         const data_journey_rates *rates = &actuals->journey_rates[journey->base.index];
         if (rates->by_hop != NULL && rates->by_hop[hop - journey->hops] != NULL) {
-            return &rates->by_hop[hop - journey->hops]->actual;
+            own = &rates->by_hop[hop - journey->hops]->actual;
         }
     }
     data_slot *slot = data_find_slot(actuals->touchpoint_slots[hop->from->base.index], SLOT_RATE, NULL, hop->to);
-    return slot != NULL ? &slot->actual : NULL;
+    const jrn_actual *shared = slot != NULL ? &slot->actual : NULL;
+    if (own == NULL || shared == NULL) return own != NULL ? own : shared;
+    return data_date_compare(shared->latest.date, own->latest.date) > 0 ? shared : own;
 }
 
 static bool data_lower_is_better(const jrn_metric *metric)

@@ -226,22 +226,45 @@ static const char *data_measure_text(const data_measure *measure)
     return "a metric";
 }
 
-static void data_report_unknown_subject(data_loader *loader, const char *id,
+/* The closest id among the elements with a KPI on metric: the likeliest meant subject. */
+static void data_suggest_kpi_owner(const data_loader *loader, const char *id, const jrn_metric *metric,
+                                   const char **near, jrn_kind *near_kind)
+{
+    jrn_suggester suggester;
+    suggest_begin(&suggester, id);
+    const jrn_model *model = loader->model;
+    for (size_t k = 0; k < model->kpi_count; k++) {
+        const jrn_kpi *kpi = model->kpis[k];
+        if (kpi->metric != metric) continue;
+        const jrn_element *owner = kpi->on_stage != NULL ? &kpi->on_stage->base
+                                 : kpi->on_touchpoint != NULL ? &kpi->on_touchpoint->base
+                                 : &kpi->on_journey->base;
+        suggest_consider(&suggester, owner->id);
+        if (suggest_result(&suggester) == owner->id) *near_kind = owner->kind;
+    }
+    *near = suggest_result(&suggester);
+}
+
+static void data_report_unknown_subject(data_loader *loader, const char *id, const data_measure *measure,
                                         jrn_span span, const jrn_kind *kinds, size_t kind_count)
 {
     if (!diag_keeps_next_error(loader->diags)) {
         diag_error(loader->diags, span, "unknown subject '%s'", id);
         return;
     }
-    jrn_suggester suggester;
-    suggest_begin(&suggester, id);
-    for (size_t k = 0; k < kind_count; k++) data_suggest(loader->actuals, kinds[k], &suggester);
-    const char *near = suggest_result(&suggester);
+    const char *near = NULL;
     jrn_kind near_kind = kinds[0];
-    for (size_t k = 0; near != NULL && k < kind_count; k++) {
-        if (data_find(loader->actuals, kinds[k], near) != NULL) {
-            near_kind = kinds[k];
-            break;
+    if (measure->kind == MEASURE_METRIC) data_suggest_kpi_owner(loader, id, measure->metric, &near, &near_kind);
+    if (near == NULL) {
+        jrn_suggester suggester;
+        suggest_begin(&suggester, id);
+        for (size_t k = 0; k < kind_count; k++) data_suggest(loader->actuals, kinds[k], &suggester);
+        near = suggest_result(&suggester);
+        for (size_t k = 0; near != NULL && k < kind_count; k++) {
+            if (data_find(loader->actuals, kinds[k], near) != NULL) {
+                near_kind = kinds[k];
+                break;
+            }
         }
     }
     if (near != NULL) {
@@ -305,7 +328,7 @@ static const jrn_element *data_read_subject(data_loader *loader, const jrn_csv_f
             return NULL;
         }
     }
-    data_report_unknown_subject(loader, id, span, kinds, kind_count);
+    data_report_unknown_subject(loader, id, measure, span, kinds, kind_count);
     return NULL;
 }
 
@@ -497,7 +520,7 @@ void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_diag_l
     const char *reason;
     uint32_t invalid = source_find_invalid_byte(source, &reason, loader.arena);
     if (invalid != UINT32_MAX) {
-        diag_error(diags, (jrn_span){source, invalid, invalid + 1}, "%s: measured data must be UTF-8 text", reason);
+        diag_error(diags, (jrn_span){source, invalid, invalid + 1}, "%s", reason);
         return;
     }
     size_t record_count;

@@ -50,9 +50,10 @@ size_t data_row_count(const jrn_actuals *actuals);
 const jrn_actual *data_kpi_actual(const jrn_actuals *actuals, const jrn_kpi *kpi);
 /* Customer-reported emotion (metric `emotion`) of a touchpoint or stage. */
 const jrn_actual *data_reported_emotion(const jrn_actuals *actuals, const jrn_element *element);
-/* The observed rate of a hop (`rate:FROM->TO`): measured for this journey, else measured
- * on the hop's from-touchpoint for every journey; NULL when there is none. journey may be
- * NULL to ask only for the latter. The value is a PERCENT. */
+/* The observed rate of a hop (`rate:FROM->TO`), measured for this journey (subject: the
+ * journey) or for every journey (subject: the hop's from-touchpoint): the newer of the two,
+ * the journey's own on the same date; NULL when there is none. journey may be NULL to ask
+ * only for the latter. The value is a PERCENT. */
 const jrn_actual *data_observed_rate(const jrn_actuals *actuals, const jrn_journey *journey,
                                      const jrn_hop *hop);
 
