@@ -7,11 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One decimal, but two significant digits below 1%: a funnel that converts 0.06% must not
+ * read as 0.0%. */
 void flow_report_percent(jrn_strbuf *out, double share)
 {
     double percent = share * 100.0;
-    if (fabs(percent) < 0.05) percent = 0;    /* never "-0.0%" */
-    strbuf_printf(out, "%.1f%%", percent);
+    if (!(percent > 1e-9)) strbuf_puts(out, "0.0%");
+    else if (percent < 0.995) strbuf_printf(out, "%.2g%%", percent);
+    else strbuf_printf(out, "%.1f%%", percent);
+}
+
+void flow_report_count(jrn_strbuf *out, double count)
+{
+    if (!(count > 1e-12)) strbuf_puts(out, "0.000");
+    else if (count < 0.00995) strbuf_printf(out, "%.2g", count);
+    else strbuf_printf(out, "%.3f", count);
 }
 
 void flow_report_rates_sentence(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *out)
@@ -165,10 +175,10 @@ static void table_percent_cell(text_table *table, double share)
     strbuf_free(&cell);
 }
 
-static void table_number_cell(text_table *table, const char *format, double value)
+static void table_count_cell(text_table *table, double count)
 {
     jrn_strbuf cell = STRBUF_INIT;
-    strbuf_printf(&cell, format, value);
+    flow_report_count(&cell, count);
     table_cell(table, strbuf_text(&cell));
     strbuf_free(&cell);
 }
@@ -187,8 +197,12 @@ static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf
     table_init(&table, 3, aligned);
     table_cell(&table, "Completes");
     table_percent_cell(&table, flow->completion);
-    if (flow->has_mean_days) table_number_cell(&table, "mean %.1f days to complete", flow->mean_days_to_complete);
-    else table_cell(&table, flow->has_durations ? "nobody completes" : "no durations (after:) to time it");
+    if (flow->has_mean_days) {
+        jrn_strbuf cell = STRBUF_INIT;
+        strbuf_printf(&cell, "mean %.1f days to complete", flow->mean_days_to_complete);
+        table_cell(&table, strbuf_text(&cell));
+        strbuf_free(&cell);
+    } else table_cell(&table, flow->has_durations ? "nobody completes" : "no durations (after:) to time it");
     table_cell(&table, "Lost");
     table_percent_cell(&table, flow->lost);
     table_cell(&table, "");
@@ -268,7 +282,7 @@ static void text_ends_and_visits(const jrn_journey_flow *flow, jrn_strbuf *out)
     for (size_t s = 0; s < flow->step_count; s++) {
         table_cell(&table, flow->steps[s].touchpoint->base.id);
         if (isinf(flow->steps[s].visits)) table_cell(&table, "unbounded (trapped)");
-        else table_number_cell(&table, "%.3f", flow->steps[s].visits);
+        else table_count_cell(&table, flow->steps[s].visits);
     }
     table_render(&table, "    ", out);
 }
@@ -290,7 +304,7 @@ static void text_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
             table_cell(&table, strbuf_text(&name));
             strbuf_free(&name);
             if (isinf(hop->flow)) table_cell(&table, "unbounded (trapped)");
-            else table_number_cell(&table, "%.3f", hop->flow);
+            else table_count_cell(&table, hop->flow);
         }
         table_render(&table, "    ", out);
     }

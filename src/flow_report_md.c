@@ -142,7 +142,11 @@ static void md_ends_and_visits(const jrn_journey_flow *flow, jrn_strbuf *out)
         strbuf_puts(out, "| ");
         md_touchpoint(out, flow->steps[s].touchpoint);
         if (isinf(flow->steps[s].visits)) strbuf_puts(out, " | unbounded (trapped) |\n");
-        else strbuf_printf(out, " | %.3f |\n", flow->steps[s].visits);
+        else {
+            strbuf_puts(out, " | ");
+            flow_report_count(out, flow->steps[s].visits);
+            strbuf_puts(out, " |\n");
+        }
     }
 }
 
@@ -160,7 +164,11 @@ static void md_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
             strbuf_puts(out, " → ");
             md_id(out, hop->hop->to->base.id);
             if (isinf(hop->flow)) strbuf_puts(out, " | unbounded (trapped) |\n");
-            else strbuf_printf(out, " | %.3f |\n", hop->flow);
+            else {
+                strbuf_puts(out, " | ");
+                flow_report_count(out, hop->flow);
+                strbuf_puts(out, " |\n");
+            }
         }
     }
     if (flow->trap_count == 0) return;

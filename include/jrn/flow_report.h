@@ -28,7 +28,9 @@ size_t *flow_report_losses_order(const jrn_journey_flow *flow, size_t *count);
 size_t *flow_report_stage_losses_order(const jrn_journey_flow *flow);
 /* "declared", or "observed for 2 of 5 hops (measured data), declared for the rest". */
 void flow_report_rates_sentence(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *out);
-/* A share as a percentage with one decimal: "53.3%". */
+/* A share as a percentage: "53.3%", "0.061%". */
 void flow_report_percent(jrn_strbuf *out, double share);
+/* An expected count: "1.067", "0.0042". */
+void flow_report_count(jrn_strbuf *out, double count);
 
 #endif

@@ -112,3 +112,22 @@ for j in json.load(sys.stdin)["journeys"]:
     if not math.isclose(total, 1, rel_tol=1e-9): print(j["id"], total)' 2>&1)
     [ -z "$out" ] && pass "$name" || fail "$name" "$out"
 done
+
+# --- The README shows real output: each ```console block of `$ jrnc flow ...` is run -------
+python3 - "$JRNC" "$JRN_ROOT" <<'PY'
+import re, shlex, subprocess, sys
+jrnc, root = sys.argv[1], sys.argv[2]
+readme = open(f"{root}/README.md").read()
+for block in re.findall(r"^```console\n(\$ jrnc flow[^\n]*)\n(.*?)^```", readme, re.S | re.M):
+    command, shown = block
+    args = shlex.split(command[2:])[1:]
+    got = subprocess.run([jrnc, *args], cwd=root, capture_output=True, text=True).stdout
+    name = f"README shows what `{command[2:]}` prints"
+    if got == shown:
+        print(f"PASS: {name}")
+    else:
+        import difflib
+        print(f"FAIL: {name}")
+        for line in difflib.unified_diff(shown.splitlines(), got.splitlines(), "README", "jrnc", lineterm=""):
+            print(f"    {line}")
+PY
