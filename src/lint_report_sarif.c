@@ -60,7 +60,6 @@ static void lint_sarif_rule(jrn_strbuf *out, const char *id, const char *summary
     lint_sarif_text(out, "fullDescription", help);
     strbuf_puts(out, ",\n              ");
     lint_sarif_text(out, "help", help);
-    strbuf_printf(out, ",\n              \"helpUri\": \"%s#%s\"", LINT_RULES_DOC_URI, id);
     strbuf_printf(out, ",\n              \"defaultConfiguration\": {\"enabled\": %s, \"level\": \"%s\"}",
                   enabled ? "true" : "false", level);
     strbuf_puts(out, ",\n              \"properties\": {\"tags\": [\"journey-map\"]}\n            }");
@@ -206,10 +205,11 @@ void lint_report_sarif(const jrn_lint_run *run, jrn_strbuf *out)
 {
     strbuf_puts(out, "{\n  \"$schema\": \"" LINT_SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n");
     strbuf_puts(out, "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n");
+    /* No informationUri or helpUri: the project publishes no web address, and a made-up
+     * one would send code-scanning users nowhere. The rules carry their help text. */
     strbuf_printf(out, "          \"name\": \"jrnc\",\n          \"version\": \"%s\",\n"
-                       "          \"semanticVersion\": \"%s\",\n"
-                       "          \"informationUri\": \"%s\",\n",
-                  JRN_VERSION, JRN_VERSION, LINT_INFORMATION_URI);
+                       "          \"semanticVersion\": \"%s\",\n",
+                  JRN_VERSION, JRN_VERSION);
     lint_sarif_rules(out);
     strbuf_puts(out, "        }\n      },\n");
     lint_sarif_invocation(out, run);

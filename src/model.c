@@ -47,6 +47,12 @@ jrn_span model_report_span(const jrn_model *model, jrn_span span)
 {
     const jrn_model_file *file = model_file_of(model, span);
     if (file == NULL || file->is_root) return span;
+    for (size_t i = 0; i < model->extend_site_count; i++) {
+        const jrn_span declared = model->extend_sites[i].declared;
+        if (declared.source == span.source && declared.begin == span.begin && declared.end == span.end) {
+            return model->extend_sites[i].extended;
+        }
+    }
     return file->used_at;
 }
 

@@ -167,6 +167,26 @@ static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
     ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
 }
 
+static bool sema_span_in_root(const jrn_sema *sema, jrn_span span)
+{
+    const jrn_model_file *file = model_file_of(sema->model, span);
+    return file != NULL && file->is_root;
+}
+
+/* The first extend a root file writes of an imported declaration is where findings about
+ * that declaration will point. */
+static void sema_note_extend_site(jrn_sema *sema, const jrn_ast_decl *decl, const jrn_element *target)
+{
+    jrn_model *model = sema->model;
+    if (!sema_span_in_root(sema, decl->id_span) || sema_span_in_root(sema, target->id_span)) return;
+    for (size_t i = 0; i < model->extend_site_count; i++) {
+        if (model->extend_sites[i].declared.begin == target->id_span.begin &&
+            model->extend_sites[i].declared.source == target->id_span.source) return;
+    }
+    jrn_extend_site site = {target->id_span, decl->id_span};
+    ARENA_PUSH(sema->arena, model->extend_sites, model->extend_site_count, site);
+}
+
 static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
 {
     if (decl->kind == KIND_KPI) {
@@ -193,6 +213,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
     }
     sema_decl record = {decl, target};
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
+    sema_note_extend_site(sema, decl, target);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
         if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, target);
     }

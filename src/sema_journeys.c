@@ -148,6 +148,7 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
                                 const jrn_ast_member *chain)
 {
     jrn_touchpoint *previous = NULL;
+    jrn_span previous_span = span_none();
     for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
         jrn_touchpoint *current = (jrn_touchpoint *)sema_lookup(sema, KIND_TOUCHPOINT, step->id, step->span);
         if (current != NULL) journey_add_step(sema, journey, scratch, current);
@@ -155,11 +156,15 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
             jrn_hop hop = {0};
             hop.from = previous;
             hop.to = current;
-            hop.span = step->hop_span;
+            /* The whole hop "a -> b [props]": what a reader looks for in the chain. */
+            hop.span = (jrn_span){step->hop_span.source, previous_span.begin, step->hop_span.end};
+            hop.from_span = previous_span;
+            hop.to_span = step->span;
             journey_read_hop_properties(sema, &hop, step->hop_properties);
             journey_add_hop(sema, journey, scratch, hop);
         }
         previous = current;
+        previous_span = step->span;
     }
 }
 

@@ -98,7 +98,7 @@ typedef struct jrn_ast_property {
 typedef struct jrn_ast_step {
     const char *id;
     jrn_span span;           /* the identifier */
-    jrn_span hop_span;       /* from the previous step to the end of the props */
+    jrn_span hop_span;       /* from the "->" before this step to the end of its props */
     jrn_ast_property *hop_properties;
     struct jrn_ast_step *next;
 } jrn_ast_step;

@@ -11,9 +11,6 @@
 #include "jrn/lint.h"
 #include "jrn/strbuf.h"
 
-/* Where the tool's documentation lives: SARIF's informationUri and the rules' helpUri. */
-#define LINT_INFORMATION_URI "https://github.com/jrnc/jrnc"
-#define LINT_RULES_DOC_URI LINT_INFORMATION_URI "/blob/main/docs/lint-rules.md"
 
 /* One FILE of the command line. */
 typedef struct jrn_lint_file_result {

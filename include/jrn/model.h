@@ -169,7 +169,9 @@ struct jrn_touchpoint {
 typedef struct jrn_hop {
     jrn_touchpoint *from;
     jrn_touchpoint *to;
-    jrn_span span;               /* from the "->" to the end of the props */
+    jrn_span span;               /* "a -> b [props]": from the step it leaves to the end of the props */
+    jrn_span from_span;          /* the step the hop leaves, as written in the chain */
+    jrn_span to_span;            /* the step it reaches */
     bool has_rate;
     double rate;                 /* share 0..1 (30% is 0.3) */
     jrn_span rate_span;
@@ -234,6 +236,13 @@ typedef struct jrn_model_file {
     jrn_span used_at;            /* the "use" in a root file that (transitively) brought it in */
 } jrn_model_file;
 
+/* A declaration from an imported file that a root file extends ("extend stage adoption"):
+ * findings about it point at the extend the user wrote, not at the "use". */
+typedef struct jrn_extend_site {
+    jrn_span declared;           /* the declaration's id in the imported file */
+    jrn_span extended;           /* the id in the root file's first extend of it */
+} jrn_extend_site;
+
 /* Arrays in declaration order (files in load order: prelude, then each file's uses before
  * its own declarations). Stages are the flattened spine: each stage, then its sub-stages. */
 typedef struct jrn_model {
@@ -248,6 +257,7 @@ typedef struct jrn_model {
     jrn_journey **journeys;     size_t journey_count;
     jrn_metric **metrics;       size_t metric_count;
     jrn_kpi **kpis;             size_t kpi_count;
+    jrn_extend_site *extend_sites; size_t extend_site_count;
     jrn_metric *emotion_metric; /* the prelude's "emotion" scale, or NULL with --no-prelude */
     double emotion_low, emotion_high;  /* the emotion scale's bounds (-2..2 by default) */
 } jrn_model;
@@ -255,7 +265,8 @@ typedef struct jrn_model {
 /* The file record a span belongs to (NULL for a span without a source). */
 const jrn_model_file *model_file_of(const jrn_model *model, const jrn_span span);
 /* Where to report a finding about a declaration: the span itself when it is in a root
- * file, otherwise the root file's "use" that brought its file in. */
+ * file; for a declaration a root file extends, that extend; otherwise the root file's
+ * "use" that brought its file in. */
 jrn_span model_report_span(const jrn_model *model, jrn_span span);
 /* True when the span lies in a file named on the command line. */
 bool model_span_in_root(const jrn_model *model, jrn_span span);

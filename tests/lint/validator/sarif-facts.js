@@ -13,7 +13,7 @@ expect(log.version === '2.1.0', 'version is 2.1.0');
 expect(log.runs.length === 1, 'one run');
 const run = log.runs[0];
 const driver = run.tool.driver;
-expect(driver.name === 'jrnc' && driver.version && driver.informationUri, 'driver name, version, informationUri');
+expect(driver.name === 'jrnc' && driver.version && driver.semanticVersion, 'driver name, version, semanticVersion');
 const ids = new Set();
 for (const rule of driver.rules) {
   expect(!ids.has(rule.id), `rule ${rule.id} listed once`);
