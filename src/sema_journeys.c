@@ -156,8 +156,7 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
             jrn_hop hop = {0};
             hop.from = previous;
             hop.to = current;
-            /* The whole hop "a -> b [props]": what a reader looks for in the chain. */
-            hop.span = (jrn_span){step->hop_span.source, previous_span.begin, step->hop_span.end};
+            hop.span = step->hop_span;
             hop.from_span = previous_span;
             hop.to_span = step->span;
             journey_read_hop_properties(sema, &hop, step->hop_properties);

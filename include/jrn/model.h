@@ -169,7 +169,7 @@ struct jrn_touchpoint {
 typedef struct jrn_hop {
     jrn_touchpoint *from;
     jrn_touchpoint *to;
-    jrn_span span;               /* "a -> b [props]": from the step it leaves to the end of the props */
+    jrn_span span;               /* "-> b [props]": from the arrow to the end of the props */
     jrn_span from_span;          /* the step the hop leaves, as written in the chain */
     jrn_span to_span;            /* the step it reaches */
     bool has_rate;

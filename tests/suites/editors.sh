@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# runner: once   (the editor engines do not run jrnc)
 # Editor support (editors/): Vim, Emacs and VS Code's TextMate engine
 # highlight, indent and lint .jrn files, checked with the real engines.
 # Needs vim, emacs and node with tests/editors/node_modules (see

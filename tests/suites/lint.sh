@@ -67,7 +67,7 @@ acme=$(cd "$JRN_ROOT" && "$JRNC" lint --today "$today" examples/acme_post_sales.
 acme=$(printf '%s\n' "$acme" | normalise)
 compare "worked example: all findings" "$lint/acme_post_sales.expected" "$acme"
 for wanted in \
-    ":72:3: warning: hop 'recertify -> customize' goes back from stage 'strengthening' to 'adoption', which no 'loops:' declares \[undeclared-loop\]" \
+    ":72:13: warning: hop 'recertify -> customize' goes back from stage 'strengthening' to 'adoption', which no 'loops:' declares \[undeclared-loop\]" \
     "warning: stage 'renewal' has no touchpoint \[empty-stage\]" \
     "warning: no KPI measures stage 'adoption' or any of its touchpoints \[stage-without-kpi\]" \
     "warning: no KPI measures stage 'strengthening' or any of its touchpoints \[stage-without-kpi\]" \
@@ -135,7 +135,7 @@ status_is "several files: errors beat warnings" 1 "$JRNC" lint "$(c undeclared-l
 
 # Standard input.
 out=$("$JRNC" lint --today "$today" - < "$(c undeclared-loop-fires)" 2>&1)
-check "standard input" grep -q "^<stdin>:14:3: warning: .*\[undeclared-loop\]" <<<"$out"
+check "standard input" grep -q "^<stdin>:14:10: warning: .*\[undeclared-loop\]" <<<"$out"
 
 # --- JSON -----------------------------------------------------------------------------
 json_run() {
@@ -189,7 +189,7 @@ if have node && [ -d "$validator/node_modules/ajv-draft-04" ]; then
     facts=$(node "$validator/sarif-facts.js" werror.sarif 2>&1)
     check "sarif: --Werror results have level error" grep -q "^mixed-experience error " <<<"$facts"
     facts=$(node "$validator/sarif-facts.js" stdin.sarif 2>&1)
-    check "sarif: standard input has no uri" grep -q "^undeclared-loop warning (standard input) 14:3" <<<"$facts"
+    check "sarif: standard input has no uri" grep -q "^undeclared-loop warning (standard input) 14:10" <<<"$facts"
 else
     skip "sarif: schema validation" "node or the validator is missing: run tests/deps/lint.sh"
 fi
