@@ -4,6 +4,8 @@
 #include <stdint.h>
 
 #include "jrn/compile.h"
+#include "jrn/flow.h"
+#include "jrn/lint.h"
 
 #ifndef JRN_FUZZ_STDLIB
 #define JRN_FUZZ_STDLIB "stdlib"
@@ -18,6 +20,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jrn_compilation *compilation = compile_new();
     if (compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &options)) {
         /* Back ends run on every model the front end accepts. */
+        const jrn_model *model = compilation->model;
+        jrn_lint_options lint_options;
+        lint_options_init(&lint_options, (jrn_date){2026, 11, 23});
+        lint_model(model, &lint_options, &compilation->diags);
+        for (size_t i = 0; i < model->journey_count; i++) {
+            jrn_journey_flow flow;
+            flow_journey(compilation->arena, model, model->journeys[i], NULL, &compilation->diags, &flow);
+        }
     }
     jrn_strbuf rendered = STRBUF_INIT;
     for (const jrn_diag *diag = compilation->diags.first; diag != NULL; diag = diag->next) {
