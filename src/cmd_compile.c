@@ -5,6 +5,7 @@
 
 #include "jrn/commands.h"
 #include "jrn/emit.h"
+#include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
 
 typedef struct output_format {
@@ -15,6 +16,7 @@ typedef struct output_format {
 
 /* One row per output format; each emitter lives in its own emit_*.c. */
 static const output_format output_formats[] = {
+    {"dot", emit_dot, "Graphviz DOT (the default)"},
     {NULL, NULL, NULL},
 };
 
@@ -26,6 +28,8 @@ static const char compile_help[] =
     "\n"
     "Options:\n"
     "  -f, --format FMT   output format: dot (default), json, md, html, csv\n"
+    "  -T FMT             render the graph in-process instead: svg, png or pdf\n"
+    "                     (Graphviz's libraries, no 'dot' needed): jrnc -T svg map.jrn > map.svg\n"
     "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
     "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
@@ -56,7 +60,19 @@ typedef struct compile_request {
     const char *format;
     const char *output;
     const char *view;
+    const char *render;     /* -T: svg, png or pdf, rendered through libgvc; or NULL */
 } compile_request;
+
+/* What -T accepts: formats every Graphviz build with cairo renders. */
+static const char *const render_formats[] = {"svg", "png", "pdf", NULL};
+
+static bool is_render_format(const char *name)
+{
+    for (size_t i = 0; render_formats[i] != NULL; i++) {
+        if (strcmp(render_formats[i], name) == 0) return true;
+    }
+    return false;
+}
 
 /* Resolves --view against the model; prints a usage error and returns false when it names
  * nothing. */
@@ -112,7 +128,10 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         return EXIT_USAGE;
     }
     jrn_strbuf out = STRBUF_INIT;
-    bool emitted = format->emit(compilation->model, &options, &out, &compilation->diags);
+    bool emitted = request->render != NULL
+                       ? render_graph(compilation->model, &options, request->render, &out,
+                                      &compilation->diags)
+                       : format->emit(compilation->model, &options, &out, &compilation->diags);
     if (!emitted) {
         diag_render_text(&compilation->diags, stderr, cli->color);
         status = EXIT_INPUT_ERRORS;
@@ -147,7 +166,7 @@ static bool take_value(int argc, char **argv, int *index, const char *short_name
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL};
+    compile_request request = {NULL, "dot", NULL, NULL, NULL};
     bool only_files = false;
     for (int i = 1; i < argc; i++) {
         const char *argument = argv[i];
@@ -171,6 +190,11 @@ int cmd_compile(jrn_cli *cli, int argc, char **argv)
         } else if (take_value(argc, argv, &i, "-o", "--output", &value)) {
             if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a file name", argument);
             request.output = value;
+        } else if (strncmp(argument, "-T", 2) == 0 && argument[2] != '\0') {
+            request.render = argument + 2;
+        } else if (take_value(argc, argv, &i, "-T", "--render", &value)) {
+            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a format", argument);
+            request.render = value;
         } else if (take_value(argc, argv, &i, NULL, "--view", &value)) {
             if (value == NULL) return cli_usage_error(NULL, "option '--view' needs a view");
             request.view = value;
@@ -181,6 +205,13 @@ int cmd_compile(jrn_cli *cli, int argc, char **argv)
         }
     }
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");
+    if (request.render != NULL && !is_render_format(request.render)) {
+        return cli_usage_error(NULL, "-T renders svg, png or pdf, not '%s'", request.render);
+    }
+    if (request.render != NULL && strcmp(request.format, "dot") != 0) {
+        return cli_usage_error(NULL, "-T renders the graph; it cannot be combined with -f %s",
+                               request.format);
+    }
     const output_format *format = find_output_format(request.format);
     if (format == NULL) {
         return cli_usage_error(NULL, "unknown output format '%s' (known: dot, json, md, html, csv)",

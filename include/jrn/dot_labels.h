@@ -1,0 +1,42 @@
+/* dot_labels.h — the texts of the Graphviz picture: HTML-like labels and plain tooltips,
+ * each escaped and shortened so any input renders. */
+#ifndef JRN_DOT_LABELS_H
+#define JRN_DOT_LABELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/emit.h"
+#include "jrn/model.h"
+#include "jrn/strbuf.h"
+
+/* What the picture shows, so the legend explains exactly that. */
+typedef struct dot_legend {
+    const jrn_journey *const *journeys;   /* the journeys drawn, in model order */
+    size_t journey_count;
+    bool is_spine;                        /* spine view: an emotion key, no heat map */
+    bool has_truth;
+    bool has_backstage;
+    bool has_journey_loop;
+    bool has_stage_loop;
+} dot_legend;
+
+/* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
+void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options);
+/* with_summary: add the count of touchpoints, pains, delights (spine view nodes). */
+void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
+                     bool with_summary);
+void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint);
+void dot_label_empty_stage(jrn_strbuf *out);
+void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend);
+void dot_label_note(jrn_strbuf *out, const char *text);
+
+/* Plain escString texts: edge labels and tooltips ("\n" between lines). */
+void dot_label_hop(jrn_strbuf *out, const jrn_hop *hop);
+void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jrn_hop *hop);
+void dot_label_stage_tooltip(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage);
+void dot_label_touchpoint_tooltip(jrn_strbuf *out, const jrn_model *model,
+                                  const jrn_touchpoint *touchpoint);
+void dot_label_plain(jrn_strbuf *out, const char *text);
+
+#endif

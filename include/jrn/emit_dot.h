@@ -1,0 +1,25 @@
+/* emit_dot.h — Graphviz output of a journey map: DOT text (`jrnc -f dot`, the default) and
+ * pictures rendered in-process through libgvc (`jrnc -T svg|png|pdf`, inline SVG in reports). */
+#ifndef JRN_EMIT_DOT_H
+#define JRN_EMIT_DOT_H
+
+#include <stdbool.h>
+
+#include "jrn/diag.h"
+#include "jrn/emit.h"
+#include "jrn/model.h"
+#include "jrn/strbuf.h"
+
+/* Appends the map as DOT for the view in options (NULL: full). Byte-identical from run to
+ * run. Returns false after reporting into diags when Graphviz fails. */
+bool emit_dot(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+              jrn_diag_list *diags);
+
+/* Lays the same graph out with Graphviz's dot engine in this process and appends it
+ * rendered in format ("svg", "png", "pdf": any format this Graphviz renders; png and pdf
+ * are binary, so use out->length). SVG comes as a whole document, XML prolog included.
+ * Returns false after reporting into diags when layout or rendering fails. */
+bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
+                  jrn_strbuf *out, jrn_diag_list *diags);
+
+#endif

@@ -1,0 +1,230 @@
+/* dot_graph_map.c — the map views (full, journey=ID, persona=ID): stages as clusters in
+ * spine order, touchpoints as heat-mapped nodes, journeys as coloured edges. */
+#include "jrn/dot_builder.h"
+#include "jrn/dot_labels.h"
+#include "jrn/dot_style.h"
+
+static void dot_graph_map_style_touchpoint(dot_builder *builder, Agnode_t *node,
+                                           const jrn_touchpoint *touchpoint)
+{
+    dot_heat heat = dot_style_heat_of(touchpoint);
+    dot_label_touchpoint(&builder->text, touchpoint);
+    dot_builder_set_text(builder, node, "label", true);
+    dot_label_touchpoint_tooltip(&builder->text, builder->model, touchpoint);
+    dot_builder_set_text(builder, node, "tooltip", false);
+    if (heat != HEAT_NEUTRAL) {
+        dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
+        dot_builder_set(node, "color", dot_style_heat(heat)->border);
+    }
+    if (heat == HEAT_INCONSISTENT) dot_builder_set(node, "gradientangle", "90");
+    if (touchpoint->is_backstage) {
+        dot_builder_set(node, "style", "rounded,filled,dashed");
+        builder->legend.has_backstage = true;
+    }
+    if (touchpoint->is_truth) {
+        dot_builder_set(node, "peripheries", "2");
+        dot_builder_set(node, "penwidth", "1.6");
+        builder->legend.has_truth = true;
+    }
+}
+
+/* A stage with nothing in it still shows in the spine, as a hollow placeholder. */
+static void dot_graph_map_add_placeholder(dot_builder *builder, Agraph_t *cluster,
+                                          const jrn_stage *stage)
+{
+    Agnode_t *node = dot_builder_node(builder, cluster, "empty_", stage->base.id);
+    dot_builder_set(node, "style", "rounded,dashed");
+    dot_builder_set(node, "color", "#B0B0B0");
+    dot_label_empty_stage(&builder->text);
+    dot_builder_set_text(builder, node, "label", true);
+    strbuf_puts(&builder->text, "No touchpoint in ");
+    dot_label_plain(&builder->text, element_label(&stage->base));
+    strbuf_puts(&builder->text, " yet");
+    dot_builder_set_text(builder, node, "tooltip", false);
+    dot_builder_note_node(builder, stage, node);
+}
+
+static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage)
+{
+    Agraph_t *parent = builder->graph;
+    if (stage->parent && builder->stage_clusters[stage->parent->base.index])
+        parent = builder->stage_clusters[stage->parent->base.index];
+    Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", stage->base.id), 1);
+    builder->stage_clusters[stage->base.index] = cluster;
+    dot_label_stage(&builder->text, builder->model, stage, false);
+    dot_builder_set_text(builder, cluster, "label", true);
+    dot_label_stage_tooltip(&builder->text, builder->model, stage);
+    dot_builder_set_text(builder, cluster, "tooltip", false);
+    dot_builder_set(cluster, "style", "rounded,filled");
+    dot_builder_set(cluster, "fillcolor", stage->parent ? "#E8EBF0" : "#F4F6F9");
+    dot_builder_set(cluster, "color", "#C5CAD3");
+    dot_builder_set(cluster, "penwidth", "1");
+    for (size_t i = 0; i < stage->touchpoint_count; i++) {
+        const jrn_touchpoint *touchpoint = stage->touchpoints[i];
+        if (!builder->touchpoint_shown[touchpoint->base.index]) continue;
+        Agnode_t *node = dot_builder_node(builder, cluster, "tp_", touchpoint->base.id);
+        dot_graph_map_style_touchpoint(builder, node, touchpoint);
+        builder->touchpoint_nodes[touchpoint->base.index] = node;
+        dot_builder_note_node(builder, stage, node);
+    }
+    if (builder->options->view == VIEW_FULL && stage->touchpoint_count == 0 &&
+        stage->child_count == 0)
+        dot_graph_map_add_placeholder(builder, cluster, stage);
+}
+
+/* Links the nodes a stage draws itself (not its sub-stages') with a gate node: from
+ * each to the gate, or from the gate to each. */
+static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *stage,
+                                       Agnode_t *gate, bool from_gate)
+{
+    size_t linked = 0;
+    for (size_t i = 0; i < stage->touchpoint_count; i++) {
+        Agnode_t *node = builder->touchpoint_nodes[stage->touchpoints[i]->base.index];
+        if (!node) continue;
+        if (gate) {
+            if (from_gate) dot_builder_invisible_edge(builder, gate, node);
+            else dot_builder_invisible_edge(builder, node, gate);
+        }
+        linked++;
+    }
+    Agnode_t *placeholder = builder->stage_first_nodes[stage->base.index];
+    if (stage->touchpoint_count == 0 && stage->child_count == 0 && placeholder) {
+        if (gate) {
+            if (from_gate) dot_builder_invisible_edge(builder, gate, placeholder);
+            else dot_builder_invisible_edge(builder, placeholder, gate);
+        }
+        linked++;
+    }
+    return linked;
+}
+
+static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
+                                  const jrn_hop *hop, const char *color)
+{
+    Agnode_t *tail = builder->touchpoint_nodes[hop->from->base.index];
+    Agnode_t *head = builder->touchpoint_nodes[hop->to->base.index];
+    if (!tail || !head) return;
+    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_builder_set(edge, "color", color);
+    dot_builder_set(edge, "fontcolor", color);
+    if (hop->has_rate || hop->has_after) {
+        dot_label_hop(&builder->text, hop);
+        dot_builder_set_text(builder, edge, "label", false);
+    }
+    dot_label_hop_tooltip(&builder->text, journey, hop);
+    dot_builder_set_text(builder, edge, "tooltip", false);
+    size_t from_column = builder->stage_columns[hop->from->stage->base.index];
+    size_t to_column = builder->stage_columns[hop->to->stage->base.index];
+    if (to_column > from_column + 1)
+        /* an edge past whole stages would push them aside to run straight: it bends instead */
+        dot_builder_set(edge, "weight", "0");
+    if (hop->goes_back) {
+        dot_builder_mark_loop(edge, true);
+        builder->legend.has_journey_loop = true;
+    }
+}
+
+static void dot_graph_map_number_columns(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    size_t column = 0;
+    for (size_t i = 0; i < model->stage_count; i++)
+        if (builder->stage_shown[i] && dot_graph_map_link_stage(builder, model->stages[i], NULL, false) > 0)
+            builder->stage_columns[i] = ++column;
+}
+
+static void dot_graph_map_add_journeys(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    dot_graph_map_number_columns(builder);
+    for (size_t i = 0; i < model->journey_count; i++) {
+        const jrn_journey *journey = model->journeys[i];
+        if (!builder->journey_shown[i]) continue;
+        const char *color = dot_style_journey_color(journey->base.index);
+        for (size_t k = 0; k < journey->hop_count; k++)
+            dot_graph_map_add_hop(builder, journey, &journey->hops[k], color);
+    }
+}
+
+/* ---- spine order ---- */
+
+/* An invisible point between two stages' nodes. */
+static Agnode_t *dot_graph_map_gate(dot_builder *builder)
+{
+    strbuf_clear(&builder->name);
+    strbuf_printf(&builder->name, "gate_%zu", ++builder->gate_count);
+    Agnode_t *gate = agnode(builder->graph, (char *)strbuf_text(&builder->name), 1);
+    dot_builder_set(gate, "shape", "point");
+    dot_builder_set(gate, "style", "invis");
+    dot_builder_set(gate, "width", "0");
+    dot_builder_set(gate, "height", "0");
+    dot_builder_set(gate, "label", "");
+    return gate;
+}
+
+/* Journeys alone do not keep the spine left to right (a stage nobody walks into would
+ * land at the far left), so every node of a stage is ranked before a gate and every
+ * node of the next stage after it. O(nodes) edges, not O(nodes²). The legend follows
+ * the last stage. */
+static void dot_graph_map_order_stages(dot_builder *builder, Agnode_t *legend)
+{
+    const jrn_model *model = builder->model;
+    const jrn_stage *previous = NULL;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        const jrn_stage *stage = model->stages[i];
+        if (!builder->stage_shown[i] || dot_graph_map_link_stage(builder, stage, NULL, false) == 0)
+            continue;
+        if (previous) {
+            Agnode_t *gate = dot_graph_map_gate(builder);
+            dot_graph_map_link_stage(builder, previous, gate, false);
+            dot_graph_map_link_stage(builder, stage, gate, true);
+        }
+        previous = stage;
+    }
+    if (previous && legend) {
+        Agnode_t *gate = dot_graph_map_gate(builder);
+        dot_graph_map_link_stage(builder, previous, gate, false);
+        dot_builder_invisible_edge(builder, gate, legend);
+    }
+}
+
+/* What an empty view says instead of drawing nothing. */
+static void dot_graph_map_add_note(dot_builder *builder)
+{
+    const jrn_emit_options *options = builder->options;
+    jrn_strbuf note_text = STRBUF_INIT;
+    if (options->view == VIEW_JOURNEY) {
+        strbuf_puts(&note_text, "This journey has no steps: ");
+        strbuf_puts(&note_text, element_label(&options->view_journey->base));
+    } else if (options->view == VIEW_PERSONA) {
+        strbuf_puts(&note_text, "No journey or touchpoint is declared for ");
+        strbuf_puts(&note_text, element_label(&options->view_persona->base));
+    } else {
+        strbuf_puts(&note_text, "This map has no stages yet");
+    }
+    Agnode_t *note = agnode(builder->graph, (char *)"note_empty", 1);
+    dot_builder_set(note, "shape", "plain");
+    dot_builder_set(note, "style", "solid");
+    dot_label_note(&builder->text, strbuf_text(&note_text));
+    dot_builder_set_text(builder, note, "label", true);
+    strbuf_free(&note_text);
+}
+
+void dot_graph_map_add(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    bool any_node = false;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        if (!builder->stage_shown[i]) continue;
+        dot_graph_map_add_stage(builder, model->stages[i]);
+        any_node = true;
+    }
+    if (!any_node) {
+        dot_graph_map_add_note(builder);
+        return;
+    }
+    dot_graph_map_add_journeys(builder);
+    dot_builder_add_stage_loops(builder);
+    Agnode_t *legend = dot_builder_add_legend(builder);
+    dot_graph_map_order_stages(builder, legend);
+}

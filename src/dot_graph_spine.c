@@ -1,0 +1,89 @@
+/* dot_graph_spine.c — the spine view: stages only, left to right, filled by how customers
+ * feel there, with sub-stages inside their parent and the declared loops between them. */
+#include "jrn/dot_builder.h"
+#include "jrn/dot_labels.h"
+#include "jrn/dot_style.h"
+
+#define DOT_GRAPH_SPINE_EDGE "#8C96A3"
+
+static const char *dot_graph_spine_fill(const dot_builder *builder, const jrn_stage *stage,
+                                        const char *otherwise)
+{
+    return stage->has_emotion ? dot_style_emotion_fill(builder->model, stage->emotion) : otherwise;
+}
+
+/* A stage with sub-stages is a cluster around them; any other stage is a node. */
+static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *stage)
+{
+    Agraph_t *parent = builder->graph;
+    if (stage->parent && builder->stage_clusters[stage->parent->base.index])
+        parent = builder->stage_clusters[stage->parent->base.index];
+    void *object;
+    dot_label_stage(&builder->text, builder->model, stage,
+                    stage->child_count == 0 || stage->touchpoint_count > 0);
+    if (stage->child_count > 0) {
+        Agraph_t *cluster =
+            agsubg(parent, (char *)dot_builder_name(builder, "cluster_", stage->base.id), 1);
+        builder->stage_clusters[stage->base.index] = cluster;
+        dot_builder_set(cluster, "style", "rounded,filled");
+        dot_builder_set(cluster, "fillcolor", dot_graph_spine_fill(builder, stage, "#F4F6F9"));
+        dot_builder_set(cluster, "color", "#C5CAD3");
+        dot_builder_set(cluster, "penwidth", "1");
+        object = cluster;
+    } else {
+        Agnode_t *node = dot_builder_node(builder, parent, "stage_", stage->base.id);
+        dot_builder_set(node, "fillcolor", dot_graph_spine_fill(builder, stage, "#FFFFFF"));
+        dot_builder_set(node, "margin", "0.2,0.12");
+        dot_builder_note_node(builder, stage, node);
+        object = node;
+    }
+    dot_builder_set_text(builder, object, "label", true);
+    dot_label_stage_tooltip(&builder->text, builder->model, stage);
+    dot_builder_set_text(builder, object, "tooltip", false);
+}
+
+/* The spine's arrow from one stage to the next (between siblings). */
+static void dot_graph_spine_link(dot_builder *builder, const jrn_stage *from, const jrn_stage *to)
+{
+    Agnode_t *tail = builder->stage_last_nodes[from->base.index];
+    Agnode_t *head = builder->stage_first_nodes[to->base.index];
+    if (!tail || !head) return;
+    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_builder_set(edge, "color", DOT_GRAPH_SPINE_EDGE);
+    dot_builder_set(edge, "penwidth", "3");
+    dot_builder_set(edge, "arrowsize", "1");
+    dot_builder_set(edge, "tooltip", "next stage");
+    dot_builder_clip_to_clusters(builder, edge, from, builder->last_node_holders[from->base.index],
+                                 to, builder->first_node_holders[to->base.index]);
+}
+
+static void dot_graph_spine_link_all(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    const jrn_stage *previous_top = NULL;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        const jrn_stage *stage = model->stages[i];
+        if (!stage->parent) {
+            if (previous_top) dot_graph_spine_link(builder, previous_top, stage);
+            previous_top = stage;
+        }
+        for (size_t k = 1; k < stage->child_count; k++)
+            dot_graph_spine_link(builder, stage->children[k - 1], stage->children[k]);
+    }
+}
+
+void dot_graph_spine_add(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    const jrn_stage *last_top = NULL;
+    builder->legend.is_spine = true;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        dot_graph_spine_add_stage(builder, model->stages[i]);
+        if (!model->stages[i]->parent) last_top = model->stages[i];
+    }
+    dot_graph_spine_link_all(builder);
+    dot_builder_add_stage_loops(builder);
+    Agnode_t *legend = dot_builder_add_legend(builder);
+    if (last_top && builder->stage_last_nodes[last_top->base.index])
+        dot_builder_invisible_edge(builder, builder->stage_last_nodes[last_top->base.index], legend);
+}

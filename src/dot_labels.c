@@ -1,0 +1,539 @@
+/* dot_labels.c — the texts of the Graphviz picture: HTML-like labels and plain tooltips. */
+#include "jrn/dot_labels.h"
+
+#include "jrn/dot_style.h"
+#include "jrn/dot_text.h"
+
+/* A tooltip is for reading, not for storage: each text in it, and the whole, is capped
+ * far below Graphviz's string limit. */
+#define DOT_LABEL_TOOLTIP_TEXT_LIMIT 600u
+#define DOT_LABEL_TOOLTIP_LIMIT 8000u
+/* Room for a one-line text in a label (the wrapped ones are bounded by their lines). */
+#define DOT_LABEL_LINE_LIMIT 300u
+
+#define DOT_LABEL_TABLE "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
+#define DOT_LABEL_SEPARATOR " \xC2\xB7 "     /* " · " */
+#define DOT_LABEL_ARROW " \xE2\x86\x92 "     /* " → " */
+
+static const char *dot_label_name(const jrn_element *element)
+{
+    const char *label = element_label(element);
+    return label ? label : "";
+}
+
+/* Raw (unescaped) "+2 (delighted)" for an emotion value. */
+static void dot_label_emotion_text(jrn_strbuf *raw, const jrn_model *model, double value)
+{
+    if (value > 0) strbuf_putc(raw, '+');
+    dot_text_number(raw, value);
+    const char *name = model_emotion_label(model, value);
+    if (name) {
+        strbuf_puts(raw, " (");
+        strbuf_puts(raw, name);
+        strbuf_putc(raw, ')');
+    }
+}
+
+/* Raw list of element labels: the arrays of the model hold structs that begin with
+ * their jrn_element, so any of them can be listed alike. */
+static void dot_label_join(jrn_strbuf *raw, const void *const *items, size_t count,
+                           const char *separator)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0) strbuf_puts(raw, separator);
+        strbuf_puts(raw, dot_label_name((const jrn_element *)items[i]));
+    }
+}
+
+/* Raw "Course completion rate: target 80%, quarterly, owner Education. Why" */
+static void dot_label_kpi_text(jrn_strbuf *raw, const jrn_kpi *kpi)
+{
+    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    if (kpi->has_target && kpi->target.text) {
+        strbuf_puts(raw, ": target ");
+        strbuf_puts(raw, kpi->target.text);
+    }
+    const char *every = frequency_name(kpi->every);
+    if (every) {
+        strbuf_puts(raw, ", ");
+        strbuf_puts(raw, every);
+    }
+    if (kpi->owner) {
+        strbuf_puts(raw, ", owner ");
+        strbuf_puts(raw, dot_label_name(&kpi->owner->base));
+    }
+    if (kpi->why) {
+        strbuf_puts(raw, ". ");
+        strbuf_puts(raw, kpi->why);
+    }
+}
+
+/* ---- plain tooltips ---- */
+
+/* Adds "Name: text" as a new tooltip line while the tooltip has room. name is jrnc's
+ * own text, never the user's: only text is escaped. */
+static void dot_label_tooltip_line(jrn_strbuf *out, const char *name, const char *text)
+{
+    if (!text || !*text) return;
+    if (out->length + 100 >= DOT_LABEL_TOOLTIP_LIMIT) return;
+    if (out->length > 0) strbuf_puts(out, "\\n");
+    if (name) {
+        strbuf_puts(out, name);
+        strbuf_puts(out, ": ");
+    }
+    size_t budget = DOT_LABEL_TOOLTIP_LIMIT - out->length;
+    if (budget > DOT_LABEL_TOOLTIP_TEXT_LIMIT) budget = DOT_LABEL_TOOLTIP_TEXT_LIMIT;
+    dot_text_plain(out, text, budget);
+}
+
+/* A tooltip line whose text is composed first (lists, numbers): raw is a scratch buffer. */
+static void dot_label_tooltip_raw(jrn_strbuf *out, const char *name, jrn_strbuf *raw)
+{
+    dot_label_tooltip_line(out, name, strbuf_text(raw));
+    strbuf_clear(raw);
+}
+
+static void dot_label_tooltip_kpis(jrn_strbuf *out, jrn_kpi *const *kpis, size_t count,
+                                   jrn_strbuf *raw)
+{
+    for (size_t i = 0; i < count; i++) {
+        dot_label_kpi_text(raw, kpis[i]);
+        dot_label_tooltip_raw(out, "KPI", raw);
+    }
+}
+
+static void dot_label_tooltip_heat(jrn_strbuf *out, const char *name, bool is_set,
+                                   const char *text)
+{
+    if (!is_set) return;
+    if (text) dot_label_tooltip_line(out, name, text);
+    else dot_label_tooltip_line(out, NULL, name);
+}
+
+void dot_label_touchpoint_tooltip(jrn_strbuf *out, const jrn_model *model,
+                                  const jrn_touchpoint *touchpoint)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    dot_label_tooltip_line(out, NULL, dot_label_name(&touchpoint->base));
+    if (touchpoint->stage) dot_label_tooltip_line(out, "Stage", dot_label_name(&touchpoint->stage->base));
+    if (touchpoint->owner) dot_label_tooltip_line(out, "Owner", dot_label_name(&touchpoint->owner->base));
+    if (touchpoint->effort > 0) {
+        strbuf_printf(&raw, "%d of 5", touchpoint->effort);
+        dot_label_tooltip_raw(out, "Effort", &raw);
+    }
+    if (touchpoint->has_emotion) {
+        dot_label_emotion_text(&raw, model, touchpoint->emotion);
+        dot_label_tooltip_raw(out, "Emotion", &raw);
+    }
+    dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count, ", ");
+    dot_label_tooltip_raw(out, "Channels", &raw);
+    dot_label_join(&raw, (const void *const *)touchpoint->personas, touchpoint->persona_count, ", ");
+    dot_label_tooltip_raw(out, "Personas", &raw);
+    dot_label_tooltip_line(out, "Contact", contact_name(touchpoint->contact));
+    dot_label_tooltip_heat(out, "Pain point", touchpoint->is_pain, touchpoint->pain);
+    dot_label_tooltip_heat(out, "Moment of delight", touchpoint->is_delight, touchpoint->delight);
+    dot_label_tooltip_heat(out, "Moment of truth", touchpoint->is_truth, touchpoint->truth);
+    if (touchpoint->is_backstage) dot_label_tooltip_line(out, NULL, "Backstage: not seen by the customer");
+    dot_label_tooltip_line(out, "Does", touchpoint->does);
+    dot_label_tooltip_line(out, "Thinks", touchpoint->thinks);
+    dot_label_tooltip_line(out, "Feels", touchpoint->feels);
+    dot_label_tooltip_line(out, "Trigger", touchpoint->trigger);
+    for (size_t i = 0; i < touchpoint->opportunities.count; i++)
+        dot_label_tooltip_line(out, "Opportunity", touchpoint->opportunities.items[i]);
+    dot_label_tooltip_kpis(out, touchpoint->kpis, touchpoint->kpi_count, &raw);
+    strbuf_free(&raw);
+}
+
+void dot_label_stage_tooltip(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    dot_label_tooltip_line(out, NULL, dot_label_name(&stage->base));
+    dot_label_tooltip_line(out, "Goal", stage->goal);
+    if (stage->owner) dot_label_tooltip_line(out, "Owner", dot_label_name(&stage->owner->base));
+    if (stage->has_emotion) {
+        dot_label_emotion_text(&raw, model, stage->emotion);
+        dot_label_tooltip_raw(out, "Emotion now", &raw);
+    }
+    if (stage->has_aspiration) {
+        dot_label_emotion_text(&raw, model, stage->aspiration);
+        dot_label_tooltip_raw(out, "Aspiration", &raw);
+    }
+    for (size_t i = 0; i < stage->loop_count; i++) {
+        if (i > 0) strbuf_puts(&raw, ", ");
+        strbuf_puts(&raw, dot_label_name(&stage->loops[i].target->base));
+    }
+    dot_label_tooltip_raw(out, "Loops back to", &raw);
+    dot_label_tooltip_kpis(out, stage->kpis, stage->kpi_count, &raw);
+    strbuf_free(&raw);
+}
+
+void dot_label_hop(jrn_strbuf *out, const jrn_hop *hop)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    if (hop->has_rate) {
+        dot_text_number(&raw, hop->rate * 100.0);
+        strbuf_putc(&raw, '%');
+    }
+    if (hop->has_after) {
+        if (hop->has_rate) strbuf_puts(&raw, DOT_LABEL_SEPARATOR);
+        strbuf_puts(&raw, "after ");
+        dot_text_number(&raw, hop->after.amount);
+        strbuf_puts(&raw, duration_unit_suffix(hop->after.unit));
+    }
+    dot_text_plain(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+    strbuf_free(&raw);
+}
+
+void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jrn_hop *hop)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(&raw, dot_label_name(&journey->base));
+    strbuf_puts(&raw, ": ");
+    strbuf_puts(&raw, dot_label_name(&hop->from->base));
+    strbuf_puts(&raw, DOT_LABEL_ARROW);
+    strbuf_puts(&raw, dot_label_name(&hop->to->base));
+    dot_label_tooltip_raw(out, NULL, &raw);
+    if (hop->has_rate || hop->has_after) {
+        dot_label_hop(&raw, hop);
+        /* already escaped: append as is */
+        strbuf_puts(out, "\\n");
+        strbuf_puts(out, strbuf_text(&raw));
+    }
+    if (hop->goes_back)
+        dot_label_tooltip_line(out, NULL, hop->is_declared_loop
+                                              ? "Goes back to an earlier stage (a declared loop)"
+                                              : "Goes back to an earlier stage (not a declared loop)");
+    strbuf_free(&raw);
+}
+
+void dot_label_plain(jrn_strbuf *out, const char *text)
+{
+    dot_text_plain(out, text, DOT_LABEL_LINE_LIMIT);
+}
+
+/* ---- HTML-like labels ---- */
+
+/* A table row holding text in a font: the caller writes the text between
+ * dot_label_row_open and dot_label_row_close. Stage labels align left, like a heading;
+ * touchpoint labels centre. */
+typedef struct dot_label_row {
+    bool align_left;
+    const char *point_size;     /* NULL: the node's font size */
+    const char *color;          /* NULL: the node's font colour */
+} dot_label_row;
+
+static void dot_label_row_open(jrn_strbuf *out, dot_label_row row)
+{
+    strbuf_puts(out, row.align_left ? "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" : "<TR><TD>");
+    if (!row.point_size && !row.color) return;
+    strbuf_puts(out, "<FONT");
+    if (row.point_size) strbuf_printf(out, " POINT-SIZE=\"%s\"", row.point_size);
+    if (row.color) strbuf_printf(out, " COLOR=\"%s\"", row.color);
+    strbuf_putc(out, '>');
+}
+
+static void dot_label_row_close(jrn_strbuf *out, dot_label_row row)
+{
+    if (row.point_size || row.color) strbuf_puts(out, "</FONT>");
+    strbuf_puts(out, "</TD></TR>");
+}
+
+/* A row of small wrapped text: "prefix text" in a colour, italic when asked. */
+static void dot_label_small_row(jrn_strbuf *out, const char *prefix, const char *text,
+                                const char *color, bool italic)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    if (prefix) strbuf_puts(&raw, prefix);
+    strbuf_puts(&raw, text);
+    dot_label_row row = {false, "10", color};
+    dot_label_row_open(out, row);
+    if (italic) strbuf_puts(out, "<I>");
+    dot_text_html_wrapped(out, strbuf_text(&raw), 30, 2);
+    if (italic) strbuf_puts(out, "</I>");
+    dot_label_row_close(out, row);
+    strbuf_free(&raw);
+}
+
+void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+{
+    dot_label_row title_row = {false, NULL, NULL};
+    strbuf_puts(out, DOT_LABEL_TABLE);
+    dot_label_row_open(out, title_row);
+    strbuf_puts(out, "<B>");
+    dot_text_html_wrapped(out, dot_label_name(&touchpoint->base), 22, 3);
+    strbuf_puts(out, "</B>");
+    dot_label_row_close(out, title_row);
+    if (touchpoint->channel_count > 0) {
+        jrn_strbuf raw = STRBUF_INIT;
+        dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count,
+                       DOT_LABEL_SEPARATOR);
+        dot_label_small_row(out, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
+        strbuf_free(&raw);
+    }
+    if (touchpoint->pain)
+        dot_label_small_row(out, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
+    if (touchpoint->delight)
+        dot_label_small_row(out, "Delight: ", touchpoint->delight,
+                            dot_style_heat(HEAT_DELIGHT)->text, true);
+    if (touchpoint->is_truth)
+        dot_label_small_row(out, "\xE2\x98\x85 ",
+                            touchpoint->truth ? touchpoint->truth : "Moment of truth", "#000000",
+                            false);
+    strbuf_puts(out, "</TABLE>");
+}
+
+void dot_label_empty_stage(jrn_strbuf *out)
+{
+    dot_label_row row = {false, "10", DOT_STYLE_MUTED_TEXT};
+    strbuf_puts(out, DOT_LABEL_TABLE);
+    dot_label_row_open(out, row);
+    strbuf_puts(out, "<I>no touchpoints yet</I>");
+    dot_label_row_close(out, row);
+    strbuf_puts(out, "</TABLE>");
+}
+
+void dot_label_note(jrn_strbuf *out, const char *text)
+{
+    dot_label_row row = {false, "12", DOT_STYLE_MUTED_TEXT};
+    strbuf_puts(out, DOT_LABEL_TABLE);
+    dot_label_row_open(out, row);
+    dot_text_html_wrapped(out, text, 50, 4);
+    dot_label_row_close(out, row);
+    strbuf_puts(out, "</TABLE>");
+}
+
+/* "now: unhappy (-1) → aim: delighted (+2)", each half coloured by its value. */
+static void dot_label_stage_emotions(jrn_strbuf *out, const jrn_model *model,
+                                     const jrn_stage *stage)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    dot_label_row row = {true, "10", NULL};
+    dot_label_row_open(out, row);
+    if (stage->has_emotion) {
+        strbuf_puts(&raw, "now ");
+        dot_label_emotion_text(&raw, model, stage->emotion);
+        strbuf_printf(out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->emotion));
+        dot_text_html(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+        strbuf_puts(out, "</FONT>");
+        strbuf_clear(&raw);
+    }
+    if (stage->has_emotion && stage->has_aspiration) strbuf_puts(out, DOT_LABEL_ARROW);
+    if (stage->has_aspiration) {
+        strbuf_puts(&raw, "aim ");
+        dot_label_emotion_text(&raw, model, stage->aspiration);
+        strbuf_printf(out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->aspiration));
+        dot_text_html(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+        strbuf_puts(out, "</FONT>");
+    }
+    dot_label_row_close(out, row);
+    strbuf_free(&raw);
+}
+
+/* "4 touchpoints · 1 pain · 2 delight · 1 moment of truth" over the stage's own touchpoints. */
+static void dot_label_stage_summary(jrn_strbuf *out, const jrn_stage *stage)
+{
+    size_t pains = 0, delights = 0, truths = 0;
+    for (size_t i = 0; i < stage->touchpoint_count; i++) {
+        pains += stage->touchpoints[i]->is_pain;
+        delights += stage->touchpoints[i]->is_delight;
+        truths += stage->touchpoints[i]->is_truth;
+    }
+    dot_label_row row = {true, "10", DOT_STYLE_MUTED_TEXT};
+    dot_label_row_open(out, row);
+    strbuf_printf(out, "%zu touchpoint%s", stage->touchpoint_count,
+                  stage->touchpoint_count == 1 ? "" : "s");
+    if (pains) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu pain", pains);
+    if (delights) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu delight", delights);
+    if (truths) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu truth", truths);
+    dot_label_row_close(out, row);
+}
+
+void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
+                     bool with_summary)
+{
+    dot_label_row title_row = {true, stage->parent ? "12" : "14", NULL};
+    dot_label_row owner_row = {true, "10", DOT_STYLE_MUTED_TEXT};
+    strbuf_puts(out, DOT_LABEL_TABLE);
+    dot_label_row_open(out, title_row);
+    strbuf_puts(out, "<B>");
+    dot_text_html_wrapped(out, dot_label_name(&stage->base), 28, 2);
+    strbuf_puts(out, "</B>");
+    dot_label_row_close(out, title_row);
+    if (stage->has_emotion || stage->has_aspiration) dot_label_stage_emotions(out, model, stage);
+    if (stage->owner) {
+        dot_label_row_open(out, owner_row);
+        dot_text_html_wrapped(out, dot_label_name(&stage->owner->base), 36, 1);
+        dot_label_row_close(out, owner_row);
+    }
+    if (with_summary) dot_label_stage_summary(out, stage);
+    strbuf_puts(out, "</TABLE>");
+}
+
+static void dot_label_date(jrn_strbuf *raw, jrn_date date)
+{
+    strbuf_printf(raw, "%04d-%02d-%02d", date.year, date.month, date.day);
+}
+
+/* "Owner: Customer Success · Reviewed 2026-09-30 · Version 2" */
+static void dot_label_map_facts(jrn_strbuf *raw, const jrn_map *map)
+{
+    if (map->owner) {
+        strbuf_puts(raw, "Owner: ");
+        strbuf_puts(raw, dot_label_name(&map->owner->base));
+    }
+    if (map->has_reviewed) {
+        if (raw->length) strbuf_puts(raw, DOT_LABEL_SEPARATOR);
+        strbuf_puts(raw, "Reviewed ");
+        dot_label_date(raw, map->reviewed);
+    }
+    if (map->has_version) {
+        if (raw->length) strbuf_puts(raw, DOT_LABEL_SEPARATOR);
+        strbuf_puts(raw, "Version ");
+        if (map->version_text) strbuf_puts(raw, map->version_text);
+        else dot_text_number(raw, map->version);
+    }
+}
+
+static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
+{
+    switch (options->view) {
+    case VIEW_FULL:
+        break;
+    case VIEW_SPINE:
+        strbuf_puts(raw, "Spine: stages and their loops");
+        break;
+    case VIEW_JOURNEY:
+        strbuf_puts(raw, "Journey: ");
+        strbuf_puts(raw, dot_label_name(&options->view_journey->base));
+        break;
+    case VIEW_PERSONA:
+        strbuf_puts(raw, "Persona: ");
+        strbuf_puts(raw, dot_label_name(&options->view_persona->base));
+        break;
+    }
+}
+
+void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options)
+{
+    const char *title = element_label(&model->map.base);
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\"><B>");
+    dot_text_html_wrapped(out, title ? title : "Journey map", 60, 2);
+    strbuf_puts(out, "</B></FONT></TD></TR>");
+    dot_label_view(&raw, options);
+    if (raw.length) {
+        strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">");
+        dot_text_html_wrapped(out, strbuf_text(&raw), 80, 1);
+        strbuf_puts(out, "</FONT></TD></TR>");
+        strbuf_clear(&raw);
+    }
+    dot_label_map_facts(&raw, &model->map);
+    if (raw.length) {
+        strbuf_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
+                      DOT_STYLE_MUTED_TEXT);
+        dot_text_html_wrapped(out, strbuf_text(&raw), 100, 1);
+        strbuf_puts(out, "</FONT></TD></TR>");
+    }
+    strbuf_puts(out, "</TABLE>");
+    strbuf_free(&raw);
+}
+
+/* ---- legend ---- */
+
+static void dot_label_legend_heading(jrn_strbuf *out, const char *heading)
+{
+    strbuf_printf(out, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>%s</B></TD></TR>", heading);
+}
+
+/* A row whose left cell is a coloured line (an edge sample) and right cell the meaning. */
+static void dot_label_legend_line(jrn_strbuf *out, const char *color, const char *sample,
+                                  const char *meaning_html)
+{
+    strbuf_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>%s</B></FONT></TD>"
+                       "<TD ALIGN=\"LEFT\">%s</TD></TR>", color, sample, meaning_html);
+}
+
+/* A row whose left cell is a filled swatch with a border. */
+static void dot_label_legend_swatch(jrn_strbuf *out, const char *fill, const char *border,
+                                    const char *meaning)
+{
+    strbuf_printf(out, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" WIDTH=\"36\" HEIGHT=\"16\">"
+                       "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", border, fill, meaning);
+}
+
+#define DOT_LABEL_SOLID_SAMPLE "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6"   /* ━━━▶ */
+#define DOT_LABEL_DASHED_SAMPLE "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D\xE2\x96\xB6"  /* ╍╍╍▶ */
+
+static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
+{
+    jrn_strbuf raw = STRBUF_INIT, meaning = STRBUF_INIT;
+    dot_label_legend_heading(out, "Journeys");
+    for (size_t i = 0; i < legend->journey_count; i++) {
+        const jrn_journey *journey = legend->journeys[i];
+        dot_text_html_wrapped(&meaning, dot_label_name(&journey->base), 40, 1);
+        if (journey->persona_count > 0) {
+            dot_label_join(&raw, (const void *const *)journey->personas, journey->persona_count, ", ");
+            strbuf_printf(&meaning, " <FONT COLOR=\"%s\">(for ", DOT_STYLE_MUTED_TEXT);
+            dot_text_html_wrapped(&meaning, strbuf_text(&raw), 40, 1);
+            strbuf_puts(&meaning, ")</FONT>");
+            strbuf_clear(&raw);
+        }
+        dot_label_legend_line(out, dot_style_journey_color(journey->base.index),
+                              DOT_LABEL_SOLID_SAMPLE, strbuf_text(&meaning));
+        strbuf_clear(&meaning);
+    }
+    strbuf_free(&raw);
+    strbuf_free(&meaning);
+}
+
+static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
+{
+    static const dot_heat heats[] = {HEAT_PAIN, HEAT_DELIGHT, HEAT_INCONSISTENT, HEAT_NEUTRAL};
+    dot_label_legend_heading(out, "Touchpoints");
+    for (size_t i = 0; i < sizeof heats / sizeof heats[0]; i++) {
+        const dot_heat_style *style = dot_style_heat(heats[i]);
+        dot_label_legend_swatch(out, style->fill, style->border, style->meaning);
+    }
+    if (legend->has_truth)
+        strbuf_puts(out, "<TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+                         "CELLPADDING=\"0\"><TR><TD WIDTH=\"28\" HEIGHT=\"10\"></TD></TR></TABLE>"
+                         "</TD><TD ALIGN=\"LEFT\">Moment of truth (double border)</TD></TR>");
+    if (legend->has_backstage)
+        strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" WIDTH=\"36\" HEIGHT=\"16\"></TD>"
+                         "<TD ALIGN=\"LEFT\">Backstage: not seen by the customer</TD></TR>");
+}
+
+static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_model *model)
+{
+    jrn_strbuf raw = STRBUF_INIT, meaning = STRBUF_INIT;
+    dot_label_legend_heading(out, "Customer emotion now");
+    for (int step = 4; step >= 0; step--) {
+        double value = model->emotion_low + (model->emotion_high - model->emotion_low) * step / 4.0;
+        dot_label_emotion_text(&raw, model, value);
+        dot_text_html(&meaning, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+        dot_label_legend_swatch(out, dot_style_emotion_fill(model, value), "#8C8C8C",
+                                strbuf_text(&meaning));
+        strbuf_clear(&raw);
+        strbuf_clear(&meaning);
+    }
+    dot_label_legend_swatch(out, "#FFFFFF", "#8C8C8C", "not given");
+    strbuf_free(&raw);
+    strbuf_free(&meaning);
+}
+
+void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
+    if (legend->journey_count > 0) dot_label_legend_journeys(out, legend);
+    if (legend->is_spine) dot_label_legend_emotions(out, model);
+    else dot_label_legend_heat(out, legend);
+    if (legend->has_journey_loop || legend->has_stage_loop) dot_label_legend_heading(out, "Loops");
+    if (legend->has_journey_loop)
+        dot_label_legend_line(out, "#555555", DOT_LABEL_DASHED_SAMPLE,
+                              "a journey goes back to an earlier stage");
+    if (legend->has_stage_loop)
+        dot_label_legend_line(out, DOT_STYLE_STAGE_LOOP, DOT_LABEL_DASHED_SAMPLE,
+                              "a stage feeds back (loops:)");
+    strbuf_puts(out, "</TABLE>");
+}
