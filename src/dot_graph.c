@@ -2,6 +2,8 @@
  * the helpers every view uses, the legend and the title. */
 #include "jrn/dot_graph.h"
 
+#include <string.h>
+
 #include "jrn/arena.h"
 #include "jrn/dot_builder.h"
 #include "jrn/dot_labels.h"
@@ -18,7 +20,9 @@ void dot_builder_set(void *object, const char *name, const char *value)
 void dot_builder_set_html(dot_builder *builder, void *object, const char *name, const char *html)
 {
     /* agxset keeps the HTML mark of a string made by agstrdup_html; our reference to it
-     * is dropped once the attribute holds its own. */
+     * is dropped once the attribute holds its own. The pool shares strings by text, but
+     * no plain string jrnc makes contains '<' (dot_text escapes it) and every label does,
+     * so the mark is never lost. */
     char *markup = agstrdup_html(builder->graph, (char *)html);
     agsafeset(object, (char *)name, markup, (char *)"");
     agstrfree(builder->graph, markup);
@@ -31,18 +35,26 @@ void dot_builder_set_text(dot_builder *builder, void *object, const char *name, 
     strbuf_clear(&builder->text);
 }
 
-const char *dot_builder_name(dot_builder *builder, const char *prefix, const char *id)
+const char *dot_builder_name(dot_builder *builder, const char *prefix, const jrn_element *element)
 {
     strbuf_clear(&builder->name);
     strbuf_puts(&builder->name, prefix);
-    strbuf_puts(&builder->name, id);
+    size_t length = strlen(element->id);
+    if (length <= DOT_BUILDER_NAME_ID_LIMIT) {
+        strbuf_puts(&builder->name, element->id);
+    } else {
+        /* Graphviz's scanner rejects names near 16 KB. A long id keeps its start and gets
+         * its index after a '-', which no id contains, so no other name can be the same. */
+        strbuf_append(&builder->name, element->id, DOT_BUILDER_NAME_ID_LIMIT);
+        strbuf_printf(&builder->name, "-%zu", element->index);
+    }
     return strbuf_text(&builder->name);
 }
 
 Agnode_t *dot_builder_node(dot_builder *builder, Agraph_t *graph, const char *prefix,
-                           const char *id)
+                           const jrn_element *element)
 {
-    return agnode(graph, (char *)dot_builder_name(builder, prefix, id), 1);
+    return agnode(graph, (char *)dot_builder_name(builder, prefix, element), 1);
 }
 
 Agedge_t *dot_builder_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head)
@@ -101,10 +113,10 @@ void dot_builder_clip_to_clusters(dot_builder *builder, Agedge_t *edge,
 {
     if (builder->stage_clusters[tail_stage->base.index] &&
         !dot_builder_stage_within(head_holder, tail_stage))
-        dot_builder_set(edge, "ltail", dot_builder_name(builder, "cluster_", tail_stage->base.id));
+        dot_builder_set(edge, "ltail", dot_builder_name(builder, "cluster_", &tail_stage->base));
     if (builder->stage_clusters[head_stage->base.index] &&
         !dot_builder_stage_within(tail_holder, head_stage))
-        dot_builder_set(edge, "lhead", dot_builder_name(builder, "cluster_", head_stage->base.id));
+        dot_builder_set(edge, "lhead", dot_builder_name(builder, "cluster_", &head_stage->base));
 }
 
 /* One declared loop: from the stage's last node back to the target's first, clipped to
@@ -284,10 +296,9 @@ static void dot_graph_declare_defaults(Agraph_t *graph)
 
 static void dot_graph_set_title(dot_builder *builder)
 {
-    const char *title = element_label(&builder->model->map.base);
     dot_label_title(&builder->text, builder->model, builder->options);
     dot_builder_set_text(builder, builder->graph, "label", true);
-    dot_label_plain(&builder->text, title ? title : "Journey map");
+    dot_label_map_tooltip(&builder->text, builder->model);
     dot_builder_set_text(builder, builder->graph, "tooltip", false);
 }
 

@@ -32,7 +32,7 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, Agnode_t *node,
 static void dot_graph_map_add_placeholder(dot_builder *builder, Agraph_t *cluster,
                                           const jrn_stage *stage)
 {
-    Agnode_t *node = dot_builder_node(builder, cluster, "empty_", stage->base.id);
+    Agnode_t *node = dot_builder_node(builder, cluster, "empty_", &stage->base);
     dot_builder_set(node, "style", "rounded,dashed");
     dot_builder_set(node, "color", "#B0B0B0");
     dot_label_empty_stage(&builder->text);
@@ -49,7 +49,7 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     Agraph_t *parent = builder->graph;
     if (stage->parent && builder->stage_clusters[stage->parent->base.index])
         parent = builder->stage_clusters[stage->parent->base.index];
-    Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", stage->base.id), 1);
+    Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);
     builder->stage_clusters[stage->base.index] = cluster;
     dot_label_stage(&builder->text, builder->model, stage, false);
     dot_builder_set_text(builder, cluster, "label", true);
@@ -62,7 +62,7 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
         const jrn_touchpoint *touchpoint = stage->touchpoints[i];
         if (!builder->touchpoint_shown[touchpoint->base.index]) continue;
-        Agnode_t *node = dot_builder_node(builder, cluster, "tp_", touchpoint->base.id);
+        Agnode_t *node = dot_builder_node(builder, cluster, "tp_", &touchpoint->base);
         dot_graph_map_style_touchpoint(builder, node, touchpoint);
         builder->touchpoint_nodes[touchpoint->base.index] = node;
         dot_builder_note_node(builder, stage, node);

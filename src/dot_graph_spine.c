@@ -23,7 +23,7 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
                     stage->child_count == 0 || stage->touchpoint_count > 0);
     if (stage->child_count > 0) {
         Agraph_t *cluster =
-            agsubg(parent, (char *)dot_builder_name(builder, "cluster_", stage->base.id), 1);
+            agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);
         builder->stage_clusters[stage->base.index] = cluster;
         dot_builder_set(cluster, "style", "rounded,filled");
         dot_builder_set(cluster, "fillcolor", dot_graph_spine_fill(builder, stage, "#F4F6F9"));
@@ -31,7 +31,7 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
         dot_builder_set(cluster, "penwidth", "1");
         object = cluster;
     } else {
-        Agnode_t *node = dot_builder_node(builder, parent, "stage_", stage->base.id);
+        Agnode_t *node = dot_builder_node(builder, parent, "stage_", &stage->base);
         dot_builder_set(node, "fillcolor", dot_graph_spine_fill(builder, stage, "#FFFFFF"));
         dot_builder_set(node, "margin", "0.2,0.12");
         dot_builder_note_node(builder, stage, node);

@@ -1,6 +1,8 @@
 /* dot_labels.c — the texts of the Graphviz picture: HTML-like labels and plain tooltips. */
 #include "jrn/dot_labels.h"
 
+#include <string.h>
+
 #include "jrn/dot_style.h"
 #include "jrn/dot_text.h"
 
@@ -11,7 +13,6 @@
 /* Room for a one-line text in a label (the wrapped ones are bounded by their lines). */
 #define DOT_LABEL_LINE_LIMIT 300u
 
-#define DOT_LABEL_TABLE "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
 #define DOT_LABEL_SEPARATOR " \xC2\xB7 "     /* " · " */
 #define DOT_LABEL_ARROW " \xE2\x86\x92 "     /* " → " */
 
@@ -206,6 +207,13 @@ void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jr
     strbuf_free(&raw);
 }
 
+void dot_label_map_tooltip(jrn_strbuf *out, const jrn_model *model)
+{
+    const char *title = element_label(&model->map.base);
+    dot_label_tooltip_line(out, NULL, title ? title : "Journey map");
+    dot_label_tooltip_line(out, NULL, model->map.description);
+}
+
 void dot_label_plain(jrn_strbuf *out, const char *text)
 {
     dot_text_plain(out, text, DOT_LABEL_LINE_LIMIT);
@@ -213,124 +221,143 @@ void dot_label_plain(jrn_strbuf *out, const char *text)
 
 /* ---- HTML-like labels ---- */
 
-/* A table row holding text in a font: the caller writes the text between
- * dot_label_row_open and dot_label_row_close. Stage labels align left, like a heading;
- * touchpoint labels centre. */
-typedef struct dot_label_row {
+/* Labels are lines of text in fonts, without tables: Graphviz 2.43 leaks every HTML table
+ * it sizes, and plain lines are all a label needs. Each line is opened with
+ * dot_label_line_open and closed with dot_label_line_close. Stage and title labels align
+ * left, like headings (each line ends with a left-aligned break); touchpoint labels
+ * centre (lines are separated by plain breaks). */
+typedef struct dot_label_lines {
+    jrn_strbuf *out;
     bool align_left;
-    const char *point_size;     /* NULL: the node's font size */
-    const char *color;          /* NULL: the node's font colour */
-} dot_label_row;
+    size_t count;               /* lines closed so far */
+} dot_label_lines;
 
-static void dot_label_row_open(jrn_strbuf *out, dot_label_row row)
+typedef struct dot_label_font {
+    const char *point_size;     /* NULL: the object's font size */
+    const char *color;          /* NULL: the object's font colour */
+    bool bold;
+    bool italic;
+} dot_label_font;
+
+#define DOT_LABEL_BREAK "<BR/>"
+#define DOT_LABEL_BREAK_LEFT "<BR ALIGN=\"LEFT\"/>"
+
+static const char *dot_label_break(const dot_label_lines *lines)
 {
-    strbuf_puts(out, row.align_left ? "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" : "<TR><TD>");
-    if (!row.point_size && !row.color) return;
-    strbuf_puts(out, "<FONT");
-    if (row.point_size) strbuf_printf(out, " POINT-SIZE=\"%s\"", row.point_size);
-    if (row.color) strbuf_printf(out, " COLOR=\"%s\"", row.color);
-    strbuf_putc(out, '>');
+    return lines->align_left ? DOT_LABEL_BREAK_LEFT : DOT_LABEL_BREAK;
 }
 
-static void dot_label_row_close(jrn_strbuf *out, dot_label_row row)
+static void dot_label_line_open(dot_label_lines *lines, dot_label_font font)
 {
-    if (row.point_size || row.color) strbuf_puts(out, "</FONT>");
-    strbuf_puts(out, "</TD></TR>");
+    jrn_strbuf *out = lines->out;
+    if (lines->count > 0 && !lines->align_left) strbuf_puts(out, DOT_LABEL_BREAK);
+    if (font.point_size || font.color) {
+        strbuf_puts(out, "<FONT");
+        if (font.point_size) strbuf_printf(out, " POINT-SIZE=\"%s\"", font.point_size);
+        if (font.color) strbuf_printf(out, " COLOR=\"%s\"", font.color);
+        strbuf_putc(out, '>');
+    }
+    if (font.bold) strbuf_puts(out, "<B>");
+    if (font.italic) strbuf_puts(out, "<I>");
 }
 
-/* A row of small wrapped text: "prefix text" in a colour, italic when asked. */
-static void dot_label_small_row(jrn_strbuf *out, const char *prefix, const char *text,
-                                const char *color, bool italic)
+static void dot_label_line_close(dot_label_lines *lines, dot_label_font font)
+{
+    jrn_strbuf *out = lines->out;
+    if (font.italic) strbuf_puts(out, "</I>");
+    if (font.bold) strbuf_puts(out, "</B>");
+    if (font.point_size || font.color) strbuf_puts(out, "</FONT>");
+    if (lines->align_left) strbuf_puts(out, DOT_LABEL_BREAK_LEFT);
+    lines->count++;
+}
+
+/* One line (wrapped into at most max_lines) of user text in a font. */
+static void dot_label_text_line(dot_label_lines *lines, dot_label_font font, const char *text,
+                                size_t width, size_t max_lines)
+{
+    dot_label_line_open(lines, font);
+    dot_text_html_wrapped(lines->out, text, width, max_lines, dot_label_break(lines));
+    dot_label_line_close(lines, font);
+}
+
+/* A line of small wrapped text: "prefix text". */
+static void dot_label_small_line(dot_label_lines *lines, const char *prefix, const char *text,
+                                 const char *color, bool italic)
 {
     jrn_strbuf raw = STRBUF_INIT;
     if (prefix) strbuf_puts(&raw, prefix);
     strbuf_puts(&raw, text);
-    dot_label_row row = {false, "10", color};
-    dot_label_row_open(out, row);
-    if (italic) strbuf_puts(out, "<I>");
-    dot_text_html_wrapped(out, strbuf_text(&raw), 30, 2);
-    if (italic) strbuf_puts(out, "</I>");
-    dot_label_row_close(out, row);
+    dot_label_font font = {"10", color, false, italic};
+    dot_label_text_line(lines, font, strbuf_text(&raw), 30, 2);
     strbuf_free(&raw);
 }
 
 void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
 {
-    dot_label_row title_row = {false, NULL, NULL};
-    strbuf_puts(out, DOT_LABEL_TABLE);
-    dot_label_row_open(out, title_row);
-    strbuf_puts(out, "<B>");
-    dot_text_html_wrapped(out, dot_label_name(&touchpoint->base), 22, 3);
-    strbuf_puts(out, "</B>");
-    dot_label_row_close(out, title_row);
+    dot_label_lines lines = {out, false, 0};
+    dot_label_font title = {NULL, NULL, true, false};
+    dot_label_text_line(&lines, title, dot_label_name(&touchpoint->base), 22, 3);
     if (touchpoint->channel_count > 0) {
         jrn_strbuf raw = STRBUF_INIT;
         dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count,
                        DOT_LABEL_SEPARATOR);
-        dot_label_small_row(out, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
+        dot_label_small_line(&lines, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
         strbuf_free(&raw);
     }
     if (touchpoint->pain)
-        dot_label_small_row(out, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
+        dot_label_small_line(&lines, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
     if (touchpoint->delight)
-        dot_label_small_row(out, "Delight: ", touchpoint->delight,
-                            dot_style_heat(HEAT_DELIGHT)->text, true);
+        dot_label_small_line(&lines, "Delight: ", touchpoint->delight,
+                             dot_style_heat(HEAT_DELIGHT)->text, true);
     if (touchpoint->is_truth)
-        dot_label_small_row(out, "\xE2\x98\x85 ",
-                            touchpoint->truth ? touchpoint->truth : "Moment of truth", "#000000",
-                            false);
-    strbuf_puts(out, "</TABLE>");
+        dot_label_small_line(&lines, "\xE2\x98\x85 ",
+                             touchpoint->truth ? touchpoint->truth : "Moment of truth", "#000000",
+                             false);
 }
 
 void dot_label_empty_stage(jrn_strbuf *out)
 {
-    dot_label_row row = {false, "10", DOT_STYLE_MUTED_TEXT};
-    strbuf_puts(out, DOT_LABEL_TABLE);
-    dot_label_row_open(out, row);
-    strbuf_puts(out, "<I>no touchpoints yet</I>");
-    dot_label_row_close(out, row);
-    strbuf_puts(out, "</TABLE>");
+    dot_label_lines lines = {out, false, 0};
+    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, true};
+    dot_label_text_line(&lines, font, "no touchpoints yet", 30, 1);
 }
 
 void dot_label_note(jrn_strbuf *out, const char *text)
 {
-    dot_label_row row = {false, "12", DOT_STYLE_MUTED_TEXT};
-    strbuf_puts(out, DOT_LABEL_TABLE);
-    dot_label_row_open(out, row);
-    dot_text_html_wrapped(out, text, 50, 4);
-    dot_label_row_close(out, row);
-    strbuf_puts(out, "</TABLE>");
+    dot_label_lines lines = {out, false, 0};
+    dot_label_font font = {"12", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_text_line(&lines, font, text, 50, 4);
 }
 
-/* "now: unhappy (-1) → aim: delighted (+2)", each half coloured by its value. */
-static void dot_label_stage_emotions(jrn_strbuf *out, const jrn_model *model,
+/* "now -1 (unhappy) → aim +2 (delighted)", each half coloured by its value. */
+static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *model,
                                      const jrn_stage *stage)
 {
     jrn_strbuf raw = STRBUF_INIT;
-    dot_label_row row = {true, "10", NULL};
-    dot_label_row_open(out, row);
+    dot_label_font small = {"10", NULL, false, false};
+    dot_label_line_open(lines, small);
     if (stage->has_emotion) {
         strbuf_puts(&raw, "now ");
         dot_label_emotion_text(&raw, model, stage->emotion);
-        strbuf_printf(out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->emotion));
-        dot_text_html(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
-        strbuf_puts(out, "</FONT>");
+        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->emotion));
+        dot_text_html(lines->out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+        strbuf_puts(lines->out, "</FONT>");
         strbuf_clear(&raw);
     }
-    if (stage->has_emotion && stage->has_aspiration) strbuf_puts(out, DOT_LABEL_ARROW);
+    if (stage->has_emotion && stage->has_aspiration) strbuf_puts(lines->out, DOT_LABEL_ARROW);
     if (stage->has_aspiration) {
         strbuf_puts(&raw, "aim ");
         dot_label_emotion_text(&raw, model, stage->aspiration);
-        strbuf_printf(out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->aspiration));
-        dot_text_html(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
-        strbuf_puts(out, "</FONT>");
+        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->aspiration));
+        dot_text_html(lines->out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+        strbuf_puts(lines->out, "</FONT>");
     }
-    dot_label_row_close(out, row);
+    dot_label_line_close(lines, small);
     strbuf_free(&raw);
 }
 
-/* "4 touchpoints · 1 pain · 2 delight · 1 moment of truth" over the stage's own touchpoints. */
-static void dot_label_stage_summary(jrn_strbuf *out, const jrn_stage *stage)
+/* "4 touchpoints · 1 pain · 2 delight · 1 truth" over the stage's own touchpoints. */
+static void dot_label_stage_summary(dot_label_lines *lines, const jrn_stage *stage)
 {
     size_t pains = 0, delights = 0, truths = 0;
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
@@ -338,35 +365,26 @@ static void dot_label_stage_summary(jrn_strbuf *out, const jrn_stage *stage)
         delights += stage->touchpoints[i]->is_delight;
         truths += stage->touchpoints[i]->is_truth;
     }
-    dot_label_row row = {true, "10", DOT_STYLE_MUTED_TEXT};
-    dot_label_row_open(out, row);
-    strbuf_printf(out, "%zu touchpoint%s", stage->touchpoint_count,
+    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_line_open(lines, font);
+    strbuf_printf(lines->out, "%zu touchpoint%s", stage->touchpoint_count,
                   stage->touchpoint_count == 1 ? "" : "s");
-    if (pains) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu pain", pains);
-    if (delights) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu delight", delights);
-    if (truths) strbuf_printf(out, DOT_LABEL_SEPARATOR "%zu truth", truths);
-    dot_label_row_close(out, row);
+    if (pains) strbuf_printf(lines->out, DOT_LABEL_SEPARATOR "%zu pain", pains);
+    if (delights) strbuf_printf(lines->out, DOT_LABEL_SEPARATOR "%zu delight", delights);
+    if (truths) strbuf_printf(lines->out, DOT_LABEL_SEPARATOR "%zu truth", truths);
+    dot_label_line_close(lines, font);
 }
 
 void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary)
 {
-    dot_label_row title_row = {true, stage->parent ? "12" : "14", NULL};
-    dot_label_row owner_row = {true, "10", DOT_STYLE_MUTED_TEXT};
-    strbuf_puts(out, DOT_LABEL_TABLE);
-    dot_label_row_open(out, title_row);
-    strbuf_puts(out, "<B>");
-    dot_text_html_wrapped(out, dot_label_name(&stage->base), 28, 2);
-    strbuf_puts(out, "</B>");
-    dot_label_row_close(out, title_row);
-    if (stage->has_emotion || stage->has_aspiration) dot_label_stage_emotions(out, model, stage);
-    if (stage->owner) {
-        dot_label_row_open(out, owner_row);
-        dot_text_html_wrapped(out, dot_label_name(&stage->owner->base), 36, 1);
-        dot_label_row_close(out, owner_row);
-    }
-    if (with_summary) dot_label_stage_summary(out, stage);
-    strbuf_puts(out, "</TABLE>");
+    dot_label_lines lines = {out, true, 0};
+    dot_label_font title = {stage->parent ? "12" : "14", NULL, true, false};
+    dot_label_font owner = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_text_line(&lines, title, dot_label_name(&stage->base), 28, 2);
+    if (stage->has_emotion || stage->has_aspiration) dot_label_stage_emotions(&lines, model, stage);
+    if (stage->owner) dot_label_text_line(&lines, owner, dot_label_name(&stage->owner->base), 36, 1);
+    if (with_summary) dot_label_stage_summary(&lines, stage);
 }
 
 static void dot_label_date(jrn_strbuf *raw, jrn_date date)
@@ -417,25 +435,16 @@ void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_opt
 {
     const char *title = element_label(&model->map.base);
     jrn_strbuf raw = STRBUF_INIT;
-    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
-    strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\"><B>");
-    dot_text_html_wrapped(out, title ? title : "Journey map", 60, 2);
-    strbuf_puts(out, "</B></FONT></TD></TR>");
+    dot_label_lines lines = {out, true, 0};
+    dot_label_font title_font = {"22", NULL, true, false};
+    dot_label_font view_font = {"14", NULL, false, false};
+    dot_label_font facts_font = {"11", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_text_line(&lines, title_font, title ? title : "Journey map", 60, 2);
     dot_label_view(&raw, options);
-    if (raw.length) {
-        strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">");
-        dot_text_html_wrapped(out, strbuf_text(&raw), 80, 1);
-        strbuf_puts(out, "</FONT></TD></TR>");
-        strbuf_clear(&raw);
-    }
+    if (raw.length) dot_label_text_line(&lines, view_font, strbuf_text(&raw), 80, 1);
+    strbuf_clear(&raw);
     dot_label_map_facts(&raw, &model->map);
-    if (raw.length) {
-        strbuf_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
-                      DOT_STYLE_MUTED_TEXT);
-        dot_text_html_wrapped(out, strbuf_text(&raw), 100, 1);
-        strbuf_puts(out, "</FONT></TD></TR>");
-    }
-    strbuf_puts(out, "</TABLE>");
+    if (raw.length) dot_label_text_line(&lines, facts_font, strbuf_text(&raw), 100, 1);
     strbuf_free(&raw);
 }
 
@@ -471,14 +480,15 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
     dot_label_legend_heading(out, "Journeys");
     for (size_t i = 0; i < legend->journey_count; i++) {
         const jrn_journey *journey = legend->journeys[i];
-        dot_text_html_wrapped(&meaning, dot_label_name(&journey->base), 40, 1);
-        if (journey->persona_count > 0) {
-            dot_label_join(&raw, (const void *const *)journey->personas, journey->persona_count, ", ");
+        dot_text_html_wrapped(&meaning, dot_label_name(&journey->base), 40, 1, DOT_LABEL_BREAK);
+        dot_label_join(&raw, (const void *const *)journey->personas, journey->persona_count, ", ");
+        /* "End user (for End user)" says nothing twice */
+        if (raw.length > 0 && strcmp(strbuf_text(&raw), dot_label_name(&journey->base)) != 0) {
             strbuf_printf(&meaning, " <FONT COLOR=\"%s\">(for ", DOT_STYLE_MUTED_TEXT);
-            dot_text_html_wrapped(&meaning, strbuf_text(&raw), 40, 1);
+            dot_text_html_wrapped(&meaning, strbuf_text(&raw), 40, 1, DOT_LABEL_BREAK);
             strbuf_puts(&meaning, ")</FONT>");
-            strbuf_clear(&raw);
         }
+        strbuf_clear(&raw);
         dot_label_legend_line(out, dot_style_journey_color(journey->base.index),
                               DOT_LABEL_SOLID_SAMPLE, strbuf_text(&meaning));
         strbuf_clear(&meaning);

@@ -105,8 +105,11 @@ static size_t dot_text_escape_one(unsigned long codepoint, dot_text_mode mode, c
     else if (mode == TEXT_PLAIN && codepoint == '\n') replacement = "\\n";
     else if (mode == TEXT_PLAIN && codepoint == '\r') replacement = "";
     else if (mode == TEXT_PLAIN && codepoint == '\t') replacement = " ";
-    else if (mode == TEXT_HTML && codepoint == '<') replacement = "&lt;";
-    else if (mode == TEXT_HTML && codepoint == '>') replacement = "&gt;";
+    /* '<' and '>' as entities in plain text too: then no plain string jrnc makes can equal
+     * an HTML label (which always holds a tag), and cgraph's shared string pool cannot
+     * hand one back for the other. SVG viewers show the entities as the characters. */
+    else if (codepoint == '<') replacement = "&lt;";
+    else if (codepoint == '>') replacement = "&gt;";
     else if (mode == TEXT_HTML && codepoint == '"') replacement = "&quot;";
     else if (mode == TEXT_HTML && dot_text_is_space(codepoint)) replacement = " ";
     if (replacement) {
@@ -181,6 +184,7 @@ typedef struct dot_text_wrap {
     size_t max_lines;
     size_t line;
     size_t line_characters;
+    const char *line_break;
 } dot_text_wrap;
 
 /* Starts a new line; false (after writing the ellipsis) when the line budget is spent. */
@@ -190,7 +194,7 @@ static bool dot_text_wrap_break(dot_text_wrap *wrap)
         strbuf_puts(wrap->out, DOT_TEXT_ELLIPSIS);
         return false;
     }
-    strbuf_puts(wrap->out, "<BR/>");
+    strbuf_puts(wrap->out, wrap->line_break);
     wrap->line++;
     wrap->line_characters = 0;
     return true;
@@ -236,9 +240,10 @@ static bool dot_text_wrap_word(dot_text_wrap *wrap, const char *word, const char
 }
 
 void dot_text_html_wrapped(jrn_strbuf *out, const char *text, size_t line_width,
-                           size_t max_lines)
+                           size_t max_lines, const char *line_break)
 {
-    dot_text_wrap wrap = {out, line_width ? line_width : 1, max_lines ? max_lines : 1, 0, 0};
+    dot_text_wrap wrap = {out, line_width ? line_width : 1, max_lines ? max_lines : 1, 0, 0,
+                          line_break};
     if (!text) return;
     while (*text) {
         const char *before = text;

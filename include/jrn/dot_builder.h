@@ -46,12 +46,15 @@ void dot_builder_set_html(dot_builder *builder, void *object, const char *name, 
 /* Sets an attribute to the text built in builder->text, and clears it. */
 void dot_builder_set_text(dot_builder *builder, void *object, const char *name, bool is_html);
 
+/* Ids longer than this are cut in object names (see dot_builder_name). */
+#define DOT_BUILDER_NAME_ID_LIMIT 64u
+
 /* "prefix" + id in builder->name: object names are ids, never titles; each kind of
  * object has its own prefix so ids cannot clash with each other or with DOT keywords. */
-const char *dot_builder_name(dot_builder *builder, const char *prefix, const char *id);
+const char *dot_builder_name(dot_builder *builder, const char *prefix, const jrn_element *element);
 
 Agnode_t *dot_builder_node(dot_builder *builder, Agraph_t *graph, const char *prefix,
-                           const char *id);
+                           const jrn_element *element);
 Agedge_t *dot_builder_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head);
 /* An edge that only keeps ranks in order: never drawn. */
 Agedge_t *dot_builder_invisible_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head);

@@ -37,6 +37,8 @@ void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jr
 void dot_label_stage_tooltip(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage);
 void dot_label_touchpoint_tooltip(jrn_strbuf *out, const jrn_model *model,
                                   const jrn_touchpoint *touchpoint);
+void dot_label_map_tooltip(jrn_strbuf *out, const jrn_model *model);
+/* A short plain text (a title in a tooltip line), escaped and capped. */
 void dot_label_plain(jrn_strbuf *out, const char *text);
 
 #endif

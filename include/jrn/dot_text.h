@@ -14,7 +14,7 @@
 #define DOT_TEXT_ELLIPSIS "\xE2\x80\xA6"
 
 /* Appends text for a plain (escString) attribute such as a tooltip: backslashes doubled,
- * '&' as an entity, line ends as Graphviz's "\n", characters XML forbids replaced.
+ * '&', '<' and '>' as entities, line ends as Graphviz's "\n", characters XML forbids replaced.
  * At most byte_limit bytes are appended; a longer text is cut at a character boundary
  * and ends with an ellipsis. */
 void dot_text_plain(jrn_strbuf *out, const char *text, size_t byte_limit);
@@ -25,10 +25,11 @@ void dot_text_plain(jrn_strbuf *out, const char *text, size_t byte_limit);
 void dot_text_html(jrn_strbuf *out, const char *text, size_t byte_limit);
 
 /* Appends text inside an HTML-like label, wrapped at word boundaries into lines of at
- * most line_width characters joined by <BR/>; beyond max_lines the last line ends with
- * an ellipsis. Words longer than a line are split. */
+ * most line_width characters joined by line_break ("<BR/>", or a left-aligned break);
+ * beyond max_lines the last line ends with an ellipsis. Words longer than a line are
+ * split. */
 void dot_text_html_wrapped(jrn_strbuf *out, const char *text, size_t line_width,
-                           size_t max_lines);
+                           size_t max_lines, const char *line_break);
 
 /* Appends a number the way a person writes it: "2", "-1", "4.5", "0.25". */
 void dot_text_number(jrn_strbuf *out, double value);
