@@ -16,10 +16,13 @@
 #define DOT_LABEL_SEPARATOR " \xC2\xB7 "     /* " · " */
 #define DOT_LABEL_ARROW " \xE2\x86\x92 "     /* " → " */
 
+/* What to call an element: its title, or its id when the title is missing or blank
+ * (Graphviz rejects an empty <B></B>, and a blank title tells a reader nothing). */
 static const char *dot_label_name(const jrn_element *element)
 {
     const char *label = element_label(element);
-    return label ? label : "";
+    if (label && !dot_text_is_blank(label)) return label;
+    return element->id ? element->id : "";
 }
 
 /* Raw (unescaped) "+2 (delighted)" for an emotion value. */
@@ -209,8 +212,8 @@ void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jr
 
 void dot_label_map_tooltip(jrn_strbuf *out, const jrn_model *model)
 {
-    const char *title = element_label(&model->map.base);
-    dot_label_tooltip_line(out, NULL, title ? title : "Journey map");
+    const char *title = dot_label_name(&model->map.base);
+    dot_label_tooltip_line(out, NULL, *title ? title : "Journey map");
     dot_label_tooltip_line(out, NULL, model->map.description);
 }
 
@@ -275,6 +278,7 @@ static void dot_label_line_close(dot_label_lines *lines, dot_label_font font)
 static void dot_label_text_line(dot_label_lines *lines, dot_label_font font, const char *text,
                                 size_t width, size_t max_lines)
 {
+    if (dot_text_is_blank(text)) return;   /* an empty <B></B> is a syntax error to dot */
     dot_label_line_open(lines, font);
     dot_text_html_wrapped(lines->out, text, width, max_lines, dot_label_break(lines));
     dot_label_line_close(lines, font);
@@ -433,13 +437,13 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
 
 void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options)
 {
-    const char *title = element_label(&model->map.base);
+    const char *title = dot_label_name(&model->map.base);
     jrn_strbuf raw = STRBUF_INIT;
     dot_label_lines lines = {out, true, 0};
     dot_label_font title_font = {"22", NULL, true, false};
     dot_label_font view_font = {"14", NULL, false, false};
     dot_label_font facts_font = {"11", DOT_STYLE_MUTED_TEXT, false, false};
-    dot_label_text_line(&lines, title_font, title ? title : "Journey map", 60, 2);
+    dot_label_text_line(&lines, title_font, *title ? title : "Journey map", 60, 2);
     dot_label_view(&raw, options);
     if (raw.length) dot_label_text_line(&lines, view_font, strbuf_text(&raw), 80, 1);
     strbuf_clear(&raw);
@@ -489,6 +493,9 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
             strbuf_puts(&meaning, ")</FONT>");
         }
         strbuf_clear(&raw);
+        if (journey->hop_count == 0)
+            strbuf_printf(&meaning, " <FONT COLOR=\"%s\"><I>no steps yet</I></FONT>",
+                          DOT_STYLE_MUTED_TEXT);
         dot_label_legend_line(out, dot_style_journey_color(journey->base.index),
                               DOT_LABEL_SOLID_SAMPLE, strbuf_text(&meaning));
         strbuf_clear(&meaning);

@@ -100,7 +100,12 @@ static size_t dot_text_escape_one(unsigned long codepoint, dot_text_mode mode, c
     if (codepoint == '&' && mode == TEXT_HTML && dot_text_entity_follows(rest))
         replacement = "&amp;\xE2\x81\xA0";
     else if (codepoint == '&') replacement = "&amp;";
-    /* Graphviz expands \N, \G, \L... in HTML-like labels too: double every backslash */
+    /* A backslash in a quoted DOT string is unescaped twice: dot's scanner halves each
+     * pair of backslashes, then escString expansion halves them again and turns
+     * backslash-N, -G, -L... into names. An HTML-like label skips the scanner step but
+     * not the expansion. So a backslash is written four times in plain text and twice
+     * in a label, and reaches the picture as one. */
+    else if (codepoint == '\\' && mode == TEXT_PLAIN) replacement = "\\\\\\\\";
     else if (codepoint == '\\') replacement = "\\\\";
     else if (mode == TEXT_PLAIN && codepoint == '\n') replacement = "\\n";
     else if (mode == TEXT_PLAIN && codepoint == '\r') replacement = "";
@@ -165,6 +170,15 @@ static void dot_text_limited(jrn_strbuf *out, const char *text, dot_text_mode mo
     if (byte_limit < ellipsis_length) return;
     dot_text_escape(out, text, mode, byte_limit - ellipsis_length, &complete);
     strbuf_puts(out, DOT_TEXT_ELLIPSIS);
+}
+
+bool dot_text_is_blank(const char *text)
+{
+    if (!text) return true;
+    while (*text) {
+        if (!dot_text_is_space(dot_text_decode(&text))) return false;
+    }
+    return true;
 }
 
 void dot_text_plain(jrn_strbuf *out, const char *text, size_t byte_limit)

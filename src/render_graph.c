@@ -4,8 +4,6 @@
 
 #include <gvc.h>
 
-#include "jrn/dot_graph.h"
-
 /* Renders a graph that is already laid out; false after reporting. */
 static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
@@ -22,20 +20,27 @@ static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *forma
 bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
                   jrn_strbuf *out, jrn_diag_list *diags)
 {
-    GVC_t *context = gvContext();
-    if (!context) {
-        diag_error(diags, span_none(), "Graphviz could not start (gvContext failed)");
+    /* The graph is read back from the DOT text rather than laid out as built: dot's
+     * layout depends on the order of edges, and agwrite groups them by tail. Reading
+     * the text makes `jrnc -T svg` draw exactly what `jrnc | dot -Tsvg` draws. */
+    jrn_strbuf dot = STRBUF_INIT;
+    if (!emit_dot(model, options, &dot, diags)) {
+        strbuf_free(&dot);
         return false;
     }
-    Agraph_t *graph = dot_graph_build(model, options, NULL, diags);
+    GVC_t *context = gvContext();
+    Agraph_t *graph = context ? agmemread(strbuf_text(&dot)) : NULL;
+    strbuf_free(&dot);
     bool rendered = false;
-    if (graph && gvLayout(context, graph, "dot") != 0) {
+    if (!graph) {
+        diag_error(diags, span_none(), "Graphviz could not start or read the graph");
+    } else if (gvLayout(context, graph, "dot") != 0) {
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
-    } else if (graph) {
+    } else {
         rendered = render_graph_data(context, graph, format, out, diags);
         gvFreeLayout(context, graph);
     }
     if (graph) agclose(graph);
-    gvFreeContext(context);
+    if (context) gvFreeContext(context);
     return rendered;
 }

@@ -2,6 +2,7 @@
 #ifndef JRN_DOT_TEXT_H
 #define JRN_DOT_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "jrn/strbuf.h"
@@ -13,10 +14,10 @@
 /* The ellipsis that ends a shortened text. */
 #define DOT_TEXT_ELLIPSIS "\xE2\x80\xA6"
 
-/* Appends text for a plain (escString) attribute such as a tooltip: backslashes doubled,
- * '&', '<' and '>' as entities, line ends as Graphviz's "\n", characters XML forbids replaced.
- * At most byte_limit bytes are appended; a longer text is cut at a character boundary
- * and ends with an ellipsis. */
+/* Appends text for a plain (escString) attribute such as a tooltip: each backslash
+ * written four times (dot unescapes quoted strings twice), '&', '<' and '>' as entities,
+ * line ends as Graphviz's "\n", characters XML forbids replaced. At most byte_limit bytes
+ * are appended; a longer text is cut at a character boundary and ends with an ellipsis. */
 void dot_text_plain(jrn_strbuf *out, const char *text, size_t byte_limit);
 
 /* Appends text inside an HTML-like label: & < > " as entities, backslashes doubled
@@ -30,6 +31,9 @@ void dot_text_html(jrn_strbuf *out, const char *text, size_t byte_limit);
  * split. */
 void dot_text_html_wrapped(jrn_strbuf *out, const char *text, size_t line_width,
                            size_t max_lines, const char *line_break);
+
+/* True when text is NULL or holds nothing but white space. */
+bool dot_text_is_blank(const char *text);
 
 /* Appends a number the way a person writes it: "2", "-1", "4.5", "0.25". */
 void dot_text_number(jrn_strbuf *out, double value);
