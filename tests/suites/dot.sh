@@ -139,20 +139,22 @@ else fail "unknown journey view: exit 2, suggestion" "exit $status" "$(cat view.
 
 # ---- -T: rendered in-process, no dot needed ----
 jrnc_path=$(cd "$(dirname "$JRNC")" && pwd)/$(basename "$JRNC")
-PATH=/nonexistent "$jrnc_path" -T svg "$acme" > inprocess.svg 2> jrnc.err
-if xmllint --noout inprocess.svg 2> /dev/null && grep -q '<svg' inprocess.svg && [ ! -s jrnc.err ]; then
+PATH=/nonexistent "$jrnc_path" -T svg "$acme" > inprocess.svg 2> jrnc.err; status=$?
+if [ "$status" -eq 0 ] && xmllint --noout inprocess.svg 2> /dev/null && grep -q '<svg' inprocess.svg &&
+    [ ! -s jrnc.err ]; then
     pass "-T svg renders without dot on PATH"
 else
-    fail "-T svg renders without dot on PATH" "$(head -c 1000 jrnc.err)"
+    fail "-T svg renders without dot on PATH" "exit $status" "$(head -c 1000 jrnc.err)"
 fi
 "$JRNC" "$acme" | dot -Tsvg > bydot.svg
 cmp -s inprocess.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws" \
     || fail "-T svg draws what dot -Tsvg draws" "$(diff bydot.svg inprocess.svg | head -n 20)"
-"$JRNC" -Tpng "$acme" > map.png
-[ "$(head -c 8 map.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && pass "-T png writes a PNG" \
-    || fail "-T png writes a PNG" "$(head -c 16 map.png | od -c | head -n 2)"
-"$JRNC" -T pdf -o map.pdf "$acme"
-[ "$(head -c 5 map.pdf)" = "%PDF-" ] && pass "-T pdf -o writes a PDF" || fail "-T pdf -o writes a PDF"
+"$JRNC" -Tpng "$acme" > map.png 2> jrnc.err; status=$?
+[ "$status" -eq 0 ] && [ "$(head -c 8 map.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+    pass "-T png writes a PNG" || fail "-T png writes a PNG" "exit $status" "$(head -c 1000 jrnc.err)"
+"$JRNC" -T pdf -o map.pdf "$acme" 2> jrnc.err; status=$?
+[ "$status" -eq 0 ] && [ "$(head -c 5 map.pdf)" = "%PDF-" ] && pass "-T pdf -o writes a PDF" \
+    || fail "-T pdf -o writes a PDF" "exit $status" "$(head -c 1000 jrnc.err)"
 "$JRNC" -T gif "$acme" > /dev/null 2> t.err; status=$?
 [ "$status" -eq 2 ] && grep -q "svg, png or pdf" t.err && pass "-T gif: usage error" \
     || fail "-T gif: usage error" "exit $status" "$(cat t.err)"
