@@ -158,3 +158,22 @@ cmp -s inprocess.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws" \
 "$JRNC" -T gif "$acme" > /dev/null 2> t.err; status=$?
 [ "$status" -eq 2 ] && grep -q "svg, png or pdf" t.err && pass "-T gif: usage error" \
     || fail "-T gif: usage error" "exit $status" "$(cat t.err)"
+
+# ---- the README's picture is the worked example as jrnc draws it now ----
+picture="$JRN_ROOT/docs/acme_post_sales.svg"
+"$JRNC" "$JRN_ROOT/examples/acme_post_sales.jrn" | dot -Tsvg > current.svg
+objects() {   # the nodes, clusters and edges an SVG draws, by name, sorted
+    python3 -c 'import sys, xml.etree.ElementTree as E
+ns = "{http://www.w3.org/2000/svg}"
+for g in E.parse(sys.argv[1]).iter(ns + "g"):
+    if g.get("class") in ("node", "cluster", "edge"):
+        print(g.get("class"), g.find(ns + "title").text)' "$1" | sort
+}
+if [ -f "$picture" ] && xmllint --noout "$picture" 2> /dev/null &&
+    [ "$(objects "$picture")" = "$(objects current.svg)" ]; then
+    pass "docs/acme_post_sales.svg is up to date"
+else
+    fail "docs/acme_post_sales.svg is up to date" \
+        "regenerate: jrnc -T svg examples/acme_post_sales.jrn -o docs/acme_post_sales.svg" \
+        "$(diff <(objects "$picture" 2>&1) <(objects current.svg) | head -n 20)"
+fi
