@@ -202,11 +202,7 @@ static void dot_graph_map_add_note(dot_builder *builder)
     } else {
         strbuf_puts(&note_text, "This map has no stages yet");
     }
-    Agnode_t *note = agnode(builder->graph, (char *)"note_empty", 1);
-    dot_builder_set(note, "shape", "plain");
-    dot_builder_set(note, "style", "solid");
-    dot_label_note(&builder->text, strbuf_text(&note_text));
-    dot_builder_set_text(builder, note, "label", true);
+    dot_builder_add_note(builder, strbuf_text(&note_text));
     strbuf_free(&note_text);
 }
 

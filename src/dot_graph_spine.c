@@ -77,6 +77,10 @@ void dot_graph_spine_add(dot_builder *builder)
     const jrn_model *model = builder->model;
     const jrn_stage *last_top = NULL;
     builder->legend.is_spine = true;
+    if (model->stage_count == 0) {
+        dot_builder_add_note(builder, "This map has no stages yet");
+        return;
+    }
     for (size_t i = 0; i < model->stage_count; i++) {
         dot_graph_spine_add_stage(builder, model->stages[i]);
         if (!model->stages[i]->parent) last_top = model->stages[i];

@@ -1,5 +1,6 @@
-/* dot_builder.h — the state shared while one journey-map graph is built (dot_graph*.c):
- * which parts of the model the view shows and which graph objects drew them. */
+/* dot_builder.h — the state and helpers shared while one journey-map graph is built
+ * (dot_graph*.c): which parts of the model the view shows, which graph objects drew
+ * them, and how attributes, names, loops and the legend are made. */
 #ifndef JRN_DOT_BUILDER_H
 #define JRN_DOT_BUILDER_H
 
@@ -75,6 +76,9 @@ void dot_builder_add_stage_loops(dot_builder *builder);
 /* Adds the legend cluster with what builder->legend says was drawn; returns its node so
  * the view can place it. */
 Agnode_t *dot_builder_add_legend(dot_builder *builder);
+
+/* Adds a note in place of a picture with nothing to draw. */
+Agnode_t *dot_builder_add_note(dot_builder *builder, const char *text);
 
 /* The views: dot_graph_map.c draws full, journey and persona; dot_graph_spine.c the spine. */
 void dot_graph_map_add(dot_builder *builder);
