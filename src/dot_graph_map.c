@@ -44,9 +44,33 @@ static void dot_graph_map_add_placeholder(dot_builder *builder, Agraph_t *cluste
     dot_builder_note_node(builder, stage, node);
 }
 
+/* Top-level clusters per plain subgraph on big maps. agwrite finds, for every node and
+ * edge, whether some subgraph of the graph being written holds it by trying each one in
+ * turn: with hundreds of stage clusters side by side that is O(nodes x stages). Grouping
+ * the clusters 16 to a plain subgraph (which does not change the layout) keeps every such
+ * search short, so writing grows linearly with the map. */
+enum { DOT_STAGE_GROUP_SIZE = 16 };
+
+static Agraph_t *dot_graph_map_top_parent(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    size_t top_level = 0;
+    for (size_t i = 0; i < model->stage_count && top_level <= DOT_STAGE_GROUP_SIZE; i++)
+        top_level += model->stages[i]->parent == NULL;
+    if (top_level <= DOT_STAGE_GROUP_SIZE) return builder->graph;
+    if (builder->stage_group == NULL || builder->stage_group_fill == DOT_STAGE_GROUP_SIZE) {
+        strbuf_clear(&builder->name);
+        strbuf_printf(&builder->name, "stages_%zu", ++builder->stage_group_count);
+        builder->stage_group = agsubg(builder->graph, (char *)strbuf_text(&builder->name), 1);
+        builder->stage_group_fill = 0;
+    }
+    builder->stage_group_fill++;
+    return builder->stage_group;
+}
+
 static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage)
 {
-    Agraph_t *parent = builder->graph;
+    Agraph_t *parent = stage->parent ? builder->graph : dot_graph_map_top_parent(builder);
     if (stage->parent && builder->stage_clusters[stage->parent->base.index])
         parent = builder->stage_clusters[stage->parent->base.index];
     Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);

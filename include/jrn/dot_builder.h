@@ -35,6 +35,9 @@ typedef struct dot_builder {
     size_t *stage_columns;          /* map views: a stage's place among the stages that draw
                                        nodes of their own (1, 2, ...; 0 for none) */
     size_t gate_count;              /* invisible spine-order nodes created so far */
+    Agraph_t *stage_group;          /* big maps: the plain subgraph taking the next clusters */
+    size_t stage_group_fill;        /* clusters in stage_group so far */
+    size_t stage_group_count;
     jrn_strbuf name;                /* scratch: object names */
     jrn_strbuf text;                /* scratch: labels and tooltips */
 } dot_builder;
