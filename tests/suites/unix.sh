@@ -310,14 +310,22 @@ for command in "" $commands; do
     if have script; then
         out=$(NO_COLOR=1 script -qec "\"$JRNC\" $command $(args_for "$command" "$broken")" /dev/null 2>&1)
         [[ "$out" != *$'\033['* ]] && pass "$name: NO_COLOR on a terminal" || fail "$name: NO_COLOR on a terminal" "$out"
+        out=$(env -u NO_COLOR script -qec "\"$JRNC\" $command $(args_for "$command" "$broken")" /dev/null 2>&1)
+        if [[ "$out" == *error:* ]]; then
+            [[ "$out" == *$'\033['* ]] && pass "$name: colour on a terminal" || fail "$name: colour on a terminal" "$out"
+        fi
+    fi
+    # -o, where the command has it, writes whole or nothing: errors leave the file as it was.
+    # (lint's JSON and SARIF documents are reports of the errors: lint writes them.)
+    if [ "$command" != lint ] && "$JRNC" $command --help | grep -qE '^ +-o, --output'; then
+        echo "precious" > kept.out
+        "$JRNC" $command -o kept.out "$broken" >/dev/null 2>&1; status=$?
+        [ $status -ne 0 ] && [ "$(cat kept.out)" = "precious" ] && pass "$name -o: an input error leaves the file as it was" \
+            || fail "$name -o: an input error leaves the file as it was" "exit $status" "$(head -3 kept.out)"
     fi
 done
 
-# -o writes whole or nothing: a map with errors leaves an existing file as it was.
-echo "precious" > kept.out
-"$JRNC" -o kept.out "$broken" 2>/dev/null
-[ "$(cat kept.out)" = "precious" ] && pass "-o: a failed compile leaves the file as it was" \
-    || fail "-o: a failed compile leaves the file as it was" "$(head -3 kept.out)"
+# -o: the file is what standard output would be; links, FIFOs and missing folders.
 if [ $default_writes = yes ]; then
     "$JRNC" -o written.out "$example" && "$JRNC" "$example" | cmp -s - written.out \
         && pass "-o FILE holds what standard output would" || fail "-o FILE holds what standard output would"
