@@ -168,6 +168,11 @@ JRN
 out=$(cd / && env -u JRN_PATH "$installed/bin/jrnc" check "$TMP_DIR/elsewhere/map.jrn" 2>&1)
 [ $? -eq 0 ] && pass "installed jrnc, run from /, finds std/spines without JRN_PATH" \
     || fail "installed jrnc, run from /, finds std/spines without JRN_PATH" "$out"
+if have dot && "$JRNC" "$example" >/dev/null 2>&1; then
+    out=$(cd / && "$installed/bin/jrnc" "$TMP_DIR/elsewhere/map.jrn" | dot -Tsvg 2>&1)
+    [[ "$out" == *"<svg"*"Checkout"*"</svg>"* ]] && pass "installed jrnc map.jrn | dot -Tsvg draws the map" \
+        || fail "installed jrnc map.jrn | dot -Tsvg draws the map" "$(head -5 <<<"$out")"
+fi
 out=$(cd / && "$installed/bin/jrnc" --print-stdlib-dir)
 [ "$out" = "$(cd "$installed/share/jrnc/stdlib" && pwd -P)" ] && pass "installed jrnc: --print-stdlib-dir" \
     || fail "installed jrnc: --print-stdlib-dir" "$out"
