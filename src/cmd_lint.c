@@ -22,6 +22,8 @@ static const char lint_help[] =
     "  -Wno-RULE          turn RULE off\n"
     "      --Werror       make warnings errors (exit status 1)\n"
     "      --today DATE   the date stale-review measures from (YYYY-MM-DD; default today)\n"
+    "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): adds\n"
+    "                     kpi-missed, kpi-no-data and emotion-gap-internal\n"
     "      --list-rules   print the rule catalogue and exit\n"
     "      --explain RULE print why RULE exists and how to fix its findings, and exit\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
@@ -45,6 +47,8 @@ typedef struct lint_request {
     const char *output;
     bool list_rules;
     const char *explain;         /* --explain RULE */
+    const char **data_files;     /* --data FILE, in order */
+    size_t data_count;
     jrn_lint_options options;
 } lint_request;
 
@@ -178,6 +182,11 @@ static int lint_take_option(lint_request *request, int argc, char **argv, int *i
         request->explain = value;
         return failed ? -1 : 1;
     }
+    value = lint_option_value("--data", argc, argv, index, &matched, &failed);
+    if (matched) {
+        if (!failed) request->data_files[request->data_count++] = value;
+        return failed ? -1 : 1;
+    }
     value = lint_option_value("--today", argc, argv, index, &matched, &failed);
     if (matched) return !failed && lint_set_today(request, value) ? 1 : -1;
     value = lint_option_value("--output", argc, argv, index, &matched, &failed);
@@ -275,22 +284,44 @@ static int lint_explain(const char *name)
     return EXIT_CLEAN;
 }
 
-/* Compiles and lints one file; its diagnostics end up sorted in the compilation. */
+/* Reads the --data files against the compiled model; their mistakes join the file's
+ * diagnostics. False when a data file cannot be read. */
+static bool lint_load_data(const lint_request *request, jrn_compilation *compilation,
+                           jrn_lint_options *options)
+{
+    if (request->data_count == 0) return true;
+    jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
+    options->actuals = actuals;
+    for (size_t i = 0; i < request->data_count; i++) {
+        const char *error_text;
+        if (data_load_file(actuals, request->data_files[i], &compilation->diags, &error_text) == DATA_UNREADABLE) {
+            diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", request->data_files[i], error_text);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Compiles and lints one file; its diagnostics end up sorted in the compilation.
+ * *data_unreadable tells when a --data file could not be read. */
 static jrn_compilation *lint_one_file(jrn_cli *cli, const lint_request *request,
-                                      const char *path)
+                                      const char *path, bool *data_unreadable)
 {
     jrn_compilation *compilation = compile_new();
     bool compiled = compile_file(compilation, path, &cli->compile);
+    *data_unreadable = false;
     if (compiled && compilation->model != NULL) {
-        lint_model(compilation->model, &request->options, &compilation->diags);
+        jrn_lint_options options = request->options;
+        *data_unreadable = !lint_load_data(request, compilation, &options);
+        if (!*data_unreadable) lint_model(compilation->model, &options, &compilation->diags);
     }
     diag_sort(&compilation->diags);
     return compilation;
 }
 
-static int lint_file_status(const jrn_compilation *compilation)
+static int lint_file_status(const jrn_compilation *compilation, bool data_unreadable)
 {
-    if (compilation->root_unreadable) return EXIT_USAGE;
+    if (compilation->root_unreadable || data_unreadable) return EXIT_USAGE;
     return compilation->diags.error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
 }
 
@@ -299,9 +330,10 @@ static int lint_run_gcc(jrn_cli *cli, const lint_request *request)
 {
     int worst = EXIT_CLEAN;
     for (int i = 0; i < request->file_count; i++) {
-        jrn_compilation *compilation = lint_one_file(cli, request, request->files[i]);
+        bool data_unreadable;
+        jrn_compilation *compilation = lint_one_file(cli, request, request->files[i], &data_unreadable);
         diag_render_text(&compilation->diags, stderr, cli->color);
-        int status = lint_file_status(compilation);
+        int status = lint_file_status(compilation, data_unreadable);
         if (status > worst) worst = status;
         compile_free(compilation);
     }
@@ -322,13 +354,14 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
     }
     int worst = EXIT_CLEAN;
     for (size_t i = 0; i < count; i++) {
-        compilations[i] = lint_one_file(cli, request, request->files[i]);
+        bool data_unreadable;
+        compilations[i] = lint_one_file(cli, request, request->files[i], &data_unreadable);
         results[i] = (jrn_lint_file_result){request->files[i], &compilations[i]->diags,
                                             compilations[i]->root_unreadable};
-        int status = lint_file_status(compilations[i]);
+        int status = lint_file_status(compilations[i], data_unreadable);
         if (status > worst) worst = status;
         /* The document carries the findings; say on stderr what would stop a CI job. */
-        if (compilations[i]->root_unreadable) diag_render_text(&compilations[i]->diags, stderr, cli->color);
+        if (status == EXIT_USAGE) diag_render_text(&compilations[i]->diags, stderr, cli->color);
     }
     jrn_lint_run run = {results, count, &request->options};
     jrn_strbuf document = STRBUF_INIT;
@@ -345,7 +378,8 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
     const char *files[argc > 0 ? argc : 1];
-    lint_request request = {.files = files};
+    const char *data_files[argc > 0 ? argc : 1];
+    lint_request request = {.files = files, .data_files = data_files};
     lint_options_init(&request.options, lint_today());
     int status;
     if (lint_parse_arguments(cli, &request, argc, argv, &status) < 0) return status;

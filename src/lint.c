@@ -110,6 +110,27 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "where to invest. A gap of 3 points or more on the emotion scale (unhappy now, "
         "delighted wanted) marks a stage to prioritise; record what causes it as pain "
         "points and opportunities on its touchpoints."},
+    [LINT_KPI_MISSED] = {
+        "kpi-missed", SEVERITY_WARNING, true,
+        "measured data (--data) shows a KPI missing its target",
+        "Measure and evolve: a KPI's latest measured value against its target says whether "
+        "the stage or touchpoint delivers what the map promises. A missed target is where "
+        "to look first; the finding names the previous value too, so a team can tell a dip "
+        "from a trend. Improve the experience, or revisit a target nobody can reach."},
+    [LINT_KPI_NO_DATA] = {
+        "kpi-no-data", SEVERITY_NOTE, true,
+        "measured data (--data) has no value for a KPI",
+        "A KPI nobody reports is a KPI nobody manages: with measured data given, each KPI "
+        "should have a value in it. Add the KPI's latest value to the data (subject: the "
+        "stage, touchpoint or journey; metric: the KPI's metric), or drop the KPI."},
+    [LINT_EMOTION_GAP_INTERNAL] = {
+        "emotion-gap-internal", SEVERITY_WARNING, true,
+        "customers report an emotion 2 or more points from what the map assumes",
+        "The gap analysis of the internal view against the customer view: the map's "
+        "'emotion:' is what the team believes customers feel; measured data (--data, metric "
+        "emotion) is what customers report. A difference of 2 points or more on the emotion "
+        "scale means the map is out of date or the team misreads the experience. Update "
+        "'emotion:' to what customers report and find out why the views differ."},
     [LINT_UNKNOWN_RULE] = {
         "unknown-rule", SEVERITY_WARNING, true,
         "a suppression comment names a rule that does not exist",
@@ -149,6 +170,9 @@ static const lint_check lint_checks[LINT_RULE_COUNT] = {
     [LINT_KPI_WITHOUT_TARGET] = lint_rule_kpi_without_target,
     [LINT_EFFORT_SPIKE] = lint_rule_effort_spike,
     [LINT_EMOTION_GAP] = lint_rule_emotion_gap,
+    [LINT_KPI_MISSED] = lint_rule_kpi_missed,
+    [LINT_KPI_NO_DATA] = lint_rule_kpi_no_data,
+    [LINT_EMOTION_GAP_INTERNAL] = lint_rule_emotion_gap_internal,
 };
 
 const jrn_lint_rule *lint_rule(jrn_lint_rule_id id)

@@ -120,7 +120,7 @@ void lint_rule_no_owner(jrn_lint_context *context)
 }
 
 /* "unhappy (-1)" when the emotion scale names the value, else "-1". */
-static void lint_describe_emotion(const jrn_model *model, double value, jrn_strbuf *out)
+void lint_describe_emotion(const jrn_model *model, double value, jrn_strbuf *out)
 {
     const char *label = model_emotion_label(model, value);
     if (label != NULL) strbuf_printf(out, "%s (%g)", label, value);

@@ -27,8 +27,7 @@ void lint_rule_mixed_experience(jrn_lint_context *context)
     }
 }
 
-/* "touchpoint 'ticket'": what a KPI is on. */
-static void lint_describe_kpi_holder(const jrn_kpi *kpi, jrn_strbuf *out)
+void lint_describe_kpi_holder(const jrn_kpi *kpi, jrn_strbuf *out)
 {
     switch (kpi->owner_kind) {
     case KPI_ON_STAGE: strbuf_printf(out, "stage '%s'", kpi->on_stage->base.id); break;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "jrn/ast.h"
+#include "jrn/data.h"
 #include "jrn/diag.h"
 #include "jrn/model.h"
 
@@ -26,6 +27,9 @@ typedef enum jrn_lint_rule_id {
     LINT_KPI_WITHOUT_TARGET,
     LINT_EFFORT_SPIKE,
     LINT_EMOTION_GAP,
+    LINT_KPI_MISSED,
+    LINT_KPI_NO_DATA,
+    LINT_EMOTION_GAP_INTERNAL,
     LINT_UNKNOWN_RULE,
     LINT_BAD_SUPPRESSION,
     LINT_UNUSED_SUPPRESSION,
@@ -57,6 +61,7 @@ typedef struct jrn_lint_options {
     jrn_date today;              /* what stale-review compares the map's review date with */
     bool warnings_are_errors;    /* --Werror */
     jrn_lint_setting settings[LINT_RULE_COUNT];
+    const jrn_actuals *actuals;  /* --data: measured data for the data rules, or NULL */
 } jrn_lint_options;
 
 /* Defaults: every rule as the catalogue sets it, warnings stay warnings. */

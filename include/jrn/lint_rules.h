@@ -45,6 +45,11 @@ bool lint_suppressions_cover(jrn_lint_suppressions *suppressions, jrn_lint_rule_
 /* Reports the directives that turned nothing off (rule unused-suppression). */
 void lint_suppressions_report_unused(jrn_lint_context *context);
 
+/* Wording the rules share. "unhappy (-1)", or the number alone off the labelled points. */
+void lint_describe_emotion(const jrn_model *model, double value, jrn_strbuf *out);
+/* "touchpoint 'ticket'": what a KPI is on. */
+void lint_describe_kpi_holder(const jrn_kpi *kpi, jrn_strbuf *out);
+
 /* One function per rule; each walks the model in declaration order. */
 void lint_rule_undeclared_loop(jrn_lint_context *context);
 void lint_rule_empty_stage(jrn_lint_context *context);
@@ -61,5 +66,8 @@ void lint_rule_no_owner(jrn_lint_context *context);
 void lint_rule_kpi_without_target(jrn_lint_context *context);
 void lint_rule_effort_spike(jrn_lint_context *context);
 void lint_rule_emotion_gap(jrn_lint_context *context);
+void lint_rule_kpi_missed(jrn_lint_context *context);
+void lint_rule_kpi_no_data(jrn_lint_context *context);
+void lint_rule_emotion_gap_internal(jrn_lint_context *context);
 
 #endif

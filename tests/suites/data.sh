@@ -66,3 +66,26 @@ printf 'subject,metric,value,date\nsupport,csat,3.9,2026-03-31\n' > "$TMP_DIR/no
 out=$("$JRNC" flow --data "$TMP_DIR/no-kpi.csv" shop.jrn 2>&1 >/dev/null); status=$?
 [ "$status" -eq 0 ] && [[ "$out" == *"no-kpi.csv:2:1: note: touchpoint 'support' has no kpi csat: the value has no target to meet"* ]] \
     && pass "a value without a KPI: note, exit 0" || fail "a value without a KPI: note, exit 0" "exit $status" "$out"
+
+# --- The overlay in jrnc lint: kpi-missed, kpi-no-data, emotion-gap-internal -------------
+lint_args=(lint --today 2026-04-01 -Wno-no-owner -Wno-kpi-without-target)
+out=$("$JRNC" "${lint_args[@]}" --data shop.csv shop.jrn 2>&1; echo "exit status: $?")
+if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > lint.expected; fi
+[ "$out" == "$(cat lint.expected)" ] && pass "lint --data: missed KPIs, KPIs without data, emotion gaps (golden)" \
+    || fail "lint --data (golden)" "$(diff lint.expected <(printf '%s\n' "$out"))"
+out=$("$JRNC" "${lint_args[@]}" shop.jrn 2>&1)
+[[ "$out" != *kpi-missed* && "$out" != *kpi-no-data* && "$out" != *emotion-gap-internal* ]] \
+    && pass "lint without --data: no data rules fire" || fail "lint without --data: no data rules fire" "$out"
+out=$("$JRNC" "${lint_args[@]}" --format json --data shop.csv shop.jrn | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["diagnostics"]
+rules = sorted({x["rule"] for x in d if x["rule"]})
+notes = [n["file"] for x in d if x["rule"] == "kpi-missed" for n in x["notes"]]
+print(",".join(rules), ",".join(sorted(set(notes))))')
+[ "$out" = "emotion-gap-internal,kpi-missed,kpi-no-data shop.csv" ] && pass "lint --format json --data: the data rules, notes in the CSV" \
+    || fail "lint --format json --data" "$out"
+out=$("$JRNC" lint --data errors/out-of-scale.csv shop.jrn 2>&1); status=$?
+[ "$status" -eq 1 ] && [[ "$out" == *"out-of-scale.csv:2:10: error: 6 is outside the scale of metric 'csat' (1..5)"* ]] \
+    && pass "lint --data: errors in the data, exit 1" || fail "lint --data: errors in the data, exit 1" "exit $status" "$out"
+out=$("$JRNC" lint --data no-such.csv shop.jrn 2>&1); status=$?
+[ "$status" -eq 2 ] && pass "lint --data: unreadable file exits 2" || fail "lint --data: unreadable file exits 2" "exit $status" "$out"

@@ -205,9 +205,10 @@ status_is "-o into a missing folder" 2 "$JRNC" lint --format json -o "$TMP_DIR/m
 docs="$JRN_ROOT/docs/lint-rules.md"
 mkdir -p docs
 awk -v dir=docs '
-/^### `[a-z-]+`/ { rule = $2; gsub(/`/, "", rule); block = 0; next }
+/^### `[a-z-]+`/ { rule = $2; gsub(/`/, "", rule); block = 0; data = 0; next }
 /^## / { rule = "" }
 rule != "" && /^```jrn$/ { block++; file = dir "/" rule (block == 1 ? ".fires.jrn" : ".fixed.jrn"); inside = 1; next }
+rule != "" && /^```csv$/ { data++; file = dir "/" rule (data == 1 ? ".fires.csv" : ".fixed.csv"); inside = 1; next }
 inside && /^```$/ { inside = 0; close(file); next }
 inside { print > file }
 ' "$docs"
@@ -216,8 +217,12 @@ for rule in $rules; do
         fail "docs: $rule" "docs/lint-rules.md has no section with a failing example and its fix"
         continue
     fi
-    fired=$("$JRNC" lint --today "$today" -W "$rule" "docs/$rule.fires.jrn" 2>&1)
-    fixed=$("$JRNC" lint --today "$today" -W "$rule" "docs/$rule.fixed.jrn" 2>&1)
+    # A rule about measured data has the data beside its examples (```csv blocks).
+    fires_data=() fixed_data=()
+    [ -f "docs/$rule.fires.csv" ] && fires_data=(--data "docs/$rule.fires.csv")
+    [ -f "docs/$rule.fixed.csv" ] && fixed_data=(--data "docs/$rule.fixed.csv")
+    fired=$("$JRNC" lint --today "$today" -W "$rule" "${fires_data[@]}" "docs/$rule.fires.jrn" 2>&1)
+    fixed=$("$JRNC" lint --today "$today" -W "$rule" "${fixed_data[@]}" "docs/$rule.fixed.jrn" 2>&1)
     if ! grep -q "\[$rule\]" <<<"$fired"; then fail "docs: $rule" "the failing example does not fire it" "$fired"
     elif grep -q "\[$rule\]" <<<"$fixed"; then fail "docs: $rule" "the fixed example still fires it" "$fixed"
     else pass "docs: $rule"; fi
