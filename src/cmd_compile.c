@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jrn/commands.h"
+#include "jrn/data_cli.h"
 #include "jrn/emit.h"
 #include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
@@ -31,7 +32,10 @@ static const char compile_help[] =
     "  -T FMT             render the graph in-process instead: svg, png or pdf\n"
     "                     (Graphviz's libraries, no 'dot' needed): jrnc -T svg map.jrn > map.svg\n"
     "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
-    "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID\n"
+    "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID,\n"
+    "                     flow (edge widths in proportion to the customers on them)\n"
+    "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
+    "                     actuals against targets, observed rates in the flow view\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
@@ -61,6 +65,8 @@ typedef struct compile_request {
     const char *output;
     const char *view;
     const char *render;     /* -T: svg, png or pdf, rendered through libgvc; or NULL */
+    const char **data_files;  /* --data FILE.csv, in order */
+    size_t data_count;
 } compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
@@ -84,10 +90,14 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
         options->view = VIEW_SPINE;
         return true;
     }
+    if (strcmp(view, "flow") == 0) {
+        options->view = VIEW_FLOW;
+        return true;
+    }
     bool is_journey = strncmp(view, "journey=", 8) == 0;
     bool is_persona = strncmp(view, "persona=", 8) == 0;
     if (!is_journey && !is_persona) {
-        cli_usage_error(NULL, "--view takes full, spine, journey=ID or persona=ID, not '%s'", view);
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID or flow, not '%s'", view);
         return false;
     }
     const char *id = view + 8;
@@ -127,6 +137,13 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         compile_free(compilation);
         return EXIT_USAGE;
     }
+    jrn_actuals *actuals;
+    status = data_cli_load(cli, compilation, request->data_files, request->data_count, &actuals);
+    if (status != EXIT_CLEAN) {
+        compile_free(compilation);
+        return status;
+    }
+    options.actuals = actuals;
     jrn_strbuf out = STRBUF_INIT;
     bool emitted = request->render != NULL
                        ? render_graph(compilation->model, &options, request->render, &out,
@@ -166,7 +183,8 @@ static bool take_value(int argc, char **argv, int *index, const char *short_name
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL};
+    const char *data_files[argc > 0 ? argc : 1];
+    compile_request request = {NULL, "dot", NULL, NULL, NULL, data_files, 0};
     bool only_files = false;
     for (int i = 1; i < argc; i++) {
         const char *argument = argv[i];
@@ -198,6 +216,9 @@ int cmd_compile(jrn_cli *cli, int argc, char **argv)
         } else if (take_value(argc, argv, &i, NULL, "--view", &value)) {
             if (value == NULL) return cli_usage_error(NULL, "option '--view' needs a view");
             request.view = value;
+        } else if (take_value(argc, argv, &i, NULL, "--data", &value)) {
+            if (value == NULL) return cli_usage_error(NULL, "option '--data' needs a CSV file");
+            request.data_files[request.data_count++] = value;
         } else {
             int taken = cli_take_common_option(cli, NULL, argc, argv, &i);
             if (taken < 0) return EXIT_USAGE;

@@ -31,7 +31,7 @@ static void dot_graph_choose_journeys(dot_builder *builder)
         const jrn_journey *journey = model->journeys[i];
         bool shown = false;
         switch (options->view) {
-        case VIEW_FULL: shown = true; break;
+        case VIEW_FULL: case VIEW_FLOW: shown = true; break;
         case VIEW_SPINE: shown = false; break;
         case VIEW_JOURNEY: shown = journey == options->view_journey; break;
         case VIEW_PERSONA: shown = dot_graph_journey_walked_by(journey, options->view_persona); break;
@@ -114,9 +114,9 @@ static void dot_graph_declare_defaults(Agraph_t *graph)
         agattr(graph, AGEDGE, (char *)edge_defaults[i][0], (char *)edge_defaults[i][1]);
 }
 
-static void dot_graph_set_title(dot_builder *builder)
+static void dot_graph_set_title(dot_builder *builder, const jrn_emit_options *options)
 {
-    dot_label_title(&builder->text, builder->model, builder->options);
+    dot_label_title(&builder->text, builder->model, options);
     dot_builder_set_text(builder, builder->graph, "label", true);
     dot_label_map_tooltip(&builder->text, builder->model);
     dot_builder_set_text(builder, builder->graph, "tooltip", false);
@@ -143,7 +143,7 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
 Agraph_t *dot_graph_build(const jrn_model *model, const jrn_emit_options *options,
                           Agdisc_t *disc, jrn_diag_list *diags)
 {
-    static const jrn_emit_options full_view = {VIEW_FULL, NULL, NULL};
+    static const jrn_emit_options full_view = {VIEW_FULL, NULL, NULL, NULL};
     if (!options) options = &full_view;
     if ((options->view == VIEW_JOURNEY && !options->view_journey) ||
         (options->view == VIEW_PERSONA && !options->view_persona)) {
@@ -155,7 +155,13 @@ Agraph_t *dot_graph_build(const jrn_model *model, const jrn_emit_options *option
         diag_error(diags, span_none(), "Graphviz could not create a graph");
         return NULL;
     }
-    dot_builder builder = {.model = model, .options = options, .graph = graph};
+    /* The flow view is the full map with edges as wide as their flow: what is shown is
+     * chosen as for the full map. */
+    jrn_emit_options shown = *options;
+    if (options->view == VIEW_FLOW) shown.view = VIEW_FULL;
+    dot_builder builder = {.model = model, .options = &shown, .graph = graph,
+                           .draws_flow = options->view == VIEW_FLOW, .diags = diags};
+    size_t errors_before = diags->error_count;
     dot_graph_allocate(&builder, diags->arena);
     dot_graph_declare_defaults(graph);
     dot_graph_choose_journeys(&builder);
@@ -164,8 +170,12 @@ Agraph_t *dot_graph_build(const jrn_model *model, const jrn_emit_options *option
     if (options->view == VIEW_SPINE) dot_graph_spine_add(&builder);
     else dot_graph_map_add(&builder);
     /* last, so that no cluster created before can take the map's title as its default */
-    dot_graph_set_title(&builder);
+    dot_graph_set_title(&builder, options);
     strbuf_free(&builder.name);
     strbuf_free(&builder.text);
+    if (diags->error_count > errors_before) {
+        agclose(graph);
+        return NULL;
+    }
     return graph;
 }

@@ -1,14 +1,22 @@
 /* dot_graph_map.c — the map views (full, journey=ID, persona=ID): stages as clusters in
  * spine order, touchpoints as heat-mapped nodes, journeys as coloured edges. */
+#include <math.h>
+#include <stdio.h>
+
+#include "jrn/arena.h"
 #include "jrn/dot_builder.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
+#include "jrn/flow.h"
 
 static void dot_graph_map_style_touchpoint(dot_builder *builder, Agnode_t *node,
                                            const jrn_touchpoint *touchpoint)
 {
     dot_heat heat = dot_style_heat_of(touchpoint);
     dot_label_touchpoint(&builder->text, touchpoint);
+    if (dot_label_kpi_status(&builder->text, builder->options->actuals, touchpoint->kpis,
+                             touchpoint->kpi_count, false))
+        builder->legend.has_kpi_status = true;
     dot_builder_set_text(builder, node, "label", true);
     dot_label_touchpoint_tooltip(&builder->text, builder->model, touchpoint);
     dot_builder_set_text(builder, node, "tooltip", false);
@@ -76,6 +84,8 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);
     builder->stage_clusters[stage->base.index] = cluster;
     dot_label_stage(&builder->text, builder->model, stage, false);
+    if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
+        builder->legend.has_kpi_status = true;
     dot_builder_set_text(builder, cluster, "label", true);
     dot_label_stage_tooltip(&builder->text, builder->model, stage);
     dot_builder_set_text(builder, cluster, "tooltip", false);
@@ -122,8 +132,27 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
     return linked;
 }
 
+/* The flow view: an edge as wide as the customers on it, relative to the busiest hop of
+ * the picture (a hop inside a trap is drawn at full width). */
+#define DOT_FLOW_MAX_WIDTH 8.0
+#define DOT_FLOW_MIN_WIDTH 0.4
+
+static void dot_graph_map_style_flow(dot_builder *builder, Agedge_t *edge, const jrn_flow_hop *flow,
+                                     double busiest)
+{
+    double width = isinf(flow->flow) || busiest <= 0 ? DOT_FLOW_MAX_WIDTH
+                                                    : DOT_FLOW_MAX_WIDTH * flow->flow / busiest;
+    if (width < DOT_FLOW_MIN_WIDTH) width = DOT_FLOW_MIN_WIDTH;
+    char text[32];
+    snprintf(text, sizeof text, "%.2f", width);
+    dot_builder_set(edge, "penwidth", text);
+    dot_label_hop_flow(&builder->text, flow->hop, flow->flow, flow->is_observed ? flow->probability : -1);
+    dot_builder_set_text(builder, edge, "label", false);
+}
+
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
-                                  const jrn_hop *hop, const char *color)
+                                  const jrn_hop *hop, const char *color,
+                                  const jrn_flow_hop *flow, double busiest)
 {
     Agnode_t *tail = builder->touchpoint_nodes[hop->from->base.index];
     Agnode_t *head = builder->touchpoint_nodes[hop->to->base.index];
@@ -131,7 +160,9 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
     Agedge_t *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", color);
     dot_builder_set(edge, "fontcolor", color);
-    if (hop->has_rate || hop->has_after) {
+    if (flow) {
+        dot_graph_map_style_flow(builder, edge, flow, busiest);
+    } else if (hop->has_rate || hop->has_after) {
         dot_label_hop(&builder->text, hop);
         dot_builder_set_text(builder, edge, "label", false);
     }
@@ -157,16 +188,42 @@ static void dot_graph_map_number_columns(dot_builder *builder)
             builder->stage_columns[i] = ++column;
 }
 
+/* The flow through each shown journey for the flow view (observed rates when there is
+ * data): per journey its hops' flows, or NULL after reporting why it cannot be computed.
+ * *busiest: the largest finite flow of any hop, so widths compare across journeys. */
+static const jrn_flow_hop **dot_graph_map_flows(dot_builder *builder, double *busiest)
+{
+    const jrn_model *model = builder->model;
+    const jrn_flow_hop **flows = arena_alloc_array(builder->diags->arena, model->journey_count + 1,
+                                                   sizeof *flows);
+    *busiest = 0;
+    for (size_t i = 0; i < model->journey_count; i++) {
+        if (!builder->journey_shown[i]) continue;
+        jrn_journey_flow flow;
+        if (!flow_journey(builder->diags->arena, model, model->journeys[i], builder->options->actuals,
+                          builder->diags, &flow))
+            continue;
+        flows[i] = flow.hops;
+        for (size_t k = 0; k < flow.hop_count; k++)
+            if (isfinite(flow.hops[k].flow) && flow.hops[k].flow > *busiest) *busiest = flow.hops[k].flow;
+    }
+    builder->legend.has_flow = true;
+    return flows;
+}
+
 static void dot_graph_map_add_journeys(dot_builder *builder)
 {
     const jrn_model *model = builder->model;
     dot_graph_map_number_columns(builder);
+    double busiest = 0;
+    const jrn_flow_hop **flows = builder->draws_flow ? dot_graph_map_flows(builder, &busiest) : NULL;
     for (size_t i = 0; i < model->journey_count; i++) {
         const jrn_journey *journey = model->journeys[i];
         if (!builder->journey_shown[i]) continue;
         const char *color = dot_style_journey_color(journey->base.index);
         for (size_t k = 0; k < journey->hop_count; k++)
-            dot_graph_map_add_hop(builder, journey, &journey->hops[k], color);
+            dot_graph_map_add_hop(builder, journey, &journey->hops[k], color,
+                                  flows && flows[i] ? &flows[i][k] : NULL, busiest);
     }
 }
 

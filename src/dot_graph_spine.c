@@ -21,6 +21,8 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
     void *object;
     dot_label_stage(&builder->text, builder->model, stage,
                     stage->child_count == 0 || stage->touchpoint_count > 0);
+    if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
+        builder->legend.has_kpi_status = true;
     if (stage->child_count > 0) {
         Agraph_t *cluster =
             agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);

@@ -1,6 +1,7 @@
 /* dot_labels.c — the texts of the Graphviz picture: HTML-like labels and plain tooltips. */
 #include "jrn/dot_labels.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "jrn/dot_style.h"
@@ -188,6 +189,37 @@ void dot_label_hop(jrn_strbuf *out, const jrn_hop *hop)
     strbuf_free(&raw);
 }
 
+/* "53% of entrants" / "1.07 per entrant": how many customers take a hop, per customer who
+ * enters the journey (loops take some hops more than once). */
+static void dot_label_flow_amount(jrn_strbuf *raw, double flow)
+{
+    if (isinf(flow)) strbuf_puts(raw, "trapped: round and round");
+    else if (flow < 0.995) strbuf_printf(raw, "%.2g%% of entrants", flow * 100.0);
+    else strbuf_printf(raw, "%.3g per entrant", flow);
+}
+
+void dot_label_hop_flow(jrn_strbuf *out, const jrn_hop *hop, double flow, double observed_rate)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    dot_label_flow_amount(&raw, flow);
+    if (observed_rate >= 0) {
+        strbuf_puts(&raw, DOT_LABEL_SEPARATOR);
+        strbuf_puts(&raw, "observed ");
+        dot_text_number(&raw, observed_rate * 100.0);
+        strbuf_putc(&raw, '%');
+    }
+    dot_text_plain(out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
+    if (hop->has_rate || hop->has_after) {
+        strbuf_clear(&raw);
+        dot_label_hop(&raw, hop);
+        /* already escaped: append as is, on a line of its own */
+        strbuf_puts(out, "\\n");
+        if (observed_rate >= 0 && hop->has_rate) strbuf_puts(out, "declared ");
+        strbuf_puts(out, strbuf_text(&raw));
+    }
+    strbuf_free(&raw);
+}
+
 void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jrn_hop *hop)
 {
     jrn_strbuf raw = STRBUF_INIT;
@@ -333,6 +365,57 @@ void dot_label_note(jrn_strbuf *out, const char *text)
     dot_label_text_line(&lines, font, text, 50, 4);
 }
 
+#define DOT_LABEL_KPI_MET "#1B7F3B"
+#define DOT_LABEL_KPI_MISSED "#B3261E"
+#define DOT_LABEL_CHECK "\xE2\x9C\x93"      /* ✓ */
+#define DOT_LABEL_CROSS "\xE2\x9C\x97"      /* ✗ */
+
+/* Raw "Customer satisfaction 4.3 / 4.5 ✗ ↓": the actual, the target, met or missed, and
+ * which way the value moved since the previous measurement. */
+static void dot_label_kpi_actual(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_actual *actual,
+                                 jrn_kpi_status status)
+{
+    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    strbuf_putc(raw, ' ');
+    if (status == KPI_STATUS_NO_DATA) {
+        strbuf_puts(raw, "(no data)");
+        return;
+    }
+    strbuf_puts(raw, actual->latest.value.text);
+    if (kpi->has_target && kpi->target.text) {
+        strbuf_puts(raw, " / ");
+        strbuf_puts(raw, kpi->target.text);
+    }
+    if (status == KPI_STATUS_MET) strbuf_puts(raw, " " DOT_LABEL_CHECK);
+    if (status == KPI_STATUS_MISSED) strbuf_puts(raw, " " DOT_LABEL_CROSS);
+    const char *arrow = data_change_arrow(actual);
+    if (*arrow) {
+        strbuf_putc(raw, ' ');
+        strbuf_puts(raw, arrow);
+    }
+}
+
+bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
+                          size_t count, bool align_left)
+{
+    if (!actuals || count == 0) return false;
+    dot_label_lines lines = {out, align_left, 1};   /* after the title line */
+    jrn_strbuf raw = STRBUF_INIT;
+    for (size_t i = 0; i < count; i++) {
+        const jrn_actual *actual = data_kpi_actual(actuals, kpis[i]);
+        jrn_kpi_status status = data_kpi_status(kpis[i], actual);
+        dot_label_kpi_actual(&raw, kpis[i], actual, status);
+        const char *color = status == KPI_STATUS_MET      ? DOT_LABEL_KPI_MET
+                            : status == KPI_STATUS_MISSED ? DOT_LABEL_KPI_MISSED
+                                                          : DOT_STYLE_MUTED_TEXT;
+        dot_label_font font = {"10", color, status == KPI_STATUS_MISSED, false};
+        dot_label_text_line(&lines, font, strbuf_text(&raw), 44, 2);
+        strbuf_clear(&raw);
+    }
+    strbuf_free(&raw);
+    return true;
+}
+
 /* "now -1 (unhappy) → aim +2 (delighted)", each half coloured by its value. */
 static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *model,
                                      const jrn_stage *stage)
@@ -431,6 +514,9 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
     case VIEW_PERSONA:
         strbuf_puts(raw, "Persona: ");
         strbuf_puts(raw, dot_label_name(&options->view_persona->base));
+        break;
+    case VIEW_FLOW:
+        strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
         break;
     }
 }
@@ -552,5 +638,15 @@ void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend 
     if (legend->has_stage_loop)
         dot_label_legend_line(out, DOT_STYLE_STAGE_LOOP, DOT_LABEL_DASHED_SAMPLE,
                               "a stage feeds back (loops:)");
+    if (legend->has_flow) {
+        dot_label_legend_heading(out, "Customer flow");
+        dot_label_legend_line(out, "#555555", DOT_LABEL_SOLID_SAMPLE,
+                              "width: customers per entrant of the journey");
+    }
+    if (legend->has_kpi_status) {
+        dot_label_legend_heading(out, "KPIs (measured data)");
+        dot_label_legend_line(out, DOT_LABEL_KPI_MET, DOT_LABEL_CHECK, "actual / target: met");
+        dot_label_legend_line(out, DOT_LABEL_KPI_MISSED, DOT_LABEL_CROSS, "actual / target: missed");
+    }
     strbuf_puts(out, "</TABLE>");
 }

@@ -38,6 +38,8 @@ typedef struct dot_builder {
     Agraph_t *stage_group;          /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
+    bool draws_flow;                /* --view flow: the full map, edges as wide as their flow */
+    jrn_diag_list *diags;           /* where computing the flow reports (observed rates) */
     jrn_strbuf name;                /* scratch: object names */
     jrn_strbuf text;                /* scratch: labels and tooltips */
 } dot_builder;

@@ -19,6 +19,8 @@ typedef struct dot_legend {
     bool has_backstage;
     bool has_journey_loop;
     bool has_stage_loop;
+    bool has_kpi_status;                  /* measured data: KPI lines met / missed */
+    bool has_flow;                        /* flow view: edge widths */
 } dot_legend;
 
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
@@ -30,9 +32,17 @@ void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint);
 void dot_label_empty_stage(jrn_strbuf *out);
 void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend);
 void dot_label_note(jrn_strbuf *out, const char *text);
+/* With measured data: appends to a touchpoint label (align_left false) or a stage label
+ * (align_left true) a line per KPI, its actual against the target, coloured met / missed.
+ * Returns true when it added a line. */
+bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
+                          size_t count, bool align_left);
 
 /* Plain escString texts: edge labels and tooltips ("\n" between lines). */
 void dot_label_hop(jrn_strbuf *out, const jrn_hop *hop);
+/* The flow view's edge label: the customers on the hop per entrant (and the observed rate
+ * when measured data gave it, observed_rate < 0 when not), then the hop's own label. */
+void dot_label_hop_flow(jrn_strbuf *out, const jrn_hop *hop, double flow, double observed_rate);
 void dot_label_hop_tooltip(jrn_strbuf *out, const jrn_journey *journey, const jrn_hop *hop);
 void dot_label_stage_tooltip(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage);
 void dot_label_touchpoint_tooltip(jrn_strbuf *out, const jrn_model *model,

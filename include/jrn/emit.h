@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "jrn/data.h"
 #include "jrn/diag.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
@@ -15,12 +16,14 @@ typedef enum jrn_view_kind {
     VIEW_SPINE,      /* stages only, with declared loops */
     VIEW_JOURNEY,    /* one journey: view_journey */
     VIEW_PERSONA,    /* the journeys walked by one persona: view_persona */
+    VIEW_FLOW,       /* the full map, edge widths in proportion to the customers on them */
 } jrn_view_kind;
 
 typedef struct jrn_emit_options {
     jrn_view_kind view;
     const jrn_journey *view_journey;
     const jrn_persona *view_persona;
+    const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */

@@ -89,3 +89,67 @@ out=$("$JRNC" lint --data errors/out-of-scale.csv shop.jrn 2>&1); status=$?
     && pass "lint --data: errors in the data, exit 1" || fail "lint --data: errors in the data, exit 1" "exit $status" "$out"
 out=$("$JRNC" lint --data no-such.csv shop.jrn 2>&1); status=$?
 [ "$status" -eq 2 ] && pass "lint --data: unreadable file exits 2" || fail "lint --data: unreadable file exits 2" "exit $status" "$out"
+
+# --- The overlay in the Graphviz picture: KPI status on nodes and stages -----------------
+out=$("$JRNC" --data shop.csv shop.jrn 2>&1 | grep -o '[A-Z][a-zA-Z ]* [0-9.%hd]* / [0-9.%hd]* [✓✗][ ↑↓→]*\|[A-Z][a-zA-Z ]* (no data)' | paste -sd '|')
+want="Net Promoter Score 24 / 30 ✗ ↑|Customer effort score 2.5 / 3 ✓ ↓|Adoption rate 64% / 60% ✓|Customer effort score (no data)|Customer satisfaction 4.0 / 4.2 ✗ ↓|First response time 36h / 2d ✓"
+[ "$out" = "$want" ] && pass "dot --data: each KPI's actual / target, met or missed, and its trend" \
+    || fail "dot --data: KPI status" "got:  $out" "want: $want"
+dot_out=$("$JRNC" --data shop.csv shop.jrn)
+[[ "$dot_out" == *"KPIs (measured data)"* && "$dot_out" == *'COLOR="#B3261E"'* && "$dot_out" == *'COLOR="#1B7F3B"'* ]] \
+    && pass "dot --data: missed in red, met in green, explained in the legend" || fail "dot --data: colours and legend"
+out=$("$JRNC" shop.jrn)
+[[ "$out" != *"KPIs (measured data)"* && "$out" != *"✓"* ]] && pass "dot without --data: no KPI status" \
+    || fail "dot without --data: no KPI status"
+if have dot; then
+    for view in full spine flow journey=buyer; do
+        out=$("$JRNC" --view "$view" --data shop.csv shop.jrn | dot -Tsvg 2>&1 >/dev/null); status=$?
+        [ "$status" -eq 0 ] && [ -z "$out" ] && pass "dot --data --view $view: Graphviz draws it" \
+            || fail "dot --data --view $view: Graphviz draws it" "$out"
+    done
+else
+    skip "dot --data: Graphviz draws it" "dot is missing"
+fi
+out=$("$JRNC" -T svg --data shop.csv shop.jrn 2>&1 | grep -c 'Net Promoter Score 24 / 30')
+[ "$out" -ge 1 ] && pass "-T svg --data: the in-process picture has the KPI status" || fail "-T svg --data" "$out"
+
+# --- --view flow: edge widths in proportion to the flow jrnc flow computes ---------------
+out=$(python3 - "$JRNC" <<'PY'
+import json, re, subprocess, sys
+jrnc = sys.argv[1]
+for data in ([], ["--data", "shop.csv"]):
+    flow = json.loads(subprocess.run([jrnc, "flow", "-f", "json", *data, "shop.jrn"], capture_output=True, text=True).stdout)
+    hops = {(h["from"], h["to"]): h["flow"] for h in flow["journeys"][0]["hops"]}
+    dot = subprocess.run([jrnc, "--view", "flow", *data, "shop.jrn"], capture_output=True, text=True).stdout
+    widths = {(a, b): float(re.search(r"penwidth=\"?([0-9.]+)", attrs).group(1))
+              for a, b, attrs in re.findall(r"tp_(\w+) -> tp_(\w+)\s*\[(.*?)\];", dot, re.S)}
+    busiest = max(hops.values())
+    for hop, amount in hops.items():
+        want = max(0.4, 8 * amount / busiest)
+        if abs(widths.get(hop, -1) - want) > 0.006:
+            print(f"{' '.join(data) or 'declared'}: {hop} width {widths.get(hop)} for flow {amount}, want {want:.2f}")
+    if data and "observed 25%" not in dot:
+        print("the observed rate is not on its edge")
+PY
+)
+[ -z "$out" ] && pass "--view flow: widths in proportion to jrnc flow's flows, declared and observed" \
+    || fail "--view flow: widths" "$out"
+out=$("$JRNC" --view flow --data errors/rates-over-100.csv shop.jrn 2>&1); status=$?
+[ "$status" -eq 1 ] && [[ "$out" == *"add up to 105%, more than 100%"* ]] \
+    && pass "--view flow: observed rates over 100% are an error" || fail "--view flow: rates over 100%" "exit $status" "$out"
+
+# --- The README's flow picture is what jrnc draws now -------------------------------------
+picture="$JRN_ROOT/docs/acme_flow.svg"
+"$JRNC" -T svg --view flow --data "$JRN_ROOT/examples/acme_actuals.csv" "$JRN_ROOT/examples/acme_post_sales.jrn" \
+    -o "$TMP_DIR/acme_flow.svg" 2>/dev/null
+texts() { python3 -c 'import sys, xml.etree.ElementTree as E
+for t in E.parse(sys.argv[1]).iter("{http://www.w3.org/2000/svg}text"): print(t.text)' "$1" | sort; }
+if [ -f "$picture" ] && [ "$(texts "$picture")" = "$(texts "$TMP_DIR/acme_flow.svg")" ]; then
+    pass "docs/acme_flow.svg is up to date"
+else
+    fail "docs/acme_flow.svg is up to date" \
+        "regenerate: jrnc -T svg --view flow --data examples/acme_actuals.csv examples/acme_post_sales.jrn -o docs/acme_flow.svg"
+fi
+out=$(cd "$JRN_ROOT" && "$JRNC" lint --data examples/acme_actuals.csv examples/acme_post_sales.jrn 2>&1 | grep '\[kpi-missed\]')
+grep -qF -- "$out" "$JRN_ROOT/README.md" && pass "README shows what lint --data reports" \
+    || fail "README shows what lint --data reports" "$out"
