@@ -17,7 +17,7 @@ _jrnc_options_of() {
         check) echo "$_jrnc_common_options" ;;
         lint) echo "--format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
-        diff) echo "--format= $_jrnc_common_options" ;;
+        diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
     esac
 }
