@@ -277,10 +277,11 @@ else
 fi
 
 # ---- conventions every command shares -----------------------------------------------
-# args_for COMMAND FILE: the arguments that run COMMAND on FILE (diff compares it with itself).
+# args_for COMMAND FILE: the arguments that run COMMAND on FILE (diff compares it with the
+# example).
 args_for() {
     case $1 in
-        diff) echo "$2 $2" ;;
+        diff) echo "$2 $example" ;;
         fmt) echo "--check $2" ;;
         *) echo "$2" ;;
     esac
@@ -305,6 +306,12 @@ for command in "" $commands; do
     "$JRNC" $command $(args_for "$command" "$example") >"$TMP_DIR/from-file.out" 2>/dev/null; file_status=$?
     if [ "$command" = diff ]; then
         "$JRNC" diff - "$example" < "$example" >"$TMP_DIR/from-stdin.out" 2>/dev/null; stdin_status=$?
+    elif [ "$command" = fmt ]; then
+        # fmt - is a filter: it prints what fmt FILE writes into FILE.
+        cp "$example" "$TMP_DIR/formatted.jrn"
+        "$JRNC" fmt "$TMP_DIR/formatted.jrn" >/dev/null 2>&1; file_status=$?
+        cp "$TMP_DIR/formatted.jrn" "$TMP_DIR/from-file.out"
+        "$JRNC" fmt - < "$example" >"$TMP_DIR/from-stdin.out" 2>/dev/null; stdin_status=$?
     else
         "$JRNC" $command $(args_for "$command" -) < "$example" >"$TMP_DIR/from-stdin.out" 2>/dev/null; stdin_status=$?
     fi
