@@ -42,61 +42,77 @@ static void sema_append_emotion_labels(const jrn_model *model, jrn_strbuf *out)
     }
 }
 
+/* The allowed emotions, for messages: "-2..2 or frustrated, unhappy, ...". Built only when
+ * a value is wrong: emotions are on most touchpoints of a big map. */
+static void sema_describe_emotions(const jrn_model *model, jrn_strbuf *allowed)
+{
+    strbuf_printf(allowed, "%g..%g", model->emotion_low, model->emotion_high);
+    sema_append_emotion_labels(model, allowed);
+}
+
+static bool sema_emotion_label_value(const jrn_model *model, const char *name, double *value)
+{
+    const jrn_metric *emotion = model->emotion_metric;
+    for (size_t i = 0; emotion != NULL && i < emotion->labels.count; i++) {
+        if (strcmp(emotion->labels.items[i], name) == 0) {
+            *value = emotion->scale.low.value + (double)i;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool sema_convert_emotion(jrn_sema *sema, const jrn_property_rule *rule,
                                  const jrn_ast_value *value, sema_value *out)
 {
     const jrn_model *model = sema->model;
+    if (value->kind == VALUE_NUMBER && value->number >= model->emotion_low &&
+        value->number <= model->emotion_high) {
+        out->number = value->number;
+        return true;
+    }
+    if (value->kind == VALUE_IDENT && sema_emotion_label_value(model, value->text, &out->number)) {
+        return true;
+    }
     jrn_strbuf allowed = STRBUF_INIT;
-    strbuf_printf(&allowed, "%g..%g", model->emotion_low, model->emotion_high);
-    sema_append_emotion_labels(model, &allowed);
-    bool ok = false;
+    sema_describe_emotions(model, &allowed);
     if (value->kind == VALUE_NUMBER) {
-        if (value->number >= model->emotion_low && value->number <= model->emotion_high) {
-            out->number = value->number;
-            ok = true;
-        } else {
-            diag_error(sema->diags, value->span, "%s %s is outside the emotion scale (%s)", rule->name,
-                       value->text, strbuf_text(&allowed));
-        }
+        diag_error(sema->diags, value->span, "%s %s is outside the emotion scale (%s)", rule->name,
+                   value->text, strbuf_text(&allowed));
     } else if (value->kind == VALUE_IDENT) {
         const jrn_metric *emotion = model->emotion_metric;
         jrn_suggester suggester;
         suggest_begin(&suggester, value->text);
-        for (size_t i = 0; emotion != NULL && i < emotion->labels.count && !ok; i++) {
-            if (strcmp(emotion->labels.items[i], value->text) == 0) {
-                out->number = emotion->scale.low.value + (double)i;
-                ok = true;
-            }
+        for (size_t i = 0; emotion != NULL && i < emotion->labels.count; i++) {
             suggest_consider(&suggester, emotion->labels.items[i]);
         }
-        if (!ok) {
-            const char *suggestion = suggest_result(&suggester);
-            jrn_diag *diag = suggestion != NULL
-                ? diag_error(sema->diags, value->span, "unknown emotion '%s'; did you mean '%s'?", value->text, suggestion)
-                : diag_error(sema->diags, value->span, "unknown emotion '%s'", value->text);
-            diag_add_note(sema->diags, diag, span_none(), "an emotion is %s", strbuf_text(&allowed));
-        }
+        const char *suggestion = suggest_result(&suggester);
+        jrn_diag *diag = suggestion != NULL
+            ? diag_error(sema->diags, value->span, "unknown emotion '%s'; did you mean '%s'?", value->text, suggestion)
+            : diag_error(sema->diags, value->span, "unknown emotion '%s'", value->text);
+        diag_add_note(sema->diags, diag, span_none(), "an emotion is %s", strbuf_text(&allowed));
     } else {
         jrn_diag *diag = diag_error(sema->diags, value->span, "'%s' takes an emotion, not %s", rule->name,
                                     value_kind_description(value->kind));
         diag_add_note(sema->diags, diag, span_none(), "an emotion is %s", strbuf_text(&allowed));
     }
     strbuf_free(&allowed);
-    return ok;
+    return false;
 }
 
 static bool sema_convert_choice(jrn_sema *sema, const jrn_property_rule *rule,
                                 const jrn_ast_value *value, sema_value *out)
 {
+    for (int i = 0; value->kind == VALUE_IDENT && rule->choices[i] != NULL; i++) {
+        if (strcmp(rule->choices[i], value->text) == 0) {
+            out->choice = i + 1;
+            return true;
+        }
+    }
     jrn_strbuf listed = STRBUF_INIT;
     jrn_suggester suggester;
     suggest_begin(&suggester, value->text);
     for (int i = 0; rule->choices[i] != NULL; i++) {
-        if (value->kind == VALUE_IDENT && strcmp(rule->choices[i], value->text) == 0) {
-            out->choice = i + 1;
-            strbuf_free(&listed);
-            return true;
-        }
         strbuf_printf(&listed, "%s%s", i == 0 ? "" : ", ", rule->choices[i]);
         suggest_consider(&suggester, rule->choices[i]);
     }
