@@ -30,4 +30,14 @@ typedef struct jrn_emit_options {
 typedef bool (*jrn_emitter)(const jrn_model *model, const jrn_emit_options *options,
                             jrn_strbuf *out, jrn_diag_list *diags);
 
+/* The reports (docs/json-schema.md describes the JSON). */
+bool emit_json(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+               jrn_diag_list *diags);
+bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+              jrn_diag_list *diags);
+bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+             jrn_diag_list *diags);
+bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+               jrn_diag_list *diags);
+
 #endif

@@ -1,0 +1,78 @@
+/* report_facts.h — what the human-readable reports compute from the model: heat-map
+ * counts, ranked pain points, moments of truth, emotion gaps, triggers, opportunities
+ * and the accountability matrix. Computed in one place, in model order, so the Markdown
+ * and HTML reports always agree. */
+#ifndef JRN_REPORT_FACTS_H
+#define JRN_REPORT_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/arena.h"
+#include "jrn/model.h"
+
+/* Counts for one heat-map cell: touchpoints and how many are pain, delight, truth. */
+typedef struct report_heat {
+    size_t touchpoints;
+    size_t pains;
+    size_t delights;
+    size_t truths;
+} report_heat;
+
+/* What one team (or nobody) answers for in one stage. */
+typedef struct report_duty {
+    bool owns_stage;
+    const jrn_touchpoint **touchpoints;   /* accountable for: owned, or inherited from the stage */
+    size_t touchpoint_count;
+    const jrn_kpi **kpis;                 /* KPIs it owns, measured in the stage or its touchpoints */
+    size_t kpi_count;
+} report_duty;
+
+typedef struct report_facts {
+    const jrn_model *model;
+    const char **stage_numbers;           /* per stage: "2" for the spine's second, "4.1" below it */
+    report_heat *persona_heat;            /* stage_count rows × persona_count columns */
+    report_heat *stage_heat;              /* one per stage: its own touchpoints, each once */
+    report_heat total_heat;
+    /* Pain points, hardest first: effort (high first), emotion (low first), then moments
+     * of truth first, then map order. */
+    const jrn_touchpoint **ranked_pains;
+    size_t ranked_pain_count;
+    const jrn_touchpoint **truths;        /* moments of truth in map order */
+    size_t truth_count;
+    size_t truths_at_risk;                /* moments of truth that are also pain or feel bad */
+    /* Stages with an emotion and an aspiration above it, widest gap first. */
+    const jrn_stage **ranked_gaps;
+    size_t ranked_gap_count;
+    const jrn_touchpoint **triggers;      /* touchpoints with a proactive-service trigger */
+    size_t trigger_count;
+    const jrn_touchpoint **opportunities; /* touchpoints with at least one opportunity */
+    size_t opportunity_count;
+    size_t opportunity_total;             /* opportunities counted one by one */
+    report_duty *duties;                  /* (team_count + 1) rows × stage_count; last row: no team */
+    size_t unowned_count;                 /* touchpoints no team answers for */
+} report_facts;
+
+const report_facts *report_facts_build(jrn_arena *arena, const jrn_model *model);
+
+const report_heat *report_persona_heat(const report_facts *facts, const jrn_stage *stage,
+                                       const jrn_persona *persona);
+/* team NULL: what no team answers for. */
+const report_duty *report_duty_of(const report_facts *facts, const jrn_team *team,
+                                  const jrn_stage *stage);
+
+/* True when the touchpoint serves the persona (a touchpoint naming no persona serves all). */
+bool report_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona);
+/* The team that answers for a touchpoint: its owner, else its stage's (or the parent
+ * stage's) owner, with *inherited set; NULL when nobody does. */
+const jrn_team *report_touchpoint_owner(const jrn_touchpoint *touchpoint, bool *inherited);
+/* The stage's owner, else its parent's. */
+const jrn_team *report_stage_owner(const jrn_stage *stage);
+/* The stage a KPI is measured in, or NULL for a KPI on a journey. */
+const jrn_stage *report_kpi_stage(const jrn_kpi *kpi);
+/* Aspiration minus emotion; only meaningful when the stage has both. */
+double report_stage_gap(const jrn_stage *stage);
+/* Count of every touchpoint of a stage and its sub-stages. */
+size_t report_stage_touchpoint_total(const jrn_stage *stage);
+
+#endif

@@ -1,0 +1,169 @@
+/* emit_csv.c — `-f csv`: the touchpoint inventory, one RFC 4180 record per touchpoint
+ * (stage by stage along the spine) under a header row, for spreadsheets. */
+#include "jrn/emit.h"
+
+#include <string.h>
+
+#include "jrn/report_facts.h"
+#include "jrn/report_format.h"
+
+static const char *const csv_columns[] = {
+    "stage_id", "stage", "touchpoint_id", "touchpoint", "channels", "personas", "owner",
+    "owner_inherited", "contact", "emotion", "emotion_label", "effort", "pain", "pain_text",
+    "delight", "delight_text", "moment_of_truth", "truth_text", "backstage", "trigger",
+    "opportunities", "does", "thinks", "feels", "kpis", "file", "line", "column",
+};
+
+/* Quotes a field only when it must be: it holds a quote, a comma or a line break. */
+static void csv_field(jrn_strbuf *out, bool first, const char *text)
+{
+    if (!first) strbuf_putc(out, ',');
+    if (text == NULL) return;
+    if (strpbrk(text, "\",\r\n") == NULL) {
+        strbuf_puts(out, text);
+        return;
+    }
+    strbuf_putc(out, '"');
+    for (const char *p = text; *p != '\0'; p++) {
+        if (*p == '"') strbuf_putc(out, '"');
+        strbuf_putc(out, *p);
+    }
+    strbuf_putc(out, '"');
+}
+
+static void csv_end_record(jrn_strbuf *out)
+{
+    strbuf_puts(out, "\r\n");
+}
+
+static const char *csv_yes_no(bool value)
+{
+    return value ? "yes" : "no";
+}
+
+/* The x_* names used on any touchpoint, in order of first use: one extra column each. */
+static const char **csv_extension_columns(jrn_arena *arena, const jrn_model *model, size_t *count)
+{
+    size_t capacity = 0;
+    for (size_t t = 0; t < model->touchpoint_count; t++)
+        for (const jrn_extension *e = model->touchpoints[t]->base.extensions; e; e = e->next) capacity++;
+    const char **names = arena_alloc_array(arena, capacity + 1, sizeof *names);
+    *count = 0;
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        for (const jrn_extension *e = model->touchpoints[t]->base.extensions; e; e = e->next) {
+            bool known = false;
+            for (size_t n = 0; n < *count && !known; n++) known = strcmp(names[n], e->name) == 0;
+            if (!known) names[(*count)++] = e->name;
+        }
+    }
+    return names;
+}
+
+static const char *csv_extension_text(jrn_arena *arena, const jrn_element *element, const char *name)
+{
+    jrn_strbuf text = STRBUF_INIT;
+    for (const jrn_extension *e = element->extensions; e != NULL; e = e->next) {
+        if (strcmp(e->name, name) != 0) continue;
+        for (const jrn_ast_value *value = e->values; value != NULL; value = value->next) {
+            if (text.length > 0) strbuf_puts(&text, "; ");
+            strbuf_puts(&text, value->kind == VALUE_NUMBER ? report_number_text(arena, value->number)
+                                                           : value->text);
+        }
+    }
+    const char *result = arena_strdup(arena, strbuf_text(&text));
+    strbuf_free(&text);
+    return result;
+}
+
+/* "Course completion rate: target 80%, quarterly" for each KPI, joined by "; ". */
+static const char *csv_kpis_text(jrn_arena *arena, const jrn_touchpoint *touchpoint)
+{
+    jrn_strbuf text = STRBUF_INIT;
+    for (size_t k = 0; k < touchpoint->kpi_count; k++) {
+        const jrn_kpi *kpi = touchpoint->kpis[k];
+        if (k > 0) strbuf_puts(&text, "; ");
+        strbuf_puts(&text, element_label(&kpi->metric->base));
+        if (kpi->has_target) strbuf_printf(&text, ": target %s", kpi->target.text);
+        if (kpi->every != FREQUENCY_UNSET)
+            strbuf_printf(&text, "%s%s", kpi->has_target ? ", " : ": ", frequency_name(kpi->every));
+    }
+    const char *result = arena_strdup(arena, strbuf_text(&text));
+    strbuf_free(&text);
+    return result;
+}
+
+static void csv_location(jrn_arena *arena, jrn_strbuf *out, jrn_span span)
+{
+    if (span.source == NULL) {
+        csv_field(out, false, NULL);
+        csv_field(out, false, NULL);
+        csv_field(out, false, NULL);
+        return;
+    }
+    jrn_position position = source_position(span.source, span.begin);
+    csv_field(out, false, span.source->display_name);
+    csv_field(out, false, arena_printf(arena, "%u", (unsigned)position.line));
+    csv_field(out, false, arena_printf(arena, "%u", (unsigned)position.column));
+}
+
+static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *model,
+                           const jrn_touchpoint *touchpoint)
+{
+    bool inherited;
+    const jrn_team *owner = report_touchpoint_owner(touchpoint, &inherited);
+    bool has_emotion = touchpoint->has_emotion;
+    const char *emotion_label = has_emotion ? model_emotion_label(model, touchpoint->emotion) : NULL;
+    csv_field(out, true, touchpoint->stage->base.id);
+    csv_field(out, false, element_label(&touchpoint->stage->base));
+    csv_field(out, false, touchpoint->base.id);
+    csv_field(out, false, element_label(&touchpoint->base));
+    csv_field(out, false, report_join_channels(arena, touchpoint->channels, touchpoint->channel_count, "; "));
+    csv_field(out, false, report_join_personas(arena, touchpoint->personas, touchpoint->persona_count, "; "));
+    csv_field(out, false, owner != NULL ? element_label(&owner->base) : NULL);
+    csv_field(out, false, owner != NULL ? csv_yes_no(inherited) : NULL);
+    csv_field(out, false, contact_name(touchpoint->contact));
+    csv_field(out, false, has_emotion ? report_number_text(arena, touchpoint->emotion) : NULL);
+    csv_field(out, false, emotion_label);
+    csv_field(out, false, touchpoint->effort > 0 ? arena_printf(arena, "%d", touchpoint->effort) : NULL);
+    csv_field(out, false, csv_yes_no(touchpoint->is_pain));
+    csv_field(out, false, touchpoint->pain);
+    csv_field(out, false, csv_yes_no(touchpoint->is_delight));
+    csv_field(out, false, touchpoint->delight);
+    csv_field(out, false, csv_yes_no(touchpoint->is_truth));
+    csv_field(out, false, touchpoint->truth);
+    csv_field(out, false, csv_yes_no(touchpoint->is_backstage));
+    csv_field(out, false, touchpoint->trigger);
+    csv_field(out, false, report_join_texts(arena, &touchpoint->opportunities, "; "));
+    csv_field(out, false, touchpoint->does);
+    csv_field(out, false, touchpoint->thinks);
+    csv_field(out, false, touchpoint->feels);
+    csv_field(out, false, csv_kpis_text(arena, touchpoint));
+    csv_location(arena, out, touchpoint->base.span);
+}
+
+bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+              jrn_diag_list *diags)
+{
+    (void)options;   /* the inventory lists every touchpoint, whatever the view */
+    (void)diags;
+    jrn_arena *arena = arena_new();
+    size_t extension_count;
+    const char **extensions = csv_extension_columns(arena, model, &extension_count);
+    size_t column_count = sizeof csv_columns / sizeof csv_columns[0];
+    for (size_t c = 0; c < column_count; c++) csv_field(out, c == 0, csv_columns[c]);
+    for (size_t e = 0; e < extension_count; e++) csv_field(out, false, extensions[e]);
+    csv_end_record(out);
+    /* Stage by stage along the spine, as a reader walks the journey. */
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        for (size_t t = 0; t < stage->touchpoint_count; t++) {
+            const jrn_touchpoint *touchpoint = stage->touchpoints[t];
+            csv_touchpoint(arena, out, model, touchpoint);
+            for (size_t e = 0; e < extension_count; e++)
+                csv_field(out, false, csv_extension_text(arena, &touchpoint->base, extensions[e]));
+            csv_end_record(out);
+        }
+    }
+    arena_free(arena);
+    return true;
+}

@@ -1,0 +1,240 @@
+/* report_facts.c — rankings, heat-map counts and the accountability matrix, computed once
+ * from the model for the Markdown and HTML reports. */
+#include "jrn/report_facts.h"
+
+#include <stdlib.h>
+
+bool report_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona)
+{
+    if (touchpoint->persona_count == 0) return true;
+    for (size_t i = 0; i < touchpoint->persona_count; i++)
+        if (touchpoint->personas[i] == persona) return true;
+    return false;
+}
+
+const jrn_team *report_stage_owner(const jrn_stage *stage)
+{
+    if (stage->owner != NULL) return stage->owner;
+    return stage->parent != NULL ? stage->parent->owner : NULL;
+}
+
+const jrn_team *report_touchpoint_owner(const jrn_touchpoint *touchpoint, bool *inherited)
+{
+    *inherited = false;
+    if (touchpoint->owner != NULL) return touchpoint->owner;
+    const jrn_team *stage_owner = report_stage_owner(touchpoint->stage);
+    *inherited = stage_owner != NULL;
+    return stage_owner;
+}
+
+const jrn_stage *report_kpi_stage(const jrn_kpi *kpi)
+{
+    switch (kpi->owner_kind) {
+    case KPI_ON_STAGE: return kpi->on_stage;
+    case KPI_ON_TOUCHPOINT: return kpi->on_touchpoint->stage;
+    case KPI_ON_JOURNEY: return NULL;
+    }
+    return NULL;
+}
+
+double report_stage_gap(const jrn_stage *stage)
+{
+    return stage->aspiration - stage->emotion;
+}
+
+size_t report_stage_touchpoint_total(const jrn_stage *stage)
+{
+    size_t total = stage->touchpoint_count;
+    for (size_t i = 0; i < stage->child_count; i++)
+        total += stage->children[i]->touchpoint_count;   /* sub-stages nest one level only */
+    return total;
+}
+
+const report_heat *report_persona_heat(const report_facts *facts, const jrn_stage *stage,
+                                       const jrn_persona *persona)
+{
+    return &facts->persona_heat[stage->base.index * facts->model->persona_count
+                                + persona->base.index];
+}
+
+const report_duty *report_duty_of(const report_facts *facts, const jrn_team *team,
+                                  const jrn_stage *stage)
+{
+    size_t row = team != NULL ? team->base.index : facts->model->team_count;
+    return &facts->duties[row * facts->model->stage_count + stage->base.index];
+}
+
+static void report_heat_add(report_heat *heat, const jrn_touchpoint *touchpoint)
+{
+    heat->touchpoints++;
+    heat->pains += touchpoint->is_pain;
+    heat->delights += touchpoint->is_delight;
+    heat->truths += touchpoint->is_truth;
+}
+
+static void report_facts_count_heat(jrn_arena *arena, const jrn_model *model,
+                                    report_facts *facts)
+{
+    facts->persona_heat = arena_alloc_array(arena, model->stage_count * model->persona_count + 1,
+                                            sizeof *facts->persona_heat);
+    facts->stage_heat = arena_alloc_array(arena, model->stage_count + 1, sizeof *facts->stage_heat);
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[t];
+        size_t row = touchpoint->stage->base.index;
+        report_heat_add(&facts->stage_heat[row], touchpoint);
+        report_heat_add(&facts->total_heat, touchpoint);
+        for (size_t p = 0; p < model->persona_count; p++)
+            if (report_touchpoint_serves(touchpoint, model->personas[p]))
+                report_heat_add(&facts->persona_heat[row * model->persona_count + p], touchpoint);
+    }
+}
+
+/* Orders a and b as -1, 0, 1 from "a comes first" to "b comes first"; unknowns go last. */
+static int report_compare_known(bool a_known, double a, bool b_known, double b, bool low_first)
+{
+    if (a_known != b_known) return a_known ? -1 : 1;
+    if (!a_known || a == b) return 0;
+    return (a < b) == low_first ? -1 : 1;
+}
+
+static int report_compare_pains(const void *left, const void *right)
+{
+    const jrn_touchpoint *a = *(const jrn_touchpoint *const *)left;
+    const jrn_touchpoint *b = *(const jrn_touchpoint *const *)right;
+    int order = report_compare_known(a->effort > 0, a->effort, b->effort > 0, b->effort, false);
+    if (order == 0)
+        order = report_compare_known(a->has_emotion, a->emotion, b->has_emotion, b->emotion, true);
+    if (order == 0 && a->is_truth != b->is_truth) order = a->is_truth ? -1 : 1;
+    if (order == 0) order = a->base.index < b->base.index ? -1 : (a->base.index > b->base.index);
+    return order;
+}
+
+static int report_compare_gaps(const void *left, const void *right)
+{
+    const jrn_stage *a = *(const jrn_stage *const *)left;
+    const jrn_stage *b = *(const jrn_stage *const *)right;
+    double gap_a = report_stage_gap(a), gap_b = report_stage_gap(b);
+    if (gap_a != gap_b) return gap_a > gap_b ? -1 : 1;
+    return a->base.index < b->base.index ? -1 : (a->base.index > b->base.index);
+}
+
+static bool report_is_pain(const jrn_touchpoint *touchpoint) { return touchpoint->is_pain; }
+static bool report_is_truth(const jrn_touchpoint *touchpoint) { return touchpoint->is_truth; }
+static bool report_has_trigger(const jrn_touchpoint *touchpoint) { return touchpoint->trigger != NULL; }
+static bool report_has_opportunity(const jrn_touchpoint *touchpoint)
+{
+    return touchpoint->opportunities.count > 0;
+}
+
+/* The touchpoints for which keep() holds, in map order. */
+static const jrn_touchpoint **report_select(jrn_arena *arena, const jrn_model *model,
+                                            bool (*keep)(const jrn_touchpoint *), size_t *count)
+{
+    const jrn_touchpoint **selected =
+        arena_alloc_array(arena, model->touchpoint_count + 1, sizeof *selected);
+    *count = 0;
+    for (size_t t = 0; t < model->touchpoint_count; t++)
+        if (keep(model->touchpoints[t])) selected[(*count)++] = model->touchpoints[t];
+    return selected;
+}
+
+static void report_facts_rank(jrn_arena *arena, const jrn_model *model, report_facts *facts)
+{
+    facts->ranked_pains = report_select(arena, model, report_is_pain, &facts->ranked_pain_count);
+    qsort(facts->ranked_pains, facts->ranked_pain_count, sizeof *facts->ranked_pains,
+          report_compare_pains);
+    facts->truths = report_select(arena, model, report_is_truth, &facts->truth_count);
+    for (size_t i = 0; i < facts->truth_count; i++) {
+        const jrn_touchpoint *truth = facts->truths[i];
+        if (truth->is_pain || (truth->has_emotion && truth->emotion < 0)) facts->truths_at_risk++;
+    }
+    facts->triggers = report_select(arena, model, report_has_trigger, &facts->trigger_count);
+    facts->opportunities =
+        report_select(arena, model, report_has_opportunity, &facts->opportunity_count);
+    for (size_t i = 0; i < facts->opportunity_count; i++)
+        facts->opportunity_total += facts->opportunities[i]->opportunities.count;
+
+    facts->ranked_gaps = arena_alloc_array(arena, model->stage_count + 1, sizeof *facts->ranked_gaps);
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        if (stage->has_emotion && stage->has_aspiration && report_stage_gap(stage) > 0)
+            facts->ranked_gaps[facts->ranked_gap_count++] = stage;
+    }
+    qsort(facts->ranked_gaps, facts->ranked_gap_count, sizeof *facts->ranked_gaps,
+          report_compare_gaps);
+}
+
+/* The duty row of a team; the row after the last team is "no team". */
+static report_duty *report_duty_cell(report_facts *facts, const jrn_team *team,
+                                     const jrn_stage *stage)
+{
+    return (report_duty *)report_duty_of(facts, team, stage);
+}
+
+/* Two passes: count what lands in each cell, then fill arrays of exactly that size. */
+static void report_facts_assign_duties(jrn_arena *arena, const jrn_model *model,
+                                       report_facts *facts, bool fill)
+{
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        if (stage->owner != NULL) report_duty_cell(facts, stage->owner, stage)->owns_stage = true;
+    }
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[t];
+        bool inherited;
+        const jrn_team *team = report_touchpoint_owner(touchpoint, &inherited);
+        report_duty *duty = report_duty_cell(facts, team, touchpoint->stage);
+        if (fill) duty->touchpoints[duty->touchpoint_count] = touchpoint;
+        duty->touchpoint_count++;
+        if (!fill && team == NULL) facts->unowned_count++;
+    }
+    for (size_t k = 0; k < model->kpi_count; k++) {
+        const jrn_kpi *kpi = model->kpis[k];
+        const jrn_stage *stage = report_kpi_stage(kpi);
+        if (stage == NULL || kpi->owner == NULL) continue;
+        report_duty *duty = report_duty_cell(facts, kpi->owner, stage);
+        if (fill) duty->kpis[duty->kpi_count] = kpi;
+        duty->kpi_count++;
+    }
+    if (fill) return;
+    size_t cells = (model->team_count + 1) * model->stage_count;
+    for (size_t c = 0; c < cells; c++) {
+        report_duty *duty = &facts->duties[c];
+        duty->touchpoints = arena_alloc_array(arena, duty->touchpoint_count + 1,
+                                              sizeof *duty->touchpoints);
+        duty->kpis = arena_alloc_array(arena, duty->kpi_count + 1, sizeof *duty->kpis);
+        duty->touchpoint_count = 0;
+        duty->kpi_count = 0;
+    }
+}
+
+static void report_facts_number_stages(jrn_arena *arena, const jrn_model *model,
+                                       report_facts *facts)
+{
+    facts->stage_numbers = arena_alloc_array(arena, model->stage_count + 1,
+                                             sizeof *facts->stage_numbers);
+    size_t top_level = 0;
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        if (stage->parent == NULL) {
+            facts->stage_numbers[s] = arena_printf(arena, "%zu", ++top_level);
+            for (size_t c = 0; c < stage->child_count; c++)
+                facts->stage_numbers[stage->children[c]->base.index] =
+                    arena_printf(arena, "%zu.%zu", top_level, c + 1);
+        }
+    }
+}
+
+const report_facts *report_facts_build(jrn_arena *arena, const jrn_model *model)
+{
+    report_facts *facts = arena_alloc(arena, sizeof *facts);
+    facts->model = model;
+    report_facts_number_stages(arena, model, facts);
+    report_facts_count_heat(arena, model, facts);
+    report_facts_rank(arena, model, facts);
+    facts->duties = arena_alloc_array(arena, (model->team_count + 1) * model->stage_count + 1,
+                                      sizeof *facts->duties);
+    report_facts_assign_duties(arena, model, facts, false);
+    report_facts_assign_duties(arena, model, facts, true);
+    return facts;
+}
