@@ -18,6 +18,10 @@ typedef struct output_format {
 /* One row per output format; each emitter lives in its own emit_*.c. */
 static const output_format output_formats[] = {
     {"dot", emit_dot, "Graphviz DOT (the default)"},
+    {"json", emit_json, "the whole resolved model as JSON (schema jrnc/1)"},
+    {"csv", emit_csv, "the touchpoint inventory, one row per touchpoint"},
+    {"md", emit_md, "a Markdown report"},
+    {"html", emit_html, "a self-contained HTML report"},
     {NULL, NULL, NULL},
 };
 

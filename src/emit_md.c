@@ -50,7 +50,10 @@ static void md_label(md_report *report, const jrn_element *element)
 
 static void md_heading(md_report *report, const char *hashes, const char *text)
 {
-    strbuf_printf(report->out, "\n%s ", hashes);
+    const jrn_strbuf *out = report->out;
+    bool after_blank_line = out->length >= 2 && out->data[out->length - 2] == '\n';
+    if (!after_blank_line) md_raw(report, "\n");
+    strbuf_printf(report->out, "%s ", hashes);
     md_text(report, text);
     md_raw(report, "\n\n");
 }

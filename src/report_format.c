@@ -4,8 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "jrn/strbuf.h"
 
 const char *report_number_text(jrn_arena *arena, double value)
 {
@@ -14,7 +14,8 @@ const char *report_number_text(jrn_arena *arena, double value)
     /* The first precision that reads back exactly: 0.3 stays "0.3", not 0.29999999999999999. */
     for (int precision = 1; precision < 17; precision++) {
         char *text = arena_printf(arena, "%.*g", precision, value);
-        if (strtod(text, NULL) == value) return text;
+        /* %g picks an exponent when the precision is short of the integer digits: 3e+01. */
+        if (strtod(text, NULL) == value && strchr(text, 'e') == NULL) return text;
     }
     return arena_printf(arena, "%.17g", value);
 }
@@ -113,4 +114,44 @@ const char *report_map_title(const jrn_model *model)
 {
     const char *label = element_label(&model->map.base);
     return label != NULL && label[0] != '\0' ? label : "Journey map";
+}
+
+void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks)
+{
+    if (text == NULL) return;
+    for (const char *p = text; *p != '\0'; p++) {
+        switch (*p) {
+        case '&': strbuf_puts(out, "&amp;"); break;
+        case '<': strbuf_puts(out, "&lt;"); break;
+        case '>': strbuf_puts(out, "&gt;"); break;
+        case '"': strbuf_puts(out, "&quot;"); break;
+        case '\'': strbuf_puts(out, "&#39;"); break;
+        case '\n': strbuf_puts(out, line_breaks ? "<br>" : " "); break;
+        case '\r': break;
+        default: strbuf_putc(out, *p);
+        }
+    }
+}
+
+/* True for the first byte of a UTF-8 sequence (not a continuation byte). */
+static bool report_starts_code_point(char byte)
+{
+    return ((unsigned char)byte & 0xC0) != 0x80;
+}
+
+const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points)
+{
+    size_t points = 0;
+    for (const char *p = text; *p != '\0'; p++) {
+        if (!report_starts_code_point(*p)) continue;
+        if (points == max_points - (max_points > 0)) {
+            /* Room for the ellipsis: keep max_points - 1 code points when more follow. */
+            size_t rest = 0;
+            for (const char *q = p; *q != '\0'; q++) rest += report_starts_code_point(*q);
+            if (rest <= 1) return text;
+            return arena_printf(arena, "%.*s…", (int)(p - text), text);
+        }
+        points++;
+    }
+    return text;
 }

@@ -3,11 +3,13 @@
 #ifndef JRN_REPORT_FORMAT_H
 #define JRN_REPORT_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "jrn/arena.h"
 #include "jrn/ast.h"
 #include "jrn/model.h"
+#include "jrn/strbuf.h"
 
 /* The shortest text that reads back as the same double: "0.3", "4.5", "-1"; never "-0". */
 const char *report_number_text(jrn_arena *arena, double value);
@@ -31,6 +33,11 @@ const char *report_join_segments(jrn_arena *arena, jrn_segment *const *segments,
 /* Texts joined by separator. */
 const char *report_join_texts(jrn_arena *arena, const jrn_text_list *texts,
                               const char *separator);
+/* Appends text escaped for HTML and XML (SVG) text and attribute values: & < > " ' become
+ * entities; a line break becomes <br> when line_breaks is set (HTML text), else a space. */
+void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks);
+/* text cut to at most max_points Unicode code points, ending in "…" when cut. */
+const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points);
 /* The label of the map: its title, its id, or "Journey map". */
 const char *report_map_title(const jrn_model *model);
 

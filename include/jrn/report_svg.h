@@ -1,0 +1,23 @@
+/* report_svg.h — the inline SVG figures of the HTML report: the emotion curve, drawn
+ * here, and the journey graph, laid out by the DOT module and made fit to inline. */
+#ifndef JRN_REPORT_SVG_H
+#define JRN_REPORT_SVG_H
+
+#include <stdbool.h>
+
+#include "jrn/arena.h"
+#include "jrn/diag.h"
+#include "jrn/emit.h"
+#include "jrn/model.h"
+#include "jrn/strbuf.h"
+
+/* Appends an <svg> element: emotion now and aspiration per stage as two lines, the gap
+ * between them shaded, and each touchpoint's emotion as a dot coloured by its heat. */
+void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model);
+
+/* Appends the journey graph as an <svg> element without XML prolog, doctype or comments.
+ * Returns false after reporting into diags when the graph cannot be laid out. */
+bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
+                              jrn_strbuf *out, jrn_diag_list *diags);
+
+#endif
