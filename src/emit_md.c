@@ -133,6 +133,12 @@ static void md_touchpoint_flags(md_report *report, const jrn_touchpoint *touchpo
         md_raw(report, "<br>*inconsistent: both pain and delight*");
 }
 
+/* "1 stage" or "5 stages", then what follows. */
+static void md_count(md_report *report, size_t count, const char *one, const char *many, const char *after)
+{
+    strbuf_printf(report->out, "%zu %s%s", count, count == 1 ? one : many, after);
+}
+
 static void md_header(md_report *report)
 {
     const jrn_map *map = &report->model->map;
@@ -162,12 +168,15 @@ static void md_header(md_report *report)
         md_raw(report, "\n\n");
     }
     const report_heat *total = &report->facts->total_heat;
-    strbuf_printf(report->out,
-                  "%zu stages, %zu touchpoints, %zu personas, %zu journeys, %zu KPIs. "
-                  "%zu pain points, %zu moments of delight, %zu moments of truth.\n",
-                  report->model->stage_count, report->model->touchpoint_count,
-                  report->model->persona_count, report->model->journey_count,
-                  report->model->kpi_count, total->pains, total->delights, total->truths);
+    const jrn_model *model = report->model;
+    md_count(report, model->stage_count, "stage", "stages", ", ");
+    md_count(report, model->touchpoint_count, "touchpoint", "touchpoints", ", ");
+    md_count(report, model->persona_count, "persona", "personas", ", ");
+    md_count(report, model->journey_count, "journey", "journeys", ", ");
+    md_count(report, model->kpi_count, "KPI", "KPIs", ". ");
+    md_count(report, total->pains, "pain point", "pain points", ", ");
+    md_count(report, total->delights, "moment of delight", "moments of delight", ", ");
+    md_count(report, total->truths, "moment of truth", "moments of truth", ".\n");
 }
 
 static void md_glance_gap(md_report *report)

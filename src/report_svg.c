@@ -19,7 +19,8 @@ enum {
     CURVE_RIGHT = 24,
     CURVE_TOP = 40,
     CURVE_PLOT_HEIGHT = 300,
-    CURVE_BOTTOM = 62,
+    CURVE_LANE = 34,           /* the strip under the plot for touchpoints without an emotion */
+    CURVE_BOTTOM = 62 + CURVE_LANE,
 };
 
 static double curve_y(const curve_frame *frame, double value)
@@ -90,14 +91,14 @@ static void curve_columns(jrn_strbuf *out, jrn_arena *arena, const jrn_model *mo
         const char *first, *second;
         size_t max_points = (size_t)(frame->column / 7.5) > 4 ? (size_t)(frame->column / 7.5) : 4;
         curve_wrap(arena, element_label(&stage->base), max_points, &first, &second);
-        double y = frame->top + frame->height + 20;
+        double y = frame->top + frame->height + CURVE_LANE + 20;
         const char *style = stage->parent != NULL
                                 ? "text-anchor=\"middle\" font-size=\"13\" fill=\"#4b5563\" font-style=\"italic\""
                                 : "text-anchor=\"middle\" font-size=\"13\" font-weight=\"600\" fill=\"#1f2937\"";
         curve_text(out, curve_x(frame, s), y, style, first);
         if (second != NULL) curve_text(out, curve_x(frame, s), y + 16, style, second);
         if (!stage->has_emotion && !stage->has_aspiration)
-            curve_text(out, curve_x(frame, s), frame->top + frame->height - 10,
+            curve_text(out, curve_x(frame, s), frame->top + 16,
                        "text-anchor=\"middle\" font-size=\"11\" fill=\"#9ca3af\"", "stage not rated");
     }
 }
@@ -205,6 +206,41 @@ static void curve_touchpoints(jrn_strbuf *out, jrn_arena *arena, const jrn_model
     }
 }
 
+/* Touchpoints without an emotion still show their heat, in a lane under the plot. */
+static void curve_unrated_lane(jrn_strbuf *out, const jrn_model *model, const curve_frame *frame)
+{
+    double y = frame->top + frame->height + CURVE_LANE / 2.0 + 4;
+    strbuf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"#f3f4f6\" rx=\"4\"/>\n",
+                  frame->left, y - 10, frame->width, 20);
+    curve_text(out, frame->left - 10, y + 4, "text-anchor=\"end\" font-size=\"11\" fill=\"#9ca3af\"",
+               "no emotion given");
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        size_t unrated = 0;
+        for (size_t t = 0; t < stage->touchpoint_count; t++) unrated += !stage->touchpoints[t]->has_emotion;
+        double step = frame->column / (double)(unrated + 1);
+        if (step > 16) step = 16;
+        double x = curve_x(frame, s) - step * ((double)unrated - 1) / 2.0;
+        for (size_t t = 0; t < stage->touchpoint_count; t++) {
+            const jrn_touchpoint *touchpoint = stage->touchpoints[t];
+            if (touchpoint->has_emotion) continue;
+            strbuf_puts(out, "<g><title>");
+            report_put_html(out, element_label(&touchpoint->base), false);
+            strbuf_puts(out, ": no emotion given");
+            if (touchpoint->is_pain) strbuf_puts(out, "; pain");
+            if (touchpoint->is_delight) strbuf_puts(out, "; delight");
+            if (touchpoint->is_truth) strbuf_puts(out, "; moment of truth");
+            strbuf_puts(out, "</title>");
+            if (touchpoint->is_truth)
+                strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7.5\" fill=\"none\" stroke=\"#6d28d9\" "
+                              "stroke-width=\"2\"/>", x, y);
+            strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\"/></g>\n", x, y,
+                          curve_heat_colour(touchpoint));
+            x += step;
+        }
+    }
+}
+
 static void curve_legend(jrn_strbuf *out, const curve_frame *frame)
 {
     double x = frame->left;
@@ -249,6 +285,7 @@ void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model
     curve_line(out, arena, model, &frame, true);
     curve_line(out, arena, model, &frame, false);
     curve_touchpoints(out, arena, model, &frame);
+    curve_unrated_lane(out, model, &frame);
     strbuf_puts(out, "</svg>\n");
 }
 
