@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Valgrind memcheck of the reports: -f json, csv, md and html leak nothing and touch no
+# memory they should not, on the largest example and on the hostile map.
+# runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
+source "$JRN_ROOT/tests/lib.sh"
+cd "$TMP_DIR" || exit 1
+if ! have valgrind; then skip "reports memcheck" "valgrind is missing"; exit 0; fi
+
+# Graphviz keeps plugin tables for the life of the process ("still reachable"): only
+# definite and indirect leaks, and memory errors, fail.
+for map in "$JRN_ROOT/examples/b2b_logistics.jrn" "$JRN_ROOT/tests/reports/hostile.jrn"; do
+    for format in json csv md html; do
+        name="-f $format $(basename "$map")"
+        valgrind --quiet --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --show-leak-kinds=definite,indirect "$JRNC" -f "$format" "$map" -o out 2> valgrind.txt
+        status=$?
+        if [ "$status" -ne 0 ] || grep -q '==[0-9]*==' valgrind.txt; then
+            fail "$name" "    exit $status" "$(head -c 3000 valgrind.txt)"
+        else
+            pass "$name"
+        fi
+    done
+done
