@@ -241,25 +241,57 @@ static void curve_unrated_lane(jrn_strbuf *out, const jrn_model *model, const cu
     }
 }
 
+/* The legend's entries, left to right: a swatch drawn by kind, then its words. */
+typedef enum curve_swatch { SWATCH_LINE, SWATCH_DASHED, SWATCH_BAR, SWATCH_DOT, SWATCH_RING } curve_swatch;
+
+static const struct curve_legend_entry {
+    curve_swatch swatch;
+    const char *colour;
+    const char *text;
+    int width;   /* room for swatch and words */
+} curve_legend_entries[] = {
+    {SWATCH_LINE, "#4338ca", "emotion now", 130},
+    {SWATCH_DASHED, "#16a34a", "aspiration", 120},
+    {SWATCH_BAR, "#ef4444", "gap", 64},
+    {SWATCH_DOT, "#dc2626", "pain", 56},
+    {SWATCH_DOT, "#16a34a", "delight", 70},
+    {SWATCH_DOT, "#ea580c", "both", 56},
+    {SWATCH_DOT, "#6b7280", "neutral touchpoint", 146},
+    {SWATCH_RING, "#6d28d9", "moment of truth", 140},
+};
+
 static void curve_legend(jrn_strbuf *out, const curve_frame *frame)
 {
     double x = frame->left;
-    strbuf_printf(out,
-                  "<g font-size=\"12.5\" fill=\"#374151\">"
-                  "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"#4338ca\" stroke-width=\"3.5\"/>"
-                  "<text x=\"%.1f\" y=\"20\">emotion now</text>"
-                  "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"#16a34a\" stroke-width=\"2.5\" stroke-dasharray=\"8 6\"/>"
-                  "<text x=\"%.1f\" y=\"20\">aspiration</text>"
-                  "<rect x=\"%.1f\" y=\"8\" width=\"14\" height=\"16\" rx=\"3\" fill=\"#ef4444\" fill-opacity=\"0.16\"/>"
-                  "<text x=\"%.1f\" y=\"20\">gap</text>"
-                  "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"#dc2626\"/><text x=\"%.1f\" y=\"20\">pain</text>"
-                  "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"#16a34a\"/><text x=\"%.1f\" y=\"20\">delight</text>"
-                  "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"#ea580c\"/><text x=\"%.1f\" y=\"20\">both</text>"
-                  "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"#6b7280\"/><text x=\"%.1f\" y=\"20\">neutral touchpoint</text>"
-                  "<circle cx=\"%.1f\" cy=\"16\" r=\"8\" fill=\"none\" stroke=\"#6d28d9\" stroke-width=\"2.5\"/>"
-                  "<text x=\"%.1f\" y=\"20\">moment of truth</text></g>\n",
-                  x, x + 30, x + 36, x + 140, x + 170, x + 176, x + 262, x + 282, x + 330, x + 340,
-                  x + 384, x + 394, x + 452, x + 462, x + 508, x + 518, x + 656, x + 670);
+    strbuf_puts(out, "<g font-size=\"12.5\" fill=\"#374151\">");
+    for (size_t i = 0; i < sizeof curve_legend_entries / sizeof curve_legend_entries[0]; i++) {
+        const struct curve_legend_entry *entry = &curve_legend_entries[i];
+        double words = x + 18;
+        switch (entry->swatch) {
+        case SWATCH_LINE:
+        case SWATCH_DASHED:
+            strbuf_printf(out, "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"%s\" "
+                          "stroke-width=\"3\"%s/>", x, x + 28, entry->colour,
+                          entry->swatch == SWATCH_DASHED ? " stroke-dasharray=\"8 6\"" : "");
+            words = x + 34;
+            break;
+        case SWATCH_BAR:
+            strbuf_printf(out, "<rect x=\"%.1f\" y=\"8\" width=\"12\" height=\"16\" rx=\"3\" fill=\"%s\" "
+                          "fill-opacity=\"0.16\"/>", x, entry->colour);
+            break;
+        case SWATCH_DOT:
+            strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"%s\"/>", x + 6, entry->colour);
+            break;
+        case SWATCH_RING:
+            strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"16\" r=\"7\" fill=\"none\" stroke=\"%s\" "
+                          "stroke-width=\"2.5\"/>", x + 7, entry->colour);
+            words = x + 20;
+            break;
+        }
+        strbuf_printf(out, "<text x=\"%.1f\" y=\"20\">%s</text>", words, entry->text);
+        x += entry->width;
+    }
+    strbuf_puts(out, "</g>\n");
 }
 
 void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model)
