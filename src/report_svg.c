@@ -172,7 +172,7 @@ static void curve_touchpoint(jrn_strbuf *out, jrn_arena *arena, const jrn_model 
     if (touchpoint->is_truth)
         strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"none\" stroke=\"#6d28d9\" "
                       "stroke-width=\"2.5\"/>", x, y);
-    strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n",
+    strbuf_printf(out, "<circle class=\"touchpoint\" cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n",
                   x, y, curve_heat_colour(touchpoint));
     curve_text(out, x, label_above ? y - 16 : y + 24,
                "text-anchor=\"middle\" font-size=\"11.5\" fill=\"#374151\"",
