@@ -17,7 +17,7 @@ enum {
     CURVE_WIDTH = 1240,
     CURVE_LEFT = 128,
     CURVE_RIGHT = 24,
-    CURVE_TOP = 40,
+    CURVE_TOP = 48,
     CURVE_PLOT_HEIGHT = 300,
     CURVE_LANE = 34,           /* the strip under the plot for touchpoints without an emotion */
     CURVE_BOTTOM = 62 + CURVE_LANE,
@@ -199,7 +199,10 @@ static void curve_touchpoints(jrn_strbuf *out, jrn_arena *arena, const jrn_model
             if (!touchpoint->has_emotion) continue;
             double x = rated == 1 ? start + 10 : start + slot * ((double)position + 0.5);
             double y = curve_y(frame, touchpoint->emotion);
-            bool above = position % 2 == 1 || y > frame->top + frame->height - 30;
+            /* Labels alternate above and below; never off the plot at the scale's ends. */
+            bool above = position % 2 == 1;
+            if (y > frame->top + frame->height - 30) above = true;
+            if (y < frame->top + 20) above = false;
             curve_touchpoint(out, arena, model, touchpoint, x, y, label_points, above);
             position++;
         }
