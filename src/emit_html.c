@@ -81,6 +81,12 @@ static const char html_style[] =
     ".figure svg{display:block;width:100%;height:auto}\n"
     ".graph{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;padding:8px}\n"
     ".graph svg{display:block;max-width:100%;height:auto;margin:0 auto}\n"
+    "input.zoom{position:absolute;opacity:0}\n"
+    "label.zoom{display:inline-block;font-size:13px;color:var(--accent);cursor:pointer;margin:0 0 8px;"
+    "border:1px solid var(--line);border-radius:6px;padding:2px 10px;background:#fff}\n"
+    "input.zoom:checked+label.zoom{background:#eef2ff}\n"
+    "input.zoom:checked~.graph svg{max-width:none}\n"
+    "input.zoom:focus-visible+label.zoom{outline:2px solid var(--accent)}\n"
     "table.heat td,table.heat th{text-align:center}\n"
     "table.heat td:first-child,table.heat th:first-child{text-align:left;font-weight:600}\n"
     "table.heat td.cell{border:3px solid #fff;border-radius:8px;font-size:13.5px;min-width:130px;white-space:nowrap}\n"
@@ -521,8 +527,12 @@ static void html_graph(html_report *report, const char *svg)
 {
     html_section_open(report, "graph", "Journey graph",
                       "Stages left to right with their touchpoints; coloured arrows are the personas' "
-                      "journeys, dashed arrows go back to an earlier stage.");
-    html_raw(report, "<div class=\"graph\">\n");
+                      "journeys, dashed arrows go back to an earlier stage. Hover a touchpoint for its "
+                      "owner, effort and emotion.");
+    /* A checkbox and CSS switch between the whole graph and its natural size: no script. */
+    html_raw(report, "<input type=\"checkbox\" id=\"graph-zoom\" class=\"zoom\">"
+                     "<label for=\"graph-zoom\" class=\"zoom\">Show at full size</label>\n"
+                     "<div class=\"graph\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
     html_section_close(report);

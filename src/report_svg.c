@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jrn/emit_dot.h"
 #include "jrn/report_format.h"
 
 /* Where the plot sits in the SVG's coordinate space (the SVG scales to its container). */
@@ -348,11 +349,9 @@ static void report_svg_inline(jrn_strbuf *out, const char *svg)
 bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
                               jrn_strbuf *out, jrn_diag_list *diags)
 {
-    (void)model;
-    (void)options;
-    (void)diags;
-    /* Until the DOT module's render_graph lands, the report shows where the graph will go. */
-    report_svg_inline(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 40\">"
-                           "<text x=\"10\" y=\"25\">journey graph</text></svg>");
-    return true;
+    jrn_strbuf document = STRBUF_INIT;
+    bool rendered = render_graph(model, options, "svg", &document, diags);
+    if (rendered) report_svg_inline(out, strbuf_text(&document));
+    strbuf_free(&document);
+    return rendered;
 }
