@@ -341,6 +341,18 @@ done
 if [ $default_writes = yes ]; then
     "$JRNC" -o written.out "$example" && "$JRNC" "$example" | cmp -s - written.out \
         && pass "-o FILE holds what standard output would" || fail "-o FILE holds what standard output would"
+    # Every other output format the help names, and in-process rendering.
+    for format in $("$JRNC" --help | sed -n 's/.*--format FMT *output format: //p' | tr -d ',' | sed 's/(default)//'); do
+        [ "$format" = dot ] && continue
+        "$JRNC" -f "$format" -o "written.$format" "$example" && "$JRNC" -f "$format" "$example" | cmp -s - "written.$format" \
+            && [ -s "written.$format" ] && pass "-f $format -o FILE holds what standard output would" \
+            || fail "-f $format -o FILE holds what standard output would"
+    done
+    if "$JRNC" --help | grep -q -- '^  -T '; then
+        "$JRNC" -T svg -o written.svg "$example" && "$JRNC" -T svg "$example" | cmp -s - written.svg \
+            && grep -q '</svg>' written.svg && pass "-T svg -o FILE holds what standard output would" \
+            || fail "-T svg -o FILE holds what standard output would"
+    fi
     echo old > real.out && chmod 640 real.out && ln -sf real.out link.out
     "$JRNC" -o link.out "$example" && [ -L link.out ] && cmp -s real.out written.out \
         && [ "$(stat -c %a real.out)" = 640 ] \
