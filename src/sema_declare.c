@@ -2,6 +2,7 @@
  * kind's namespace (reporting duplicates), checks nesting, and finds extend targets. */
 #include "jrn/sema.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/suggest.h"
@@ -219,6 +220,42 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
     }
 }
 
+typedef struct sema_position_entry {
+    uint64_t position;           /* file load order, then byte offset */
+    jrn_element *element;
+} sema_position_entry;
+
+static int sema_compare_positions(const void *left, const void *right)
+{
+    uint64_t a = ((const sema_position_entry *)left)->position;
+    uint64_t b = ((const sema_position_entry *)right)->position;
+    return a < b ? -1 : a > b;
+}
+
+static uint64_t sema_position_of(const jrn_model *model, jrn_span span)
+{
+    for (size_t f = 0; f < model->file_count; f++) {
+        if (model->files[f].source == span.source) return ((uint64_t)f << 32) | span.begin;
+    }
+    return UINT64_MAX;
+}
+
+/* Extends are declared after every plain declaration, so what they nest would come last;
+ * the model promises declaration order, so put each array back in source order. */
+static void sema_sort_by_position(jrn_sema *sema, jrn_element **elements, size_t count)
+{
+    if (count < 2) return;
+    sema_position_entry *entries = arena_alloc_array(sema->arena, count, sizeof *entries);
+    for (size_t i = 0; i < count; i++) {
+        entries[i] = (sema_position_entry){sema_position_of(sema->model, elements[i]->span), elements[i]};
+    }
+    qsort(entries, count, sizeof *entries, sema_compare_positions);
+    for (size_t i = 0; i < count; i++) {
+        elements[i] = entries[i].element;
+        elements[i]->index = i;
+    }
+}
+
 void sema_declare_all(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
@@ -235,6 +272,9 @@ void sema_declare_all(jrn_sema *sema)
             if (item->kind == ITEM_DECL && item->decl->is_extend) sema_declare_extend(sema, item->decl);
         }
     }
+    sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
+    sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
+    sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
     for (int kind = 0; kind < KIND_COUNT; kind++) {
         size_t count = kind == KIND_KPI ? model->kpi_count : sema->names[kind].count;
         sema->set_slots[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint64_t));
