@@ -116,11 +116,13 @@ demo: deps
 	@mkdir -p build/demo
 	./$(PROGRAM) examples/acme_post_sales.jrn > build/demo/acme_post_sales.dot
 	dot -Tsvg build/demo/acme_post_sales.dot > build/demo/acme_post_sales.svg
+	./$(PROGRAM) -f html examples/acme_post_sales.jrn -o build/demo/acme_post_sales.html
 	./$(PROGRAM) check examples/*.jrn
 	@echo
 	@echo "jrnc compiled examples/acme_post_sales.jrn:"
-	@echo "  DOT: build/demo/acme_post_sales.dot"
-	@echo "  SVG: build/demo/acme_post_sales.svg   (open it in a browser)"
+	@echo "  DOT:    build/demo/acme_post_sales.dot"
+	@echo "  SVG:    build/demo/acme_post_sales.svg    (open it in a browser)"
+	@echo "  report: build/demo/acme_post_sales.html   (open it in a browser)"
 
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
