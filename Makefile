@@ -109,7 +109,7 @@ deps:
 
 # Installs what the test suite's real tools need (vim, emacs, node packages, chromium...).
 test-deps: deps
-	@for script in tests/deps/*.sh; do [ -f "$$script" ] && sh "$$script" || exit 1; done
+	@for script in tests/deps/*.sh; do [ -f "$$script" ] && bash "$$script" || exit 1; done
 
 demo: deps
 	@$(MAKE) --no-print-directory all
