@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
 
@@ -92,6 +93,38 @@ static const char *csv_kpis_text(jrn_arena *arena, const jrn_touchpoint *touchpo
     return result;
 }
 
+/* With measured data, after the extension columns (so the fixed ones keep their places). */
+static const char *const csv_data_columns[] = {
+    "kpi_actuals", "kpis_missed", "reported_emotion", "reported_emotion_label", "reported_on",
+};
+
+/* "Customer satisfaction: 4.0 on 2026-03-31, missed, worse than 4.4 on 2026-02-28" per KPI. */
+static void csv_data_fields(jrn_arena *arena, jrn_strbuf *out, const jrn_model *model,
+                            const jrn_actuals *actuals, const jrn_touchpoint *touchpoint)
+{
+    jrn_strbuf text = STRBUF_INIT;
+    size_t missed = 0;
+    for (size_t k = 0; k < touchpoint->kpi_count; k++) {
+        report_kpi_actual actual = report_kpi_actual_of(actuals, touchpoint->kpis[k]);
+        const char *measured = report_actual_text(arena, &actual);
+        const char *trend = report_trend_text(arena, &actual);
+        if (k > 0) strbuf_puts(&text, "; ");
+        strbuf_printf(&text, "%s: ", element_label(&touchpoint->kpis[k]->metric->base));
+        if (measured != NULL) strbuf_printf(&text, "%s, ", measured);
+        strbuf_puts(&text, data_kpi_status_name(actual.status));
+        if (trend != NULL) strbuf_printf(&text, ", %s", trend);
+        missed += actual.status == KPI_STATUS_MISSED;
+    }
+    csv_field(out, false, strbuf_text(&text));
+    strbuf_free(&text);
+    csv_field(out, false, arena_printf(arena, "%zu", missed));
+    const jrn_actual *reported = data_reported_emotion(actuals, &touchpoint->base);
+    double value = reported != NULL ? reported->latest.value.value : 0;
+    csv_field(out, false, reported != NULL ? report_number_text(arena, value) : NULL);
+    csv_field(out, false, reported != NULL ? model_emotion_label(model, value) : NULL);
+    csv_field(out, false, reported != NULL ? report_date_text(arena, reported->latest.date) : NULL);
+}
+
 static void csv_location(jrn_arena *arena, jrn_strbuf *out, jrn_span span)
 {
     if (span.source == NULL) {
@@ -144,7 +177,8 @@ static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *m
 bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
               jrn_diag_list *diags)
 {
-    (void)options;   /* the inventory lists every touchpoint, whatever the view */
+    /* The inventory lists every touchpoint, whatever the view; measured data adds columns. */
+    const jrn_actuals *actuals = options ? options->actuals : NULL;
     (void)diags;
     jrn_arena *arena = arena_new();
     size_t extension_count;
@@ -152,6 +186,8 @@ bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbu
     size_t column_count = sizeof csv_columns / sizeof csv_columns[0];
     for (size_t c = 0; c < column_count; c++) csv_field(out, c == 0, csv_columns[c]);
     for (size_t e = 0; e < extension_count; e++) csv_field(out, false, extensions[e]);
+    size_t data_column_count = actuals != NULL ? sizeof csv_data_columns / sizeof csv_data_columns[0] : 0;
+    for (size_t c = 0; c < data_column_count; c++) csv_field(out, false, csv_data_columns[c]);
     csv_end_record(out);
     /* Stage by stage along the spine, as a reader walks the journey. */
     for (size_t s = 0; s < model->stage_count; s++) {
@@ -161,6 +197,7 @@ bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbu
             csv_touchpoint(arena, out, model, touchpoint);
             for (size_t e = 0; e < extension_count; e++)
                 csv_field(out, false, csv_extension_text(arena, &touchpoint->base, extensions[e]));
+            if (actuals != NULL) csv_data_fields(arena, out, model, actuals, touchpoint);
             csv_end_record(out);
         }
     }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
 #include "jrn/report_svg.h"
@@ -14,6 +15,7 @@ typedef struct html_report {
     jrn_arena *arena;
     const jrn_model *model;
     const report_facts *facts;
+    const jrn_actuals *actuals;   /* --data: measured data, or NULL */
 } html_report;
 
 /* The page's style: system fonts only, so the file needs nothing from outside. */
@@ -66,6 +68,8 @@ static const char html_style[] =
     ".badge.truth{background:var(--truth-bg);color:var(--truth)}\n"
     ".badge.mixed{background:var(--mixed-bg);color:var(--mixed)}\n"
     ".badge.back{background:#e5e7eb;color:#374151}\n"
+    ".badge.met{background:var(--delight-bg);color:var(--delight);white-space:nowrap}\n"
+    ".badge.missed{background:var(--pain-bg);color:var(--pain);white-space:nowrap}\n"
     ".gapbar{display:flex;align-items:center;gap:8px;margin-top:6px;font-size:13px}\n"
     ".gapbar .track{flex:1;height:8px;border-radius:4px;background:#f3f4f6;position:relative}\n"
     ".gapbar .fill{position:absolute;top:0;bottom:0;border-radius:4px;"
@@ -278,8 +282,9 @@ static void html_nav(html_report *report)
                      "<a href=\"#heat\">Heat map</a><a href=\"#graph\">Journey graph</a>"
                      "<a href=\"#pains\">Pain points</a><a href=\"#truths\">Moments of truth</a>"
                      "<a href=\"#stages\">Stages</a><a href=\"#personas\">Personas</a>"
-                     "<a href=\"#journeys\">Journeys</a><a href=\"#kpis\">KPIs</a>"
-                     "<a href=\"#actions\">Triggers &amp; opportunities</a>"
+                     "<a href=\"#journeys\">Journeys</a><a href=\"#kpis\">KPIs</a>");
+    if (report->actuals != NULL) html_raw(report, "<a href=\"#reported\">What customers report</a>");
+    html_raw(report, "<a href=\"#actions\">Triggers &amp; opportunities</a>"
                      "<a href=\"#accountability\">Accountability</a></nav>\n<main>\n");
 }
 
@@ -793,6 +798,18 @@ static void html_kpi_place(html_report *report, const jrn_kpi *kpi)
     }
 }
 
+/* Actual, status and trend cells of a KPI's row. */
+static void html_kpi_actual(html_report *report, const jrn_kpi *kpi)
+{
+    report_kpi_actual actual = report_kpi_actual_of(report->actuals, kpi);
+    html_wrap(report, "<td>", report_actual_text(report->arena, &actual), "</td>");
+    html_raw(report, actual.status == KPI_STATUS_MET      ? "<td><span class=\"badge met\">"
+                     : actual.status == KPI_STATUS_MISSED ? "<td><span class=\"badge missed\">"
+                                                          : "<td><span class=\"quiet\">");
+    html_text(report, report_status_text(actual.status));
+    html_wrap(report, "</span></td><td>", report_trend_text(report->arena, &actual), "</td>");
+}
+
 static void html_kpis(html_report *report)
 {
     const jrn_model *model = report->model;
@@ -802,8 +819,12 @@ static void html_kpis(html_report *report)
         html_section_close(report);
         return;
     }
+    if (report->actuals != NULL)
+        html_wrap(report, "<p>Measured data: ", report_kpi_summary(report->arena, model, report->actuals), ".</p>\n");
     html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Metric</th><th>Measured at</th><th>Target</th>"
-                     "<th>Every</th><th>Owner</th><th>Why</th></tr></thead><tbody>\n");
+                     "<th>Every</th><th>Owner</th><th>Why</th>");
+    if (report->actuals != NULL) html_raw(report, "<th>Actual</th><th>Status</th><th>Trend</th>");
+    html_raw(report, "</tr></thead><tbody>\n");
     for (size_t k = 0; k < model->kpi_count; k++) {
         const jrn_kpi *kpi = model->kpis[k];
         const char *better = better_name(kpi->metric->better);
@@ -814,8 +835,48 @@ static void html_kpis(html_report *report)
         if (kpi->has_target && better != NULL) html_wrap(report, " <span class=\"quiet\">(", better, " is better)</span>");
         html_wrap(report, "</td><td>", frequency_name(kpi->every), "</td>");
         html_wrap(report, "<td>", kpi->owner ? element_label(&kpi->owner->base) : NULL, "</td>");
-        html_wrap(report, "<td>", kpi->why, "</td></tr>\n");
+        html_wrap(report, "<td>", kpi->why, "</td>");
+        if (report->actuals != NULL) html_kpi_actual(report, kpi);
+        html_raw(report, "</tr>\n");
     }
+    html_raw(report, "</tbody></table></div>\n");
+    html_section_close(report);
+}
+
+/* The gap analysis of the internal view against the customer view: the map's emotion
+ * beside what customers report, wherever the data has a report. */
+static void html_reported_emotion_row(html_report *report, const jrn_element *element, bool has_emotion,
+                                      double emotion)
+{
+    const jrn_actual *reported = data_reported_emotion(report->actuals, element);
+    if (reported == NULL) return;
+    html_wrap(report, "<tr><td>", element->kind == KIND_STAGE ? "stage " : "touchpoint ", "<b>");
+    html_label(report, element);
+    html_raw(report, "</b></td>");
+    html_wrap(report, "<td>", has_emotion ? report_emotion_text(report->arena, report->model, emotion) : NULL, "</td>");
+    html_wrap(report, "<td>", report_reported_emotion_text(report->arena, report->model, reported), "</td>");
+    double gap = has_emotion ? reported->latest.value.value - emotion : 0;
+    html_raw(report, gap <= -2 ? "<td class=\"gap\"><span class=\"badge missed\">"
+                     : gap >= 2 ? "<td class=\"gap\"><span class=\"badge met\">" : "<td class=\"gap\"><span>");
+    if (has_emotion) html_text(report, report_signed_text(report->arena, gap));
+    html_raw(report, "</span></td></tr>\n");
+}
+
+static void html_reported_emotions(html_report *report)
+{
+    const jrn_model *model = report->model;
+    if (report->actuals == NULL) return;
+    html_section_open(report, "reported", "What customers report",
+                      "The emotion the map assumes beside the one customers report: the internal view against "
+                      "the customer view.");
+    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Where</th><th>The map says</th>"
+                     "<th>Customers report</th><th>Gap</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < model->stage_count; i++)
+        html_reported_emotion_row(report, &model->stages[i]->base, model->stages[i]->has_emotion,
+                                  model->stages[i]->emotion);
+    for (size_t i = 0; i < model->touchpoint_count; i++)
+        html_reported_emotion_row(report, &model->touchpoints[i]->base, model->touchpoints[i]->has_emotion,
+                                  model->touchpoints[i]->emotion);
     html_raw(report, "</tbody></table></div>\n");
     html_section_close(report);
 }
@@ -915,7 +976,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
                jrn_diag_list *diags)
 {
     jrn_arena *arena = arena_new();
-    html_report report = {out, arena, model, report_facts_build(arena, model)};
+    html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
     jrn_strbuf graph = STRBUF_INIT;
     bool ok = report_svg_journey_graph(model, options, &graph, diags);
     if (ok) {
@@ -932,6 +993,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
         html_personas(&report);
         html_journeys(&report);
         html_kpis(&report);
+        html_reported_emotions(&report);
         html_actions(&report);
         html_accountability(&report);
         html_foot(&report);

@@ -15,6 +15,7 @@ typedef struct json_writer {
     size_t depth;
     bool first;          /* nothing written yet in the open container */
     bool inline_list;    /* the open array is written on one line */
+    const jrn_actuals *actuals;   /* --data: measured data to add, or NULL */
 } json_writer;
 
 static void json_string(json_writer *writer, const char *text)
@@ -231,6 +232,67 @@ static void json_member_emotion(json_writer *writer, const char *key, const char
     json_member_text(writer, label_key, known ? model_emotion_label(writer->model, value) : NULL);
 }
 
+/* ---- measured data (--data): keys that appear only when data is given ---- */
+
+/* {"value": …, "date": "2026-03-31"}: value_kind "quantity" writes the quantity, "rate" a
+ * share 0..1, "emotion" the number and its label. */
+typedef enum json_measure_kind { MEASURE_AS_QUANTITY, MEASURE_AS_RATE, MEASURE_AS_EMOTION } json_measure_kind;
+
+static void json_measurement(json_writer *writer, const jrn_measurement *measurement, json_measure_kind kind)
+{
+    json_open(writer, '{', true);
+    if (kind == MEASURE_AS_QUANTITY) {
+        json_key(writer, "value");
+        json_quantity(writer, &measurement->value);
+    } else if (kind == MEASURE_AS_RATE) {
+        json_key(writer, "rate");
+        json_number(writer, measurement->value.value / 100.0);
+    } else {
+        json_member_emotion(writer, "value", "label", true, measurement->value.value);
+    }
+    json_member_text(writer, "date", report_date_text(writer->arena, measurement->date));
+    json_close(writer, '}');
+}
+
+/* "key": {latest…, "previous": {…} or null} or null. */
+static void json_member_actual(json_writer *writer, const char *key, const jrn_actual *actual,
+                               json_measure_kind kind, const char *trend)
+{
+    json_key(writer, key);
+    if (actual == NULL) {
+        strbuf_puts(writer->out, "null");
+        return;
+    }
+    json_open(writer, '{', false);
+    json_key(writer, "latest");
+    json_measurement(writer, &actual->latest, kind);
+    json_key(writer, "previous");
+    if (actual->has_previous) json_measurement(writer, &actual->previous, kind);
+    else strbuf_puts(writer->out, "null");
+    if (trend != NULL) json_member_text(writer, "trend", *trend ? trend : NULL);
+    json_close(writer, '}');
+}
+
+static void json_members_kpi_actual(json_writer *writer, const jrn_kpi *kpi)
+{
+    const jrn_actual *actual = data_kpi_actual(writer->actuals, kpi);
+    json_member_actual(writer, "actual", actual, MEASURE_AS_QUANTITY,
+                       data_trend_name(data_trend(kpi->metric, actual)));
+    static const char *const status_names[] = {"no data", "no target", "met", "missed"};
+    json_member_text(writer, "status", status_names[data_kpi_status(kpi, actual)]);
+}
+
+static void json_member_reported_emotion(json_writer *writer, const jrn_element *element)
+{
+    json_member_actual(writer, "reported_emotion", data_reported_emotion(writer->actuals, element),
+                       MEASURE_AS_EMOTION, NULL);
+}
+
+static void json_member_observed_rate(json_writer *writer, const jrn_actual *observed)
+{
+    json_member_actual(writer, "observed_rate", observed, MEASURE_AS_RATE, NULL);
+}
+
 static void json_map(json_writer *writer, const jrn_map *map)
 {
     json_key(writer, "map");
@@ -364,6 +426,7 @@ static void json_stages(json_writer *writer, const jrn_model *model)
         for (size_t t = 0; t < stage->touchpoint_count; t++)
             json_id_item(writer, &stage->touchpoints[t]->base);
         json_close(writer, ']');
+        if (writer->actuals != NULL) json_member_reported_emotion(writer, &stage->base);
         json_element_end(writer, &stage->base);
     }
     json_close(writer, ']');
@@ -407,12 +470,13 @@ static void json_touchpoints(json_writer *writer, const jrn_model *model)
         json_member_bool(writer, "backstage", touchpoint->is_backstage);
         json_member_text(writer, "trigger", touchpoint->trigger);
         json_member_texts(writer, "opportunities", &touchpoint->opportunities);
+        if (writer->actuals != NULL) json_member_reported_emotion(writer, &touchpoint->base);
         json_element_end(writer, &touchpoint->base);
     }
     json_close(writer, ']');
 }
 
-static void json_hop(json_writer *writer, const jrn_hop *hop)
+static void json_hop(json_writer *writer, const jrn_journey *journey, const jrn_hop *hop)
 {
     json_next(writer);
     json_open(writer, '{', false);
@@ -431,6 +495,7 @@ static void json_hop(json_writer *writer, const jrn_hop *hop)
     }
     json_member_bool(writer, "goes_back", hop->goes_back);
     json_member_bool(writer, "declared_loop", hop->is_declared_loop);
+    if (writer->actuals != NULL) json_member_observed_rate(writer, data_observed_rate(writer->actuals, journey, hop));
     json_member_location(writer, hop->span);
     json_members_extensions(writer, hop->extensions);
     json_close(writer, '}');
@@ -454,7 +519,7 @@ static void json_journeys(json_writer *writer, const jrn_model *model)
         json_close(writer, ']');
         json_key(writer, "hops");
         json_open(writer, '[', false);
-        for (size_t h = 0; h < journey->hop_count; h++) json_hop(writer, &journey->hops[h]);
+        for (size_t h = 0; h < journey->hop_count; h++) json_hop(writer, journey, &journey->hops[h]);
         json_close(writer, ']');
         json_element_end(writer, &journey->base);
     }
@@ -490,6 +555,7 @@ static void json_kpis(json_writer *writer, const jrn_model *model)
         json_member_text(writer, "every", frequency_name(kpi->every));
         json_member_id(writer, "owner", kpi->owner ? &kpi->owner->base : NULL);
         json_member_text(writer, "why", kpi->why);
+        if (writer->actuals != NULL) json_members_kpi_actual(writer, kpi);
         json_element_end(writer, &kpi->base);
     }
     json_close(writer, ']');
@@ -498,10 +564,10 @@ static void json_kpis(json_writer *writer, const jrn_model *model)
 bool emit_json(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
                jrn_diag_list *diags)
 {
-    (void)options;   /* the model is written whole, whatever the view */
+    /* The model is written whole, whatever the view; measured data is added to it. */
     (void)diags;
     jrn_arena *arena = arena_new();
-    json_writer writer = {out, arena, model, 0, true, false};
+    json_writer writer = {out, arena, model, 0, true, false, options ? options->actuals : NULL};
     json_open(&writer, '{', false);
     json_member_text(&writer, "schema", "jrnc/1");
     json_map(&writer, &model->map);

@@ -3,6 +3,7 @@
  * truth, ranked pain points, journeys, KPIs, triggers, opportunities, accountability. */
 #include "jrn/emit.h"
 
+#include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
 
@@ -11,6 +12,7 @@ typedef struct md_report {
     jrn_arena *arena;
     const jrn_model *model;
     const report_facts *facts;
+    const jrn_actuals *actuals;   /* --data: measured data, or NULL */
 } md_report;
 
 /* Writes user text so Markdown shows it as typed: punctuation that Markdown (or a code
@@ -564,14 +566,21 @@ static const char *md_kpi_place(md_report *report, const jrn_kpi *kpi)
 
 static void md_kpis(md_report *report)
 {
-    static const char *const columns[] = {"Metric", "Measured at", "Target", "Every", "Owner", "Why"};
+    static const char *const columns[] = {"Metric", "Measured at", "Target", "Every", "Owner", "Why",
+                                          "Actual", "Status", "Trend"};
     const jrn_model *model = report->model;
     md_heading(report, "##", "KPIs");
     if (model->kpi_count == 0) {
         md_raw(report, "*No KPIs declared.*\n");
         return;
     }
-    md_table_head(report, columns, sizeof columns / sizeof columns[0]);
+    if (report->actuals != NULL) {
+        md_raw(report, "Measured data: ");
+        md_text(report, report_kpi_summary(report->arena, model, report->actuals));
+        md_raw(report, ".\n\n");
+    }
+    /* The last three columns only with measured data. */
+    md_table_head(report, columns, sizeof columns / sizeof columns[0] - (report->actuals != NULL ? 0 : 3));
     for (size_t k = 0; k < model->kpi_count; k++) {
         const jrn_kpi *kpi = model->kpis[k];
         const char *better = better_name(kpi->metric->better);
@@ -584,8 +593,45 @@ static void md_kpis(md_report *report)
         md_cell(report, frequency_name(kpi->every));
         md_cell(report, kpi->owner != NULL ? element_label(&kpi->owner->base) : NULL);
         md_cell(report, kpi->why);
+        if (report->actuals != NULL) {
+            report_kpi_actual actual = report_kpi_actual_of(report->actuals, kpi);
+            md_cell(report, report_actual_text(report->arena, &actual));
+            md_cell(report, report_status_text(actual.status));
+            md_cell(report, report_trend_text(report->arena, &actual));
+        }
         md_row_end(report);
     }
+}
+
+/* The gap analysis of the internal view against the customer view: the map's emotion
+ * beside what customers report, wherever the data has a report. */
+static void md_reported_emotion_row(md_report *report, const jrn_element *element, bool has_emotion,
+                                    double emotion)
+{
+    const jrn_actual *reported = data_reported_emotion(report->actuals, element);
+    if (reported == NULL) return;
+    md_row_start(report);
+    md_cell(report, arena_printf(report->arena, "%s: %s", element->kind == KIND_STAGE ? "Stage" : "Touchpoint",
+                                 element_label(element)));
+    md_cell(report, has_emotion ? report_emotion_text(report->arena, report->model, emotion) : NULL);
+    md_cell(report, report_reported_emotion_text(report->arena, report->model, reported));
+    md_cell(report, has_emotion ? report_signed_text(report->arena, reported->latest.value.value - emotion) : NULL);
+    md_row_end(report);
+}
+
+static void md_reported_emotions(md_report *report)
+{
+    static const char *const columns[] = {"Where", "The map says", "Customers report", "Gap"};
+    const jrn_model *model = report->model;
+    if (report->actuals == NULL) return;
+    md_heading(report, "##", "What customers report");
+    md_table_head(report, columns, sizeof columns / sizeof columns[0]);
+    for (size_t i = 0; i < model->stage_count; i++)
+        md_reported_emotion_row(report, &model->stages[i]->base, model->stages[i]->has_emotion,
+                                model->stages[i]->emotion);
+    for (size_t i = 0; i < model->touchpoint_count; i++)
+        md_reported_emotion_row(report, &model->touchpoints[i]->base, model->touchpoints[i]->has_emotion,
+                                model->touchpoints[i]->emotion);
 }
 
 static void md_triggers(md_report *report)
@@ -690,10 +736,10 @@ static void md_accountability(md_report *report)
 bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
              jrn_diag_list *diags)
 {
-    (void)options;   /* a report covers the whole map, whatever the view */
+    /* A report covers the whole map, whatever the view; measured data is overlaid. */
     (void)diags;
     jrn_arena *arena = arena_new();
-    md_report report = {out, arena, model, report_facts_build(arena, model)};
+    md_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
     md_header(&report);
     md_glance(&report);
     md_spine(&report);
@@ -705,6 +751,7 @@ bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf
     md_personas(&report);
     md_journeys(&report);
     md_kpis(&report);
+    md_reported_emotions(&report);
     md_triggers(&report);
     md_opportunities(&report);
     md_accountability(&report);

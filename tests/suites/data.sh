@@ -153,3 +153,98 @@ fi
 out=$(cd "$JRN_ROOT" && "$JRNC" lint --data examples/acme_actuals.csv examples/acme_post_sales.jrn 2>&1 | grep '\[kpi-missed\]')
 grep -qF -- "$out" "$JRN_ROOT/README.md" && pass "README shows what lint --data reports" \
     || fail "README shows what lint --data reports" "$out"
+
+# --- The overlay in the reports: -f json, md, html, csv -----------------------------------
+# JSON: each KPI's actual, status and trend; reported emotions; observed rates; the schema.
+out=$("$JRNC" -f json --data shop.csv shop.jrn | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+kpis = {(k["on"]["id"], k["metric"]): k for k in d["kpis"]}
+def actual(key):
+    k = kpis[key]
+    a = k["actual"]
+    if a is None: return k["status"]
+    prev = a["previous"]["value"]["text"] if a["previous"] else "-"
+    return "%s@%s %s %s %s" % (a["latest"]["value"]["text"], a["latest"]["date"], k["status"], a["trend"], prev)
+rows = [actual(k) for k in [("discover", "nps"), ("buy", "ces"), ("cart", "ces"), ("pay", "csat"), ("buyer", "retention_rate")]]
+emotions = [(s["id"], s["reported_emotion"]["latest"]["label"]) for s in d["stages"] + d["touchpoints"] if s["reported_emotion"]]
+hops = [(h["from"], h["to"], h["observed_rate"]["latest"]["rate"]) for j in d["journeys"] for h in j["hops"] if h["observed_rate"]]
+print(" | ".join(rows)); print(emotions); print(hops)')
+want="24@2026-03-31 missed better 18 | 2.5@2026-03-31 met better 3.5 | no data | 4.0@2026-03-31 missed worse 4.4 | 52%@2026-03-31 met None -
+[('discover', 'unhappy'), ('browse', 'unhappy'), ('pay', 'frustrated')]
+[('browse', 'cart', 0.25), ('cart', 'pay', 0.6)]"
+[ "$out" = "$want" ] && pass "json --data: actual, status, trend per KPI; reported emotions; observed rates" \
+    || fail "json --data" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out"))"
+out=$("$JRNC" -f json shop.jrn | grep -c '"actual"\|"status"\|"reported_emotion"\|"observed_rate"')
+[ "$out" = 0 ] && pass "json without --data: no measured-data keys" || fail "json without --data: no measured-data keys" "$out"
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    "$JRNC" -f json --data shop.csv shop.jrn > "$TMP_DIR/shop.json"
+    out=$(python3 - "$JRN_ROOT/docs/jrnc-1.schema.json" "$TMP_DIR/shop.json" <<'PY'
+import json, sys, jsonschema
+validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+for error in list(validator.iter_errors(json.load(open(sys.argv[2]))))[:5]: print(error.json_path, error.message)
+PY
+)
+    [ -z "$out" ] && pass "json --data: valid against docs/jrnc-1.schema.json" || fail "json --data: schema" "$out"
+else
+    skip "json --data: valid against docs/jrnc-1.schema.json" "python3 jsonschema is missing"
+fi
+
+# Markdown: the KPI table with actuals and the reported emotions (golden).
+out=$("$JRNC" -f md --data shop.csv shop.jrn | sed -n '/^## KPIs/,/^## Proactive-service triggers/p' | sed '$d')
+if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > report-kpis.md; fi
+[ "$out" == "$(cat report-kpis.md)" ] && pass "md --data: actual / status / trend columns, what customers report (golden)" \
+    || fail "md --data (golden)" "$(diff report-kpis.md <(printf '%s\n' "$out"))"
+out=$("$JRNC" -f md shop.jrn | grep -c '| Actual |\|What customers report')
+[ "$out" = 0 ] && pass "md without --data: no measured-data columns" || fail "md without --data" "$out"
+
+# HTML: the same facts in the KPI table and the reported-emotion section.
+out=$("$JRNC" -f html --data shop.csv shop.jrn | python3 -c '
+import sys
+from html.parser import HTMLParser
+class Rows(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.section = None; self.rows = {}; self.cell = None; self.row = None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section": self.section = attrs.get("id")
+        if tag == "tr": self.row = []
+        if tag == "td": self.cell = ""
+    def handle_endtag(self, tag):
+        if tag == "td" and self.row is not None: self.row.append(" ".join(self.cell.split())); self.cell = None
+        if tag == "tr" and self.row: self.rows.setdefault(self.section, []).append(self.row); self.row = None
+    def handle_data(self, data):
+        if self.cell is not None: self.cell += data
+p = Rows(); p.feed(sys.stdin.read())
+for row in p.rows.get("kpis", []): print(" / ".join(row[6:]))
+for row in p.rows.get("reported", []): print(" / ".join(row))')
+want="24 on 2026-03-31 / ✗ missed / better than 18 on 2025-12-31
+2.5 on 2026-03-31 / ✓ met / better than 3.5 on 2026-02-28
+64% on 2026-03-31 / ✓ met / 
+ / no data / 
+4.0 on 2026-03-31 / ✗ missed / worse than 4.4 on 2026-02-28
+36h on 2026-03-31 / ✓ met / 
+52% on 2026-03-31 / ✓ met / 
+stage Discover / 1 pleased / -1 unhappy on 2026-03-31 / -2
+touchpoint Browse the shop / 1 pleased / -1 unhappy on 2026-03-31 / -2
+touchpoint Pay / -1 unhappy / -2 frustrated on 2026-03-31 / -1"
+[ "$out" = "$want" ] && pass "html --data: actual / status / trend cells, what customers report" \
+    || fail "html --data" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out"))"
+out=$("$JRNC" -f html --data shop.csv shop.jrn | grep -c 'Net Promoter Score 24 / 30')
+[ "$out" -ge 1 ] && pass "html --data: the inline graph shows KPI status" || fail "html --data: the inline graph shows KPI status" "$out"
+
+# CSV: the data columns after the fixed ones, read back with Python's csv module.
+out=$("$JRNC" -f csv --data shop.csv shop.jrn | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+for r in rows:
+    if r["kpi_actuals"] or r["reported_emotion"]:
+        print(r["touchpoint_id"], "|", r["kpi_actuals"], "|", r["kpis_missed"], r["reported_emotion"], r["reported_emotion_label"], r["reported_on"])')
+want="browse | Adoption rate: 64% on 2026-03-31, met | 0 -1 unhappy 2026-03-31
+cart | Customer effort score: no data | 0   
+pay | Customer satisfaction: 4.0 on 2026-03-31, missed, worse than 4.4 on 2026-02-28 | 1 -2 frustrated 2026-03-31
+deliver | First response time: 36h on 2026-03-31, met | 0   "
+[ "$out" = "$want" ] && pass "csv --data: kpi_actuals, kpis_missed and the reported emotion columns" \
+    || fail "csv --data" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out"))"
+out=$("$JRNC" -f csv shop.jrn | head -1)
+[[ "$out" != *kpi_actuals* ]] && pass "csv without --data: the usual columns" || fail "csv without --data" "$out"
