@@ -188,7 +188,7 @@ static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf
     const jrn_journey *journey = flow->journey;
     strbuf_printf(out, "Journey %s", journey->base.id);
     if (journey->base.title != NULL) strbuf_printf(out, " \"%s\"", journey->base.title);
-    if (flow->step_count > 0) strbuf_printf(out, " (entry: %s)", flow->steps[flow->entry].touchpoint->base.id);
+    strbuf_printf(out, " (entry: %s)", flow->steps[flow->entry].touchpoint->base.id);
     strbuf_puts(out, "\n  Rates: ");
     flow_report_rates_sentence(flow, has_data, out);
     strbuf_puts(out, "\n\n");
@@ -326,8 +326,11 @@ void flow_report_text(const jrn_flow_report *report, jrn_strbuf *out)
     for (size_t f = 0; f < report->flow_count; f++) {
         const jrn_journey_flow *flow = &report->flows[f];
         if (f > 0) strbuf_putc(out, '\n');
+        if (flow->step_count == 0) {
+            strbuf_printf(out, "Journey %s: no steps, no flow\n", flow->journey->base.id);
+            continue;
+        }
         text_summary(flow, report->has_data, out);
-        if (flow->step_count == 0) continue;
         text_losses(flow, out);
         text_ends_and_visits(flow, out);
         text_loops_and_traps(flow, out);

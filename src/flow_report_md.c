@@ -55,11 +55,13 @@ static void md_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *
         md_id(out, journey->base.id);
         strbuf_puts(out, "\n\n");
     }
-    if (flow->step_count > 0) {
-        strbuf_puts(out, "Entry: ");
-        md_touchpoint(out, flow->steps[flow->entry].touchpoint);
-        strbuf_puts(out, ". ");
+    if (flow->step_count == 0) {
+        strbuf_puts(out, "This journey has no steps, so no customer flows through it.\n");
+        return;
     }
+    strbuf_puts(out, "Entry: ");
+    md_touchpoint(out, flow->steps[flow->entry].touchpoint);
+    strbuf_puts(out, ". ");
     strbuf_puts(out, "Rates: ");
     flow_report_rates_sentence(flow, has_data, out);
     strbuf_puts(out, ".\n\n| Entrants | Share |\n|---|---:|\n| Complete | ");

@@ -131,3 +131,13 @@ for block in re.findall(r"^```console\n(\$ jrnc flow[^\n]*)\n(.*?)^```", readme,
         for line in difflib.unified_diff(shown.splitlines(), got.splitlines(), "README", "jrnc", lineterm=""):
             print(f"    {line}")
 PY
+
+# A journey without steps has no flow: said plainly, and JSON keeps its shape.
+printf 'stage s "S"\ntouchpoint a in s\ntouchpoint b in s\njourney full { a -> b }\njourney empty "Empty" { }\n' > "$TMP_DIR/empty.jrn"
+out=$("$JRNC" flow --journey empty "$TMP_DIR/empty.jrn" 2>&1)
+[ "$out" = "Journey empty: no steps, no flow" ] && pass "a journey without steps: text" || fail "a journey without steps: text" "$out"
+out=$("$JRNC" flow -f json --journey empty "$TMP_DIR/empty.jrn" | python3 -c '
+import json, sys
+j = json.load(sys.stdin)["journeys"][0]
+print(j["completion"], j["ends"], j["visits"], j["mean_days_to_complete"], j["entry"])')
+[ "$out" = "0 {} {} None None" ] && pass "a journey without steps: JSON" || fail "a journey without steps: JSON" "$out"
