@@ -1,5 +1,6 @@
 /* arena.c — bump allocation in chained blocks; one arena per compilation, freed at once. */
 #include "jrn/arena.h"
+#include "jrn/memory.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -22,16 +23,10 @@ struct jrn_arena {
     size_t bytes_used;
 };
 
-static void arena_out_of_memory(size_t size)
-{
-    fprintf(stderr, "jrnc: out of memory (asked for %zu bytes)\n", size);
-    exit(2);
-}
-
 jrn_arena *arena_new(void)
 {
     jrn_arena *arena = calloc(1, sizeof *arena);
-    if (arena == NULL) arena_out_of_memory(sizeof *arena);
+    if (arena == NULL) memory_exhausted(sizeof *arena);
     return arena;
 }
 
@@ -51,7 +46,7 @@ static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
 {
     size_t capacity = at_least > ARENA_BLOCK_SIZE ? at_least : ARENA_BLOCK_SIZE;
     arena_block *block = malloc(sizeof *block + capacity);
-    if (block == NULL) arena_out_of_memory(capacity);
+    if (block == NULL) memory_exhausted(capacity);
     block->capacity = capacity;
     block->used = 0;
     /* A large one-off allocation goes behind the current block so the current
@@ -68,7 +63,7 @@ static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
 
 void *arena_alloc(jrn_arena *arena, size_t size)
 {
-    if (size > SIZE_MAX - ARENA_ALIGNMENT) arena_out_of_memory(size);
+    if (size > SIZE_MAX - ARENA_ALIGNMENT) memory_exhausted(size);
     size_t rounded = (size + ARENA_ALIGNMENT - 1) & ~(size_t)(ARENA_ALIGNMENT - 1);
     if (rounded == 0) rounded = ARENA_ALIGNMENT;
     arena_block *block = arena->current;
@@ -84,7 +79,7 @@ void *arena_alloc(jrn_arena *arena, size_t size)
 
 void *arena_alloc_array(jrn_arena *arena, size_t count, size_t size)
 {
-    if (size != 0 && count > SIZE_MAX / size) arena_out_of_memory(SIZE_MAX);
+    if (size != 0 && count > SIZE_MAX / size) memory_exhausted(SIZE_MAX);
     return arena_alloc(arena, count * size);
 }
 

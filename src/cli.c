@@ -1,6 +1,7 @@
 /* cli.c — helpers every subcommand uses: common options, usage errors, compile-and-report,
  * and atomic output. */
 #include "jrn/cli.h"
+#include "jrn/memory.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,11 +30,7 @@ int cli_usage_error(const char *command, const char *format, ...)
 static void cli_add_include_dir(jrn_cli *cli, const char *folder)
 {
     size_t count = cli->compile.include_dir_count;
-    const char **grown = realloc(cli->include_dirs, (count + 1) * sizeof *grown);
-    if (grown == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    const char **grown = memory_realloc_array(cli->include_dirs, count + 1, sizeof *grown);
     grown[count] = folder;
     cli->include_dirs = grown;
     cli->compile.include_dirs = grown;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jrn/commands.h"
+#include "jrn/memory.h"
 #include "jrn/data_cli.h"
 #include "jrn/flow.h"
 #include "jrn/flow_report.h"
@@ -145,12 +146,8 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
                     const jrn_actuals *actuals)
 {
     const jrn_model *model = compilation->model;
-    bool *selected = calloc(model->journey_count + 1, sizeof *selected);
-    jrn_journey_flow *flows = calloc(model->journey_count + 1, sizeof *flows);
-    if (selected == NULL || flows == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    bool *selected = memory_calloc(model->journey_count + 1, sizeof *selected);
+    jrn_journey_flow *flows = memory_calloc(model->journey_count + 1, sizeof *flows);
     int status = EXIT_CLEAN;
     if (!flow_select_journeys(model, request, selected)) status = EXIT_USAGE;
     jrn_diag_list diags;
@@ -177,12 +174,8 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
 
 int cmd_flow(jrn_cli *cli, int argc, char **argv)
 {
-    const char **journeys = calloc((size_t)argc + 1, sizeof *journeys);
-    const char **data_files = calloc((size_t)argc + 1, sizeof *data_files);
-    if (journeys == NULL || data_files == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    const char **journeys = memory_calloc((size_t)argc + 1, sizeof *journeys);
+    const char **data_files = memory_calloc((size_t)argc + 1, sizeof *data_files);
     flow_request request = {NULL, "text", NULL, journeys, 0, data_files, 0};
     int status = flow_parse_arguments(cli, argc, argv, &request);
     if (status < 0) {

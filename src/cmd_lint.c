@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "jrn/commands.h"
+#include "jrn/memory.h"
 #include "jrn/lint.h"
 #include "jrn/lint_report.h"
 
@@ -344,14 +345,8 @@ static int lint_run_gcc(jrn_cli *cli, const lint_request *request)
 static int lint_run_document(jrn_cli *cli, const lint_request *request)
 {
     size_t count = (size_t)request->file_count;
-    jrn_compilation **compilations = calloc(count, sizeof *compilations);
-    jrn_lint_file_result *results = calloc(count, sizeof *results);
-    if (compilations == NULL || results == NULL) {
-        free(compilations);
-        free(results);
-        fputs("jrnc lint: out of memory\n", stderr);
-        return EXIT_USAGE;
-    }
+    jrn_compilation **compilations = memory_calloc(count, sizeof *compilations);
+    jrn_lint_file_result *results = memory_calloc(count, sizeof *results);
     int worst = EXIT_CLEAN;
     for (size_t i = 0; i < count; i++) {
         bool data_unreadable;

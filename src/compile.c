@@ -1,5 +1,6 @@
 /* compile.c — the front end as one call: load and parse the files, then resolve the model. */
 #include "jrn/compile.h"
+#include "jrn/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,11 +9,7 @@
 
 jrn_compilation *compile_new(void)
 {
-    jrn_compilation *compilation = calloc(1, sizeof *compilation);
-    if (compilation == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    jrn_compilation *compilation = memory_calloc(1, sizeof *compilation);
     compilation->arena = arena_new();
     diag_list_init(&compilation->diags, compilation->arena);
     return compilation;

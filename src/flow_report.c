@@ -1,6 +1,7 @@
 /* flow_report.c — the text rendering of journey flows (aligned tables, largest losses
  * first) and what the Markdown and JSON renderings share with it. */
 #include "jrn/flow_report.h"
+#include "jrn/memory.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -51,11 +52,7 @@ static int report_compare_ranked(const void *left, const void *right)
 static size_t *report_rank(report_ranked *ranked, size_t count)
 {
     qsort(ranked, count, sizeof *ranked, report_compare_ranked);
-    size_t *order = malloc((count ? count : 1) * sizeof *order);
-    if (order == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    size_t *order = memory_calloc(count, sizeof *order);
     for (size_t i = 0; i < count; i++) order[i] = ranked[i].index;
     free(ranked);
     return order;
@@ -63,12 +60,7 @@ static size_t *report_rank(report_ranked *ranked, size_t count)
 
 static report_ranked *report_ranked_new(size_t count)
 {
-    report_ranked *ranked = malloc((count ? count : 1) * sizeof *ranked);
-    if (ranked == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return ranked;
+    return memory_calloc(count, sizeof(report_ranked));
 }
 
 size_t *flow_report_losses_order(const jrn_journey_flow *flow, size_t *count)
@@ -102,21 +94,13 @@ static void table_init(text_table *table, size_t columns, const bool *right_alig
 {
     memset(table, 0, sizeof *table);
     table->columns = columns;
-    table->right_aligned = malloc(columns * sizeof *table->right_aligned);
-    if (table->right_aligned == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    table->right_aligned = memory_calloc(columns, sizeof *table->right_aligned);
     memcpy(table->right_aligned, right_aligned, columns * sizeof *right_aligned);
 }
 
 static void table_cell(text_table *table, const char *text)
 {
-    size_t *grown = realloc(table->offsets, (table->cell_count + 1) * sizeof *grown);
-    if (grown == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    size_t *grown = memory_realloc_array(table->offsets, table->cell_count + 1, sizeof *grown);
     table->offsets = grown;
     table->offsets[table->cell_count++] = table->storage.length;
     strbuf_puts(&table->storage, text);
@@ -133,11 +117,7 @@ static size_t report_width(const char *text)
 
 static void table_render(text_table *table, const char *indent, jrn_strbuf *out)
 {
-    size_t *widths = calloc(table->columns, sizeof *widths);
-    if (widths == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    size_t *widths = memory_calloc(table->columns, sizeof *widths);
     for (size_t c = 0; c < table->cell_count; c++) {
         size_t width = report_width(table->storage.data + table->offsets[c]);
         if (width > widths[c % table->columns]) widths[c % table->columns] = width;

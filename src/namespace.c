@@ -1,20 +1,11 @@
 /* namespace.c — hash tables of declared ids (FNV-1a, open addressing, linear probing). */
 #include "jrn/namespace.h"
+#include "jrn/memory.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *namespace_calloc(size_t count, size_t size)
-{
-    void *memory = calloc(count, size);
-    if (memory == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return memory;
-}
 
 static uint64_t namespace_hash(const char *id)
 {
@@ -55,18 +46,14 @@ jrn_element *namespace_find(const jrn_namespace *names, const char *id)
 static void namespace_grow(jrn_namespace *names)
 {
     size_t slot_count = names->slot_count ? names->slot_count * 2 : 64;
-    jrn_element **slots = namespace_calloc(slot_count, sizeof *slots);
+    jrn_element **slots = memory_calloc(slot_count, sizeof *slots);
     for (size_t i = 0; i < names->count; i++) {
         *namespace_slot(slots, slot_count, names->ordered[i]->id) = names->ordered[i];
     }
     free(names->slots);
     names->slots = slots;
     names->slot_count = slot_count;
-    jrn_element **ordered = realloc(names->ordered, slot_count / 2 * sizeof *ordered);
-    if (ordered == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    jrn_element **ordered = memory_realloc_array(names->ordered, slot_count / 2, sizeof *ordered);
     names->ordered = ordered;
 }
 

@@ -1,6 +1,7 @@
 /* sema_journeys.c — turns each journey's step chains into its steps and hops: resolves
  * every step, reads hop props, rejects duplicate hops and rates over 100%, marks loops. */
 #include "jrn/sema.h"
+#include "jrn/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +17,6 @@ typedef struct journey_scratch {
     size_t *hop_slots;        /* open-addressing set of (from, to) -> hop index + 1 */
     size_t hop_slot_count;
 } journey_scratch;
-
-static void *journey_calloc(size_t count, size_t size)
-{
-    void *memory = calloc(count ? count : 1, size);
-    if (memory == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return memory;
-}
 
 static bool stage_loop_covers(const jrn_stage *from, const jrn_stage *to)
 {
@@ -185,17 +176,17 @@ void sema_build_journeys(jrn_sema *sema)
     size_t total_steps = 0;
     for (size_t i = 0; i < sema->chain_count; i++) total_steps += sema->chains[i].member->step_count;
     journey_scratch scratch = {0};
-    scratch.step_stamp = journey_calloc(model->touchpoint_count, sizeof(size_t));
-    scratch.rate_stamp = journey_calloc(model->touchpoint_count, sizeof(size_t));
-    scratch.rate_sum = journey_calloc(model->touchpoint_count, sizeof(double));
+    scratch.step_stamp = memory_calloc(model->touchpoint_count, sizeof(size_t));
+    scratch.rate_stamp = memory_calloc(model->touchpoint_count, sizeof(size_t));
+    scratch.rate_sum = memory_calloc(model->touchpoint_count, sizeof(double));
     scratch.hop_slot_count = 16;
     while (scratch.hop_slot_count < total_steps * 2) scratch.hop_slot_count *= 2;
     /* Group chains by journey so extends of a journey join its own steps. */
-    size_t *first_chain = journey_calloc(model->journey_count + 1, sizeof(size_t));
-    size_t *order = journey_calloc(sema->chain_count, sizeof(size_t));
+    size_t *first_chain = memory_calloc(model->journey_count + 1, sizeof(size_t));
+    size_t *order = memory_calloc(sema->chain_count, sizeof(size_t));
     for (size_t i = 0; i < sema->chain_count; i++) first_chain[sema->chains[i].journey->base.index + 1]++;
     for (size_t j = 0; j < model->journey_count; j++) first_chain[j + 1] += first_chain[j];
-    size_t *fill = journey_calloc(model->journey_count + 1, sizeof(size_t));
+    size_t *fill = memory_calloc(model->journey_count + 1, sizeof(size_t));
     for (size_t i = 0; i < sema->chain_count; i++) {
         size_t j = sema->chains[i].journey->base.index;
         order[first_chain[j] + fill[j]++] = i;
@@ -209,7 +200,7 @@ void sema_build_journeys(jrn_sema *sema)
             size_t slots = 16;
             while (slots < journey_steps * 2) slots *= 2;
             scratch.hop_slot_count = slots;
-            scratch.hop_slots = journey_calloc(slots, sizeof(size_t));
+            scratch.hop_slots = memory_calloc(slots, sizeof(size_t));
             for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) {
                 journey_build_chain(sema, journey, &scratch, sema->chains[order[k]].member);
             }

@@ -1,6 +1,7 @@
 /* sema_load.c — loads the prelude, the root file and every file it uses, each once,
  * in dependency order, reporting missing imports and import cycles. */
 #include "jrn/sema.h"
+#include "jrn/memory.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -201,11 +202,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
 
 static void sema_push_loading(jrn_sema *sema, const char *canonical, const jrn_source *source)
 {
-    sema_loading *grown = realloc(sema->loading, (sema->loading_depth + 1) * sizeof *grown);
-    if (grown == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    sema_loading *grown = memory_realloc_array(sema->loading, sema->loading_depth + 1, sizeof *grown);
     sema->loading = grown;
     sema->loading[sema->loading_depth++] = (sema_loading){canonical, source};
 }

@@ -1,5 +1,6 @@
 /* strbuf.c — growable byte buffers for output and decoded text. */
 #include "jrn/strbuf.h"
+#include "jrn/memory.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -8,19 +9,12 @@
 
 static void strbuf_reserve(jrn_strbuf *buffer, size_t extra)
 {
-    if (extra > SIZE_MAX / 2 - buffer->length) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    if (extra > SIZE_MAX / 2 - buffer->length) memory_exhausted(SIZE_MAX);
     size_t needed = buffer->length + extra + 1;
     if (needed <= buffer->capacity) return;
     size_t capacity = buffer->capacity ? buffer->capacity : 256;
     while (capacity < needed) capacity *= 2;
-    char *data = realloc(buffer->data, capacity);
-    if (data == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
+    char *data = memory_realloc_array(buffer->data, capacity, 1);
     buffer->data = data;
     buffer->capacity = capacity;
 }
