@@ -36,6 +36,12 @@ OBJ         := $(BUILD)/obj
 
 GRAPHVIZ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcgraph libgvc 2>/dev/null)
 GRAPHVIZ_LIBS   := $(shell $(PKG_CONFIG) --libs libcgraph libgvc 2>/dev/null)
+# Without them nothing compiles: say so once, plainly, instead of a missing-header error.
+ifeq ($(GRAPHVIZ_LIBS),)
+ifeq ($(filter clean deps test-deps demo dist uninstall,$(MAKECMDGOALS)),)
+$(error $(PKG_CONFIG) finds no libcgraph/libgvc: run 'make deps' (Debian, Ubuntu) or install Graphviz's development files and pkg-config)
+endif
+endif
 
 # Flags every object gets; warnings are errors.
 JRN_CPPFLAGS := -Iinclude -I$(GEN) -D_XOPEN_SOURCE=700 \
