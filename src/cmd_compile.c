@@ -51,6 +51,8 @@ static const char compile_help[] =
     "  check    parse and resolve files; report errors, write nothing\n"
     "  lint     check maps against the lint rules (docs/lint-rules.md)\n"
     "  flow     where customers complete and are lost in each journey (exact)\n"
+    "  fmt      rewrite files in the canonical layout, comments kept\n"
+    "  diff     what changed in the journey between two maps\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";

@@ -18,6 +18,8 @@ static const subcommand subcommands[] = {
     {"check", cmd_check},
     {"lint", cmd_lint},
     {"flow", cmd_flow},
+    {"fmt", cmd_fmt},
+    {"diff", cmd_diff},
     {NULL, NULL},
 };
 

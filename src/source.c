@@ -31,12 +31,14 @@ static jrn_source *source_adopt_in_place(jrn_arena *arena, const char *path, con
                                          char *bytes, size_t length)
 {
     static const char byte_order_mark[] = "\xEF\xBB\xBF";
-    if (length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0) {
+    bool had_byte_order_mark = length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0;
+    if (had_byte_order_mark) {
         bytes += 3;
         length -= 3;
     }
     memset(bytes + length, 0, SOURCE_PADDING);
     jrn_source *source = arena_alloc(arena, sizeof *source);
+    source->had_byte_order_mark = had_byte_order_mark;
     source->path = arena_strdup(arena, path);
     source->display_name = arena_strdup(arena, display_name);
     source->text = bytes;

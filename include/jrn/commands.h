@@ -12,5 +12,9 @@ int cmd_check(jrn_cli *cli, int argc, char **argv);
 int cmd_lint(jrn_cli *cli, int argc, char **argv);
 /* jrnc flow FILE: customers through each journey, solved as an absorbing Markov chain. */
 int cmd_flow(jrn_cli *cli, int argc, char **argv);
+/* jrnc fmt [--check|--diff] FILE...: rewrite files in the canonical layout. */
+int cmd_fmt(jrn_cli *cli, int argc, char **argv);
+/* jrnc diff [--format text|md|json] OLD NEW: what changed in the journey. */
+int cmd_diff(jrn_cli *cli, int argc, char **argv);
 
 #endif

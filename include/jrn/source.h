@@ -22,6 +22,7 @@ typedef struct jrn_source {
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;
+    bool had_byte_order_mark;  /* the bytes began with EF BB BF (removed from text) */
 } jrn_source;
 
 /* A half-open byte range [begin, end) of one source. */

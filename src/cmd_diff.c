@@ -1,0 +1,206 @@
+/* cmd_diff.c — `jrnc diff [--format text|md|json] OLD NEW`: what changed in the journey
+ * between two maps (not in their text); exits like diff(1). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jrn/commands.h"
+#include "jrn/diff_model.h"
+
+static const char diff_help[] =
+    "Usage: jrnc diff [OPTIONS] OLD NEW\n"
+    "Compare two journey maps and print what changed for the customer: touchpoints,\n"
+    "stages, journeys and hops, KPIs, personas and segments, matched by id. Changes of\n"
+    "layout, comments or spelling print nothing. OLD or NEW may be - (standard input)\n"
+    "or a pipe:  jrnc diff <(git show HEAD~1:map.jrn) map.jrn\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT   text (default, for terminals), md (a pull-request comment),\n"
+    "                     json (for tools)\n"
+    "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
+    "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "A map read from a pipe or standard input finds the files it 'use's in its own\n"
+    "folder's place: the folder of the other map, then -I folders.\n"
+    "\n"
+    "Exit status: 0 no change, 1 the journeys differ, 2 trouble (errors in a map,\n"
+    "unreadable file, usage error).\n";
+
+typedef void (*diff_renderer)(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+                              jrn_strbuf *out);
+
+static void diff_render_text_named(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+                                   jrn_strbuf *out)
+{
+    (void)old_name;
+    (void)new_name;
+    diff_render_text(diff, out);
+}
+
+static const struct {
+    const char *name;
+    diff_renderer render;
+} diff_formats[] = {
+    {"text", diff_render_text_named},
+    {"md", diff_render_markdown},
+    {"json", diff_render_json},
+};
+
+static diff_renderer diff_find_format(const char *name)
+{
+    for (size_t i = 0; i < sizeof diff_formats / sizeof diff_formats[0]; i++) {
+        if (strcmp(diff_formats[i].name, name) == 0) return diff_formats[i].render;
+    }
+    return NULL;
+}
+
+/* Reads standard input, a pipe or a device whole (regular files go through compile_file). */
+static bool diff_read_stream(const char *path, jrn_strbuf *bytes, const char **error_text)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error_text = strerror(errno);
+        return false;
+    }
+    char chunk[65536];
+    ssize_t got;
+    for (;;) {
+        got = read(fd, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            *error_text = strerror(errno);
+            break;
+        }
+        if (got == 0) break;
+        if (bytes->length + (size_t)got > SOURCE_SIZE_LIMIT) {
+            *error_text = "input too large (limit is 256 MiB)";
+            got = -1;
+            break;
+        }
+        strbuf_append(bytes, chunk, (size_t)got);
+    }
+    if (!is_stdin) close(fd);
+    return got == 0;
+}
+
+/* The folder a map read from a pipe takes its "use"s from: the other map's. */
+static char *diff_folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (strcmp(path, "-") == 0 || slash == NULL) return strdup(".");
+    if (slash == path) return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+static const char *diff_display_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* A pipe's map compiles from memory with the other map's folder searched first. */
+static jrn_compilation *diff_compile_stream(jrn_cli *cli, const char *path, const char *other_path,
+                                            int *status)
+{
+    jrn_compilation *compilation = compile_new();
+    jrn_strbuf bytes = STRBUF_INIT;
+    const char *error_text;
+    if (!diff_read_stream(path, &bytes, &error_text)) {
+        fprintf(stderr, "jrnc diff: cannot read '%s': %s\n", path, error_text);
+        strbuf_free(&bytes);
+        *status = EXIT_USAGE;
+        return compilation;
+    }
+    char *folder = diff_folder_of(other_path);
+    size_t count = cli->compile.include_dir_count;
+    const char **folders = calloc(count + 1, sizeof *folders);
+    if (folder == NULL || folders == NULL) {
+        fputs("jrnc: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    folders[0] = folder;
+    for (size_t i = 0; i < count; i++) folders[i + 1] = cli->compile.include_dirs[i];
+    jrn_compile_options options = cli->compile;
+    options.include_dirs = folders;
+    options.include_dir_count = count + 1;
+    bool ok = compile_memory(compilation, diff_display_name(path), strbuf_text(&bytes), bytes.length, &options);
+    diag_sort(&compilation->diags);
+    diag_render_text(&compilation->diags, stderr, cli->color);
+    *status = ok ? EXIT_CLEAN : EXIT_INPUT_ERRORS;
+    free(folders);
+    free(folder);
+    strbuf_free(&bytes);
+    return compilation;
+}
+
+static jrn_compilation *diff_compile(jrn_cli *cli, const char *path, const char *other_path, int *status)
+{
+    struct stat info;
+    bool is_stream = strcmp(path, "-") == 0 ||
+                     (stat(path, &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode));
+    if (is_stream) return diff_compile_stream(cli, path, other_path, status);
+    return cli_compile(cli, path, status);
+}
+
+static int diff_run(jrn_cli *cli, const char *old_path, const char *new_path, diff_renderer render)
+{
+    int old_status, new_status;
+    jrn_compilation *before = diff_compile(cli, old_path, new_path, &old_status);
+    jrn_compilation *now = diff_compile(cli, new_path, old_path, &new_status);
+    int status = EXIT_USAGE;   /* like diff(1): errors in either map are trouble */
+    if (old_status == EXIT_CLEAN && new_status == EXIT_CLEAN) {
+        jrn_arena *arena = arena_new();
+        jrn_model_diff diff = diff_models(arena, before->model, now->model);
+        jrn_strbuf out = STRBUF_INIT;
+        render(&diff, diff_display_name(old_path), diff_display_name(new_path), &out);
+        status = cli_write_output("diff", NULL, strbuf_text(&out), out.length);
+        if (status == EXIT_CLEAN && diff.count > 0) status = EXIT_INPUT_ERRORS;
+        strbuf_free(&out);
+        arena_free(arena);
+    }
+    compile_free(before);
+    compile_free(now);
+    return status;
+}
+
+int cmd_diff(jrn_cli *cli, int argc, char **argv)
+{
+    const char *format = "text";
+    const char *files[2];
+    int file_count = 0;
+    bool only_files = false;
+    for (int i = 1; i < argc; i++) {
+        const char *argument = argv[i];
+        if (only_files || !cli_is_option(argument)) {
+            if (file_count == 2) return cli_usage_error("diff", "too many files: give OLD and NEW");
+            files[file_count++] = argument;
+        } else if (strcmp(argument, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+            fputs(diff_help, stdout);
+            return EXIT_CLEAN;
+        } else if (strcmp(argument, "-f") == 0 || strcmp(argument, "--format") == 0) {
+            if (i + 1 >= argc) return cli_usage_error("diff", "option '%s' needs a format", argument);
+            format = argv[++i];
+        } else if (strncmp(argument, "--format=", 9) == 0) {
+            format = argument + 9;
+        } else {
+            int taken = cli_take_common_option(cli, "diff", argc, argv, &i);
+            if (taken < 0) return EXIT_USAGE;
+            if (taken == 0) return cli_usage_error("diff", "unknown option '%s'", argument);
+        }
+    }
+    diff_renderer render = diff_find_format(format);
+    if (render == NULL) return cli_usage_error("diff", "unknown format '%s' (known: text, md, json)", format);
+    if (file_count != 2) return cli_usage_error("diff", "give two maps: OLD and NEW");
+    if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
+        return cli_usage_error("diff", "only one of OLD and NEW can be standard input");
+    }
+    return diff_run(cli, files[0], files[1], render);
+}

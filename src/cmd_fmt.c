@@ -1,0 +1,161 @@
+/* cmd_fmt.c — `jrnc fmt [--check | --diff] FILE...`: rewrites files in the canonical layout
+ * (in place, whole or not at all), or lists / shows what formatting would change. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jrn/commands.h"
+#include "jrn/fmt.h"
+#include "jrn/output.h"
+#include "jrn/text_diff.h"
+
+static const char fmt_help[] =
+    "Usage: jrnc fmt [OPTIONS] FILE...\n"
+    "Rewrite each FILE in the canonical layout (see docs/formatting.md), keeping every\n"
+    "comment. Files are replaced whole (a temporary file renamed into place) and only\n"
+    "when formatting changes them. With - as FILE, read standard input and write the\n"
+    "formatted text to standard output. A file with syntax errors is never rewritten.\n"
+    "\n"
+    "Options:\n"
+    "      --check      change nothing; list the files that are not formatted\n"
+    "      --diff       change nothing; print a unified diff of what formatting changes\n"
+    "      --color=WHEN colour diagnostics: auto (default), always, never\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "Exit status: 0 done (with --check: every file is formatted); 1 a file has syntax\n"
+    "errors (it is left as it was) or, with --check, a file is not formatted; 2 usage\n"
+    "error, unreadable file or failed write.\n";
+
+typedef struct fmt_request {
+    bool check;                /* list unformatted files */
+    bool diff;                 /* print what would change */
+} fmt_request;
+
+static int fmt_report_unreadable(const char *path, const char *error_text)
+{
+    fprintf(stderr, "jrnc fmt: cannot read '%s': %s\n", path, error_text);
+    return EXIT_USAGE;
+}
+
+/* Replaces the file: through a symbolic link to its target, keeping its permissions. */
+static int fmt_rewrite(const char *path, const char *text, size_t length)
+{
+    char *target = realpath(path, NULL);
+    const char *written = target != NULL ? target : path;
+    struct stat before;
+    bool had_mode = stat(written, &before) == 0;
+    int status = cli_write_output("fmt", written, text, length);
+    if (status == EXIT_CLEAN && had_mode) chmod(written, before.st_mode & 07777);
+    free(target);
+    return status;
+}
+
+/* What the request asks for one file whose formatted text differs from its bytes. */
+static int fmt_act_on_change(const fmt_request *request, const jrn_source *source,
+                             const jrn_strbuf *original, const jrn_strbuf *formatted)
+{
+    bool is_stdin = strcmp(source->path, "-") == 0;
+    if (request->diff) {
+        jrn_strbuf diff = STRBUF_INIT;
+        jrn_strbuf old_label = STRBUF_INIT, new_label = STRBUF_INIT;
+        strbuf_printf(&old_label, "%s\t(original)", source->display_name);
+        strbuf_printf(&new_label, "%s\t(formatted)", source->display_name);
+        text_diff_unified(strbuf_text(&old_label), strbuf_text(original), original->length,
+                          strbuf_text(&new_label), strbuf_text(formatted), formatted->length, &diff);
+        int status = cli_write_output("fmt", NULL, strbuf_text(&diff), diff.length);
+        strbuf_free(&diff);
+        strbuf_free(&old_label);
+        strbuf_free(&new_label);
+        if (status != EXIT_CLEAN) return status;
+        return request->check ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+    }
+    if (request->check) {
+        jrn_strbuf line = STRBUF_INIT;
+        strbuf_printf(&line, "%s\n", source->display_name);
+        int status = cli_write_output("fmt", NULL, strbuf_text(&line), line.length);
+        strbuf_free(&line);
+        return status != EXIT_CLEAN ? status : EXIT_INPUT_ERRORS;
+    }
+    if (is_stdin) return EXIT_CLEAN;   /* already written to standard output */
+    return fmt_rewrite(source->path, strbuf_text(formatted), formatted->length);
+}
+
+static int fmt_one_file(jrn_cli *cli, const fmt_request *request, const char *path)
+{
+    jrn_arena *arena = arena_new();
+    jrn_diag_list diags;
+    diag_list_init(&diags, arena);
+    jrn_load_status load_status;
+    const char *error_text;
+    const jrn_source *source = source_load(arena, path, &load_status, &error_text);
+    if (source == NULL) {
+        int status = fmt_report_unreadable(path, error_text);
+        arena_free(arena);
+        return status;
+    }
+    jrn_strbuf formatted = STRBUF_INIT;
+    jrn_fmt_status formatted_status = fmt_format_source(arena, source, &diags, &formatted);
+    int status = EXIT_CLEAN;
+    if (formatted_status == FMT_INPUT_ERRORS) {
+        diag_sort(&diags);
+        diag_render_text(&diags, stderr, cli->color);
+        status = EXIT_INPUT_ERRORS;
+    } else if (formatted_status == FMT_NOT_EQUIVALENT) {
+        fprintf(stderr, "jrnc fmt: %s: internal error: the formatted text would not mean the same; "
+                        "the file is left as it was (please report this with the file)\n",
+                source->display_name);
+        status = EXIT_USAGE;
+    } else {
+        bool is_stdin = strcmp(path, "-") == 0;
+        if (is_stdin && !request->check && !request->diff) {
+            status = cli_write_output("fmt", NULL, strbuf_text(&formatted), formatted.length);
+        }
+        /* The bytes as read: a byte-order mark is part of what formatting removes. */
+        jrn_strbuf original = STRBUF_INIT;
+        if (source->had_byte_order_mark) strbuf_puts(&original, "\xEF\xBB\xBF");
+        strbuf_append(&original, source->text, source->length);
+        bool changed = original.length != formatted.length ||
+                       memcmp(strbuf_text(&original), strbuf_text(&formatted), formatted.length) != 0;
+        if (status == EXIT_CLEAN && changed) status = fmt_act_on_change(request, source, &original, &formatted);
+        strbuf_free(&original);
+    }
+    strbuf_free(&formatted);
+    arena_free(arena);
+    return status;
+}
+
+int cmd_fmt(jrn_cli *cli, int argc, char **argv)
+{
+    fmt_request request = {false, false};
+    const char *files[argc];
+    int file_count = 0;
+    bool only_files = false;
+    for (int i = 1; i < argc; i++) {
+        const char *argument = argv[i];
+        if (only_files || !cli_is_option(argument)) {
+            files[file_count++] = argument;
+        } else if (strcmp(argument, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
+            fputs(fmt_help, stdout);
+            return EXIT_CLEAN;
+        } else if (strcmp(argument, "--check") == 0) {
+            request.check = true;
+        } else if (strcmp(argument, "--diff") == 0) {
+            request.diff = true;
+        } else if (strncmp(argument, "--color=", 8) == 0) {
+            if (cli_take_common_option(cli, "fmt", argc, argv, &i) < 0) return EXIT_USAGE;
+        } else {
+            return cli_usage_error("fmt", "unknown option '%s'", argument);
+        }
+    }
+    if (file_count == 0) return cli_usage_error("fmt", "no input file (use - for standard input)");
+    int worst = EXIT_CLEAN;
+    for (int i = 0; i < file_count; i++) {
+        int status = fmt_one_file(cli, &request, files[i]);
+        if (status > worst) worst = status;
+    }
+    return worst;
+}
