@@ -54,15 +54,8 @@ static bool fmt_is_blank(const char *line, size_t length)
     return true;
 }
 
-bool fmt_text_block_fits(const char *text)
-{
-    /* Empty text has no indented form, and a CR before a line end would read back as a
-     * CRLF line end, which the block turns into LF. */
-    return text[0] != '\0' && strchr(text, '\r') == NULL;
-}
-
-/* Whether some line of text has more than blanks: only then does the reader strip the
- * indentation we add (it strips the common indentation of non-blank lines). */
+/* Whether some line of text has more than blanks: the reader strips the common indentation
+ * of such lines, which is how our added indentation goes away again. */
 static bool fmt_has_content_line(const char *text)
 {
     const char *line = text;
@@ -75,6 +68,13 @@ static bool fmt_has_content_line(const char *text)
     }
 }
 
+bool fmt_text_block_fits(const char *text)
+{
+    /* Text of blanks only has no indentation to strip, and a CR before a line end would
+     * read back as a CRLF line end, which the block turns into LF. */
+    return fmt_has_content_line(text) && strchr(text, '\r') == NULL;
+}
+
 static void fmt_append_spaces(jrn_strbuf *out, size_t count)
 {
     for (size_t i = 0; i < count; i++) strbuf_putc(out, ' ');
@@ -82,14 +82,13 @@ static void fmt_append_spaces(jrn_strbuf *out, size_t count)
 
 void fmt_append_text_block(jrn_strbuf *out, const char *text, size_t indent)
 {
-    size_t line_indent = fmt_has_content_line(text) ? indent : 0;
     strbuf_puts(out, "\"\"\"\n");
     const char *line = text;
     for (;;) {
         const char *newline = strchr(line, '\n');
         size_t length = newline != NULL ? (size_t)(newline - line) : strlen(line);
         if (length > 0) {
-            fmt_append_spaces(out, line_indent);
+            fmt_append_spaces(out, indent);
             strbuf_append(out, line, length);
         }
         strbuf_putc(out, '\n');

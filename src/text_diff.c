@@ -1,5 +1,7 @@
 /* text_diff.c — line diff by Myers' O(ND) algorithm with the linear-space middle-snake
- * split (recursion depth grows with log D, not with the input), and its unified output. */
+ * split (recursion depth grows with log D, not with the input), and its unified output.
+ * Lines found on one side only are set aside first: they can never be common, and without
+ * them a file whose every line changed (a re-indented file) costs O(N), not O(N^2). */
 #include "jrn/text_diff.h"
 
 #include <stdbool.h>
@@ -9,6 +11,9 @@
 #include <string.h>
 
 #define TEXT_DIFF_CONTEXT 3
+/* Past this many edits in one region the search stops and the region counts as replaced:
+ * still a correct diff, only not the shortest, and the cost stays bounded. */
+#define TEXT_DIFF_MAX_EDITS 20000
 
 typedef struct text_line {
     const char *text;
@@ -23,7 +28,7 @@ typedef struct text_lines {
 } text_lines;
 
 typedef struct diff_work {
-    const text_line *a, *b;
+    const text_line *a, *b;    /* the lines both sides have (the others cannot match) */
     bool *a_kept, *b_kept;     /* lines of the longest common subsequence */
     ptrdiff_t *forward, *backward;  /* furthest x per diagonal, reused by every split */
 } diff_work;
@@ -68,15 +73,76 @@ static text_lines text_diff_split(const char *text, size_t length)
     return lines;
 }
 
+static bool text_diff_lines_equal(const text_line *x, const text_line *y);
+
 static bool text_diff_same(const diff_work *work, size_t i, size_t j)
 {
-    const text_line *x = &work->a[i], *y = &work->b[j];
+    return text_diff_lines_equal(&work->a[i], &work->b[j]);
+}
+
+static bool text_diff_lines_equal(const text_line *x, const text_line *y)
+{
     return x->hash == y->hash && x->length == y->length && x->has_newline == y->has_newline &&
            memcmp(x->text, y->text, x->length) == 0;
 }
 
+/* One distinct line of either side, and which sides have it. */
+typedef struct line_slot {
+    const text_line *line;
+    bool in_old, in_new;
+} line_slot;
+
+static line_slot *text_diff_slot(line_slot *slots, size_t mask, const text_line *line)
+{
+    size_t i = (size_t)line->hash & mask;
+    while (slots[i].line != NULL && !text_diff_lines_equal(slots[i].line, line)) i = (i + 1) & mask;
+    return &slots[i];
+}
+
+/* The lines of one side that the other side has too, and where each came from. */
+typedef struct shared_lines {
+    text_line *items;
+    size_t *origin;
+    size_t count;
+} shared_lines;
+
+static void text_diff_shared(const text_lines *a, const text_lines *b, shared_lines *shared_a,
+                             shared_lines *shared_b)
+{
+    size_t capacity = 1;
+    while (capacity < 2 * (a->count + b->count) + 2) capacity *= 2;
+    line_slot *slots = text_diff_alloc(capacity, sizeof(line_slot));
+    for (size_t i = 0; i < a->count; i++) {
+        line_slot *slot = text_diff_slot(slots, capacity - 1, &a->items[i]);
+        slot->line = &a->items[i];
+        slot->in_old = true;
+    }
+    for (size_t i = 0; i < b->count; i++) {
+        line_slot *slot = text_diff_slot(slots, capacity - 1, &b->items[i]);
+        slot->line = &b->items[i];
+        slot->in_new = true;
+    }
+    const text_lines *sides[2] = {a, b};
+    shared_lines *results[2] = {shared_a, shared_b};
+    for (int side = 0; side < 2; side++) {
+        const text_lines *lines = sides[side];
+        shared_lines *result = results[side];
+        result->items = text_diff_alloc(lines->count, sizeof(text_line));
+        result->origin = text_diff_alloc(lines->count, sizeof(size_t));
+        result->count = 0;
+        for (size_t i = 0; i < lines->count; i++) {
+            const line_slot *slot = text_diff_slot(slots, capacity - 1, &lines->items[i]);
+            if (!slot->in_old || !slot->in_new) continue;
+            result->items[result->count] = lines->items[i];
+            result->origin[result->count++] = i;
+        }
+    }
+    free(slots);
+}
+
 typedef struct diff_snake {
     size_t x, y, u, v;         /* from (x, y) to (u, v) along equal lines */
+    bool found;                /* false: too many edits, the region is a replacement */
 } diff_snake;
 
 /* The middle snake of a[a0, a0+n) against b[b0, b0+m), both non-empty: the forward search
@@ -90,7 +156,7 @@ static diff_snake text_diff_middle_snake(diff_work *work, size_t a0, size_t n, s
     ptrdiff_t *backward = work->backward + max_d + 1;  /* same, counted from the ends */
     forward[1] = 0;
     backward[1] = 0;
-    for (ptrdiff_t d = 0; d <= max_d; d++) {
+    for (ptrdiff_t d = 0; d <= max_d && d <= TEXT_DIFF_MAX_EDITS; d++) {
         for (ptrdiff_t k = -d; k <= d; k += 2) {
             ptrdiff_t x = (k == -d || (k != d && forward[k - 1] < forward[k + 1]))
                               ? forward[k + 1] : forward[k - 1] + 1;
@@ -105,7 +171,7 @@ static diff_snake text_diff_middle_snake(diff_work *work, size_t a0, size_t n, s
             if (odd && reverse_k >= -(d - 1) && reverse_k <= d - 1 &&
                 forward[k] + backward[reverse_k] >= (ptrdiff_t)n) {
                 return (diff_snake){a0 + (size_t)start_x, b0 + (size_t)start_y,
-                                    a0 + (size_t)x, b0 + (size_t)y};
+                                    a0 + (size_t)x, b0 + (size_t)y, true};
             }
         }
         for (ptrdiff_t k = -d; k <= d; k += 2) {
@@ -122,12 +188,11 @@ static diff_snake text_diff_middle_snake(diff_work *work, size_t a0, size_t n, s
             if (!odd && forward_k >= -d && forward_k <= d &&
                 backward[k] + forward[forward_k] >= (ptrdiff_t)n) {
                 return (diff_snake){a0 + n - (size_t)x, b0 + m - (size_t)y,
-                                    a0 + n - (size_t)start_x, b0 + m - (size_t)start_y};
+                                    a0 + n - (size_t)start_x, b0 + m - (size_t)start_y, true};
             }
         }
     }
-    /* Unreachable: the searches always meet by d = max_d. */
-    return (diff_snake){a0, b0, a0, b0};
+    return (diff_snake){a0, b0, a0, b0, false};
 }
 
 static void text_diff_keep(diff_work *work, size_t i, size_t j)
@@ -144,6 +209,7 @@ static void text_diff_compare(diff_work *work, size_t a0, size_t a1, size_t b0, 
     while (a0 < a1 && b0 < b1 && text_diff_same(work, a1 - 1, b1 - 1)) text_diff_keep(work, --a1, --b1);
     if (a0 == a1 || b0 == b1) return;
     diff_snake snake = text_diff_middle_snake(work, a0, a1 - a0, b0, b1 - b0);
+    if (!snake.found) return;
     for (size_t i = snake.x, j = snake.y; i < snake.u; i++, j++) text_diff_keep(work, i, j);
     text_diff_compare(work, a0, snake.x, b0, snake.y);
     text_diff_compare(work, snake.u, a1, snake.v, b1);
@@ -220,19 +286,25 @@ void text_diff_unified(const char *old_label, const char *old_text, size_t old_l
     if (old_length == new_length && memcmp(old_text, new_text, old_length) == 0) return;
     text_lines a = text_diff_split(old_text, old_length);
     text_lines b = text_diff_split(new_text, new_length);
-    size_t diagonals = a.count + b.count + 5;
+    shared_lines shared_a, shared_b;
+    text_diff_shared(&a, &b, &shared_a, &shared_b);
+    size_t diagonals = shared_a.count + shared_b.count + 5;
     diff_work work = {
-        a.items, b.items,
-        text_diff_alloc(a.count, sizeof(bool)), text_diff_alloc(b.count, sizeof(bool)),
+        shared_a.items, shared_b.items,
+        text_diff_alloc(shared_a.count, sizeof(bool)), text_diff_alloc(shared_b.count, sizeof(bool)),
         text_diff_alloc(diagonals, sizeof(ptrdiff_t)), text_diff_alloc(diagonals, sizeof(ptrdiff_t)),
     };
-    text_diff_compare(&work, 0, a.count, 0, b.count);
+    text_diff_compare(&work, 0, shared_a.count, 0, shared_b.count);
+    bool *a_kept = text_diff_alloc(a.count, sizeof(bool));
+    bool *b_kept = text_diff_alloc(b.count, sizeof(bool));
+    for (size_t k = 0; k < shared_a.count; k++) a_kept[shared_a.origin[k]] = work.a_kept[k];
+    for (size_t k = 0; k < shared_b.count; k++) b_kept[shared_b.origin[k]] = work.b_kept[k];
     diff_op *ops = text_diff_alloc(a.count + b.count, sizeof(diff_op));
     size_t op_count = 0, i = 0, j = 0;
     while (i < a.count || j < b.count) {
         diff_op op = {' ', i, j};
-        if (i < a.count && !work.a_kept[i]) op.kind = '-';
-        else if (j < b.count && !work.b_kept[j]) op.kind = '+';
+        if (i < a.count && !a_kept[i]) op.kind = '-';
+        else if (j < b.count && !b_kept[j]) op.kind = '+';
         ops[op_count++] = op;
         if (op.kind != '+') i++;
         if (op.kind != '-') j++;
@@ -240,6 +312,12 @@ void text_diff_unified(const char *old_label, const char *old_text, size_t old_l
     strbuf_printf(out, "--- %s\n+++ %s\n", old_label, new_label);
     text_diff_hunks(out, ops, op_count, &a, &b);
     free(ops);
+    free(a_kept);
+    free(b_kept);
+    free(shared_a.items);
+    free(shared_a.origin);
+    free(shared_b.items);
+    free(shared_b.origin);
     free(work.a_kept);
     free(work.b_kept);
     free(work.forward);

@@ -39,7 +39,8 @@ bool fmt_same_file(const jrn_ast_file *a, const jrn_ast_file *b);
 void fmt_append_value(jrn_strbuf *out, const jrn_ast_value *value);
 /* Appends text as a "..." string: \" \\ \n \t escaped, other control characters as \u{..}. */
 void fmt_append_string(jrn_strbuf *out, const char *text);
-/* True when the text can be written as an indented """ block that reads back the same. */
+/* True when the text can be written as an indented """ block that reads back the same:
+ * it has a line with more than blanks, and no carriage return. */
 bool fmt_text_block_fits(const char *text);
 /* Appends a """ block: the opening quotes, each line of text indented by indent spaces,
  * the closing quotes on a line of their own at that indentation. */

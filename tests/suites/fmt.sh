@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# jrnc fmt: golden layouts (tests/fmt/cases/NAME.jrn beside NAME.expected); on every .jrn
+# of the repository: idempotence, comments kept in order, and the same meaning (jrnc diff
+# finds no change; -f json equal without locations); comments scattered at random;
+# --check, --diff, in-place rewriting, files with errors left untouched, usage.
+# UPDATE=1 rewrites the .expected files from the current output (review the diff!).
+source "$JRN_ROOT/tests/lib.sh"
+fmt_dir="$JRN_ROOT/tests/fmt"
+comments() { python3 "$fmt_dir/comments.py" "$@"; }
+checksum() { cksum < "$1"; }
+
+# --- golden layouts -------------------------------------------------------------------
+for input in "$fmt_dir"/cases/*.jrn; do
+    name="golden: $(basename "$input" .jrn)"
+    expected="${input%.jrn}.expected"
+    "$JRNC" fmt - < "$input" > "$TMP_DIR/out" 2> "$TMP_DIR/err"; status=$?
+    if [ "${UPDATE:-}" = 1 ]; then cp "$TMP_DIR/out" "$expected"; fi
+    if [ "$status" -ne 0 ]; then fail "$name" "exit $status" "$(cat "$TMP_DIR/err")"
+    elif ! cmp -s "$TMP_DIR/out" "$expected"; then fail "$name" "$(diff "$expected" "$TMP_DIR/out")"
+    elif ! "$JRNC" fmt - < "$expected" | cmp -s - "$expected"; then fail "$name" "the expected layout is not a fixed point"
+    else pass "$name"; fi
+done
+
+# --- every .jrn of the repository -------------------------------------------------------
+# The compile options a file checks clean with (the no-prelude case needs its flag), or
+# nothing when it does not check clean.
+check_options() {
+    if "$JRNC" check "$1" >/dev/null 2>&1; then echo "ok"
+    elif "$JRNC" check --no-prelude "$1" >/dev/null 2>&1; then echo "ok --no-prelude"
+    fi
+}
+have_json=false
+if "$JRNC" -f json "$JRN_ROOT/examples/acme_post_sales.jrn" >/dev/null 2>&1; then have_json=true; fi
+
+formatted_count=0 meaning_count=0
+while IFS= read -r file; do
+    rel=${file#"$JRN_ROOT"/}
+    "$JRNC" fmt - < "$file" > "$TMP_DIR/once" 2>/dev/null; status=$?
+    if [ "$status" -eq 1 ]; then continue; fi    # syntax errors: fmt refuses, tested below
+    formatted_count=$((formatted_count + 1))
+    if [ "$status" -ne 0 ]; then fail "idempotent: $rel" "exit $status"; continue; fi
+    "$JRNC" fmt - < "$TMP_DIR/once" > "$TMP_DIR/twice" 2>&1
+    if cmp -s "$TMP_DIR/once" "$TMP_DIR/twice"; then pass "idempotent: $rel"
+    else fail "idempotent: $rel" "$(diff "$TMP_DIR/once" "$TMP_DIR/twice" | head -20)"; fi
+    if diff <(comments list "$file") <(comments list "$TMP_DIR/once") > "$TMP_DIR/comments.diff"; then
+        pass "comments kept in order: $rel"
+    else
+        fail "comments kept in order: $rel" "$(head -20 "$TMP_DIR/comments.diff")"
+    fi
+    options=$(check_options "$file")
+    [ -n "$options" ] || continue
+    meaning_count=$((meaning_count + 1))
+    read -r _ flag <<< "$options"
+    # The formatted text comes on standard input and finds its "use"s in the original's folder.
+    out=$(cd "$(dirname "$file")" && "$JRNC" diff $flag "$file" - < "$TMP_DIR/once" 2>&1); status=$?
+    if [ "$status" -eq 0 ] && [ -z "$out" ]; then pass "same meaning (diff): $rel"
+    else fail "same meaning (diff): $rel" "exit $status" "$out"; fi
+    if $have_json; then
+        (cd "$(dirname "$file")" && "$JRNC" -f json $flag "$file") | python3 "$fmt_dir/json_meaning.py" > "$TMP_DIR/a.json"
+        (cd "$(dirname "$file")" && "$JRNC" -f json $flag - < "$TMP_DIR/once") | python3 "$fmt_dir/json_meaning.py" > "$TMP_DIR/b.json"
+        if cmp -s "$TMP_DIR/a.json" "$TMP_DIR/b.json"; then pass "same meaning (json): $rel"
+        else fail "same meaning (json): $rel" "$(diff "$TMP_DIR/a.json" "$TMP_DIR/b.json" | head -20)"; fi
+    fi
+done < <(find "$JRN_ROOT/examples" "$JRN_ROOT/tests" "$JRN_ROOT/stdlib" -name '*.jrn' | sort)
+# Guards: a broken find or a fmt that refuses everything must not look green.
+if [ "$formatted_count" -ge 20 ] && [ "$meaning_count" -ge 10 ]; then pass "repository files found ($formatted_count formatted, $meaning_count compiled)"
+else fail "repository files found" "only $formatted_count formatted and $meaning_count compiled"; fi
+if ! $have_json; then skip "same meaning (json)" "jrnc -f json is not built yet; jrnc diff checks the meaning"; fi
+
+# --- comments scattered at random into the examples -----------------------------------------
+for example in "$JRN_ROOT"/examples/*.jrn; do
+    base=$(basename "$example" .jrn)
+    comments scatter "$example" "$TMP_DIR/scatter/$base" 8 "${#base}"
+    problems=()
+    for variant in "$TMP_DIR/scatter/$base"/*.jrn; do
+        label=$(basename "$variant")
+        if ! "$JRNC" fmt - < "$variant" > "$TMP_DIR/once" 2> "$TMP_DIR/err"; then
+            problems+=("$label: fmt failed: $(cat "$TMP_DIR/err")"); continue
+        fi
+        "$JRNC" fmt - < "$TMP_DIR/once" | cmp -s - "$TMP_DIR/once" || problems+=("$label: not idempotent")
+        [ "$(comments list "$variant")" = "$(comments list "$TMP_DIR/once")" ] || problems+=("$label: comments lost or reordered")
+        out=$("$JRNC" diff "$variant" - < "$TMP_DIR/once" 2>&1) && [ -z "$out" ] || problems+=("$label: meaning changed: $out")
+    done
+    if [ ${#problems[@]} -eq 0 ]; then pass "scattered comments: $base"; else fail "scattered comments: $base" "${problems[@]}"; fi
+done
+
+# --- --check ------------------------------------------------------------------------------
+cases="$fmt_dir/cases"
+cp "$cases/layout.jrn" "$TMP_DIR/messy.jrn"
+cp "$cases/layout.expected" "$TMP_DIR/tidy.jrn"
+before=$(checksum "$TMP_DIR/messy.jrn")
+out=$("$JRNC" fmt --check "$TMP_DIR/tidy.jrn" 2>&1); status=$?
+if [ "$status" -eq 0 ] && [ -z "$out" ]; then pass "--check: a formatted file passes quietly"
+else fail "--check: a formatted file passes quietly" "exit $status" "$out"; fi
+out=$(cd "$TMP_DIR" && "$JRNC" fmt --check tidy.jrn messy.jrn 2>&1); status=$?
+if [ "$status" -eq 1 ] && [ "$out" = "messy.jrn" ] && [ "$(checksum "$TMP_DIR/messy.jrn")" = "$before" ]; then
+    pass "--check: lists only the unformatted file, exit 1, changes nothing"
+else
+    fail "--check: lists only the unformatted file, exit 1, changes nothing" "exit $status" "$out"
+fi
+out=$("$JRNC" fmt --check - < "$cases/layout.jrn" 2>&1); status=$?
+if [ "$status" -eq 1 ] && [ "$out" = "<stdin>" ]; then pass "--check: standard input"; else fail "--check: standard input" "exit $status" "$out"; fi
+printf '\xef\xbb\xbfteam a "A"\n' > "$TMP_DIR/bom.jrn"
+out=$("$JRNC" fmt --check "$TMP_DIR/bom.jrn" 2>&1); status=$?
+if [ "$status" -eq 1 ]; then pass "--check: a byte-order mark is unformatted"; else fail "--check: a byte-order mark is unformatted" "exit $status" "$out"; fi
+
+# --- --diff -------------------------------------------------------------------------------
+cp "$fmt_dir/diff/input.jrn" "$TMP_DIR/input.jrn"
+before=$(checksum "$TMP_DIR/input.jrn")
+(cd "$TMP_DIR" && "$JRNC" fmt --diff input.jrn) > "$TMP_DIR/out.diff" 2>&1; status=$?
+if [ "${UPDATE:-}" = 1 ]; then cp "$TMP_DIR/out.diff" "$fmt_dir/diff/input.diff"; fi
+if [ "$status" -eq 0 ] && cmp -s "$TMP_DIR/out.diff" "$fmt_dir/diff/input.diff" && [ "$(checksum "$TMP_DIR/input.jrn")" = "$before" ]; then
+    pass "--diff: the expected unified diff, file untouched, exit 0"
+else
+    fail "--diff: the expected unified diff, file untouched, exit 0" "exit $status" "$(diff "$fmt_dir/diff/input.diff" "$TMP_DIR/out.diff")"
+fi
+if have patch; then
+    (cd "$TMP_DIR" && patch -s -p0 < out.diff) >/dev/null 2>&1
+    if "$JRNC" fmt - < "$fmt_dir/diff/input.jrn" | cmp -s - "$TMP_DIR/input.jrn"; then pass "--diff: applies with patch -p0"
+    else fail "--diff: applies with patch -p0" "$(diff <("$JRNC" fmt - < "$fmt_dir/diff/input.jrn") "$TMP_DIR/input.jrn")"; fi
+else
+    skip "--diff: applies with patch -p0" "patch is not installed"
+fi
+out=$("$JRNC" fmt --diff "$TMP_DIR/tidy.jrn" 2>&1); status=$?
+if [ "$status" -eq 0 ] && [ -z "$out" ]; then pass "--diff: nothing for a formatted file"; else fail "--diff: nothing for a formatted file" "exit $status" "$out"; fi
+"$JRNC" fmt --check --diff "$TMP_DIR/messy.jrn" > "$TMP_DIR/out" 2>&1; status=$?
+if [ "$status" -eq 1 ] && grep -q '^@@ ' "$TMP_DIR/out"; then pass "--check --diff: the diff and exit 1"; else fail "--check --diff: the diff and exit 1" "exit $status"; fi
+
+# --- in place -----------------------------------------------------------------------------
+cp "$cases/layout.jrn" "$TMP_DIR/inplace.jrn"
+chmod 640 "$TMP_DIR/inplace.jrn"
+out=$("$JRNC" fmt "$TMP_DIR/inplace.jrn" 2>&1); status=$?
+mode=$(stat -c %a "$TMP_DIR/inplace.jrn")
+leftovers=$(find "$TMP_DIR" -maxdepth 1 -name '*.tmp*')
+if [ "$status" -eq 0 ] && [ -z "$out" ] && cmp -s "$TMP_DIR/inplace.jrn" "$cases/layout.expected" && [ "$mode" = 640 ] && [ -z "$leftovers" ]; then
+    pass "in place: rewritten, permissions kept, no temporary file left"
+else
+    fail "in place: rewritten, permissions kept, no temporary file left" "exit $status, mode $mode" "$out" "$leftovers"
+fi
+touch -d '2001-01-01 00:00' "$TMP_DIR/tidy.jrn"
+"$JRNC" fmt "$TMP_DIR/tidy.jrn"; status=$?
+if [ "$status" -eq 0 ] && [ "$(stat -c %Y "$TMP_DIR/tidy.jrn")" = "$(date -d '2001-01-01 00:00' +%s)" ]; then
+    pass "in place: a formatted file is not written"
+else
+    fail "in place: a formatted file is not written" "exit $status"
+fi
+cp "$cases/layout.jrn" "$TMP_DIR/target.jrn"
+ln -sf target.jrn "$TMP_DIR/link.jrn"
+"$JRNC" fmt "$TMP_DIR/link.jrn"; status=$?
+if [ "$status" -eq 0 ] && [ -L "$TMP_DIR/link.jrn" ] && cmp -s "$TMP_DIR/target.jrn" "$cases/layout.expected"; then
+    pass "in place: a symbolic link stays a link, its target is rewritten"
+else
+    fail "in place: a symbolic link stays a link, its target is rewritten" "exit $status"
+fi
+out=$("$JRNC" fmt - < "$cases/layout.jrn" 2>/dev/null)
+if [ "$out" = "$(cat "$cases/layout.expected")" ]; then pass "stdin to stdout"; else fail "stdin to stdout" "$out"; fi
+
+# --- files with errors are never rewritten ------------------------------------------------
+for broken in syntax-errors invalid-escape bad-date unterminated-text-block; do
+    cp "$JRN_ROOT/tests/check/errors/$broken.jrn" "$TMP_DIR/$broken.jrn"
+    before=$(checksum "$TMP_DIR/$broken.jrn")
+    out=$(cd "$TMP_DIR" && "$JRNC" fmt "$broken.jrn" 2>&1 >/dev/null); status=$?
+    stdout=$(cd "$TMP_DIR" && "$JRNC" fmt - < "$broken.jrn" 2>/dev/null)
+    if [ "$status" -eq 1 ] && [ "$(checksum "$TMP_DIR/$broken.jrn")" = "$before" ] && [ -z "$stdout" ] &&
+       printf '%s\n' "$out" | grep -qE "^$broken\.jrn:[0-9]+:[0-9]+: error: "; then
+        pass "errors: $broken is reported and left untouched"
+    else
+        fail "errors: $broken is reported and left untouched" "exit $status" "$out" "$stdout"
+    fi
+done
+cp "$cases/layout.jrn" "$TMP_DIR/fixable.jrn"
+cp "$JRN_ROOT/tests/check/errors/syntax-errors.jrn" "$TMP_DIR/broken.jrn"
+before=$(checksum "$TMP_DIR/broken.jrn")
+"$JRNC" fmt "$TMP_DIR/broken.jrn" "$TMP_DIR/fixable.jrn" 2>/dev/null; status=$?
+if [ "$status" -eq 1 ] && [ "$(checksum "$TMP_DIR/broken.jrn")" = "$before" ] && cmp -s "$TMP_DIR/fixable.jrn" "$cases/layout.expected"; then
+    pass "errors: the other files are still formatted, exit 1"
+else
+    fail "errors: the other files are still formatted, exit 1" "exit $status"
+fi
+printf 'team a "A"\ntouchpoint t "T" { channel: nowhere }\n' > "$TMP_DIR/unresolved.jrn"
+out=$("$JRNC" fmt --check "$TMP_DIR/unresolved.jrn" 2>&1); status=$?
+if [ "$status" -eq 0 ]; then pass "errors: names are not resolved (an unknown channel is formatted)"
+else fail "errors: names are not resolved (an unknown channel is formatted)" "exit $status" "$out"; fi
+
+# --- usage --------------------------------------------------------------------------------
+usage_case() {
+    local name=$1 want=$2 pattern=$3; shift 3
+    local out status
+    out=$("$JRNC" fmt "$@" 2>&1 < /dev/null); status=$?
+    if [ "$status" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then pass "usage: $name"
+    else fail "usage: $name" "exit $status, expected $want" "$out"; fi
+}
+usage_case "no file" 2 "no input file"
+usage_case "unknown option" 2 "Try 'jrnc fmt --help'" --frobnicate x.jrn
+usage_case "missing file" 2 "cannot read" "$TMP_DIR/missing.jrn"
+usage_case "a folder" 2 "cannot read" "$TMP_DIR"
+usage_case "help" 0 "Usage: jrnc fmt" --help
+if "$JRNC" --help | grep -q '^  fmt ' && "$JRNC" --help | grep -q '^  diff '; then pass "usage: jrnc --help lists fmt and diff"
+else fail "usage: jrnc --help lists fmt and diff"; fi
+
+# --- big and deep input -------------------------------------------------------------------
+python3 - "$TMP_DIR/big.jrn" <<'EOF'
+import sys
+with open(sys.argv[1], 'w') as out:
+    out.write('stage s "S" {\n')
+    for i in range(20000):
+        out.write('  touchpoint t%d "T %d" { channel: web }   # c%d\n' % (i, i, i))
+    out.write('}\njourney j {\n  ' + ' -> '.join('t%d' % i for i in range(20000)) + '\n}\n')
+    out.write(''.join('stage n%d {\n' % i for i in range(60)) + '}\n' * 60)
+EOF
+if timeout 20 "$JRNC" fmt - < "$TMP_DIR/big.jrn" > "$TMP_DIR/big.out" 2>&1 &&
+   timeout 20 "$JRNC" fmt - < "$TMP_DIR/big.out" | cmp -s - "$TMP_DIR/big.out"; then
+    pass "big input: 20,000 touchpoints, a 20,000-step chain, 60 nested blocks"
+else
+    fail "big input: 20,000 touchpoints, a 20,000-step chain, 60 nested blocks" "$(head -5 "$TMP_DIR/big.out")"
+fi
+
+# --- the documentation's examples are formatted -------------------------------------------
+# Blocks inside list items are indented: drop the fence's indentation from their lines.
+awk 'match($0, /^ *```jrn$/){n++; indent=RLENGTH-6; inside=1; next} /^ *```/{inside=0}
+     inside{print substr($0, indent+1) > (dir "/doc-" n ".jrn")}' \
+    dir="$TMP_DIR" "$JRN_ROOT/docs/formatting.md"
+problems=()
+for example in "$TMP_DIR"/doc-*.jrn; do
+    "$JRNC" check "$example" >/dev/null 2>&1 || problems+=("$(basename "$example") does not check")
+    "$JRNC" fmt --check "$example" >/dev/null 2>&1 || problems+=("$(basename "$example") is not formatted")
+done
+if [ ${#problems[@]} -eq 0 ] && ls "$TMP_DIR"/doc-*.jrn >/dev/null 2>&1; then pass "docs/formatting.md: examples check and are formatted"
+else fail "docs/formatting.md: examples check and are formatted" "${problems[@]}"; fi
