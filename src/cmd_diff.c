@@ -150,9 +150,10 @@ static jrn_compilation *diff_compile(jrn_cli *cli, const char *path, const char 
 
 static int diff_run(jrn_cli *cli, const char *old_path, const char *new_path, diff_renderer render)
 {
-    int old_status, new_status;
+    int old_status, new_status = EXIT_USAGE;
     jrn_compilation *before = diff_compile(cli, old_path, new_path, &old_status);
-    jrn_compilation *now = diff_compile(cli, new_path, old_path, &new_status);
+    /* An unreadable OLD ends the run in one line; errors in it still let NEW's be shown. */
+    jrn_compilation *now = old_status == EXIT_USAGE ? NULL : diff_compile(cli, new_path, old_path, &new_status);
     int status = EXIT_USAGE;   /* like diff(1): errors in either map are trouble */
     if (old_status == EXIT_CLEAN && new_status == EXIT_CLEAN) {
         jrn_arena *arena = arena_new();

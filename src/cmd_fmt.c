@@ -1,14 +1,10 @@
 /* cmd_fmt.c — `jrnc fmt [--check | --diff] FILE...`: rewrites files in the canonical layout
  * (in place, whole or not at all), or lists / shows what formatting would change. */
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "jrn/commands.h"
 #include "jrn/fmt.h"
-#include "jrn/output.h"
 #include "jrn/text_diff.h"
 
 static const char fmt_help[] =
@@ -39,19 +35,6 @@ static int fmt_report_unreadable(const char *path, const char *error_text)
     return EXIT_USAGE;
 }
 
-/* Replaces the file: through a symbolic link to its target, keeping its permissions. */
-static int fmt_rewrite(const char *path, const char *text, size_t length)
-{
-    char *target = realpath(path, NULL);
-    const char *written = target != NULL ? target : path;
-    struct stat before;
-    bool had_mode = stat(written, &before) == 0;
-    int status = cli_write_output("fmt", written, text, length);
-    if (status == EXIT_CLEAN && had_mode) chmod(written, before.st_mode & 07777);
-    free(target);
-    return status;
-}
-
 /* What the request asks for one file whose formatted text differs from its bytes. */
 static int fmt_act_on_change(const fmt_request *request, const jrn_source *source,
                              const jrn_strbuf *original, const jrn_strbuf *formatted)
@@ -79,7 +62,8 @@ static int fmt_act_on_change(const fmt_request *request, const jrn_source *sourc
         return status != EXIT_CLEAN ? status : EXIT_INPUT_ERRORS;
     }
     if (is_stdin) return EXIT_CLEAN;   /* already written to standard output */
-    return fmt_rewrite(source->path, strbuf_text(formatted), formatted->length);
+    /* Whole or not at all; through a symbolic link to its target, with the file's mode kept. */
+    return cli_write_output("fmt", source->path, strbuf_text(formatted), formatted->length);
 }
 
 static int fmt_one_file(jrn_cli *cli, const fmt_request *request, const char *path)

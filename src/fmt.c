@@ -23,7 +23,7 @@ typedef enum fmt_block_layout {
     LAYOUT_MULTI_LINE,
 } fmt_block_layout;
 
-static void fmt_decl(fmt_printer *p, const jrn_ast_decl *decl, size_t level);
+static void fmt_decl(fmt_printer *p, const jrn_ast_decl *decl, size_t level, uint32_t limit);
 
 static void fmt_indent(fmt_printer *p, size_t level)
 {
@@ -141,14 +141,23 @@ static void fmt_hop_properties(fmt_printer *p, const jrn_ast_property *propertie
     strbuf_putc(p->out, ']');
 }
 
-/* Comments inside a step chain stay where they were: the chain breaks after the step they
- * follow and goes on with "-> " one level deeper. */
-static void fmt_chain_comments(fmt_printer *p, size_t level, uint32_t before)
+/* Comments inside a step chain stay on their lines: one after a step stays after it, one
+ * on a line of its own stays on a line of its own; the chain then goes on with "-> " one
+ * level deeper. Returns true when the current line was ended. */
+static bool fmt_chain_comments(fmt_printer *p, size_t level, uint32_t before)
 {
+    bool line_ended = false;
     const jrn_ast_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, before)) != NULL) {
-        fmt_inline_comment(p, level, comment);
+        if (!fmt_comment_stands_alone(p->source, comment) && !line_ended) {
+            fmt_inline_comment(p, level, comment);
+            continue;
+        }
+        if (!line_ended) fmt_end_line(p);
+        line_ended = true;
+        fmt_own_line_comment(p, level, comment);
     }
+    return line_ended;
 }
 
 static void fmt_chain(fmt_printer *p, const jrn_ast_member *chain, size_t level)
@@ -156,18 +165,23 @@ static void fmt_chain(fmt_printer *p, const jrn_ast_member *chain, size_t level)
     fmt_indent(p, level);
     strbuf_puts(p->out, chain->steps->id);
     for (const jrn_ast_step *step = chain->steps->next; step != NULL; step = step->next) {
-        fmt_chain_comments(p, level + 1, step->hop_span.begin);
-        if (p->line_has_comment) {
+        bool line_ended = fmt_chain_comments(p, level + 1, step->hop_span.begin);
+        if (!line_ended && p->line_has_comment) {
             fmt_end_line(p);
-            fmt_indent(p, level + 1);
-        } else {
-            strbuf_putc(p->out, ' ');
+            line_ended = true;
         }
+        if (line_ended) fmt_indent(p, level + 1);
+        else strbuf_putc(p->out, ' ');
         strbuf_puts(p->out, "-> ");
         strbuf_puts(p->out, step->id);
         if (step->hop_properties != NULL) fmt_hop_properties(p, step->hop_properties, level);
     }
-    fmt_chain_comments(p, level + 1, chain->span.end);
+    /* Comments inside the last hop's brackets follow it; the line stays open for the
+     * chain's own trailing comment. */
+    const jrn_ast_comment *comment;
+    while ((comment = fmt_comment_before(&p->comments, chain->span.end)) != NULL) {
+        fmt_inline_comment(p, level + 1, comment);
+    }
 }
 
 static void fmt_names(jrn_strbuf *out, const char *keyword, const jrn_ast_name *names)
@@ -255,7 +269,7 @@ static void fmt_member(fmt_printer *p, const jrn_ast_member *member, size_t leve
         strbuf_puts(p->out, member->flag);
         break;
     case MEMBER_DECL:
-        fmt_decl(p, member->decl, level);
+        fmt_decl(p, member->decl, level, limit);
         break;
     case MEMBER_CHAIN:
         fmt_chain(p, member, level);
@@ -277,8 +291,9 @@ static void fmt_block_body(fmt_printer *p, const jrn_ast_decl *decl, size_t leve
     fmt_leading(p, level, close, decl->members == NULL, false, false);
 }
 
-/* Writes a declaration from the start of its line up to its last character. */
-static void fmt_decl(fmt_printer *p, const jrn_ast_decl *decl, size_t level)
+/* Writes a declaration from the start of its line up to its last character; limit is
+ * where the next construct starts (the end of its trailing comment's reach). */
+static void fmt_decl(fmt_printer *p, const jrn_ast_decl *decl, size_t level, uint32_t limit)
 {
     jrn_strbuf line = STRBUF_INIT;
     fmt_block_layout layout = fmt_decl_layout(p, decl, level, &line);
@@ -300,7 +315,11 @@ static void fmt_decl(fmt_printer *p, const jrn_ast_decl *decl, size_t level)
     uint32_t open_end = decl->block_span.begin + 1;
     p->previous_end = open_end;
     uint32_t first = decl->members != NULL ? decl->members->span.begin : decl->block_span.end - 1;
-    fmt_trailing_comment(p, level, open_end, first);
+    /* A declaration written on one line and laid out over several keeps the comment at
+     * the end of that line on its first line: a "# jrnc: disable=" there names it. */
+    bool was_one_line = fmt_same_line(p->source, decl->span.begin, decl->span.end);
+    if (was_one_line) fmt_trailing_comment(p, level, decl->span.end, limit);
+    else fmt_trailing_comment(p, level, open_end, first);
     fmt_end_line(p);
     fmt_block_body(p, decl, level + 1);
     fmt_indent(p, level);
@@ -323,7 +342,7 @@ static void fmt_item(fmt_printer *p, const jrn_ast_item *item, uint32_t limit)
         strbuf_puts(p->out, "use ");
         fmt_append_string(p->out, item->use_path);
     } else {
-        fmt_decl(p, item->decl, 0);
+        fmt_decl(p, item->decl, 0, limit);
     }
     p->previous_end = item->span.end;
     fmt_trailing_comment(p, 0, item->span.end, limit);

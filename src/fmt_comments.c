@@ -42,3 +42,12 @@ bool fmt_blank_line_between(const jrn_source *source, uint32_t from, uint32_t to
     }
     return false;
 }
+
+bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment)
+{
+    for (uint32_t i = comment->span.begin; i > 0 && source->text[i - 1] != '\n'; i--) {
+        char before = source->text[i - 1];
+        if (before != ' ' && before != '\t' && before != '\r' && before != '\f' && before != '\v') return false;
+    }
+    return true;
+}

@@ -63,6 +63,8 @@ const jrn_ast_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint
 const jrn_ast_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
                                             uint32_t limit);
 void fmt_comment_take(fmt_comment_cursor *cursor);
+/* True when only blanks precede the comment on its line. */
+bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment);
 /* True when offsets a and b are on the same source line. */
 bool fmt_same_line(const jrn_source *source, uint32_t a, uint32_t b);
 /* True when the source has an empty line between offsets from and to. */

@@ -1,11 +1,15 @@
 /* fuzz_jrnc.c — libFuzzer harness over the whole pipeline: parse, resolve, and every back
- * end that reads the model. Built and run by `make fuzz`. */
+ * end that reads the model; and the formatter's promises. Built and run by `make fuzz`. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "jrn/compile.h"
+#include "jrn/diff_model.h"
 #include "jrn/emit_dot.h"
 #include "jrn/flow.h"
+#include "jrn/fmt.h"
 #include "jrn/lint.h"
 
 #ifndef JRN_FUZZ_STDLIB
@@ -13,6 +17,37 @@
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* What jrnc fmt promises on any input: its output formats to itself, and when the input
+ * compiles, the output compiles to a model in which jrnc diff finds no change. A broken
+ * promise aborts, so the fuzzer keeps the input. */
+static void fuzz_formatter(const uint8_t *data, size_t size, const jrn_compilation *original,
+                           const jrn_compile_options *options)
+{
+    jrn_arena *arena = arena_new();
+    jrn_diag_list diags;
+    diag_list_init(&diags, arena);
+    const jrn_source *source = source_from_memory(arena, "fuzz.jrn", (const char *)data, size);
+    jrn_strbuf once = STRBUF_INIT, twice = STRBUF_INIT;
+    jrn_fmt_status status = fmt_format_source(arena, source, &diags, &once);
+    if (status == FMT_NOT_EQUIVALENT) abort();
+    if (status == FMT_OK) {
+        const jrn_source *formatted = source_from_memory(arena, "fuzz.jrn", strbuf_text(&once), once.length);
+        if (fmt_format_source(arena, formatted, &diags, &twice) != FMT_OK || twice.length != once.length ||
+            memcmp(strbuf_text(&twice), strbuf_text(&once), once.length) != 0) {
+            abort();
+        }
+        if (original->model != NULL) {
+            jrn_compilation *again = compile_new();
+            if (!compile_memory(again, "fuzz.jrn", strbuf_text(&once), once.length, options)) abort();
+            if (diff_models(arena, original->model, again->model).count != 0) abort();
+            compile_free(again);
+        }
+    }
+    strbuf_free(&once);
+    strbuf_free(&twice);
+    arena_free(arena);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -53,6 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         strbuf_clear(&rendered);
     }
     strbuf_free(&rendered);
+    fuzz_formatter(data, size, compilation, &options);
     compile_free(compilation);
     return 0;
 }

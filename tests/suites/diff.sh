@@ -162,6 +162,6 @@ usage_case "missing file" 2 "cannot read" base.jrn "$TMP_DIR/missing.jrn"
 usage_case "one file" 2 "give two maps" base.jrn
 usage_case "three files" 2 "too many files" base.jrn base.jrn base.jrn
 usage_case "unknown format" 2 "unknown format 'yaml'" --format yaml base.jrn base.jrn
-usage_case "unknown option" 2 "Try 'jrnc diff --help'" --frobnicate base.jrn base.jrn
+usage_case "unknown option" 2 "unknown option '--frobnicate'" --frobnicate base.jrn base.jrn
 usage_case "stdin twice" 2 "only one of OLD and NEW" - -
 usage_case "help" 0 "Usage: jrnc diff" --help

@@ -67,6 +67,28 @@ if [ "$formatted_count" -ge 20 ] && [ "$meaning_count" -ge 10 ]; then pass "repo
 else fail "repository files found" "only $formatted_count formatted and $meaning_count compiled"; fi
 if ! $have_json; then skip "same meaning (json)" "jrnc -f json is not built yet; jrnc diff checks the meaning"; fi
 
+# --- lint suppressions keep covering what they covered -------------------------------------
+# "# jrnc: disable=RULE" covers the line it ends (or the next line with code): formatting
+# keeps comments on the lines of the code they follow, so the findings stay the same.
+findings() {
+    python3 -c 'import json, sys
+document = json.load(sys.stdin)
+for d in document["diagnostics"]: print(d["severity"], d["rule"], d["message"])'
+}
+lint_count=0
+for file in "$JRN_ROOT"/tests/lint/cases/*.jrn; do
+    [ -f "$file" ] || continue
+    rel=${file#"$JRN_ROOT"/}
+    dir=$(dirname "$file")
+    before=$(cd "$dir" && "$JRNC" lint --format json --today 2026-11-23 - < "$file" 2>/dev/null | findings) || continue
+    "$JRNC" fmt - < "$file" > "$TMP_DIR/once" 2>/dev/null || continue
+    lint_count=$((lint_count + 1))
+    after=$(cd "$dir" && "$JRNC" lint --format json --today 2026-11-23 - < "$TMP_DIR/once" 2>/dev/null | findings)
+    if [ "$before" = "$after" ]; then pass "same lint findings: $rel"
+    else fail "same lint findings: $rel" "$(diff <(printf '%s\n' "$before") <(printf '%s\n' "$after"))"; fi
+done
+if [ -d "$JRN_ROOT/tests/lint/cases" ] && [ "$lint_count" -lt 10 ]; then fail "lint cases found" "only $lint_count"; fi
+
 # --- comments scattered at random into the examples -----------------------------------------
 for example in "$JRN_ROOT"/examples/*.jrn; do
     base=$(basename "$example" .jrn)
@@ -191,7 +213,7 @@ usage_case() {
     else fail "usage: $name" "exit $status, expected $want" "$out"; fi
 }
 usage_case "no file" 2 "no input file"
-usage_case "unknown option" 2 "Try 'jrnc fmt --help'" --frobnicate x.jrn
+usage_case "unknown option" 2 "unknown option '--frobnicate'" --frobnicate x.jrn
 usage_case "missing file" 2 "cannot read" "$TMP_DIR/missing.jrn"
 usage_case "a folder" 2 "cannot read" "$TMP_DIR"
 usage_case "help" 0 "Usage: jrnc fmt" --help

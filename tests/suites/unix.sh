@@ -315,6 +315,8 @@ for command in "" $commands; do
     else
         "$JRNC" $command $(args_for "$command" -) < "$example" >"$TMP_DIR/from-stdin.out" 2>/dev/null; stdin_status=$?
     fi
+    # fmt --check lists an unformatted input by its name, and standard input as <stdin>.
+    [ "$command" = fmt ] && sed -i "s|^$example\$|<stdin>|" "$TMP_DIR/from-file.out"
     [ $file_status -eq $stdin_status ] && [ $file_status -ne 2 ] && cmp -s "$TMP_DIR/from-file.out" "$TMP_DIR/from-stdin.out" \
         && pass "$name: - reads standard input" || fail "$name: - reads standard input" "exit $file_status from a file, $stdin_status from stdin"
     out=$("$JRNC" $command $(args_for "$command" "$broken") 2>&1)
