@@ -176,11 +176,11 @@ static void fmt_chain(fmt_printer *p, const jrn_ast_member *chain, size_t level)
         strbuf_puts(p->out, step->id);
         if (step->hop_properties != NULL) fmt_hop_properties(p, step->hop_properties, level);
     }
-    /* Comments inside the last hop's brackets follow it; the line stays open for the
-     * chain's own trailing comment. */
+    /* Comments inside the last hop follow the chain, as its trailing comment and then on
+     * lines of their own at its level: where they stand when the output is read again. */
     const jrn_ast_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, chain->span.end)) != NULL) {
-        fmt_inline_comment(p, level + 1, comment);
+        fmt_inline_comment(p, level, comment);
     }
 }
 
