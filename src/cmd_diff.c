@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -91,12 +90,12 @@ static bool diff_read_stream(const char *path, jrn_strbuf *bytes, const char **e
 }
 
 /* The folder a map read from a pipe takes its "use"s from: the other map's. */
-static char *diff_folder_of(const char *path)
+static const char *diff_folder_of(jrn_arena *arena, const char *path)
 {
     const char *slash = strrchr(path, '/');
-    if (strcmp(path, "-") == 0 || slash == NULL) return strdup(".");
-    if (slash == path) return strdup("/");
-    return strndup(path, (size_t)(slash - path));
+    if (strcmp(path, "-") == 0 || slash == NULL) return ".";
+    if (slash == path) return "/";
+    return arena_strndup(arena, path, (size_t)(slash - path));
 }
 
 static const char *diff_display_name(const char *path)
@@ -117,14 +116,9 @@ static jrn_compilation *diff_compile_stream(jrn_cli *cli, const char *path, cons
         *status = EXIT_USAGE;
         return compilation;
     }
-    char *folder = diff_folder_of(other_path);
     size_t count = cli->compile.include_dir_count;
-    const char **folders = calloc(count + 1, sizeof *folders);
-    if (folder == NULL || folders == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
-    folders[0] = folder;
+    const char **folders = arena_alloc_array(compilation->arena, count + 1, sizeof *folders);
+    folders[0] = diff_folder_of(compilation->arena, other_path);
     for (size_t i = 0; i < count; i++) folders[i + 1] = cli->compile.include_dirs[i];
     jrn_compile_options options = cli->compile;
     options.include_dirs = folders;
@@ -133,8 +127,6 @@ static jrn_compilation *diff_compile_stream(jrn_cli *cli, const char *path, cons
     diag_sort(&compilation->diags);
     diag_render_text(&compilation->diags, stderr, cli->color);
     *status = ok ? EXIT_CLEAN : EXIT_INPUT_ERRORS;
-    free(folders);
-    free(folder);
     strbuf_free(&bytes);
     return compilation;
 }

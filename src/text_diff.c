@@ -6,9 +6,10 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "jrn/memory.h"
 
 #define TEXT_DIFF_CONTEXT 3
 /* Past this many edits in one region the search stops and the region counts as replaced:
@@ -33,16 +34,6 @@ typedef struct diff_work {
     ptrdiff_t *forward, *backward;  /* furthest x per diagonal, reused by every split */
 } diff_work;
 
-static void *text_diff_alloc(size_t count, size_t size)
-{
-    void *memory = calloc(count > 0 ? count : 1, size);
-    if (memory == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return memory;
-}
-
 static uint64_t text_diff_hash(const char *text, size_t length, bool has_newline)
 {
     uint64_t hash = 1469598103934665603u;   /* FNV-1a */
@@ -58,7 +49,7 @@ static text_lines text_diff_split(const char *text, size_t length)
     size_t count = 0;
     for (size_t i = 0; i < length; i++) count += text[i] == '\n';
     if (length > 0 && text[length - 1] != '\n') count++;
-    text_lines lines = {text_diff_alloc(count, sizeof(text_line)), count};
+    text_lines lines = {memory_calloc(count, sizeof(text_line)), count};
     size_t start = 0;
     for (size_t n = 0; n < count; n++) {
         const char *newline = memchr(text + start, '\n', length - start);
@@ -111,7 +102,7 @@ static void text_diff_shared(const text_lines *a, const text_lines *b, shared_li
 {
     size_t capacity = 1;
     while (capacity < 2 * (a->count + b->count) + 2) capacity *= 2;
-    line_slot *slots = text_diff_alloc(capacity, sizeof(line_slot));
+    line_slot *slots = memory_calloc(capacity, sizeof(line_slot));
     for (size_t i = 0; i < a->count; i++) {
         line_slot *slot = text_diff_slot(slots, capacity - 1, &a->items[i]);
         slot->line = &a->items[i];
@@ -127,8 +118,8 @@ static void text_diff_shared(const text_lines *a, const text_lines *b, shared_li
     for (int side = 0; side < 2; side++) {
         const text_lines *lines = sides[side];
         shared_lines *result = results[side];
-        result->items = text_diff_alloc(lines->count, sizeof(text_line));
-        result->origin = text_diff_alloc(lines->count, sizeof(size_t));
+        result->items = memory_calloc(lines->count, sizeof(text_line));
+        result->origin = memory_calloc(lines->count, sizeof(size_t));
         result->count = 0;
         for (size_t i = 0; i < lines->count; i++) {
             const line_slot *slot = text_diff_slot(slots, capacity - 1, &lines->items[i]);
@@ -291,15 +282,15 @@ void text_diff_unified(const char *old_label, const char *old_text, size_t old_l
     size_t diagonals = shared_a.count + shared_b.count + 5;
     diff_work work = {
         shared_a.items, shared_b.items,
-        text_diff_alloc(shared_a.count, sizeof(bool)), text_diff_alloc(shared_b.count, sizeof(bool)),
-        text_diff_alloc(diagonals, sizeof(ptrdiff_t)), text_diff_alloc(diagonals, sizeof(ptrdiff_t)),
+        memory_calloc(shared_a.count, sizeof(bool)), memory_calloc(shared_b.count, sizeof(bool)),
+        memory_calloc(diagonals, sizeof(ptrdiff_t)), memory_calloc(diagonals, sizeof(ptrdiff_t)),
     };
     text_diff_compare(&work, 0, shared_a.count, 0, shared_b.count);
-    bool *a_kept = text_diff_alloc(a.count, sizeof(bool));
-    bool *b_kept = text_diff_alloc(b.count, sizeof(bool));
+    bool *a_kept = memory_calloc(a.count, sizeof(bool));
+    bool *b_kept = memory_calloc(b.count, sizeof(bool));
     for (size_t k = 0; k < shared_a.count; k++) a_kept[shared_a.origin[k]] = work.a_kept[k];
     for (size_t k = 0; k < shared_b.count; k++) b_kept[shared_b.origin[k]] = work.b_kept[k];
-    diff_op *ops = text_diff_alloc(a.count + b.count, sizeof(diff_op));
+    diff_op *ops = memory_calloc(a.count + b.count, sizeof(diff_op));
     size_t op_count = 0, i = 0, j = 0;
     while (i < a.count || j < b.count) {
         diff_op op = {' ', i, j};
