@@ -142,7 +142,11 @@ static jrn_quantity quantity_of_range_end(const jrn_range_end *end, const char *
 static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_value *out)
 {
     const char *dots = strstr(value->text, "..");
-    const char *low_text = arena_strndup(sema->arena, value->text, (size_t)(dots - value->text));
+    size_t low_length = (size_t)(dots - value->text);
+    while (low_length > 0 && (value->text[low_length - 1] == ' ' || value->text[low_length - 1] == '\t')) {
+        low_length--;   /* "0% .. 100%": the low end is "0%" */
+    }
+    const char *low_text = arena_strndup(sema->arena, value->text, low_length);
     const char *high_text = dots + 2;
     while (*high_text == ' ' || *high_text == '\t') high_text++;
     jrn_quantity low = quantity_of_range_end(&value->range_low, low_text);
