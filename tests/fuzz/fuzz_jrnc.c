@@ -7,6 +7,7 @@
 
 #include "jrn/compile.h"
 #include "jrn/diff_model.h"
+#include "jrn/emit.h"
 #include "jrn/emit_dot.h"
 #include "jrn/flow.h"
 #include "jrn/fmt.h"
@@ -76,6 +77,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             view.view_persona = model->personas[0];
             emit_dot(model, &view, &dot, &compilation->diags);
         }
+        /* The reports that need no layout engine (HTML's graph is Graphviz's own code). */
+        view = (jrn_emit_options){0};
+        emit_json(model, &view, &dot, &compilation->diags);
+        emit_md(model, &view, &dot, &compilation->diags);
+        emit_csv(model, &view, &dot, &compilation->diags);
         strbuf_free(&dot);
         for (size_t i = 0; i < model->journey_count; i++) {
             jrn_journey_flow flow;
