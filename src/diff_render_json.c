@@ -1,31 +1,15 @@
 /* diff_render_json.c — `jrnc diff --format json`: every change with typed old and new values,
  * for tools. The document is the same shape whether or not anything changed. */
 #include "jrn/diff_model.h"
+#include "jrn/json_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 static void diff_json_string(jrn_strbuf *out, const char *text)
 {
-    if (text == NULL) {
-        strbuf_puts(out, "null");
-        return;
-    }
-    strbuf_putc(out, '"');
-    for (const unsigned char *c = (const unsigned char *)text; *c != '\0'; c++) {
-        switch (*c) {
-        case '"': strbuf_puts(out, "\\\""); break;
-        case '\\': strbuf_puts(out, "\\\\"); break;
-        case '\n': strbuf_puts(out, "\\n"); break;
-        case '\t': strbuf_puts(out, "\\t"); break;
-        case '\r': strbuf_puts(out, "\\r"); break;
-        default:
-            if (*c < 0x20 || *c == 0x7F) strbuf_printf(out, "\\u%04x", (unsigned)*c);
-            else strbuf_putc(out, (char)*c);
-            break;
-        }
-    }
-    strbuf_putc(out, '"');
+    if (text == NULL) strbuf_puts(out, "null");
+    else json_append_string(out, text);
 }
 
 /* The shortest decimal that reads back as the same double. */

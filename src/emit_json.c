@@ -1,6 +1,7 @@
 /* emit_json.c — `-f json`: the whole resolved model as JSON, schema "jrnc/1"
  * (docs/json-schema.md, docs/jrnc-1.schema.json); keys in a fixed order. */
 #include "jrn/emit.h"
+#include "jrn/json_text.h"
 
 #include <string.h>
 
@@ -20,21 +21,7 @@ typedef struct json_writer {
 
 static void json_string(json_writer *writer, const char *text)
 {
-    jrn_strbuf *out = writer->out;
-    strbuf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
-        switch (*p) {
-        case '"': strbuf_puts(out, "\\\""); break;
-        case '\\': strbuf_puts(out, "\\\\"); break;
-        case '\n': strbuf_puts(out, "\\n"); break;
-        case '\r': strbuf_puts(out, "\\r"); break;
-        case '\t': strbuf_puts(out, "\\t"); break;
-        default:
-            if (*p < 0x20) strbuf_printf(out, "\\u%04x", *p);
-            else strbuf_putc(out, (char)*p);
-        }
-    }
-    strbuf_putc(out, '"');
+    json_append_string(writer->out, text);
 }
 
 static void json_newline(json_writer *writer)

@@ -2,25 +2,9 @@
  * command documents first, then the details (entry, hops, loops, traps). */
 #include "jrn/flow_report.h"
 
-#include <math.h>
+#include "jrn/json_text.h"
 
-static void json_string(jrn_strbuf *out, const char *text)
-{
-    strbuf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        switch (*p) {
-        case '"': strbuf_puts(out, "\\\""); break;
-        case '\\': strbuf_puts(out, "\\\\"); break;
-        case '\n': strbuf_puts(out, "\\n"); break;
-        case '\t': strbuf_puts(out, "\\t"); break;
-        case '\r': strbuf_puts(out, "\\r"); break;
-        default:
-            if (*p < 0x20) strbuf_printf(out, "\\u%04x", *p);
-            else strbuf_putc(out, (char)*p);
-        }
-    }
-    strbuf_putc(out, '"');
-}
+#include <math.h>
 
 /* Ten significant digits: exact enough for any use, stable from run to run. Infinite
  * visits (a trap) have no JSON number: null. */
@@ -39,7 +23,7 @@ static void json_key(jrn_strbuf *out, const char *indent, const char *key, bool 
     strbuf_puts(out, *first ? "\n" : ",\n");
     *first = false;
     strbuf_puts(out, indent);
-    json_string(out, key);
+    json_append_string(out, key);
     strbuf_puts(out, ": ");
 }
 
@@ -87,9 +71,9 @@ static void json_hops(const jrn_journey_flow *flow, bool loops_only, jrn_strbuf 
         if (loops_only && !hop->is_loop) continue;
         strbuf_puts(out, first ? "\n        {\"from\": " : ",\n        {\"from\": ");
         first = false;
-        json_string(out, hop->hop->from->base.id);
+        json_append_string(out, hop->hop->from->base.id);
         strbuf_puts(out, ", \"to\": ");
-        json_string(out, hop->hop->to->base.id);
+        json_append_string(out, hop->hop->to->base.id);
         if (loops_only) {
             strbuf_puts(out, ", \"times\": ");
             json_number(out, hop->flow);
@@ -112,7 +96,7 @@ static void json_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
         strbuf_puts(out, t == 0 ? "\n        {\"steps\": [" : ",\n        {\"steps\": [");
         for (size_t k = 0; k < flow->traps[t].step_count; k++) {
             if (k > 0) strbuf_puts(out, ", ");
-            json_string(out, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
+            json_append_string(out, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
         }
         strbuf_puts(out, "], \"share\": ");
         json_number(out, flow->traps[t].share);
@@ -127,7 +111,7 @@ static void json_journey(const jrn_journey_flow *flow, jrn_strbuf *out)
     bool first = true;
     strbuf_puts(out, "    {");
     json_key(out, indent, "id", &first);
-    json_string(out, flow->journey->base.id);
+    json_append_string(out, flow->journey->base.id);
     json_key(out, indent, "completion", &first);
     json_number(out, flow->completion);
     json_key(out, indent, "ends", &first);
@@ -142,17 +126,17 @@ static void json_journey(const jrn_journey_flow *flow, jrn_strbuf *out)
     if (flow->has_mean_days) json_number(out, flow->mean_days_to_complete);
     else strbuf_puts(out, "null");
     json_key(out, indent, "title", &first);
-    if (flow->journey->base.title != NULL) json_string(out, flow->journey->base.title);
+    if (flow->journey->base.title != NULL) json_append_string(out, flow->journey->base.title);
     else strbuf_puts(out, "null");
     json_key(out, indent, "entry", &first);
-    if (flow->step_count > 0) json_string(out, flow->steps[flow->entry].touchpoint->base.id);
+    if (flow->step_count > 0) json_append_string(out, flow->steps[flow->entry].touchpoint->base.id);
     else strbuf_puts(out, "null");
     json_key(out, indent, "lost_total", &first);
     json_number(out, flow->lost);
     json_key(out, indent, "trapped", &first);
     json_number(out, flow->trapped);
     json_key(out, indent, "rates", &first);
-    json_string(out, flow->observed_hop_count > 0 ? "observed" : "declared");
+    json_append_string(out, flow->observed_hop_count > 0 ? "observed" : "declared");
     json_key(out, indent, "observed_hops", &first);
     strbuf_printf(out, "%zu", flow->observed_hop_count);
     json_key(out, indent, "loops", &first);

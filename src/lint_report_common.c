@@ -1,5 +1,5 @@
 /* lint_report_common.c — what the JSON and SARIF renderers share: regions of spans, JSON
- * strings, file URIs and the run's counts. */
+ * file URIs and the run's counts. */
 #include "jrn/lint_report.h"
 
 #include <string.h>
@@ -28,54 +28,6 @@ jrn_lint_region lint_region_of(jrn_span span)
     jrn_position start = source_position(source, span.begin);
     jrn_position stop = source_position(source, end);
     return (jrn_lint_region){start.line, start.column, stop.line, stop.column};
-}
-
-/* Length of the valid UTF-8 sequence at text, or 0 when it is not one. */
-static size_t lint_valid_utf8_at(const unsigned char *text)
-{
-    size_t length = lint_utf8_length(text[0]);
-    if (length == 1) return text[0] < 0x80 ? 1 : 0;
-    for (size_t i = 1; i < length; i++) {
-        if ((text[i] & 0xC0) != 0x80) return 0;
-    }
-    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
-    if (length == 2 && text[0] < 0xC2) return 0;
-    if (length == 3 && text[0] == 0xE0 && text[1] < 0xA0) return 0;
-    if (length == 3 && text[0] == 0xED && text[1] >= 0xA0) return 0;
-    if (length == 4 && text[0] == 0xF0 && text[1] < 0x90) return 0;
-    if (length == 4 && (text[0] > 0xF4 || (text[0] == 0xF4 && text[1] >= 0x90))) return 0;
-    return length;
-}
-
-void lint_json_string(jrn_strbuf *out, const char *text)
-{
-    const unsigned char *at = (const unsigned char *)text;
-    strbuf_putc(out, '"');
-    while (*at != '\0') {
-        unsigned char byte = *at;
-        switch (byte) {
-        case '"': strbuf_puts(out, "\\\""); at++; continue;
-        case '\\': strbuf_puts(out, "\\\\"); at++; continue;
-        case '\n': strbuf_puts(out, "\\n"); at++; continue;
-        case '\r': strbuf_puts(out, "\\r"); at++; continue;
-        case '\t': strbuf_puts(out, "\\t"); at++; continue;
-        default: break;
-        }
-        if (byte < 0x20 || byte == 0x7F) {
-            strbuf_printf(out, "\\u%04x", byte);
-            at++;
-            continue;
-        }
-        size_t length = lint_valid_utf8_at(at);
-        if (length == 0) {
-            strbuf_puts(out, "\\ufffd");
-            at++;
-            continue;
-        }
-        strbuf_append(out, (const char *)at, length);
-        at += length;
-    }
-    strbuf_putc(out, '"');
 }
 
 static bool lint_uri_keeps(unsigned char byte)

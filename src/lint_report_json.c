@@ -1,5 +1,6 @@
 /* lint_report_json.c — a lint run as one JSON document (format in docs/lint-rules.md). */
 #include "jrn/lint_report.h"
+#include "jrn/json_text.h"
 
 /* Format of the document; bumped only when a field changes meaning or goes away. */
 enum { LINT_JSON_VERSION = 1 };
@@ -13,7 +14,7 @@ static void lint_json_place(jrn_strbuf *out, jrn_span span)
     }
     jrn_lint_region region = lint_region_of(span);
     strbuf_puts(out, "\"file\": ");
-    lint_json_string(out, span.source->display_name);
+    json_append_string(out, span.source->display_name);
     strbuf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u",
                   region.start_line, region.start_column, region.end_line, region.end_column);
 }
@@ -29,7 +30,7 @@ static void lint_json_notes(jrn_strbuf *out, const jrn_diag_note *notes)
         strbuf_puts(out, "        {");
         lint_json_place(out, note->span);
         strbuf_puts(out, ", \"message\": ");
-        lint_json_string(out, note->message);
+        json_append_string(out, note->message);
         strbuf_puts(out, note->next != NULL ? "},\n" : "}\n");
     }
     strbuf_puts(out, "      ]");
@@ -41,10 +42,10 @@ static void lint_json_diagnostic(jrn_strbuf *out, const jrn_diag *diag)
     lint_json_place(out, diag->span);
     strbuf_printf(out, ",\n      \"severity\": \"%s\",\n      \"rule\": ",
                   diag_severity_name(diag->severity));
-    if (diag->rule != NULL) lint_json_string(out, diag->rule);
+    if (diag->rule != NULL) json_append_string(out, diag->rule);
     else strbuf_puts(out, "null");
     strbuf_puts(out, ",\n      \"message\": ");
-    lint_json_string(out, diag->message);
+    json_append_string(out, diag->message);
     strbuf_puts(out, ",\n      \"notes\": ");
     lint_json_notes(out, diag->notes);
     strbuf_puts(out, "\n    }");
@@ -64,7 +65,7 @@ void lint_report_json(const jrn_lint_run *run, jrn_strbuf *out)
     strbuf_puts(out, "  \"files\": [");
     for (size_t i = 0; i < run->file_count; i++) {
         strbuf_puts(out, i > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ");
-        lint_json_string(out, run->files[i].path);
+        json_append_string(out, run->files[i].path);
         strbuf_printf(out, ", \"status\": \"%s\"}", lint_json_file_status(&run->files[i]));
     }
     strbuf_puts(out, run->file_count > 0 ? "\n  ],\n" : "],\n");

@@ -1,6 +1,7 @@
 /* lint_report_sarif.c — a lint run as a SARIF 2.1.0 log: the rule catalogue as the
  * driver's rules, findings and compile errors as results (what code scanning uploads). */
 #include "jrn/lint_report.h"
+#include "jrn/json_text.h"
 
 #include <string.h>
 
@@ -43,7 +44,7 @@ static void lint_sarif_rule_name(jrn_strbuf *out, const char *id)
 static void lint_sarif_text(jrn_strbuf *out, const char *key, const char *text)
 {
     strbuf_printf(out, "\"%s\": {\"text\": ", key);
-    lint_json_string(out, text);
+    json_append_string(out, text);
     strbuf_putc(out, '}');
 }
 
@@ -51,7 +52,7 @@ static void lint_sarif_rule(jrn_strbuf *out, const char *id, const char *summary
                             const char *help, const char *level, bool enabled)
 {
     strbuf_puts(out, "            {\n              \"id\": ");
-    lint_json_string(out, id);
+    json_append_string(out, id);
     strbuf_puts(out, ",\n              \"name\": ");
     lint_sarif_rule_name(out, id);
     strbuf_puts(out, ",\n              ");

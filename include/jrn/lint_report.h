@@ -38,8 +38,6 @@ typedef struct jrn_lint_region {
 } jrn_lint_region;
 
 jrn_lint_region lint_region_of(jrn_span span);
-/* text as a JSON string, quotes included; bytes that are not UTF-8 become U+FFFD. */
-void lint_json_string(jrn_strbuf *out, const char *text);
 /* A file path as a URI reference: relative paths stay relative, absolute ones become
  * file:// URIs; reserved and non-ASCII bytes are percent-encoded. */
 void lint_path_uri(jrn_strbuf *out, const char *path);
