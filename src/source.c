@@ -11,8 +11,31 @@
 
 #include "jrn/strbuf.h"
 
+static void source_index_codepoints(jrn_arena *arena, jrn_source *source)
+{
+    uint32_t count = source->length / SOURCE_CHECKPOINT_BYTES + 1;
+    source->codepoint_checkpoints = arena_alloc_array(arena, count, sizeof(uint32_t));
+    uint32_t codepoints = 0;
+    for (uint32_t i = 0; i < source->length; i++) {
+        if (i % SOURCE_CHECKPOINT_BYTES == 0) source->codepoint_checkpoints[i / SOURCE_CHECKPOINT_BYTES] = codepoints;
+        if (((unsigned char)source->text[i] & 0xC0) != 0x80) codepoints++;
+    }
+}
+
+/* Code points in text[0, offset): the checkpoint before it plus at most a block's worth. */
+static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offset)
+{
+    uint32_t block = offset / SOURCE_CHECKPOINT_BYTES;
+    uint32_t codepoints = source->codepoint_checkpoints[block];
+    for (uint32_t i = block * SOURCE_CHECKPOINT_BYTES; i < offset; i++) {
+        if (((unsigned char)source->text[i] & 0xC0) != 0x80) codepoints++;
+    }
+    return codepoints;
+}
+
 static void source_index_lines(jrn_arena *arena, jrn_source *source)
 {
+    source_index_codepoints(arena, source);
     uint32_t count = 1;
     for (uint32_t i = 0; i < source->length; i++) {
         if (source->text[i] == '\n') count++;
@@ -241,10 +264,8 @@ jrn_position source_position(const jrn_source *source, uint32_t offset)
 {
     if (offset > source->length) offset = source->length;
     uint32_t line = source_line_of(source, offset);
-    uint32_t column = 1;
-    for (uint32_t i = source->line_starts[line]; i < offset; i++) {
-        if (((unsigned char)source->text[i] & 0xC0) != 0x80) column++;
-    }
+    uint32_t column = source_codepoints_before(source, offset) -
+                      source_codepoints_before(source, source->line_starts[line]) + 1;
     return (jrn_position){line + 1, column};
 }
 

@@ -22,8 +22,13 @@ typedef struct jrn_source {
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;
+    /* Code points before each SOURCE_CHECKPOINT_BYTES boundary, so a column on a line a
+     * megabyte long costs a bounded count, not a walk from the line's start. */
+    uint32_t *codepoint_checkpoints;
     bool had_byte_order_mark;  /* the bytes began with EF BB BF (removed from text) */
 } jrn_source;
+
+#define SOURCE_CHECKPOINT_BYTES 1024u
 
 /* A half-open byte range [begin, end) of one source. */
 typedef struct jrn_span {

@@ -26,6 +26,28 @@ for file in inputs/*.jrn; do
     fi
 done
 
+# The rest of the pipeline on the same inputs: lint, the formatter's check, flow, and
+# DOT and the JSON model for the inputs that compile.
+for file in inputs/*.jrn; do
+    base=$(basename "$file")
+    for command in "lint" "fmt --check" "flow"; do
+        timeout "$limit" "$JRNC" $command "$file" > /dev/null 2> err.txt
+        status=$?
+        if [ "$status" -gt 1 ] && ! { [ "$command" = flow ] && [ "$status" -eq 1 ]; }; then
+            fail "hostile: $command $base" "exit $status" "$(head -c 1500 err.txt)"
+            continue
+        fi
+        pass "hostile: $command $base"
+    done
+    if "$JRNC" check "$file" > /dev/null 2>&1; then
+        for format in dot json; do
+            timeout "$limit" "$JRNC" -f "$format" "$file" > out.txt 2> err.txt; status=$?
+            if [ "$status" -eq 0 ] && [ -s out.txt ]; then pass "hostile: -f $format $base"
+            else fail "hostile: -f $format $base" "exit $status" "$(head -c 1500 err.txt)"; fi
+        done
+    fi
+done
+
 # Non-regular files are refused, never read.
 mkfifo fifo.jrn
 for target in /dev/zero fifo.jrn inputs; do
