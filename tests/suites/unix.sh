@@ -50,8 +50,9 @@ if have groff; then
     [ -z "$missing" ] && pass "man page: environment, dot example, see also" || fail "man page: environment, dot example, see also" "missing:$missing"
     # Drift: every command and option the binary lists is documented.
     missing=""
+    documented=$(sed -n '/^COMMANDS$/,/^OPTIONS$/s/^ *jrnc \([a-z][a-z]*\) .*/\1/p' <<<"$man_text")
     for command in $commands; do
-        grep -q "^ *jrnc $command" <<<"$man_text" || missing="$missing $command"
+        grep -qx "$command" <<<"$documented" || missing="$missing $command"
         for option in $(long_options_of "$command"); do
             grep -qF -- "$option" <<<"$man_text" || missing="$missing $command:$option"
         done
@@ -63,6 +64,25 @@ if have groff; then
         || fail "man page documents every command and option of --help" "missing:$missing"
 else
     skip "man page documents every command and option of --help" "groff is missing"
+fi
+
+# ...and every option the man page gives a command is one its --help lists (the options
+# every command shares are checked above; --render is -T's long spelling).
+if have groff; then
+    stale=""
+    while IFS='|' read -r section tag; do
+        command=""; [ "$section" != "the default command" ] && command=${section#jrnc }
+        "$JRNC" $command --help 2>/dev/null | head -1 | grep -q "^Usage: jrnc $command" || continue
+        for option in $(grep -oE -- '--[a-zA-Z][a-zA-Z-]*' <<<"$tag"); do
+            [ "$option" = --render ] && continue
+            long_options_of "$command" | grep -qx -- "$option" || stale="$stale ${command:-jrnc}:$option"
+        done
+    done < <(groff -man -Tutf8 -P-cbou "$man_page" 2>/dev/null | awk '
+        /^   Options of /   { sub(/^   Options of /, ""); section = $0; next }
+        /^[A-Z]/            { section = "" }
+        section != "" && section != "every command" && /^       -/ { print section "|" $0 }')
+    [ -z "$stale" ] && pass "man page documents no option a command does not have" \
+        || fail "man page documents no option a command does not have" "not in --help:$stale"
 fi
 
 # ...and every command the man page documents that jrnc runs is listed by jrnc --help.
