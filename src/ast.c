@@ -85,7 +85,10 @@ static void parse_value_error(jrn_parse_context *context, jrn_location location,
 void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
                        size_t length)
 {
-    while (length > 0 && text[length - 1] == '\r') length--;
+    /* Trailing blanks and a CR (of a CRLF or a stray one) are not part of what was said. */
+    while (length > 0 && (text[length - 1] == '\r' || text[length - 1] == ' ' || text[length - 1] == '\t')) {
+        length--;
+    }
     jrn_ast_comment *comment = arena_alloc(context->arena, sizeof *comment);
     comment->text = arena_strndup(context->arena, text, length);
     comment->span = parse_span(context, (jrn_location){location.begin, location.begin + (uint32_t)length});
