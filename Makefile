@@ -180,8 +180,8 @@ install: all
 	    $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)
 	$(INSTALL) -m 755 $(PROGRAM) $(INSTALLED_BIN)
 	$(INSTALL) -m 644 docs/jrnc.1 $(INSTALLED_MAN)
-	$(INSTALL) -m 644 completions/jrnc.bash $(INSTALLED_BASH_COMPLETION)
-	$(INSTALL) -m 644 completions/_jrnc $(INSTALLED_ZSH_COMPLETION)
+	$(INSTALL) -m 644 editors/shell/jrnc.bash $(INSTALLED_BASH_COMPLETION)
+	$(INSTALL) -m 644 editors/shell/_jrnc $(INSTALLED_ZSH_COMPLETION)
 	@for file in $(STDLIB_FILES) $(EDITOR_FILES); do \
 	    echo "$(INSTALL) -m 644 $$file $(DESTDIR)$(JRN_DATA_DIR)/$$file"; \
 	    $(INSTALL) -d "$(DESTDIR)$(JRN_DATA_DIR)/$${file%/*}" && \

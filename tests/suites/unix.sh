@@ -7,8 +7,8 @@ cd "$TMP_DIR" || exit 1
 example="$JRN_ROOT/examples/acme_post_sales.jrn"
 broken="$JRN_ROOT/tests/check/errors/duplicate.jrn"
 man_page="$JRN_ROOT/docs/jrnc.1"
-bash_completion="$JRN_ROOT/completions/jrnc.bash"
-zsh_completion="$JRN_ROOT/completions/_jrnc"
+bash_completion="$JRN_ROOT/editors/shell/jrnc.bash"
+zsh_completion="$JRN_ROOT/editors/shell/_jrnc"
 zsh_complete="$JRN_ROOT/tests/unix/zsh-complete.zsh"
 # make inherits MAKEFLAGS from `make check`: keep its jobserver out of these runs.
 run_make() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$JRN_ROOT" "$@"; }
@@ -120,9 +120,9 @@ out=$(bash_complete "$bash_completion" jrnc --color = "")
 
 if have zsh; then
     out=$(zsh -n "$zsh_completion" 2>&1) && pass "zsh: completion parses" || fail "zsh: completion parses" "$out"
-    out=$(cd "$JRN_ROOT/examples" && timeout 20 zsh -f "$zsh_complete" "$JRN_ROOT/completions" "jrnc ch")
+    out=$(cd "$JRN_ROOT/examples" && timeout 20 zsh -f "$zsh_complete" "$JRN_ROOT/editors/shell" "jrnc ch")
     [ "$out" = "check" ] && pass "zsh: jrnc ch<TAB> completes check" || fail "zsh: jrnc ch<TAB> completes check" "$out"
-    out=$(timeout 20 zsh -f "$zsh_complete" "$JRN_ROOT/completions" "jrnc check --")
+    out=$(timeout 20 zsh -f "$zsh_complete" "$JRN_ROOT/editors/shell" "jrnc check --")
     [[ $'\n'"$out"$'\n' == *$'\n--help\n'* && "$out" == *--no-prelude* ]] \
         && pass "zsh: jrnc check --<TAB> offers its options" || fail "zsh: jrnc check --<TAB> offers its options" "$out"
 else
@@ -282,7 +282,7 @@ if git -C "$JRN_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     tarball="$TMP_DIR/dist1/jrnc-$version.tar.gz"
     listing=$(tar tzf "$tarball" 2>&1)
     missing=""
-    for file in Makefile README.md docs/jrnc.1 completions/jrnc.bash completions/_jrnc \
+    for file in Makefile README.md docs/jrnc.1 editors/shell/jrnc.bash editors/shell/_jrnc \
                 stdlib/std/prelude.jrn stdlib/std/spines/post_sales.jrn examples/acme_post_sales.jrn \
                 tests/run.sh tests/suites/unix.sh grammar/journey.y src/main.c include/jrn/cli.h \
                 $(git -C "$JRN_ROOT" ls-files editors | head -3); do
