@@ -1,6 +1,7 @@
 /* flow.c — a journey as an absorbing Markov chain: hop probabilities from the rates
- * (declared, or observed in measured data), then visits, ends, losses, loops, traps and
- * the mean time to complete, from the exact solution in flow_chain.c. */
+ * (declared, or observed in measured data), its traps (before any solving, for lint too),
+ * then visits, ends, losses, loops and the mean time to complete, from the exact solution
+ * in flow_chain.c. */
 #include "jrn/flow.h"
 
 #include <math.h>
@@ -104,7 +105,7 @@ static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey 
             else unrated++;
         }
         if (rated > 1.0 + FLOW_RATE_EPSILON) {
-            flow_report_overfull(model, journey, flow->hops, hops_of_step + first, count, rated, diags);
+            if (diags != NULL) flow_report_overfull(model, journey, flow->hops, hops_of_step + first, count, rated, diags);
             ok = false;
         }
         double remainder = 1.0 - rated;
@@ -125,13 +126,14 @@ static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey 
 }
 
 /* The chain of the journey: one state per step, one edge per hop that anyone takes. */
-static void flow_solve_chain(jrn_arena *arena, const jrn_journey_flow *flow, jrn_chain_solution *solution)
+static void flow_build_chain(jrn_arena *arena, const jrn_journey_flow *flow, jrn_chain *chain)
 {
-    size_t *edge_from = flow_allocate(flow->hop_count, sizeof *edge_from);
-    size_t *edge_to = flow_allocate(flow->hop_count, sizeof *edge_to);
-    double *edge_probability = flow_allocate(flow->hop_count, sizeof *edge_probability);
-    double *absorb_good = flow_allocate(flow->step_count, sizeof *absorb_good);
-    double *absorb_bad = flow_allocate(flow->step_count, sizeof *absorb_bad);
+    size_t *edge_from = arena_alloc_array(arena, flow->hop_count ? flow->hop_count : 1, sizeof *edge_from);
+    size_t *edge_to = arena_alloc_array(arena, flow->hop_count ? flow->hop_count : 1, sizeof *edge_to);
+    double *edge_probability = arena_alloc_array(arena, flow->hop_count ? flow->hop_count : 1,
+                                                 sizeof *edge_probability);
+    double *absorb_good = arena_alloc_array(arena, flow->step_count ? flow->step_count : 1, sizeof *absorb_good);
+    double *absorb_bad = arena_alloc_array(arena, flow->step_count ? flow->step_count : 1, sizeof *absorb_bad);
     size_t edge_count = 0;
     for (size_t h = 0; h < flow->hop_count; h++) {
         if (!(flow->hops[h].probability > 0)) continue;
@@ -144,22 +146,16 @@ static void flow_solve_chain(jrn_arena *arena, const jrn_journey_flow *flow, jrn
         absorb_good[s] = flow->steps[s].is_end ? 1.0 : 0.0;
         absorb_bad[s] = flow->steps[s].lost_rate;
     }
-    jrn_chain chain = {flow->step_count, flow->entry, edge_count, edge_from, edge_to,
-                       edge_probability, absorb_good, absorb_bad};
-    chain_solve(arena, &chain, solution);
-    free(edge_from);
-    free(edge_to);
-    free(edge_probability);
-    free(absorb_good);
-    free(absorb_bad);
+    *chain = (jrn_chain){flow->step_count, flow->entry, edge_count, edge_from, edge_to,
+                         edge_probability, absorb_good, absorb_bad};
 }
 
-static void flow_collect_steps(jrn_journey_flow *flow, const jrn_chain_solution *solution)
+static void flow_collect_steps(jrn_journey_flow *flow, const jrn_chain_classes *classes,
+                               const jrn_chain_solution *solution)
 {
     for (size_t s = 0; s < flow->step_count; s++) {
         jrn_flow_step *step = &flow->steps[s];
         step->visits = solution->visits[s];
-        step->is_trapped = solution->trap_of_state[s] != 0;
         step->completion_chance = solution->success[s];
         step->completes = step->is_end ? step->visits : 0;
         step->lost = step->lost_rate > 0 ? step->lost_rate * step->visits : 0;
@@ -169,7 +165,7 @@ static void flow_collect_steps(jrn_journey_flow *flow, const jrn_chain_solution 
     for (size_t h = 0; h < flow->hop_count; h++) {
         jrn_flow_hop *hop = &flow->hops[h];
         hop->flow = hop->probability > 0 ? flow->steps[hop->from_step].visits * hop->probability : 0;
-        bool closes_cycle = solution->component[hop->from_step] == solution->component[hop->to_step] &&
+        bool closes_cycle = classes->component[hop->from_step] == classes->component[hop->to_step] &&
                             hop->to_step <= hop->from_step;
         hop->is_loop = hop->hop->goes_back || closes_cycle;
     }
@@ -198,50 +194,75 @@ static void flow_collect_stage_losses(jrn_arena *arena, const jrn_model *model, 
     free(losing);
 }
 
-static void flow_warn_trap(const jrn_model *model, const jrn_journey_flow *flow, const jrn_flow_trap *trap,
-                           size_t trap_number, const jrn_chain_solution *solution, jrn_diag_list *diags)
+/* A closed class of steps becomes a trap: its steps, and the hop to report it at. */
+static void flow_collect_traps(jrn_arena *arena, jrn_journey_flow *flow, const jrn_chain_classes *classes)
 {
-    const jrn_hop *round = NULL;
-    for (size_t h = 0; h < flow->hop_count && round == NULL; h++) {
-        const jrn_flow_hop *hop = &flow->hops[h];
-        if (hop->probability > 0 && solution->trap_of_state[hop->from_step] == trap_number) round = hop->hop;
-    }
-    jrn_strbuf steps = STRBUF_INIT;
-    for (size_t k = 0; k < trap->step_count; k++) {
-        strbuf_printf(&steps, "%s'%s'", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
-    }
-    jrn_strbuf reached = STRBUF_INIT;
-    if (trap->share > 0) strbuf_printf(&reached, "%.1f%% of entrants get caught", trap->share * 100.0);
-    else strbuf_puts(&reached, "no entrant gets there");
-    diag_report(diags, SEVERITY_WARNING, "trapped-loop", model_report_span(model, round->span),
-                "journey '%s' traps customers in %s: once there, nobody leaves or is lost (%s)",
-                flow->journey->base.id, strbuf_text(&steps), strbuf_text(&reached));
-    strbuf_free(&steps);
-    strbuf_free(&reached);
-}
-
-/* Each trap as its steps, with a warning at the first hop that goes round it. */
-static void flow_collect_traps(jrn_arena *arena, const jrn_model *model, jrn_journey_flow *flow,
-                               const jrn_chain_solution *solution, jrn_diag_list *diags)
-{
-    flow->trap_count = solution->trap_count;
+    flow->trap_count = classes->trap_count;
     flow->traps = arena_alloc_array(arena, flow->trap_count ? flow->trap_count : 1, sizeof *flow->traps);
     for (size_t s = 0; s < flow->step_count; s++) {
-        if (solution->trap_of_state[s] != 0) flow->traps[solution->trap_of_state[s] - 1].step_count++;
+        flow->steps[s].is_trapped = classes->trap_of_state[s] != 0;
+        if (classes->trap_of_state[s] != 0) flow->traps[classes->trap_of_state[s] - 1].step_count++;
     }
     for (size_t t = 0; t < flow->trap_count; t++) {
         flow->traps[t].steps = arena_alloc_array(arena, flow->traps[t].step_count, sizeof(size_t));
         flow->traps[t].step_count = 0;
-        flow->traps[t].share = solution->trap_entry[t];
-        flow->trapped += solution->trap_entry[t];
     }
     for (size_t s = 0; s < flow->step_count; s++) {
-        size_t trap = solution->trap_of_state[s];
+        size_t trap = classes->trap_of_state[s];
         if (trap != 0) flow->traps[trap - 1].steps[flow->traps[trap - 1].step_count++] = s;
     }
-    for (size_t t = 0; t < flow->trap_count; t++) flow_warn_trap(model, flow, &flow->traps[t], t + 1, solution, diags);
+    /* Every cycle has a hop back to an earlier (or the same) step, so each trap has one:
+     * the hop a map's author changes to let customers out (a rate below 100%, or an end). */
+    for (size_t h = 0; h < flow->hop_count; h++) {
+        const jrn_flow_hop *hop = &flow->hops[h];
+        size_t trap = classes->trap_of_state[hop->from_step];
+        if (trap == 0) continue;
+        if (hop->is_observed && flow->traps[trap - 1].observed == NULL) flow->traps[trap - 1].observed = hop;
+        if (!(hop->probability > 0) || hop->to_step > hop->from_step) continue;
+        if (flow->traps[trap - 1].round == NULL) flow->traps[trap - 1].round = hop->hop;
+    }
 }
 
+/* Steps named in a finding before the rest are only counted: a trap can span a whole
+ * generated journey. */
+enum { FLOW_TRAP_NAMED_STEPS = 8 };
+
+void flow_describe_trap(const jrn_journey_flow *flow, const jrn_flow_trap *trap, jrn_strbuf *out)
+{
+    strbuf_printf(out, "journey '%s' traps customers in ", flow->journey->base.id);
+    size_t named = trap->step_count;
+    if (named > FLOW_TRAP_NAMED_STEPS) named = FLOW_TRAP_NAMED_STEPS;
+    for (size_t k = 0; k < named; k++) {
+        strbuf_printf(out, "%s'%s'", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
+    }
+    if (named < trap->step_count) strbuf_printf(out, " and %zu more steps", trap->step_count - named);
+    strbuf_puts(out, ": once there, nobody leaves or is lost");
+}
+
+void flow_note_observed(jrn_diag_list *diags, jrn_diag *diag, const jrn_flow_hop *observed)
+{
+    diag_add_note(diags, diag, observed->observed->latest.value_span, "with the rate of '%s -> %s' measured here",
+                  observed->hop->from->base.id, observed->hop->to->base.id);
+}
+
+/* Each trap's share of entrants, and its warning with that share. */
+static void flow_report_traps(const jrn_model *model, jrn_journey_flow *flow, const jrn_chain_solution *solution,
+                              jrn_diag_list *diags)
+{
+    for (size_t t = 0; t < flow->trap_count; t++) {
+        jrn_flow_trap *trap = &flow->traps[t];
+        trap->share = solution->trap_entry[t];
+        flow->trapped += trap->share;
+        jrn_strbuf message = STRBUF_INIT;
+        flow_describe_trap(flow, trap, &message);
+        if (trap->share > 0) strbuf_printf(&message, " (%.1f%% of entrants get caught)", trap->share * 100.0);
+        else strbuf_puts(&message, " (no entrant gets there)");
+        jrn_diag *diag = diag_report(diags, SEVERITY_WARNING, "trapped-loop", model_report_span(model, trap->round->span),
+                                     "%s", strbuf_text(&message));
+        if (trap->observed != NULL) flow_note_observed(diags, diag, trap->observed);
+        strbuf_free(&message);
+    }
+}
 
 /* E[time x completes] / P(completes): each traversal of a hop adds its duration to the time of
  * those who go on to complete, and by the Markov property the expected number of such
@@ -259,8 +280,11 @@ static void flow_mean_days(jrn_journey_flow *flow, const jrn_chain_solution *sol
     if (flow->has_mean_days) flow->mean_days_to_complete = weighted_days / flow->completion;
 }
 
-bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
-                  const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow)
+/* Everything before solving: steps, hops and their probabilities, the chain and its
+ * classes, the traps. False when observed rates add up to more than 100%. */
+static bool flow_prepare(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
+                         const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow,
+                         jrn_chain *chain, jrn_chain_classes *classes)
 {
     memset(flow, 0, sizeof *flow);
     flow->journey = journey;
@@ -270,6 +294,8 @@ bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *j
     flow->hops = arena_alloc_array(arena, flow->hop_count ? flow->hop_count : 1, sizeof *flow->hops);
     flow->stage_losses = arena_alloc_array(arena, 1, sizeof *flow->stage_losses);
     flow->traps = arena_alloc_array(arena, 1, sizeof *flow->traps);
+    memset(chain, 0, sizeof *chain);
+    memset(classes, 0, sizeof *classes);
     if (flow->step_count == 0) return true;
     size_t *step_of = flow_step_numbers(model, journey);
     flow->entry = journey->start != NULL ? step_of[journey->start->base.index] : 0;
@@ -280,12 +306,33 @@ bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *j
         flow->hops[h].to_step = step_of[journey->hops[h].to->base.index];
     }
     free(step_of);
-    if (!flow_assign_probabilities(model, journey, actuals, flow, diags)) return false;
+    bool ok = flow_assign_probabilities(model, journey, actuals, flow, diags);
+    flow_build_chain(arena, flow, chain);
+    chain_classify(arena, chain, classes);
+    flow_collect_traps(arena, flow, classes);
+    return ok;
+}
+
+bool flow_journey_traps(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
+                        const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow)
+{
+    jrn_chain chain;
+    jrn_chain_classes classes;
+    return flow_prepare(arena, model, journey, actuals, diags, flow, &chain, &classes);
+}
+
+bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
+                  const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow)
+{
+    jrn_chain chain;
+    jrn_chain_classes classes;
+    if (!flow_prepare(arena, model, journey, actuals, diags, flow, &chain, &classes)) return false;
+    if (flow->step_count == 0) return true;
     jrn_chain_solution solution;
-    flow_solve_chain(arena, flow, &solution);
-    flow_collect_steps(flow, &solution);
+    chain_solve(arena, &chain, &classes, &solution);
+    flow_collect_steps(flow, &classes, &solution);
     flow_collect_stage_losses(arena, model, flow);
-    flow_collect_traps(arena, model, flow, &solution, diags);
+    flow_report_traps(model, flow, &solution, diags);
     flow_mean_days(flow, &solution);
     return true;
 }

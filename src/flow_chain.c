@@ -19,7 +19,8 @@
  *    by subtraction, so nearly closed loops lose no precision to cancellation. Every
  *    other step of both solves adds products of non-negative numbers.
  * A component nothing leaves (no edge out, nothing absorbed) is a trap: customers who
- * reach it never leave; its visits are infinite and it is reported, not solved.
+ * reach it never leave; its visits are infinite and it is reported, not solved. Finding
+ * the traps (chain_classify) needs no solving, so lint's trapped-loop asks for them alone.
  * Iterative methods were rejected: their convergence slows as a loop's rate nears 100%
  * and they give approximate answers where this gives exact ones. */
 #include "jrn/flow_chain.h"
@@ -514,19 +515,19 @@ static void chain_factors_free(chain_factors *factors, size_t state_count)
 
 /* Forward pass, sources first: each component's visits from what flows into it. */
 static void chain_pass_visits(const jrn_chain *chain, const chain_graph *graph, const chain_factors *factors,
-                              const bool *closed, const size_t *members, const size_t *member_begin,
-                              size_t component_count, jrn_chain_solution *solution)
+                              const jrn_chain_classes *classes, const bool *closed, const size_t *members,
+                              const size_t *member_begin, jrn_chain_solution *solution)
 {
     double *inflow = chain_allocate(chain->state_count, sizeof *inflow);
     inflow[chain->entry] = 1.0;
-    for (size_t c = component_count; c-- > 0;) {
+    for (size_t c = classes->component_count; c-- > 0;) {
         if (closed[c]) {
             double reached = 0;
             for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) reached += inflow[members[m]];
             for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) {
                 solution->visits[members[m]] = reached > 0 ? INFINITY : 0;
             }
-            solution->trap_entry[solution->trap_of_state[members[member_begin[c]]] - 1] = reached;
+            solution->trap_entry[classes->trap_of_state[members[member_begin[c]]] - 1] = reached;
             continue;
         }
         chain_solve_visits(factors, c, inflow, solution->visits);
@@ -535,7 +536,7 @@ static void chain_pass_visits(const jrn_chain *chain, const chain_graph *graph, 
             for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
                 size_t edge = graph->edge[k];
                 size_t to = chain->edge_to[edge];
-                if (solution->component[to] != c) {
+                if (classes->component[to] != c) {
                     inflow[to] += solution->visits[state] * chain->edge_probability[edge];
                 }
             }
@@ -546,11 +547,11 @@ static void chain_pass_visits(const jrn_chain *chain, const chain_graph *graph, 
 
 /* Backward pass, sinks first: each component's chances from those of its successors. */
 static void chain_pass_success(const jrn_chain *chain, const chain_graph *graph, const chain_factors *factors,
-                               const bool *closed, const size_t *members, const size_t *member_begin,
-                               size_t component_count, jrn_chain_solution *solution)
+                               const jrn_chain_classes *classes, const bool *closed, const size_t *members,
+                               const size_t *member_begin, jrn_chain_solution *solution)
 {
     double *gain = chain_allocate(chain->state_count, sizeof *gain);
-    for (size_t c = 0; c < component_count; c++) {
+    for (size_t c = 0; c < classes->component_count; c++) {
         if (closed[c]) continue;    /* success stays 0: nobody leaves a trap */
         for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) {
             size_t state = members[m];
@@ -558,7 +559,7 @@ static void chain_pass_success(const jrn_chain *chain, const chain_graph *graph,
             for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
                 size_t edge = graph->edge[k];
                 size_t to = chain->edge_to[edge];
-                if (solution->component[to] != c) gain[state] += chain->edge_probability[edge] * solution->success[to];
+                if (classes->component[to] != c) gain[state] += chain->edge_probability[edge] * solution->success[to];
             }
         }
         chain_solve_success(factors, c, gain, solution->success);
@@ -566,60 +567,78 @@ static void chain_pass_success(const jrn_chain *chain, const chain_graph *graph,
     free(gain);
 }
 
-/* Numbers the closed components by their first state, so traps are listed in step order. */
-static void chain_number_traps(size_t state_count, const bool *closed, size_t component_count,
-                               jrn_arena *arena, jrn_chain_solution *solution)
+/* Closed components: nothing is absorbed at any member and no edge leads out. Decided on
+ * the structure alone (which probabilities are non-zero), never on sums of doubles. */
+static bool *chain_find_closed(const jrn_chain *chain, const chain_graph *graph, const size_t *component,
+                               size_t component_count)
 {
-    size_t *trap_of_component = chain_allocate(component_count, sizeof *trap_of_component);
-    for (size_t s = 0; s < state_count; s++) {
-        size_t c = solution->component[s];
-        if (!closed[c]) continue;
-        if (trap_of_component[c] == 0) trap_of_component[c] = ++solution->trap_count;
-        solution->trap_of_state[s] = trap_of_component[c];
+    bool *closed = chain_allocate(component_count, sizeof *closed);
+    for (size_t c = 0; c < component_count; c++) closed[c] = true;
+    for (size_t s = 0; s < chain->state_count; s++) {
+        if (chain->absorb_good[s] > 0 || chain->absorb_bad[s] > 0) closed[component[s]] = false;
+        for (size_t k = graph->begin[s]; k < graph->begin[s + 1]; k++) {
+            if (component[chain->edge_to[graph->edge[k]]] != component[s]) closed[component[s]] = false;
+        }
     }
-    solution->trap_entry = arena_alloc_array(arena, solution->trap_count ? solution->trap_count : 1,
-                                             sizeof *solution->trap_entry);
-    free(trap_of_component);
+    return closed;
 }
 
-void chain_solve(jrn_arena *arena, const jrn_chain *chain, jrn_chain_solution *solution)
+void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes *classes)
 {
     size_t n = chain->state_count;
-    memset(solution, 0, sizeof *solution);
-    solution->visits = arena_alloc_array(arena, n ? n : 1, sizeof *solution->visits);
-    solution->success = arena_alloc_array(arena, n ? n : 1, sizeof *solution->success);
-    solution->component = arena_alloc_array(arena, n ? n : 1, sizeof *solution->component);
-    solution->trap_of_state = arena_alloc_array(arena, n ? n : 1, sizeof *solution->trap_of_state);
+    memset(classes, 0, sizeof *classes);
+    classes->component = arena_alloc_array(arena, n ? n : 1, sizeof *classes->component);
+    classes->trap_of_state = arena_alloc_array(arena, n ? n : 1, sizeof *classes->trap_of_state);
     if (n == 0) return;
     chain_graph graph;
     chain_graph_build(chain, &graph);
-    size_t component_count = chain_find_components(chain, &graph, solution->component);
+    classes->component_count = chain_find_components(chain, &graph, classes->component);
+    bool *closed = chain_find_closed(chain, &graph, classes->component, classes->component_count);
+    /* Traps numbered by their first state, so they are listed in state order. */
+    size_t *trap_of_component = chain_allocate(classes->component_count, sizeof *trap_of_component);
+    for (size_t s = 0; s < n; s++) {
+        size_t c = classes->component[s];
+        if (!closed[c]) continue;
+        if (trap_of_component[c] == 0) trap_of_component[c] = ++classes->trap_count;
+        classes->trap_of_state[s] = trap_of_component[c];
+    }
+    free(trap_of_component);
+    free(closed);
+    free(graph.begin);
+    free(graph.edge);
+}
+
+void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
+                 jrn_chain_solution *solution)
+{
+    size_t n = chain->state_count, component_count = classes->component_count;
+    memset(solution, 0, sizeof *solution);
+    solution->visits = arena_alloc_array(arena, n ? n : 1, sizeof *solution->visits);
+    solution->success = arena_alloc_array(arena, n ? n : 1, sizeof *solution->success);
+    solution->trap_entry = arena_alloc_array(arena, classes->trap_count ? classes->trap_count : 1,
+                                             sizeof *solution->trap_entry);
+    if (n == 0) return;
+    chain_graph graph;
+    chain_graph_build(chain, &graph);
     size_t *member_begin;
-    size_t *members = chain_group_members(solution->component, n, component_count, &member_begin);
+    size_t *members = chain_group_members(classes->component, n, component_count, &member_begin);
+    bool *closed = chain_allocate(component_count, sizeof *closed);
+    for (size_t c = 0; c < component_count; c++) closed[c] = classes->trap_of_state[members[member_begin[c]]] != 0;
     chain_factors factors;
     chain_factors_init(&factors, n, component_count);
-    factors.leaving = chain_leaving(chain, &graph, solution->component);
-    /* Closed: nothing leaves any member. Sums of non-negative terms are zero only when
-     * every term is. */
-    bool *closed = chain_allocate(component_count, sizeof *closed);
-    for (size_t c = 0; c < component_count; c++) {
-        double leaving = 0;
-        for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) leaving += factors.leaving[members[m]];
-        closed[c] = leaving == 0;
-    }
-    chain_number_traps(n, closed, component_count, arena, solution);
+    factors.leaving = chain_leaving(chain, &graph, classes->component);
     chain_heap heap = {0};
     size_t order_count = 0;
     for (size_t c = 0; c < component_count; c++) {
         factors.order_begin[c] = order_count;
         if (!closed[c]) {
-            chain_factor_component(chain, &graph, solution->component, members + member_begin[c],
+            chain_factor_component(chain, &graph, classes->component, members + member_begin[c],
                                    member_begin[c + 1] - member_begin[c], &factors, &heap, &order_count);
         }
     }
     factors.order_begin[component_count] = order_count;
-    chain_pass_visits(chain, &graph, &factors, closed, members, member_begin, component_count, solution);
-    chain_pass_success(chain, &graph, &factors, closed, members, member_begin, component_count, solution);
+    chain_pass_visits(chain, &graph, &factors, classes, closed, members, member_begin, solution);
+    chain_pass_success(chain, &graph, &factors, classes, closed, members, member_begin, solution);
     free(heap.cost);
     free(heap.state);
     free(closed);

@@ -71,12 +71,15 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "and journeys, or split the map."},
     [LINT_TRAPPED_LOOP] = {
         "trapped-loop", SEVERITY_WARNING, true,
-        "a journey has a cycle of steps with no way out",
-        "A cycle of steps that no hop leaves traps every customer who enters it: a ticket "
-        "bounced between teams, a setup step that sends them back to the one before. Give "
-        "the cycle a way out (a hop onwards), or declare 'loops:' on the stage when going "
-        "round is the point. Cycles through earlier stages are loops, which undeclared-loop "
-        "checks."},
+        "a journey has a cycle of steps customers can never leave",
+        "Customers who reach a cycle with no way out go round it for ever and never reach "
+        "the outcome they came for: a ticket bounced between teams, a journey with no end. "
+        "A way out is a hop to a step outside the cycle, or a step of it whose hops all "
+        "have rates adding up to less than 100% (the rest are lost there); a hop rated 0% "
+        "is never taken. Declared loops and hops back to earlier stages count like any "
+        "other hop: going round is fine, going round for ever is not. This is the trap "
+        "'jrnc flow' reports, with the share of customers caught. Give the cycle an end "
+        "to reach, or a rate below 100% on the hop that goes round."},
     [LINT_MIXED_EXPERIENCE] = {
         "mixed-experience", SEVERITY_NOTE, true,
         "a touchpoint is both a pain point and a moment of delight",

@@ -23,16 +23,29 @@ typedef struct jrn_chain {
     const double *absorb_bad;           /* per state */
 } jrn_chain;
 
+/* How the states fall apart, before anything is solved: strongly connected components,
+ * and the closed ones among them (traps). A component is closed when nothing leaves it:
+ * no edge to another component and nothing absorbed at any of its states, so customers
+ * who reach it go round it for ever. Linear in states and edges. */
+typedef struct jrn_chain_classes {
+    size_t *component;       /* per state; every edge leads to a component numbered the same or lower */
+    size_t component_count;
+    size_t *trap_of_state;   /* 0, or 1 + the number of the trap the state lies in */
+    size_t trap_count;       /* traps: the closed components, numbered by their first state */
+} jrn_chain_classes;
+
 typedef struct jrn_chain_solution {
     double *visits;          /* expected visits per entrant; INFINITY in a trap that is reached */
     double *success;         /* chance of eventually being absorbed well, from each state */
-    size_t *component;       /* strongly connected component of each state */
-    size_t *trap_of_state;   /* 0, or 1 + the number of the trap the state lies in */
-    size_t trap_count;       /* traps: closed classes, numbered by their first state */
     double *trap_entry;      /* per trap: the share of entrants that ever reach it */
 } jrn_chain_solution;
 
-/* Solves the chain; every array of the solution is allocated in arena. */
-void chain_solve(jrn_arena *arena, const jrn_chain *chain, jrn_chain_solution *solution);
+/* Splits the chain's states into classes; every array is allocated in arena. */
+void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes *classes);
+
+/* Solves the chain, whose classes chain_classify found; every array of the solution is
+ * allocated in arena. */
+void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
+                 jrn_chain_solution *solution);
 
 #endif

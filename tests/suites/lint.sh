@@ -228,6 +228,65 @@ for rule in $rules; do
     else pass "docs: $rule"; fi
 done
 
+# --- trapped-loop means one thing: lint finds the traps jrnc flow finds ------------------
+# Every map with journeys that compiles (the examples, the test maps, the docs' examples),
+# with its --data when a lint case has some: the same findings at the same places in the
+# same words (flow adds the share caught). A map that suppresses trapped-loop is left out:
+# lint honours the directive, flow has none.
+trap_lines() { grep -E '^[^ ].*:[0-9]+:[0-9]+: (warning|error): .*\[trapped-loop\]$' | sed -E 's/ \((no entrant gets there|[0-9.]+% of entrants get caught)\) \[trapped-loop\]$/ [trapped-loop]/'; }
+compared=0 traps=0 disagree=()
+while IFS= read -r -d '' file; do
+    grep -q "journey" "$file" || continue
+    grep -qE "jrnc: *disable(-file)?=.*trapped-loop" "$file" && continue
+    dir=$(dirname "$file") base=$(basename "$file")
+    data=()
+    if [ -f "$dir/${base%.jrn}.args" ]; then
+        read -r -a words < "$dir/${base%.jrn}.args"
+        for ((w = 0; w < ${#words[@]}; w++)); do
+            if [ "${words[w]}" = --data ]; then data+=(--data "${words[w + 1]}"); fi
+        done
+    fi
+    (cd "$dir" && "$JRNC" check "$base" > /dev/null 2>&1) || continue
+    from_lint=$(cd "$dir" && "$JRNC" lint --today "$today" "${data[@]}" "$base" 2>&1 | trap_lines)
+    from_flow=$(cd "$dir" && "$JRNC" flow "${data[@]}" "$base" 2>&1 > /dev/null | trap_lines)
+    compared=$((compared + 1))
+    traps=$((traps + $(printf '%s' "$from_lint" | grep -c .)))
+    if [ "$from_lint" != "$from_flow" ]; then
+        disagree+=("${file#"$JRN_ROOT"/}:" "$(diff <(printf '%s\n' "$from_lint") <(printf '%s\n' "$from_flow") | sed 's/^/  /')")
+    fi
+done < <(find "$JRN_ROOT/examples" "$JRN_ROOT/tests" "$TMP_DIR/docs" -name '*.jrn' -print0 | sort -z)
+# Enough maps and traps that agreement means something (acme, the rule's cases, flow's trap...).
+if [ "${#disagree[@]}" -gt 0 ]; then fail "lint and flow report the same traps" "${disagree[@]}"
+elif [ "$compared" -lt 40 ] || [ "$traps" -lt 8 ]; then
+    fail "lint and flow report the same traps" "only $compared maps and $traps traps compared"
+else pass "lint and flow report the same traps ($compared maps, $traps traps)"; fi
+
+# The worked example's admin journey never ends; its measured data loses 40% at recertify.
+out=$(cd "$JRN_ROOT" && "$JRNC" lint --today "$today" --data examples/acme_actuals.csv examples/acme_post_sales.jrn 2>&1)
+if grep -q "\[trapped-loop\]" <<<"$out"; then fail "worked example with its data: no trap" "$out"
+else pass "worked example with its data: no trap"; fi
+
+# Linear: a 200,000-step journey, as a chain and as one cycle, lints in seconds.
+python3 "$JRN_ROOT/tests/hostile/generate.py" hostile > /dev/null 2>&1 || true
+if [ -f hostile/long-chain.jrn ]; then
+    sed '$d' hostile/long-chain.jrn > long-cycle.jrn
+    sed -i '$ s/$/ -> t0/' long-cycle.jrn
+    echo "}" >> long-cycle.jrn
+    for map in hostile/long-chain.jrn long-cycle.jrn; do
+        start=$EPOCHREALTIME
+        out=$("$JRNC" lint --today "$today" "$map" 2>&1); status=$?
+        elapsed=$(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }")
+        traps=$(grep -c "\[trapped-loop\]" <<<"$out")
+        want=0; [ "$map" = long-cycle.jrn ] && want=1
+        if [ "$status" -ne 0 ] || [ "$traps" -ne "$want" ]; then
+            fail "200,000 steps: $(basename "$map")" "exit $status, $traps trapped-loop findings (want $want)" "$(head -c 1500 <<<"$out")"
+        elif awk "BEGIN { exit !($elapsed >= 10) }"; then fail "200,000 steps: $(basename "$map") in seconds" "took ${elapsed}s"
+        else pass "200,000 steps: $(basename "$map") lints in ${elapsed}s"; fi
+    done
+else
+    skip "200,000 steps" "python3 is missing"
+fi
+
 # --- CI integration: problem matcher and pre-commit hook -------------------------------
 matcher="$JRN_ROOT/editors/github/jrnc-problem-matcher.json"
 if have node; then
