@@ -3,6 +3,7 @@
  * then visits, ends, losses, loops and the mean time to complete, from the exact solution
  * in flow_chain.c. */
 #include "jrn/flow.h"
+#include "jrn/memory.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,12 +18,7 @@
 
 static void *flow_allocate(size_t count, size_t size)
 {
-    void *memory = calloc(count ? count : 1, size);
-    if (memory == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return memory;
+    return memory_calloc(count, size);
 }
 
 /* Touchpoint index -> step index (valid only for the journey's own touchpoints). */

@@ -24,6 +24,7 @@
  * Iterative methods were rejected: their convergence slows as a loop's rate nears 100%
  * and they give approximate answers where this gives exact ones. */
 #include "jrn/flow_chain.h"
+#include "jrn/memory.h"
 
 #include <float.h>
 #include <math.h>
@@ -41,24 +42,14 @@ typedef struct chain_list {
 
 static void *chain_allocate(size_t count, size_t size)
 {
-    void *memory = calloc(count ? count : 1, size);
-    if (memory == NULL) {
-        fputs("jrnc: out of memory\n", stderr);
-        exit(2);
-    }
-    return memory;
+    return memory_calloc(count, size);
 }
 
 static void chain_list_push(chain_list *list, size_t item)
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 4;
-        size_t *grown = realloc(list->items, capacity * sizeof *grown);
-        if (grown == NULL) {
-            fputs("jrnc: out of memory\n", stderr);
-            exit(2);
-        }
-        list->items = grown;
+        list->items = memory_realloc_array(list->items, capacity, sizeof *list->items);
         list->capacity = capacity;
     }
     list->items[list->count++] = item;
@@ -177,16 +168,9 @@ static size_t chain_entry_new(chain_factors *factors, size_t row, size_t col, do
 {
     if (factors->entry_count == factors->entry_capacity) {
         size_t capacity = factors->entry_capacity ? factors->entry_capacity * 2 : 64;
-        size_t *rows = realloc(factors->entry_row, capacity * sizeof *rows);
-        if (rows != NULL) factors->entry_row = rows;
-        size_t *cols = realloc(factors->entry_col, capacity * sizeof *cols);
-        if (cols != NULL) factors->entry_col = cols;
-        double *values = realloc(factors->entry_value, capacity * sizeof *values);
-        if (values != NULL) factors->entry_value = values;
-        if (rows == NULL || cols == NULL || values == NULL) {
-            fputs("jrnc: out of memory\n", stderr);
-            exit(2);
-        }
+        factors->entry_row = memory_realloc_array(factors->entry_row, capacity, sizeof *factors->entry_row);
+        factors->entry_col = memory_realloc_array(factors->entry_col, capacity, sizeof *factors->entry_col);
+        factors->entry_value = memory_realloc_array(factors->entry_value, capacity, sizeof *factors->entry_value);
         factors->entry_capacity = capacity;
     }
     size_t entry = factors->entry_count++;
@@ -273,14 +257,8 @@ static void chain_heap_push(chain_heap *heap, uint64_t cost, size_t state)
 {
     if (heap->count == heap->capacity) {
         size_t capacity = heap->capacity ? heap->capacity * 2 : 64;
-        uint64_t *costs = realloc(heap->cost, capacity * sizeof *costs);
-        if (costs != NULL) heap->cost = costs;
-        size_t *states = realloc(heap->state, capacity * sizeof *states);
-        if (states != NULL) heap->state = states;
-        if (costs == NULL || states == NULL) {
-            fputs("jrnc: out of memory\n", stderr);
-            exit(2);
-        }
+        heap->cost = memory_realloc_array(heap->cost, capacity, sizeof *heap->cost);
+        heap->state = memory_realloc_array(heap->state, capacity, sizeof *heap->state);
         heap->capacity = capacity;
     }
     size_t at = heap->count++;
