@@ -6,19 +6,8 @@ source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 if ! have valgrind; then skip "lint memcheck" "valgrind is missing"; exit 0; fi
 
-memcheck() {
-    local name=$1; shift
-    valgrind --quiet --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-        --show-leak-kinds=definite,indirect "$@" > /dev/null 2> valgrind.txt
-    local status=$?
-    if [ "$status" -eq 97 ] || grep -q '==[0-9]*==' valgrind.txt; then
-        fail "$name" "$(head -c 3000 valgrind.txt)"
-    elif [ "$status" -gt 2 ]; then
-        fail "$name" "exit $status" "$(head -c 2000 valgrind.txt)"
-    else
-        pass "$name"
-    fi
-}
+# Runs here include broken and unreadable files: exit 0, 1 or 2 is theirs; valgrind decides.
+MEMCHECK_MAX_STATUS=2
 
 cases="$JRN_ROOT/tests/lint/cases"
 files=("$JRN_ROOT"/examples/*.jrn "$cases"/trapped-loop-fires.jrn "$cases"/effort-spike-fires.jrn
