@@ -157,12 +157,18 @@ fuzz:
 	cd build/fuzz && ./fuzz_jrnc -dict=../../tests/fuzz/jrn.dict -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 corpus
 
-$(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c
+$(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CURDIR)/stdlib"' \
-	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_jrnc.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
+	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c \
+	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
+
+# Holds the DOT writer to Graphviz's agwrite (tests/suites/dot-oracle.sh).
+$(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
+	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
+	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
 
 # The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
-check: all sanitize
+check: all sanitize $(BUILD)/agwrite_oracle
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 # What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the

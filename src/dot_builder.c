@@ -9,24 +9,17 @@
 
 void dot_builder_set(void *object, const char *name, const char *value)
 {
-    agsafeset(object, (char *)name, (char *)value, (char *)"");
+    dot_doc_set(object, name, value, false);
 }
 
-void dot_builder_set_html(dot_builder *builder, void *object, const char *name, const char *html)
+void dot_builder_set_html(void *object, const char *name, const char *html)
 {
-    /* agxset keeps the HTML mark of a string made by agstrdup_html; our reference to it
-     * is dropped once the attribute holds its own. The pool shares strings by text, but
-     * no plain string jrnc makes contains '<' (dot_text escapes it) and every label does,
-     * so the mark is never lost. */
-    char *markup = agstrdup_html(builder->graph, (char *)html);
-    agsafeset(object, (char *)name, markup, (char *)"");
-    agstrfree(builder->graph, markup);
+    dot_doc_set(object, name, html, true);
 }
 
 void dot_builder_set_text(dot_builder *builder, void *object, const char *name, bool is_html)
 {
-    if (is_html) dot_builder_set_html(builder, object, name, strbuf_text(&builder->text));
-    else dot_builder_set(object, name, strbuf_text(&builder->text));
+    dot_doc_set(object, name, strbuf_text(&builder->text), is_html);
     strbuf_clear(&builder->text);
 }
 
@@ -46,29 +39,29 @@ const char *dot_builder_name(dot_builder *builder, const char *prefix, const jrn
     return strbuf_text(&builder->name);
 }
 
-Agnode_t *dot_builder_node(dot_builder *builder, Agraph_t *graph, const char *prefix,
+dot_node *dot_builder_node(dot_builder *builder, dot_graph *graph, const char *prefix,
                            const jrn_element *element)
 {
-    return agnode(graph, (char *)dot_builder_name(builder, prefix, element), 1);
+    return dot_doc_node(graph, dot_builder_name(builder, prefix, element));
 }
 
-Agedge_t *dot_builder_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head)
+dot_edge *dot_builder_edge(dot_builder *builder, dot_node *tail, dot_node *head)
 {
-    /* No key: in a non-strict graph every call adds an edge, and parallel edges of
-     * different journeys are wanted. The model has no duplicate hop within a journey. */
-    return agedge(builder->graph, tail, head, NULL, 1);
+    /* Every call adds an edge: parallel edges of different journeys are wanted. The model
+     * has no duplicate hop within a journey. */
+    return dot_doc_edge(builder->doc, tail, head);
 }
 
-Agedge_t *dot_builder_invisible_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head)
+dot_edge *dot_builder_invisible_edge(dot_builder *builder, dot_node *tail, dot_node *head)
 {
-    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "style", "invis");
     /* heavier than a journey edge: the gates hold each stage's nodes around one line */
     dot_builder_set(edge, "weight", "5");
     return edge;
 }
 
-void dot_builder_mark_loop(Agedge_t *edge, bool under_the_map)
+void dot_builder_mark_loop(dot_edge *edge, bool under_the_map)
 {
     dot_builder_set(edge, "style", "dashed");
     /* drawn, but left out of ranking: a loop must not pull a later stage leftwards */
@@ -81,7 +74,7 @@ void dot_builder_mark_loop(Agedge_t *edge, bool under_the_map)
     dot_builder_set(edge, "headport", "s");
 }
 
-void dot_builder_note_node(dot_builder *builder, const jrn_stage *stage, Agnode_t *node)
+void dot_builder_note_node(dot_builder *builder, const jrn_stage *stage, dot_node *node)
 {
     const jrn_stage *holder = stage;
     for (; stage; stage = stage->parent) {
@@ -102,7 +95,7 @@ bool dot_builder_stage_within(const jrn_stage *stage, const jrn_stage *ancestor)
     return false;
 }
 
-void dot_builder_clip_to_clusters(dot_builder *builder, Agedge_t *edge,
+void dot_builder_clip_to_clusters(dot_builder *builder, dot_edge *edge,
                                   const jrn_stage *tail_stage, const jrn_stage *tail_holder,
                                   const jrn_stage *head_stage, const jrn_stage *head_holder)
 {
@@ -121,10 +114,10 @@ void dot_builder_clip_to_clusters(dot_builder *builder, Agedge_t *edge,
 static void dot_builder_add_stage_loop(dot_builder *builder, const jrn_stage *stage,
                                        const jrn_stage *target)
 {
-    Agnode_t *tail = builder->stage_last_nodes[stage->base.index];
-    Agnode_t *head = builder->stage_first_nodes[target->base.index];
+    dot_node *tail = builder->stage_last_nodes[stage->base.index];
+    dot_node *head = builder->stage_first_nodes[target->base.index];
     if (!tail || !head) return;
-    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_mark_loop(edge, false);
     dot_builder_set(edge, "color", DOT_STYLE_STAGE_LOOP);
     dot_builder_set(edge, "fontcolor", DOT_STYLE_STAGE_LOOP);
@@ -168,16 +161,16 @@ void dot_builder_add_stage_loops(dot_builder *builder)
 
 /* ---- legend ---- */
 
-Agnode_t *dot_builder_add_legend(dot_builder *builder)
+dot_node *dot_builder_add_legend(dot_builder *builder)
 {
     /* a hyphen cannot occur in an id, so no stage's "cluster_<id>" can be this name */
-    Agraph_t *cluster = agsubg(builder->graph, (char *)"cluster-legend", 1);
+    dot_graph *cluster = dot_doc_subgraph(builder->graph, "cluster-legend");
     dot_builder_set(cluster, "label", "Legend");
     dot_builder_set(cluster, "tooltip", "What the colours and lines mean");
     dot_builder_set(cluster, "style", "rounded");
     dot_builder_set(cluster, "color", "#C5CAD3");
     dot_builder_set(cluster, "fillcolor", "#FFFFFF");
-    Agnode_t *node = agnode(cluster, (char *)"legend_key", 1);
+    dot_node *node = dot_doc_node(cluster, "legend_key");
     dot_builder_set(node, "shape", "plain");
     dot_builder_set(node, "style", "solid");
     dot_builder_set(node, "tooltip", "Legend");
@@ -186,9 +179,9 @@ Agnode_t *dot_builder_add_legend(dot_builder *builder)
     return node;
 }
 
-Agnode_t *dot_builder_add_note(dot_builder *builder, const char *text)
+dot_node *dot_builder_add_note(dot_builder *builder, const char *text)
 {
-    Agnode_t *note = agnode(builder->graph, (char *)"note_empty", 1);
+    dot_node *note = dot_doc_node(builder->graph, "note_empty");
     dot_builder_set(note, "shape", "plain");
     dot_builder_set(note, "style", "solid");
     dot_label_note(&builder->text, text);

@@ -83,7 +83,7 @@ static void dot_graph_choose_stages(dot_builder *builder)
 
 /* ---- the graph ---- */
 
-static void dot_graph_declare_defaults(Agraph_t *graph)
+static void dot_graph_declare_defaults(dot_doc *doc)
 {
     static const char *const graph_defaults[][2] = {
         {"rankdir", "LR"}, {"compound", "true"},
@@ -107,11 +107,11 @@ static void dot_graph_declare_defaults(Agraph_t *graph)
         {"penwidth", "1.8"}, {"arrowsize", "0.8"},
     };
     for (size_t i = 0; i < sizeof graph_defaults / sizeof graph_defaults[0]; i++)
-        agattr(graph, AGRAPH, (char *)graph_defaults[i][0], (char *)graph_defaults[i][1]);
+        dot_doc_declare(doc, DOT_OBJECT_GRAPH, graph_defaults[i][0], graph_defaults[i][1]);
     for (size_t i = 0; i < sizeof node_defaults / sizeof node_defaults[0]; i++)
-        agattr(graph, AGNODE, (char *)node_defaults[i][0], (char *)node_defaults[i][1]);
+        dot_doc_declare(doc, DOT_OBJECT_NODE, node_defaults[i][0], node_defaults[i][1]);
     for (size_t i = 0; i < sizeof edge_defaults / sizeof edge_defaults[0]; i++)
-        agattr(graph, AGEDGE, (char *)edge_defaults[i][0], (char *)edge_defaults[i][1]);
+        dot_doc_declare(doc, DOT_OBJECT_EDGE, edge_defaults[i][0], edge_defaults[i][1]);
 }
 
 static void dot_graph_set_title(dot_builder *builder, const jrn_emit_options *options)
@@ -129,19 +129,19 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
     builder->stage_shown = arena_alloc_array(arena, stages + 1, sizeof(bool));
     builder->touchpoint_shown = arena_alloc_array(arena, touchpoints + 1, sizeof(bool));
     builder->journey_shown = arena_alloc_array(arena, model->journey_count + 1, sizeof(bool));
-    builder->stage_clusters = arena_alloc_array(arena, stages + 1, sizeof(Agraph_t *));
-    builder->stage_first_nodes = arena_alloc_array(arena, stages + 1, sizeof(Agnode_t *));
-    builder->stage_last_nodes = arena_alloc_array(arena, stages + 1, sizeof(Agnode_t *));
+    builder->stage_clusters = arena_alloc_array(arena, stages + 1, sizeof(dot_graph *));
+    builder->stage_first_nodes = arena_alloc_array(arena, stages + 1, sizeof(dot_node *));
+    builder->stage_last_nodes = arena_alloc_array(arena, stages + 1, sizeof(dot_node *));
     builder->first_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->last_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->stage_columns = arena_alloc_array(arena, stages + 1, sizeof(size_t));
-    builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(Agnode_t *));
+    builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_node *));
     builder->legend_journeys =
         arena_alloc_array(arena, model->journey_count + 1, sizeof(jrn_journey *));
 }
 
-Agraph_t *dot_graph_build(const jrn_model *model, const jrn_emit_options *options,
-                          Agdisc_t *disc, jrn_diag_list *diags)
+dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options, jrn_arena *arena,
+                         jrn_diag_list *diags)
 {
     static const jrn_emit_options full_view = {VIEW_FULL, NULL, NULL, NULL};
     if (!options) options = &full_view;
@@ -150,32 +150,23 @@ Agraph_t *dot_graph_build(const jrn_model *model, const jrn_emit_options *option
         diag_error(diags, span_none(), "the view names no journey or persona");
         return NULL;
     }
-    Agraph_t *graph = agopen((char *)"journey_map", Agdirected, disc);
-    if (!graph) {
-        diag_error(diags, span_none(), "Graphviz could not create a graph");
-        return NULL;
-    }
+    dot_doc *doc = dot_doc_new(arena, "journey_map");
     /* The flow view is the full map with edges as wide as their flow: what is shown is
      * chosen as for the full map. */
     jrn_emit_options shown = *options;
     if (options->view == VIEW_FLOW) shown.view = VIEW_FULL;
-    dot_builder builder = {.model = model, .options = &shown, .graph = graph,
+    dot_builder builder = {.model = model, .options = &shown, .doc = doc, .graph = &doc->root,
                            .draws_flow = options->view == VIEW_FLOW, .diags = diags};
     size_t errors_before = diags->error_count;
-    dot_graph_allocate(&builder, diags->arena);
-    dot_graph_declare_defaults(graph);
+    dot_graph_allocate(&builder, arena);
+    dot_graph_declare_defaults(doc);
     dot_graph_choose_journeys(&builder);
     dot_graph_choose_touchpoints(&builder);
     dot_graph_choose_stages(&builder);
     if (options->view == VIEW_SPINE) dot_graph_spine_add(&builder);
     else dot_graph_map_add(&builder);
-    /* last, so that no cluster created before can take the map's title as its default */
     dot_graph_set_title(&builder, options);
     strbuf_free(&builder.name);
     strbuf_free(&builder.text);
-    if (diags->error_count > errors_before) {
-        agclose(graph);
-        return NULL;
-    }
-    return graph;
+    return diags->error_count > errors_before ? NULL : doc;
 }

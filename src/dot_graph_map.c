@@ -9,7 +9,7 @@
 #include "jrn/dot_style.h"
 #include "jrn/flow.h"
 
-static void dot_graph_map_style_touchpoint(dot_builder *builder, Agnode_t *node,
+static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
                                            const jrn_touchpoint *touchpoint)
 {
     dot_heat heat = dot_style_heat_of(touchpoint);
@@ -37,10 +37,10 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, Agnode_t *node,
 }
 
 /* A stage with nothing in it still shows in the spine, as a hollow placeholder. */
-static void dot_graph_map_add_placeholder(dot_builder *builder, Agraph_t *cluster,
+static void dot_graph_map_add_placeholder(dot_builder *builder, dot_graph *cluster,
                                           const jrn_stage *stage)
 {
-    Agnode_t *node = dot_builder_node(builder, cluster, "empty_", &stage->base);
+    dot_node *node = dot_builder_node(builder, cluster, "empty_", &stage->base);
     dot_builder_set(node, "style", "rounded,dashed");
     dot_builder_set(node, "color", "#B0B0B0");
     dot_label_empty_stage(&builder->text);
@@ -59,7 +59,7 @@ static void dot_graph_map_add_placeholder(dot_builder *builder, Agraph_t *cluste
  * search short, so writing grows linearly with the map. */
 enum { DOT_STAGE_GROUP_SIZE = 16 };
 
-static Agraph_t *dot_graph_map_top_parent(dot_builder *builder)
+static dot_graph *dot_graph_map_top_parent(dot_builder *builder)
 {
     const jrn_model *model = builder->model;
     size_t top_level = 0;
@@ -69,7 +69,7 @@ static Agraph_t *dot_graph_map_top_parent(dot_builder *builder)
     if (builder->stage_group == NULL || builder->stage_group_fill == DOT_STAGE_GROUP_SIZE) {
         strbuf_clear(&builder->name);
         strbuf_printf(&builder->name, "stages_%zu", ++builder->stage_group_count);
-        builder->stage_group = agsubg(builder->graph, (char *)strbuf_text(&builder->name), 1);
+        builder->stage_group = dot_doc_subgraph(builder->graph, strbuf_text(&builder->name));
         builder->stage_group_fill = 0;
     }
     builder->stage_group_fill++;
@@ -78,10 +78,10 @@ static Agraph_t *dot_graph_map_top_parent(dot_builder *builder)
 
 static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage)
 {
-    Agraph_t *parent = stage->parent ? builder->graph : dot_graph_map_top_parent(builder);
+    dot_graph *parent = stage->parent ? builder->graph : dot_graph_map_top_parent(builder);
     if (stage->parent && builder->stage_clusters[stage->parent->base.index])
         parent = builder->stage_clusters[stage->parent->base.index];
-    Agraph_t *cluster = agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);
+    dot_graph *cluster = dot_doc_subgraph(parent, dot_builder_name(builder, "cluster_", &stage->base));
     builder->stage_clusters[stage->base.index] = cluster;
     dot_label_stage(&builder->text, builder->model, stage, false);
     if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
@@ -96,7 +96,7 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
         const jrn_touchpoint *touchpoint = stage->touchpoints[i];
         if (!builder->touchpoint_shown[touchpoint->base.index]) continue;
-        Agnode_t *node = dot_builder_node(builder, cluster, "tp_", &touchpoint->base);
+        dot_node *node = dot_builder_node(builder, cluster, "tp_", &touchpoint->base);
         dot_graph_map_style_touchpoint(builder, node, touchpoint);
         builder->touchpoint_nodes[touchpoint->base.index] = node;
         dot_builder_note_node(builder, stage, node);
@@ -109,11 +109,11 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
 /* Links the nodes a stage draws itself (not its sub-stages') with a gate node: from
  * each to the gate, or from the gate to each. */
 static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *stage,
-                                       Agnode_t *gate, bool from_gate)
+                                       dot_node *gate, bool from_gate)
 {
     size_t linked = 0;
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
-        Agnode_t *node = builder->touchpoint_nodes[stage->touchpoints[i]->base.index];
+        dot_node *node = builder->touchpoint_nodes[stage->touchpoints[i]->base.index];
         if (!node) continue;
         if (gate) {
             if (from_gate) dot_builder_invisible_edge(builder, gate, node);
@@ -121,7 +121,7 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
         }
         linked++;
     }
-    Agnode_t *placeholder = builder->stage_first_nodes[stage->base.index];
+    dot_node *placeholder = builder->stage_first_nodes[stage->base.index];
     if (stage->touchpoint_count == 0 && stage->child_count == 0 && placeholder) {
         if (gate) {
             if (from_gate) dot_builder_invisible_edge(builder, gate, placeholder);
@@ -137,7 +137,7 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
 #define DOT_FLOW_MAX_WIDTH 8.0
 #define DOT_FLOW_MIN_WIDTH 0.4
 
-static void dot_graph_map_style_flow(dot_builder *builder, Agedge_t *edge, const jrn_flow_hop *flow,
+static void dot_graph_map_style_flow(dot_builder *builder, dot_edge *edge, const jrn_flow_hop *flow,
                                      double busiest)
 {
     double width = isinf(flow->flow) || busiest <= 0 ? DOT_FLOW_MAX_WIDTH
@@ -154,10 +154,10 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
                                   const jrn_hop *hop, const char *color,
                                   const jrn_flow_hop *flow, double busiest)
 {
-    Agnode_t *tail = builder->touchpoint_nodes[hop->from->base.index];
-    Agnode_t *head = builder->touchpoint_nodes[hop->to->base.index];
+    dot_node *tail = builder->touchpoint_nodes[hop->from->base.index];
+    dot_node *head = builder->touchpoint_nodes[hop->to->base.index];
     if (!tail || !head) return;
-    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", color);
     dot_builder_set(edge, "fontcolor", color);
     if (flow) {
@@ -230,11 +230,11 @@ static void dot_graph_map_add_journeys(dot_builder *builder)
 /* ---- spine order ---- */
 
 /* An invisible point between two stages' nodes. */
-static Agnode_t *dot_graph_map_gate(dot_builder *builder)
+static dot_node *dot_graph_map_gate(dot_builder *builder)
 {
     strbuf_clear(&builder->name);
     strbuf_printf(&builder->name, "gate_%zu", ++builder->gate_count);
-    Agnode_t *gate = agnode(builder->graph, (char *)strbuf_text(&builder->name), 1);
+    dot_node *gate = dot_doc_node(builder->graph, strbuf_text(&builder->name));
     dot_builder_set(gate, "shape", "point");
     dot_builder_set(gate, "style", "invis");
     dot_builder_set(gate, "width", "0");
@@ -247,7 +247,7 @@ static Agnode_t *dot_graph_map_gate(dot_builder *builder)
  * land at the far left), so every node of a stage is ranked before a gate and every
  * node of the next stage after it. O(nodes) edges, not O(nodes²). The legend follows
  * the last stage. */
-static void dot_graph_map_order_stages(dot_builder *builder, Agnode_t *legend)
+static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
 {
     const jrn_model *model = builder->model;
     const jrn_stage *previous = NULL;
@@ -256,14 +256,14 @@ static void dot_graph_map_order_stages(dot_builder *builder, Agnode_t *legend)
         if (!builder->stage_shown[i] || dot_graph_map_link_stage(builder, stage, NULL, false) == 0)
             continue;
         if (previous) {
-            Agnode_t *gate = dot_graph_map_gate(builder);
+            dot_node *gate = dot_graph_map_gate(builder);
             dot_graph_map_link_stage(builder, previous, gate, false);
             dot_graph_map_link_stage(builder, stage, gate, true);
         }
         previous = stage;
     }
     if (previous && legend) {
-        Agnode_t *gate = dot_graph_map_gate(builder);
+        dot_node *gate = dot_graph_map_gate(builder);
         dot_graph_map_link_stage(builder, previous, gate, false);
         dot_builder_invisible_edge(builder, gate, legend);
     }
@@ -302,6 +302,6 @@ void dot_graph_map_add(dot_builder *builder)
     }
     dot_graph_map_add_journeys(builder);
     dot_builder_add_stage_loops(builder);
-    Agnode_t *legend = dot_builder_add_legend(builder);
+    dot_node *legend = dot_builder_add_legend(builder);
     dot_graph_map_order_stages(builder, legend);
 }

@@ -15,7 +15,7 @@ static const char *dot_graph_spine_fill(const dot_builder *builder, const jrn_st
 /* A stage with sub-stages is a cluster around them; any other stage is a node. */
 static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *stage)
 {
-    Agraph_t *parent = builder->graph;
+    dot_graph *parent = builder->graph;
     if (stage->parent && builder->stage_clusters[stage->parent->base.index])
         parent = builder->stage_clusters[stage->parent->base.index];
     void *object;
@@ -24,8 +24,8 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
     if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
         builder->legend.has_kpi_status = true;
     if (stage->child_count > 0) {
-        Agraph_t *cluster =
-            agsubg(parent, (char *)dot_builder_name(builder, "cluster_", &stage->base), 1);
+        dot_graph *cluster =
+            dot_doc_subgraph(parent, dot_builder_name(builder, "cluster_", &stage->base));
         builder->stage_clusters[stage->base.index] = cluster;
         dot_builder_set(cluster, "style", "rounded,filled");
         dot_builder_set(cluster, "fillcolor", dot_graph_spine_fill(builder, stage, "#F4F6F9"));
@@ -33,7 +33,7 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
         dot_builder_set(cluster, "penwidth", "1");
         object = cluster;
     } else {
-        Agnode_t *node = dot_builder_node(builder, parent, "stage_", &stage->base);
+        dot_node *node = dot_builder_node(builder, parent, "stage_", &stage->base);
         dot_builder_set(node, "fillcolor", dot_graph_spine_fill(builder, stage, "#FFFFFF"));
         dot_builder_set(node, "margin", "0.2,0.12");
         dot_builder_note_node(builder, stage, node);
@@ -47,10 +47,10 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
 /* The spine's arrow from one stage to the next (between siblings). */
 static void dot_graph_spine_link(dot_builder *builder, const jrn_stage *from, const jrn_stage *to)
 {
-    Agnode_t *tail = builder->stage_last_nodes[from->base.index];
-    Agnode_t *head = builder->stage_first_nodes[to->base.index];
+    dot_node *tail = builder->stage_last_nodes[from->base.index];
+    dot_node *head = builder->stage_first_nodes[to->base.index];
     if (!tail || !head) return;
-    Agedge_t *edge = dot_builder_edge(builder, tail, head);
+    dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", DOT_GRAPH_SPINE_EDGE);
     dot_builder_set(edge, "penwidth", "3");
     dot_builder_set(edge, "arrowsize", "1");
@@ -89,7 +89,7 @@ void dot_graph_spine_add(dot_builder *builder)
     }
     dot_graph_spine_link_all(builder);
     dot_builder_add_stage_loops(builder);
-    Agnode_t *legend = dot_builder_add_legend(builder);
+    dot_node *legend = dot_builder_add_legend(builder);
     if (last_top && builder->stage_last_nodes[last_top->base.index])
         dot_builder_invisible_edge(builder, builder->stage_last_nodes[last_top->base.index], legend);
 }

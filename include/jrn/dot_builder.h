@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cgraph.h>
+#include "jrn/dot_doc.h"
 
 #include "jrn/dot_labels.h"
 #include "jrn/emit.h"
@@ -19,23 +19,24 @@
 typedef struct dot_builder {
     const jrn_model *model;
     const jrn_emit_options *options;
-    Agraph_t *graph;
+    dot_doc *doc;
+    dot_graph *graph;               /* the root: &doc->root */
     bool *stage_shown;
     bool *touchpoint_shown;
     bool *journey_shown;
-    Agraph_t **stage_clusters;      /* the cluster drawn for a stage, or NULL */
-    Agnode_t **stage_first_nodes;   /* the first node drawn inside a stage (or its sub-stages) */
-    Agnode_t **stage_last_nodes;    /* the last such node */
+    dot_graph **stage_clusters;      /* the cluster drawn for a stage, or NULL */
+    dot_node **stage_first_nodes;   /* the first node drawn inside a stage (or its sub-stages) */
+    dot_node **stage_last_nodes;    /* the last such node */
     /* the stages whose clusters directly hold those first and last nodes */
     const jrn_stage **first_node_holders;
     const jrn_stage **last_node_holders;
-    Agnode_t **touchpoint_nodes;    /* the node of a shown touchpoint, or NULL */
+    dot_node **touchpoint_nodes;    /* the node of a shown touchpoint, or NULL */
     const jrn_journey **legend_journeys;
     dot_legend legend;
     size_t *stage_columns;          /* map views: a stage's place among the stages that draw
                                        nodes of their own (1, 2, ...; 0 for none) */
     size_t gate_count;              /* invisible spine-order nodes created so far */
-    Agraph_t *stage_group;          /* big maps: the plain subgraph taking the next clusters */
+    dot_graph *stage_group;          /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
     bool draws_flow;                /* --view flow: the full map, edges as wide as their flow */
@@ -44,11 +45,11 @@ typedef struct dot_builder {
     jrn_strbuf text;                /* scratch: labels and tooltips */
 } dot_builder;
 
-/* Sets an attribute (declared on the fly with an empty default): the one place that
- * casts jrnc's const strings to the char * that libcgraph's API takes. */
+/* Sets an attribute of a dot_graph, dot_node or dot_edge (declared on the fly with an
+ * empty default). */
 void dot_builder_set(void *object, const char *name, const char *value);
 /* Sets an attribute to an HTML-like value (markup without the enclosing < >). */
-void dot_builder_set_html(dot_builder *builder, void *object, const char *name, const char *html);
+void dot_builder_set_html(void *object, const char *name, const char *html);
 /* Sets an attribute to the text built in builder->text, and clears it. */
 void dot_builder_set_text(dot_builder *builder, void *object, const char *name, bool is_html);
 
@@ -59,20 +60,20 @@ void dot_builder_set_text(dot_builder *builder, void *object, const char *name, 
  * object has its own prefix so ids cannot clash with each other or with DOT keywords. */
 const char *dot_builder_name(dot_builder *builder, const char *prefix, const jrn_element *element);
 
-Agnode_t *dot_builder_node(dot_builder *builder, Agraph_t *graph, const char *prefix,
+dot_node *dot_builder_node(dot_builder *builder, dot_graph *graph, const char *prefix,
                            const jrn_element *element);
-Agedge_t *dot_builder_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head);
+dot_edge *dot_builder_edge(dot_builder *builder, dot_node *tail, dot_node *head);
 /* An edge that only keeps ranks in order: never drawn. */
-Agedge_t *dot_builder_invisible_edge(dot_builder *builder, Agnode_t *tail, Agnode_t *head);
+dot_edge *dot_builder_invisible_edge(dot_builder *builder, dot_node *tail, dot_node *head);
 /* Styles an edge that goes back to an earlier stage (a journey loop or a stage loop). */
-void dot_builder_mark_loop(Agedge_t *edge, bool under_the_map);
+void dot_builder_mark_loop(dot_edge *edge, bool under_the_map);
 /* Records node as drawn inside stage's cluster (and so inside its parents' clusters). */
-void dot_builder_note_node(dot_builder *builder, const jrn_stage *stage, Agnode_t *node);
+void dot_builder_note_node(dot_builder *builder, const jrn_stage *stage, dot_node *node);
 /* True when stage is ancestor or ancestor's sub-stage (at any depth). */
 bool dot_builder_stage_within(const jrn_stage *stage, const jrn_stage *ancestor);
 /* Sets ltail/lhead on an edge between two stages' nodes, where clipping at the cluster
  * border is possible (Graphviz refuses a head inside the tail's cluster, and back). */
-void dot_builder_clip_to_clusters(dot_builder *builder, Agedge_t *edge,
+void dot_builder_clip_to_clusters(dot_builder *builder, dot_edge *edge,
                                   const jrn_stage *tail_stage, const jrn_stage *tail_holder,
                                   const jrn_stage *head_stage, const jrn_stage *head_holder);
 /* Draws the declared loops: s "loops: t" as a dashed edge between the stages. */
@@ -80,10 +81,10 @@ void dot_builder_add_stage_loops(dot_builder *builder);
 
 /* Adds the legend cluster with what builder->legend says was drawn; returns its node so
  * the view can place it. */
-Agnode_t *dot_builder_add_legend(dot_builder *builder);
+dot_node *dot_builder_add_legend(dot_builder *builder);
 
 /* Adds a note in place of a picture with nothing to draw. */
-Agnode_t *dot_builder_add_note(dot_builder *builder, const char *text);
+dot_node *dot_builder_add_note(dot_builder *builder, const char *text);
 
 /* The views: dot_graph_map.c draws full, journey and persona; dot_graph_spine.c the spine. */
 void dot_graph_map_add(dot_builder *builder);

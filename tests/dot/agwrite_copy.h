@@ -1,0 +1,13 @@
+/* agwrite_copy.h — a dot_doc written by libcgraph's agwrite, for comparison with dot_write. */
+#ifndef AGWRITE_COPY_H
+#define AGWRITE_COPY_H
+
+#include <stdbool.h>
+
+#include "jrn/dot_doc.h"
+#include "jrn/strbuf.h"
+
+/* Appends agwrite's text of a libcgraph copy of doc to out; false if agwrite failed. */
+bool agwrite_copy(const dot_doc *doc, jrn_strbuf *out);
+
+#endif
