@@ -275,10 +275,21 @@ jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location loc
                                       "(use \"\"\"...\"\"\" for text over several lines)");
     }
     size_t content_end = terminated ? length - 1 : length;
+    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    value->kind = VALUE_STRING;
+    value->span = parse_span(context, location);
+    if (content_end <= 1 || !memchr(text + 1, '\\', content_end - 1)) {
+        /* most strings have no escape: their text is the content as written */
+        value->text = arena_strndup(context->arena, text + 1, content_end > 1 ? content_end - 1 : 0);
+        return value;
+    }
     jrn_strbuf decoded = STRBUF_INIT;
     for (size_t i = 1; i < content_end; i++) {
         if (text[i] != '\\') {
-            strbuf_putc(&decoded, text[i]);
+            const char *escape = memchr(text + i, '\\', content_end - i);
+            size_t run = escape ? (size_t)(escape - (text + i)) : content_end - i;
+            strbuf_append(&decoded, text + i, run);
+            i += run - 1;
             continue;
         }
         if (i + 1 >= content_end) break;   /* a lone trailing backslash: unterminated already */
@@ -297,9 +308,6 @@ jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location loc
             break;
         }
     }
-    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
-    value->kind = VALUE_STRING;
-    value->span = parse_span(context, location);
     value->text = arena_strndup(context->arena, strbuf_text(&decoded), decoded.length);
     strbuf_free(&decoded);
     return value;

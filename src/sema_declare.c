@@ -249,7 +249,10 @@ static void sema_sort_by_position(jrn_sema *sema, jrn_element **elements, size_t
     for (size_t i = 0; i < count; i++) {
         entries[i] = (sema_position_entry){sema_position_of(sema->model, elements[i]->span), elements[i]};
     }
-    qsort(entries, count, sizeof *entries, sema_compare_positions);
+    /* a map without extends is in source order already: no sort for the common case */
+    bool sorted = true;
+    for (size_t i = 1; i < count && sorted; i++) sorted = entries[i - 1].position <= entries[i].position;
+    if (!sorted) qsort(entries, count, sizeof *entries, sema_compare_positions);
     for (size_t i = 0; i < count; i++) {
         elements[i] = entries[i].element;
         elements[i]->index = i;

@@ -227,12 +227,29 @@ uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t le
     return need;
 }
 
+/* Whether the 8 bytes at i are all ASCII and none is NUL: most of any map is, and a word
+ * at a time is several times faster than decoding byte by byte. */
+static bool source_ascii_run(const unsigned char *text, uint32_t i, uint32_t length)
+{
+    if (length - i < 8) return false;
+    uint64_t word;
+    memcpy(&word, text + i, sizeof word);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    bool has_high_bit = (word & highs) != 0;
+    bool has_zero = ((word - ones) & ~word & highs) != 0;
+    return !has_high_bit && !has_zero;
+}
+
 uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
                                   jrn_arena *arena)
 {
     const unsigned char *text = (const unsigned char *)source->text;
     uint32_t i = 0;
     while (i < source->length) {
+        if (source_ascii_run(text, i, source->length)) {
+            i += 8;
+            continue;
+        }
         if (text[i] == 0) {
             *reason = "NUL byte in the file (is it a binary file?)";
             return i;
