@@ -178,10 +178,12 @@ static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value
     size_t low_length = (size_t)(dots - text);
     while (low_length > 0 && (text[low_length - 1] == ' ' || text[low_length - 1] == '\t')) low_length--;
     char *low = arena_strndup(context->arena, text, low_length);
-    parse_range_end(context, location, low, &value->range_low);
+    jrn_ast_range *range = arena_alloc(context->arena, sizeof *range);
+    parse_range_end(context, location, low, &range->low);
     const char *high = dots + 2;
     while (*high == ' ' || *high == '\t') high++;
-    parse_range_end(context, location, high, &value->range_high);
+    parse_range_end(context, location, high, &range->high);
+    value->range = range;
 }
 
 jrn_ast_value *parse_new_ident_value(jrn_parse_context *context, const char *name,

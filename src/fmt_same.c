@@ -24,8 +24,8 @@ static bool fmt_same_value(const jrn_ast_value *a, const jrn_ast_value *b)
 {
     if (a->kind != b->kind) return false;
     if (a->kind == VALUE_RANGE) {
-        return fmt_same_range_end(&a->range_low, &b->range_low) &&
-               fmt_same_range_end(&a->range_high, &b->range_high);
+        return fmt_same_range_end(&a->range->low, &b->range->low) &&
+               fmt_same_range_end(&a->range->high, &b->range->high);
     }
     return fmt_same_text(a->text, b->text);
 }

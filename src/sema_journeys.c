@@ -91,13 +91,13 @@ static size_t journey_hop_slot(const journey_scratch *scratch, const jrn_hop *ho
     return i;
 }
 
-static void journey_add_step(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
+static void journey_add_step(jrn_journey *journey, journey_scratch *scratch,
                              jrn_touchpoint *touchpoint)
 {
     size_t stamp = journey->base.index + 1;
     if (scratch->step_stamp[touchpoint->base.index] == stamp) return;
     scratch->step_stamp[touchpoint->base.index] = stamp;
-    ARENA_PUSH(sema->arena, journey->steps, journey->step_count, touchpoint);
+    journey->steps[journey->step_count++] = touchpoint;   /* room made by sema_build_journeys */
 }
 
 static void journey_check_rate(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
@@ -130,7 +130,7 @@ static void journey_add_hop(jrn_sema *sema, jrn_journey *journey, journey_scratc
         return;
     }
     journey_mark_loop(&hop);
-    ARENA_PUSH(sema->arena, journey->hops, journey->hop_count, hop);
+    journey->hops[journey->hop_count++] = hop;   /* room made by sema_build_journeys */
     scratch->hop_slots[slot] = journey->hop_count;
     journey_check_rate(sema, journey, scratch, &journey->hops[journey->hop_count - 1]);
 }
@@ -142,7 +142,7 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
     jrn_span previous_span = span_none();
     for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
         jrn_touchpoint *current = (jrn_touchpoint *)sema_lookup(sema, KIND_TOUCHPOINT, step->id, step->span);
-        if (current != NULL) journey_add_step(sema, journey, scratch, current);
+        if (current != NULL) journey_add_step(journey, scratch, current);
         if (previous != NULL && current != NULL) {
             jrn_hop hop = {0};
             hop.from = previous;
@@ -197,6 +197,11 @@ void sema_build_journeys(jrn_sema *sema)
         size_t journey_steps = 0;
         for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) journey_steps += sema->chains[order[k]].member->step_count;
         if (chain_total > 0) {
+            /* A journey has at most as many steps and hops as its chains name: room for
+             * them in one piece, not doubling arrays (hops are big, and there may be a
+             * hundred thousand of them). */
+            journey->steps = arena_alloc_array(sema->arena, journey_steps + 1, sizeof *journey->steps);
+            journey->hops = arena_alloc_array(sema->arena, journey_steps + 1, sizeof *journey->hops);
             size_t slots = 16;
             while (slots < journey_steps * 2) slots *= 2;
             scratch.hop_slot_count = slots;

@@ -149,8 +149,8 @@ static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_
     const char *low_text = arena_strndup(sema->arena, value->text, low_length);
     const char *high_text = dots + 2;
     while (*high_text == ' ' || *high_text == '\t') high_text++;
-    jrn_quantity low = quantity_of_range_end(&value->range_low, low_text);
-    jrn_quantity high = quantity_of_range_end(&value->range_high, high_text);
+    jrn_quantity low = quantity_of_range_end(&value->range->low, low_text);
+    jrn_quantity high = quantity_of_range_end(&value->range->high, high_text);
     if (low.kind != high.kind) {
         diag_error(sema->diags, value->span, "both ends of the scale %s must have the same unit", value->text);
         return false;

@@ -67,19 +67,22 @@ typedef struct jrn_range_end {
     jrn_duration duration;
 } jrn_range_end;
 
+typedef struct jrn_ast_range {
+    jrn_range_end low, high;
+} jrn_ast_range;
+
 typedef struct jrn_ast_value {
     jrn_value_kind kind;
     bool is_text_block;      /* STRING written as """...""" */
     jrn_span span;
     const char *text;        /* STRING, IDENT; the literal as written for the others */
-    /* One value per kind: maps hold hundreds of thousands of these, so they share room. */
+    /* One value per kind: maps hold hundreds of thousands of these, so they share room,
+     * and the rare range keeps its two ends out of line. */
     union {
         double number;       /* NUMBER, PERCENT (85 for 85%); DURATION: the amount */
         jrn_duration duration;
         jrn_date date;
-        struct {
-            jrn_range_end range_low, range_high;
-        };
+        const jrn_ast_range *range;
     };
     struct jrn_ast_value *next;
 } jrn_ast_value;
@@ -115,11 +118,15 @@ struct jrn_ast_decl;
 typedef struct jrn_ast_member {
     jrn_member_kind kind;
     jrn_span span;
-    jrn_ast_property *property;     /* PROPERTY */
-    const char *flag;               /* FLAG */
-    struct jrn_ast_decl *decl;      /* DECL */
-    jrn_ast_step *steps;            /* CHAIN: two or more */
-    size_t step_count;
+    union {                             /* read only the one that kind names */
+        jrn_ast_property *property;     /* PROPERTY */
+        const char *flag;               /* FLAG */
+        struct jrn_ast_decl *decl;      /* DECL */
+        struct {
+            jrn_ast_step *steps;        /* CHAIN: two or more */
+            size_t step_count;
+        };
+    };
     struct jrn_ast_member *next;
 } jrn_ast_member;
 
