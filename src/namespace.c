@@ -29,26 +29,29 @@ void namespace_free(jrn_namespace *names)
     memset(names, 0, sizeof *names);
 }
 
-static jrn_element **namespace_slot(jrn_element **slots, size_t slot_count, const char *id)
+static jrn_namespace_slot *namespace_slot(jrn_namespace_slot *slots, size_t slot_count, const char *id,
+                                          uint64_t hash)
 {
     size_t mask = slot_count - 1;
-    size_t i = (size_t)namespace_hash(id) & mask;
-    while (slots[i] != NULL && strcmp(slots[i]->id, id) != 0) i = (i + 1) & mask;
+    size_t i = (size_t)hash & mask;
+    while (slots[i].element != NULL && (slots[i].hash != hash || strcmp(slots[i].element->id, id) != 0))
+        i = (i + 1) & mask;
     return &slots[i];
 }
 
 jrn_element *namespace_find(const jrn_namespace *names, const char *id)
 {
     if (names->slot_count == 0) return NULL;
-    return *namespace_slot(names->slots, names->slot_count, id);
+    return namespace_slot(names->slots, names->slot_count, id, namespace_hash(id))->element;
 }
 
 static void namespace_grow(jrn_namespace *names)
 {
     size_t slot_count = names->slot_count ? names->slot_count * 2 : 64;
-    jrn_element **slots = memory_calloc(slot_count, sizeof *slots);
-    for (size_t i = 0; i < names->count; i++) {
-        *namespace_slot(slots, slot_count, names->ordered[i]->id) = names->ordered[i];
+    jrn_namespace_slot *slots = memory_calloc(slot_count, sizeof *slots);
+    for (size_t i = 0; i < names->slot_count; i++) {
+        if (names->slots[i].element == NULL) continue;
+        *namespace_slot(slots, slot_count, names->slots[i].element->id, names->slots[i].hash) = names->slots[i];
     }
     free(names->slots);
     names->slots = slots;
@@ -61,9 +64,10 @@ jrn_element *namespace_add(jrn_namespace *names, jrn_element *element)
 {
     /* Keep the table at most half full so probes stay short. */
     if (names->count + 1 > names->slot_count / 2) namespace_grow(names);
-    jrn_element **slot = namespace_slot(names->slots, names->slot_count, element->id);
-    if (*slot != NULL) return *slot;
-    *slot = element;
+    uint64_t hash = namespace_hash(element->id);
+    jrn_namespace_slot *slot = namespace_slot(names->slots, names->slot_count, element->id, hash);
+    if (slot->element != NULL) return slot->element;
+    *slot = (jrn_namespace_slot){element, hash};
     names->ordered[names->count++] = element;
     return NULL;
 }

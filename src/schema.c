@@ -94,7 +94,8 @@ const jrn_property_rule *schema_find_property(unsigned owner, const char *name)
     size_t count;
     const jrn_property_rule *rules = schema_properties(owner, &count);
     for (size_t i = 0; i < count; i++) {
-        if (strcmp(rules[i].name, name) == 0) return &rules[i];
+        /* the first letter rules out most names without a call */
+        if (rules[i].name[0] == name[0] && strcmp(rules[i].name, name) == 0) return &rules[i];
     }
     return NULL;
 }

@@ -11,14 +11,31 @@
 
 #include "jrn/strbuf.h"
 
+/* UTF-8 continuation bytes (10xxxxxx) in text[begin, end): a code point starts at every
+ * other byte. Eight bytes at a time: bit 7 set and bit 6 clear, counted by popcount. */
+static uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
+{
+    uint32_t count = 0, i = begin;
+    for (; end - i >= 8; i += 8) {
+        uint64_t word;
+        memcpy(&word, text + i, sizeof word);
+        count += (uint32_t)__builtin_popcountll(word & ~(word << 1) & 0x8080808080808080u);
+    }
+    for (; i < end; i++) count += ((unsigned char)text[i] & 0xC0) == 0x80;
+    return count;
+}
+
 static void source_index_codepoints(jrn_arena *arena, jrn_source *source)
 {
     uint32_t count = source->length / SOURCE_CHECKPOINT_BYTES + 1;
     source->codepoint_checkpoints = arena_alloc_array(arena, count, sizeof(uint32_t));
     uint32_t codepoints = 0;
-    for (uint32_t i = 0; i < source->length; i++) {
-        if (i % SOURCE_CHECKPOINT_BYTES == 0) source->codepoint_checkpoints[i / SOURCE_CHECKPOINT_BYTES] = codepoints;
-        if (((unsigned char)source->text[i] & 0xC0) != 0x80) codepoints++;
+    for (uint32_t block = 0; block < count; block++) {
+        source->codepoint_checkpoints[block] = codepoints;
+        uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
+        uint32_t end = begin + SOURCE_CHECKPOINT_BYTES < source->length ? begin + SOURCE_CHECKPOINT_BYTES
+                                                                         : source->length;
+        if (begin < end) codepoints += (end - begin) - source_continuation_bytes(source->text, begin, end);
     }
 }
 
@@ -26,27 +43,23 @@ static void source_index_codepoints(jrn_arena *arena, jrn_source *source)
 static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offset)
 {
     uint32_t block = offset / SOURCE_CHECKPOINT_BYTES;
-    uint32_t codepoints = source->codepoint_checkpoints[block];
-    for (uint32_t i = block * SOURCE_CHECKPOINT_BYTES; i < offset; i++) {
-        if (((unsigned char)source->text[i] & 0xC0) != 0x80) codepoints++;
-    }
-    return codepoints;
+    uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
+    return source->codepoint_checkpoints[block] + (offset - begin) -
+           source_continuation_bytes(source->text, begin, offset);
 }
 
 static void source_index_lines(jrn_arena *arena, jrn_source *source)
 {
     source_index_codepoints(arena, source);
+    const char *text = source->text, *end = text + source->length;
     uint32_t count = 1;
-    for (uint32_t i = 0; i < source->length; i++) {
-        if (source->text[i] == '\n') count++;
-    }
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) count++;
     source->line_starts = arena_alloc_array(arena, count, sizeof *source->line_starts);
     source->line_count = count;
     uint32_t line = 0;
     source->line_starts[line++] = 0;
-    for (uint32_t i = 0; i < source->length; i++) {
-        if (source->text[i] == '\n') source->line_starts[line++] = i + 1;
-    }
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        source->line_starts[line++] = (uint32_t)(p - text) + 1;
 }
 
 /* Takes bytes (with SOURCE_PADDING writable bytes after them) as the source's text. */

@@ -3,11 +3,19 @@
 #define JRN_NAMESPACE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jrn/model.h"
 
+/* A slot keeps its element's hash: a probe compares hashes and reads the element (and
+ * its id) only on a match. */
+typedef struct jrn_namespace_slot {
+    jrn_element *element;     /* NULL = empty */
+    uint64_t hash;
+} jrn_namespace_slot;
+
 typedef struct jrn_namespace {
-    jrn_element **slots;      /* open addressing; NULL = empty */
+    jrn_namespace_slot *slots;   /* open addressing */
     size_t slot_count;        /* a power of two */
     jrn_element **ordered;    /* every element in insertion order */
     size_t count;
