@@ -52,11 +52,11 @@ static void dot_graph_map_add_placeholder(dot_builder *builder, dot_graph *clust
     dot_builder_note_node(builder, stage, node);
 }
 
-/* Top-level clusters per plain subgraph on big maps. agwrite finds, for every node and
- * edge, whether some subgraph of the graph being written holds it by trying each one in
- * turn: with hundreds of stage clusters side by side that is O(nodes x stages). Grouping
- * the clusters 16 to a plain subgraph (which does not change the layout) keeps every such
- * search short, so writing grows linearly with the map. */
+/* Top-level clusters per plain subgraph on big maps. Graphviz's writer (agwrite: `nop`,
+ * `dot -Tdot`, `dot -Tcanon` on jrnc's output) finds, for every node and edge, whether some
+ * subgraph of the graph being written holds it by trying each one in turn: with hundreds
+ * of stage clusters side by side that is O(nodes x stages). Grouping the clusters 16 to a
+ * plain subgraph (which does not change the layout) keeps every such search short. */
 enum { DOT_STAGE_GROUP_SIZE = 16 };
 
 static dot_graph *dot_graph_map_top_parent(dot_builder *builder)

@@ -22,22 +22,27 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
 
 
-def measure(command, stdout=subprocess.DEVNULL):
+MEASURE = os.path.join(WORK, "measure")
+
+
+def measure(command):
     """Best CPU time (user + system) over RUNS and the peak RSS (KiB) of command.
 
     CPU time, not wall time: the machine is shared (two cores, builds and tests beside
-    us), and CPU time is what the program itself costs. Mermaid is measured the same way."""
+    us), and CPU time is what the program itself costs. Mermaid is measured the same way.
+    The command runs under tests/bench/measure.c, so its peak memory is its own."""
     best, peak = float("inf"), 0
     for _ in range(RUNS):
-        process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = usage.ru_utime + usage.ru_stime
-        stderr = process.stderr.read().decode(errors="replace")
-        process.stderr.close()
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"bench: {' '.join(command)} failed:\n{stderr[:2000]}")
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss)
+        result = subprocess.run([MEASURE] + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        stderr = result.stderr.decode(errors="replace")
+        lines = result.stdout.decode(errors="replace").strip().splitlines()
+        if result.returncode != 0 or not lines:
+            sys.exit(f"bench: measure {' '.join(command)} failed:\n{stderr[:2000]}")
+        user, system, peak_kib, status = lines[-1].split()
+        if int(status) != 0:
+            sys.exit(f"bench: {' '.join(command)} failed (exit {status}):\n{stderr[:2000]}")
+        best = min(best, float(user) + float(system))
+        peak = max(peak, int(peak_kib))
     return best, peak
 
 
@@ -54,6 +59,8 @@ def verdict(ok):
 
 def main():
     os.makedirs(WORK, exist_ok=True)
+    subprocess.run([os.environ.get("CC", "cc"), "-O2", "-Wall", "-Werror", "-o", MEASURE,
+                    os.path.join(ROOT, "tests", "bench", "measure.c")], check=True)
     have_mermaid = os.path.isdir(os.path.join(ROOT, "tests", "bench", "node_modules", "mermaid"))
     have_nop = shutil.which("nop") is not None
     rows = {}
