@@ -44,8 +44,18 @@ static void fmt_own_line_comment(fmt_printer *p, size_t level, const jrn_ast_com
     fmt_comment_take(&p->comments);
 }
 
+/* The column (in code points) where the output's current line has reached. */
+static size_t fmt_output_column(const fmt_printer *p)
+{
+    const char *text = strbuf_text(p->out);
+    size_t start = p->out->length;
+    while (start > 0 && text[start - 1] != '\n') start--;
+    return fmt_text_width(text + start, p->out->length - start);
+}
+
 /* A comment after code on the current line; when the line already ends in one, the
- * comment goes on a line of its own at level. */
+ * comment goes on a line of its own at level. The lines that continue it (comments alone
+ * on the next lines, in its column) stay under it, in its new column. */
 static void fmt_inline_comment(fmt_printer *p, size_t level, const jrn_ast_comment *comment)
 {
     if (p->line_has_comment) {
@@ -54,10 +64,21 @@ static void fmt_inline_comment(fmt_printer *p, size_t level, const jrn_ast_comme
     } else {
         strbuf_puts(p->out, "  ");
     }
+    size_t column = fmt_output_column(p);
     fmt_append_comment(p->out, comment);
     p->line_has_comment = true;
     p->previous_end = comment->span.end;
     fmt_comment_take(&p->comments);
+    const jrn_ast_comment *next;
+    while ((next = p->comments.next) != NULL && fmt_comment_continues(p->source, comment, next)) {
+        fmt_end_line(p);
+        for (size_t i = 0; i < column; i++) strbuf_putc(p->out, ' ');
+        fmt_append_comment(p->out, next);
+        p->line_has_comment = true;
+        p->previous_end = next->span.end;
+        fmt_comment_take(&p->comments);
+        comment = next;
+    }
 }
 
 static bool fmt_wants_blank_line(const fmt_printer *p, uint32_t begin, bool at_start, bool force)

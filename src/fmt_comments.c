@@ -43,6 +43,18 @@ bool fmt_blank_line_between(const jrn_source *source, uint32_t from, uint32_t to
     return false;
 }
 
+bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *previous,
+                           const jrn_ast_comment *next)
+{
+    if (!fmt_comment_stands_alone(source, next)) return false;
+    int newlines = 0;
+    for (uint32_t i = previous->span.end; i < next->span.begin; i++) {
+        if (source->text[i] == '\n') newlines++;
+    }
+    if (newlines != 1) return false;
+    return source_position(source, previous->span.begin).column == source_position(source, next->span.begin).column;
+}
+
 bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment)
 {
     for (uint32_t i = comment->span.begin; i > 0 && source->text[i - 1] != '\n'; i--) {

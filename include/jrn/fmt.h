@@ -63,6 +63,10 @@ const jrn_ast_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint
 const jrn_ast_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
                                             uint32_t limit);
 void fmt_comment_take(fmt_comment_cursor *cursor);
+/* True when next continues previous, a comment after code: it stands alone on the very
+ * next line, starting in the same column (a note written over several lines). */
+bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *previous,
+                           const jrn_ast_comment *next);
 /* True when only blanks precede the comment on its line. */
 bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment);
 /* True when offsets a and b are on the same source line. */
