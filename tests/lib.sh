@@ -15,11 +15,14 @@ have() { command -v "$1" >/dev/null 2>&1; }
 # memcheck NAME COMMAND...: runs COMMAND under valgrind memcheck; passes when valgrind
 # finds no memory error and no definite or indirect leak, and COMMAND exits with at most
 # MEMCHECK_MAX_STATUS (default 0). Standard input is MEMCHECK_INPUT (default /dev/null).
+# The array MEMCHECK_OPTIONS adds valgrind options (a suppressions file).
 # Graphviz keeps plugin tables for the life of the process: "still reachable" never fails.
 memcheck() {
     local name=$1; shift
-    valgrind --quiet --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-        --show-leak-kinds=definite,indirect "$@" > /dev/null 2> valgrind.txt < "${MEMCHECK_INPUT:-/dev/null}"
+    valgrind --quiet --error-exitcode=97 --leak-check=full --num-callers=60 \
+        --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+        ${MEMCHECK_OPTIONS[@]+"${MEMCHECK_OPTIONS[@]}"} \
+        "$@" > /dev/null 2> valgrind.txt < "${MEMCHECK_INPUT:-/dev/null}"
     local status=$?
     if [ "$status" -eq 97 ] || grep -q '==[0-9]*==' valgrind.txt; then
         fail "$name" "$(head -c 3000 valgrind.txt)"

@@ -9,17 +9,9 @@ if ! have valgrind; then skip "reports memcheck" "valgrind is missing"; exit 0; 
 # Graphviz keeps plugin tables for the life of the process ("still reachable"), and its
 # layout and text measuring lose memory of their own (tests/dot/graphviz.supp names
 # those libraries): only jrnc's definite and indirect leaks, and memory errors, fail.
+MEMCHECK_OPTIONS=("--suppressions=$JRN_ROOT/tests/dot/graphviz.supp")
 for map in "$JRN_ROOT/examples/b2b_logistics.jrn" "$JRN_ROOT/tests/reports/hostile.jrn"; do
     for format in json csv md html; do
-        name="-f $format $(basename "$map")"
-        valgrind --quiet --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-            --suppressions="$JRN_ROOT/tests/dot/graphviz.supp" \
-            --show-leak-kinds=definite,indirect "$JRNC" -f "$format" "$map" -o out 2> valgrind.txt
-        status=$?
-        if [ "$status" -ne 0 ] || grep -q '==[0-9]*==' valgrind.txt; then
-            fail "$name" "    exit $status" "$(head -c 3000 valgrind.txt)"
-        else
-            pass "$name"
-        fi
+        memcheck "-f $format $(basename "$map")" "$JRNC" -f "$format" "$map" -o out
     done
 done
