@@ -1,8 +1,9 @@
 /* dot_write.c — a dot_doc as DOT text, laid out as libcgraph's agwrite lays out the same
  * graph (with linelength=0): tabs by depth, attributes sorted by name, only those that
- * differ from their default, ids quoted only where DOT needs it. The layout matters to
- * users (golden files, diffs of generated DOT in their repositories) and a test compares
- * it with agwrite's byte for byte. */
+ * differ from their default, ids quoted only where DOT needs it, subgraphs in the order
+ * they were made (agwrite orders them by ID, which its default ID discipline takes from
+ * heap addresses). The layout matters to users (golden files, diffs of generated DOT in
+ * their repositories) and a test compares it with agwrite's byte for byte. */
 #include "jrn/dot_write.h"
 
 #include <stdint.h>
