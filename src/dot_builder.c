@@ -12,11 +12,6 @@ void dot_builder_set(void *object, const char *name, const char *value)
     dot_doc_set(object, name, value, false);
 }
 
-void dot_builder_set_html(void *object, const char *name, const char *html)
-{
-    dot_doc_set(object, name, html, true);
-}
-
 void dot_builder_set_text(dot_builder *builder, void *object, const char *name, bool is_html)
 {
     dot_doc_set(object, name, strbuf_text(&builder->text), is_html);

@@ -24,7 +24,7 @@ typedef struct dot_builder {
     bool *stage_shown;
     bool *touchpoint_shown;
     bool *journey_shown;
-    dot_graph **stage_clusters;      /* the cluster drawn for a stage, or NULL */
+    dot_graph **stage_clusters;     /* the cluster drawn for a stage, or NULL */
     dot_node **stage_first_nodes;   /* the first node drawn inside a stage (or its sub-stages) */
     dot_node **stage_last_nodes;    /* the last such node */
     /* the stages whose clusters directly hold those first and last nodes */
@@ -36,7 +36,7 @@ typedef struct dot_builder {
     size_t *stage_columns;          /* map views: a stage's place among the stages that draw
                                        nodes of their own (1, 2, ...; 0 for none) */
     size_t gate_count;              /* invisible spine-order nodes created so far */
-    dot_graph *stage_group;          /* big maps: the plain subgraph taking the next clusters */
+    dot_graph *stage_group;         /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
     bool draws_flow;                /* --view flow: the full map, edges as wide as their flow */
@@ -48,9 +48,8 @@ typedef struct dot_builder {
 /* Sets an attribute of a dot_graph, dot_node or dot_edge (declared on the fly with an
  * empty default). */
 void dot_builder_set(void *object, const char *name, const char *value);
-/* Sets an attribute to an HTML-like value (markup without the enclosing < >). */
-void dot_builder_set_html(void *object, const char *name, const char *html);
-/* Sets an attribute to the text built in builder->text, and clears it. */
+/* Sets an attribute to the text built in builder->text (HTML-like markup, without the
+ * enclosing < >, when is_html), and clears it. */
 void dot_builder_set_text(dot_builder *builder, void *object, const char *name, bool is_html);
 
 /* Ids longer than this are cut in object names (see dot_builder_name). */
