@@ -111,8 +111,20 @@ void dot_doc_set(void *target, const char *name, const char *value, bool is_html
         dot_doc_set_default(doc, object->kind, symbol, value, is_html);
         return;
     }
-    dot_attr attr = {symbol, arena_strdup(doc->arena, value), is_html};
+    dot_attr attr = {.value = arena_strdup(doc->arena, value), .symbol = (uint32_t)symbol, .is_html = is_html};
     dot_attr *existing = (dot_attr *)dot_doc_find_attr(object, symbol);
-    if (existing) *existing = attr;
-    else ARENA_PUSH(doc->arena, object->attrs, object->attr_count, attr);
+    if (existing) {
+        *existing = attr;
+        return;
+    }
+    if (object->attr_count == object->attr_capacity) {
+        /* Room for four first: most nodes and edges have two to seven attributes, and a
+         * hundred thousand of them growing one by one would leave 90 MB of old copies. */
+        uint32_t capacity = object->attr_capacity ? object->attr_capacity * 2 : 4;
+        dot_attr *attrs = arena_alloc_array(doc->arena, capacity, sizeof *attrs);
+        if (object->attr_count > 0) memcpy(attrs, object->attrs, object->attr_count * sizeof *attrs);
+        object->attrs = attrs;
+        object->attr_capacity = capacity;
+    }
+    object->attrs[object->attr_count++] = attr;
 }

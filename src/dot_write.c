@@ -212,7 +212,8 @@ static void dot_write_defaults(dot_writer *writer, const char *keyword, dot_obje
     for (size_t i = 0; i < doc->symbol_count[kind]; i++) {
         const dot_symbol *symbol = dot_write_symbol(writer, kind, writer->sorted[kind][i]);
         if (symbol->default_value[0] == '\0') continue;
-        pairs[count++] = (dot_attr){writer->sorted[kind][i], symbol->default_value, symbol->default_is_html};
+        pairs[count++] = (dot_attr){.value = symbol->default_value, .symbol = (uint32_t)writer->sorted[kind][i],
+                                    .is_html = symbol->default_is_html};
     }
     dot_write_pairs(writer, keyword, pairs, count, kind);
 }

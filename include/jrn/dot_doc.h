@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jrn/arena.h"
 
@@ -26,8 +27,8 @@ typedef enum dot_object_kind {
 typedef struct dot_doc dot_doc;
 
 typedef struct dot_attr {
-    size_t symbol;          /* index into the doc's symbols of the object's kind */
     const char *value;
+    uint32_t symbol;        /* index into the doc's symbols of the object's kind */
     bool is_html;           /* an HTML-like value: written between < > */
 } dot_attr;
 
@@ -35,8 +36,9 @@ typedef struct dot_attr {
 typedef struct dot_object {
     dot_doc *doc;
     dot_object_kind kind;
+    uint32_t attr_count;
+    uint32_t attr_capacity;
     dot_attr *attrs;        /* the attributes set on this object, each symbol once */
-    size_t attr_count;
 } dot_object;
 
 typedef struct dot_node dot_node;

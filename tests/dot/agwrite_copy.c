@@ -163,7 +163,7 @@ bool agwrite_copy(const dot_doc *doc, jrn_strbuf *out)
         for (size_t i = 0; i < doc->symbol_count[kind]; i++) {
             const dot_symbol *symbol = &doc->symbols[kind][i];
             agattr(root, agwrite_copy_kinds[kind], (char *)symbol->name, (char *)"");
-            dot_attr value = {i, symbol->default_value, symbol->default_is_html};
+            dot_attr value = {.value = symbol->default_value, .symbol = (uint32_t)i, .is_html = symbol->default_is_html};
             if (kind == DOT_OBJECT_GRAPH) {
                 agwrite_copy_set(root, root, DOT_OBJECT_GRAPH, symbol->name, &value);
             } else {
