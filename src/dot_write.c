@@ -42,11 +42,14 @@ static bool dot_write_is_id_char(unsigned char c)
            c >= 0x80;
 }
 
-static bool dot_write_is_keyword(const char *text)
+/* DOT's keywords, in any case. Every unquoted id and value is asked: one that cannot be
+ * a keyword by its length (the usual case: "tp_ticket", "invis", "0.8") is answered
+ * without a comparison. */
+static bool dot_write_is_keyword(const char *text, size_t length)
 {
     static const char *const keywords[] = {"node", "edge", "strict", "graph", "digraph", "subgraph"};
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strcasecmp(keywords[i], text) == 0) return true;
+        if (strlen(keywords[i]) == length && strcasecmp(keywords[i], text) == 0) return true;
     return false;
 }
 
@@ -73,7 +76,7 @@ static bool dot_write_needs_quotes(const char *text)
         }
     }
     if (length == 1 && (text[0] == '.' || text[0] == '-')) return true;
-    return dot_write_is_keyword(text);
+    return dot_write_is_keyword(text, length);
 }
 
 static void dot_write_quoted(jrn_strbuf *out, const char *text)
@@ -112,12 +115,6 @@ static const dot_symbol *dot_write_symbol(const dot_writer *writer, dot_object_k
     return &writer->doc->symbols[kind][symbol];
 }
 
-static int dot_write_compare_names(const void *left, const void *right, void *symbols)
-{
-    const dot_symbol *table = symbols;
-    return strcmp(table[*(const size_t *)left].name, table[*(const size_t *)right].name);
-}
-
 static void dot_write_sort_symbols(dot_writer *writer, dot_object_kind kind)
 {
     const dot_doc *doc = writer->doc;
@@ -126,15 +123,33 @@ static void dot_write_sort_symbols(dot_writer *writer, dot_object_kind kind)
     size_t *rank = arena_alloc_array(doc->arena, count + 1, sizeof *rank);
     for (size_t i = 0; i < count; i++) sorted[i] = i;
     /* insertion sort: a few dozen names, and qsort has no context argument in C11 */
+    const dot_symbol *symbols = doc->symbols[kind];
     for (size_t i = 1; i < count; i++) {
         size_t moving = sorted[i], k = i;
-        for (; k > 0 && dot_write_compare_names(&sorted[k - 1], &moving, doc->symbols[kind]) > 0; k--)
+        for (; k > 0 && strcmp(symbols[sorted[k - 1]].name, symbols[moving].name) > 0; k--)
             sorted[k] = sorted[k - 1];
         sorted[k] = moving;
     }
     for (size_t i = 0; i < count; i++) rank[sorted[i]] = i;
     writer->sorted[kind] = sorted;
     writer->rank[kind] = rank;
+}
+
+/* Whether an object's attribute differs from its default: only those are written. */
+static bool dot_write_differs(const dot_writer *writer, dot_object_kind kind, const dot_attr *attr)
+{
+    return strcmp(attr->value, dot_write_symbol(writer, kind, attr->symbol)->default_value) != 0;
+}
+
+/* Puts attr into list[0, count) (kept in name order) and returns the new count. */
+static size_t dot_write_insert_by_name(const dot_writer *writer, dot_object_kind kind, dot_attr *list,
+                                       size_t count, const dot_attr *attr)
+{
+    const size_t *rank = writer->rank[kind];
+    size_t k = count;
+    for (; k > 0 && rank[list[k - 1].symbol] > rank[attr->symbol]; k--) list[k] = list[k - 1];
+    list[k] = *attr;
+    return count + 1;
 }
 
 /* An object's attributes that differ from their defaults, in name order, into scratch. */
@@ -145,18 +160,13 @@ static size_t dot_write_collect(dot_writer *writer, const dot_object *object)
         writer->scratch = arena_alloc_array(writer->doc->arena, writer->scratch_capacity,
                                             sizeof *writer->scratch);
     }
-    const size_t *rank = writer->rank[object->kind];
     size_t count = 0;
     for (size_t i = 0; i < object->attr_count; i++) {
         const dot_attr *attr = &object->attrs[i];
         if (object->kind == DOT_OBJECT_EDGE && (attr->symbol == writer->tailport || attr->symbol == writer->headport))
             continue;
-        if (strcmp(attr->value, dot_write_symbol(writer, object->kind, attr->symbol)->default_value) == 0)
-            continue;
-        size_t k = count++;
-        for (; k > 0 && rank[writer->scratch[k - 1].symbol] > rank[attr->symbol]; k--)
-            writer->scratch[k] = writer->scratch[k - 1];
-        writer->scratch[k] = *attr;
+        if (dot_write_differs(writer, object->kind, attr))
+            count = dot_write_insert_by_name(writer, object->kind, writer->scratch, count, attr);
     }
     return count;
 }
@@ -232,16 +242,12 @@ static const char *dot_write_inherited(const dot_writer *writer, const dot_graph
  * hides a value from above. */
 static void dot_write_subgraph_attrs(dot_writer *writer, const dot_graph *graph)
 {
-    const size_t *rank = writer->rank[DOT_OBJECT_GRAPH];
     dot_attr *pairs = arena_alloc_array(writer->doc->arena, graph->object.attr_count + 1, sizeof *pairs);
     size_t count = 0;
     for (size_t i = 0; i < graph->object.attr_count; i++) {
         const dot_attr *attr = &graph->object.attrs[i];
-        if (attr->value[0] == '\0' && dot_write_inherited(writer, graph, attr->symbol)[0] == '\0')
-            continue;
-        size_t k = count++;
-        for (; k > 0 && rank[pairs[k - 1].symbol] > rank[attr->symbol]; k--) pairs[k] = pairs[k - 1];
-        pairs[k] = *attr;
+        if (attr->value[0] != '\0' || dot_write_inherited(writer, graph, attr->symbol)[0] != '\0')
+            count = dot_write_insert_by_name(writer, DOT_OBJECT_GRAPH, pairs, count, attr);
     }
     dot_write_pairs(writer, "graph", pairs, count, DOT_OBJECT_GRAPH);
 }
@@ -292,11 +298,8 @@ static void dot_write_edge(dot_writer *writer, const dot_edge *edge)
 
 static bool dot_write_has_own_attrs(const dot_writer *writer, const dot_node *node)
 {
-    for (size_t i = 0; i < node->object.attr_count; i++) {
-        const dot_attr *attr = &node->object.attrs[i];
-        if (strcmp(attr->value, dot_write_symbol(writer, DOT_OBJECT_NODE, attr->symbol)->default_value) != 0)
-            return true;
-    }
+    for (size_t i = 0; i < node->object.attr_count; i++)
+        if (dot_write_differs(writer, DOT_OBJECT_NODE, &node->object.attrs[i])) return true;
     return false;
 }
 
