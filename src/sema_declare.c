@@ -136,7 +136,7 @@ static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent
     }
     sema_attach_to_parent(element, parent);
     sema_add_to_model(sema, element);
-    sema_decl record = {decl, element, element->kind};
+    sema_decl record = {decl, element};
     ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
         if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, element);
@@ -164,7 +164,7 @@ static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
                        kind_name(member->decl->kind), member->decl->id);
         }
     }
-    sema_decl record = {decl, &map->base, KIND_MAP};
+    sema_decl record = {decl, &map->base};
     ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
 }
 
@@ -212,7 +212,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
         if (diag != NULL && suggestion != NULL) diag->fixit = suggestion;
         return;
     }
-    sema_decl record = {decl, target, target->kind};
+    sema_decl record = {decl, target};
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
     sema_note_extend_site(sema, decl, target);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {

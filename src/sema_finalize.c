@@ -7,7 +7,7 @@
 static void sema_check_touchpoint_stages(jrn_sema *sema)
 {
     for (size_t i = 0; i < sema->decl_count; i++) {
-        if (sema->decls[i].kind != KIND_TOUCHPOINT) continue;
+        if (sema->decls[i].element->kind != KIND_TOUCHPOINT) continue;
         jrn_touchpoint *touchpoint = (jrn_touchpoint *)sema->decls[i].element;
         /* An 'in' naming an unknown stage is reported already. */
         if (touchpoint->stage != NULL || sema->decls[i].decl->in_names != NULL) continue;

@@ -400,13 +400,13 @@ void sema_apply_all_members(jrn_sema *sema)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < sema->decl_count; i++) {
             const sema_decl *record = &sema->decls[i];
-            if ((record->kind == KIND_METRIC) != (pass == 0)) continue;
+            if ((record->element->kind == KIND_METRIC) != (pass == 0)) continue;
             sema_apply_clauses(sema, record);
             sema_apply_members(sema, record->element, record->decl);
         }
         for (size_t i = 0; i < sema->extend_count; i++) {
             const sema_decl *record = &sema->extends[i];
-            if ((record->kind == KIND_METRIC) != (pass == 0)) continue;
+            if ((record->element->kind == KIND_METRIC) != (pass == 0)) continue;
             sema_apply_members(sema, record->element, record->decl);
         }
         if (pass == 0) sema_adopt_emotion_scale(sema);

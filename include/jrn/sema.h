@@ -17,8 +17,6 @@
 typedef struct sema_decl {
     jrn_ast_decl *decl;
     jrn_element *element;
-    jrn_kind kind;        /* element->kind, here so that passes over the records that skip
-                             most kinds do not touch a hundred thousand elements to do it */
 } sema_decl;
 
 /* A journey's step chain, kept until every touchpoint is declared. */
