@@ -9,6 +9,20 @@ check() {
     local out
     if out=$("$@" 2>&1); then pass "$name"; else fail "$name" "$out"; fi
 }
+# expect_exit_output NAME STATUS PATTERN COMMAND...: pass when COMMAND exits with STATUS
+# and its output (standard output and error) matches the grep PATTERN (empty: any output).
+expect_exit_output() {
+    local name=$1 want=$2 pattern=$3; shift 3
+    local out status
+    out=$("$@" 2>&1); status=$?
+    if [ "$status" -eq "$want" ] && { [ -z "$pattern" ] || printf '%s\n' "$out" | grep -q -- "$pattern"; }; then
+        pass "$name"
+    else
+        fail "$name" "exit $status, expected $want" "$out"
+    fi
+}
+# expect_exit NAME STATUS COMMAND...: pass when COMMAND exits with STATUS.
+expect_exit() { expect_exit_output "$1" "$2" "" "${@:3}"; }
 # have TOOL: true when TOOL is on PATH.
 have() { command -v "$1" >/dev/null 2>&1; }
 

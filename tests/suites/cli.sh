@@ -4,31 +4,23 @@ source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 example="$JRN_ROOT/examples/acme_post_sales.jrn"
 
-# expect NAME STATUS COMMAND...: the command exits with STATUS.
-expect() {
-    local name=$1 want=$2; shift 2
-    local out status
-    out=$("$@" 2>&1); status=$?
-    if [ "$status" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $status, expected $want" "$out"; fi
-}
-
-expect "missing file exits 2" 2 "$JRNC" check no-such-file.jrn
+expect_exit "missing file exits 2" 2 "$JRNC" check no-such-file.jrn
 out=$("$JRNC" check no-such-file.jrn 2>&1)
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && [[ "$out" == *"cannot read 'no-such-file.jrn'"* ]] \
     && pass "missing file: one line naming it" || fail "missing file: one line naming it" "$out"
-expect "unknown option exits 2" 2 "$JRNC" check --frobnicate "$example"
-expect "no input file exits 2" 2 "$JRNC" check
-expect "folder as input exits 2" 2 "$JRNC" check "$JRN_ROOT/examples"
-expect "worst status of several files" 1 "$JRNC" check "$example" "$JRN_ROOT/tests/check/errors/duplicate.jrn"
-expect "check --help" 0 "$JRNC" check --help
-expect "jrnc --help" 0 "$JRNC" --help
+expect_exit "unknown option exits 2" 2 "$JRNC" check --frobnicate "$example"
+expect_exit "no input file exits 2" 2 "$JRNC" check
+expect_exit "folder as input exits 2" 2 "$JRNC" check "$JRN_ROOT/examples"
+expect_exit "worst status of several files" 1 "$JRNC" check "$example" "$JRN_ROOT/tests/check/errors/duplicate.jrn"
+expect_exit "check --help" 0 "$JRNC" check --help
+expect_exit "jrnc --help" 0 "$JRNC" --help
 version=$("$JRNC" --version)
 [[ "$version" =~ ^jrnc\ [0-9]+\.[0-9]+\.[0-9]+$ ]] && pass "--version" || fail "--version" "$version"
 [ -f "$("$JRNC" --print-stdlib-dir)/std/prelude.jrn" ] && pass "--print-stdlib-dir holds the prelude" \
     || fail "--print-stdlib-dir holds the prelude" "$("$JRNC" --print-stdlib-dir)"
 
 # Standard input, with a relative use resolved from the current folder.
-expect "stdin with -" 0 sh -c "\"$JRNC\" check - < \"$example\""
+expect_exit "stdin with -" 0 sh -c "\"$JRNC\" check - < \"$example\""
 out=$(printf 'team a "A"\nteam a "B"\n' | "$JRNC" check - 2>&1)
 [[ "$out" == "<stdin>:2:6: error: duplicate team 'a'"* ]] && pass "stdin errors are located as <stdin>" \
     || fail "stdin errors are located as <stdin>" "$out"
@@ -37,11 +29,11 @@ out=$(printf 'team a "A"\nteam a "B"\n' | "$JRNC" check - 2>&1)
 mkdir -p inc path && printf 'team shared "Shared"\n' > inc/shared.jrn && printf 'team other "Other"\n' > path/other.jrn
 printf 'use "shared"\nstage s "S" { owner: shared }\n' > uses-shared.jrn
 printf 'use "other"\nstage s "S" { owner: other }\n' > uses-other.jrn
-expect "use without -I fails" 1 "$JRNC" check uses-shared.jrn
-expect "use finds -I DIR" 0 "$JRNC" check -I inc uses-shared.jrn
-expect "use finds -IDIR" 0 "$JRNC" check -Iinc uses-shared.jrn
-expect "use finds JRN_PATH" 0 env JRN_PATH="/nonexistent:$TMP_DIR/path" "$JRNC" check uses-other.jrn
-expect "--no-prelude drops the prelude" 1 "$JRNC" check --no-prelude "$example"
+expect_exit "use without -I fails" 1 "$JRNC" check uses-shared.jrn
+expect_exit "use finds -I DIR" 0 "$JRNC" check -I inc uses-shared.jrn
+expect_exit "use finds -IDIR" 0 "$JRNC" check -Iinc uses-shared.jrn
+expect_exit "use finds JRN_PATH" 0 env JRN_PATH="/nonexistent:$TMP_DIR/path" "$JRNC" check uses-other.jrn
+expect_exit "--no-prelude drops the prelude" 1 "$JRNC" check --no-prelude "$example"
 
 # Colour: never with NO_COLOR or off a terminal; on with --color=always.
 out=$("$JRNC" check "$JRN_ROOT/tests/check/errors/duplicate.jrn" 2>&1)

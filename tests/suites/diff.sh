@@ -151,13 +151,8 @@ printf 'team a "A"\ntouchpoint t "T" in nowhere\n' > "$TMP_DIR/bad.jrn"
 out=$("$JRNC" diff base.jrn "$TMP_DIR/bad.jrn" 2>&1); status=$?
 if [ "$status" -eq 2 ] && printf '%s\n' "$out" | grep -q "bad.jrn:2:[0-9]*: error: "; then pass "errors: a map with errors is trouble (exit 2)"
 else fail "errors: a map with errors is trouble (exit 2)" "exit $status" "$out"; fi
-usage_case() {
-    local name=$1 want=$2 pattern=$3; shift 3
-    local out status
-    out=$("$JRNC" diff "$@" 2>&1 < /dev/null); status=$?
-    if [ "$status" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then pass "usage: $name"
-    else fail "usage: $name" "exit $status, expected $want" "$out"; fi
-}
+# usage_case NAME STATUS PATTERN ARGUMENT...: jrnc diff ARGUMENT... with nothing on stdin.
+usage_case() { expect_exit_output "usage: $1" "$2" "$3" "$JRNC" diff "${@:4}" < /dev/null; }
 usage_case "missing file" 2 "cannot read" base.jrn "$TMP_DIR/missing.jrn"
 usage_case "one file" 2 "give two maps" base.jrn
 usage_case "three files" 2 "too many files" base.jrn base.jrn base.jrn

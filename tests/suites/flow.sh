@@ -77,17 +77,11 @@ out=$(python3 big.py check "$TMP_DIR/big.json" 2>&1)
 [ -z "$out" ] && pass "10,000 steps: matches the closed form, shares add up to 1" || fail "10,000 steps: closed form" "$out"
 
 # --- The command line ----------------------------------------------------------------------
-expect() {
-    local name=$1 want=$2; shift 2
-    local output status
-    output=$("$@" 2>&1); status=$?
-    if [ "$status" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $status, expected $want" "$output"; fi
-}
-expect "flow --help" 0 "$JRNC" flow --help
-expect "flow without a file exits 2" 2 "$JRNC" flow
-expect "flow with an unknown option exits 2" 2 "$JRNC" flow --frobnicate worked.jrn
-expect "flow with an unknown format exits 2" 2 "$JRNC" flow -f yaml worked.jrn
-expect "flow on a map with errors exits 1" 1 "$JRNC" flow "$JRN_ROOT/tests/check/errors/duplicate.jrn"
+expect_exit "flow --help" 0 "$JRNC" flow --help
+expect_exit "flow without a file exits 2" 2 "$JRNC" flow
+expect_exit "flow with an unknown option exits 2" 2 "$JRNC" flow --frobnicate worked.jrn
+expect_exit "flow with an unknown format exits 2" 2 "$JRNC" flow -f yaml worked.jrn
+expect_exit "flow on a map with errors exits 1" 1 "$JRNC" flow "$JRN_ROOT/tests/check/errors/duplicate.jrn"
 out=$("$JRNC" flow --journey workd worked.jrn 2>&1); status=$?
 [ "$status" -eq 2 ] && [[ "$out" == *"no journey 'workd' in the map; did you mean 'worked'?"* ]] \
     && pass "--journey: unknown id, did-you-mean, exit 2" || fail "--journey: unknown id" "exit $status" "$out"

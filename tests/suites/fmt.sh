@@ -213,13 +213,8 @@ if [ "$status" -eq 0 ]; then pass "errors: names are not resolved (an unknown ch
 else fail "errors: names are not resolved (an unknown channel is formatted)" "exit $status" "$out"; fi
 
 # --- usage --------------------------------------------------------------------------------
-usage_case() {
-    local name=$1 want=$2 pattern=$3; shift 3
-    local out status
-    out=$("$JRNC" fmt "$@" 2>&1 < /dev/null); status=$?
-    if [ "$status" -eq "$want" ] && printf '%s\n' "$out" | grep -q -- "$pattern"; then pass "usage: $name"
-    else fail "usage: $name" "exit $status, expected $want" "$out"; fi
-}
+# usage_case NAME STATUS PATTERN ARGUMENT...: jrnc fmt ARGUMENT... with nothing on stdin.
+usage_case() { expect_exit_output "usage: $1" "$2" "$3" "$JRNC" fmt "${@:4}" < /dev/null; }
 usage_case "no file" 2 "no input file"
 usage_case "unknown option" 2 "unknown option '--frobnicate'" --frobnicate x.jrn
 usage_case "missing file" 2 "cannot read" "$TMP_DIR/missing.jrn"
