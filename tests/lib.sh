@@ -23,6 +23,17 @@ expect_exit_output() {
 }
 # expect_exit NAME STATUS COMMAND...: pass when COMMAND exits with STATUS.
 expect_exit() { expect_exit_output "$1" "$2" "" "${@:3}"; }
+# expect_golden NAME WANT STATUS OUTPUT FILE: pass when a command's STATUS is WANT and its
+# OUTPUT is FILE's text. UPDATE=1 first rewrites FILE from OUTPUT (review the diff!).
+expect_golden() {
+    local name=$1 want=$2 status=$3 out=$4 file=$5
+    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > "$file"; fi
+    local expected
+    expected=$(cat "$file" 2>/dev/null)
+    if [ "$status" -ne "$want" ]; then fail "$name" "exit $status, expected $want" "$out"
+    elif [ "$out" != "$expected" ]; then fail "$name" "$(diff <(printf '%s\n' "$expected") <(printf '%s\n' "$out"))"
+    else pass "$name"; fi
+}
 # have TOOL: true when TOOL is on PATH.
 have() { command -v "$1" >/dev/null 2>&1; }
 

@@ -22,9 +22,5 @@ for file in errors/*.jrn; do
     name="error: $(basename "$base")"
     raw=$(cd errors && "$JRNC" check "$(basename "$file")" 2>&1); status=$?
     out=$(printf '%s\n' "$raw" | normalise)
-    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > "$base.expected"; fi
-    expected=$(cat "$base.expected" 2>/dev/null)
-    if [ "$status" -ne 1 ]; then fail "$name" "exit $status, expected 1" "$out"
-    elif [ "$out" != "$expected" ]; then fail "$name" "$(diff <(printf '%s\n' "$expected") <(printf '%s\n' "$out"))"
-    else pass "$name"; fi
+    expect_golden "$name" 1 "$status" "$out" "$base.expected"
 done

@@ -13,11 +13,7 @@ for file in *.csv; do
     map=../shop.jrn
     case "$base" in acme-*) map=../../../examples/acme_post_sales.jrn ;; esac
     out=$("$JRNC" flow --data "$file" "$map" 2>&1 >/dev/null); status=$?
-    if [ "${UPDATE:-}" = 1 ]; then printf '%s\n' "$out" > "$base.expected"; fi
-    expected=$(cat "$base.expected" 2>/dev/null)
-    if [ "$status" -ne 1 ]; then fail "$name" "exit $status, expected 1" "$out"
-    elif [ "$out" != "$expected" ]; then fail "$name" "$(diff <(printf '%s\n' "$expected") <(printf '%s\n' "$out"))"
-    else pass "$name"; fi
+    expect_golden "$name" 1 "$status" "$out" "$base.expected"
 done
 
 cd "$JRN_ROOT/tests/data" || exit 1
