@@ -9,6 +9,8 @@
 
 #include <cgraph.h>
 
+#include "jrn/dot_write.h"
+
 static int agwrite_copy_put(void *channel, const char *text)
 {
     strbuf_puts(channel, text);
@@ -197,4 +199,11 @@ bool agwrite_copy(const dot_doc *doc, jrn_strbuf *out)
     free(graphs.from);
     free(graphs.to);
     return written;
+}
+
+bool agwrite_copy_agrees(const dot_doc *doc, jrn_strbuf *ours, jrn_strbuf *theirs)
+{
+    dot_write(doc, ours);
+    return agwrite_copy(doc, theirs) && ours->length == theirs->length &&
+           memcmp(strbuf_text(ours), strbuf_text(theirs), ours->length) == 0;
 }
