@@ -47,11 +47,9 @@ bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *prev
                            const jrn_ast_comment *next)
 {
     if (!fmt_comment_stands_alone(source, next)) return false;
-    int newlines = 0;
-    for (uint32_t i = previous->span.end; i < next->span.begin; i++) {
-        if (source->text[i] == '\n') newlines++;
-    }
-    if (newlines != 1) return false;
+    /* the very next line: not the same one, and no line between */
+    uint32_t end = previous->span.end, begin = next->span.begin;
+    if (fmt_same_line(source, end, begin) || fmt_blank_line_between(source, end, begin)) return false;
     return source_position(source, previous->span.begin).column == source_position(source, next->span.begin).column;
 }
 
