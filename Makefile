@@ -99,13 +99,15 @@ $(OBJ)/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The generated scanner and parser include parse.h and ast.h too: -MMD tracks them, so a
+# changed parse context rebuilds them (a stale scanner reads the old struct layout).
 $(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
-	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
-	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
+	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(OBJ)/*.d)
 

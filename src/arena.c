@@ -128,6 +128,57 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
     return grown;
 }
 
+/* AddressSanitizer sees freed memory, not memory a reset arena hands out again: under
+ * it, a reset frees every block, so a pointer kept past its reset is caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_KEEPS_A_BLOCK_ON_RESET 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_KEEPS_A_BLOCK_ON_RESET 0
+#endif
+#endif
+#ifndef ARENA_KEEPS_A_BLOCK_ON_RESET
+#define ARENA_KEEPS_A_BLOCK_ON_RESET 1
+#endif
+
+void arena_reset(jrn_arena *arena)
+{
+    arena_block *kept = NULL;
+    arena_block *block = arena->current;
+    while (block != NULL) {
+        arena_block *previous = block->previous;
+        bool keep = ARENA_KEEPS_A_BLOCK_ON_RESET && kept == NULL && block->capacity == ARENA_BLOCK_SIZE;
+        if (keep) kept = block;
+        else free(block);
+        block = previous;
+    }
+    if (kept != NULL) {
+        kept->previous = NULL;
+        kept->used = 0;
+    }
+    arena->current = kept;
+    arena->bytes_used = 0;
+}
+
+void arena_adopt(jrn_arena *owner, jrn_arena *child)
+{
+    arena_block *block = child->current;
+    while (block != NULL) {
+        arena_block *previous = block->previous;
+        /* behind the owner's current block, whose free room stays in use */
+        if (owner->current == NULL) {
+            block->previous = NULL;
+            owner->current = block;
+        } else {
+            block->previous = owner->current->previous;
+            owner->current->previous = block;
+        }
+        block = previous;
+    }
+    owner->bytes_used += child->bytes_used;
+    free(child);
+}
+
 size_t arena_bytes_used(const jrn_arena *arena)
 {
     return arena->bytes_used;

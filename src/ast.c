@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jrn/compile.h"
 #include "jrn/parse.h"
 
 static const char *const kind_names[KIND_COUNT] = {
@@ -89,8 +90,8 @@ void parse_add_comment(jrn_parse_context *context, jrn_location location, const 
     while (length > 0 && (text[length - 1] == '\r' || text[length - 1] == ' ' || text[length - 1] == '\t')) {
         length--;
     }
-    jrn_ast_comment *comment = arena_alloc(context->arena, sizeof *comment);
-    comment->text = arena_strndup(context->arena, text, length);
+    jrn_ast_comment *comment = arena_alloc(context->file_arena, sizeof *comment);
+    comment->text = arena_strndup(context->file_arena, text, length);
     comment->span = parse_span(context, (jrn_location){location.begin, location.begin + (uint32_t)length});
     if (context->last_comment != NULL) context->last_comment->next = comment;
     else context->file->comments = comment;
@@ -539,6 +540,26 @@ static void ast_append_item(jrn_parse_context *context, jrn_ast_item *item)
     context->file->item_count++;
 }
 
+/* With a sink, the item goes to it at once; the arenas then turn (see parse.c). */
+static void ast_deliver_item(jrn_parse_context *context, jrn_ast_item *item)
+{
+    const jrn_item_sink *sink = context->sink;
+    if (sink == NULL) {
+        ast_append_item(context, item);
+        return;
+    }
+    context->file->item_count++;
+    if (sink->take(sink->data, item)) {
+        arena_adopt(sink->keep_arena, context->arena);
+        context->arena = arena_new();
+        return;
+    }
+    jrn_arena *finished = context->arena;
+    arena_reset(context->spare_arena);
+    context->arena = context->spare_arena;
+    context->spare_arena = finished;
+}
+
 void ast_add_use(jrn_parse_context *context, jrn_ast_value *path, jrn_location location)
 {
     jrn_ast_item *item = arena_alloc(context->arena, sizeof *item);
@@ -546,7 +567,7 @@ void ast_add_use(jrn_parse_context *context, jrn_ast_value *path, jrn_location l
     item->span = parse_span(context, location);
     item->use_path = path->text;
     item->use_path_span = path->span;
-    ast_append_item(context, item);
+    ast_deliver_item(context, item);
 }
 
 void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl)
@@ -555,5 +576,5 @@ void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl)
     item->kind = ITEM_DECL;
     item->span = decl->span;
     item->decl = decl;
-    ast_append_item(context, item);
+    ast_deliver_item(context, item);
 }

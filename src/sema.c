@@ -11,6 +11,7 @@ void sema_init(jrn_sema *sema, jrn_arena *arena, jrn_diag_list *diags,
     sema->arena = arena;
     sema->diags = diags;
     sema->options = options;
+    sema->kept_syntax = arena_new();
     sema->model = arena_alloc(arena, sizeof *sema->model);
     sema->model->map.base.kind = KIND_MAP;
     sema->model->emotion_low = -2;
@@ -23,6 +24,8 @@ void sema_dispose(jrn_sema *sema)
     for (int kind = 0; kind < KIND_COUNT; kind++) namespace_free(&sema->names[kind]);
     free(sema->loading);
     sema->loading = NULL;
+    arena_free(sema->kept_syntax);   /* the model points at none of it */
+    sema->kept_syntax = NULL;
 }
 
 bool sema_resolve(jrn_sema *sema)
@@ -31,7 +34,7 @@ bool sema_resolve(jrn_sema *sema)
     sema_declare_all(sema);
     sema_apply_all_members(sema);
     sema_finalize_structure(sema);
-    sema_build_journeys(sema);
+    sema_finish_journeys(sema);
     sema_check_model(sema);
     return sema->diags->error_count == errors_before;
 }

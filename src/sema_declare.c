@@ -121,8 +121,9 @@ static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent
     }
     jrn_element *element = arena_alloc(sema->arena, element_size(decl->kind));
     element->kind = decl->kind;
-    element->id = decl->id;
-    element->title = decl->title;
+    /* The model outlives the syntax tree: it keeps copies of what it says. */
+    element->id = arena_strdup(sema->arena, decl->id);
+    element->title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
     element->span = decl->span;
     element->id_span = decl->id_span;
     if (decl->kind != KIND_KPI) {
@@ -136,7 +137,7 @@ static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent
     }
     sema_attach_to_parent(element, parent);
     sema_add_to_model(sema, element);
-    sema_decl record = {decl, element};
+    sema_decl record = {decl, element, decl->in_names != NULL};
     ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
         if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, element);
@@ -153,8 +154,8 @@ static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
         return;
     }
     map->is_declared = true;
-    map->base.id = decl->id;
-    map->base.title = decl->title;
+    map->base.id = decl->id != NULL ? arena_strdup(sema->arena, decl->id) : NULL;
+    map->base.title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
     map->base.span = decl->span;
     map->base.id_span = decl->id_span;
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
@@ -164,7 +165,7 @@ static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
                        kind_name(member->decl->kind), member->decl->id);
         }
     }
-    sema_decl record = {decl, &map->base};
+    sema_decl record = {decl, &map->base, false};
     ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
 }
 
@@ -212,7 +213,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
         if (diag != NULL && suggestion != NULL) diag->fixit = suggestion;
         return;
     }
-    sema_decl record = {decl, target};
+    sema_decl record = {decl, target, false};
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
     sema_note_extend_site(sema, decl, target);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
@@ -259,27 +260,55 @@ static void sema_sort_by_position(jrn_sema *sema, jrn_element **elements, size_t
     }
 }
 
+/* The declaring walk: extends wait until every plain declaration is known. */
+typedef struct sema_declare_walk {
+    jrn_sema *sema;
+    jrn_ast_decl **extends;
+    size_t extend_count;
+} sema_declare_walk;
+
+static bool sema_declare_take(void *data, jrn_ast_item *item)
+{
+    sema_declare_walk *walk = data;
+    jrn_sema *sema = walk->sema;
+    if (item->kind != ITEM_DECL) return false;
+    jrn_ast_decl *decl = item->decl;
+    if (decl->is_extend) {
+        ARENA_PUSH(sema->arena, walk->extends, walk->extend_count, decl);
+        return true;
+    }
+    size_t first_record = sema->decl_count;
+    if (decl->kind == KIND_MAP) sema_declare_map(sema, decl);
+    else sema_declare(sema, decl, NULL);
+    /* Metrics are applied before everything else (sema_members.c): keep their syntax. */
+    if (decl->kind == KIND_METRIC) return true;
+    for (size_t i = first_record; i < sema->decl_count; i++) sema->decls[i].decl = NULL;
+    return false;
+}
+
+static void sema_mark_extended(jrn_sema *sema)
+{
+    for (size_t i = 0; i < sema->extend_count; i++) {
+        const jrn_element *target = sema->extends[i].element;
+        sema->is_extended[target->kind][target->index] = 1;
+    }
+}
+
 void sema_declare_all(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
-    for (size_t f = 0; f < model->file_count; f++) {
-        for (jrn_ast_item *item = model->files[f].ast->items; item != NULL; item = item->next) {
-            if (item->kind != ITEM_DECL) continue;
-            if (item->decl->kind == KIND_MAP) sema_declare_map(sema, item->decl);
-            else if (!item->decl->is_extend) sema_declare(sema, item->decl, NULL);
-        }
-    }
+    sema_declare_walk walk = {sema, NULL, 0};
+    sema_walk_items(sema, sema_declare_take, &walk);
+    sema->plain_decl_count = sema->decl_count;
     /* Extends come after every plain declaration, so they may target any file's. */
-    for (size_t f = 0; f < model->file_count; f++) {
-        for (jrn_ast_item *item = model->files[f].ast->items; item != NULL; item = item->next) {
-            if (item->kind == ITEM_DECL && item->decl->is_extend) sema_declare_extend(sema, item->decl);
-        }
-    }
+    for (size_t i = 0; i < walk.extend_count; i++) sema_declare_extend(sema, walk.extends[i]);
     sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
     sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
     sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
     for (int kind = 0; kind < KIND_COUNT; kind++) {
         size_t count = kind == KIND_KPI ? model->kpi_count : sema->names[kind].count;
         sema->set_slots[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint64_t));
+        sema->is_extended[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint8_t));
     }
+    sema_mark_extended(sema);
 }

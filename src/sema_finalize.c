@@ -10,7 +10,7 @@ static void sema_check_touchpoint_stages(jrn_sema *sema)
         if (sema->decls[i].element->kind != KIND_TOUCHPOINT) continue;
         jrn_touchpoint *touchpoint = (jrn_touchpoint *)sema->decls[i].element;
         /* An 'in' naming an unknown stage is reported already. */
-        if (touchpoint->stage != NULL || sema->decls[i].decl->in_names != NULL) continue;
+        if (touchpoint->stage != NULL || sema->decls[i].has_in_clause) continue;
         jrn_diag *diag = diag_error(sema->diags, touchpoint->base.id_span,
                                     "touchpoint '%s' belongs to no stage", touchpoint->base.id);
         diag_add_note(sema->diags, diag, span_none(),

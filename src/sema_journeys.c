@@ -1,5 +1,6 @@
 /* sema_journeys.c — turns each journey's step chains into its steps and hops: resolves
- * every step, reads hop props, rejects duplicate hops and rates over 100%, marks loops. */
+ * every step, reads hop props, rejects duplicate hops and rates over 100%; once the spine
+ * is known, marks loops and checks where each journey starts. */
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 
@@ -10,13 +11,14 @@
 #include "jrn/suggest.h"
 
 /* Per-journey scratch indexed by touchpoint: a stamp says which journey wrote the slot. */
-typedef struct journey_scratch {
+struct sema_journey_scratch {
     size_t *step_stamp;       /* journey index + 1 when the touchpoint is already a step */
     size_t *rate_stamp;
     double *rate_sum;         /* sum of rates leaving the touchpoint in this journey */
     size_t *hop_slots;        /* open-addressing set of (from, to) -> hop index + 1 */
     size_t hop_slot_count;
-} journey_scratch;
+};
+typedef struct sema_journey_scratch journey_scratch;
 
 static bool stage_loop_covers(const jrn_stage *from, const jrn_stage *to)
 {
@@ -43,7 +45,8 @@ static void journey_read_hop_properties(jrn_sema *sema, jrn_hop *hop, const jrn_
     for (const jrn_ast_property *property = properties; property != NULL; property = property->next) {
         if (schema_is_extension(property->name)) {
             jrn_extension *extension = arena_alloc(sema->arena, sizeof *extension);
-            *extension = (jrn_extension){property->name, property->values, property->value_count, property->span, hop->extensions};
+            *extension = (jrn_extension){arena_strdup(sema->arena, property->name), sema_copy_values(sema, property->values),
+                                         property->value_count, property->span, hop->extensions};
             hop->extensions = extension;
             continue;
         }
@@ -129,7 +132,6 @@ static void journey_add_hop(jrn_sema *sema, jrn_journey *journey, journey_scratc
         diag_add_note(sema->diags, diag, first->span, "first written here");
         return;
     }
-    journey_mark_loop(&hop);
     journey->hops[journey->hop_count++] = hop;   /* room made by sema_build_journeys */
     scratch->hop_slots[slot] = journey->hop_count;
     journey_check_rate(sema, journey, scratch, &journey->hops[journey->hop_count - 1]);
@@ -158,66 +160,104 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
     }
 }
 
-static void journey_settle_start(jrn_sema *sema, jrn_journey *journey, const journey_scratch *scratch)
+static journey_scratch *journey_scratch_of(jrn_sema *sema)
+{
+    if (sema->journey_scratch == NULL) {
+        size_t count = sema->model->touchpoint_count + 1;
+        journey_scratch *scratch = memory_calloc(1, sizeof *scratch);
+        scratch->step_stamp = memory_calloc(count, sizeof(size_t));
+        scratch->rate_stamp = memory_calloc(count, sizeof(size_t));
+        scratch->rate_sum = memory_calloc(count, sizeof(double));
+        sema->journey_scratch = scratch;
+    }
+    return sema->journey_scratch;
+}
+
+/* A journey has at most as many more steps and hops as its chains name: room for them in
+ * one piece, not doubling arrays (hops are big, and there may be a hundred thousand). */
+static void journey_make_room(jrn_sema *sema, jrn_journey *journey, size_t chain_steps)
+{
+    jrn_touchpoint **steps = arena_alloc_array(sema->arena, journey->step_count + chain_steps + 1, sizeof *steps);
+    jrn_hop *hops = arena_alloc_array(sema->arena, journey->hop_count + chain_steps + 1, sizeof *hops);
+    if (journey->step_count > 0) memcpy(steps, journey->steps, journey->step_count * sizeof *steps);
+    if (journey->hop_count > 0) memcpy(hops, journey->hops, journey->hop_count * sizeof *hops);
+    journey->steps = steps;
+    journey->hops = hops;
+}
+
+/* The scratch as this journey left it: an extend adding chains to a journey comes after
+ * other journeys have written their stamps over its own. */
+static void journey_restore_scratch(journey_scratch *scratch, const jrn_journey *journey, size_t chain_steps)
+{
+    size_t slots = 16;
+    while (slots < (journey->hop_count + chain_steps) * 2) slots *= 2;
+    scratch->hop_slot_count = slots;
+    scratch->hop_slots = memory_calloc(slots, sizeof(size_t));
+    size_t stamp = journey->base.index + 1;
+    for (size_t i = 0; i < journey->step_count; i++) scratch->step_stamp[journey->steps[i]->base.index] = stamp;
+    for (size_t h = 0; h < journey->hop_count; h++) {
+        const jrn_hop *hop = &journey->hops[h];
+        size_t slot = journey_hop_slot(scratch, journey->hops, hop->from->base.index, hop->to->base.index);
+        scratch->hop_slots[slot] = h + 1;
+        scratch->rate_stamp[hop->from->base.index] = stamp;
+        scratch->rate_sum[hop->from->base.index] = 0;
+    }
+    for (size_t h = 0; h < journey->hop_count; h++) {
+        const jrn_hop *hop = &journey->hops[h];
+        if (hop->has_rate) scratch->rate_sum[hop->from->base.index] += hop->rate;
+    }
+}
+
+void sema_read_journey_chains(jrn_sema *sema, jrn_journey *journey, const jrn_ast_decl *decl)
+{
+    size_t chain_steps = 0;
+    for (const jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_CHAIN) chain_steps += member->step_count;
+    }
+    if (chain_steps == 0) return;
+    journey_scratch *scratch = journey_scratch_of(sema);
+    journey_make_room(sema, journey, chain_steps);
+    journey_restore_scratch(scratch, journey, chain_steps);
+    for (const jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_CHAIN) journey_build_chain(sema, journey, scratch, member);
+    }
+    free(scratch->hop_slots);
+    scratch->hop_slots = NULL;
+}
+
+static bool journey_has_step(const jrn_journey *journey, const jrn_touchpoint *touchpoint)
+{
+    for (size_t i = 0; i < journey->step_count; i++) {
+        if (journey->steps[i] == touchpoint) return true;
+    }
+    return false;
+}
+
+static void journey_settle_start(jrn_sema *sema, jrn_journey *journey)
 {
     if (journey->start == NULL) {
         if (journey->step_count > 0) journey->start = journey->steps[0];
         return;
     }
-    if (scratch->step_stamp[journey->start->base.index] != journey->base.index + 1) {
+    if (!journey_has_step(journey, journey->start)) {
         diag_error(sema->diags, journey->base.id_span, "journey '%s' starts at '%s', which is not one of its steps",
                    journey->base.id, journey->start->base.id);
     }
 }
 
-void sema_build_journeys(jrn_sema *sema)
+void sema_finish_journeys(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
-    size_t total_steps = 0;
-    for (size_t i = 0; i < sema->chain_count; i++) total_steps += sema->chains[i].member->step_count;
-    journey_scratch scratch = {0};
-    scratch.step_stamp = memory_calloc(model->touchpoint_count, sizeof(size_t));
-    scratch.rate_stamp = memory_calloc(model->touchpoint_count, sizeof(size_t));
-    scratch.rate_sum = memory_calloc(model->touchpoint_count, sizeof(double));
-    scratch.hop_slot_count = 16;
-    while (scratch.hop_slot_count < total_steps * 2) scratch.hop_slot_count *= 2;
-    /* Group chains by journey so extends of a journey join its own steps. */
-    size_t *first_chain = memory_calloc(model->journey_count + 1, sizeof(size_t));
-    size_t *order = memory_calloc(sema->chain_count, sizeof(size_t));
-    for (size_t i = 0; i < sema->chain_count; i++) first_chain[sema->chains[i].journey->base.index + 1]++;
-    for (size_t j = 0; j < model->journey_count; j++) first_chain[j + 1] += first_chain[j];
-    size_t *fill = memory_calloc(model->journey_count + 1, sizeof(size_t));
-    for (size_t i = 0; i < sema->chain_count; i++) {
-        size_t j = sema->chains[i].journey->base.index;
-        order[first_chain[j] + fill[j]++] = i;
-    }
     for (size_t j = 0; j < model->journey_count; j++) {
         jrn_journey *journey = model->journeys[j];
-        size_t chain_total = first_chain[j + 1] - first_chain[j];
-        size_t journey_steps = 0;
-        for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) journey_steps += sema->chains[order[k]].member->step_count;
-        if (chain_total > 0) {
-            /* A journey has at most as many steps and hops as its chains name: room for
-             * them in one piece, not doubling arrays (hops are big, and there may be a
-             * hundred thousand of them). */
-            journey->steps = arena_alloc_array(sema->arena, journey_steps + 1, sizeof *journey->steps);
-            journey->hops = arena_alloc_array(sema->arena, journey_steps + 1, sizeof *journey->hops);
-            size_t slots = 16;
-            while (slots < journey_steps * 2) slots *= 2;
-            scratch.hop_slot_count = slots;
-            scratch.hop_slots = memory_calloc(slots, sizeof(size_t));
-            for (size_t k = first_chain[j]; k < first_chain[j + 1]; k++) {
-                journey_build_chain(sema, journey, &scratch, sema->chains[order[k]].member);
-            }
-            free(scratch.hop_slots);
-            scratch.hop_slots = NULL;
-        }
-        journey_settle_start(sema, journey, &scratch);
+        for (size_t h = 0; h < journey->hop_count; h++) journey_mark_loop(&journey->hops[h]);
+        journey_settle_start(sema, journey);
     }
-    free(fill);
-    free(order);
-    free(first_chain);
-    free(scratch.step_stamp);
-    free(scratch.rate_stamp);
-    free(scratch.rate_sum);
+    journey_scratch *scratch = sema->journey_scratch;
+    if (scratch == NULL) return;
+    free(scratch->step_stamp);
+    free(scratch->rate_stamp);
+    free(scratch->rate_sum);
+    free(scratch);
+    sema->journey_scratch = NULL;
 }

@@ -207,18 +207,35 @@ static void sema_push_loading(jrn_sema *sema, const char *canonical, const jrn_s
     sema->loading[sema->loading_depth++] = (sema_loading){canonical, source};
 }
 
+/* What the loading parse of one file needs to load each "use" as it is parsed. */
+typedef struct sema_load_walk {
+    jrn_sema *sema;
+    const jrn_source *source;
+    bool is_root;
+    jrn_span used_at;
+} sema_load_walk;
+
+static bool sema_load_take(void *data, jrn_ast_item *item)
+{
+    const sema_load_walk *walk = data;
+    /* Findings in imported files are reported at the root's use that brought them. */
+    if (item->kind == ITEM_USE) {
+        sema_load_use(walk->sema, walk->source, item, walk->is_root ? item->use_path_span : walk->used_at);
+    }
+    return false;   /* declarations are read again by the phases that need them */
+}
+
+/* Parses source, loading each file it uses (and theirs) as its "use" is reached, so the
+ * files are in load order: the uses before the file that uses them. */
 static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_root,
                              bool is_prelude, jrn_span used_at)
 {
-    jrn_ast_file *ast = parse_source(sema->arena, source, sema->diags);
-    sema->syntax_errors += ast->syntax_error_count;
     const char *canonical = strcmp(source->path, "-") == 0 ? "-" : sema_canonical_path(sema, source->path);
     sema_push_loading(sema, canonical, source);
-    for (jrn_ast_item *item = ast->items; item != NULL; item = item->next) {
-        if (item->kind != ITEM_USE) continue;
-        /* Findings in imported files are reported at the root's use that brought them. */
-        sema_load_use(sema, source, item, is_root ? item->use_path_span : used_at);
-    }
+    sema_load_walk walk = {sema, source, is_root, used_at};
+    jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax};
+    jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
+    sema->syntax_errors += ast->syntax_error_count;
     sema->loading_depth--;
     jrn_model *model = sema->model;
     jrn_model_file file = {source, ast, is_root, is_prelude, used_at};

@@ -13,7 +13,7 @@ static jrn_span sema_first_setting(const jrn_sema *sema, const jrn_element *elem
     size_t counts[2] = {sema->decl_count, sema->extend_count};
     for (int l = 0; l < 2; l++) {
         for (size_t i = 0; i < counts[l]; i++) {
-            if (lists[l][i].element != element) continue;
+            if (lists[l][i].element != element || lists[l][i].decl == NULL) continue;
             for (const jrn_ast_member *member = lists[l][i].decl->members; member; member = member->next) {
                 if (member->kind == MEMBER_PROPERTY && strcmp(member->property->name, name) == 0) {
                     return member->property->name_span;
@@ -48,10 +48,9 @@ static bool sema_claim_slot(jrn_sema *sema, jrn_element *element, const jrn_prop
 static void sema_store_map(jrn_sema *sema, jrn_map *map, const jrn_property_rule *rule,
                            const jrn_ast_value *written, const sema_value *value)
 {
-    (void)sema;
     switch (rule->id) {
     case PROP_OWNER: map->owner = (jrn_team *)value->reference; break;
-    case PROP_VERSION: map->has_version = true; map->version = value->number; map->version_text = written->text; break;
+    case PROP_VERSION: map->has_version = true; map->version = value->number; map->version_text = arena_strdup(sema->arena, written->text); break;
     case PROP_REVIEWED: map->has_reviewed = true; map->reviewed = value->date; map->reviewed_span = written->span; break;
     case PROP_DESCRIPTION: map->description = value->text; break;
     default: break;
@@ -188,8 +187,8 @@ static void sema_add_extension(jrn_sema *sema, jrn_element *element, const char 
                                const jrn_ast_value *values, size_t value_count, jrn_span span)
 {
     jrn_extension *extension = arena_alloc(sema->arena, sizeof *extension);
-    extension->name = name;
-    extension->values = values;
+    extension->name = arena_strdup(sema->arena, name);
+    extension->values = sema_copy_values(sema, values);
     extension->value_count = value_count;
     extension->span = span;
     jrn_extension **tail = &element->extensions;
@@ -298,16 +297,14 @@ static void sema_apply_members(jrn_sema *sema, jrn_element *element, const jrn_a
         case MEMBER_FLAG: sema_apply_flag(sema, element, member); break;
         case MEMBER_DECL: break;   /* declared in sema_declare.c */
         case MEMBER_CHAIN:
-            if (element->kind == KIND_JOURNEY) {
-                sema_chain chain = {(jrn_journey *)element, member};
-                ARENA_PUSH(sema->arena, sema->chains, sema->chain_count, chain);
-            } else {
+            if (element->kind != KIND_JOURNEY) {
                 diag_error(sema->diags, member->span, "step chains (a -> b) belong in a journey, not in %s",
                            kind_with_article(element->kind));
             }
             break;
         }
     }
+    if (element->kind == KIND_JOURNEY) sema_read_journey_chains(sema, (jrn_journey *)element, decl);
 }
 
 static void sema_report_misplaced_clause(jrn_sema *sema, const char *clause, jrn_span span, jrn_kind kind)
@@ -394,21 +391,83 @@ static void sema_adopt_emotion_scale(jrn_sema *sema)
     sema->model->emotion_high = emotion->scale.high.value;
 }
 
+static void sema_apply_record(jrn_sema *sema, const sema_decl *record)
+{
+    sema_apply_clauses(sema, record);
+    sema_apply_members(sema, record->element, record->decl);
+}
+
+/* Metrics first: emotion values and KPI targets are checked against their scales. The
+ * declaring walk kept the metrics' syntax, and extends keep theirs. */
+static void sema_apply_metrics(jrn_sema *sema)
+{
+    for (size_t i = 0; i < sema->decl_count; i++) {
+        if (sema->decls[i].element->kind == KIND_METRIC) sema_apply_record(sema, &sema->decls[i]);
+    }
+    for (size_t i = 0; i < sema->extend_count; i++) {
+        const sema_decl *record = &sema->extends[i];
+        if (record->element->kind == KIND_METRIC) sema_apply_members(sema, record->element, record->decl);
+    }
+    sema_adopt_emotion_scale(sema);
+}
+
+/* The applying walk meets the declarations in the order the declaring walk recorded
+ * them; one it did not record (a duplicate, a misplaced nesting) was not declared, and
+ * neither was anything inside it. */
+typedef struct sema_apply_walk {
+    jrn_sema *sema;
+    size_t next_record;
+    bool keep_item;
+} sema_apply_walk;
+
+static void sema_apply_declaration(sema_apply_walk *walk, jrn_ast_decl *decl)
+{
+    jrn_sema *sema = walk->sema;
+    if (walk->next_record >= sema->plain_decl_count) return;
+    sema_decl *record = &sema->decls[walk->next_record];
+    const jrn_span declared = record->element->span;
+    if (declared.source != decl->span.source || declared.begin != decl->span.begin) return;
+    walk->next_record++;
+    jrn_element *element = record->element;
+    if (element->kind != KIND_METRIC) {
+        record->decl = decl;
+        sema_apply_record(sema, record);
+        /* An extend of this element, applied later, may set what this declaration set:
+         * its message points here ("first set here"). */
+        bool extended = element->kind != KIND_MAP && element->kind != KIND_KPI &&
+                        sema->is_extended[element->kind][element->index];
+        if (extended) walk->keep_item = true;
+        else record->decl = NULL;
+    }
+    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) sema_apply_declaration(walk, member->decl);
+    }
+}
+
+static bool sema_apply_take(void *data, jrn_ast_item *item)
+{
+    sema_apply_walk *walk = data;
+    if (item->kind != ITEM_DECL || item->decl->is_extend) return false;
+    walk->keep_item = false;
+    sema_apply_declaration(walk, item->decl);
+    return walk->keep_item;
+}
+
 void sema_apply_all_members(jrn_sema *sema)
 {
-    /* Metrics first: emotion values and KPI targets are checked against their scales. */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < sema->decl_count; i++) {
-            const sema_decl *record = &sema->decls[i];
-            if ((record->element->kind == KIND_METRIC) != (pass == 0)) continue;
-            sema_apply_clauses(sema, record);
-            sema_apply_members(sema, record->element, record->decl);
-        }
-        for (size_t i = 0; i < sema->extend_count; i++) {
-            const sema_decl *record = &sema->extends[i];
-            if ((record->element->kind == KIND_METRIC) != (pass == 0)) continue;
-            sema_apply_members(sema, record->element, record->decl);
-        }
-        if (pass == 0) sema_adopt_emotion_scale(sema);
+    sema_apply_metrics(sema);
+    sema_apply_walk walk = {sema, 0, false};
+    sema_walk_items(sema, sema_apply_take, &walk);
+    if (walk.next_record != sema->plain_decl_count) {
+        diag_error(sema->diags, span_none(), "internal error: %zu of %zu declarations applied",
+                   walk.next_record, sema->plain_decl_count);
+    }
+    /* What extends nest was declared after every plain declaration, from kept syntax. */
+    for (size_t i = sema->plain_decl_count; i < sema->decl_count; i++) {
+        if (sema->decls[i].element->kind != KIND_METRIC) sema_apply_record(sema, &sema->decls[i]);
+    }
+    for (size_t i = 0; i < sema->extend_count; i++) {
+        const sema_decl *record = &sema->extends[i];
+        if (record->element->kind != KIND_METRIC) sema_apply_members(sema, record->element, record->decl);
     }
 }

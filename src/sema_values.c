@@ -149,6 +149,7 @@ static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_
     const char *low_text = arena_strndup(sema->arena, value->text, low_length);
     const char *high_text = dots + 2;
     while (*high_text == ' ' || *high_text == '\t') high_text++;
+    high_text = arena_strdup(sema->arena, high_text);
     jrn_quantity low = quantity_of_range_end(&value->range->low, low_text);
     jrn_quantity high = quantity_of_range_end(&value->range->high, high_text);
     if (low.kind != high.kind) {
@@ -164,9 +165,10 @@ static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_
     return true;
 }
 
-static jrn_quantity quantity_of_value(const jrn_ast_value *value)
+static jrn_quantity quantity_of_value(jrn_sema *sema, const jrn_ast_value *value)
 {
-    jrn_quantity quantity = {QUANTITY_NUMBER, value->number, {0, DURATION_DAYS}, value->text};
+    const char *text = arena_strdup(sema->arena, value->text);
+    jrn_quantity quantity = {QUANTITY_NUMBER, value->number, {0, DURATION_DAYS}, text};
     if (value->kind == VALUE_PERCENT) quantity.kind = QUANTITY_PERCENT;
     if (value->kind == VALUE_DURATION) {
         quantity.kind = QUANTITY_DURATION;
@@ -185,7 +187,7 @@ bool sema_convert_value(jrn_sema *sema, const jrn_property_rule *rule, const cha
     case TYPE_TEXT:
     case TYPE_TEXT_OR_FLAG:
         if (value->kind != VALUE_STRING) return sema_wrong_type(sema, rule, value);
-        out->text = value->text;
+        out->text = arena_strdup(sema->arena, value->text);   /* the model outlives the syntax */
         return true;
     case TYPE_FLAG: {
         jrn_diag *diag = diag_error(sema->diags, value->span, "'%s' is a flag: write it alone, without a value",
@@ -226,7 +228,7 @@ bool sema_convert_value(jrn_sema *sema, const jrn_property_rule *rule, const cha
         if (value->kind != VALUE_NUMBER && value->kind != VALUE_PERCENT && value->kind != VALUE_DURATION) {
             return sema_wrong_type(sema, rule, value);
         }
-        out->quantity = quantity_of_value(value);
+        out->quantity = quantity_of_value(sema, value);
         return true;
     case TYPE_PERCENT:
         if (value->kind != VALUE_PERCENT) return sema_wrong_type(sema, rule, value);

@@ -27,6 +27,12 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
         (items)[(count)++] = (item); \
     } while (0)
 
+/* Forgets everything allocated (keeping one block's memory for what comes next): for
+ * short-lived arenas that are filled and emptied many times, such as a parsed item's. */
+void arena_reset(jrn_arena *arena);
+/* Moves everything child holds into owner (freed with it) and frees child itself. */
+void arena_adopt(jrn_arena *owner, jrn_arena *child);
+
 /* Bytes handed out so far (for the benchmark's memory figures). */
 size_t arena_bytes_used(const jrn_arena *arena);
 

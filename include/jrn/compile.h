@@ -39,4 +39,20 @@ bool compile_memory(jrn_compilation *compilation, const char *display_name, cons
  * Syntax errors go to diags and are counted in the file's syntax_error_count. */
 jrn_ast_file *parse_source(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags);
 
+/* A parse that hands over each top-level item (use, map, extend or declaration) as soon
+ * as it is parsed, so a big file's syntax tree is never in memory all at once. take()
+ * returns true to keep the item (its nodes then live as long as keep_arena), false to let
+ * its nodes go once the next item is parsed. */
+typedef struct jrn_item_sink {
+    bool (*take)(void *data, jrn_ast_item *item);
+    void *data;
+    jrn_arena *keep_arena;
+} jrn_item_sink;
+
+/* Parses source item by item into sink; the returned file (in arena) holds the comments
+ * and the syntax error count, no items. check_bytes: look for invalid UTF-8 first (once
+ * per source is enough: a source that failed it is not parsed again). */
+jrn_ast_file *parse_source_items(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags,
+                                 const jrn_item_sink *sink, bool check_bytes);
+
 #endif

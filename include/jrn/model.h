@@ -230,7 +230,7 @@ struct jrn_kpi {
 /* A file of the compilation: the root, the prelude, or one brought in by "use". */
 typedef struct jrn_model_file {
     const jrn_source *source;
-    const jrn_ast_file *ast;     /* comments, for lint suppressions */
+    const jrn_ast_file *ast;     /* its comments, for lint suppressions (no items: see sema_syntax.c) */
     bool is_root;                /* a file named on the command line */
     bool is_prelude;
     jrn_span used_at;            /* the "use" in a root file that (transitively) brought it in */

@@ -21,7 +21,10 @@ typedef struct jrn_location {
 } jrn_location;
 
 typedef struct jrn_parse_context {
-    jrn_arena *arena;
+    jrn_arena *arena;              /* the nodes of the item being parsed */
+    jrn_arena *file_arena;         /* the file record and its comments: they outlive items */
+    const struct jrn_item_sink *sink;  /* NULL: every item stays in file->items */
+    jrn_arena *spare_arena;        /* with a sink: the arena of the item before this one */
     const jrn_source *source;
     jrn_diag_list *diags;
     jrn_ast_file *file;

@@ -13,17 +13,15 @@
 /* How deep "use" may chain before we call it runaway (a cycle is reported separately). */
 #define SEMA_IMPORT_DEPTH_LIMIT 100
 
-/* One declaration as written, with the element it declares (or, for extend, its target). */
+/* One declaration as written, with the element it declares (or, for extend, its target).
+ * The syntax tree is parsed item by item and let go (see sema_syntax below), so decl is
+ * set only while its item is in memory: always for extends, metrics and what they nest,
+ * and for a declaration while its members are applied or when an extend targets it. */
 typedef struct sema_decl {
     jrn_ast_decl *decl;
     jrn_element *element;
+    bool has_in_clause;
 } sema_decl;
-
-/* A journey's step chain, kept until every touchpoint is declared. */
-typedef struct sema_chain {
-    jrn_journey *journey;
-    jrn_ast_member *member;
-} sema_chain;
 
 /* The import stack while loading: for cycle messages. */
 typedef struct sema_loading {
@@ -46,9 +44,11 @@ typedef struct jrn_sema {
     size_t decl_count;
     sema_decl *extends;
     size_t extend_count;
-    sema_chain *chains;
-    size_t chain_count;
+    struct sema_journey_scratch *journey_scratch;  /* sema_journeys.c's, while chains are read */
     uint64_t *set_slots[KIND_COUNT];  /* per element index: which single properties are set */
+    uint8_t *is_extended[KIND_COUNT]; /* per element index: an extend targets it */
+    size_t plain_decl_count;          /* decls not nested in an extend: they lead the array */
+    jrn_arena *kept_syntax;           /* the items sema keeps (see sema_decl), until dispose */
 } jrn_sema;
 
 /* sema.c */
@@ -57,6 +57,14 @@ void sema_init(jrn_sema *sema, jrn_arena *arena, jrn_diag_list *diags,
 void sema_dispose(jrn_sema *sema);
 /* Runs every phase after loading; true when the model is free of errors. */
 bool sema_resolve(jrn_sema *sema);
+
+/* sema_syntax.c: the files' syntax, parsed again for each phase that walks it, one item
+ * at a time (a whole map's tree would cost ten times its text). */
+/* Parses every loaded file in load order into take(); an item it keeps lives until
+ * sema_dispose. */
+void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data);
+/* Copies a written value list into the model's arena (extensions keep values as written). */
+const jrn_ast_value *sema_copy_values(jrn_sema *sema, const jrn_ast_value *values);
 
 /* sema_load.c */
 /* Loads the prelude (unless disabled) and the root source with everything it uses.
@@ -90,7 +98,10 @@ bool sema_convert_value(jrn_sema *sema, const jrn_property_rule *rule, const cha
 jrn_element *sema_lookup(jrn_sema *sema, jrn_kind kind, const char *id, jrn_span span);
 
 /* sema_journeys.c */
-void sema_build_journeys(jrn_sema *sema);
+/* Reads the step chains one declaration of journey (its own or an extend) writes. */
+void sema_read_journey_chains(jrn_sema *sema, jrn_journey *journey, const jrn_ast_decl *decl);
+/* Once the spine is final: marks the hops that loop back, settles each start. */
+void sema_finish_journeys(jrn_sema *sema);
 
 /* sema_finalize.c */
 void sema_finalize_structure(jrn_sema *sema);
