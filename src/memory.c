@@ -1,6 +1,7 @@
 /* memory.c — checked heap allocation: one place decides what running out of memory does. */
 #include "jrn/memory.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,4 +26,11 @@ void *memory_realloc_array(void *items, size_t count, size_t size)
     void *grown = realloc(items, bytes ? bytes : 1);
     if (grown == NULL) memory_exhausted(bytes);
     return grown;
+}
+
+void *memory_grow_for_push(void *items, size_t count, size_t element_size)
+{
+    bool is_full = count == 0 || (count & (count - 1)) == 0;
+    if (!is_full) return items;
+    return memory_realloc_array(items, count == 0 ? 1 : count * 2, element_size);
 }

@@ -24,6 +24,8 @@ void sema_dispose(jrn_sema *sema)
     for (int kind = 0; kind < KIND_COUNT; kind++) namespace_free(&sema->names[kind]);
     free(sema->loading);
     sema->loading = NULL;
+    free(sema->decls);
+    sema->decls = NULL;
     arena_free(sema->kept_syntax);   /* the model points at none of it */
     sema->kept_syntax = NULL;
 }

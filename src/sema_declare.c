@@ -1,6 +1,7 @@
 /* sema_declare.c — creates a model element for every declaration, registers its id in its
  * kind's namespace (reporting duplicates), checks nesting, and finds extend targets. */
 #include "jrn/sema.h"
+#include "jrn/memory.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +26,11 @@ static size_t element_size(jrn_kind kind)
     return sizeof(jrn_element);
 }
 
-/* Appends element to its model array (declaration order). */
+/* Appends element to its model array (declaration order). The arrays grow on the heap
+ * while declaring and move into the arena, at their final size, afterwards. */
 static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
 {
     jrn_model *model = sema->model;
-    jrn_arena *arena = sema->arena;
     /* The index doubles as the row of the element in the sema's side tables. */
     switch (element->kind) {
     case KIND_SEGMENT: element->index = model->segment_count; break;
@@ -45,15 +46,15 @@ static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
     case KIND_COUNT: break;
     }
     switch (element->kind) {
-    case KIND_SEGMENT: ARENA_PUSH(arena, model->segments, model->segment_count, (jrn_segment *)element); break;
-    case KIND_PERSONA: ARENA_PUSH(arena, model->personas, model->persona_count, (jrn_persona *)element); break;
-    case KIND_TEAM: ARENA_PUSH(arena, model->teams, model->team_count, (jrn_team *)element); break;
-    case KIND_CHANNEL: ARENA_PUSH(arena, model->channels, model->channel_count, (jrn_channel *)element); break;
-    case KIND_STAGE: ARENA_PUSH(arena, model->stages, model->stage_count, (jrn_stage *)element); break;
-    case KIND_TOUCHPOINT: ARENA_PUSH(arena, model->touchpoints, model->touchpoint_count, (jrn_touchpoint *)element); break;
-    case KIND_JOURNEY: ARENA_PUSH(arena, model->journeys, model->journey_count, (jrn_journey *)element); break;
-    case KIND_METRIC: ARENA_PUSH(arena, model->metrics, model->metric_count, (jrn_metric *)element); break;
-    case KIND_KPI: ARENA_PUSH(arena, model->kpis, model->kpi_count, (jrn_kpi *)element); break;
+    case KIND_SEGMENT: MEMORY_PUSH(model->segments, model->segment_count, (jrn_segment *)element); break;
+    case KIND_PERSONA: MEMORY_PUSH(model->personas, model->persona_count, (jrn_persona *)element); break;
+    case KIND_TEAM: MEMORY_PUSH(model->teams, model->team_count, (jrn_team *)element); break;
+    case KIND_CHANNEL: MEMORY_PUSH(model->channels, model->channel_count, (jrn_channel *)element); break;
+    case KIND_STAGE: MEMORY_PUSH(model->stages, model->stage_count, (jrn_stage *)element); break;
+    case KIND_TOUCHPOINT: MEMORY_PUSH(model->touchpoints, model->touchpoint_count, (jrn_touchpoint *)element); break;
+    case KIND_JOURNEY: MEMORY_PUSH(model->journeys, model->journey_count, (jrn_journey *)element); break;
+    case KIND_METRIC: MEMORY_PUSH(model->metrics, model->metric_count, (jrn_metric *)element); break;
+    case KIND_KPI: MEMORY_PUSH(model->kpis, model->kpi_count, (jrn_kpi *)element); break;
     case KIND_MAP:
     case KIND_COUNT: break;
     }
@@ -138,7 +139,7 @@ static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent
     sema_attach_to_parent(element, parent);
     sema_add_to_model(sema, element);
     sema_decl record = {decl, element, decl->in_names != NULL};
-    ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
+    MEMORY_PUSH(sema->decls, sema->decl_count, record);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
         if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, element);
     }
@@ -166,7 +167,7 @@ static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
         }
     }
     sema_decl record = {decl, &map->base, false};
-    ARENA_PUSH(sema->arena, sema->decls, sema->decl_count, record);
+    MEMORY_PUSH(sema->decls, sema->decl_count, record);
 }
 
 static bool sema_span_in_root(const jrn_sema *sema, jrn_span span)
@@ -246,18 +247,48 @@ static uint64_t sema_position_of(const jrn_model *model, jrn_span span)
 static void sema_sort_by_position(jrn_sema *sema, jrn_element **elements, size_t count)
 {
     if (count < 2) return;
-    sema_position_entry *entries = arena_alloc_array(sema->arena, count, sizeof *entries);
+    /* a map without extends is in source order already: no sort for the common case */
+    bool sorted = true;
+    uint64_t previous = sema_position_of(sema->model, elements[0]->span);
+    for (size_t i = 1; i < count && sorted; i++) {
+        uint64_t position = sema_position_of(sema->model, elements[i]->span);
+        sorted = previous <= position;
+        previous = position;
+    }
+    if (sorted) return;
+    sema_position_entry *entries = memory_calloc(count, sizeof *entries);
     for (size_t i = 0; i < count; i++) {
         entries[i] = (sema_position_entry){sema_position_of(sema->model, elements[i]->span), elements[i]};
     }
-    /* a map without extends is in source order already: no sort for the common case */
-    bool sorted = true;
-    for (size_t i = 1; i < count && sorted; i++) sorted = entries[i - 1].position <= entries[i].position;
-    if (!sorted) qsort(entries, count, sizeof *entries, sema_compare_positions);
+    qsort(entries, count, sizeof *entries, sema_compare_positions);
     for (size_t i = 0; i < count; i++) {
         elements[i] = entries[i].element;
         elements[i]->index = i;
     }
+    free(entries);
+}
+
+/* Moves a model array from the heap, where it grew, into the arena at its final size. */
+static void *sema_settle_array(jrn_sema *sema, void *items, size_t count, size_t element_size)
+{
+    void *settled = arena_alloc_array(sema->arena, count + 1, element_size);
+    if (count > 0) memcpy(settled, items, count * element_size);
+    free(items);
+    return settled;
+}
+
+static void sema_settle_model_arrays(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    model->segments = sema_settle_array(sema, model->segments, model->segment_count, sizeof *model->segments);
+    model->personas = sema_settle_array(sema, model->personas, model->persona_count, sizeof *model->personas);
+    model->teams = sema_settle_array(sema, model->teams, model->team_count, sizeof *model->teams);
+    model->channels = sema_settle_array(sema, model->channels, model->channel_count, sizeof *model->channels);
+    model->stages = sema_settle_array(sema, model->stages, model->stage_count, sizeof *model->stages);
+    model->touchpoints = sema_settle_array(sema, model->touchpoints, model->touchpoint_count, sizeof *model->touchpoints);
+    model->journeys = sema_settle_array(sema, model->journeys, model->journey_count, sizeof *model->journeys);
+    model->metrics = sema_settle_array(sema, model->metrics, model->metric_count, sizeof *model->metrics);
+    model->kpis = sema_settle_array(sema, model->kpis, model->kpi_count, sizeof *model->kpis);
 }
 
 /* The declaring walk: extends wait until every plain declaration is known. */
@@ -305,6 +336,7 @@ void sema_declare_all(jrn_sema *sema)
     sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
     sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
     sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
+    sema_settle_model_arrays(sema);
     for (int kind = 0; kind < KIND_COUNT; kind++) {
         size_t count = kind == KIND_KPI ? model->kpi_count : sema->names[kind].count;
         sema->set_slots[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint64_t));

@@ -63,10 +63,21 @@ static void sema_flatten_spine(jrn_sema *sema)
 static void sema_attach_children(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
+    /* Counted first, so each stage's array is made once at its size: a stage may hold
+     * thousands of touchpoints, and a doubling array leaves every outgrown copy behind. */
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        jrn_stage *stage = model->touchpoints[i]->stage;
+        if (stage != NULL) stage->touchpoint_count++;
+    }
+    for (size_t i = 0; i < model->stage_count; i++) {
+        jrn_stage *stage = model->stages[i];
+        stage->touchpoints = arena_alloc_array(sema->arena, stage->touchpoint_count + 1, sizeof *stage->touchpoints);
+        stage->touchpoint_count = 0;
+    }
     for (size_t i = 0; i < model->touchpoint_count; i++) {
         jrn_touchpoint *touchpoint = model->touchpoints[i];
         jrn_stage *stage = touchpoint->stage;
-        if (stage != NULL) ARENA_PUSH(sema->arena, stage->touchpoints, stage->touchpoint_count, touchpoint);
+        if (stage != NULL) stage->touchpoints[stage->touchpoint_count++] = touchpoint;
     }
     for (size_t i = 0; i < model->kpi_count; i++) {
         jrn_kpi *kpi = model->kpis[i];

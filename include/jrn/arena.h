@@ -9,7 +9,8 @@ typedef struct jrn_arena jrn_arena;
 jrn_arena *arena_new(void);
 void arena_free(jrn_arena *arena);
 
-/* Zero-filled, aligned for any type. Aborts with a message when memory runs out. */
+/* Zero-filled, aligned to 8 bytes: enough for every type jrnc allocates (pointers,
+ * double, uint64_t; no long double). Aborts with a message when memory runs out. */
 void *arena_alloc(jrn_arena *arena, size_t size);
 /* Array of count elements of size each, zero-filled; checks the multiplication. */
 void *arena_alloc_array(jrn_arena *arena, size_t count, size_t size);

@@ -147,22 +147,23 @@ struct jrn_touchpoint {
     jrn_persona **personas;      /* empty: open to every persona */
     size_t persona_count;
     jrn_team *owner;
-    jrn_contact contact;
-    bool has_emotion;
     double emotion;
-    int effort;                  /* 1..5, 0 when not given */
     const char *does, *thinks, *feels;
-    bool is_pain;                /* "pain" flag or "pain: text" */
     const char *pain;            /* the text, or NULL for the bare flag */
-    bool is_delight;
     const char *delight;
-    bool is_truth;               /* a moment of truth */
     const char *truth;
-    bool is_backstage;
     const char *trigger;         /* proactive-service trigger */
     jrn_text_list opportunities;
     jrn_kpi **kpis;
     size_t kpi_count;
+    jrn_contact contact;
+    int effort;                  /* 1..5, 0 when not given */
+    /* The flags together at the end: a big map has a hundred thousand touchpoints. */
+    bool has_emotion;
+    bool is_pain;                /* "pain" flag or "pain: text" */
+    bool is_delight;
+    bool is_truth;               /* a moment of truth */
+    bool is_backstage;
 };
 
 /* One edge of a journey: from -> to, with the props of "[rate: 30%, after: 2d]". */
@@ -172,14 +173,15 @@ typedef struct jrn_hop {
     jrn_span span;               /* "-> b [props]": from the arrow to the end of the props */
     jrn_span from_span;          /* the step the hop leaves, as written in the chain */
     jrn_span to_span;            /* the step it reaches */
-    bool has_rate;
     double rate;                 /* share 0..1 (30% is 0.3) */
     jrn_span rate_span;
-    bool has_after;
     jrn_duration after;
+    jrn_extension *extensions;
+    /* The flags together at the end: a big map has a hundred thousand hops. */
+    bool has_rate;
+    bool has_after;
     bool goes_back;              /* to a stage earlier in the spine than from's */
     bool is_declared_loop;       /* goes back and a loops: of from's stage (or its parent) covers it */
-    jrn_extension *extensions;
 } jrn_hop;
 
 struct jrn_journey {
