@@ -130,13 +130,13 @@ static void diff_compare_touchpoint(diff_context *context, const diff_subject *s
                   diff_value_flag(now->is_backstage));
     diff_property(context, subject, "owner", IMPACT_STRUCTURE, diff_value_name(before->owner),
                   diff_value_name(now->owner));
-    diff_property(context, subject, "does", IMPACT_DETAIL, diff_value_text(before->does), diff_value_text(now->does));
-    diff_property(context, subject, "thinks", IMPACT_DETAIL, diff_value_text(before->thinks), diff_value_text(now->thinks));
-    diff_property(context, subject, "feels", IMPACT_DETAIL, diff_value_text(before->feels), diff_value_text(now->feels));
-    diff_property(context, subject, "trigger", IMPACT_DETAIL, diff_value_text(before->trigger),
-                  diff_value_text(now->trigger));
-    diff_property(context, subject, "opportunity", IMPACT_DETAIL, diff_value_texts(&before->opportunities),
-                  diff_value_texts(&now->opportunities));
+    diff_property(context, subject, "does", IMPACT_DETAIL, diff_value_text(before->notes->does), diff_value_text(now->notes->does));
+    diff_property(context, subject, "thinks", IMPACT_DETAIL, diff_value_text(before->notes->thinks), diff_value_text(now->notes->thinks));
+    diff_property(context, subject, "feels", IMPACT_DETAIL, diff_value_text(before->notes->feels), diff_value_text(now->notes->feels));
+    diff_property(context, subject, "trigger", IMPACT_DETAIL, diff_value_text(before->notes->trigger),
+                  diff_value_text(now->notes->trigger));
+    diff_property(context, subject, "opportunity", IMPACT_DETAIL, diff_value_texts(&before->notes->opportunities),
+                  diff_value_texts(&now->notes->opportunities));
     diff_extensions(context, subject, before->base.extensions, now->base.extensions);
 }
 

@@ -139,12 +139,12 @@ void dot_label_touchpoint_tooltip(jrn_strbuf *out, const jrn_model *model,
     dot_label_tooltip_heat(out, "Moment of delight", touchpoint->is_delight, touchpoint->delight);
     dot_label_tooltip_heat(out, "Moment of truth", touchpoint->is_truth, touchpoint->truth);
     if (touchpoint->is_backstage) dot_label_tooltip_line(out, NULL, "Backstage: not seen by the customer");
-    dot_label_tooltip_line(out, "Does", touchpoint->does);
-    dot_label_tooltip_line(out, "Thinks", touchpoint->thinks);
-    dot_label_tooltip_line(out, "Feels", touchpoint->feels);
-    dot_label_tooltip_line(out, "Trigger", touchpoint->trigger);
-    for (size_t i = 0; i < touchpoint->opportunities.count; i++)
-        dot_label_tooltip_line(out, "Opportunity", touchpoint->opportunities.items[i]);
+    dot_label_tooltip_line(out, "Does", touchpoint->notes->does);
+    dot_label_tooltip_line(out, "Thinks", touchpoint->notes->thinks);
+    dot_label_tooltip_line(out, "Feels", touchpoint->notes->feels);
+    dot_label_tooltip_line(out, "Trigger", touchpoint->notes->trigger);
+    for (size_t i = 0; i < touchpoint->notes->opportunities.count; i++)
+        dot_label_tooltip_line(out, "Opportunity", touchpoint->notes->opportunities.items[i]);
     dot_label_tooltip_kpis(out, touchpoint->kpis, touchpoint->kpi_count, &raw);
     strbuf_free(&raw);
 }

@@ -165,11 +165,11 @@ static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *m
     csv_field(out, false, csv_yes_no(touchpoint->is_truth));
     csv_field(out, false, touchpoint->truth);
     csv_field(out, false, csv_yes_no(touchpoint->is_backstage));
-    csv_field(out, false, touchpoint->trigger);
-    csv_field(out, false, report_join_texts(arena, &touchpoint->opportunities, "; "));
-    csv_field(out, false, touchpoint->does);
-    csv_field(out, false, touchpoint->thinks);
-    csv_field(out, false, touchpoint->feels);
+    csv_field(out, false, touchpoint->notes->trigger);
+    csv_field(out, false, report_join_texts(arena, &touchpoint->notes->opportunities, "; "));
+    csv_field(out, false, touchpoint->notes->does);
+    csv_field(out, false, touchpoint->notes->thinks);
+    csv_field(out, false, touchpoint->notes->feels);
     csv_field(out, false, csv_kpis_text(arena, touchpoint));
     csv_location(arena, out, touchpoint->base.span);
 }

@@ -602,8 +602,8 @@ static void html_truths(html_report *report)
 static void html_touchpoint_notes(html_report *report, const jrn_touchpoint *touchpoint)
 {
     struct { const char *name; const char *text; } notes[] = {
-        {"Does", touchpoint->does}, {"Thinks", touchpoint->thinks}, {"Feels", touchpoint->feels},
-        {"Trigger", touchpoint->trigger},
+        {"Does", touchpoint->notes->does}, {"Thinks", touchpoint->notes->thinks}, {"Feels", touchpoint->notes->feels},
+        {"Trigger", touchpoint->notes->trigger},
     };
     for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
         if (notes[i].text == NULL) continue;
@@ -611,8 +611,8 @@ static void html_touchpoint_notes(html_report *report, const jrn_touchpoint *tou
         html_text(report, notes[i].text);
         html_raw(report, "</div>");
     }
-    for (size_t o = 0; o < touchpoint->opportunities.count; o++)
-        html_wrap(report, "<div class=\"note\"><b>Opportunity:</b> ", touchpoint->opportunities.items[o], "</div>");
+    for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++)
+        html_wrap(report, "<div class=\"note\"><b>Opportunity:</b> ", touchpoint->notes->opportunities.items[o], "</div>");
 }
 
 static void html_touchpoint_row(html_report *report, const jrn_touchpoint *touchpoint)
@@ -893,7 +893,7 @@ static void html_triggers(html_report *report)
                      "</tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->trigger_count; i++) {
         const jrn_touchpoint *touchpoint = facts->triggers[i];
-        html_wrap(report, "<tr><td><b>", touchpoint->trigger, "</b></td>");
+        html_wrap(report, "<tr><td><b>", touchpoint->notes->trigger, "</b></td>");
         html_wrap(report, "<td>", element_label(&touchpoint->base), "</td>");
         html_wrap(report, "<td>", element_label(&touchpoint->stage->base), "</td><td>");
         html_owner(report, touchpoint);
@@ -913,8 +913,8 @@ static void html_opportunities(html_report *report)
     html_raw(report, "<table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
-        for (size_t o = 0; o < touchpoint->opportunities.count; o++) {
-            html_wrap(report, "<tr><td>", touchpoint->opportunities.items[o], "</td>");
+        for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
+            html_wrap(report, "<tr><td>", touchpoint->notes->opportunities.items[o], "</td>");
             html_wrap(report, "<td>", element_label(&touchpoint->base), "</td>");
             html_wrap(report, "<td>", element_label(&touchpoint->stage->base), "</td></tr>\n");
         }

@@ -448,15 +448,15 @@ static void json_touchpoints(json_writer *writer, const jrn_model *model)
         json_member_emotion(writer, "emotion", "emotion_label", touchpoint->has_emotion,
                             touchpoint->emotion);
         json_member_number_or_null(writer, "effort", touchpoint->effort > 0, touchpoint->effort);
-        json_member_text(writer, "does", touchpoint->does);
-        json_member_text(writer, "thinks", touchpoint->thinks);
-        json_member_text(writer, "feels", touchpoint->feels);
+        json_member_text(writer, "does", touchpoint->notes->does);
+        json_member_text(writer, "thinks", touchpoint->notes->thinks);
+        json_member_text(writer, "feels", touchpoint->notes->feels);
         json_member_flag(writer, "is_pain", "pain", touchpoint->is_pain, touchpoint->pain);
         json_member_flag(writer, "is_delight", "delight", touchpoint->is_delight, touchpoint->delight);
         json_member_flag(writer, "is_truth", "truth", touchpoint->is_truth, touchpoint->truth);
         json_member_bool(writer, "backstage", touchpoint->is_backstage);
-        json_member_text(writer, "trigger", touchpoint->trigger);
-        json_member_texts(writer, "opportunities", &touchpoint->opportunities);
+        json_member_text(writer, "trigger", touchpoint->notes->trigger);
+        json_member_texts(writer, "opportunities", &touchpoint->notes->opportunities);
         if (writer->actuals != NULL) json_member_reported_emotion(writer, &touchpoint->base);
         json_element_end(writer, &touchpoint->base);
     }

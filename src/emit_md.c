@@ -365,7 +365,7 @@ static void md_touchpoint_row(md_report *report, const jrn_touchpoint *touchpoin
 static void md_touchpoint_notes(md_report *report, const jrn_touchpoint *touchpoint)
 {
     struct { const char *name; const char *text; } notes[] = {
-        {"does", touchpoint->does}, {"thinks", touchpoint->thinks}, {"feels", touchpoint->feels},
+        {"does", touchpoint->notes->does}, {"thinks", touchpoint->notes->thinks}, {"feels", touchpoint->notes->feels},
         {"contact", contact_name(touchpoint->contact)},
     };
     bool started = false;
@@ -405,7 +405,7 @@ static void md_stage(md_report *report, const jrn_stage *stage)
     bool any_notes = false;
     for (size_t t = 0; t < stage->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = stage->touchpoints[t];
-        bool has_notes = touchpoint->does || touchpoint->thinks || touchpoint->feels
+        bool has_notes = touchpoint->notes->does || touchpoint->notes->thinks || touchpoint->notes->feels
                       || touchpoint->contact != CONTACT_UNSET;
         if (has_notes && !any_notes) md_raw(report, "\n");
         any_notes |= has_notes;
@@ -647,7 +647,7 @@ static void md_triggers(md_report *report)
     for (size_t i = 0; i < facts->trigger_count; i++) {
         const jrn_touchpoint *touchpoint = facts->triggers[i];
         md_row_start(report);
-        md_cell(report, touchpoint->trigger);
+        md_cell(report, touchpoint->notes->trigger);
         md_cell(report, element_label(&touchpoint->base));
         md_cell(report, element_label(&touchpoint->stage->base));
         md_cell_open(report);
@@ -669,9 +669,9 @@ static void md_opportunities(md_report *report)
     md_table_head(report, columns, sizeof columns / sizeof columns[0]);
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
-        for (size_t o = 0; o < touchpoint->opportunities.count; o++) {
+        for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
             md_row_start(report);
-            md_cell(report, touchpoint->opportunities.items[o]);
+            md_cell(report, touchpoint->notes->opportunities.items[o]);
             md_cell(report, element_label(&touchpoint->base));
             md_cell(report, element_label(&touchpoint->stage->base));
             md_row_end(report);

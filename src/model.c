@@ -70,3 +70,5 @@ const char *model_emotion_label(const jrn_model *model, double emotion)
     if (offset < 0 || offset >= (double)metric->labels.count) return NULL;
     return metric->labels.items[(size_t)offset];
 }
+
+const jrn_touchpoint_notes model_no_notes = {0};

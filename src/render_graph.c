@@ -4,6 +4,44 @@
 
 #include <gvc.h>
 
+#include "jrn/dot_ids.h"
+
+/* Graphviz reading DOT text from memory (agmemread's reader, with our ID discipline). */
+typedef struct render_text {
+    const char *text;
+    size_t length;
+    size_t position;
+} render_text;
+
+static int render_text_read(void *channel, char *buffer, int size)
+{
+    render_text *text = channel;
+    size_t left = text->length - text->position;
+    size_t count = size > 0 && (size_t)size < left ? (size_t)size : left;
+    memcpy(buffer, text->text + text->position, count);
+    text->position += count;
+    return (int)count;
+}
+
+/* How Graphviz reads the DOT text: from memory (as agmemread does), with IDs that keep the
+ * subgraphs in the order they are written (see dot_ids.h), the order a fresh `dot` process
+ * gives them. libcgraph keeps pointers to these for the graph's life. */
+typedef struct render_reading {
+    render_text text;
+    Agiodisc_t io;
+    Agiddisc_t ids;
+    Agdisc_t discipline;
+} render_reading;
+
+static Agraph_t *render_read_graph(render_reading *reading, const jrn_strbuf *dot)
+{
+    reading->text = (render_text){strbuf_text(dot), dot->length, 0};
+    reading->io = (Agiodisc_t){render_text_read, AgIoDisc.putstr, AgIoDisc.flush};
+    dot_ids_discipline(&reading->ids);
+    reading->discipline = (Agdisc_t){&AgMemDisc, &reading->ids, &reading->io};
+    return agread(&reading->text, &reading->discipline);
+}
+
 /* Renders a graph that is already laid out; false after reporting. */
 static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
@@ -29,7 +67,8 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         return false;
     }
     GVC_t *context = gvContext();
-    Agraph_t *graph = context ? agmemread(strbuf_text(&dot)) : NULL;
+    render_reading reading;
+    Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
     strbuf_free(&dot);
     bool rendered = false;
     if (!graph) {

@@ -120,10 +120,10 @@ static int report_compare_gaps(const void *left, const void *right)
 
 static bool report_is_pain(const jrn_touchpoint *touchpoint) { return touchpoint->is_pain; }
 static bool report_is_truth(const jrn_touchpoint *touchpoint) { return touchpoint->is_truth; }
-static bool report_has_trigger(const jrn_touchpoint *touchpoint) { return touchpoint->trigger != NULL; }
+static bool report_has_trigger(const jrn_touchpoint *touchpoint) { return touchpoint->notes->trigger != NULL; }
 static bool report_has_opportunity(const jrn_touchpoint *touchpoint)
 {
-    return touchpoint->opportunities.count > 0;
+    return touchpoint->notes->opportunities.count > 0;
 }
 
 /* The touchpoints for which keep() holds, in map order. */
@@ -152,7 +152,7 @@ static void report_facts_rank(jrn_arena *arena, const jrn_model *model, report_f
     facts->opportunities =
         report_select(arena, model, report_has_opportunity, &facts->opportunity_count);
     for (size_t i = 0; i < facts->opportunity_count; i++)
-        facts->opportunity_total += facts->opportunities[i]->opportunities.count;
+        facts->opportunity_total += facts->opportunities[i]->notes->opportunities.count;
 
     facts->ranked_gaps = arena_alloc_array(arena, model->stage_count + 1, sizeof *facts->ranked_gaps);
     for (size_t s = 0; s < model->stage_count; s++) {

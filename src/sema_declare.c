@@ -127,6 +127,7 @@ static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent
     element->title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
     element->span = decl->span;
     element->id_span = decl->id_span;
+    if (decl->kind == KIND_TOUCHPOINT) ((jrn_touchpoint *)element)->notes = &model_no_notes;
     if (decl->kind != KIND_KPI) {
         jrn_element *earlier = namespace_add(&sema->names[decl->kind], element);
         if (earlier != NULL) {

@@ -101,6 +101,17 @@ static void sema_store_stage(jrn_sema *sema, jrn_stage *stage, const jrn_propert
     }
 }
 
+/* The touchpoint's own notes, made when it first says something (see model_no_notes). */
+static jrn_touchpoint_notes *sema_writable_notes(jrn_sema *sema, jrn_touchpoint *touchpoint)
+{
+    if (touchpoint->notes == &model_no_notes) {
+        jrn_touchpoint_notes *notes = arena_alloc(sema->arena, sizeof *notes);
+        touchpoint->notes = notes;
+        return notes;
+    }
+    return (jrn_touchpoint_notes *)touchpoint->notes;   /* made above, so writable */
+}
+
 /* The flag alone (pain) sets is_*; with text (pain: "...") it also keeps the text. */
 static void sema_store_touchpoint(jrn_sema *sema, jrn_touchpoint *touchpoint,
                                   const jrn_property_rule *rule, const sema_value *value)
@@ -112,15 +123,15 @@ static void sema_store_touchpoint(jrn_sema *sema, jrn_touchpoint *touchpoint,
     case PROP_CONTACT: touchpoint->contact = (jrn_contact)value->choice; break;
     case PROP_EMOTION: touchpoint->has_emotion = true; touchpoint->emotion = value->number; break;
     case PROP_EFFORT: touchpoint->effort = (int)value->number; break;
-    case PROP_DOES: touchpoint->does = value->text; break;
-    case PROP_THINKS: touchpoint->thinks = value->text; break;
-    case PROP_FEELS: touchpoint->feels = value->text; break;
+    case PROP_DOES: sema_writable_notes(sema, touchpoint)->does = value->text; break;
+    case PROP_THINKS: sema_writable_notes(sema, touchpoint)->thinks = value->text; break;
+    case PROP_FEELS: sema_writable_notes(sema, touchpoint)->feels = value->text; break;
     case PROP_PAIN: touchpoint->is_pain = true; touchpoint->pain = value->text; break;
     case PROP_DELIGHT: touchpoint->is_delight = true; touchpoint->delight = value->text; break;
     case PROP_TRUTH: touchpoint->is_truth = true; touchpoint->truth = value->text; break;
     case PROP_BACKSTAGE: touchpoint->is_backstage = true; break;
-    case PROP_TRIGGER: touchpoint->trigger = value->text; break;
-    case PROP_OPPORTUNITY: sema_push_text(sema, &touchpoint->opportunities, value->text); break;
+    case PROP_TRIGGER: sema_writable_notes(sema, touchpoint)->trigger = value->text; break;
+    case PROP_OPPORTUNITY: sema_push_text(sema, &sema_writable_notes(sema, touchpoint)->opportunities, value->text); break;
     default: break;
     }
 }

@@ -139,6 +139,18 @@ struct jrn_stage {
     size_t kpi_count;
 };
 
+/* What the customer does, thinks and feels at a touchpoint, its trigger and the
+ * opportunities seen there: prose that most touchpoints of a big (often generated) map
+ * leave out, so it lives out of line and costs them one pointer. */
+typedef struct jrn_touchpoint_notes {
+    const char *does, *thinks, *feels;
+    const char *trigger;         /* proactive-service trigger */
+    jrn_text_list opportunities;
+} jrn_touchpoint_notes;
+
+/* The notes of a touchpoint that says none of them (shared, never written). */
+extern const jrn_touchpoint_notes model_no_notes;
+
 struct jrn_touchpoint {
     jrn_element base;
     jrn_stage *stage;
@@ -148,12 +160,10 @@ struct jrn_touchpoint {
     size_t persona_count;
     jrn_team *owner;
     double emotion;
-    const char *does, *thinks, *feels;
     const char *pain;            /* the text, or NULL for the bare flag */
     const char *delight;
     const char *truth;
-    const char *trigger;         /* proactive-service trigger */
-    jrn_text_list opportunities;
+    const jrn_touchpoint_notes *notes;  /* never NULL: &model_no_notes when there are none */
     jrn_kpi **kpis;
     size_t kpi_count;
     jrn_contact contact;

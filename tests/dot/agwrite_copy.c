@@ -9,6 +9,7 @@
 
 #include <cgraph.h>
 
+#include "jrn/dot_ids.h"
 #include "jrn/dot_write.h"
 
 static int agwrite_copy_put(void *channel, const char *text)
@@ -21,84 +22,6 @@ static int agwrite_copy_flush(void *channel)
 {
     (void)channel;
     return 0;
-}
-
-/* IDs in order of first use. libcgraph writes subgraphs in the order of their IDs, and its
- * default ID discipline takes the address of the interned name: the order of the heap.
- * jrnc writes subgraphs in the order it made them; with these IDs agwrite does too. */
-typedef struct agwrite_copy_names {
-    Agraph_t *graph;
-    char **names;               /* interned in graph's string pool, which frees them */
-    size_t count;
-    IDTYPE next_anonymous;
-} agwrite_copy_names;
-
-static void *agwrite_copy_id_open(Agraph_t *graph, Agdisc_t *discipline)
-{
-    (void)discipline;
-    agwrite_copy_names *names = calloc(1, sizeof *names);
-    if (!names) abort();
-    names->graph = graph;
-    names->next_anonymous = 1;
-    return names;
-}
-
-static long agwrite_copy_id_map(void *state, int kind, char *name, IDTYPE *id, int create)
-{
-    (void)kind;
-    agwrite_copy_names *names = state;
-    if (!name) {
-        *id = names->next_anonymous;
-        names->next_anonymous += 2;
-        return 1;
-    }
-    for (size_t i = 0; i < names->count; i++) {
-        if (strcmp(names->names[i], name) == 0) {
-            *id = (IDTYPE)(2 * (i + 1));
-            return 1;
-        }
-    }
-    if (!create) return 0;
-    names->names = realloc(names->names, (names->count + 1) * sizeof *names->names);
-    if (!names->names || !(names->names[names->count] = agstrdup(names->graph, name))) abort();
-    *id = (IDTYPE)(2 * ++names->count);
-    return 1;
-}
-
-static long agwrite_copy_id_alloc(void *state, int kind, IDTYPE request)
-{
-    (void)state;
-    (void)kind;
-    (void)request;
-    return 0;
-}
-
-static void agwrite_copy_id_free(void *state, int kind, IDTYPE id)
-{
-    (void)state;
-    (void)kind;
-    (void)id;
-}
-
-static char *agwrite_copy_id_print(void *state, int kind, IDTYPE id)
-{
-    (void)kind;
-    agwrite_copy_names *names = state;
-    return id % 2 == 0 ? names->names[id / 2 - 1] : NULL;
-}
-
-static void agwrite_copy_id_close(void *state)
-{
-    agwrite_copy_names *names = state;
-    free(names->names);
-    free(names);
-}
-
-static void agwrite_copy_id_register(void *state, int kind, void *object)
-{
-    (void)state;
-    (void)kind;
-    (void)object;
 }
 
 static const int agwrite_copy_kinds[DOT_OBJECT_KIND_COUNT] = {AGRAPH, AGNODE, AGEDGE};
@@ -157,8 +80,10 @@ static int agwrite_copy_by_seq(const void *left, const void *right)
 bool agwrite_copy(const dot_doc *doc, jrn_strbuf *out)
 {
     Agiodisc_t io = {AgIoDisc.afread, agwrite_copy_put, agwrite_copy_flush};
-    Agiddisc_t ids = {agwrite_copy_id_open, agwrite_copy_id_map, agwrite_copy_id_alloc, agwrite_copy_id_free,
-                      agwrite_copy_id_print, agwrite_copy_id_close, agwrite_copy_id_register};
+    /* libcgraph writes subgraphs in the order of their IDs; jrnc writes them in the order
+     * it made them, which these IDs follow (its default IDs follow the heap). */
+    Agiddisc_t ids;
+    dot_ids_discipline(&ids);
     Agdisc_t discipline = {&AgMemDisc, &ids, &io};
     Agraph_t *root = agopen((char *)doc->root.name, Agdirected, &discipline);
     for (int kind = 0; kind < DOT_OBJECT_KIND_COUNT; kind++) {
