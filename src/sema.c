@@ -24,6 +24,11 @@ void sema_dispose(jrn_sema *sema)
     for (int kind = 0; kind < KIND_COUNT; kind++) namespace_free(&sema->names[kind]);
     free(sema->loading);
     sema->loading = NULL;
+    for (size_t f = 0; sema->file_outlines != NULL && f < sema->model->file_count; f++) {
+        sema_free_outlines(&sema->file_outlines[f]);
+    }
+    free(sema->file_outlines);
+    sema->file_outlines = NULL;
     free(sema->decls);
     sema->decls = NULL;
     arena_free(sema->kept_syntax);   /* the model points at none of it */

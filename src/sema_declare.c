@@ -60,24 +60,24 @@ static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
     }
 }
 
-static void sema_report_bad_nesting(jrn_sema *sema, const jrn_ast_decl *decl,
+static void sema_report_bad_nesting(jrn_sema *sema, const jrn_element *element, jrn_span keyword_span,
                                     const jrn_element *parent)
 {
     if (parent == NULL) {
-        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+        jrn_diag *diag = diag_error(sema->diags, keyword_span,
                                     "a kpi cannot stand alone: nest it in a stage, touchpoint or journey");
         diag_add_note(sema->diags, diag, span_none(), "for example: touchpoint ticket \"...\" { kpi csat { target: 4.5 } }");
         return;
     }
-    if (parent->kind == KIND_STAGE && decl->kind == KIND_STAGE) {
-        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+    if (parent->kind == KIND_STAGE && element->kind == KIND_STAGE) {
+        jrn_diag *diag = diag_error(sema->diags, keyword_span,
                                     "stages nest one level: sub-stage '%s' cannot contain stage '%s'",
-                                    parent->id, decl->id);
+                                    parent->id, element->id);
         diag_add_note(sema->diags, diag, parent->id_span, "'%s' is declared here", parent->id);
         return;
     }
-    jrn_diag *diag = diag_error(sema->diags, decl->keyword_span, "%s cannot contain %s",
-                                kind_with_article(parent->kind), kind_with_article(decl->kind));
+    jrn_diag *diag = diag_error(sema->diags, keyword_span, "%s cannot contain %s",
+                                kind_with_article(parent->kind), kind_with_article(element->kind));
     diag_add_note(sema->diags, diag, parent->id_span, "%s", schema_nesting_summary(parent->kind));
 }
 
@@ -104,71 +104,137 @@ static void sema_attach_to_parent(jrn_element *element, jrn_element *parent)
     }
 }
 
-static bool sema_nesting_allowed(const jrn_ast_decl *decl, const jrn_element *parent)
+static bool sema_nesting_allowed(jrn_kind kind, const jrn_element *parent)
 {
-    if (parent == NULL) return schema_allows_nesting(KIND_COUNT, decl->kind);
-    if (!schema_allows_nesting(parent->kind, decl->kind)) return false;
+    if (parent == NULL) return schema_allows_nesting(KIND_COUNT, kind);
+    if (!schema_allows_nesting(parent->kind, kind)) return false;
     /* Sub-stages go one level deep: a stage inside a sub-stage is refused. */
-    return !(decl->kind == KIND_STAGE && ((const jrn_stage *)parent)->parent != NULL);
+    return !(kind == KIND_STAGE && ((const jrn_stage *)parent)->parent != NULL);
 }
 
-/* Declares decl and, depth first, the declarations nested in its block. Depth is bounded
- * by the parser's nesting limit. */
-static void sema_declare(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent)
+/* The element a declaration makes, not yet declared. The model outlives the syntax tree:
+ * it keeps copies of what it says. */
+static jrn_element *sema_make_element(jrn_sema *sema, const jrn_ast_decl *decl)
 {
-    if (!sema_nesting_allowed(decl, parent)) {
-        sema_report_bad_nesting(sema, decl, parent);
-        return;
-    }
     jrn_element *element = arena_alloc(sema->arena, element_size(decl->kind));
     element->kind = decl->kind;
-    /* The model outlives the syntax tree: it keeps copies of what it says. */
-    element->id = arena_strdup(sema->arena, decl->id);
+    element->id = decl->id != NULL ? arena_strdup(sema->arena, decl->id) : NULL;
     element->title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
     element->span = decl->span;
     element->id_span = decl->id_span;
     if (decl->kind == KIND_TOUCHPOINT) ((jrn_touchpoint *)element)->notes = &model_no_notes;
-    if (decl->kind != KIND_KPI) {
-        jrn_element *earlier = namespace_add(&sema->names[decl->kind], element);
+    return element;
+}
+
+/* Declares element (checking where it is nested and that its id is new) and records it
+ * with its syntax (NULL when that is not kept). False when it is not declared: then
+ * neither is anything nested in it. */
+static bool sema_declare_element(jrn_sema *sema, jrn_element *element, jrn_ast_decl *decl,
+                                 jrn_span keyword_span, bool has_in_clause, jrn_element *parent)
+{
+    if (!sema_nesting_allowed(element->kind, parent)) {
+        sema_report_bad_nesting(sema, element, keyword_span, parent);
+        return false;
+    }
+    if (element->kind != KIND_KPI) {
+        jrn_element *earlier = namespace_add(&sema->names[element->kind], element);
         if (earlier != NULL) {
-            jrn_diag *diag = diag_error(sema->diags, decl->id_span, "duplicate %s '%s'",
-                                        kind_name(decl->kind), decl->id);
-            diag_add_note(sema->diags, diag, earlier->id_span, "'%s' is first declared here", decl->id);
-            return;
+            jrn_diag *diag = diag_error(sema->diags, element->id_span, "duplicate %s '%s'",
+                                        kind_name(element->kind), element->id);
+            diag_add_note(sema->diags, diag, earlier->id_span, "'%s' is first declared here", element->id);
+            return false;
         }
     }
     sema_attach_to_parent(element, parent);
     sema_add_to_model(sema, element);
-    sema_decl record = {decl, element, decl->in_names != NULL};
+    sema_decl record = {decl, element, has_in_clause};
     MEMORY_PUSH(sema->decls, sema->decl_count, record);
+    return true;
+}
+
+/* Declares what an extend nests, depth first (bounded by the parser's nesting limit). */
+static void sema_declare_nested(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent)
+{
+    jrn_element *element = sema_make_element(sema, decl);
+    if (!sema_declare_element(sema, element, decl, decl->keyword_span, decl->in_names != NULL, parent)) return;
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
-        if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, element);
+        if (member->kind == MEMBER_DECL) sema_declare_nested(sema, member->decl, element);
     }
 }
 
-static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
+static void sema_outline(jrn_sema *sema, sema_file_outline *file, jrn_ast_decl *decl, uint32_t parent,
+                         bool keep_syntax)
+{
+    sema_outline_entry entry = {sema_make_element(sema, decl), keep_syntax ? decl : NULL, decl->keyword_span,
+                                parent, decl->in_names != NULL, false};
+    uint32_t self = (uint32_t)file->outline_count;
+    MEMORY_PUSH(file->outlines, file->outline_count, entry);
+    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) sema_outline(sema, file, member->decl, self, keep_syntax);
+    }
+}
+
+bool sema_outline_item(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *item)
+{
+    if (item->kind != ITEM_DECL) return false;
+    jrn_ast_decl *decl = item->decl;
+    if (decl->is_extend) {
+        MEMORY_PUSH(file->extends, file->extend_count, decl);
+        return true;
+    }
+    /* Metrics are applied before everything else (sema_members.c): keep their syntax. */
+    bool keep_syntax = decl->kind == KIND_METRIC;
+    sema_outline(sema, file, decl, SEMA_NO_PARENT, keep_syntax);
+    return keep_syntax;
+}
+
+void sema_free_outlines(sema_file_outline *file)
+{
+    free(file->outlines);
+    free(file->extends);
+    *file = (sema_file_outline){0};
+}
+
+static void sema_declare_map(jrn_sema *sema, sema_outline_entry *entry)
 {
     jrn_map *map = &sema->model->map;
     if (map->is_declared) {
-        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
+        jrn_diag *diag = diag_error(sema->diags, entry->keyword_span,
                                     "a second map: a compilation describes one map");
         diag_add_note(sema->diags, diag, map->base.span, "the map is declared here");
         return;
     }
     map->is_declared = true;
-    map->base.id = decl->id != NULL ? arena_strdup(sema->arena, decl->id) : NULL;
-    map->base.title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
-    map->base.span = decl->span;
-    map->base.id_span = decl->id_span;
-    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
-        if (member->kind == MEMBER_DECL) {
-            diag_error(sema->diags, member->decl->keyword_span,
-                       "a map block holds properties only; declare %s '%s' at the top level",
-                       kind_name(member->decl->kind), member->decl->id);
-        }
-    }
-    sema_decl record = {decl, &map->base, false};
+    map->base.id = entry->element->id;
+    map->base.title = entry->element->title;
+    map->base.span = entry->element->span;
+    map->base.id_span = entry->element->id_span;
+    entry->is_declared = true;
+    sema_decl record = {NULL, &map->base, false};
     MEMORY_PUSH(sema->decls, sema->decl_count, record);
+}
+
+/* Declares one outlined declaration once everything before it in load order is. */
+static void sema_declare_outlined(jrn_sema *sema, sema_file_outline *file, sema_outline_entry *entry)
+{
+    if (entry->element->kind == KIND_MAP) {
+        sema_declare_map(sema, entry);
+        return;
+    }
+    jrn_element *parent = NULL;
+    if (entry->parent != SEMA_NO_PARENT) {
+        const sema_outline_entry *enclosing = &file->outlines[entry->parent];
+        if (!enclosing->is_declared) return;
+        if (enclosing->element->kind == KIND_MAP) {
+            diag_error(sema->diags, entry->keyword_span,
+                       "a map block holds properties only; declare %s '%s' at the top level",
+                       kind_name(entry->element->kind), entry->element->id);
+            return;
+        }
+        parent = enclosing->element;
+    }
+    entry->is_declared = sema_declare_element(sema, entry->element, entry->decl, entry->keyword_span,
+                                              entry->has_in_clause, parent);
 }
 
 static bool sema_span_in_root(const jrn_sema *sema, jrn_span span)
@@ -219,7 +285,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
     sema_note_extend_site(sema, decl, target);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
-        if (member->kind == MEMBER_DECL) sema_declare(sema, member->decl, target);
+        if (member->kind == MEMBER_DECL) sema_declare_nested(sema, member->decl, target);
     }
 }
 
@@ -292,32 +358,6 @@ static void sema_settle_model_arrays(jrn_sema *sema)
     model->kpis = sema_settle_array(sema, model->kpis, model->kpi_count, sizeof *model->kpis);
 }
 
-/* The declaring walk: extends wait until every plain declaration is known. */
-typedef struct sema_declare_walk {
-    jrn_sema *sema;
-    jrn_ast_decl **extends;
-    size_t extend_count;
-} sema_declare_walk;
-
-static bool sema_declare_take(void *data, jrn_ast_item *item)
-{
-    sema_declare_walk *walk = data;
-    jrn_sema *sema = walk->sema;
-    if (item->kind != ITEM_DECL) return false;
-    jrn_ast_decl *decl = item->decl;
-    if (decl->is_extend) {
-        ARENA_PUSH(sema->arena, walk->extends, walk->extend_count, decl);
-        return true;
-    }
-    size_t first_record = sema->decl_count;
-    if (decl->kind == KIND_MAP) sema_declare_map(sema, decl);
-    else sema_declare(sema, decl, NULL);
-    /* Metrics are applied before everything else (sema_members.c): keep their syntax. */
-    if (decl->kind == KIND_METRIC) return true;
-    for (size_t i = first_record; i < sema->decl_count; i++) sema->decls[i].decl = NULL;
-    return false;
-}
-
 static void sema_mark_extended(jrn_sema *sema)
 {
     for (size_t i = 0; i < sema->extend_count; i++) {
@@ -329,11 +369,19 @@ static void sema_mark_extended(jrn_sema *sema)
 void sema_declare_all(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
-    sema_declare_walk walk = {sema, NULL, 0};
-    sema_walk_items(sema, sema_declare_take, &walk);
+    /* Files in load order: what a file uses is declared before the file itself, wherever
+     * its "use" is written. */
+    for (size_t f = 0; f < model->file_count; f++) {
+        sema_file_outline *file = &sema->file_outlines[f];
+        for (size_t i = 0; i < file->outline_count; i++) sema_declare_outlined(sema, file, &file->outlines[i]);
+    }
     sema->plain_decl_count = sema->decl_count;
     /* Extends come after every plain declaration, so they may target any file's. */
-    for (size_t i = 0; i < walk.extend_count; i++) sema_declare_extend(sema, walk.extends[i]);
+    for (size_t f = 0; f < model->file_count; f++) {
+        sema_file_outline *file = &sema->file_outlines[f];
+        for (size_t i = 0; i < file->extend_count; i++) sema_declare_extend(sema, file->extends[i]);
+    }
+    for (size_t f = 0; f < model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
     sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
     sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
     sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);

@@ -213,16 +213,18 @@ typedef struct sema_load_walk {
     const jrn_source *source;
     bool is_root;
     jrn_span used_at;
+    sema_file_outline outline;   /* its declarations, declared once every file is read */
 } sema_load_walk;
 
 static bool sema_load_take(void *data, jrn_ast_item *item)
 {
-    const sema_load_walk *walk = data;
+    sema_load_walk *walk = data;
     /* Findings in imported files are reported at the root's use that brought them. */
     if (item->kind == ITEM_USE) {
         sema_load_use(walk->sema, walk->source, item, walk->is_root ? item->use_path_span : walk->used_at);
+        return false;
     }
-    return false;   /* declarations are read again by the phases that need them */
+    return sema_outline_item(walk->sema, &walk->outline, item);
 }
 
 /* Parses source, loading each file it uses (and theirs) as its "use" is reached, so the
@@ -232,7 +234,7 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
 {
     const char *canonical = strcmp(source->path, "-") == 0 ? "-" : sema_canonical_path(sema, source->path);
     sema_push_loading(sema, canonical, source);
-    sema_load_walk walk = {sema, source, is_root, used_at};
+    sema_load_walk walk = {sema, source, is_root, used_at, {0}};
     jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax};
     jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
     sema->syntax_errors += ast->syntax_error_count;
@@ -242,6 +244,8 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
     size_t count = model->file_count;
     ARENA_PUSH(sema->arena, model->files, model->file_count, file);
     ARENA_PUSH(sema->arena, sema->loaded_paths, count, canonical);
+    count = model->file_count - 1;
+    MEMORY_PUSH(sema->file_outlines, count, walk.outline);
     return ast->syntax_error_count == 0;
 }
 

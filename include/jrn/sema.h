@@ -23,6 +23,27 @@ typedef struct sema_decl {
     bool has_in_clause;
 } sema_decl;
 
+/* A declaration as the loading parse met it: its element made but not yet declared, for
+ * files are declared in load order (what a file uses before the file) once all are read. */
+typedef struct sema_outline_entry {
+    jrn_element *element;        /* for a map, a stand-in holding its id, title and spans */
+    jrn_ast_decl *decl;          /* its syntax when kept (a metric's), else NULL */
+    jrn_span keyword_span;
+    uint32_t parent;             /* the enclosing declaration's entry, or SEMA_NO_PARENT */
+    bool has_in_clause;
+    bool is_declared;
+} sema_outline_entry;
+
+#define SEMA_NO_PARENT UINT32_MAX
+
+/* One file's declarations in order (nested ones after their parent), and its extends. */
+typedef struct sema_file_outline {
+    sema_outline_entry *outlines;
+    size_t outline_count;
+    jrn_ast_decl **extends;      /* kept syntax */
+    size_t extend_count;
+} sema_file_outline;
+
 /* The import stack while loading: for cycle messages. */
 typedef struct sema_loading {
     const char *canonical_path;
@@ -40,6 +61,7 @@ typedef struct jrn_sema {
     size_t syntax_errors;
     size_t load_errors;               /* missing or unusable imports: resolving would only cascade */
     jrn_namespace names[KIND_COUNT];
+    sema_file_outline *file_outlines; /* per model file, from loading until declaring */
     sema_decl *decls;                 /* declarations (not extends), in order */
     size_t decl_count;
     sema_decl *extends;
@@ -72,6 +94,9 @@ const jrn_ast_value *sema_copy_values(jrn_sema *sema, const jrn_ast_value *value
 bool sema_load_root(jrn_sema *sema, const jrn_source *root);
 
 /* sema_declare.c */
+/* Outlines one item the loading parse met; true when its syntax is to be kept. */
+bool sema_outline_item(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *item);
+void sema_free_outlines(sema_file_outline *file);
 void sema_declare_all(jrn_sema *sema);
 
 /* sema_members.c */
