@@ -73,18 +73,26 @@ static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
     return block;
 }
 
-void *arena_alloc(jrn_arena *arena, size_t size)
+/* size bytes at the current block's next offset that is a multiple of alignment (1 for
+ * text, which needs none: a big map's ids and titles would otherwise waste 4 bytes each). */
+static void *arena_take(jrn_arena *arena, size_t size, size_t alignment)
 {
     if (size > SIZE_MAX - ARENA_ALIGNMENT) memory_exhausted(size);
-    size_t rounded = (size + ARENA_ALIGNMENT - 1) & ~(size_t)(ARENA_ALIGNMENT - 1);
-    if (rounded == 0) rounded = ARENA_ALIGNMENT;
+    if (size == 0) size = 1;   /* every allocation has its own address */
     arena_block *block = arena->current;
-    if (block == NULL || block->capacity - block->used < rounded) {
-        block = arena_add_block(arena, rounded);
+    size_t offset = block != NULL ? (block->used + alignment - 1) & ~(alignment - 1) : 0;
+    if (block == NULL || offset > block->capacity || block->capacity - offset < size) {
+        block = arena_add_block(arena, size);
+        offset = block->used;
     }
-    void *memory = block->bytes + block->used;
-    block->used += rounded;
-    arena->bytes_used += rounded;
+    block->used = offset + size;
+    arena->bytes_used += size;
+    return block->bytes + offset;
+}
+
+void *arena_alloc(jrn_arena *arena, size_t size)
+{
+    void *memory = arena_take(arena, size, ARENA_ALIGNMENT);
     memset(memory, 0, size);
     return memory;
 }
@@ -97,7 +105,8 @@ void *arena_alloc_array(jrn_arena *arena, size_t count, size_t size)
 
 char *arena_strndup(jrn_arena *arena, const char *text, size_t length)
 {
-    char *copy = arena_alloc(arena, length + 1);
+    if (length > SIZE_MAX - ARENA_ALIGNMENT - 1) memory_exhausted(length);
+    char *copy = arena_take(arena, length + 1, 1);
     if (length > 0) memcpy(copy, text, length);
     copy[length] = '\0';
     return copy;

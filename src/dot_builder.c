@@ -29,7 +29,7 @@ const char *dot_builder_name(dot_builder *builder, const char *prefix, const jrn
         /* Graphviz's scanner rejects names near 16 KB. A long id keeps its start and gets
          * its index after a '-', which no id contains, so no other name can be the same. */
         strbuf_append(&builder->name, element->id, DOT_BUILDER_NAME_ID_LIMIT);
-        strbuf_printf(&builder->name, "-%zu", element->index);
+        strbuf_printf(&builder->name, "-%u", (unsigned)element->index);
     }
     return strbuf_text(&builder->name);
 }

@@ -147,8 +147,16 @@ static bool sema_declare_element(jrn_sema *sema, jrn_element *element, jrn_ast_d
     }
     sema_attach_to_parent(element, parent);
     sema_add_to_model(sema, element);
-    sema_decl record = {decl, element, has_in_clause};
+    sema_decl record = {decl, element};
     MEMORY_PUSH(sema->decls, sema->decl_count, record);
+    /* Neither nested in a stage nor saying 'in' (whose unknown stage is reported where
+     * it is looked up): nothing else gives a touchpoint its stage. */
+    if (element->kind == KIND_TOUCHPOINT && parent == NULL && !has_in_clause) {
+        jrn_diag *diag = diag_error(sema->diags, element->id_span, "touchpoint '%s' belongs to no stage", element->id);
+        diag_add_note(sema->diags, diag, span_none(),
+                      "declare it inside a stage (or an 'extend stage' block), or add 'in STAGE': "
+                      "touchpoint %s \"...\" in onboarding", element->id);
+    }
     return true;
 }
 
@@ -210,7 +218,7 @@ static void sema_declare_map(jrn_sema *sema, sema_outline_entry *entry)
     map->base.span = entry->element->span;
     map->base.id_span = entry->element->id_span;
     entry->is_declared = true;
-    sema_decl record = {NULL, &map->base, false};
+    sema_decl record = {NULL, &map->base};
     MEMORY_PUSH(sema->decls, sema->decl_count, record);
 }
 
@@ -281,7 +289,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
         if (diag != NULL && suggestion != NULL) diag->fixit = suggestion;
         return;
     }
-    sema_decl record = {decl, target, false};
+    sema_decl record = {decl, target};
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
     sema_note_extend_site(sema, decl, target);
     for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {

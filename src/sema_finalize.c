@@ -4,21 +4,6 @@
 
 #include <math.h>
 
-static void sema_check_touchpoint_stages(jrn_sema *sema)
-{
-    for (size_t i = 0; i < sema->decl_count; i++) {
-        if (sema->decls[i].element->kind != KIND_TOUCHPOINT) continue;
-        jrn_touchpoint *touchpoint = (jrn_touchpoint *)sema->decls[i].element;
-        /* An 'in' naming an unknown stage is reported already. */
-        if (touchpoint->stage != NULL || sema->decls[i].has_in_clause) continue;
-        jrn_diag *diag = diag_error(sema->diags, touchpoint->base.id_span,
-                                    "touchpoint '%s' belongs to no stage", touchpoint->base.id);
-        diag_add_note(sema->diags, diag, span_none(),
-                      "declare it inside a stage (or an 'extend stage' block), or add 'in STAGE': "
-                      "touchpoint %s \"...\" in onboarding", touchpoint->base.id);
-    }
-}
-
 /* A stage named as parent by 'in' may itself be a sub-stage only if nothing nests under it. */
 static void sema_check_stage_depth(jrn_sema *sema)
 {
@@ -89,7 +74,6 @@ static void sema_attach_children(jrn_sema *sema)
 
 void sema_finalize_structure(jrn_sema *sema)
 {
-    sema_check_touchpoint_stages(sema);
     sema_check_stage_depth(sema);
     sema_flatten_spine(sema);
     sema_attach_children(sema);

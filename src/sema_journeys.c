@@ -12,8 +12,8 @@
 
 /* Per-journey scratch indexed by touchpoint: a stamp says which journey wrote the slot. */
 struct sema_journey_scratch {
-    size_t *step_stamp;       /* journey index + 1 when the touchpoint is already a step */
-    size_t *rate_stamp;
+    uint32_t *step_stamp;     /* journey index + 1 when the touchpoint is already a step */
+    uint32_t *rate_stamp;
     double *rate_sum;         /* sum of rates leaving the touchpoint in this journey */
     size_t *hop_slots;        /* open-addressing set of (from, to) -> hop index + 1 */
     size_t hop_slot_count;
@@ -97,7 +97,7 @@ static size_t journey_hop_slot(const journey_scratch *scratch, const jrn_hop *ho
 static void journey_add_step(jrn_journey *journey, journey_scratch *scratch,
                              jrn_touchpoint *touchpoint)
 {
-    size_t stamp = journey->base.index + 1;
+    uint32_t stamp = journey->base.index + 1;
     if (scratch->step_stamp[touchpoint->base.index] == stamp) return;
     scratch->step_stamp[touchpoint->base.index] = stamp;
     journey->steps[journey->step_count++] = touchpoint;   /* room made by sema_build_journeys */
@@ -107,7 +107,8 @@ static void journey_check_rate(jrn_sema *sema, jrn_journey *journey, journey_scr
                                const jrn_hop *hop)
 {
     if (!hop->has_rate) return;
-    size_t from = hop->from->base.index, stamp = journey->base.index + 1;
+    size_t from = hop->from->base.index;
+    uint32_t stamp = journey->base.index + 1;
     if (scratch->rate_stamp[from] != stamp) {
         scratch->rate_stamp[from] = stamp;
         scratch->rate_sum[from] = 0;
@@ -141,7 +142,6 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
                                 const jrn_ast_member *chain)
 {
     jrn_touchpoint *previous = NULL;
-    jrn_span previous_span = span_none();
     for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
         jrn_touchpoint *current = (jrn_touchpoint *)sema_lookup(sema, KIND_TOUCHPOINT, step->id, step->span);
         if (current != NULL) journey_add_step(journey, scratch, current);
@@ -150,13 +150,10 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
             hop.from = previous;
             hop.to = current;
             hop.span = step->hop_span;
-            hop.from_span = previous_span;
-            hop.to_span = step->span;
             journey_read_hop_properties(sema, &hop, step->hop_properties);
             journey_add_hop(sema, journey, scratch, hop);
         }
         previous = current;
-        previous_span = step->span;
     }
 }
 
@@ -165,8 +162,8 @@ static journey_scratch *journey_scratch_of(jrn_sema *sema)
     if (sema->journey_scratch == NULL) {
         size_t count = sema->model->touchpoint_count + 1;
         journey_scratch *scratch = memory_calloc(1, sizeof *scratch);
-        scratch->step_stamp = memory_calloc(count, sizeof(size_t));
-        scratch->rate_stamp = memory_calloc(count, sizeof(size_t));
+        scratch->step_stamp = memory_calloc(count, sizeof *scratch->step_stamp);
+        scratch->rate_stamp = memory_calloc(count, sizeof *scratch->rate_stamp);
         scratch->rate_sum = memory_calloc(count, sizeof(double));
         sema->journey_scratch = scratch;
     }
@@ -193,7 +190,7 @@ static void journey_restore_scratch(journey_scratch *scratch, const jrn_journey 
     while (slots < (journey->hop_count + chain_steps) * 2) slots *= 2;
     scratch->hop_slot_count = slots;
     scratch->hop_slots = memory_calloc(slots, sizeof(size_t));
-    size_t stamp = journey->base.index + 1;
+    uint32_t stamp = journey->base.index + 1;
     for (size_t i = 0; i < journey->step_count; i++) scratch->step_stamp[journey->steps[i]->base.index] = stamp;
     for (size_t h = 0; h < journey->hop_count; h++) {
         const jrn_hop *hop = &journey->hops[h];

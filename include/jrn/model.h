@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jrn/ast.h"
 #include "jrn/source.h"
@@ -49,11 +50,11 @@ typedef struct jrn_quantity {
 /* Every declared thing starts with this header, so back ends can treat them alike. */
 typedef struct jrn_element {
     jrn_kind kind;
+    uint32_t index;          /* position in its model array (a source is at most 256 MB) */
     const char *id;          /* NULL only for an anonymous map */
     const char *title;       /* the declared title, or NULL; see element_label() */
     jrn_span span;           /* the declaration */
     jrn_span id_span;        /* where the id is written: the place findings point at */
-    size_t index;            /* position in its model array */
     jrn_extension *extensions;
 } jrn_element;
 
@@ -181,8 +182,6 @@ typedef struct jrn_hop {
     jrn_touchpoint *from;
     jrn_touchpoint *to;
     jrn_span span;               /* "-> b [props]": from the arrow to the end of the props */
-    jrn_span from_span;          /* the step the hop leaves, as written in the chain */
-    jrn_span to_span;            /* the step it reaches */
     double rate;                 /* share 0..1 (30% is 0.3) */
     jrn_span rate_span;
     jrn_duration after;

@@ -20,7 +20,6 @@
 typedef struct sema_decl {
     jrn_ast_decl *decl;
     jrn_element *element;
-    bool has_in_clause;
 } sema_decl;
 
 /* A declaration as the loading parse met it: its element made but not yet declared, for
