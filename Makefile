@@ -99,13 +99,15 @@ $(OBJ)/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The generated scanner and parser include parse.h and ast.h too: -MMD tracks them, so a
-# changed parse context rebuilds them (a stale scanner reads the old struct layout).
-$(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(SETTINGS_FILE)
+# The generated scanner and parser include parse.h, ast.h and what they include: a changed
+# header must rebuild them (a stale scanner reads an old parse context and crashes). -MMD
+# tracks that from now on; the headers listed here also catch objects built before it.
+GEN_HEADERS := $(wildcard include/jrn/*.h)
+$(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(SETTINGS_FILE)
+$(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 

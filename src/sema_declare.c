@@ -1,5 +1,7 @@
-/* sema_declare.c — creates a model element for every declaration, registers its id in its
- * kind's namespace (reporting duplicates), checks nesting, and finds extend targets. */
+/* sema_declare.c — outlines each declaration as the loading parse meets it (its model
+ * element made), then, once every file is read, declares them in load order: registers
+ * each id in its kind's namespace (reporting duplicates), checks nesting, and finds
+ * extend targets. */
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 

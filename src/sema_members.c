@@ -409,7 +409,7 @@ static void sema_apply_record(jrn_sema *sema, const sema_decl *record)
 }
 
 /* Metrics first: emotion values and KPI targets are checked against their scales. The
- * declaring walk kept the metrics' syntax, and extends keep theirs. */
+ * loading parse kept the metrics' syntax, and extends keep theirs. */
 static void sema_apply_metrics(jrn_sema *sema)
 {
     for (size_t i = 0; i < sema->decl_count; i++) {
@@ -422,9 +422,9 @@ static void sema_apply_metrics(jrn_sema *sema)
     sema_adopt_emotion_scale(sema);
 }
 
-/* The applying walk meets the declarations in the order the declaring walk recorded
- * them; one it did not record (a duplicate, a misplaced nesting) was not declared, and
- * neither was anything inside it. */
+/* The applying parse meets the declarations in the order they were declared (sema->decls);
+ * one with no record (a duplicate, a misplaced nesting) was not declared, and neither was
+ * anything inside it. */
 typedef struct sema_apply_walk {
     jrn_sema *sema;
     size_t next_record;

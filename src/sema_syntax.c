@@ -1,7 +1,9 @@
-/* sema_syntax.c — the syntax sema reads: each phase that needs it parses the loaded files
- * again, one top-level item at a time. Keeping a big map's whole tree instead costs ten
- * times the text (a touchpoint line of 140 bytes is 1.2 KB of nodes); parsing again from
- * a hot item-sized arena costs less than that memory does. */
+/* sema_syntax.c — the syntax sema reads, one top-level item at a time: the loading parse
+ * (sema_load.c) loads uses and outlines declarations; once every name is declared, the
+ * applying parse (sema_members.c) reads the files again for their members. Keeping a big
+ * map's whole tree instead costs ten times the text (a touchpoint line of 140 bytes is
+ * 1.2 KB of nodes); parsing again from a hot item-sized arena costs less than that
+ * memory does. */
 #include "jrn/sema.h"
 
 void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data)

@@ -14,9 +14,9 @@
 #define SEMA_IMPORT_DEPTH_LIMIT 100
 
 /* One declaration as written, with the element it declares (or, for extend, its target).
- * The syntax tree is parsed item by item and let go (see sema_syntax below), so decl is
- * set only while its item is in memory: always for extends, metrics and what they nest,
- * and for a declaration while its members are applied or when an extend targets it. */
+ * The syntax tree is parsed item by item and let go (see sema_syntax.c), so decl is set
+ * only while its item is in memory: always for extends, metrics and what they nest, and
+ * for a declaration while its members are applied or when an extend targets it. */
 typedef struct sema_decl {
     jrn_ast_decl *decl;
     jrn_element *element;
@@ -79,8 +79,8 @@ void sema_dispose(jrn_sema *sema);
 /* Runs every phase after loading; true when the model is free of errors. */
 bool sema_resolve(jrn_sema *sema);
 
-/* sema_syntax.c: the files' syntax, parsed again for each phase that walks it, one item
- * at a time (a whole map's tree would cost ten times its text). */
+/* sema_syntax.c: the files' syntax, parsed again once every name is declared, one item at
+ * a time (a whole map's tree would cost ten times its text). */
 /* Parses every loaded file in load order into take(); an item it keeps lives until
  * sema_dispose. */
 void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data);
