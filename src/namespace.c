@@ -7,14 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t namespace_hash(const char *id)
+/* FNV-1a folded to 32 bits: a slot keeps it to pick its bucket and to skip most
+ * mismatches without reading the element. */
+static uint32_t namespace_hash(const char *id)
 {
     uint64_t hash = 1469598103934665603u;
     for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
         hash ^= *p;
         hash *= 1099511628211u;
     }
-    return hash;
+    return (uint32_t)(hash ^ (hash >> 32));
 }
 
 void namespace_init(jrn_namespace *names)
@@ -29,45 +31,52 @@ void namespace_free(jrn_namespace *names)
     memset(names, 0, sizeof *names);
 }
 
-static jrn_namespace_slot *namespace_slot(jrn_namespace_slot *slots, size_t slot_count, const char *id,
-                                          uint64_t hash)
+/* The slot holding id, or the empty slot where it would go. */
+static jrn_namespace_slot *namespace_slot(const jrn_namespace *names, jrn_namespace_slot *slots,
+                                          size_t slot_count, const char *id, uint32_t hash)
 {
     size_t mask = slot_count - 1;
-    size_t i = (size_t)hash & mask;
-    while (slots[i].element != NULL && (slots[i].hash != hash || strcmp(slots[i].element->id, id) != 0))
+    size_t i = hash & mask;
+    while (slots[i].position != 0 &&
+           (slots[i].hash != hash || strcmp(names->ordered[slots[i].position - 1]->id, id) != 0)) {
         i = (i + 1) & mask;
+    }
     return &slots[i];
 }
 
 jrn_element *namespace_find(const jrn_namespace *names, const char *id)
 {
     if (names->slot_count == 0) return NULL;
-    return namespace_slot(names->slots, names->slot_count, id, namespace_hash(id))->element;
+    const jrn_namespace_slot *slot = namespace_slot(names, names->slots, names->slot_count, id, namespace_hash(id));
+    return slot->position != 0 ? names->ordered[slot->position - 1] : NULL;
 }
 
 static void namespace_grow(jrn_namespace *names)
 {
     size_t slot_count = names->slot_count ? names->slot_count * 2 : 64;
     jrn_namespace_slot *slots = memory_calloc(slot_count, sizeof *slots);
+    size_t mask = slot_count - 1;
+    /* Ids are distinct: each old slot only needs the next free place for its hash. */
     for (size_t i = 0; i < names->slot_count; i++) {
-        if (names->slots[i].element == NULL) continue;
-        *namespace_slot(slots, slot_count, names->slots[i].element->id, names->slots[i].hash) = names->slots[i];
+        if (names->slots[i].position == 0) continue;
+        size_t j = names->slots[i].hash & mask;
+        while (slots[j].position != 0) j = (j + 1) & mask;
+        slots[j] = names->slots[i];
     }
     free(names->slots);
     names->slots = slots;
     names->slot_count = slot_count;
-    jrn_element **ordered = memory_realloc_array(names->ordered, slot_count / 2, sizeof *ordered);
-    names->ordered = ordered;
+    names->ordered = memory_realloc_array(names->ordered, slot_count / 2, sizeof *names->ordered);
 }
 
 jrn_element *namespace_add(jrn_namespace *names, jrn_element *element)
 {
     /* Keep the table at most half full so probes stay short. */
     if (names->count + 1 > names->slot_count / 2) namespace_grow(names);
-    uint64_t hash = namespace_hash(element->id);
-    jrn_namespace_slot *slot = namespace_slot(names->slots, names->slot_count, element->id, hash);
-    if (slot->element != NULL) return slot->element;
-    *slot = (jrn_namespace_slot){element, hash};
+    uint32_t hash = namespace_hash(element->id);
+    jrn_namespace_slot *slot = namespace_slot(names, names->slots, names->slot_count, element->id, hash);
+    if (slot->position != 0) return names->ordered[slot->position - 1];
     names->ordered[names->count++] = element;
+    *slot = (jrn_namespace_slot){hash, (uint32_t)names->count};
     return NULL;
 }

@@ -156,9 +156,7 @@ struct jrn_touchpoint {
     jrn_element base;
     jrn_stage *stage;
     jrn_channel **channels;
-    size_t channel_count;
     jrn_persona **personas;      /* empty: open to every persona */
-    size_t persona_count;
     jrn_team *owner;
     double emotion;
     const char *pain;            /* the text, or NULL for the bare flag */
@@ -166,10 +164,13 @@ struct jrn_touchpoint {
     const char *truth;
     const jrn_touchpoint_notes *notes;  /* never NULL: &model_no_notes when there are none */
     jrn_kpi **kpis;
-    size_t kpi_count;
+    /* Counts, choices and flags together at the end, in 32 bits or less: a big map has
+     * a hundred thousand touchpoints. */
+    uint32_t channel_count;
+    uint32_t persona_count;
+    uint32_t kpi_count;
     jrn_contact contact;
     int effort;                  /* 1..5, 0 when not given */
-    /* The flags together at the end: a big map has a hundred thousand touchpoints. */
     bool has_emotion;
     bool is_pain;                /* "pain" flag or "pain: text" */
     bool is_delight;

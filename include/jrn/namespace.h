@@ -8,10 +8,10 @@
 #include "jrn/model.h"
 
 /* A slot keeps its element's hash: a probe compares hashes and reads the element (and
- * its id) only on a match. */
+ * its id) only on a match. Eight bytes a slot: a map may declare a hundred thousand ids. */
 typedef struct jrn_namespace_slot {
-    jrn_element *element;     /* NULL = empty */
-    uint64_t hash;
+    uint32_t hash;
+    uint32_t position;        /* 1 + the element's place in ordered; 0 = empty */
 } jrn_namespace_slot;
 
 typedef struct jrn_namespace {
