@@ -31,6 +31,7 @@ static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
     bool ok = sema_load_root(&sema, root) && sema_resolve(&sema) &&
               compilation->diags.error_count == 0;
     sema_dispose(&sema);
+    if (sema.input_changed) compilation->root_unreadable = true;   /* an I/O failure, not the map's */
     compilation->model = ok ? sema.model : NULL;
     return ok;
 }
@@ -40,7 +41,8 @@ bool compile_file(jrn_compilation *compilation, const char *path,
 {
     jrn_load_status status;
     const char *error_text;
-    jrn_source *root = source_load(compilation->arena, path, &status, &error_text);
+    /* Read from disk at each parse, not held: a big map's text is never in memory whole. */
+    jrn_source *root = source_open(compilation->arena, path, &status, &error_text);
     if (root == NULL) {
         compilation->root_unreadable = true;
         diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", path, error_text);

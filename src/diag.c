@@ -206,12 +206,12 @@ static void diag_render_excerpt(jrn_span span, jrn_strbuf *out, bool color)
     jrn_position where = source_position(source, span.begin);
     uint32_t line_length;
     const char *line = source_line_text(source, where.line, &line_length);
-    uint32_t line_begin = (uint32_t)(line - source->text);
+    uint32_t line_begin = (uint32_t)(line - source_text(source));
     uint32_t caret_column = where.column - 1;
     uint32_t end = span.end > span.begin ? span.end : span.begin + 1;
     if (end > line_begin + line_length) end = line_begin + line_length;
     uint32_t end_column = end > span.begin
-        ? caret_column + diag_columns_in(source->text + span.begin, end - span.begin)
+        ? caret_column + diag_columns_in(source_text(source) + span.begin, end - span.begin)
         : caret_column + 1;
     if (end_column <= caret_column) end_column = caret_column + 1;
 

@@ -20,8 +20,9 @@ jrn_lint_region lint_region_of(jrn_span span)
     if (end <= span.begin) {
         /* Widen to the character under the caret, but never past the line's end. */
         end = span.begin;
-        if (end < source->length && source->text[end] != '\n' && source->text[end] != '\r') {
-            end += lint_utf8_length((unsigned char)source->text[end]);
+        const char *text = source_text(source);
+        if (end < source->length && text[end] != '\n' && text[end] != '\r') {
+            end += lint_utf8_length((unsigned char)text[end]);
             if (end > source->length) end = source->length;
         }
     }

@@ -72,7 +72,7 @@ static uint32_t lint_directive_target_line(const jrn_source *source, jrn_span co
     jrn_position where = source_position(source, comment.begin);
     uint32_t line_begin = source->line_starts[where.line - 1];
     for (uint32_t i = line_begin; i < comment.begin; i++) {
-        if (!lint_is_blank(source->text[i])) return where.line;
+        if (!lint_is_blank(source_text(source)[i])) return where.line;
     }
     for (uint32_t line = where.line + 1; line <= source->line_count; line++) {
         if (!lint_line_is_code_free(source, line)) return line;

@@ -20,23 +20,52 @@ static bool parse_check_bytes(jrn_ast_file *file, jrn_arena *arena, jrn_diag_lis
     return false;
 }
 
+size_t parse_read_input(jrn_parse_context *context, char *buffer, size_t size)
+{
+    return context->reader != NULL ? source_reader_read(context->reader, buffer, size) : 0;
+}
+
+/* A file that is not what it was when it was opened cannot be parsed consistently. */
+static void parse_report_changed(jrn_parse_context *context)
+{
+    context->file->syntax_error_count++;
+    context->file->changed_while_read = true;
+    diag_error(context->diags, span_none(), "'%s' changed while jrnc was reading it: run it again",
+               context->source->display_name);
+}
+
 static void parse_run(jrn_parse_context *context)
 {
+    const jrn_source *source = context->source;
+    jrn_source_reader reader;
+    if (source->text == NULL) {
+        if (!source_reader_open(&reader, source)) {
+            parse_report_changed(context);
+            return;
+        }
+        context->reader = &reader;
+    }
     yyscan_t scanner;
     if (jrn_scan_lex_init_extra(context, &scanner) != 0) {
         context->file->syntax_error_count++;
         diag_error(context->diags, span_none(), "cannot start the scanner");
+        if (context->reader != NULL) source_reader_close(context->reader);
         return;
     }
     context->scanner = scanner;
-    /* Scan the text where it lies: flex briefly writes a NUL after each token and puts
-     * the byte back, so the text is whole again once the scan ends. */
-    const jrn_source *source = context->source;
-    YY_BUFFER_STATE buffer = jrn_scan__scan_buffer((char *)source->text, source->length + 2, scanner);
+    /* Text in memory is scanned where it lies: flex briefly writes a NUL after each token
+     * and puts the byte back, so the text is whole again once the scan ends. A file read
+     * from disk comes through YY_INPUT into flex's own buffer. */
+    YY_BUFFER_STATE buffer = source->text != NULL
+        ? jrn_scan__scan_buffer((char *)source->text, source->length + 2, scanner)
+        : jrn_scan__create_buffer(NULL, 64 * 1024, scanner);
+    if (source->text == NULL) jrn_scan__switch_to_buffer(buffer, scanner);
     jrnyyparse(context);
     jrn_scan__delete_buffer(buffer, scanner);
     jrn_scan_lex_destroy(scanner);
     strbuf_free(&context->text_block);
+    if (context->reader != NULL && !source_reader_close(context->reader)) parse_report_changed(context);
+    context->reader = NULL;
 }
 
 static jrn_ast_file *parse_new_file(jrn_arena *arena, const jrn_source *source)

@@ -191,7 +191,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
     }
     jrn_load_status status;
     const char *error_text;
-    jrn_source *source = source_load(sema->arena, found, &status, &error_text);
+    jrn_source *source = source_open(sema->arena, found, &status, &error_text);
     if (source == NULL) {
         sema->load_errors++;
         diag_error(sema->diags, item->use_path_span, "cannot read '%s': %s", found, error_text);
@@ -238,6 +238,7 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
     jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax};
     jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
     sema->syntax_errors += ast->syntax_error_count;
+    if (ast->changed_while_read) sema->input_changed = true;
     sema->loading_depth--;
     jrn_model *model = sema->model;
     jrn_model_file file = {source, ast, is_root, is_prelude, used_at};
@@ -256,7 +257,7 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root)
         const char *path = stdlib_dir != NULL ? arena_printf(sema->arena, "%s/std/prelude.jrn", stdlib_dir) : NULL;
         jrn_load_status status;
         const char *error_text = "no standard library folder";
-        jrn_source *prelude = path != NULL ? source_load(sema->arena, path, &status, &error_text) : NULL;
+        jrn_source *prelude = path != NULL ? source_open(sema->arena, path, &status, &error_text) : NULL;
         if (prelude == NULL) {
             sema->load_errors++;
             jrn_diag *diag = diag_error(sema->diags, span_none(), "cannot load the standard prelude %s: %s",

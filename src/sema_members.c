@@ -468,7 +468,7 @@ void sema_apply_all_members(jrn_sema *sema)
 {
     sema_apply_metrics(sema);
     sema_apply_walk walk = {sema, 0, false};
-    sema_walk_items(sema, sema_apply_take, &walk);
+    if (!sema_walk_items(sema, sema_apply_take, &walk)) return;
     if (walk.next_record != sema->plain_decl_count) {
         diag_error(sema->diags, span_none(), "internal error: %zu of %zu declarations applied",
                    walk.next_record, sema->plain_decl_count);

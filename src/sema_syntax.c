@@ -6,7 +6,7 @@
  * memory does. */
 #include "jrn/sema.h"
 
-void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data)
+bool sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data)
 {
     jrn_item_sink sink = {take, data, sema->kept_syntax};
     /* Loading reported what the text itself gets wrong (bad bytes, dates, escapes) and
@@ -15,10 +15,17 @@ void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item
     jrn_diag_list already_reported;
     diag_list_init(&already_reported, scratch);
     const jrn_model *model = sema->model;
-    for (size_t f = 0; f < model->file_count; f++) {
-        parse_source_items(scratch, model->files[f].source, &already_reported, &sink, false);
+    bool unchanged = true;
+    for (size_t f = 0; f < model->file_count && unchanged; f++) {
+        const jrn_source *source = model->files[f].source;
+        if (!parse_source_items(scratch, source, &already_reported, &sink, false)->changed_while_read) continue;
+        diag_error(sema->diags, span_none(), "'%s' changed while jrnc was reading it: run it again",
+                   source->display_name);
+        sema->input_changed = true;
+        unchanged = false;
     }
     arena_free(scratch);
+    return unchanged;
 }
 
 const jrn_ast_value *sema_copy_values(jrn_sema *sema, const jrn_ast_value *values)

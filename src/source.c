@@ -1,4 +1,5 @@
-/* source.c — loads a file or standard input whole and maps byte offsets to line:column. */
+/* source.c — loads a file or standard input whole and maps byte offsets to line:column
+ * (source_file.c reads files the compiler does not keep in memory). */
 #include "jrn/source.h"
 
 #include <errno.h>
@@ -13,7 +14,7 @@
 
 /* UTF-8 continuation bytes (10xxxxxx) in text[begin, end): a code point starts at every
  * other byte. Eight bytes at a time: bit 7 set and bit 6 clear, counted by popcount. */
-static uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
+uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
 {
     uint32_t count = 0, i = begin;
     for (; end - i >= 8; i += 8) {
@@ -44,8 +45,9 @@ static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offs
 {
     uint32_t block = offset / SOURCE_CHECKPOINT_BYTES;
     uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
+    if (offset == begin) return source->codepoint_checkpoints[block];
     return source->codepoint_checkpoints[block] + (offset - begin) -
-           source_continuation_bytes(source->text, begin, offset);
+           source_continuation_bytes(source_text(source), begin, offset);
 }
 
 static void source_index_lines(jrn_arena *arena, jrn_source *source)
@@ -175,45 +177,48 @@ static jrn_source *source_read_regular(jrn_arena *arena, int fd, const char *pat
     return source_adopt_in_place(arena, path, path, bytes, length);
 }
 
+int source_open_regular(jrn_arena *arena, const char *path, struct stat *info, jrn_load_status *status,
+                        const char **error_text)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it anyway. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *status = errno == ENOENT ? SOURCE_NOT_FOUND : SOURCE_READ_ERROR;
+        *error_text = arena_strdup(arena, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, info) != 0 || !S_ISREG(info->st_mode)) {
+        *status = SOURCE_NOT_REGULAR;
+        *error_text = S_ISDIR(info->st_mode) ? "is a directory" : "not a regular file";
+        close(fd);
+        return -1;
+    }
+    if ((uint64_t)info->st_size > SOURCE_SIZE_LIMIT) {
+        *status = SOURCE_TOO_LARGE;
+        *error_text = "file too large (limit is 256 MiB)";
+        close(fd);
+        return -1;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
 jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    int fd = STDIN_FILENO;
-    if (!is_stdin) {
-        /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it anyway. */
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) {
-            *status = errno == ENOENT ? SOURCE_NOT_FOUND : SOURCE_READ_ERROR;
-            *error_text = arena_strdup(arena, strerror(errno));
-            return NULL;
-        }
+    if (strcmp(path, "-") != 0) {
         struct stat info;
-        if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-            *status = SOURCE_NOT_REGULAR;
-            *error_text = S_ISDIR(info.st_mode) ? "is a directory" : "not a regular file";
-            close(fd);
-            return NULL;
-        }
-        if ((uint64_t)info.st_size > SOURCE_SIZE_LIMIT) {
-            *status = SOURCE_TOO_LARGE;
-            *error_text = "file too large (limit is 256 MiB)";
-            close(fd);
-            return NULL;
-        }
-        int flags = fcntl(fd, F_GETFL);
-        if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    }
-    if (!is_stdin) {
+        int fd = source_open_regular(arena, path, &info, status, error_text);
+        if (fd < 0) return NULL;
         jrn_source *source = source_read_regular(arena, fd, path, status, error_text);
         close(fd);
         return source;
     }
     jrn_strbuf buffer = STRBUF_INIT;
     bool too_large = false;
-    bool read_ok = source_read_all(fd, &buffer, &too_large);
+    bool read_ok = source_read_all(STDIN_FILENO, &buffer, &too_large);
     int read_errno = errno;
-    if (!is_stdin) close(fd);
     if (!read_ok || too_large) {
         strbuf_free(&buffer);
         *status = too_large ? SOURCE_TOO_LARGE : SOURCE_READ_ERROR;
@@ -221,8 +226,7 @@ jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *sta
                                 : arena_strdup(arena, strerror(read_errno));
         return NULL;
     }
-    jrn_source *source = source_adopt(arena, path, is_stdin ? "<stdin>" : path,
-                                      strbuf_text(&buffer), buffer.length);
+    jrn_source *source = source_adopt(arena, path, "<stdin>", strbuf_text(&buffer), buffer.length);
     strbuf_free(&buffer);
     *status = SOURCE_OK;
     *error_text = NULL;
@@ -266,13 +270,13 @@ static bool source_ascii_run(const unsigned char *text, uint32_t i, uint32_t len
     return !has_high_bit && !has_zero;
 }
 
-uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
-                                  jrn_arena *arena)
+/* The first byte of text[0, length) that is not valid UTF-8 or is NUL, or UINT32_MAX. */
+uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
+                           jrn_arena *arena)
 {
-    const unsigned char *text = (const unsigned char *)source->text;
     uint32_t i = 0;
-    while (i < source->length) {
-        if (source_ascii_run(text, i, source->length)) {
+    while (i < length) {
+        if (source_ascii_run(text, i, length)) {
             i += 8;
             continue;
         }
@@ -280,16 +284,22 @@ uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
             *reason = "NUL byte in the file (is it a binary file?)";
             return i;
         }
-        uint32_t step = utf8_sequence_length(text, i, source->length);
+        uint32_t step = utf8_sequence_length(text, i, length);
         if (step == 0) {
-            *reason = arena_printf(arena, "invalid UTF-8 byte 0x%02X (the file must be UTF-8)",
-                                   text[i]);
+            *reason = arena_printf(arena, "invalid UTF-8 byte 0x%02X (the file must be UTF-8)", text[i]);
             return i;
         }
         i += step;
     }
     *reason = NULL;
     return UINT32_MAX;
+}
+
+uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
+                                  jrn_arena *arena)
+{
+    if (source->file != NULL) return source_file_invalid_byte(source->file, reason);
+    return utf8_find_invalid((const unsigned char *)source->text, source->length, reason, arena);
 }
 
 static uint32_t source_line_of(const jrn_source *source, uint32_t offset)
@@ -318,9 +328,10 @@ const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *
         *length = 0;
         return "";
     }
+    const char *text = source_text(source);
     uint32_t begin = source->line_starts[line - 1];
     uint32_t end = line < source->line_count ? source->line_starts[line] : source->length;
-    while (end > begin && (source->text[end - 1] == '\n' || source->text[end - 1] == '\r')) end--;
+    while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
     *length = end - begin;
-    return source->text + begin;
+    return text + begin;
 }

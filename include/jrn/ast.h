@@ -184,6 +184,7 @@ typedef struct jrn_ast_file {
     jrn_ast_comment *comments;
     size_t comment_count;
     size_t syntax_error_count;   /* errors found while scanning and parsing this file */
+    bool changed_while_read;     /* the file changed on disk between two reads of it */
 } jrn_ast_file;
 
 #endif

@@ -29,6 +29,7 @@ typedef struct jrn_parse_context {
     jrn_diag_list *diags;
     jrn_ast_file *file;
     void *scanner;                 /* the reentrant flex scanner (yyscan_t) */
+    jrn_source_reader *reader;     /* the file read again for this parse, or NULL (text in memory) */
     uint32_t offset;               /* the scanner's position, in bytes */
     uint32_t text_block_begin;     /* where the open """ started */
     jrn_strbuf text_block;         /* the open """ block's bytes so far */
@@ -56,6 +57,8 @@ void parse_error(jrn_parse_context *context, jrn_location location, const char *
     __attribute__((format(printf, 3, 4)));
 
 /* Scanner helpers. */
+/* The scanner's input when the text is read from disk (flex's YY_INPUT). */
+size_t parse_read_input(jrn_parse_context *context, char *buffer, size_t size);
 void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
                        size_t length);
 jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,

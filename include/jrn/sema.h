@@ -59,6 +59,7 @@ typedef struct jrn_sema {
     size_t loading_depth;
     size_t syntax_errors;
     size_t load_errors;               /* missing or unusable imports: resolving would only cascade */
+    bool input_changed;               /* a file changed on disk between two of its reads */
     jrn_namespace names[KIND_COUNT];
     sema_file_outline *file_outlines; /* per model file, from loading until declaring */
     sema_decl *decls;                 /* declarations (not extends), in order */
@@ -82,8 +83,9 @@ bool sema_resolve(jrn_sema *sema);
 /* sema_syntax.c: the files' syntax, parsed again once every name is declared, one item at
  * a time (a whole map's tree would cost ten times its text). */
 /* Parses every loaded file in load order into take(); an item it keeps lives until
- * sema_dispose. */
-void sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data);
+ * sema_dispose. False (reported, input_changed set) when a file changed on disk since it
+ * was loaded: then what take() saw may not be what loading saw. */
+bool sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data);
 /* Copies a written value list into the model's arena (extensions keep values as written). */
 const jrn_ast_value *sema_copy_values(jrn_sema *sema, const jrn_ast_value *values);
 

@@ -15,10 +15,17 @@
  * bytes the scanner needs to scan the text in place, without a copy. */
 #define SOURCE_PADDING 3
 
+/* A file the compiler reads from disk each time it parses it, rather than holding its
+ * text (see source_open). */
+typedef struct jrn_source_file jrn_source_file;
+
 typedef struct jrn_source {
     const char *path;          /* as given or resolved; "-" for standard input */
     const char *display_name;  /* what diagnostics print: "<stdin>" for "-" */
-    const char *text;          /* NUL-terminated (SOURCE_PADDING zero bytes follow); BOM removed */
+    /* NUL-terminated (SOURCE_PADDING zero bytes follow), BOM removed; NULL for a source
+     * read from disk on demand: then source_text() reads it. */
+    const char *text;
+    jrn_source_file *file;     /* NULL when the text is in memory */
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;
@@ -54,6 +61,32 @@ typedef enum jrn_load_status {
  * NULL and sets *status and *error_text (errno text or a reason). */
 jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text);
+/* Opens a regular file for the compiler: reads it once to check its bytes and index its
+ * lines, but keeps no copy of its text; each parse reads it again (source_reader) and
+ * diagnostics read it when they first need a line (source_text). A big map's text is
+ * then never in memory whole while it is compiled. Standard input is read whole, as by
+ * source_load. Failures as for source_load. */
+jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *status,
+                        const char **error_text);
+/* The text of source (BOM removed, SOURCE_PADDING zero bytes after it), reading it from
+ * disk the first time for a source_open'ed file. */
+const char *source_text(const jrn_source *source);
+
+/* Reads an opened file's text again in pieces, for the scanner. */
+typedef struct jrn_source_reader {
+    const jrn_source *source;
+    int fd;
+    uint32_t delivered;        /* bytes of text handed out so far */
+    bool changed;              /* the file is not the one source_open read */
+} jrn_source_reader;
+
+/* False (changed set) when the file cannot be opened or is no longer the same file. */
+bool source_reader_open(jrn_source_reader *reader, const jrn_source *source);
+/* Up to size bytes of text into buffer; 0 at the end (or once changed is set). */
+size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size);
+/* Closes the reader; false when the file changed while it was read. */
+bool source_reader_close(jrn_source_reader *reader);
+
 /* Wraps bytes already in memory (tests, fuzzing, formatter). Copies them. */
 jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
                                const char *bytes, size_t length);
@@ -69,5 +102,19 @@ uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t le
 jrn_position source_position(const jrn_source *source, uint32_t offset);
 /* The line containing offset, without its line end. */
 const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *length);
+
+/* Shared by source.c and source_file.c. */
+struct stat;
+/* Opens path for reading when it is a regular file within the size limit; else -1 with
+ * *status and *error_text set. */
+int source_open_regular(jrn_arena *arena, const char *path, struct stat *info, jrn_load_status *status,
+                        const char **error_text);
+/* UTF-8 continuation bytes (10xxxxxx) in text[begin, end). */
+uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end);
+/* The first byte of text[0, length) that is not valid UTF-8 or is NUL, or UINT32_MAX. */
+uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
+                           jrn_arena *arena);
+/* source_find_invalid_byte for a source_open'ed file (found when it was opened). */
+uint32_t source_file_invalid_byte(const jrn_source_file *file, const char **reason);
 
 #endif

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# A map edited while jrnc reads it: jrnc reads a file from disk at each parse instead of
+# holding its text, so it must notice a file that is not the one it first read, say so
+# and exit 2, never act on a mix of the two. A preloaded open() (tests/changing/) edits
+# the file just before jrnc's Nth opening of it: 1 indexes it, 2 is the loading parse,
+# 3 the applying parse, 4 reads the text for a diagnostic's source line.
+source "$JRN_ROOT/tests/lib.sh"
+cd "$TMP_DIR" || exit 1
+have cc || { skip "changing input" "no C compiler"; exit 0; }
+cc -shared -fPIC -o change_on_open.so "$JRN_ROOT/tests/changing/change_on_open.c" -ldl 2> cc.txt ||
+    { fail "the open() double builds" "$(cat cc.txt)"; exit 0; }
+# The sanitizer runtime wants to be first; the double only wraps open().
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
+
+write_map() {
+    printf 'stage s "S" {\n  touchpoint t "T" { channel: web%s }\n}\n' "$1" > map.jrn
+}
+
+run_changing() { # AT -> exit status in $status, stderr in err.txt
+    CHANGE_PATH="$PWD/map.jrn" CHANGE_AT="$1" LD_PRELOAD="$PWD/change_on_open.so" \
+        "$JRNC" check "$PWD/map.jrn" > out.txt 2> err.txt
+    status=$?
+}
+
+write_map ""
+run_changing 99
+if [ "$status" -eq 0 ]; then pass "a map left alone checks clean"
+else fail "a map left alone checks clean" "exit $status" "$(cat err.txt)"; fi
+
+for at in 2 3; do
+    write_map ""
+    run_changing "$at"
+    name="edited before read $at: exit 2, and it says so"
+    if [ "$status" -eq 2 ] && grep -q "map.jrn' changed while jrnc was reading it" err.txt; then pass "$name"
+    else fail "$name" "exit $status" "$(cat err.txt)"; fi
+done
+
+# An error found in a file that is then edited: the message still says where.
+write_map "  effort: 9"
+run_changing 4
+name="edited before a diagnostic reads its line: still a located error"
+if [ "$status" -eq 1 ] && grep -q "map.jrn:2:.*error: effort 9 is out of range" err.txt; then pass "$name"
+else fail "$name" "exit $status" "$(cat err.txt)"; fi
