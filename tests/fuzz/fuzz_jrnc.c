@@ -2,6 +2,7 @@
  * end that reads the model; and the formatter's promises. Built and run by `make fuzz`. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,12 +65,53 @@ static void fuzz_dot_view(const jrn_model *model, const jrn_emit_options *view, 
     strbuf_free(&reference);
 }
 
+/* Every diagnostic as the user would read it, source line and caret included. */
+static void fuzz_render_diags(const jrn_compilation *compilation, jrn_strbuf *out)
+{
+    for (const jrn_diag *diag = compilation->diags.first; diag != NULL; diag = diag->next) {
+        diag_render_one_text(diag, out, false);
+    }
+}
+
+/* A map read from disk (in pieces, at each parse; see source_file.c) must compile exactly
+ * as the same bytes in memory: same diagnostics, same model. The file is named like the
+ * in-memory source and sits in the folder "use" resolves from for both. */
+static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
+                           const jrn_compile_options *options)
+{
+    FILE *file = fopen("fuzz.jrn", "wb");
+    if (file == NULL) abort();
+    if (size > 0 && fwrite(data, 1, size, file) != size) abort();
+    if (fclose(file) != 0) abort();
+    jrn_compilation *from_disk = compile_new();
+    bool compiled = compile_file(from_disk, "fuzz.jrn", options);
+    if (compiled != (in_memory->model != NULL)) abort();
+    jrn_strbuf want = STRBUF_INIT, got = STRBUF_INIT;
+    fuzz_render_diags(in_memory, &want);
+    fuzz_render_diags(from_disk, &got);
+    if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
+    if (compiled) {
+        jrn_emit_options view = {0};
+        strbuf_clear(&want);
+        strbuf_clear(&got);
+        emit_json(in_memory->model, &view, &want, NULL);
+        emit_json(from_disk->model, &view, &got, NULL);
+        if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
+    }
+    strbuf_free(&want);
+    strbuf_free(&got);
+    compile_free(from_disk);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     jrn_compile_options options = {0};
     options.stdlib_dir = JRN_FUZZ_STDLIB;
     jrn_compilation *compilation = compile_new();
-    if (compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &options)) {
+    bool compiled = compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &options);
+    /* Before the back ends add their findings to the diagnostics. */
+    fuzz_from_file(data, size, compilation, &options);
+    if (compiled) {
         /* Back ends run on every model the front end accepts. */
         const jrn_model *model = compilation->model;
         jrn_lint_options lint_options;
