@@ -25,13 +25,17 @@ size_t parse_read_input(jrn_parse_context *context, char *buffer, size_t size)
     return context->reader != NULL ? source_reader_read(context->reader, buffer, size) : 0;
 }
 
+void parse_report_changed_source(jrn_diag_list *diags, const jrn_source *source)
+{
+    diag_error(diags, span_none(), "'%s' changed while jrnc was reading it: run it again", source->display_name);
+}
+
 /* A file that is not what it was when it was opened cannot be parsed consistently. */
 static void parse_report_changed(jrn_parse_context *context)
 {
     context->file->syntax_error_count++;
     context->file->changed_while_read = true;
-    diag_error(context->diags, span_none(), "'%s' changed while jrnc was reading it: run it again",
-               context->source->display_name);
+    parse_report_changed_source(context->diags, context->source);
 }
 
 static void parse_run(jrn_parse_context *context)

@@ -242,11 +242,11 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
     sema->loading_depth--;
     jrn_model *model = sema->model;
     jrn_model_file file = {source, ast, is_root, is_prelude, used_at};
-    size_t count = model->file_count;
+    /* loaded_paths and file_outlines run parallel to model->files */
+    size_t paths = model->file_count, outlines = model->file_count;
     ARENA_PUSH(sema->arena, model->files, model->file_count, file);
-    ARENA_PUSH(sema->arena, sema->loaded_paths, count, canonical);
-    count = model->file_count - 1;
-    MEMORY_PUSH(sema->file_outlines, count, walk.outline);
+    ARENA_PUSH(sema->arena, sema->loaded_paths, paths, canonical);
+    MEMORY_PUSH(sema->file_outlines, outlines, walk.outline);
     return ast->syntax_error_count == 0;
 }
 

@@ -19,8 +19,7 @@ bool sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item
     for (size_t f = 0; f < model->file_count && unchanged; f++) {
         const jrn_source *source = model->files[f].source;
         if (!parse_source_items(scratch, source, &already_reported, &sink, false)->changed_while_read) continue;
-        diag_error(sema->diags, span_none(), "'%s' changed while jrnc was reading it: run it again",
-                   source->display_name);
+        parse_report_changed_source(sema->diags, source);
         sema->input_changed = true;
         unchanged = false;
     }

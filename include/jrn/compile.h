@@ -54,5 +54,8 @@ typedef struct jrn_item_sink {
  * per source is enough: a source that failed it is not parsed again). */
 jrn_ast_file *parse_source_items(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags,
                                  const jrn_item_sink *sink, bool check_bytes);
+/* The message for a file that changed on disk between two reads of it (exit status 2:
+ * the run stops rather than mix two versions); the parse sets changed_while_read. */
+void parse_report_changed_source(jrn_diag_list *diags, const jrn_source *source);
 
 #endif
