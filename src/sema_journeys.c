@@ -100,7 +100,7 @@ static void journey_add_step(jrn_journey *journey, journey_scratch *scratch,
     uint32_t stamp = journey->base.index + 1;
     if (scratch->step_stamp[touchpoint->base.index] == stamp) return;
     scratch->step_stamp[touchpoint->base.index] = stamp;
-    journey->steps[journey->step_count++] = touchpoint;   /* room made by sema_build_journeys */
+    journey->steps[journey->step_count++] = touchpoint;   /* room made by journey_make_room */
 }
 
 static void journey_check_rate(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
@@ -133,7 +133,7 @@ static void journey_add_hop(jrn_sema *sema, jrn_journey *journey, journey_scratc
         diag_add_note(sema->diags, diag, first->span, "first written here");
         return;
     }
-    journey->hops[journey->hop_count++] = hop;   /* room made by sema_build_journeys */
+    journey->hops[journey->hop_count++] = hop;   /* room made by journey_make_room */
     scratch->hop_slots[slot] = journey->hop_count;
     journey_check_rate(sema, journey, scratch, &journey->hops[journey->hop_count - 1]);
 }
