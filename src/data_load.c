@@ -518,7 +518,7 @@ void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_diag_l
 {
     data_loader loader = {actuals, data_model(actuals), data_arena(actuals), diags, {0}, 0};
     const char *reason;
-    uint32_t invalid = source_find_invalid_byte(source, &reason, loader.arena);
+    uint32_t invalid = source_find_invalid_byte(source, &reason);
     if (invalid != UINT32_MAX) {
         diag_error(diags, (jrn_span){source, invalid, invalid + 1}, "%s", reason);
         return;

@@ -9,10 +9,10 @@
 #include "journey.lex.h"
 
 /* False (and the error reported) when the bytes are not clean UTF-8. */
-static bool parse_check_bytes(jrn_ast_file *file, jrn_arena *arena, jrn_diag_list *diags)
+static bool parse_check_bytes(jrn_ast_file *file, jrn_diag_list *diags)
 {
     const char *reason;
-    uint32_t invalid = source_find_invalid_byte(file->source, &reason, arena);
+    uint32_t invalid = source_find_invalid_byte(file->source, &reason);
     if (invalid == UINT32_MAX) return true;
     /* The scanner assumes clean UTF-8; a broken byte stops this file here. */
     file->syntax_error_count++;
@@ -82,7 +82,7 @@ static jrn_ast_file *parse_new_file(jrn_arena *arena, const jrn_source *source)
 jrn_ast_file *parse_source(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags)
 {
     jrn_ast_file *file = parse_new_file(arena, source);
-    if (!parse_check_bytes(file, arena, diags)) return file;
+    if (!parse_check_bytes(file, diags)) return file;
     jrn_parse_context context = {
         .arena = arena,
         .file_arena = arena,
@@ -98,7 +98,7 @@ jrn_ast_file *parse_source_items(jrn_arena *arena, const jrn_source *source, jrn
                                  const jrn_item_sink *sink, bool check_bytes)
 {
     jrn_ast_file *file = parse_new_file(arena, source);
-    if (check_bytes && !parse_check_bytes(file, arena, diags)) return file;
+    if (check_bytes && !parse_check_bytes(file, diags)) return file;
     /* Two arenas take turns: an item's nodes are let go once the next item is parsed,
      * since the token the parser looked ahead at already lives in the next one. */
     jrn_parse_context context = {

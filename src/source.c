@@ -10,11 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jrn/memory.h"
 #include "jrn/strbuf.h"
 
 /* UTF-8 continuation bytes (10xxxxxx) in text[begin, end): a code point starts at every
  * other byte. Eight bytes at a time: bit 7 set and bit 6 clear, counted by popcount. */
-uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
+static uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
 {
     uint32_t count = 0, i = begin;
     for (; end - i >= 8; i += 8) {
@@ -24,20 +25,6 @@ uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t en
     }
     for (; i < end; i++) count += ((unsigned char)text[i] & 0xC0) == 0x80;
     return count;
-}
-
-static void source_index_codepoints(jrn_arena *arena, jrn_source *source)
-{
-    uint32_t count = source->length / SOURCE_CHECKPOINT_BYTES + 1;
-    source->codepoint_checkpoints = arena_alloc_array(arena, count, sizeof(uint32_t));
-    uint32_t codepoints = 0;
-    for (uint32_t block = 0; block < count; block++) {
-        source->codepoint_checkpoints[block] = codepoints;
-        uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
-        uint32_t end = begin + SOURCE_CHECKPOINT_BYTES < source->length ? begin + SOURCE_CHECKPOINT_BYTES
-                                                                         : source->length;
-        if (begin < end) codepoints += (end - begin) - source_continuation_bytes(source->text, begin, end);
-    }
 }
 
 /* Code points in text[0, offset): the checkpoint before it plus at most a block's worth. */
@@ -50,38 +37,23 @@ static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offs
            source_continuation_bytes(source_text(source), begin, offset);
 }
 
-static void source_index_lines(jrn_arena *arena, jrn_source *source)
-{
-    source_index_codepoints(arena, source);
-    const char *text = source->text, *end = text + source->length;
-    uint32_t count = 1;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) count++;
-    source->line_starts = arena_alloc_array(arena, count, sizeof *source->line_starts);
-    source->line_count = count;
-    uint32_t line = 0;
-    source->line_starts[line++] = 0;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        source->line_starts[line++] = (uint32_t)(p - text) + 1;
-}
-
 /* Takes bytes (with SOURCE_PADDING writable bytes after them) as the source's text. */
 static jrn_source *source_adopt_in_place(jrn_arena *arena, const char *path, const char *display_name,
                                          char *bytes, size_t length)
 {
-    static const char byte_order_mark[] = "\xEF\xBB\xBF";
-    bool had_byte_order_mark = length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0;
-    if (had_byte_order_mark) {
-        bytes += 3;
-        length -= 3;
-    }
+    uint32_t mark = source_byte_order_mark_length(bytes, length);
+    bytes += mark;
+    length -= mark;
     memset(bytes + length, 0, SOURCE_PADDING);
     jrn_source *source = arena_alloc(arena, sizeof *source);
-    source->had_byte_order_mark = had_byte_order_mark;
+    source->had_byte_order_mark = mark > 0;
     source->path = arena_strdup(arena, path);
     source->display_name = arena_strdup(arena, display_name);
     source->text = bytes;
-    source->length = (uint32_t)length;
-    source_index_lines(arena, source);
+    source_indexer indexer;
+    source_index_begin(&indexer, arena, source, (uint32_t)length);
+    source_index_piece(&indexer, bytes, (uint32_t)length);
+    source_index_end(&indexer);
     return source;
 }
 
@@ -271,8 +243,8 @@ static bool source_ascii_run(const unsigned char *text, uint32_t i, uint32_t len
 }
 
 /* The first byte of text[0, length) that is not valid UTF-8 or is NUL, or UINT32_MAX. */
-uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
-                           jrn_arena *arena)
+static uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
+                                  jrn_arena *arena)
 {
     uint32_t i = 0;
     while (i < length) {
@@ -295,11 +267,67 @@ uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const cha
     return UINT32_MAX;
 }
 
-uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
-                                  jrn_arena *arena)
+uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason)
 {
-    if (source->file != NULL) return source_file_invalid_byte(source->file, reason);
-    return utf8_find_invalid((const unsigned char *)source->text, source->length, reason, arena);
+    *reason = source->invalid_reason;
+    return source->invalid_offset;
+}
+
+uint32_t source_byte_order_mark_length(const char *bytes, size_t length)
+{
+    return length >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+void source_index_begin(source_indexer *indexer, jrn_arena *arena, jrn_source *source, uint32_t capacity)
+{
+    *indexer = (source_indexer){arena, source, NULL, 0, 0, 0};
+    MEMORY_PUSH(indexer->line_starts, indexer->line_count, 0);
+    source->codepoint_checkpoints = arena_alloc_array(arena, capacity / SOURCE_CHECKPOINT_BYTES + 1, sizeof(uint32_t));
+    source->invalid_offset = UINT32_MAX;
+    source->invalid_reason = NULL;
+}
+
+void source_index_piece(source_indexer *indexer, const char *bytes, uint32_t length)
+{
+    jrn_source *source = indexer->source;
+    if (source->invalid_offset == UINT32_MAX) {
+        const char *reason;
+        uint32_t invalid = utf8_find_invalid((const unsigned char *)bytes, length, &reason, indexer->arena);
+        if (invalid != UINT32_MAX) {
+            source->invalid_offset = indexer->offset + invalid;
+            source->invalid_reason = reason;
+        }
+    }
+    for (const char *p = bytes, *end = bytes + length; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        MEMORY_PUSH(indexer->line_starts, indexer->line_count, indexer->offset + (uint32_t)(p - bytes) + 1);
+    }
+    /* Code points before each checkpoint boundary the piece reaches. */
+    uint32_t done = 0;
+    while (done < length) {
+        uint32_t at = indexer->offset + done;
+        uint32_t boundary = (at / SOURCE_CHECKPOINT_BYTES + 1) * SOURCE_CHECKPOINT_BYTES;
+        uint32_t take = boundary - at < length - done ? boundary - at : length - done;
+        indexer->codepoints += take - source_continuation_bytes(bytes, done, done + take);
+        done += take;
+        if (at + take == boundary) source->codepoint_checkpoints[boundary / SOURCE_CHECKPOINT_BYTES] = indexer->codepoints;
+    }
+    indexer->offset += length;
+}
+
+void source_index_end(source_indexer *indexer)
+{
+    jrn_source *source = indexer->source;
+    source->length = indexer->offset;
+    source->line_count = (uint32_t)indexer->line_count;
+    source->line_starts = arena_alloc_array(indexer->arena, indexer->line_count, sizeof *source->line_starts);
+    memcpy(source->line_starts, indexer->line_starts, indexer->line_count * sizeof *source->line_starts);
+    source_index_abandon(indexer);
+}
+
+void source_index_abandon(source_indexer *indexer)
+{
+    free(indexer->line_starts);
+    indexer->line_starts = NULL;
 }
 
 static uint32_t source_line_of(const jrn_source *source, uint32_t offset)

@@ -6,45 +6,29 @@
 #include "jrn/memory.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* How much of the file one read takes: the scanner's piece, and the index pass's. */
+/* How much of the file the opening pass reads at a time (the scanner's pieces are its
+ * own buffer's room: see parse.c). */
 #define SOURCE_FILE_CHUNK (64u * 1024u)
-
-/* What identifies the file's contents without reading them: any write changes the
- * status-change time, and a replaced file has another inode. */
-typedef struct source_identity {
-    dev_t device;
-    ino_t inode;
-    off_t size;
-    struct timespec modified;
-    struct timespec status_changed;
-} source_identity;
 
 struct jrn_source_file {
     jrn_arena *arena;              /* the source's: where source_text puts the text */
-    source_identity identity;
-    uint32_t skipped;              /* 3 when a byte order mark was removed, else 0 */
-    uint32_t invalid_offset;       /* first byte that is not UTF-8 (or is NUL), or UINT32_MAX */
-    const char *invalid_reason;
+    struct stat indexed;           /* the file as it was when opened and indexed */
     const char *text;              /* once source_text has read it */
 };
 
-static source_identity source_identity_of(const struct stat *info)
+/* Whether info is the file that was indexed: any write changes its status-change time,
+ * and a replaced file has another inode. */
+static bool source_file_is_indexed(const jrn_source_file *file, const struct stat *info)
 {
-    return (source_identity){info->st_dev, info->st_ino, info->st_size, info->st_mtim, info->st_ctim};
-}
-
-static bool source_same_identity(const source_identity *a, const source_identity *b)
-{
-    return a->device == b->device && a->inode == b->inode && a->size == b->size &&
-           a->modified.tv_sec == b->modified.tv_sec && a->modified.tv_nsec == b->modified.tv_nsec &&
-           a->status_changed.tv_sec == b->status_changed.tv_sec &&
-           a->status_changed.tv_nsec == b->status_changed.tv_nsec;
+    const struct stat *then = &file->indexed;
+    return info->st_dev == then->st_dev && info->st_ino == then->st_ino && info->st_size == then->st_size &&
+           info->st_mtim.tv_sec == then->st_mtim.tv_sec && info->st_mtim.tv_nsec == then->st_mtim.tv_nsec &&
+           info->st_ctim.tv_sec == then->st_ctim.tv_sec && info->st_ctim.tv_nsec == then->st_ctim.tv_nsec;
 }
 
 /* read() until size bytes or the end; the count read, or -1 on an error. */
@@ -74,58 +58,10 @@ static uint32_t source_complete_prefix(const unsigned char *bytes, uint32_t leng
     return length;
 }
 
-/* The index the opening pass builds, piece by piece. */
-typedef struct source_indexer {
-    jrn_arena *arena;
-    jrn_source *source;
-    jrn_source_file *file;
-    uint32_t *line_starts;         /* on the heap while growing */
-    size_t line_count;
-    uint32_t codepoints;           /* code points before the text offset reached */
-    uint32_t offset;               /* text bytes indexed so far */
-} source_indexer;
-
-/* Indexes text bytes [offset, offset + length): line starts and code-point checkpoints. */
-static void source_index_piece(source_indexer *indexer, const char *bytes, uint32_t length)
-{
-    jrn_source *source = indexer->source;
-    for (const char *p = bytes, *end = bytes + length; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
-        MEMORY_PUSH(indexer->line_starts, indexer->line_count, indexer->offset + (uint32_t)(p - bytes) + 1);
-    }
-    uint32_t done = 0;
-    while (done < length) {
-        uint32_t at = indexer->offset + done;
-        uint32_t boundary = (at / SOURCE_CHECKPOINT_BYTES + 1) * SOURCE_CHECKPOINT_BYTES;
-        uint32_t take = boundary - at < length - done ? boundary - at : length - done;
-        indexer->codepoints += take - source_continuation_bytes(bytes, done, done + take);
-        done += take;
-        if (indexer->offset + done == boundary) {
-            source->codepoint_checkpoints[boundary / SOURCE_CHECKPOINT_BYTES] = indexer->codepoints;
-        }
-    }
-    indexer->offset += length;
-}
-
-/* Checks the bytes of one piece (the first problem is kept), then indexes it. */
-static void source_check_piece(source_indexer *indexer, const char *bytes, uint32_t length)
-{
-    jrn_source_file *file = indexer->file;
-    if (file->invalid_offset == UINT32_MAX) {
-        const char *reason;
-        uint32_t invalid = utf8_find_invalid((const unsigned char *)bytes, length, &reason, indexer->arena);
-        if (invalid != UINT32_MAX) {
-            file->invalid_offset = indexer->offset + invalid;
-            file->invalid_reason = reason;
-        }
-    }
-    source_index_piece(indexer, bytes, length);
-}
-
 /* The opening pass: reads the whole file once, in pieces. False if it cannot be read or
  * does not end where fstat said it would. */
 static bool source_index_file(source_indexer *indexer, int fd, uint64_t file_size)
 {
-    static const char byte_order_mark[] = "\xEF\xBB\xBF";
     char *buffer = memory_calloc(SOURCE_FILE_CHUNK + 4, 1);
     uint32_t carried = 0;
     uint64_t read_total = 0;
@@ -141,16 +77,14 @@ static bool source_index_file(source_indexer *indexer, int fd, uint64_t file_siz
         char *bytes = buffer;
         if (first) {
             first = false;
-            if (length >= 3 && memcmp(bytes, byte_order_mark, 3) == 0) {
-                indexer->file->skipped = 3;
-                indexer->source->had_byte_order_mark = true;
-                bytes += 3;
-                length -= 3;
-            }
+            uint32_t mark = source_byte_order_mark_length(bytes, length);
+            indexer->source->had_byte_order_mark = mark > 0;
+            bytes += mark;
+            length -= mark;
         }
         bool at_end = got == 0 || read_total >= file_size;
         uint32_t complete = at_end ? length : source_complete_prefix((const unsigned char *)bytes, length);
-        source_check_piece(indexer, bytes, complete);
+        source_index_piece(indexer, bytes, complete);
         carried = length - complete;
         memmove(buffer, bytes + complete, carried);
         if (at_end) {
@@ -174,56 +108,38 @@ jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *sta
     jrn_source *source = arena_alloc(arena, sizeof *source);
     jrn_source_file *file = arena_alloc(arena, sizeof *file);
     file->arena = arena;
-    file->identity = source_identity_of(&info);
-    file->invalid_offset = UINT32_MAX;
+    file->indexed = info;
     source->path = arena_strdup(arena, path);
     source->display_name = source->path;
     source->file = file;
-    /* The text is the file less a byte order mark: the checkpoints cover the larger. */
-    uint32_t size = (uint32_t)info.st_size;
-    source->codepoint_checkpoints = arena_alloc_array(arena, size / SOURCE_CHECKPOINT_BYTES + 1, sizeof(uint32_t));
-    source_indexer indexer = {arena, source, file, NULL, 0, 0, 0};
-    MEMORY_PUSH(indexer.line_starts, indexer.line_count, 0);
+    /* The text is the file less a byte order mark: the file's size bounds it. */
+    source_indexer indexer;
+    source_index_begin(&indexer, arena, source, (uint32_t)info.st_size);
     bool indexed = source_index_file(&indexer, fd, (uint64_t)info.st_size);
     close(fd);
     if (!indexed) {
-        free(indexer.line_starts);
+        source_index_abandon(&indexer);
         *status = SOURCE_READ_ERROR;
         *error_text = "it changed while being read";
         return NULL;
     }
-    source->length = indexer.offset;
-    source->line_count = (uint32_t)indexer.line_count;
-    source->line_starts = arena_alloc_array(arena, indexer.line_count, sizeof *source->line_starts);
-    memcpy(source->line_starts, indexer.line_starts, indexer.line_count * sizeof *source->line_starts);
-    free(indexer.line_starts);
+    source_index_end(&indexer);
     *status = SOURCE_OK;
     *error_text = NULL;
     return source;
 }
 
-uint32_t source_file_invalid_byte(const jrn_source_file *file, const char **reason)
-{
-    *reason = file->invalid_reason;
-    return file->invalid_offset;
-}
-
 /* Opens the file again and checks it is still the one that was indexed; -1 if not. */
 static int source_file_reopen(const jrn_source *source)
 {
-    int fd = open(source->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return -1;
     struct stat info;
-    source_identity now;
-    if (fstat(fd, &info) != 0 || (now = source_identity_of(&info), !source_same_identity(&now, &source->file->identity))) {
-        close(fd);
-        return -1;
-    }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    char skipped[3];
-    uint32_t skip = source->file->skipped;
-    if (skip > 0 && source_read_fully(fd, skipped, skip) != (ssize_t)skip) {
+    jrn_load_status status;
+    const char *error_text;
+    int fd = source_open_regular(source->file->arena, source->path, &info, &status, &error_text);
+    if (fd < 0) return -1;
+    char mark[3];
+    if (!source_file_is_indexed(source->file, &info) ||
+        (source->had_byte_order_mark && source_read_fully(fd, mark, sizeof mark) != (ssize_t)sizeof mark)) {
         close(fd);
         return -1;
     }
@@ -276,9 +192,7 @@ bool source_reader_close(jrn_source_reader *reader)
         char probe;
         bool at_end = reader->delivered == reader->source->length && source_read_fully(reader->fd, &probe, 1) == 0;
         struct stat info;
-        source_identity now;
-        bool same = fstat(reader->fd, &info) == 0 &&
-                    (now = source_identity_of(&info), source_same_identity(&now, &reader->source->file->identity));
+        bool same = fstat(reader->fd, &info) == 0 && source_file_is_indexed(reader->source->file, &info);
         if (!at_end || !same) reader->changed = true;
         close(reader->fd);
         reader->fd = -1;

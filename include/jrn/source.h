@@ -33,6 +33,8 @@ typedef struct jrn_source {
      * megabyte long costs a bounded count, not a walk from the line's start. */
     uint32_t *codepoint_checkpoints;
     bool had_byte_order_mark;  /* the bytes began with EF BB BF (removed from text) */
+    uint32_t invalid_offset;   /* the first byte that is not UTF-8 or is NUL, or UINT32_MAX */
+    const char *invalid_reason;
 } jrn_source;
 
 #define SOURCE_CHECKPOINT_BYTES 1024u
@@ -93,8 +95,7 @@ jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
 
 /* Offset of the first byte that is not valid UTF-8 or is NUL, or UINT32_MAX when the
  * text is clean. *reason says what is wrong ("invalid UTF-8 byte 0xC3", "NUL byte"). */
-uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason,
-                                  jrn_arena *arena);
+uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason);
 
 /* Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid. */
 uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length);
@@ -109,12 +110,28 @@ struct stat;
  * *status and *error_text set. */
 int source_open_regular(jrn_arena *arena, const char *path, struct stat *info, jrn_load_status *status,
                         const char **error_text);
-/* UTF-8 continuation bytes (10xxxxxx) in text[begin, end). */
-uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end);
-/* The first byte of text[0, length) that is not valid UTF-8 or is NUL, or UINT32_MAX. */
-uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
-                           jrn_arena *arena);
-/* source_find_invalid_byte for a source_open'ed file (found when it was opened). */
-uint32_t source_file_invalid_byte(const jrn_source_file *file, const char **reason);
+/* 3 when bytes begin with the UTF-8 byte order mark (EF BB BF), else 0. */
+uint32_t source_byte_order_mark_length(const char *bytes, size_t length);
+
+/* Builds a source's line index and code-point checkpoints and finds its first invalid
+ * byte, from its text given in pieces: whole for a text in memory, as read for a file. */
+typedef struct source_indexer {
+    jrn_arena *arena;
+    jrn_source *source;
+    uint32_t *line_starts;         /* on the heap while growing */
+    size_t line_count;
+    uint32_t codepoints;           /* code points before the offset reached */
+    uint32_t offset;               /* text bytes indexed so far */
+} source_indexer;
+
+/* capacity: at least the text's length (the checkpoints are made for it). */
+void source_index_begin(source_indexer *indexer, jrn_arena *arena, jrn_source *source, uint32_t capacity);
+/* The next length bytes of text; a piece may not end inside a UTF-8 sequence unless the
+ * text does. */
+void source_index_piece(source_indexer *indexer, const char *bytes, uint32_t length);
+/* Sets the source's length and line index. */
+void source_index_end(source_indexer *indexer);
+/* Lets go of an index that will not be ended (the file could not be read). */
+void source_index_abandon(source_indexer *indexer);
 
 #endif
