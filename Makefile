@@ -139,7 +139,7 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 # The same program built with AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
-	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc
+	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/passes_oracle
 
 # Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps.
 bench: all
@@ -171,8 +171,15 @@ $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agw
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
 	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
 
+# Holds the single pass to the two passes (tests/suites/one-pass.sh), built plain and with
+# the sanitizers.
+PASSES_ORACLE_SOURCES := tests/passes/passes_oracle.c tests/passes/passes_compare.c tests/passes/passes_compare.h
+$(BUILD)/passes_oracle: $(LIB_OBJECTS) $(PASSES_ORACLE_SOURCES)
+	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
+	    -o $@ $(filter %.c,$(PASSES_ORACLE_SOURCES)) $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
+
 # The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
-check: all sanitize $(BUILD)/agwrite_oracle
+check: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/passes_oracle
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 # What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the

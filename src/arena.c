@@ -191,6 +191,38 @@ void arena_adopt(jrn_arena *owner, jrn_arena *child)
     free(child);
 }
 
+jrn_arena_mark arena_mark(const jrn_arena *arena)
+{
+    arena_block *block = arena->current;
+    return (jrn_arena_mark){block, block != NULL ? block->previous : NULL, block != NULL ? block->used : 0,
+                            arena->bytes_used};
+}
+
+/* Frees blocks from block back to (not including) stop. */
+static void arena_free_blocks_until(arena_block *block, const arena_block *stop)
+{
+    while (block != stop && block != NULL) {
+        arena_block *previous = block->previous;
+        free(block);
+        block = previous;
+    }
+}
+
+void arena_rollback(jrn_arena *arena, jrn_arena_mark mark)
+{
+    arena_block *marked = mark.block;
+    /* Blocks made since the mark sit in front of the marked block (the blocks that became
+     * current) or right behind it (one-off blocks for large allocations). */
+    arena_free_blocks_until(arena->current, marked);
+    if (marked != NULL) {
+        arena_free_blocks_until(marked->previous, mark.block_previous);
+        marked->previous = mark.block_previous;
+        marked->used = mark.block_used;
+    }
+    arena->current = marked;
+    arena->bytes_used = mark.bytes_used;
+}
+
 size_t arena_bytes_used(const jrn_arena *arena)
 {
     return arena->bytes_used;

@@ -22,14 +22,39 @@ void compile_free(jrn_compilation *compilation)
     free(compilation);
 }
 
+/* The single pass (sema_one_pass.c) into the compilation's arena, reporting into a list of
+ * its own: true with the model complete, or false with everything it made undone. */
+static bool compile_in_one_pass(jrn_compilation *compilation, const jrn_source *root,
+                                const jrn_compile_options *options, bool *ok)
+{
+    jrn_arena_mark mark = arena_mark(compilation->arena);
+    jrn_diag_list attempt_diags;
+    diag_list_init(&attempt_diags, compilation->arena);
+    jrn_sema sema;
+    sema_init(&sema, compilation->arena, &attempt_diags, options);
+    sema.one_pass = true;
+    bool done = sema_load_root(&sema, root) && sema_one_pass_finish(&sema);
+    if (done) {
+        sema.diags = &compilation->diags;   /* empty so far, or the pass would have given up */
+        *ok = sema_complete(&sema) && compilation->diags.error_count == 0;
+        compilation->model = *ok ? sema.model : NULL;
+    }
+    sema_dispose(&sema);
+    if (!done) arena_rollback(compilation->arena, mark);
+    compilation->built_in_one_pass = done;
+    return done;
+}
+
 static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
                            const jrn_compile_options *options)
 {
+    bool ok = false;
+    if (!options->two_passes && compile_in_one_pass(compilation, root, options, &ok)) return ok;
     jrn_sema sema;
     sema_init(&sema, compilation->arena, &compilation->diags, options);
     /* Name resolution on a file that did not parse would only add noise to the syntax errors. */
-    bool ok = sema_load_root(&sema, root) && sema_resolve(&sema) &&
-              compilation->diags.error_count == 0;
+    ok = sema_load_root(&sema, root) && sema_resolve(&sema) &&
+         compilation->diags.error_count == 0;
     sema_dispose(&sema);
     if (sema.input_changed) compilation->root_unreadable = true;   /* an I/O failure, not the map's */
     compilation->model = ok ? sema.model : NULL;

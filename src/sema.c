@@ -31,15 +31,23 @@ void sema_dispose(jrn_sema *sema)
     sema->file_outlines = NULL;
     free(sema->decls);
     sema->decls = NULL;
+    if (!sema->arrays_settled) sema_free_unsettled(sema);
+    sema_free_journey_scratch(sema);
+    sema_one_pass_dispose(sema);
     arena_free(sema->kept_syntax);   /* the model points at none of it */
     sema->kept_syntax = NULL;
 }
 
 bool sema_resolve(jrn_sema *sema)
 {
-    size_t errors_before = sema->diags->error_count;
     sema_declare_all(sema);
     sema_apply_all_members(sema);
+    return sema_complete(sema);
+}
+
+bool sema_complete(jrn_sema *sema)
+{
+    size_t errors_before = sema->diags->error_count;
     sema_finalize_structure(sema);
     sema_finish_journeys(sema);
     sema_check_model(sema);

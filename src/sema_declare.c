@@ -10,7 +10,7 @@
 
 #include "jrn/suggest.h"
 
-static size_t element_size(jrn_kind kind)
+size_t sema_element_size(jrn_kind kind)
 {
     switch (kind) {
     case KIND_MAP: return sizeof(jrn_map);
@@ -59,6 +59,11 @@ static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
     case KIND_KPI: MEMORY_PUSH(model->kpis, model->kpi_count, (jrn_kpi *)element); break;
     case KIND_MAP:
     case KIND_COUNT: break;
+    }
+    /* A single pass applies members as it declares: the side table grows with the array. */
+    if (sema->one_pass) {
+        size_t rows = element->index;
+        MEMORY_PUSH(sema->set_slots[element->kind], rows, 0);
     }
 }
 
@@ -118,7 +123,7 @@ static bool sema_nesting_allowed(jrn_kind kind, const jrn_element *parent)
  * it keeps copies of what it says. */
 static jrn_element *sema_make_element(jrn_sema *sema, const jrn_ast_decl *decl)
 {
-    jrn_element *element = arena_alloc(sema->arena, element_size(decl->kind));
+    jrn_element *element = arena_alloc(sema->arena, sema_element_size(decl->kind));
     element->kind = decl->kind;
     element->id = decl->id != NULL ? arena_strdup(sema->arena, decl->id) : NULL;
     element->title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
@@ -376,15 +381,63 @@ static void sema_mark_extended(jrn_sema *sema)
     }
 }
 
+void sema_declare_outlines(jrn_sema *sema, sema_file_outline *file)
+{
+    for (size_t i = 0; i < file->outline_count; i++) sema_declare_outlined(sema, file, &file->outlines[i]);
+}
+
+void sema_free_unsettled(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    free(model->segments);
+    free(model->personas);
+    free(model->teams);
+    free(model->channels);
+    free(model->stages);
+    free(model->touchpoints);
+    free(model->journeys);
+    free(model->metrics);
+    free(model->kpis);
+    model->segments = NULL, model->personas = NULL, model->teams = NULL, model->channels = NULL;
+    model->stages = NULL, model->touchpoints = NULL, model->journeys = NULL, model->metrics = NULL;
+    model->kpis = NULL;
+    if (!sema->one_pass) return;   /* else the side tables grew on the heap too */
+    for (int kind = 0; kind < KIND_COUNT; kind++) {
+        free(sema->set_slots[kind]);
+        sema->set_slots[kind] = NULL;
+    }
+}
+
+/* Rows of a kind's side tables: one per element (and one for the map). */
+static size_t sema_side_table_rows(const jrn_sema *sema, int kind)
+{
+    return kind == KIND_KPI ? sema->model->kpi_count : sema->names[kind].count;
+}
+
+void sema_settle_declarations(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
+    sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
+    sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
+    sema_settle_model_arrays(sema);
+    for (int kind = 0; kind < KIND_COUNT; kind++) {
+        size_t rows = sema_side_table_rows(sema, kind);
+        sema->set_slots[kind] = sema->one_pass
+            ? sema_settle_array(sema, sema->set_slots[kind], rows, sizeof(uint64_t))
+            : arena_alloc_array(sema->arena, rows + 1, sizeof(uint64_t));
+        sema->is_extended[kind] = arena_alloc_array(sema->arena, rows + 1, sizeof(uint8_t));
+    }
+    sema->arrays_settled = true;
+    sema_mark_extended(sema);
+}
+
 void sema_declare_all(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
     /* Files in load order: what a file uses is declared before the file itself, wherever
      * its "use" is written. */
-    for (size_t f = 0; f < model->file_count; f++) {
-        sema_file_outline *file = &sema->file_outlines[f];
-        for (size_t i = 0; i < file->outline_count; i++) sema_declare_outlined(sema, file, &file->outlines[i]);
-    }
+    for (size_t f = 0; f < model->file_count; f++) sema_declare_outlines(sema, &sema->file_outlines[f]);
     sema->plain_decl_count = sema->decl_count;
     /* Extends come after every plain declaration, so they may target any file's. */
     for (size_t f = 0; f < model->file_count; f++) {
@@ -392,14 +445,5 @@ void sema_declare_all(jrn_sema *sema)
         for (size_t i = 0; i < file->extend_count; i++) sema_declare_extend(sema, file->extends[i]);
     }
     for (size_t f = 0; f < model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
-    sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
-    sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
-    sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
-    sema_settle_model_arrays(sema);
-    for (int kind = 0; kind < KIND_COUNT; kind++) {
-        size_t count = kind == KIND_KPI ? model->kpi_count : sema->names[kind].count;
-        sema->set_slots[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint64_t));
-        sema->is_extended[kind] = arena_alloc_array(sema->arena, count + 1, sizeof(uint8_t));
-    }
-    sema_mark_extended(sema);
+    sema_settle_declarations(sema);
 }

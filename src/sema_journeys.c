@@ -17,6 +17,7 @@ struct sema_journey_scratch {
     double *rate_sum;         /* sum of rates leaving the touchpoint in this journey */
     size_t *hop_slots;        /* open-addressing set of (from, to) -> hop index + 1 */
     size_t hop_slot_count;
+    size_t capacity;          /* touchpoints the per-touchpoint arrays have room for */
 };
 typedef struct sema_journey_scratch journey_scratch;
 
@@ -157,17 +158,27 @@ static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_sc
     }
 }
 
+/* count more elements of size at the end of items (of old_count), zero-filled. */
+static void *journey_grow_zeroed(void *items, size_t old_count, size_t count, size_t size)
+{
+    unsigned char *grown = memory_realloc_array(items, count, size);
+    memset(grown + old_count * size, 0, (count - old_count) * size);
+    return grown;
+}
+
 static journey_scratch *journey_scratch_of(jrn_sema *sema)
 {
-    if (sema->journey_scratch == NULL) {
-        size_t count = sema->model->touchpoint_count + 1;
-        journey_scratch *scratch = memory_calloc(1, sizeof *scratch);
-        scratch->step_stamp = memory_calloc(count, sizeof *scratch->step_stamp);
-        scratch->rate_stamp = memory_calloc(count, sizeof *scratch->rate_stamp);
-        scratch->rate_sum = memory_calloc(count, sizeof(double));
-        sema->journey_scratch = scratch;
+    if (sema->journey_scratch == NULL) sema->journey_scratch = memory_calloc(1, sizeof *sema->journey_scratch);
+    journey_scratch *scratch = sema->journey_scratch;
+    /* A single pass reads a journey's chains before later touchpoints are declared. */
+    size_t count = sema->model->touchpoint_count + 1;
+    if (scratch->capacity < count) {
+        scratch->step_stamp = journey_grow_zeroed(scratch->step_stamp, scratch->capacity, count, sizeof *scratch->step_stamp);
+        scratch->rate_stamp = journey_grow_zeroed(scratch->rate_stamp, scratch->capacity, count, sizeof *scratch->rate_stamp);
+        scratch->rate_sum = journey_grow_zeroed(scratch->rate_sum, scratch->capacity, count, sizeof *scratch->rate_sum);
+        scratch->capacity = count;
     }
-    return sema->journey_scratch;
+    return scratch;
 }
 
 /* A journey has at most as many more steps and hops as its chains name: room for them in
@@ -250,11 +261,25 @@ void sema_finish_journeys(jrn_sema *sema)
         for (size_t h = 0; h < journey->hop_count; h++) journey_mark_loop(&journey->hops[h]);
         journey_settle_start(sema, journey);
     }
+    sema_free_journey_scratch(sema);
+}
+
+void sema_forget_journey_marks(jrn_sema *sema, const jrn_journey *journey)
+{
+    journey_scratch *scratch = sema->journey_scratch;
+    if (scratch == NULL) return;
+    for (size_t i = 0; i < journey->step_count; i++) scratch->step_stamp[journey->steps[i]->base.index] = 0;
+    for (size_t h = 0; h < journey->hop_count; h++) scratch->rate_stamp[journey->hops[h].from->base.index] = 0;
+}
+
+void sema_free_journey_scratch(jrn_sema *sema)
+{
     journey_scratch *scratch = sema->journey_scratch;
     if (scratch == NULL) return;
     free(scratch->step_stamp);
     free(scratch->rate_stamp);
     free(scratch->rate_sum);
+    free(scratch->hop_slots);
     free(scratch);
     sema->journey_scratch = NULL;
 }

@@ -214,17 +214,30 @@ typedef struct sema_load_walk {
     bool is_root;
     jrn_span used_at;
     sema_file_outline outline;   /* its declarations, declared once every file is read */
+    bool has_declarations;       /* an item other than a use has been met */
 } sema_load_walk;
 
 static bool sema_load_take(void *data, jrn_ast_item *item)
 {
     sema_load_walk *walk = data;
+    jrn_sema *sema = walk->sema;
+    /* Its result will be thrown away: read on only to reach the end of the file. */
+    if (sema->one_pass_given_up) return false;
     /* Findings in imported files are reported at the root's use that brought them. */
     if (item->kind == ITEM_USE) {
-        sema_load_use(walk->sema, walk->source, item, walk->is_root ? item->use_path_span : walk->used_at);
+        /* Two passes declare what a file uses before the file, wherever the use is: a
+         * single pass has declared what comes before it already. */
+        if (sema->one_pass && walk->has_declarations) {
+            sema_one_pass_give_up(sema);
+            return false;
+        }
+        sema_load_use(sema, walk->source, item, walk->is_root ? item->use_path_span : walk->used_at);
         return false;
     }
-    return sema_outline_item(walk->sema, &walk->outline, item);
+    walk->has_declarations = true;
+    bool keep = sema_outline_item(sema, &walk->outline, item);
+    if (sema->one_pass && sema_one_pass_take(sema, &walk->outline, item)) keep = true;
+    return keep;
 }
 
 /* Parses source, loading each file it uses (and theirs) as its "use" is reached, so the
@@ -234,7 +247,7 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
 {
     const char *canonical = strcmp(source->path, "-") == 0 ? "-" : sema_canonical_path(sema, source->path);
     sema_push_loading(sema, canonical, source);
-    sema_load_walk walk = {sema, source, is_root, used_at, {0}};
+    sema_load_walk walk = {sema, source, is_root, used_at, {0}, false};
     jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax};
     jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
     sema->syntax_errors += ast->syntax_error_count;

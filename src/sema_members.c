@@ -393,7 +393,7 @@ static void sema_apply_clauses(jrn_sema *sema, const sema_decl *record)
 }
 
 /* The prelude's "emotion" metric sets the scale that emotion: values are checked against. */
-static void sema_adopt_emotion_scale(jrn_sema *sema)
+void sema_adopt_emotion_scale(jrn_sema *sema)
 {
     jrn_metric *emotion = (jrn_metric *)namespace_find(&sema->names[KIND_METRIC], "emotion");
     if (emotion == NULL || !emotion->has_scale) return;
@@ -440,12 +440,16 @@ static void sema_apply_declaration(sema_apply_walk *walk, jrn_ast_decl *decl)
     if (declared.source != decl->span.source || declared.begin != decl->span.begin) return;
     walk->next_record++;
     jrn_element *element = record->element;
-    if (element->kind != KIND_METRIC) {
+    /* Two passes apply the metrics before the rest (sema_apply_metrics); a single pass
+     * meets them first, and keeps their syntax as loading did. */
+    if (element->kind == KIND_METRIC && sema->one_pass) {
+        sema_apply_record(sema, record);
+    } else if (element->kind != KIND_METRIC) {
         record->decl = decl;
         sema_apply_record(sema, record);
         /* An extend of this element, applied later, may set what this declaration set:
-         * its message points here ("first set here"). */
-        bool extended = element->kind != KIND_MAP && element->kind != KIND_KPI &&
+         * its message points here ("first set here"). A single pass has no extends. */
+        bool extended = !sema->one_pass && element->kind != KIND_MAP && element->kind != KIND_KPI &&
                         sema->is_extended[element->kind][element->index];
         if (extended) walk->keep_item = true;
         else record->decl = NULL;
@@ -462,6 +466,13 @@ static bool sema_apply_take(void *data, jrn_ast_item *item)
     walk->keep_item = false;
     sema_apply_declaration(walk, item->decl);
     return walk->keep_item;
+}
+
+void sema_apply_item(jrn_sema *sema, jrn_ast_decl *decl, size_t first_record)
+{
+    sema_apply_walk walk = {sema, first_record, false};
+    sema->plain_decl_count = sema->decl_count;
+    sema_apply_declaration(&walk, decl);
 }
 
 void sema_apply_all_members(jrn_sema *sema)

@@ -66,6 +66,7 @@ static bool sema_convert_emotion(jrn_sema *sema, const jrn_property_rule *rule,
                                  const jrn_ast_value *value, sema_value *out)
 {
     const jrn_model *model = sema->model;
+    sema->emotion_scale_used = true;   /* a single pass may not adopt another scale after this */
     if (value->kind == VALUE_NUMBER && value->number >= model->emotion_low &&
         value->number <= model->emotion_high) {
         out->number = value->number;

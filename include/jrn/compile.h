@@ -16,6 +16,9 @@ typedef struct jrn_compile_options {
     const char *search_path;           /* JRN_PATH: folders separated by ':' (or NULL) */
     const char *stdlib_dir;            /* the standard library's folder (or NULL) */
     bool no_prelude;                   /* --no-prelude */
+    /* Always declare every name before applying any member (sema_one_pass.c tries one
+     * pass first): for the tests that hold the two ways to the same result. */
+    bool two_passes;
 } jrn_compile_options;
 
 typedef struct jrn_compilation {
@@ -23,6 +26,7 @@ typedef struct jrn_compilation {
     jrn_diag_list diags;
     jrn_model *model;                  /* NULL when the input has errors */
     bool root_unreadable;              /* the root file could not be read: a usage/I-O failure */
+    bool built_in_one_pass;            /* the single pass did not give up (sema_one_pass.c) */
 } jrn_compilation;
 
 jrn_compilation *compile_new(void);

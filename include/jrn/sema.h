@@ -71,6 +71,16 @@ typedef struct jrn_sema {
     uint8_t *is_extended[KIND_COUNT]; /* per element index: an extend targets it */
     size_t plain_decl_count;          /* decls not nested in an extend: they lead the array */
     jrn_arena *kept_syntax;           /* the items sema keeps (see sema_decl), until dispose */
+    bool arrays_settled;              /* the model arrays moved from the heap into the arena */
+    /* One pass (sema_one_pass.c): each item declared and applied as the loading parse
+     * meets it, for a map that never needs a name before it is declared. */
+    bool one_pass;
+    bool one_pass_given_up;           /* the map needs the two passes: compile.c starts again */
+    bool emotion_scale_used;          /* an emotion value was checked against the scale */
+    struct sema_deferred_item *deferred;  /* items naming what comes later: applied at the end */
+    size_t deferred_count;
+    unsigned char *element_snapshot;  /* an item's elements as declared, while it is applied */
+    size_t element_snapshot_size;
 } jrn_sema;
 
 /* sema.c */
@@ -79,6 +89,8 @@ void sema_init(jrn_sema *sema, jrn_arena *arena, jrn_diag_list *diags,
 void sema_dispose(jrn_sema *sema);
 /* Runs every phase after loading; true when the model is free of errors. */
 bool sema_resolve(jrn_sema *sema);
+/* The phases after every declaration is declared and applied: structure, journeys, checks. */
+bool sema_complete(jrn_sema *sema);
 
 /* sema_syntax.c: the files' syntax, parsed again once every name is declared, one item at
  * a time (a whole map's tree would cost ten times its text). */
@@ -98,10 +110,34 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root);
 /* Outlines one item the loading parse met; true when its syntax is to be kept. */
 bool sema_outline_item(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *item);
 void sema_free_outlines(sema_file_outline *file);
+/* The size of the model struct of an element of kind. */
+size_t sema_element_size(jrn_kind kind);
+/* Declares a file's outlined declarations in order. */
+void sema_declare_outlines(jrn_sema *sema, sema_file_outline *file);
 void sema_declare_all(jrn_sema *sema);
+/* Once all is declared: model arrays in source order, into the arena, with side tables. */
+void sema_settle_declarations(jrn_sema *sema);
+/* Frees the model arrays still on the heap (a compilation that stopped before settling). */
+void sema_free_unsettled(jrn_sema *sema);
 
 /* sema_members.c */
 void sema_apply_all_members(jrn_sema *sema);
+/* Applies one item's declarations, declared as sema->decls[first_record] on (one pass). */
+void sema_apply_item(jrn_sema *sema, jrn_ast_decl *decl, size_t first_record);
+/* The emotion metric's scale, once it is applied, is what emotion: values are checked against. */
+void sema_adopt_emotion_scale(jrn_sema *sema);
+
+/* sema_one_pass.c */
+/* Declares and applies what the loading parse just outlined into file (item), or gives up
+ * (one_pass_given_up) when the map is not one a single pass gets right. True when the
+ * item's syntax is to be kept (it is applied at the end). */
+bool sema_one_pass_take(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *item);
+void sema_one_pass_dispose(jrn_sema *sema);
+/* Gives up the single pass: the compilation starts again with two. */
+void sema_one_pass_give_up(jrn_sema *sema);
+/* After loading: true when the single pass built the model exactly as two would have
+ * (nothing reported, nothing given up); the model is then ready for sema_complete. */
+bool sema_one_pass_finish(jrn_sema *sema);
 
 /* sema_values.c: converting an AST value to what a property needs */
 typedef struct sema_value {
@@ -128,6 +164,10 @@ jrn_element *sema_lookup(jrn_sema *sema, jrn_kind kind, const char *id, jrn_span
 void sema_read_journey_chains(jrn_sema *sema, jrn_journey *journey, const jrn_ast_decl *decl);
 /* Once the spine is final: marks the hops that loop back, settles each start. */
 void sema_finish_journeys(jrn_sema *sema);
+void sema_free_journey_scratch(jrn_sema *sema);
+/* Takes back the scratch marks of the steps and hops journey has: before its chains are
+ * read again from the start. */
+void sema_forget_journey_marks(jrn_sema *sema, const jrn_journey *journey);
 
 /* sema_finalize.c */
 void sema_finalize_structure(jrn_sema *sema);

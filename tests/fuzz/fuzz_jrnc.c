@@ -75,10 +75,15 @@ static void fuzz_render_diags(const jrn_compilation *compilation, jrn_strbuf *ou
 
 /* A map read from disk (in pieces, at each parse; see source_file.c) must compile exactly
  * as the same bytes in memory: same diagnostics, same model. The file is named like the
- * in-memory source and sits in the folder "use" resolves from for both. */
+ * in-memory source and sits in the folder "use" resolves from for both. The file is
+ * compiled with two passes, the memory with the single pass when it keeps to the end
+ * (sema_one_pass.c): so the comparison also holds the one to the other. */
 static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
-                           const jrn_compile_options *options)
+                           const jrn_compile_options *memory_options)
 {
+    jrn_compile_options two_passes = *memory_options;
+    two_passes.two_passes = true;
+    const jrn_compile_options *options = &two_passes;
     FILE *file = fopen("fuzz.jrn", "wb");
     if (file == NULL) abort();
     if (size > 0 && fwrite(data, 1, size, file) != size) abort();

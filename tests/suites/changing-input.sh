@@ -2,8 +2,10 @@
 # A map edited while jrnc reads it: jrnc reads a file from disk at each parse instead of
 # holding its text, so it must notice a file that is not the one it first read, say so
 # and exit 2, never act on a mix of the two. A preloaded open() (tests/changing/) edits
-# the file just before jrnc's Nth opening of it: 1 indexes it, 2 is the loading parse,
-# 3 the applying parse, 4 reads the text for a diagnostic's source line.
+# the file just before jrnc's Nth opening of it. A clean map is read twice: 1 indexes it,
+# 2 is the single pass (src/sema_one_pass.c). A map with an error is read five times: the
+# single pass gives up at the error, so 3 is the loading parse of two passes, 4 the
+# applying parse, 5 reads the text for a diagnostic's source line.
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 have cc || { skip "changing input" "no C compiler"; exit 0; }
@@ -27,17 +29,19 @@ run_changing 99
 if [ "$status" -eq 0 ]; then pass "a map left alone checks clean"
 else fail "a map left alone checks clean" "exit $status" "$(cat err.txt)"; fi
 
-for at in 2 3; do
-    write_map ""
+for case in ":2" "  effort: 9:2" "  effort: 9:3" "  effort: 9:4"; do
+    write_map "${case%:*}"
+    at=${case##*:}
     run_changing "$at"
-    name="edited before read $at: exit 2, and it says so"
+    kind="a clean map"; [ -n "${case%:*}" ] && kind="a map with an error"
+    name="edited before read $at of $kind: exit 2, and it says so"
     if [ "$status" -eq 2 ] && grep -q "map.jrn' changed while jrnc was reading it" err.txt; then pass "$name"
     else fail "$name" "exit $status" "$(cat err.txt)"; fi
 done
 
 # An error found in a file that is then edited: the message still says where.
 write_map "  effort: 9"
-run_changing 4
+run_changing 5
 name="edited before a diagnostic reads its line: still a located error"
 if [ "$status" -eq 1 ] && grep -q "map.jrn:2:.*error: effort 9 is out of range" err.txt; then pass "$name"
 else fail "$name" "exit $status" "$(cat err.txt)"; fi
