@@ -51,6 +51,12 @@ jrn_element *namespace_find(const jrn_namespace *names, const char *id)
     return slot->position != 0 ? names->ordered[slot->position - 1] : NULL;
 }
 
+void namespace_prefetch(const jrn_namespace *names, const char *id)
+{
+    if (names->slot_count == 0) return;
+    __builtin_prefetch(&names->slots[namespace_hash(id) & (names->slot_count - 1)]);
+}
+
 static void namespace_grow(jrn_namespace *names)
 {
     size_t slot_count = names->slot_count ? names->slot_count * 2 : 64;

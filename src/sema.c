@@ -17,6 +17,7 @@ void sema_init(jrn_sema *sema, jrn_arena *arena, jrn_diag_list *diags,
     sema->model->emotion_low = -2;
     sema->model->emotion_high = 2;
     for (int kind = 0; kind < KIND_COUNT; kind++) namespace_init(&sema->names[kind]);
+    sema_index_properties(sema);
 }
 
 void sema_dispose(jrn_sema *sema)

@@ -51,7 +51,7 @@ static void journey_read_hop_properties(jrn_sema *sema, jrn_hop *hop, const jrn_
             hop->extensions = extension;
             continue;
         }
-        const jrn_property_rule *rule = schema_find_property(SCHEMA_HOP, property->name);
+        const jrn_property_rule *rule = sema_find_property(sema, SCHEMA_HOP, property->name);
         if (rule == NULL) {
             jrn_suggester suggester;
             suggest_begin(&suggester, property->name);
@@ -86,7 +86,11 @@ static void journey_read_hop_properties(jrn_sema *sema, jrn_hop *hop, const jrn_
 static size_t journey_hop_slot(const journey_scratch *scratch, const jrn_hop *hops, size_t from, size_t to)
 {
     size_t mask = scratch->hop_slot_count - 1;
-    size_t i = (from * 2654435761u + to * 40503u) & mask;
+    /* Fibonacci hashing of the pair, taking the product's well-mixed high half: indexes
+     * share their low bits (a generated map's steps are every 8th touchpoint), and a sum
+     * of multiples kept those bits, so most hops fell in a few long runs of slots. */
+    uint64_t key = ((uint64_t)from << 32 | (uint64_t)to) * UINT64_C(0x9E3779B97F4A7C15);
+    size_t i = (size_t)(key >> 32) & mask;
     while (scratch->hop_slots[i] != 0) {
         const jrn_hop *hop = &hops[scratch->hop_slots[i] - 1];
         if (hop->from->base.index == from && hop->to->base.index == to) break;
@@ -142,6 +146,9 @@ static void journey_add_hop(jrn_sema *sema, jrn_journey *journey, journey_scratc
 static void journey_build_chain(jrn_sema *sema, jrn_journey *journey, journey_scratch *scratch,
                                 const jrn_ast_member *chain)
 {
+    for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
+        namespace_prefetch(&sema->names[KIND_TOUCHPOINT], step->id);
+    }
     jrn_touchpoint *previous = NULL;
     for (const jrn_ast_step *step = chain->steps; step != NULL; step = step->next) {
         jrn_touchpoint *current = (jrn_touchpoint *)sema_lookup(sema, KIND_TOUCHPOINT, step->id, step->span);

@@ -259,7 +259,7 @@ static void sema_apply_property(jrn_sema *sema, jrn_element *element, const jrn_
         sema_add_extension(sema, element, property->name, property->values, property->value_count, property->span);
         return;
     }
-    const jrn_property_rule *rule = schema_find_property(element->kind, property->name);
+    const jrn_property_rule *rule = sema_find_property(sema, element->kind, property->name);
     if (rule == NULL) {
         sema_report_unknown_property(sema, element, property->name, property->name_span, false);
         return;
@@ -283,7 +283,7 @@ static void sema_apply_flag(jrn_sema *sema, jrn_element *element, const jrn_ast_
         sema_add_extension(sema, element, member->flag, NULL, 0, member->span);
         return;
     }
-    const jrn_property_rule *rule = schema_find_property(element->kind, member->flag);
+    const jrn_property_rule *rule = sema_find_property(sema, element->kind, member->flag);
     if (rule == NULL) {
         sema_report_unknown_property(sema, element, member->flag, member->span, true);
         return;

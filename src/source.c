@@ -14,14 +14,17 @@
 #include "jrn/strbuf.h"
 
 /* UTF-8 continuation bytes (10xxxxxx) in text[begin, end): a code point starts at every
- * other byte. Eight bytes at a time: bit 7 set and bit 6 clear, counted by popcount. */
+ * other byte. Eight bytes at a time: bit 7 set and bit 6 clear, one flag per byte, summed
+ * into the top byte by a multiplication (popcount would be a library call on a build for
+ * any x86-64, without the instruction). */
 static uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint32_t end)
 {
     uint32_t count = 0, i = begin;
     for (; end - i >= 8; i += 8) {
         uint64_t word;
         memcpy(&word, text + i, sizeof word);
-        count += (uint32_t)__builtin_popcountll(word & ~(word << 1) & 0x8080808080808080u);
+        uint64_t flags = (word & ~(word << 1) & 0x8080808080808080u) >> 7;
+        count += (uint32_t)((flags * 0x0101010101010101u) >> 56);
     }
     for (; i < end; i++) count += ((unsigned char)text[i] & 0xC0) == 0x80;
     return count;

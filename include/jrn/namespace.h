@@ -24,6 +24,9 @@ typedef struct jrn_namespace {
 void namespace_init(jrn_namespace *names);
 void namespace_free(jrn_namespace *names);
 jrn_element *namespace_find(const jrn_namespace *names, const char *id);
+/* Starts loading where id's lookup will look, without waiting: a caller about to look up
+ * many ids (a journey's steps) overlaps their cache misses instead of taking each in turn. */
+void namespace_prefetch(const jrn_namespace *names, const char *id);
 /* Adds element; returns the element already holding its id instead, if there is one. */
 jrn_element *namespace_add(jrn_namespace *names, jrn_element *element);
 

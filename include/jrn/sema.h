@@ -77,6 +77,7 @@ typedef struct jrn_sema {
     bool one_pass;
     bool one_pass_given_up;           /* the map needs the two passes: compile.c starts again */
     bool emotion_scale_used;          /* an emotion value was checked against the scale */
+    struct sema_property_index *properties;  /* sema_properties.c's */
     struct sema_deferred_item *deferred;  /* items naming what comes later: applied at the end */
     size_t deferred_count;
     unsigned char *element_snapshot;  /* an item's elements as declared, while it is applied */
@@ -138,6 +139,11 @@ void sema_one_pass_give_up(jrn_sema *sema);
 /* After loading: true when the single pass built the model exactly as two would have
  * (nothing reported, nothing given up); the model is then ready for sema_complete. */
 bool sema_one_pass_finish(jrn_sema *sema);
+
+/* sema_properties.c */
+void sema_index_properties(jrn_sema *sema);
+/* The rule for name on owner (a kind or SCHEMA_HOP), or NULL: schema_find_property, faster. */
+const jrn_property_rule *sema_find_property(const jrn_sema *sema, unsigned owner, const char *name);
 
 /* sema_values.c: converting an AST value to what a property needs */
 typedef struct sema_value {
