@@ -57,19 +57,16 @@ static void jrnyyerror(JRNYYLTYPE *location, jrn_parse_context *context, const c
     } while (0)
 }
 
+/* One pointer each (see the lists in parse.h): lists are held by their last node. */
 %union {
     const char *text;
     jrn_ast_value *value;
     jrn_ast_property *property;
     jrn_ast_member *member;
     jrn_ast_decl *decl;
+    jrn_ast_name *name;
+    jrn_ast_step *step;
     jrn_kind kind;
-    ast_value_list values;
-    ast_name_list names;
-    ast_member_list members;
-    ast_step_list steps;
-    ast_property_list properties;
-    ast_block block;
 }
 
 %token END 0 "end of file"
@@ -84,15 +81,12 @@ static void jrnyyerror(JRNYYLTYPE *location, jrn_parse_context *context, const c
 %type <kind> kind
 %type <text> property_name opt_id
 %type <value> value opt_title
-%type <values> values
-%type <names> names opt_in opt_for
-%type <members> members
-%type <member> member
+%type <value> values
+%type <name> names opt_in opt_for
+%type <member> members member block opt_block
 %type <decl> decl map_decl extend_decl
-%type <steps> chain
-%type <properties> hop_properties opt_hop_properties
-%type <property> hop_property
-%type <block> block opt_block
+%type <step> chain
+%type <property> hop_properties opt_hop_properties hop_property
 
 %%
 
@@ -112,15 +106,16 @@ item:
 map_decl:
     MAP opt_id opt_title opt_block
         {
-            ast_name_list *none = NULL;
-            $$ = ast_new_decl(context, KIND_MAP, @1, $2, @2, $3, none, none, $4, @$);
+            ast_clause none = {0};
+            $$ = ast_new_decl(context, KIND_MAP, @1, $2, @2, $3, none, none, $4, @4, @$);
         }
   ;
 
 extend_decl:
     EXTEND kind IDENT block
         {
-            $$ = ast_new_decl(context, $2, @2, $3, @3, NULL, NULL, NULL, $4, @$);
+            ast_clause none = {0};
+            $$ = ast_new_decl(context, $2, @2, $3, @3, NULL, none, none, $4, @4, @$);
             $$->is_extend = true;
             $$->keyword_span = parse_span(context, @1);
         }
@@ -129,8 +124,8 @@ extend_decl:
 decl:
     kind IDENT opt_title opt_in opt_for opt_block
         {
-            $$ = ast_new_decl(context, $1, @1, $2, @2, $3,
-                              $4.first ? &$4 : NULL, $5.first ? &$5 : NULL, $6, @$);
+            $$ = ast_new_decl(context, $1, @1, $2, @2, $3, (ast_clause){$4, @4},
+                              (ast_clause){$5, @5}, $6, @6, @$);
         }
   ;
 
@@ -157,32 +152,33 @@ opt_title:
   ;
 
 opt_in:
-    %empty          { $$ = (ast_name_list){0}; }
-  | IN names        { $$ = $2; $$.location = @$; }
+    %empty          { $$ = NULL; }
+  | IN names        { $$ = $2; }
   ;
 
 opt_for:
-    %empty          { $$ = (ast_name_list){0}; }
-  | FOR names       { $$ = $2; $$.location = @$; }
+    %empty          { $$ = NULL; }
+  | FOR names       { $$ = $2; }
   ;
 
 names:
-    IDENT               { $$ = (ast_name_list){0}; ast_name_list_append(context, &$$, $1, @1); }
-  | names ',' IDENT     { $$ = $1; ast_name_list_append(context, &$$, $3, @3); }
+    IDENT               { $$ = ast_append_name(context, NULL, $1, @1); }
+  | names ',' IDENT     { $$ = ast_append_name(context, $1, $3, @3); }
   ;
 
+/* A block's value is its members; where it stands (@) tells an empty block from none. */
 opt_block:
-    %empty          { $$ = (ast_block){0}; }
+    %empty          { $$ = NULL; }
   | block           { $$ = $1; }
   ;
 
 block:
-    '{' members '}'     { $$ = (ast_block){true, @$, $2}; }
+    '{' members '}'     { $$ = $2; }
   ;
 
 members:
-    %empty              { $$ = (ast_member_list){0}; }
-  | members member      { $$ = $1; ast_member_list_append(&$$, $2); }
+    %empty              { $$ = NULL; }
+  | members member      { $$ = ast_append_member($1, $2); }
   ;
 
 member:
@@ -206,8 +202,8 @@ property_name:
   ;
 
 values:
-    value               { $$ = (ast_value_list){0}; ast_value_list_append(&$$, $1); }
-  | values ',' value    { $$ = $1; ast_value_list_append(&$$, $3); }
+    value               { $$ = ast_append_value(NULL, $1); }
+  | values ',' value    { $$ = ast_append_value($1, $3); }
   ;
 
 value:
@@ -219,36 +215,29 @@ value:
 chain:
     IDENT ARROW IDENT opt_hop_properties
         {
-            $$ = ast_start_chain(context, $1, @1);
             jrn_location hop = {@2.begin, @4.end > @3.end ? @4.end : @3.end};
-            ast_chain_add_hop(context, &$$, $3, @3, $4, hop);
+            $$ = ast_chain_add_hop(context, ast_start_chain(context, $1, @1), $3, @3, $4, hop);
         }
   | chain ARROW IDENT opt_hop_properties
         {
-            $$ = $1;
             jrn_location hop = {@2.begin, @4.end > @3.end ? @4.end : @3.end};
-            ast_chain_add_hop(context, &$$, $3, @3, $4, hop);
+            $$ = ast_chain_add_hop(context, $1, $3, @3, $4, hop);
         }
   ;
 
 opt_hop_properties:
-    %empty                          { $$ = (ast_property_list){0}; }
+    %empty                          { $$ = NULL; }
   | '[' hop_properties ']'          { $$ = $2; }
   ;
 
 hop_properties:
-    hop_property                    { $$ = (ast_property_list){0}; ast_property_list_append(&$$, $1); }
-  | hop_properties ',' hop_property { $$ = $1; ast_property_list_append(&$$, $3); }
-  | hop_properties hop_property     { $$ = $1; ast_property_list_append(&$$, $2); }
+    hop_property                    { $$ = ast_append_property(NULL, $1); }
+  | hop_properties ',' hop_property { $$ = ast_append_property($1, $3); }
+  | hop_properties hop_property     { $$ = ast_append_property($1, $2); }
   ;
 
 hop_property:
-    property_name ':' value
-        {
-            ast_value_list single = {0};
-            ast_value_list_append(&single, $3);
-            $$ = ast_new_property(context, $1, @1, single, @$);
-        }
+    property_name ':' value         { $$ = ast_new_property(context, $1, @1, ast_append_value(NULL, $3), @$); }
   ;
 
 %%

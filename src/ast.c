@@ -385,52 +385,70 @@ jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location 
     return value;
 }
 
-void ast_value_list_append(ast_value_list *list, jrn_ast_value *value)
+/* Appends node to the circle whose last node is last (see parse.h); node becomes the last. */
+#define AST_CIRCLE_APPEND(last, node) \
+    do { \
+        if ((last) == NULL) { \
+            (node)->next = (node); \
+        } else { \
+            (node)->next = (last)->next; \
+            (last)->next = (node); \
+        } \
+    } while (0)
+
+/* Opens the circle of type nodes ending at last: first gets its first node (NULL for an
+ * empty list), count its length, and the last node's next is NULL again. */
+#define AST_CIRCLE_OPEN(type, last, first, count) \
+    do { \
+        type *last_ = (last); \
+        (first) = NULL; \
+        (count) = 0; \
+        if (last_ != NULL) { \
+            (first) = last_->next; \
+            last_->next = NULL; \
+            for (const type *node_ = (first); node_ != NULL; node_ = node_->next) (count)++; \
+        } \
+    } while (0)
+
+jrn_ast_value *ast_append_value(jrn_ast_value *last, jrn_ast_value *value)
 {
-    if (value == NULL) return;
-    if (list->last != NULL) list->last->next = value;
-    else list->first = value;
-    list->last = value;
-    list->count++;
+    if (value == NULL) return last;
+    AST_CIRCLE_APPEND(last, value);
+    return value;
 }
 
-void ast_name_list_append(jrn_parse_context *context, ast_name_list *list, const char *id,
-                          jrn_location location)
+jrn_ast_name *ast_append_name(jrn_parse_context *context, jrn_ast_name *last, const char *id,
+                              jrn_location location)
 {
     jrn_ast_name *name = arena_alloc(context->arena, sizeof *name);
     name->id = id;
     name->span = parse_span(context, location);
-    if (list->last != NULL) list->last->next = name;
-    else list->first = name;
-    list->last = name;
+    AST_CIRCLE_APPEND(last, name);
+    return name;
 }
 
-void ast_member_list_append(ast_member_list *list, jrn_ast_member *member)
+jrn_ast_member *ast_append_member(jrn_ast_member *last, jrn_ast_member *member)
 {
-    if (member == NULL) return;   /* a member lost to error recovery */
-    if (list->last != NULL) list->last->next = member;
-    else list->first = member;
-    list->last = member;
-    list->count++;
+    if (member == NULL) return last;   /* a member lost to error recovery */
+    AST_CIRCLE_APPEND(last, member);
+    return member;
 }
 
-void ast_property_list_append(ast_property_list *list, jrn_ast_property *property)
+jrn_ast_property *ast_append_property(jrn_ast_property *last, jrn_ast_property *property)
 {
-    if (list->last != NULL) list->last->next = property;
-    else list->first = property;
-    list->last = property;
+    AST_CIRCLE_APPEND(last, property);
+    return property;
 }
 
 jrn_ast_property *ast_new_property(jrn_parse_context *context, const char *name,
-                                   jrn_location name_location, ast_value_list values,
+                                   jrn_location name_location, jrn_ast_value *values,
                                    jrn_location location)
 {
     jrn_ast_property *property = arena_alloc(context->arena, sizeof *property);
     property->name = name;
     property->name_span = parse_span(context, name_location);
     property->span = parse_span(context, location);
-    property->values = values.first;
-    property->value_count = values.count;
+    AST_CIRCLE_OPEN(jrn_ast_value, values, property->values, property->value_count);
     return property;
 }
 
@@ -473,37 +491,36 @@ static jrn_ast_step *ast_new_step(jrn_parse_context *context, const char *id,
     return step;
 }
 
-ast_step_list ast_start_chain(jrn_parse_context *context, const char *id, jrn_location location)
+jrn_ast_step *ast_start_chain(jrn_parse_context *context, const char *id, jrn_location location)
 {
     jrn_ast_step *step = ast_new_step(context, id, location);
-    return (ast_step_list){step, step, 1};
+    step->next = step;
+    return step;
 }
 
-void ast_chain_add_hop(jrn_parse_context *context, ast_step_list *chain, const char *id,
-                       jrn_location id_location, ast_property_list properties,
-                       jrn_location hop_location)
+jrn_ast_step *ast_chain_add_hop(jrn_parse_context *context, jrn_ast_step *chain, const char *id,
+                                jrn_location id_location, jrn_ast_property *properties,
+                                jrn_location hop_location)
 {
     jrn_ast_step *step = ast_new_step(context, id, id_location);
     step->hop_span = parse_span(context, hop_location);
-    step->hop_properties = properties.first;
-    chain->last->next = step;
-    chain->last = step;
-    chain->count++;
+    size_t property_count;
+    AST_CIRCLE_OPEN(jrn_ast_property, properties, step->hop_properties, property_count);
+    AST_CIRCLE_APPEND(chain, step);
+    return step;
 }
 
-jrn_ast_member *ast_new_chain(jrn_parse_context *context, ast_step_list chain,
-                              jrn_location location)
+jrn_ast_member *ast_new_chain(jrn_parse_context *context, jrn_ast_step *chain, jrn_location location)
 {
     jrn_ast_member *member = ast_new_member(context, MEMBER_CHAIN, parse_span(context, location));
-    member->steps = chain.first;
-    member->step_count = chain.count;
+    AST_CIRCLE_OPEN(jrn_ast_step, chain, member->steps, member->step_count);
     return member;
 }
 
 jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_location keyword,
                            const char *id, jrn_location id_location, jrn_ast_value *title,
-                           ast_name_list *in_names, ast_name_list *for_names, ast_block block,
-                           jrn_location location)
+                           ast_clause in_clause, ast_clause for_clause, jrn_ast_member *members,
+                           jrn_location block_location, jrn_location location)
 {
     jrn_ast_decl *decl = arena_alloc(context->arena, sizeof *decl);
     decl->kind = kind;
@@ -515,19 +532,20 @@ jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_locati
         decl->title = title->text;
         decl->title_span = title->span;
     }
-    if (in_names != NULL) {
-        decl->in_names = in_names->first;
-        decl->in_span = parse_span(context, in_names->location);
+    size_t name_count;
+    if (in_clause.names != NULL) {
+        AST_CIRCLE_OPEN(jrn_ast_name, in_clause.names, decl->in_names, name_count);
+        decl->in_span = parse_span(context, in_clause.location);
     }
-    if (for_names != NULL) {
-        decl->for_names = for_names->first;
-        decl->for_span = parse_span(context, for_names->location);
+    if (for_clause.names != NULL) {
+        AST_CIRCLE_OPEN(jrn_ast_name, for_clause.names, decl->for_names, name_count);
+        decl->for_span = parse_span(context, for_clause.location);
     }
-    decl->has_block = block.present;
-    if (block.present) {
-        decl->block_span = parse_span(context, block.location);
-        decl->members = block.members.first;
-        decl->member_count = block.members.count;
+    /* A block is at least its two braces; an absent one is an empty stretch. */
+    decl->has_block = block_location.end > block_location.begin;
+    if (decl->has_block) {
+        decl->block_span = parse_span(context, block_location);
+        AST_CIRCLE_OPEN(jrn_ast_member, members, decl->members, decl->member_count);
     }
     return decl;
 }
