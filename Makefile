@@ -54,7 +54,8 @@ GEN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-function -Wno-sign-co
                 -Wno-unused-parameter
 
 SOURCES     := $(wildcard src/*.c)
-OBJECTS     := $(patsubst src/%.c,$(OBJ)/%.o,$(SOURCES)) $(OBJ)/journey.tab.o $(OBJ)/journey.lex.o
+OBJECTS     := $(patsubst src/%.c,$(OBJ)/%.o,$(SOURCES)) $(OBJ)/journey.tab.o $(OBJ)/journey.lex.o \
+               $(OBJ)/journey_without_lac.tab.o
 LIB_OBJECTS := $(filter-out $(OBJ)/main.o,$(OBJECTS))
 
 .PHONY: all check demo deps test-deps install uninstall sanitize bench fuzz dist distcheck clean
@@ -88,6 +89,14 @@ $(GEN)/journey.tab.c: grammar/journey.y
 $(GEN)/journey.tab.h: $(GEN)/journey.tab.c
 	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
 
+# The same grammar once more without lookahead correction (parse.lac), which costs a
+# twentieth of `jrnc check` on a big map: for the single pass (src/sema_one_pass.c), which
+# gives up at the first error and leaves the messages to the two passes and their parser.
+# On a valid map both parsers take the same actions. Its entry point is renamed.
+$(GEN)/journey_without_lac.tab.c: grammar/journey.y
+	@mkdir -p $(GEN)
+	$(BISON) -Wall -Werror -Fparse.lac=none -o $@ $<
+
 $(GEN)/journey.lex.c: grammar/journey.l
 	@mkdir -p $(GEN)
 	$(FLEX) --header-file=$(GEN)/journey.lex.h -o $(GEN)/journey.lex.c $<
@@ -106,6 +115,10 @@ GEN_HEADERS := $(wildcard include/jrn/*.h)
 $(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ)/journey_without_lac.tab.o: $(GEN)/journey_without_lac.tab.c $(GEN)/journey.lex.h $(GEN_HEADERS) $(SETTINGS_FILE)
+	@mkdir -p $(OBJ)
+	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -Djrnyyparse=jrnyyparse_without_lac -MMD -MP -c -o $@ $<
 
 $(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)

@@ -8,6 +8,11 @@
 #include "journey.tab.h"
 #include "journey.lex.h"
 
+/* The grammar's parser generated without lookahead correction (see the Makefile): on a
+ * valid map it acts as jrnyyparse does; at a syntax error it may have reduced further
+ * before noticing, and say less exactly what was expected. */
+int jrnyyparse_without_lac(jrn_parse_context *context);
+
 /* False (and the error reported) when the bytes are not clean UTF-8. */
 static bool parse_check_bytes(jrn_ast_file *file, jrn_diag_list *diags)
 {
@@ -64,7 +69,8 @@ static void parse_run(jrn_parse_context *context)
         ? jrn_scan__scan_buffer((char *)source->text, source->length + 2, scanner)
         : jrn_scan__create_buffer(NULL, 64 * 1024, scanner);
     if (source->text == NULL) jrn_scan__switch_to_buffer(buffer, scanner);
-    jrnyyparse(context);
+    if (context->sink != NULL && context->sink->gives_up_at_errors) jrnyyparse_without_lac(context);
+    else jrnyyparse(context);
     jrn_scan__delete_buffer(buffer, scanner);
     jrn_scan_lex_destroy(scanner);
     strbuf_free(&context->text_block);

@@ -248,7 +248,7 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
     const char *canonical = strcmp(source->path, "-") == 0 ? "-" : sema_canonical_path(sema, source->path);
     sema_push_loading(sema, canonical, source);
     sema_load_walk walk = {sema, source, is_root, used_at, {0}, false};
-    jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax};
+    jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax, sema->one_pass};
     jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
     sema->syntax_errors += ast->syntax_error_count;
     if (ast->changed_while_read) sema->input_changed = true;

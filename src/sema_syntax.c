@@ -8,7 +8,7 @@
 
 bool sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data)
 {
-    jrn_item_sink sink = {take, data, sema->kept_syntax};
+    jrn_item_sink sink = {take, data, sema->kept_syntax, false};
     /* Loading reported what the text itself gets wrong (bad bytes, dates, escapes) and
      * kept its comments: this parse's copies of them go to a scratch arena. */
     jrn_arena *scratch = arena_new();

@@ -51,6 +51,9 @@ typedef struct jrn_item_sink {
     bool (*take)(void *data, jrn_ast_item *item);
     void *data;
     jrn_arena *keep_arena;
+    /* The caller gives up at the first error (the single pass): the parse may then use
+     * the faster parser whose messages about a syntax error are less exact. */
+    bool gives_up_at_errors;
 } jrn_item_sink;
 
 /* Parses source item by item into sink; the returned file (in arena) holds the comments
