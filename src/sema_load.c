@@ -156,6 +156,14 @@ static size_t sema_cycle_start(const jrn_sema *sema, const char *canonical_path)
     return SIZE_MAX;
 }
 
+/* A file to load: a single pass reads it once, indexing it as it parses. */
+static jrn_source *sema_open_source(jrn_sema *sema, const char *path, jrn_load_status *status,
+                                   const char **error_text)
+{
+    return sema->one_pass ? source_open_unread(sema->arena, path, status, error_text)
+                          : source_open(sema->arena, path, status, error_text);
+}
+
 static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_ast_item *item,
                           jrn_span used_at)
 {
@@ -191,7 +199,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
     }
     jrn_load_status status;
     const char *error_text;
-    jrn_source *source = source_open(sema->arena, found, &status, &error_text);
+    jrn_source *source = sema_open_source(sema, found, &status, &error_text);
     if (source == NULL) {
         sema->load_errors++;
         diag_error(sema->diags, item->use_path_span, "cannot read '%s': %s", found, error_text);
@@ -252,6 +260,10 @@ static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_r
     jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
     sema->syntax_errors += ast->syntax_error_count;
     if (ast->changed_while_read) sema->input_changed = true;
+    /* Two passes check a file's bytes before parsing it; one pass, as it reads them. */
+    if (sema->one_pass && (!source_is_indexed(source) || source->invalid_offset != UINT32_MAX)) {
+        sema_one_pass_give_up(sema);
+    }
     sema->loading_depth--;
     jrn_model *model = sema->model;
     jrn_model_file file = {source, ast, is_root, is_prelude, used_at};
@@ -270,7 +282,7 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root)
         const char *path = stdlib_dir != NULL ? arena_printf(sema->arena, "%s/std/prelude.jrn", stdlib_dir) : NULL;
         jrn_load_status status;
         const char *error_text = "no standard library folder";
-        jrn_source *prelude = path != NULL ? source_open(sema->arena, path, &status, &error_text) : NULL;
+        jrn_source *prelude = path != NULL ? sema_open_source(sema, path, &status, &error_text) : NULL;
         if (prelude == NULL) {
             sema->load_errors++;
             jrn_diag *diag = diag_error(sema->diags, span_none(), "cannot load the standard prelude %s: %s",

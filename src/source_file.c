@@ -1,7 +1,8 @@
 /* source_file.c — a .jrn file the compiler reads from disk each time it parses it instead
- * of holding its text: opening reads it once to check its bytes and index its lines;
- * each parse reads it again in pieces; a diagnostic reads it whole when it first needs a
- * line. Every read checks that the file is still the one that was indexed. */
+ * of holding its text: opening reads it once to check its bytes and index its lines (or,
+ * for the single pass, its first parse does that as it reads); each parse reads it again
+ * in pieces; a diagnostic reads it whole when it first needs a line. Every read checks
+ * that the file is still the one that was indexed. */
 #include "jrn/source.h"
 #include "jrn/memory.h"
 
@@ -19,6 +20,20 @@ struct jrn_source_file {
     jrn_arena *arena;              /* the source's: where source_text puts the text */
     struct stat indexed;           /* the file as it was when opened and indexed */
     const char *text;              /* once source_text has read it */
+    bool is_indexed;               /* false until the first reading of an unread file ends */
+};
+
+/* The first reading of a source_open_unread file: the bytes read ahead of the scanner,
+ * checked and indexed, handed out from buffer[next, checked); after them, carried bytes
+ * of a UTF-8 sequence the read cut, checked with the next read. */
+struct source_first_reading {
+    source_indexer indexer;
+    char *buffer;                  /* SOURCE_FILE_CHUNK + 4 bytes */
+    uint32_t next, checked, carried;
+    uint64_t read_total;           /* bytes read from the file, byte order mark included */
+    bool started;                  /* the byte order mark has been looked for */
+    bool ended;                    /* read to the end, and the end was where fstat said */
+    bool stopped;                  /* an invalid byte: nothing after it is handed out */
 };
 
 /* Whether info is the file that was indexed: any write changes its status-change time,
@@ -98,6 +113,39 @@ static bool source_index_file(source_indexer *indexer, int fd, uint64_t file_siz
     return ok;
 }
 
+/* A source for the regular file at path, as fstat describes it: not yet indexed. */
+static jrn_source *source_new_file(jrn_arena *arena, const char *path, const struct stat *info)
+{
+    jrn_source *source = arena_alloc(arena, sizeof *source);
+    jrn_source_file *file = arena_alloc(arena, sizeof *file);
+    file->arena = arena;
+    file->indexed = *info;
+    source->path = arena_strdup(arena, path);
+    source->display_name = source->path;
+    source->file = file;
+    source->invalid_offset = UINT32_MAX;
+    return source;
+}
+
+jrn_source *source_open_unread(jrn_arena *arena, const char *path, jrn_load_status *status,
+                               const char **error_text)
+{
+    if (strcmp(path, "-") == 0) return source_load(arena, path, status, error_text);
+    struct stat info;
+    int fd = source_open_regular(arena, path, &info, status, error_text);
+    if (fd < 0) return NULL;
+    close(fd);
+    jrn_source *source = source_new_file(arena, path, &info);
+    *status = SOURCE_OK;
+    *error_text = NULL;
+    return source;
+}
+
+bool source_is_indexed(const jrn_source *source)
+{
+    return source->file == NULL || source->file->is_indexed;
+}
+
 jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text)
 {
@@ -105,13 +153,8 @@ jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *sta
     struct stat info;
     int fd = source_open_regular(arena, path, &info, status, error_text);
     if (fd < 0) return NULL;
-    jrn_source *source = arena_alloc(arena, sizeof *source);
-    jrn_source_file *file = arena_alloc(arena, sizeof *file);
-    file->arena = arena;
-    file->indexed = info;
-    source->path = arena_strdup(arena, path);
-    source->display_name = source->path;
-    source->file = file;
+    jrn_source *source = source_new_file(arena, path, &info);
+    source->file->is_indexed = true;
     /* The text is the file less a byte order mark: the file's size bounds it. */
     source_indexer indexer;
     source_index_begin(&indexer, arena, source, (uint32_t)info.st_size);
@@ -165,15 +208,103 @@ const char *source_text(const jrn_source *source)
 
 bool source_reader_open(jrn_source_reader *reader, const jrn_source *source)
 {
-    *reader = (jrn_source_reader){source, -1, 0, false};
+    *reader = (jrn_source_reader){source, -1, 0, false, NULL};
     reader->fd = source_file_reopen(source);
     reader->changed = reader->fd < 0;
+    if (!reader->changed && !source_is_indexed(source)) {
+        struct source_first_reading *first = memory_calloc(1, sizeof *first);
+        first->buffer = memory_calloc(SOURCE_FILE_CHUNK + 4, 1);
+        /* The text is the file less a byte order mark: the file's size bounds it. The
+         * source is the compilation's own, not yet indexed: its index is made in place. */
+        source_index_begin(&first->indexer, source->file->arena, (jrn_source *)source,
+                           (uint32_t)source->file->indexed.st_size);
+        reader->first = first;
+    }
     return !reader->changed;
+}
+
+/* Reads the next piece of a first reading, checks and indexes it: false at the end (or
+ * once the file shows it changed). */
+static bool source_first_refill(jrn_source_reader *reader)
+{
+    struct source_first_reading *first = reader->first;
+    if (first->ended || first->stopped) return false;
+    memmove(first->buffer, first->buffer + first->checked, first->carried);
+    ssize_t got = source_read_fully(reader->fd, first->buffer + first->carried, SOURCE_FILE_CHUNK);
+    if (got < 0) {
+        reader->changed = true;
+        return false;
+    }
+    first->read_total += (uint64_t)got;
+    uint32_t length = first->carried + (uint32_t)got, start = 0;
+    jrn_source *source = first->indexer.source;
+    if (!first->started) {
+        first->started = true;
+        start = source_byte_order_mark_length(first->buffer, length);
+        source->had_byte_order_mark = start > 0;
+    }
+    uint64_t file_size = (uint64_t)source->file->indexed.st_size;
+    bool at_end = got == 0 || first->read_total >= file_size;
+    const unsigned char *bytes = (const unsigned char *)first->buffer + start;
+    uint32_t complete = at_end ? length - start : source_complete_prefix(bytes, length - start);
+    uint32_t piece_offset = first->indexer.offset;
+    source_index_piece(&first->indexer, first->buffer + start, complete);
+    first->next = start;
+    first->checked = start + complete;
+    first->carried = length - first->checked;
+    if (source->invalid_offset != UINT32_MAX) {
+        /* The scanner never sees a byte that is not clean UTF-8. */
+        first->checked = start + (source->invalid_offset - piece_offset);
+        first->stopped = true;
+    }
+    if (at_end && !first->stopped) {
+        /* One more byte means the file grew since fstat: it is changing under us. */
+        char probe;
+        first->ended = true;
+        if (first->read_total != file_size || source_read_fully(reader->fd, &probe, 1) != 0) reader->changed = true;
+    }
+    return true;
+}
+
+/* The next checked bytes of a first reading. */
+static size_t source_first_read(jrn_source_reader *reader, char *buffer, size_t size)
+{
+    struct source_first_reading *first = reader->first;
+    while (first->next == first->checked) {
+        if (!source_first_refill(reader) || reader->changed) return 0;
+    }
+    size_t available = first->checked - first->next;
+    size_t count = size < available ? size : available;
+    memcpy(buffer, first->buffer + first->next, count);
+    first->next += (uint32_t)count;
+    reader->delivered += (uint32_t)count;
+    return count;
+}
+
+/* Ends a first reading: the source indexed when it was read to the end, clean. One that
+ * stopped at an invalid byte leaves it unindexed (the single pass then gives up, and two
+ * passes check the bytes first); false only when the file changed or was left unread. */
+static bool source_first_close(jrn_source_reader *reader)
+{
+    struct source_first_reading *first = reader->first;
+    bool whole = first->ended && first->next == first->checked && !reader->changed;
+    if (whole) {
+        source_index_end(&first->indexer);
+        first->indexer.source->file->is_indexed = true;
+    } else {
+        source_index_abandon(&first->indexer);
+    }
+    bool understood = whole || (first->stopped && !reader->changed);
+    free(first->buffer);
+    free(first);
+    reader->first = NULL;
+    return understood;
 }
 
 size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size)
 {
     if (reader->changed) return 0;
+    if (reader->first != NULL) return source_first_read(reader, buffer, size);
     size_t left = reader->source->length - reader->delivered;
     size_t want = size < left ? size : left;
     if (want == 0) return 0;
@@ -189,13 +320,16 @@ size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size)
 bool source_reader_close(jrn_source_reader *reader)
 {
     if (reader->fd >= 0) {
+        /* A first reading has looked past the end already, where it found the end. */
         char probe;
-        bool at_end = reader->delivered == reader->source->length && source_read_fully(reader->fd, &probe, 1) == 0;
+        bool at_end = reader->first != NULL ||
+                      (reader->delivered == reader->source->length && source_read_fully(reader->fd, &probe, 1) == 0);
         struct stat info;
         bool same = fstat(reader->fd, &info) == 0 && source_file_is_indexed(reader->source->file, &info);
         if (!at_end || !same) reader->changed = true;
         close(reader->fd);
         reader->fd = -1;
     }
+    if (reader->first != NULL && !source_first_close(reader)) reader->changed = true;
     return !reader->changed;
 }

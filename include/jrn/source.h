@@ -70,24 +70,18 @@ jrn_source *source_load(jrn_arena *arena, const char *path, jrn_load_status *sta
  * source_load. Failures as for source_load. */
 jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text);
+/* Opens a regular file without reading it, for a compilation that parses it once (the
+ * single pass, src/sema_one_pass.c): the first parse's reader checks its bytes and indexes
+ * its lines as it reads, so the file is read once, not twice. Until that reader is closed
+ * the source has no line index and no length. Failures as for source_open (a file that
+ * cannot be read whole shows as changed to the reader). */
+jrn_source *source_open_unread(jrn_arena *arena, const char *path, jrn_load_status *status,
+                               const char **error_text);
+/* False for a source_open_unread file whose first reading has not ended. */
+bool source_is_indexed(const jrn_source *source);
 /* The text of source (BOM removed, SOURCE_PADDING zero bytes after it), reading it from
  * disk the first time for a source_open'ed file. */
 const char *source_text(const jrn_source *source);
-
-/* Reads an opened file's text again in pieces, for the scanner. */
-typedef struct jrn_source_reader {
-    const jrn_source *source;
-    int fd;
-    uint32_t delivered;        /* bytes of text handed out so far */
-    bool changed;              /* the file is not the one source_open read */
-} jrn_source_reader;
-
-/* False (changed set) when the file cannot be opened or is no longer the same file. */
-bool source_reader_open(jrn_source_reader *reader, const jrn_source *source);
-/* Up to size bytes of text into buffer; 0 at the end (or once changed is set). */
-size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size);
-/* Closes the reader; false when the file changed while it was read. */
-bool source_reader_close(jrn_source_reader *reader);
 
 /* Wraps bytes already in memory (tests, fuzzing, formatter). Copies them. */
 jrn_source *source_from_memory(jrn_arena *arena, const char *display_name,
@@ -133,5 +127,25 @@ void source_index_piece(source_indexer *indexer, const char *bytes, uint32_t len
 void source_index_end(source_indexer *indexer);
 /* Lets go of an index that will not be ended (the file could not be read). */
 void source_index_abandon(source_indexer *indexer);
+
+/* Reads an opened file's text again in pieces, for the scanner; the first reading of a
+ * source_open_unread file indexes it on the way, and hands out only checked bytes. */
+typedef struct jrn_source_reader {
+    const jrn_source *source;
+    int fd;
+    uint32_t delivered;        /* bytes of text handed out so far */
+    bool changed;              /* the file is not the one source_open read */
+    struct source_first_reading *first;  /* while indexing (source_file.c), else NULL */
+} jrn_source_reader;
+
+/* False (changed set) when the file cannot be opened or is no longer the same file. */
+bool source_reader_open(jrn_source_reader *reader, const jrn_source *source);
+/* Up to size bytes of text into buffer; 0 at the end (or once changed is set, or at the
+ * first invalid byte of a first reading). */
+size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size);
+/* Closes the reader; false when the file changed while it was read. A first reading
+ * read to the end leaves the source indexed (source_find_invalid_byte then tells whether
+ * its bytes are clean); one that stopped early leaves it unindexed and returns false. */
+bool source_reader_close(jrn_source_reader *reader);
 
 #endif

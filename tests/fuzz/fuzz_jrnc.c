@@ -73,39 +73,53 @@ static void fuzz_render_diags(const jrn_compilation *compilation, jrn_strbuf *ou
     }
 }
 
-/* A map read from disk (in pieces, at each parse; see source_file.c) must compile exactly
- * as the same bytes in memory: same diagnostics, same model. The file is named like the
- * in-memory source and sits in the folder "use" resolves from for both. The file is
- * compiled with two passes, the memory with the single pass when it keeps to the end
- * (sema_one_pass.c): so the comparison also holds the one to the other. */
-static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
-                           const jrn_compile_options *memory_options)
+/* Two compilations of the same bytes must agree: same diagnostics (rendered, source
+ * lines included), and the same JSON model when they compiled. */
+static void fuzz_require_same(const jrn_compilation *want_from, const jrn_compilation *got_from, bool got_compiled)
 {
-    jrn_compile_options two_passes = *memory_options;
-    two_passes.two_passes = true;
-    const jrn_compile_options *options = &two_passes;
+    if (got_compiled != (want_from->model != NULL)) abort();
+    jrn_strbuf want = STRBUF_INIT, got = STRBUF_INIT;
+    fuzz_render_diags(want_from, &want);
+    fuzz_render_diags(got_from, &got);
+    if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
+    if (got_compiled) {
+        jrn_emit_options view = {0};
+        strbuf_clear(&want);
+        strbuf_clear(&got);
+        emit_json(want_from->model, &view, &want, NULL);
+        emit_json(got_from->model, &view, &got, NULL);
+        if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
+    }
+    strbuf_free(&want);
+    strbuf_free(&got);
+}
+
+/* A map read from disk (in pieces, at each parse; see source_file.c; by the single pass,
+ * checked and indexed as it is read) must compile exactly as the same bytes in memory.
+ * The file is named like the in-memory source and sits in the folder "use" resolves from
+ * for both. */
+static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
+                           const jrn_compile_options *options)
+{
     FILE *file = fopen("fuzz.jrn", "wb");
     if (file == NULL) abort();
     if (size > 0 && fwrite(data, 1, size, file) != size) abort();
     if (fclose(file) != 0) abort();
     jrn_compilation *from_disk = compile_new();
-    bool compiled = compile_file(from_disk, "fuzz.jrn", options);
-    if (compiled != (in_memory->model != NULL)) abort();
-    jrn_strbuf want = STRBUF_INIT, got = STRBUF_INIT;
-    fuzz_render_diags(in_memory, &want);
-    fuzz_render_diags(from_disk, &got);
-    if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
-    if (compiled) {
-        jrn_emit_options view = {0};
-        strbuf_clear(&want);
-        strbuf_clear(&got);
-        emit_json(in_memory->model, &view, &want, NULL);
-        emit_json(from_disk->model, &view, &got, NULL);
-        if (want.length != got.length || memcmp(strbuf_text(&want), strbuf_text(&got), want.length) != 0) abort();
-    }
-    strbuf_free(&want);
-    strbuf_free(&got);
+    fuzz_require_same(in_memory, from_disk, compile_file(from_disk, "fuzz.jrn", options));
     compile_free(from_disk);
+}
+
+/* The single pass (sema_one_pass.c) must build what two passes build, or give up. */
+static void fuzz_two_passes(const uint8_t *data, size_t size, const jrn_compilation *one_pass,
+                            const jrn_compile_options *options)
+{
+    jrn_compile_options two_passes = *options;
+    two_passes.two_passes = true;
+    jrn_compilation *compilation = compile_new();
+    bool compiled = compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &two_passes);
+    fuzz_require_same(one_pass, compilation, compiled);
+    compile_free(compilation);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -116,6 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool compiled = compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &options);
     /* Before the back ends add their findings to the diagnostics. */
     fuzz_from_file(data, size, compilation, &options);
+    fuzz_two_passes(data, size, compilation, &options);
     if (compiled) {
         /* Back ends run on every model the front end accepts. */
         const jrn_model *model = compilation->model;
