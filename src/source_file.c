@@ -113,31 +113,36 @@ static bool source_index_file(source_indexer *indexer, int fd, uint64_t file_siz
     return ok;
 }
 
-/* A source for the regular file at path, as fstat describes it: not yet indexed. */
-static jrn_source *source_new_file(jrn_arena *arena, const char *path, const struct stat *info)
+/* Opens the regular file at path and makes its source, not yet indexed, with *fd open on
+ * it; NULL (status and error_text set) when it is not a readable regular file. Standard
+ * input ("-") is read whole instead (*fd is -1). */
+static jrn_source *source_open_file(jrn_arena *arena, const char *path, int *fd, jrn_load_status *status,
+                                    const char **error_text)
 {
+    *fd = -1;
+    if (strcmp(path, "-") == 0) return source_load(arena, path, status, error_text);
+    struct stat info;
+    *fd = source_open_regular(arena, path, &info, status, error_text);
+    if (*fd < 0) return NULL;
     jrn_source *source = arena_alloc(arena, sizeof *source);
     jrn_source_file *file = arena_alloc(arena, sizeof *file);
     file->arena = arena;
-    file->indexed = *info;
+    file->indexed = info;
     source->path = arena_strdup(arena, path);
     source->display_name = source->path;
     source->file = file;
     source->invalid_offset = UINT32_MAX;
+    *status = SOURCE_OK;
+    *error_text = NULL;
     return source;
 }
 
 jrn_source *source_open_unread(jrn_arena *arena, const char *path, jrn_load_status *status,
                                const char **error_text)
 {
-    if (strcmp(path, "-") == 0) return source_load(arena, path, status, error_text);
-    struct stat info;
-    int fd = source_open_regular(arena, path, &info, status, error_text);
-    if (fd < 0) return NULL;
-    close(fd);
-    jrn_source *source = source_new_file(arena, path, &info);
-    *status = SOURCE_OK;
-    *error_text = NULL;
+    int fd;
+    jrn_source *source = source_open_file(arena, path, &fd, status, error_text);
+    if (fd >= 0) close(fd);
     return source;
 }
 
@@ -149,16 +154,14 @@ bool source_is_indexed(const jrn_source *source)
 jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *status,
                         const char **error_text)
 {
-    if (strcmp(path, "-") == 0) return source_load(arena, path, status, error_text);
-    struct stat info;
-    int fd = source_open_regular(arena, path, &info, status, error_text);
-    if (fd < 0) return NULL;
-    jrn_source *source = source_new_file(arena, path, &info);
-    source->file->is_indexed = true;
+    int fd;
+    jrn_source *source = source_open_file(arena, path, &fd, status, error_text);
+    if (fd < 0) return source;   /* standard input, read whole, or a failure */
+    uint64_t size = (uint64_t)source->file->indexed.st_size;
     /* The text is the file less a byte order mark: the file's size bounds it. */
     source_indexer indexer;
-    source_index_begin(&indexer, arena, source, (uint32_t)info.st_size);
-    bool indexed = source_index_file(&indexer, fd, (uint64_t)info.st_size);
+    source_index_begin(&indexer, arena, source, (uint32_t)size);
+    bool indexed = source_index_file(&indexer, fd, size);
     close(fd);
     if (!indexed) {
         source_index_abandon(&indexer);
@@ -167,8 +170,7 @@ jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *sta
         return NULL;
     }
     source_index_end(&indexer);
-    *status = SOURCE_OK;
-    *error_text = NULL;
+    source->file->is_indexed = true;
     return source;
 }
 
