@@ -386,21 +386,25 @@ void sema_declare_outlines(jrn_sema *sema, sema_file_outline *file)
     for (size_t i = 0; i < file->outline_count; i++) sema_declare_outlined(sema, file, &file->outlines[i]);
 }
 
+/* Frees a heap array the model has not settled and forgets it. */
+#define SEMA_FREE_ARRAY(items) \
+    do { \
+        free(items); \
+        (items) = NULL; \
+    } while (0)
+
 void sema_free_unsettled(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
-    free(model->segments);
-    free(model->personas);
-    free(model->teams);
-    free(model->channels);
-    free(model->stages);
-    free(model->touchpoints);
-    free(model->journeys);
-    free(model->metrics);
-    free(model->kpis);
-    model->segments = NULL, model->personas = NULL, model->teams = NULL, model->channels = NULL;
-    model->stages = NULL, model->touchpoints = NULL, model->journeys = NULL, model->metrics = NULL;
-    model->kpis = NULL;
+    SEMA_FREE_ARRAY(model->segments);
+    SEMA_FREE_ARRAY(model->personas);
+    SEMA_FREE_ARRAY(model->teams);
+    SEMA_FREE_ARRAY(model->channels);
+    SEMA_FREE_ARRAY(model->stages);
+    SEMA_FREE_ARRAY(model->touchpoints);
+    SEMA_FREE_ARRAY(model->journeys);
+    SEMA_FREE_ARRAY(model->metrics);
+    SEMA_FREE_ARRAY(model->kpis);
     if (!sema->one_pass) return;   /* else the side tables grew on the heap too */
     for (int kind = 0; kind < KIND_COUNT; kind++) {
         free(sema->set_slots[kind]);

@@ -3,7 +3,8 @@
  * applying parse (sema_members.c) reads the files again for their members. Keeping a big
  * map's whole tree instead costs ten times the text (a touchpoint line of 140 bytes is
  * 1.2 KB of nodes); parsing again from a hot item-sized arena costs less than that
- * memory does. */
+ * memory does. Most maps need only the loading parse: the single pass (sema_one_pass.c)
+ * applies each item as it is met, and these two passes run when it gives up. */
 #include "jrn/sema.h"
 
 bool sema_walk_items(jrn_sema *sema, bool (*take)(void *data, jrn_ast_item *item), void *data)
