@@ -443,11 +443,16 @@ void sema_declare_all(jrn_sema *sema)
      * its "use" is written. */
     for (size_t f = 0; f < model->file_count; f++) sema_declare_outlines(sema, &sema->file_outlines[f]);
     sema->plain_decl_count = sema->decl_count;
+    sema_declare_extends(sema);
+    for (size_t f = 0; f < model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
+    sema_settle_declarations(sema);
+}
+
+void sema_declare_extends(jrn_sema *sema)
+{
     /* Extends come after every plain declaration, so they may target any file's. */
-    for (size_t f = 0; f < model->file_count; f++) {
+    for (size_t f = 0; f < sema->model->file_count; f++) {
         sema_file_outline *file = &sema->file_outlines[f];
         for (size_t i = 0; i < file->extend_count; i++) sema_declare_extend(sema, file->extends[i]);
     }
-    for (size_t f = 0; f < model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
-    sema_settle_declarations(sema);
 }

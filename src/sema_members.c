@@ -428,13 +428,14 @@ static void sema_apply_metrics(jrn_sema *sema)
 typedef struct sema_apply_walk {
     jrn_sema *sema;
     size_t next_record;
+    size_t end_record;           /* the records it may meet end here */
     bool keep_item;
 } sema_apply_walk;
 
 static void sema_apply_declaration(sema_apply_walk *walk, jrn_ast_decl *decl)
 {
     jrn_sema *sema = walk->sema;
-    if (walk->next_record >= sema->plain_decl_count) return;
+    if (walk->next_record >= walk->end_record) return;
     sema_decl *record = &sema->decls[walk->next_record];
     const jrn_span declared = record->element->span;
     if (declared.source != decl->span.source || declared.begin != decl->span.begin) return;
@@ -448,7 +449,8 @@ static void sema_apply_declaration(sema_apply_walk *walk, jrn_ast_decl *decl)
         record->decl = decl;
         sema_apply_record(sema, record);
         /* An extend of this element, applied later, may set what this declaration set:
-         * its message points here ("first set here"). A single pass has no extends. */
+         * its message points here ("first set here"), which a single pass, giving up at
+         * any message, never writes. */
         bool extended = !sema->one_pass && element->kind != KIND_MAP && element->kind != KIND_KPI &&
                         sema->is_extended[element->kind][element->index];
         if (extended) walk->keep_item = true;
@@ -470,20 +472,12 @@ static bool sema_apply_take(void *data, jrn_ast_item *item)
 
 void sema_apply_item(jrn_sema *sema, jrn_ast_decl *decl, size_t first_record)
 {
-    sema_apply_walk walk = {sema, first_record, false};
-    sema->plain_decl_count = sema->decl_count;
+    sema_apply_walk walk = {sema, first_record, sema->decl_count, false};
     sema_apply_declaration(&walk, decl);
 }
 
-void sema_apply_all_members(jrn_sema *sema)
+void sema_apply_extensions(jrn_sema *sema)
 {
-    sema_apply_metrics(sema);
-    sema_apply_walk walk = {sema, 0, false};
-    if (!sema_walk_items(sema, sema_apply_take, &walk)) return;
-    if (walk.next_record != sema->plain_decl_count) {
-        diag_error(sema->diags, span_none(), "internal error: %zu of %zu declarations applied",
-                   walk.next_record, sema->plain_decl_count);
-    }
     /* What extends nest was declared after every plain declaration, from kept syntax. */
     for (size_t i = sema->plain_decl_count; i < sema->decl_count; i++) {
         if (sema->decls[i].element->kind != KIND_METRIC) sema_apply_record(sema, &sema->decls[i]);
@@ -492,4 +486,16 @@ void sema_apply_all_members(jrn_sema *sema)
         const sema_decl *record = &sema->extends[i];
         if (record->element->kind != KIND_METRIC) sema_apply_members(sema, record->element, record->decl);
     }
+}
+
+void sema_apply_all_members(jrn_sema *sema)
+{
+    sema_apply_metrics(sema);
+    sema_apply_walk walk = {sema, 0, sema->plain_decl_count, false};
+    if (!sema_walk_items(sema, sema_apply_take, &walk)) return;
+    if (walk.next_record != sema->plain_decl_count) {
+        diag_error(sema->diags, span_none(), "internal error: %zu of %zu declarations applied",
+                   walk.next_record, sema->plain_decl_count);
+    }
+    sema_apply_extensions(sema);
 }

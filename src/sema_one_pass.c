@@ -4,12 +4,13 @@
  * Two passes declare every name before they apply any member. One pass gets the same
  * model because applying a declaration changes only its own elements: an item that names
  * something declared further on (a map header naming its owner team, say) is taken back
- * and applied at the end, after everything is declared, as two passes would. The single
+ * and applied at the end, after everything is declared, as two passes would; extends are
+ * declared and applied at the end too, after the items taken back, as in two passes. The single
  * pass gives up, and compile.c starts again with two passes, on what it cannot do the same
  * way: anything reported at all (a message may depend on every name: a did-you-mean, a
- * "first set here"), an extend, a use after a declaration, a metric after an emotion was
- * read against the scale, a stage saying 'in' taken back (a sub-stage reads whether its
- * stage is a sub-stage), or
+ * "first set here"), a use after a declaration, a metric after an emotion was read
+ * against the scale or an extend of a metric (two passes apply metrics first), a stage
+ * saying 'in' taken back (a sub-stage reads whether its stage is a sub-stage), or
  * more syntax taken back than SEMA_DEFERRED_SYNTAX_LIMIT (a map that names everything
  * before declaring it would otherwise keep its whole tree). */
 #include "jrn/sema.h"
@@ -125,14 +126,18 @@ bool sema_one_pass_take(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *i
 {
     if (sema->one_pass_given_up || item->kind != ITEM_DECL) return false;
     jrn_ast_decl *decl = item->decl;
-    /* An extend is applied after everything it might extend; a metric's scale checks
-     * every emotion read after it, and two passes read none before. */
-    bool needs_two_passes = decl->is_extend || (decl->kind == KIND_METRIC && sema->emotion_scale_used) ||
+    /* A metric's scale checks every emotion read after it, and two passes read none
+     * before: neither a metric after an emotion nor an extend of a metric (two passes
+     * apply it before everything else) can be applied in order. */
+    bool needs_two_passes = (decl->kind == KIND_METRIC && (decl->is_extend || sema->emotion_scale_used)) ||
                             sema_one_pass_reported(sema);
     if (needs_two_passes) {
         sema_one_pass_give_up(sema);
         return false;
     }
+    /* An extend is declared and applied at the end, after everything it might extend
+     * (loading keeps its syntax). */
+    if (decl->is_extend) return false;
     if (sema->set_slots[KIND_MAP] == NULL) sema->set_slots[KIND_MAP] = memory_calloc(1, sizeof(uint64_t));
     size_t first_record = sema->decl_count;
     sema_declare_outlines(sema, file);
@@ -156,14 +161,21 @@ bool sema_one_pass_take(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *i
     return false;
 }
 
+/* What two passes do once every plain declaration is declared, in their order: declare
+ * the extends (and what they nest), apply the items put aside, then the extends. */
 bool sema_one_pass_finish(jrn_sema *sema)
 {
     if (sema->one_pass_given_up || sema_one_pass_reported(sema)) return false;
+    sema->plain_decl_count = sema->decl_count;
+    sema_declare_extends(sema);
+    if (sema_one_pass_reported(sema)) return false;
     for (size_t i = 0; i < sema->deferred_count; i++) {
         sema_apply_item(sema, sema->deferred[i].decl, sema->deferred[i].first_record);
         if (sema_one_pass_reported(sema)) return false;
     }
-    sema->plain_decl_count = sema->decl_count;
+    sema_apply_extensions(sema);
+    if (sema_one_pass_reported(sema)) return false;
+    for (size_t f = 0; f < sema->model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
     sema_settle_declarations(sema);
     return true;
 }

@@ -116,6 +116,9 @@ size_t sema_element_size(jrn_kind kind);
 /* Declares a file's outlined declarations in order. */
 void sema_declare_outlines(jrn_sema *sema, sema_file_outline *file);
 void sema_declare_all(jrn_sema *sema);
+/* Declares every file's extends (once every plain declaration is declared): finds their
+ * targets and declares what they nest, after the plain declarations' records. */
+void sema_declare_extends(jrn_sema *sema);
 /* Once all is declared: model arrays in source order, into the arena, with side tables. */
 void sema_settle_declarations(jrn_sema *sema);
 /* Frees the model arrays still on the heap (a compilation that stopped before settling). */
@@ -123,6 +126,8 @@ void sema_free_unsettled(jrn_sema *sema);
 
 /* sema_members.c */
 void sema_apply_all_members(jrn_sema *sema);
+/* Applies what extends nest (records from plain_decl_count on), then what they set. */
+void sema_apply_extensions(jrn_sema *sema);
 /* Applies one item's declarations, declared as sema->decls[first_record] on (one pass). */
 void sema_apply_item(jrn_sema *sema, jrn_ast_decl *decl, size_t first_record);
 /* The emotion metric's scale, once it is applied, is what emotion: values are checked against. */

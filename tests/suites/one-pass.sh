@@ -5,9 +5,9 @@
 # tests/passes/passes_oracle.c compiles each map both ways and compares every message
 # (as printed), the JSON model and the lint findings: every map in the tree (the error
 # cases included), the maps in tests/passes/ (one for each way of giving up, one of
-# forward references), and generated maps. Each map of ours must also have gone the way
-# it was written for, so a single pass that always gave up could not pass. The sanitizer
-# run uses the oracle built with the sanitizers.
+# forward references, one of extends), and generated maps. Each map of ours must also
+# have gone the way it was written for, so a single pass that always gave up could not
+# pass. The sanitizer run uses the oracle built with the sanitizers.
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 case "$JRNC" in
@@ -58,7 +58,7 @@ expect_way() {
 expect_way bench1000.jrn "one pass"
 expect_way forward-few.jrn "one pass"
 expect_way forward-many.jrn "gave up"
-expect_way "$JRN_ROOT/tests/passes/forward.jrn" "one pass"
-for map in forward-error late-use extend metric-after-emotion stage-deferred; do
+for map in forward extend; do expect_way "$JRN_ROOT/tests/passes/$map.jrn" "one pass"; done
+for map in forward-error late-use extend-metric metric-after-emotion stage-deferred; do
     expect_way "$JRN_ROOT/tests/passes/$map.jrn" "gave up"
 done
