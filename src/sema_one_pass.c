@@ -4,15 +4,15 @@
  * Two passes declare every name before they apply any member. One pass gets the same
  * model because applying a declaration changes only its own elements: an item that names
  * something declared further on (a map header naming its owner team, say) is taken back
- * and applied at the end, after everything is declared, as two passes would; extends are
- * declared and applied at the end too, after the items taken back, as in two passes. The single
- * pass gives up, and compile.c starts again with two passes, on what it cannot do the same
- * way: anything reported at all (a message may depend on every name: a did-you-mean, a
- * "first set here"), a use after a declaration, a metric after an emotion was read
- * against the scale or an extend of a metric (two passes apply metrics first), a stage
- * saying 'in' taken back (a sub-stage reads whether its stage is a sub-stage), or
- * more syntax taken back than SEMA_DEFERRED_SYNTAX_LIMIT (a map that names everything
- * before declaring it would otherwise keep its whole tree). */
+ * and applied at the end, once everything is declared, as two passes would; extends are
+ * declared and applied at the end too, after the items taken back, as in two passes.
+ * The single pass gives up, and compile.c starts again with two passes, on what it
+ * cannot do the same way: anything reported at all (a message may depend on every name:
+ * a did-you-mean, a "first set here"), a use after a declaration, a metric after an
+ * emotion was read against the scale or an extend of a metric (two passes apply metrics
+ * first), a stage saying 'in' taken back (a sub-stage reads whether its stage is a
+ * sub-stage), or more syntax taken back than SEMA_DEFERRED_SYNTAX_LIMIT (a map that
+ * names everything before declaring it would otherwise keep its whole tree). */
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 
