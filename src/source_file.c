@@ -284,8 +284,8 @@ static size_t source_first_read(jrn_source_reader *reader, char *buffer, size_t 
 }
 
 /* Ends a first reading: the source indexed when it was read to the end, clean. One that
- * stopped at an invalid byte leaves it unindexed (the single pass then gives up, and two
- * passes check the bytes first); false only when the file changed or was left unread. */
+ * stopped at an invalid byte, or before the end, leaves it unindexed (the single pass then
+ * gives up, and two passes check the bytes first); false only when the file changed. */
 static bool source_first_close(jrn_source_reader *reader)
 {
     struct source_first_reading *first = reader->first;
@@ -296,11 +296,10 @@ static bool source_first_close(jrn_source_reader *reader)
     } else {
         source_index_abandon(&first->indexer);
     }
-    bool understood = whole || (first->stopped && !reader->changed);
     free(first->buffer);
     free(first);
     reader->first = NULL;
-    return understood;
+    return !reader->changed;
 }
 
 size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size)
