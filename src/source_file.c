@@ -23,18 +23,20 @@ struct jrn_source_file {
     bool is_indexed;               /* false until the first reading of an unread file ends */
 };
 
-/* The first reading of a source_open_unread file: the bytes read ahead of the scanner,
- * checked and indexed, handed out from buffer[next, checked); after them, carried bytes
- * of a UTF-8 sequence the read cut, checked with the next read. */
-struct source_first_reading {
+/* A file's first reading, from its start to its end in pieces: each piece is checked and
+ * indexed as it comes (a UTF-8 sequence a read cut is carried to the next read). Opening
+ * a file reads it so to the end; the single pass's reader hands the scanner the checked
+ * bytes, buffer[next, checked), as they come. */
+typedef struct source_first_reading {
     source_indexer indexer;
+    int fd;
     char *buffer;                  /* SOURCE_FILE_CHUNK + 4 bytes */
     uint32_t next, checked, carried;
     uint64_t read_total;           /* bytes read from the file, byte order mark included */
     bool started;                  /* the byte order mark has been looked for */
     bool ended;                    /* read to the end, and the end was where fstat said */
-    bool stopped;                  /* an invalid byte: nothing after it is handed out */
-};
+    bool failed;                   /* a read failed, or the file's size is not what fstat said */
+} source_first_reading;
 
 /* Whether info is the file that was indexed: any write changes its status-change time,
  * and a replaced file has another inode. */
@@ -73,44 +75,65 @@ static uint32_t source_complete_prefix(const unsigned char *bytes, uint32_t leng
     return length;
 }
 
-/* The opening pass: reads the whole file once, in pieces. False if it cannot be read or
- * does not end where fstat said it would. */
-static bool source_index_file(source_indexer *indexer, int fd, uint64_t file_size)
+/* Starts the first reading of source's file, open on fd. */
+static void source_first_begin(source_first_reading *first, jrn_source *source, int fd)
 {
-    char *buffer = memory_calloc(SOURCE_FILE_CHUNK + 4, 1);
-    uint32_t carried = 0;
-    uint64_t read_total = 0;
-    bool first = true, ok = true;
-    for (;;) {
-        ssize_t got = source_read_fully(fd, buffer + carried, SOURCE_FILE_CHUNK);
-        if (got < 0) {
-            ok = false;
-            break;
-        }
-        read_total += (uint64_t)got;
-        uint32_t length = carried + (uint32_t)got;
-        char *bytes = buffer;
-        if (first) {
-            first = false;
-            uint32_t mark = source_byte_order_mark_length(bytes, length);
-            indexer->source->had_byte_order_mark = mark > 0;
-            bytes += mark;
-            length -= mark;
-        }
-        bool at_end = got == 0 || read_total >= file_size;
-        uint32_t complete = at_end ? length : source_complete_prefix((const unsigned char *)bytes, length);
-        source_index_piece(indexer, bytes, complete);
-        carried = length - complete;
-        memmove(buffer, bytes + complete, carried);
-        if (at_end) {
-            /* One more byte means the file grew since fstat: it is changing under us. */
-            char probe;
-            ok = carried == 0 && read_total == file_size && source_read_fully(fd, &probe, 1) == 0;
-            break;
-        }
+    *first = (source_first_reading){.fd = fd};
+    first->buffer = memory_calloc(SOURCE_FILE_CHUNK + 4, 1);
+    /* The text is the file less a byte order mark: the file's size bounds it. */
+    source_index_begin(&first->indexer, source->file->arena, source, (uint32_t)source->file->indexed.st_size);
+}
+
+/* Reads, checks and indexes the next piece: false at the end, or once it failed. */
+static bool source_first_refill(source_first_reading *first)
+{
+    if (first->ended || first->failed) return false;
+    memmove(first->buffer, first->buffer + first->checked, first->carried);
+    ssize_t got = source_read_fully(first->fd, first->buffer + first->carried, SOURCE_FILE_CHUNK);
+    if (got < 0) {
+        first->failed = true;
+        return false;
     }
-    free(buffer);
-    return ok;
+    first->read_total += (uint64_t)got;
+    uint32_t length = first->carried + (uint32_t)got, start = 0;
+    jrn_source *source = first->indexer.source;
+    if (!first->started) {
+        first->started = true;
+        start = source_byte_order_mark_length(first->buffer, length);
+        source->had_byte_order_mark = start > 0;
+    }
+    uint64_t file_size = (uint64_t)source->file->indexed.st_size;
+    bool at_end = got == 0 || first->read_total >= file_size;
+    const unsigned char *bytes = (const unsigned char *)first->buffer + start;
+    uint32_t complete = at_end ? length - start : source_complete_prefix(bytes, length - start);
+    source_index_piece(&first->indexer, first->buffer + start, complete);
+    first->next = start;
+    first->checked = start + complete;
+    first->carried = length - first->checked;
+    if (at_end) {
+        /* One more byte means the file grew since fstat: it is changing under us. */
+        char probe;
+        first->ended = true;
+        first->failed = first->read_total != file_size || source_read_fully(first->fd, &probe, 1) != 0;
+    }
+    return true;
+}
+
+/* Ends the first reading: the source indexed when it was read to the end (clean or not:
+ * its first invalid byte is kept) and is to be kept, else left unindexed. True when it
+ * was indexed. */
+static bool source_first_finish(source_first_reading *first, bool keep)
+{
+    bool whole = keep && first->ended && !first->failed;
+    if (whole) {
+        source_index_end(&first->indexer);
+        first->indexer.source->file->is_indexed = true;
+    } else {
+        source_index_abandon(&first->indexer);
+    }
+    free(first->buffer);
+    first->buffer = NULL;
+    return whole;
 }
 
 /* Opens the regular file at path and makes its source, not yet indexed, with *fd open on
@@ -157,20 +180,15 @@ jrn_source *source_open(jrn_arena *arena, const char *path, jrn_load_status *sta
     int fd;
     jrn_source *source = source_open_file(arena, path, &fd, status, error_text);
     if (fd < 0) return source;   /* standard input, read whole, or a failure */
-    uint64_t size = (uint64_t)source->file->indexed.st_size;
-    /* The text is the file less a byte order mark: the file's size bounds it. */
-    source_indexer indexer;
-    source_index_begin(&indexer, arena, source, (uint32_t)size);
-    bool indexed = source_index_file(&indexer, fd, size);
+    source_first_reading first;
+    source_first_begin(&first, source, fd);
+    while (source_first_refill(&first)) continue;
     close(fd);
-    if (!indexed) {
-        source_index_abandon(&indexer);
+    if (!source_first_finish(&first, true)) {
         *status = SOURCE_READ_ERROR;
         *error_text = "it changed while being read";
         return NULL;
     }
-    source_index_end(&indexer);
-    source->file->is_indexed = true;
     return source;
 }
 
@@ -214,92 +232,40 @@ bool source_reader_open(jrn_source_reader *reader, const jrn_source *source)
     reader->fd = source_file_reopen(source);
     reader->changed = reader->fd < 0;
     if (!reader->changed && !source_is_indexed(source)) {
-        struct source_first_reading *first = memory_calloc(1, sizeof *first);
-        first->buffer = memory_calloc(SOURCE_FILE_CHUNK + 4, 1);
-        /* The text is the file less a byte order mark: the file's size bounds it. The
-         * source is the compilation's own, not yet indexed: its index is made in place. */
-        source_index_begin(&first->indexer, source->file->arena, (jrn_source *)source,
-                           (uint32_t)source->file->indexed.st_size);
-        reader->first = first;
+        reader->first = memory_calloc(1, sizeof *reader->first);
+        /* The source is the compilation's own, not yet indexed: its index is made in place. */
+        source_first_begin(reader->first, (jrn_source *)source, reader->fd);
     }
     return !reader->changed;
 }
 
-/* Reads the next piece of a first reading, checks and indexes it: false at the end (or
- * once the file shows it changed). */
-static bool source_first_refill(jrn_source_reader *reader)
-{
-    struct source_first_reading *first = reader->first;
-    if (first->ended || first->stopped) return false;
-    memmove(first->buffer, first->buffer + first->checked, first->carried);
-    ssize_t got = source_read_fully(reader->fd, first->buffer + first->carried, SOURCE_FILE_CHUNK);
-    if (got < 0) {
-        reader->changed = true;
-        return false;
-    }
-    first->read_total += (uint64_t)got;
-    uint32_t length = first->carried + (uint32_t)got, start = 0;
-    jrn_source *source = first->indexer.source;
-    if (!first->started) {
-        first->started = true;
-        start = source_byte_order_mark_length(first->buffer, length);
-        source->had_byte_order_mark = start > 0;
-    }
-    uint64_t file_size = (uint64_t)source->file->indexed.st_size;
-    bool at_end = got == 0 || first->read_total >= file_size;
-    const unsigned char *bytes = (const unsigned char *)first->buffer + start;
-    uint32_t complete = at_end ? length - start : source_complete_prefix(bytes, length - start);
-    uint32_t piece_offset = first->indexer.offset;
-    source_index_piece(&first->indexer, first->buffer + start, complete);
-    first->next = start;
-    first->checked = start + complete;
-    first->carried = length - first->checked;
-    if (source->invalid_offset != UINT32_MAX) {
-        /* The scanner never sees a byte that is not clean UTF-8. */
-        first->checked = start + (source->invalid_offset - piece_offset);
-        first->stopped = true;
-    }
-    if (at_end && !first->stopped) {
-        /* One more byte means the file grew since fstat: it is changing under us. */
-        char probe;
-        first->ended = true;
-        if (first->read_total != file_size || source_read_fully(reader->fd, &probe, 1) != 0) reader->changed = true;
-    }
-    return true;
-}
-
-/* The next checked bytes of a first reading. */
+/* As many checked bytes of a first reading as buffer holds, up to the first invalid one:
+ * the scanner never sees a byte that is not clean UTF-8 (the single pass then gives up).
+ * All the room flex offers is filled, as from a file read again: flex rescans the token
+ * it is in after each refill, so a 20 MB string handed over a piece at a time costs
+ * seconds. */
 static size_t source_first_read(jrn_source_reader *reader, char *buffer, size_t size)
 {
-    struct source_first_reading *first = reader->first;
-    while (first->next == first->checked) {
-        if (!source_first_refill(reader) || reader->changed) return 0;
+    source_first_reading *first = reader->first;
+    size_t count = 0;
+    while (count < size) {
+        if (first->next == first->checked && !source_first_refill(first)) {
+            reader->changed = first->failed;
+            break;
+        }
+        uint32_t invalid = first->indexer.source->invalid_offset;   /* found by a refill */
+        size_t available = first->checked - first->next;
+        if (invalid != UINT32_MAX) {
+            if (invalid <= reader->delivered) break;
+            if (invalid - reader->delivered < available) available = invalid - reader->delivered;
+        }
+        size_t take = size - count < available ? size - count : available;
+        memcpy(buffer + count, first->buffer + first->next, take);
+        first->next += (uint32_t)take;
+        reader->delivered += (uint32_t)take;
+        count += take;
     }
-    size_t available = first->checked - first->next;
-    size_t count = size < available ? size : available;
-    memcpy(buffer, first->buffer + first->next, count);
-    first->next += (uint32_t)count;
-    reader->delivered += (uint32_t)count;
-    return count;
-}
-
-/* Ends a first reading: the source indexed when it was read to the end, clean. One that
- * stopped at an invalid byte, or before the end, leaves it unindexed (the single pass then
- * gives up, and two passes check the bytes first); false only when the file changed. */
-static bool source_first_close(jrn_source_reader *reader)
-{
-    struct source_first_reading *first = reader->first;
-    bool whole = first->ended && first->next == first->checked && !reader->changed;
-    if (whole) {
-        source_index_end(&first->indexer);
-        first->indexer.source->file->is_indexed = true;
-    } else {
-        source_index_abandon(&first->indexer);
-    }
-    free(first->buffer);
-    free(first);
-    reader->first = NULL;
-    return !reader->changed;
+    return reader->changed ? 0 : count;
 }
 
 size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size)
@@ -331,6 +297,14 @@ bool source_reader_close(jrn_source_reader *reader)
         close(reader->fd);
         reader->fd = -1;
     }
-    if (reader->first != NULL && !source_first_close(reader)) reader->changed = true;
+    if (reader->first != NULL) {
+        /* Read to the end, the source is indexed (clean or not); one the scanner left
+         * before the end (at an invalid byte) is not: the single pass gives up either
+         * way, and two passes check the bytes before they parse. */
+        if (reader->first->failed) reader->changed = true;
+        source_first_finish(reader->first, !reader->changed);
+        free(reader->first);
+        reader->first = NULL;
+    }
     return !reader->changed;
 }

@@ -145,7 +145,7 @@ bool source_reader_open(jrn_source_reader *reader, const jrn_source *source);
 size_t source_reader_read(jrn_source_reader *reader, char *buffer, size_t size);
 /* Closes the reader; false when the file changed while it was read. A first reading
  * read to the end leaves the source indexed (source_find_invalid_byte then tells whether
- * its bytes are clean); one that stopped early leaves it unindexed and returns false. */
+ * its bytes are clean); one that stopped early (at an invalid byte) leaves it unindexed. */
 bool source_reader_close(jrn_source_reader *reader);
 
 #endif
