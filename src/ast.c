@@ -431,17 +431,22 @@ jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location 
     } while (0)
 
 /* Opens the circle of type nodes ending at last: first gets its first node (NULL for an
- * empty list), count its length, and the last node's next is NULL again. */
-#define AST_CIRCLE_OPEN(type, last, first, count) \
+ * empty list), and the last node's next is NULL again. */
+#define AST_CIRCLE_OPEN(type, last, first) \
     do { \
         type *last_ = (last); \
         (first) = NULL; \
-        (count) = 0; \
         if (last_ != NULL) { \
             (first) = last_->next; \
             last_->next = NULL; \
-            for (const type *node_ = (first); node_ != NULL; node_ = node_->next) (count)++; \
         } \
+    } while (0)
+
+/* The length of the NULL-terminated list of type nodes from first, into count. */
+#define AST_LIST_LENGTH(type, first, count) \
+    do { \
+        (count) = 0; \
+        for (const type *node_ = (first); node_ != NULL; node_ = node_->next) (count)++; \
     } while (0)
 
 jrn_ast_value *ast_append_value(jrn_ast_value *last, jrn_ast_value *value)
@@ -482,7 +487,8 @@ jrn_ast_property *ast_new_property(jrn_parse_context *context, const char *name,
     property->name = name;
     property->name_span = parse_span(context, name_location);
     property->span = parse_span(context, location);
-    AST_CIRCLE_OPEN(jrn_ast_value, values, property->values, property->value_count);
+    AST_CIRCLE_OPEN(jrn_ast_value, values, property->values);
+    AST_LIST_LENGTH(jrn_ast_value, property->values, property->value_count);
     return property;
 }
 
@@ -538,8 +544,7 @@ jrn_ast_step *ast_chain_add_hop(jrn_parse_context *context, jrn_ast_step *chain,
 {
     jrn_ast_step *step = ast_new_step(context, id, id_location);
     step->hop_span = parse_span(context, hop_location);
-    size_t property_count;
-    AST_CIRCLE_OPEN(jrn_ast_property, properties, step->hop_properties, property_count);
+    AST_CIRCLE_OPEN(jrn_ast_property, properties, step->hop_properties);
     AST_CIRCLE_APPEND(chain, step);
     return step;
 }
@@ -547,7 +552,8 @@ jrn_ast_step *ast_chain_add_hop(jrn_parse_context *context, jrn_ast_step *chain,
 jrn_ast_member *ast_new_chain(jrn_parse_context *context, jrn_ast_step *chain, jrn_location location)
 {
     jrn_ast_member *member = ast_new_member(context, MEMBER_CHAIN, parse_span(context, location));
-    AST_CIRCLE_OPEN(jrn_ast_step, chain, member->steps, member->step_count);
+    AST_CIRCLE_OPEN(jrn_ast_step, chain, member->steps);
+    AST_LIST_LENGTH(jrn_ast_step, member->steps, member->step_count);
     return member;
 }
 
@@ -566,20 +572,20 @@ jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_locati
         decl->title = title->text;
         decl->title_span = title->span;
     }
-    size_t name_count;
     if (in_clause.names != NULL) {
-        AST_CIRCLE_OPEN(jrn_ast_name, in_clause.names, decl->in_names, name_count);
+        AST_CIRCLE_OPEN(jrn_ast_name, in_clause.names, decl->in_names);
         decl->in_span = parse_span(context, in_clause.location);
     }
     if (for_clause.names != NULL) {
-        AST_CIRCLE_OPEN(jrn_ast_name, for_clause.names, decl->for_names, name_count);
+        AST_CIRCLE_OPEN(jrn_ast_name, for_clause.names, decl->for_names);
         decl->for_span = parse_span(context, for_clause.location);
     }
     /* A block is at least its two braces; an absent one is an empty stretch. */
     decl->has_block = block_location.end > block_location.begin;
     if (decl->has_block) {
         decl->block_span = parse_span(context, block_location);
-        AST_CIRCLE_OPEN(jrn_ast_member, members, decl->members, decl->member_count);
+        AST_CIRCLE_OPEN(jrn_ast_member, members, decl->members);
+        AST_LIST_LENGTH(jrn_ast_member, decl->members, decl->member_count);
     }
     return decl;
 }
