@@ -1,9 +1,9 @@
 # jrnc — the journey-map compiler. The one build entry:
-#   all (default)  build ./jrnc             check      build, run every test suite
+#   all (default)  build ./jrnc             check      install missing test tools, build, run every suite
 #   demo           build and render an example (installs missing build dependencies)
 #   install        PREFIX=/usr/local DESTDIR= : bin, stdlib, man page, editors, completions
 #   uninstall      remove exactly what install put there
-#   sanitize       build/sanitize/jrnc with ASan + UBSan
+#   sanitize       build/sanitize/jrnc (and the test programs) with ASan + UBSan
 #   fuzz           libFuzzer over the pipeline for FUZZ_SECONDS (clang)
 #   bench          time jrnc against Graphviz's nop and Mermaid's parser
 #   dist           dist/jrnc-VERSION.tar.gz from the files git tracks
@@ -38,7 +38,7 @@ GRAPHVIZ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcgraph libgvc 2>/dev/null)
 GRAPHVIZ_LIBS   := $(shell $(PKG_CONFIG) --libs libcgraph libgvc 2>/dev/null)
 # Without them nothing compiles: say so once, plainly, instead of a missing-header error.
 ifeq ($(GRAPHVIZ_LIBS),)
-ifeq ($(filter clean deps test-deps demo dist uninstall,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps test-deps demo check dist uninstall,$(MAKECMDGOALS)),)
 $(error $(PKG_CONFIG) finds no libcgraph/libgvc: run 'make deps' (Debian, Ubuntu) or install Graphviz's development files and pkg-config)
 endif
 endif
@@ -54,11 +54,10 @@ GEN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-function -Wno-sign-co
                 -Wno-unused-parameter
 
 SOURCES     := $(wildcard src/*.c)
-OBJECTS     := $(patsubst src/%.c,$(OBJ)/%.o,$(SOURCES)) $(OBJ)/journey.tab.o $(OBJ)/journey.lex.o \
-               $(OBJ)/journey_without_lac.tab.o
+OBJECTS     := $(patsubst src/%.c,$(OBJ)/%.o,$(SOURCES)) $(OBJ)/journey.tab.o $(OBJ)/journey.lex.o
 LIB_OBJECTS := $(filter-out $(OBJ)/main.o,$(OBJECTS))
 
-.PHONY: all check demo deps test-deps install uninstall sanitize bench fuzz dist distcheck clean
+.PHONY: all check check-built demo deps test-deps install uninstall sanitize bench fuzz dist distcheck clean
 .DEFAULT_GOAL := all
 
 all: $(PROGRAM)
@@ -89,14 +88,6 @@ $(GEN)/journey.tab.c: grammar/journey.y
 $(GEN)/journey.tab.h: $(GEN)/journey.tab.c
 	@test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
 
-# The same grammar once more without lookahead correction (parse.lac), which costs a
-# twentieth of `jrnc check` on a big map: for the single pass (src/sema_one_pass.c), which
-# gives up at the first error and leaves the messages to the two passes and their parser.
-# On a valid map both parsers take the same actions. Its entry point is renamed.
-$(GEN)/journey_without_lac.tab.c: grammar/journey.y
-	@mkdir -p $(GEN)
-	$(BISON) -Wall -Werror -Fparse.lac=none -o $@ $<
-
 $(GEN)/journey.lex.c: grammar/journey.l
 	@mkdir -p $(GEN)
 	$(FLEX) --header-file=$(GEN)/journey.lex.h -o $(GEN)/journey.lex.c $<
@@ -108,17 +99,13 @@ $(OBJ)/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The generated scanner and parser include parse.h, ast.h and what they include: a changed
+# The generated scanner and parser include parse_context.h, ast.h and what they include: a changed
 # header must rebuild them (a stale scanner reads an old parse context and crashes). -MMD
 # tracks that from now on; the headers listed here also catch objects built before it.
 GEN_HEADERS := $(wildcard include/jrn/*.h)
 $(OBJ)/journey.tab.o: $(GEN)/journey.tab.c $(GEN)/journey.lex.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
-
-$(OBJ)/journey_without_lac.tab.o: $(GEN)/journey_without_lac.tab.c $(GEN)/journey.lex.h $(GEN_HEADERS) $(SETTINGS_FILE)
-	@mkdir -p $(OBJ)
-	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -Djrnyyparse=jrnyyparse_without_lac -MMD -MP -c -o $@ $<
 
 $(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(GEN_HEADERS) $(SETTINGS_FILE)
 	@mkdir -p $(OBJ)
@@ -130,9 +117,10 @@ $(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(GEN_HEADERS) $
 deps:
 	@sh .ci/install-build-deps
 
-# Installs what the test suite's real tools need (vim, emacs, node packages, chromium...).
+# Installs what the test suites' real tools need (vim, emacs, node packages, chromium...)
+# where they are missing: `make check` runs it first, so a fresh machine runs every suite.
 test-deps: deps
-	@for script in tests/deps/*.sh; do [ -f "$$script" ] && bash "$$script" || exit 1; done
+	@for script in tests/deps/*.sh; do [ "$${script##*/}" = lib.sh ] || bash "$$script" || exit 1; done
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -149,10 +137,11 @@ demo: deps
 
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-# The same program built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same program (and the test programs that link it) built with AddressSanitizer and
+# UndefinedBehaviorSanitizer.
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
-	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/passes_oracle
+	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/references_check
 
 # Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps.
 bench: all
@@ -184,15 +173,18 @@ $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agw
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
 	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
 
-# Holds the single pass to the two passes (tests/suites/one-pass.sh), built plain and with
-# the sanitizers.
-PASSES_ORACLE_SOURCES := tests/passes/passes_oracle.c tests/passes/passes_compare.c tests/passes/passes_compare.h
-$(BUILD)/passes_oracle: $(LIB_OBJECTS) $(PASSES_ORACLE_SOURCES)
-	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ $(filter %.c,$(PASSES_ORACLE_SOURCES)) $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
+# Holds the model's references to their spans and targets (tests/suites/references.sh),
+# built plain and with the sanitizers.
+$(BUILD)/references_check: $(LIB_OBJECTS) tests/model/references_check.c
+	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_CHECK_STDLIB='"$(CURDIR)/stdlib"' \
+	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) -lm
 
-# The whole suite, then again under the sanitizers (suites marked "runner: once" run once).
-check: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/passes_oracle
+# Every suite, then again under the sanitizers (suites marked "runner: once" run once),
+# after installing whatever the suites need that the machine lacks.
+check: test-deps
+	@$(MAKE) --no-print-directory check-built
+
+check-built: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/references_check
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 # What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the

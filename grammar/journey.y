@@ -10,7 +10,7 @@
 %param {jrn_parse_context *context}
 
 %code requires {
-#include "jrn/parse.h"
+#include "jrn/parse_context.h"
 }
 
 %code {
@@ -60,7 +60,7 @@ static void jrnyyerror(JRNYYLTYPE *location, jrn_parse_context *context, const c
 /* One pointer each (see the lists in parse.h): lists are held by their last node. */
 %union {
     const char *text;
-    jrn_ast_value *value;
+    jrn_value *value;
     jrn_ast_property *property;
     jrn_ast_member *member;
     jrn_ast_decl *decl;

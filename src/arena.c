@@ -1,4 +1,6 @@
 /* arena.c — bump allocation in chained blocks; one arena per compilation, freed at once. */
+/* madvise and MADV_HUGEPAGE are Linux's, outside the X/Open interfaces the build asks for. */
+#define _DEFAULT_SOURCE
 #include "jrn/arena.h"
 #include "jrn/memory.h"
 
@@ -8,16 +10,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 enum {
     ARENA_BLOCK_SIZE = 64 * 1024,
-    /* An arena past 16 MB (a map of tens of thousands of touchpoints) takes 2 MB blocks:
-     * a thirtieth of the calls to malloc, and less time in the kernel mapping them. */
+    /* An arena past 16 MB (a map of tens of thousands of touchpoints) takes 2 MB blocks,
+     * each one huge page (arena_huge_block). */
     ARENA_BIG_ARENA = 16 * 1024 * 1024,
     ARENA_BIG_BLOCK_SIZE = 2 * 1024 * 1024,
     /* Nothing jrnc allocates needs more than 8 (no long double, no vector types), and a
-     * big map makes millions of small allocations: 16 would waste 4 MB on 100,000
-     * touchpoints. */
+     * big map makes millions of small allocations. */
     ARENA_ALIGNMENT = 8
 };
 
@@ -52,14 +54,28 @@ void arena_free(jrn_arena *arena)
     free(arena);
 }
 
+/* A big block is one huge page, aligned to its size, that the kernel may map at once
+ * instead of faulting in 512 small pages as they are first written. Where huge pages are
+ * off the advice is ignored. */
+static arena_block *arena_huge_block(void)
+{
+    void *memory = NULL;
+    if (posix_memalign(&memory, ARENA_BIG_BLOCK_SIZE, ARENA_BIG_BLOCK_SIZE) != 0) return NULL;
+    madvise(memory, ARENA_BIG_BLOCK_SIZE, MADV_HUGEPAGE);
+    return memory;
+}
+
 static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
 {
     /* A large one-off allocation gets a block of its own, behind the current block so the
      * current block's free space is not wasted. */
     bool is_one_off = at_least > ARENA_BLOCK_SIZE / 4 && arena->current != NULL;
     size_t block_size = arena->bytes_used >= ARENA_BIG_ARENA ? ARENA_BIG_BLOCK_SIZE : ARENA_BLOCK_SIZE;
-    size_t capacity = is_one_off || at_least > block_size ? at_least : block_size;
-    arena_block *block = malloc(sizeof *block + capacity);
+    bool is_huge = !is_one_off && block_size == ARENA_BIG_BLOCK_SIZE &&
+                   at_least <= ARENA_BIG_BLOCK_SIZE - sizeof(arena_block);
+    size_t capacity = is_huge ? ARENA_BIG_BLOCK_SIZE - sizeof(arena_block)
+                    : is_one_off || at_least > block_size ? at_least : block_size;
+    arena_block *block = is_huge ? arena_huge_block() : malloc(sizeof *block + capacity);
     if (block == NULL) memory_exhausted(capacity);
     block->capacity = capacity;
     block->used = 0;
@@ -148,89 +164,6 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
     void *grown = arena_alloc_array(arena, count == 0 ? 1 : count * 2, element_size);
     if (count > 0) memcpy(grown, items, count * element_size);
     return grown;
-}
-
-/* AddressSanitizer sees freed memory, not memory a reset arena hands out again: under
- * it, a reset frees every block, so a pointer kept past its reset is caught. */
-#if defined(__SANITIZE_ADDRESS__)
-#define ARENA_KEEPS_A_BLOCK_ON_RESET 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ARENA_KEEPS_A_BLOCK_ON_RESET 0
-#endif
-#endif
-#ifndef ARENA_KEEPS_A_BLOCK_ON_RESET
-#define ARENA_KEEPS_A_BLOCK_ON_RESET 1
-#endif
-
-void arena_reset(jrn_arena *arena)
-{
-    arena_block *kept = NULL;
-    arena_block *block = arena->current;
-    while (block != NULL) {
-        arena_block *previous = block->previous;
-        bool keep = ARENA_KEEPS_A_BLOCK_ON_RESET && kept == NULL && block->capacity == ARENA_BLOCK_SIZE;
-        if (keep) kept = block;
-        else free(block);
-        block = previous;
-    }
-    if (kept != NULL) {
-        kept->previous = NULL;
-        kept->used = 0;
-    }
-    arena->current = kept;
-    arena->bytes_used = 0;
-}
-
-void arena_adopt(jrn_arena *owner, jrn_arena *child)
-{
-    arena_block *block = child->current;
-    while (block != NULL) {
-        arena_block *previous = block->previous;
-        /* behind the owner's current block, whose free room stays in use */
-        if (owner->current == NULL) {
-            block->previous = NULL;
-            owner->current = block;
-        } else {
-            block->previous = owner->current->previous;
-            owner->current->previous = block;
-        }
-        block = previous;
-    }
-    owner->bytes_used += child->bytes_used;
-    free(child);
-}
-
-jrn_arena_mark arena_mark(const jrn_arena *arena)
-{
-    arena_block *block = arena->current;
-    return (jrn_arena_mark){block, block != NULL ? block->previous : NULL, block != NULL ? block->used : 0,
-                            arena->bytes_used};
-}
-
-/* Frees blocks from block back to (not including) stop. */
-static void arena_free_blocks_until(arena_block *block, const arena_block *stop)
-{
-    while (block != stop && block != NULL) {
-        arena_block *previous = block->previous;
-        free(block);
-        block = previous;
-    }
-}
-
-void arena_rollback(jrn_arena *arena, jrn_arena_mark mark)
-{
-    arena_block *marked = mark.block;
-    /* Blocks made since the mark sit in front of the marked block (the blocks that became
-     * current) or right behind it (one-off blocks for large allocations). */
-    arena_free_blocks_until(arena->current, marked);
-    if (marked != NULL) {
-        arena_free_blocks_until(marked->previous, mark.block_previous);
-        marked->previous = mark.block_previous;
-        marked->used = mark.block_used;
-    }
-    arena->current = marked;
-    arena->bytes_used = mark.bytes_used;
 }
 
 size_t arena_bytes_used(const jrn_arena *arena)

@@ -1,6 +1,6 @@
 /* diff_definitions.c — compares what the journey is drawn with: the map declaration, teams,
  * channels and metrics. */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 static void diff_compare_team(diff_context *context, const diff_subject *subject,
                               const void *old_element, const void *new_element)

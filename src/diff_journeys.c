@@ -1,6 +1,6 @@
 /* diff_journeys.c — compares journeys: who they are for, where they start, and their hops
  * (matched by "from -> to"; added, removed, rate and delay changes). */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 static const char *diff_hop_id(diff_context *context, const jrn_hop *hop)
 {

@@ -1,6 +1,6 @@
 /* diff_kpis.c — compares the KPIs: matched by where they are watched and which metric (the
  * second KPI of one metric at one place matches the second), then target, frequency, owner. */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 #include <string.h>
 

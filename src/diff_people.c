@@ -1,5 +1,5 @@
 /* diff_people.c — compares who the journey is for: segments and personas. */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 static void diff_compare_segment(diff_context *context, const diff_subject *subject,
                                  const void *old_element, const void *new_element)

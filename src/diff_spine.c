@@ -1,6 +1,6 @@
 /* diff_spine.c — compares the spine and what hangs on it: stages (order, parents, loops,
  * emotions) and touchpoints (stage, channels, emotion, effort, pain, delight, truth...). */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* diff_values.c — the values a change shows before and after, and when two are the same. */
-#include "jrn/diff_compare.h"
+#include "jrn/diff_common.h"
 
 #include <string.h>
 

@@ -118,8 +118,8 @@ void dot_doc_set(void *target, const char *name, const char *value, bool is_html
         return;
     }
     if (object->attr_count == object->attr_capacity) {
-        /* Room for four first: most nodes and edges have two to seven attributes, and a
-         * hundred thousand of them growing one by one would leave 90 MB of old copies. */
+        /* Room for four first: most nodes and edges have two to seven attributes, and an
+         * arena keeps every outgrown copy. */
         uint32_t capacity = object->attr_capacity ? object->attr_capacity * 2 : 4;
         dot_attr *attrs = arena_alloc_array(doc->arena, capacity, sizeof *attrs);
         if (object->attr_count > 0) memcpy(attrs, object->attrs, object->attr_count * sizeof *attrs);

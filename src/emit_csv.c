@@ -65,7 +65,7 @@ static const char *csv_extension_text(jrn_arena *arena, const jrn_element *eleme
     jrn_strbuf text = STRBUF_INIT;
     for (const jrn_extension *e = element->extensions; e != NULL; e = e->next) {
         if (strcmp(e->name, name) != 0) continue;
-        for (const jrn_ast_value *value = e->values; value != NULL; value = value->next) {
+        for (const jrn_value *value = e->values; value != NULL; value = value->next) {
             if (text.length > 0) strbuf_puts(&text, "; ");
             strbuf_puts(&text, value->kind == VALUE_NUMBER ? report_number_text(arena, value->number)
                                                            : value->text);
@@ -189,17 +189,15 @@ bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbu
     size_t data_column_count = actuals != NULL ? sizeof csv_data_columns / sizeof csv_data_columns[0] : 0;
     for (size_t c = 0; c < data_column_count; c++) csv_field(out, false, csv_data_columns[c]);
     csv_end_record(out);
-    /* Stage by stage along the spine, as a reader walks the journey. */
-    for (size_t s = 0; s < model->stage_count; s++) {
-        const jrn_stage *stage = model->stages[s];
-        for (size_t t = 0; t < stage->touchpoint_count; t++) {
-            const jrn_touchpoint *touchpoint = stage->touchpoints[t];
-            csv_touchpoint(arena, out, model, touchpoint);
-            for (size_t e = 0; e < extension_count; e++)
-                csv_field(out, false, csv_extension_text(arena, &touchpoint->base, extensions[e]));
-            if (actuals != NULL) csv_data_fields(arena, out, model, actuals, touchpoint);
-            csv_end_record(out);
-        }
+    /* Along the spine as written, as a reader walks the journey. */
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = model->spine_touchpoints[t];
+        if (touchpoint->stage == NULL) continue;
+        csv_touchpoint(arena, out, model, touchpoint);
+        for (size_t e = 0; e < extension_count; e++)
+            csv_field(out, false, csv_extension_text(arena, &touchpoint->base, extensions[e]));
+        if (actuals != NULL) csv_data_fields(arena, out, model, actuals, touchpoint);
+        csv_end_record(out);
     }
     arena_free(arena);
     return true;

@@ -144,7 +144,7 @@ static void json_member_location(json_writer *writer, jrn_span span)
     json_close(writer, '}');
 }
 
-static void json_value(json_writer *writer, const jrn_ast_value *value)
+static void json_value(json_writer *writer, const jrn_value *value)
 {
     switch (value->kind) {
     case VALUE_NUMBER: json_number(writer, value->number); break;
@@ -177,7 +177,7 @@ static void json_members_extensions(json_writer *writer, const jrn_extension *ex
         json_open(writer, '[', true);
         for (const jrn_extension *same = extension; same != NULL; same = same->next) {
             if (strcmp(same->name, extension->name) != 0) continue;
-            for (const jrn_ast_value *value = same->values; value != NULL; value = value->next) {
+            for (const jrn_value *value = same->values; value != NULL; value = value->next) {
                 json_next(writer);
                 json_value(writer, value);
             }

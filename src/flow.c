@@ -69,9 +69,19 @@ static void flow_report_overfull(const jrn_model *model, const jrn_journey *jour
     }
 }
 
+/* Whether those no rated hop takes at step are done (ends:, rest: completes) or lost. */
+static bool flow_rest_completes(const jrn_journey *journey, const jrn_touchpoint *step)
+{
+    for (size_t i = 0; i < journey->end_count; i++) {
+        if (journey->ends[i] == step) return true;
+    }
+    return journey->rest == REST_COMPLETES;
+}
+
 /* Turns the rates of the hops leaving each step into probabilities: rated hops take their
  * rate, unrated ones split the remainder equally, and when every hop is rated the
- * remainder is lost there. A step without hops completes the journey. */
+ * remainder is lost there, or completes the journey at a step its ends: names (or
+ * everywhere with rest: completes). A step without hops completes the journey. */
 static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey *journey,
                                       const jrn_actuals *actuals, jrn_journey_flow *flow,
                                       jrn_diag_list *diags)
@@ -89,7 +99,6 @@ static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey 
     bool ok = true;
     for (size_t s = 0; s < flow->step_count; s++) {
         size_t first = begin[s], count = begin[s + 1] - begin[s];
-        flow->steps[s].is_end = count == 0;
         double rated = 0;
         size_t unrated = 0;
         double *rates = flow_allocate(count, sizeof *rates);
@@ -109,7 +118,11 @@ static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey 
         for (size_t k = 0; k < count; k++) {
             flow->hops[hops_of_step[first + k]].probability = has_rate[k] ? rates[k] : remainder / (double)unrated;
         }
-        flow->steps[s].lost_rate = count > 0 && unrated == 0 ? remainder : 0;
+        double rest = count > 0 && unrated == 0 ? remainder : 0;
+        bool rest_completes = rest > 0 && flow_rest_completes(journey, flow->steps[s].touchpoint);
+        flow->steps[s].completes_rate = count == 0 ? 1.0 : rest_completes ? rest : 0;
+        flow->steps[s].is_end = flow->steps[s].completes_rate > 0;
+        flow->steps[s].lost_rate = rest_completes ? 0 : rest;
         free(rates);
         free(has_rate);
         for (size_t k = 0; k < count; k++) {
@@ -139,7 +152,7 @@ static void flow_build_chain(jrn_arena *arena, const jrn_journey_flow *flow, jrn
         edge_count++;
     }
     for (size_t s = 0; s < flow->step_count; s++) {
-        absorb_good[s] = flow->steps[s].is_end ? 1.0 : 0.0;
+        absorb_good[s] = flow->steps[s].completes_rate;
         absorb_bad[s] = flow->steps[s].lost_rate;
     }
     *chain = (jrn_chain){flow->step_count, flow->entry, edge_count, edge_from, edge_to,
@@ -153,7 +166,7 @@ static void flow_collect_steps(jrn_journey_flow *flow, const jrn_chain_classes *
         jrn_flow_step *step = &flow->steps[s];
         step->visits = solution->visits[s];
         step->completion_chance = solution->success[s];
-        step->completes = step->is_end ? step->visits : 0;
+        step->completes = step->completes_rate > 0 ? step->completes_rate * step->visits : 0;
         step->lost = step->lost_rate > 0 ? step->lost_rate * step->visits : 0;
         flow->completion += step->completes;
         flow->lost += step->lost;

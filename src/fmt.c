@@ -36,7 +36,7 @@ static void fmt_end_line(fmt_printer *p)
     p->line_has_comment = false;
 }
 
-static void fmt_own_line_comment(fmt_printer *p, size_t level, const jrn_ast_comment *comment)
+static void fmt_own_line_comment(fmt_printer *p, size_t level, const jrn_comment *comment)
 {
     fmt_indent(p, level);
     fmt_append_comment(p->out, comment);
@@ -56,7 +56,7 @@ static size_t fmt_output_column(const fmt_printer *p)
 /* A comment after code on the current line; when the line already ends in one, the
  * comment goes on a line of its own at level. The lines that continue it (comments alone
  * on the next lines, in its column) stay under it, in its new column. */
-static void fmt_inline_comment(fmt_printer *p, size_t level, const jrn_ast_comment *comment)
+static void fmt_inline_comment(fmt_printer *p, size_t level, const jrn_comment *comment)
 {
     if (p->line_has_comment) {
         fmt_end_line(p);
@@ -69,7 +69,7 @@ static void fmt_inline_comment(fmt_printer *p, size_t level, const jrn_ast_comme
     p->line_has_comment = true;
     p->previous_end = comment->span.end;
     fmt_comment_take(&p->comments);
-    const jrn_ast_comment *next;
+    const jrn_comment *next;
     while ((next = p->comments.next) != NULL && fmt_comment_continues(p->source, comment, next)) {
         fmt_end_line(p);
         for (size_t i = 0; i < column; i++) strbuf_putc(p->out, ' ');
@@ -94,7 +94,7 @@ static void fmt_leading(fmt_printer *p, size_t level, uint32_t offset, bool at_s
                         bool with_construct)
 {
     bool first = true;
-    const jrn_ast_comment *comment;
+    const jrn_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, offset)) != NULL) {
         if (fmt_wants_blank_line(p, comment->span.begin, first && at_start, first && force)) {
             fmt_end_line(p);
@@ -112,7 +112,7 @@ static void fmt_leading(fmt_printer *p, size_t level, uint32_t offset, bool at_s
  * inside a declaration's header) move above it, in their order. */
 static void fmt_hoist_comments(fmt_printer *p, size_t level, uint32_t end)
 {
-    const jrn_ast_comment *comment;
+    const jrn_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, end)) != NULL) {
         fmt_own_line_comment(p, level, comment);
     }
@@ -120,20 +120,20 @@ static void fmt_hoist_comments(fmt_printer *p, size_t level, uint32_t end)
 
 static void fmt_trailing_comment(fmt_printer *p, size_t level, uint32_t end, uint32_t limit)
 {
-    const jrn_ast_comment *comment = fmt_comment_trailing(&p->comments, end, limit);
+    const jrn_comment *comment = fmt_comment_trailing(&p->comments, end, limit);
     if (comment != NULL) fmt_inline_comment(p, level, comment);
 }
 
 /* True when a comment not yet written starts inside [begin, end). */
 static bool fmt_comment_within(const fmt_printer *p, uint32_t begin, uint32_t end)
 {
-    const jrn_ast_comment *comment = p->comments.next;
+    const jrn_comment *comment = p->comments.next;
     while (comment != NULL && comment->span.begin < begin) comment = comment->next;
     return comment != NULL && comment->span.begin < end;
 }
 
 /* A value in a member or hop property; level is the member's, text blocks go one deeper. */
-static void fmt_value(fmt_printer *p, const jrn_ast_value *value, size_t level)
+static void fmt_value(fmt_printer *p, const jrn_value *value, size_t level)
 {
     if (value->is_text_block && fmt_text_block_fits(value->text)) {
         fmt_append_text_block(p->out, value->text, (level + 1) * FMT_INDENT_WIDTH);
@@ -146,7 +146,7 @@ static void fmt_property(fmt_printer *p, const jrn_ast_property *property, size_
 {
     strbuf_puts(p->out, property->name);
     strbuf_puts(p->out, ": ");
-    for (const jrn_ast_value *value = property->values; value != NULL; value = value->next) {
+    for (const jrn_value *value = property->values; value != NULL; value = value->next) {
         if (value != property->values) strbuf_puts(p->out, ", ");
         fmt_value(p, value, level);
     }
@@ -168,7 +168,7 @@ static void fmt_hop_properties(fmt_printer *p, const jrn_ast_property *propertie
 static bool fmt_chain_comments(fmt_printer *p, size_t level, uint32_t before)
 {
     bool line_ended = false;
-    const jrn_ast_comment *comment;
+    const jrn_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, before)) != NULL) {
         if (!fmt_comment_stands_alone(p->source, comment) && !line_ended) {
             fmt_inline_comment(p, level, comment);
@@ -199,7 +199,7 @@ static void fmt_chain(fmt_printer *p, const jrn_ast_member *chain, size_t level)
     }
     /* Comments inside the last hop follow the chain, as its trailing comment and then on
      * lines of their own at its level: where they stand when the output is read again. */
-    const jrn_ast_comment *comment;
+    const jrn_comment *comment;
     while ((comment = fmt_comment_before(&p->comments, chain->span.end)) != NULL) {
         fmt_inline_comment(p, level, comment);
     }
@@ -243,7 +243,7 @@ static bool fmt_one_line_block(const fmt_printer *p, const jrn_ast_decl *decl, s
     for (const jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
         if (member->kind != MEMBER_PROPERTY && member->kind != MEMBER_FLAG) return false;
         if (member->kind != MEMBER_PROPERTY) continue;
-        for (const jrn_ast_value *value = member->property->values; value != NULL; value = value->next) {
+        for (const jrn_value *value = member->property->values; value != NULL; value = value->next) {
             if (value->is_text_block) return false;
         }
     }
@@ -257,7 +257,7 @@ static bool fmt_one_line_block(const fmt_printer *p, const jrn_ast_decl *decl, s
         }
         strbuf_puts(line, member->property->name);
         strbuf_puts(line, ": ");
-        for (const jrn_ast_value *value = member->property->values; value != NULL; value = value->next) {
+        for (const jrn_value *value = member->property->values; value != NULL; value = value->next) {
             if (value != member->property->values) strbuf_puts(line, ", ");
             fmt_append_value(line, value);
         }

@@ -2,16 +2,16 @@
  * order, and the line facts (same line, blank line between) that attach them. */
 #include "jrn/fmt.h"
 
-const jrn_ast_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint32_t offset)
+const jrn_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint32_t offset)
 {
     if (cursor->next != NULL && cursor->next->span.begin < offset) return cursor->next;
     return NULL;
 }
 
-const jrn_ast_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
+const jrn_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
                                             uint32_t limit)
 {
-    const jrn_ast_comment *comment = cursor->next;
+    const jrn_comment *comment = cursor->next;
     if (comment == NULL || comment->span.begin < end || comment->span.begin >= limit) return NULL;
     return fmt_same_line(cursor->source, end, comment->span.begin) ? comment : NULL;
 }
@@ -43,8 +43,8 @@ bool fmt_blank_line_between(const jrn_source *source, uint32_t from, uint32_t to
     return false;
 }
 
-bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *previous,
-                           const jrn_ast_comment *next)
+bool fmt_comment_continues(const jrn_source *source, const jrn_comment *previous,
+                           const jrn_comment *next)
 {
     if (!fmt_comment_stands_alone(source, next)) return false;
     /* the very next line: not the same one, and no line between */
@@ -53,7 +53,7 @@ bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *prev
     return source_position(source, previous->span.begin).column == source_position(source, next->span.begin).column;
 }
 
-bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment)
+bool fmt_comment_stands_alone(const jrn_source *source, const jrn_comment *comment)
 {
     for (uint32_t i = comment->span.begin; i > 0 && source->text[i - 1] != '\n'; i--) {
         char before = source->text[i - 1];

@@ -20,7 +20,7 @@ static bool fmt_same_range_end(const jrn_range_end *a, const jrn_range_end *b)
 
 /* Strings compare by their decoded text (escapes and text blocks are spellings), ranges by
  * their ends (blanks around ".." are spelling), other literals as written. */
-static bool fmt_same_value(const jrn_ast_value *a, const jrn_ast_value *b)
+static bool fmt_same_value(const jrn_value *a, const jrn_value *b)
 {
     if (a->kind != b->kind) return false;
     if (a->kind == VALUE_RANGE) {
@@ -30,7 +30,7 @@ static bool fmt_same_value(const jrn_ast_value *a, const jrn_ast_value *b)
     return fmt_same_text(a->text, b->text);
 }
 
-static bool fmt_same_values(const jrn_ast_value *a, const jrn_ast_value *b)
+static bool fmt_same_values(const jrn_value *a, const jrn_value *b)
 {
     for (; a != NULL && b != NULL; a = a->next, b = b->next) {
         if (!fmt_same_value(a, b)) return false;
@@ -102,7 +102,7 @@ static bool fmt_same_item(const jrn_ast_item *a, const jrn_ast_item *b)
     return fmt_same_decl(a->decl, b->decl);
 }
 
-static bool fmt_same_comments(const jrn_ast_comment *a, const jrn_ast_comment *b)
+static bool fmt_same_comments(const jrn_comment *a, const jrn_comment *b)
 {
     jrn_strbuf text_a = STRBUF_INIT, text_b = STRBUF_INIT;
     bool same = true;

@@ -2,7 +2,7 @@
  * text parses back to the same file before anyone writes it. */
 #include "jrn/fmt.h"
 
-#include "jrn/compile.h"
+#include "jrn/parse.h"
 
 jrn_fmt_status fmt_format_source(jrn_arena *arena, const jrn_source *source,
                                  jrn_diag_list *diags, jrn_strbuf *out)

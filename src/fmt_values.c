@@ -31,7 +31,7 @@ static void fmt_append_range(jrn_strbuf *out, const char *text)
     }
 }
 
-void fmt_append_value(jrn_strbuf *out, const jrn_ast_value *value)
+void fmt_append_value(jrn_strbuf *out, const jrn_value *value)
 {
     switch (value->kind) {
     case VALUE_STRING: fmt_append_string(out, value->text); break;
@@ -99,7 +99,7 @@ void fmt_append_text_block(jrn_strbuf *out, const char *text, size_t indent)
     strbuf_puts(out, "\"\"\"");
 }
 
-void fmt_append_comment(jrn_strbuf *out, const jrn_ast_comment *comment)
+void fmt_append_comment(jrn_strbuf *out, const jrn_comment *comment)
 {
     size_t length = strlen(comment->text);
     while (length > 0 && (comment->text[length - 1] == ' ' || comment->text[length - 1] == '\t')) {

@@ -68,7 +68,9 @@ static void lint_name_list(jrn_strbuf *out, const char *singular, const char *pl
     }
 }
 
-/* Reports the journey's personas that touchpoint is not for, if any. */
+/* Reports a step reserved to none of the journey's personas. A journey shared by several
+ * personas (for maureen, carer) steps where any one of them goes: a step that names at
+ * least one of them is consistent. */
 static void lint_check_step_personas(jrn_lint_context *context, const jrn_journey *journey,
                                      const jrn_touchpoint *touchpoint)
 {
@@ -76,7 +78,7 @@ static void lint_check_step_personas(jrn_lint_context *context, const jrn_journe
     for (size_t p = 0; p < journey->persona_count; p++) {
         if (!lint_touchpoint_serves(touchpoint, journey->personas[p])) outsiders++;
     }
-    if (outsiders == 0) return;
+    if (outsiders < journey->persona_count) return;
     const jrn_element **walking = calloc(journey->persona_count, sizeof *walking);
     const jrn_element **served = calloc(touchpoint->persona_count, sizeof *served);
     if (walking == NULL || served == NULL) {

@@ -81,7 +81,7 @@ static uint32_t lint_directive_target_line(const jrn_source *source, jrn_span co
 }
 
 /* Bytes [from, to) of a comment, as a span; never past the comment's end. */
-static jrn_span lint_comment_part(const jrn_ast_comment *comment, size_t from, size_t to)
+static jrn_span lint_comment_part(const jrn_comment *comment, size_t from, size_t to)
 {
     size_t length = strlen(comment->text);
     if (to > length) to = length;
@@ -119,7 +119,7 @@ static void lint_report_unknown_rule(jrn_lint_context *context, jrn_span span,
 }
 
 /* Reads "RULE[, RULE]..." from text[*at]; adds a directive per known name. */
-static void lint_read_rule_names(jrn_lint_context *context, const jrn_ast_comment *comment,
+static void lint_read_rule_names(jrn_lint_context *context, const jrn_comment *comment,
                                  size_t *at, uint32_t target_line, lint_directive_list *list)
 {
     const char *text = comment->text;
@@ -163,7 +163,7 @@ static void lint_read_rule_names(jrn_lint_context *context, const jrn_ast_commen
 /* One comment: "# jrnc: disable=..." or "# jrnc: disable-file=...". Other comments are
  * not directives. */
 static void lint_read_comment(jrn_lint_context *context, const jrn_source *source,
-                              const jrn_ast_comment *comment, lint_directive_list *line_list,
+                              const jrn_comment *comment, lint_directive_list *line_list,
                               lint_directive_list *file_list)
 {
     static const char marker[] = "jrnc:";
@@ -221,10 +221,8 @@ static void lint_read_file(jrn_lint_context *context, const jrn_model_file *file
 {
     lint_directive_list line_list = {0}, file_list = {0};
     out->source = file->source;
-    if (file->ast != NULL) {
-        for (const jrn_ast_comment *comment = file->ast->comments; comment != NULL; comment = comment->next) {
-            lint_read_comment(context, file->source, comment, &line_list, &file_list);
-        }
+    for (const jrn_comment *comment = file->comments; comment != NULL; comment = comment->next) {
+        lint_read_comment(context, file->source, comment, &line_list, &file_list);
     }
     if (line_list.count > 1) {
         qsort(line_list.items, line_list.count, sizeof *line_list.items, lint_directive_compare);

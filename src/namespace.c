@@ -86,3 +86,11 @@ jrn_element *namespace_add(jrn_namespace *names, jrn_element *element)
     *slot = (jrn_namespace_slot){hash, (uint32_t)names->count};
     return NULL;
 }
+
+void namespace_replace(jrn_namespace *names, jrn_element *element)
+{
+    if (names->slot_count == 0) return;
+    const jrn_namespace_slot *slot = namespace_slot(names, names->slots, names->slot_count, element->id,
+                                                    namespace_hash(element->id));
+    if (slot->position != 0) names->ordered[slot->position - 1] = element;
+}

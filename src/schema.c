@@ -7,6 +7,7 @@ static const char *const channel_kinds[] = {"digital", "human", "physical", NULL
 static const char *const contacts[] = {"direct", "indirect", NULL};
 static const char *const betters[] = {"higher", "lower", NULL};
 static const char *const frequencies[] = {"daily", "weekly", "monthly", "quarterly", "yearly", NULL};
+static const char *const rests[] = {"lost", "completes", NULL};
 
 #define ROW(owner, name, id, type, list, ref, choices, slot, summary) \
     {owner, name, id, type, list, ref, choices, slot, summary}
@@ -62,6 +63,8 @@ static const jrn_property_rule property_rules[] = {
 
     ROW(KIND_JOURNEY, "goal", PROP_GOAL, TYPE_TEXT, false, NO_REF, NULL, 0, "what the persona is trying to do"),
     ROW(KIND_JOURNEY, "start", PROP_START, TYPE_REFERENCE, false, KIND_TOUCHPOINT, NULL, 1, "the entry step (default: the first step)"),
+    ROW(KIND_JOURNEY, "ends", PROP_ENDS, TYPE_REFERENCE, true, KIND_TOUCHPOINT, NULL, 2, "steps where those no rated hop takes are done"),
+    ROW(KIND_JOURNEY, "rest", PROP_REST, TYPE_CHOICE, false, NO_REF, rests, 3, "those no rated hop takes elsewhere: lost (default) or completes"),
 
     ROW(KIND_METRIC, "scale", PROP_SCALE, TYPE_RANGE, false, NO_REF, NULL, 0, "the range of values: 1..5, 0%..100%, 0d..90d"),
     ROW(KIND_METRIC, "better", PROP_BETTER, TYPE_CHOICE, false, NO_REF, betters, 1, "higher or lower"),

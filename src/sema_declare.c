@@ -1,7 +1,6 @@
-/* sema_declare.c — outlines each declaration as the loading parse meets it (its model
- * element made), then, once every file is read, declares them in load order: registers
- * each id in its kind's namespace (reporting duplicates), checks nesting, and finds
- * extend targets. */
+/* sema_declare.c — the first pass: once every file is parsed, declares every declaration
+ * in load order (its model element made, its id registered in its kind's namespace,
+ * duplicates reported, nesting checked), then finds each extend's target. */
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 
@@ -59,11 +58,6 @@ static void sema_add_to_model(jrn_sema *sema, jrn_element *element)
     case KIND_KPI: MEMORY_PUSH(model->kpis, model->kpi_count, (jrn_kpi *)element); break;
     case KIND_MAP:
     case KIND_COUNT: break;
-    }
-    /* A single pass applies members as it declares: the side table grows with the array. */
-    if (sema->one_pass) {
-        size_t rows = element->index;
-        MEMORY_PUSH(sema->set_slots[element->kind], rows, 0);
     }
 }
 
@@ -133,9 +127,36 @@ static jrn_element *sema_make_element(jrn_sema *sema, const jrn_ast_decl *decl)
     return element;
 }
 
+/* A map may declare a name the prelude declares (a metric, a channel): its own
+ * declaration replaces the prelude's, so a prelude that grows never breaks a map. */
+static bool sema_replaces_prelude(const jrn_sema *sema, const jrn_element *earlier, const jrn_element *element,
+                                  const jrn_ast_decl *decl)
+{
+    const jrn_model_file *earlier_file = model_file_of(sema->model, earlier->span);
+    const jrn_model_file *file = model_file_of(sema->model, element->span);
+    if (earlier_file == NULL || file == NULL || !earlier_file->is_prelude || file->is_prelude) return false;
+    for (const jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
+        if (member->kind == MEMBER_DECL) return false;   /* only a leaf declaration replaces one */
+    }
+    return true;
+}
+
+/* Takes a replaced declaration out: its record is not applied, and settling drops it from
+ * the model's arrays. */
+static void sema_forget_declaration(jrn_sema *sema, jrn_element *element)
+{
+    for (size_t i = 0; i < sema->decl_count; i++) {
+        if (sema->decls[i].element == element) {
+            memmove(&sema->decls[i], &sema->decls[i + 1], (sema->decl_count - i - 1) * sizeof *sema->decls);
+            sema->decl_count--;
+            break;
+        }
+    }
+    MEMORY_PUSH(sema->replaced, sema->replaced_count, element);
+}
+
 /* Declares element (checking where it is nested and that its id is new) and records it
- * with its syntax (NULL when that is not kept). False when it is not declared: then
- * neither is anything nested in it. */
+ * with its syntax. False when it is not declared: then neither is anything nested in it. */
 static bool sema_declare_element(jrn_sema *sema, jrn_element *element, jrn_ast_decl *decl,
                                  jrn_span keyword_span, bool has_in_clause, jrn_element *parent)
 {
@@ -145,7 +166,10 @@ static bool sema_declare_element(jrn_sema *sema, jrn_element *element, jrn_ast_d
     }
     if (element->kind != KIND_KPI) {
         jrn_element *earlier = namespace_add(&sema->names[element->kind], element);
-        if (earlier != NULL) {
+        if (earlier != NULL && sema_replaces_prelude(sema, earlier, element, decl)) {
+            namespace_replace(&sema->names[element->kind], element);
+            sema_forget_declaration(sema, earlier);
+        } else if (earlier != NULL) {
             jrn_diag *diag = diag_error(sema->diags, element->id_span, "duplicate %s '%s'",
                                         kind_name(element->kind), element->id);
             diag_add_note(sema->diags, diag, earlier->id_span, "'%s' is first declared here", element->id);
@@ -167,7 +191,7 @@ static bool sema_declare_element(jrn_sema *sema, jrn_element *element, jrn_ast_d
     return true;
 }
 
-/* Declares what an extend nests, depth first (bounded by the parser's nesting limit). */
+/* Declares decl and what it nests, depth first (bounded by the parser's nesting limit). */
 static void sema_declare_nested(jrn_sema *sema, jrn_ast_decl *decl, jrn_element *parent)
 {
     jrn_element *element = sema_make_element(sema, decl);
@@ -177,79 +201,45 @@ static void sema_declare_nested(jrn_sema *sema, jrn_ast_decl *decl, jrn_element 
     }
 }
 
-static void sema_outline(jrn_sema *sema, sema_file_outline *file, jrn_ast_decl *decl, uint32_t parent,
-                         bool keep_syntax)
+/* A map's block holds properties only: what it nests is reported and not declared. */
+static void sema_report_nested_in_map(jrn_sema *sema, const jrn_ast_decl *map)
 {
-    sema_outline_entry entry = {sema_make_element(sema, decl), keep_syntax ? decl : NULL, decl->keyword_span,
-                                parent, decl->in_names != NULL, false};
-    uint32_t self = (uint32_t)file->outline_count;
-    MEMORY_PUSH(file->outlines, file->outline_count, entry);
-    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
-        if (member->kind == MEMBER_DECL) sema_outline(sema, file, member->decl, self, keep_syntax);
+    for (const jrn_ast_member *member = map->members; member != NULL; member = member->next) {
+        if (member->kind != MEMBER_DECL) continue;
+        diag_error(sema->diags, member->decl->keyword_span,
+                   "a map block holds properties only; declare %s '%s' at the top level",
+                   kind_name(member->decl->kind), member->decl->id);
     }
 }
 
-bool sema_outline_item(jrn_sema *sema, sema_file_outline *file, jrn_ast_item *item)
-{
-    if (item->kind != ITEM_DECL) return false;
-    jrn_ast_decl *decl = item->decl;
-    if (decl->is_extend) {
-        MEMORY_PUSH(file->extends, file->extend_count, decl);
-        return true;
-    }
-    /* Metrics are applied before everything else (sema_members.c): keep their syntax. */
-    bool keep_syntax = decl->kind == KIND_METRIC;
-    sema_outline(sema, file, decl, SEMA_NO_PARENT, keep_syntax);
-    return keep_syntax;
-}
-
-void sema_free_outlines(sema_file_outline *file)
-{
-    free(file->outlines);
-    free(file->extends);
-    *file = (sema_file_outline){0};
-}
-
-static void sema_declare_map(jrn_sema *sema, sema_outline_entry *entry)
+static void sema_declare_map(jrn_sema *sema, jrn_ast_decl *decl)
 {
     jrn_map *map = &sema->model->map;
     if (map->is_declared) {
-        jrn_diag *diag = diag_error(sema->diags, entry->keyword_span,
+        jrn_diag *diag = diag_error(sema->diags, decl->keyword_span,
                                     "a second map: a compilation describes one map");
         diag_add_note(sema->diags, diag, map->base.span, "the map is declared here");
         return;
     }
+    jrn_element *made = sema_make_element(sema, decl);
     map->is_declared = true;
-    map->base.id = entry->element->id;
-    map->base.title = entry->element->title;
-    map->base.span = entry->element->span;
-    map->base.id_span = entry->element->id_span;
-    entry->is_declared = true;
-    sema_decl record = {NULL, &map->base};
+    map->base.id = made->id;
+    map->base.title = made->title;
+    map->base.span = made->span;
+    map->base.id_span = made->id_span;
+    sema_decl record = {decl, &map->base};
     MEMORY_PUSH(sema->decls, sema->decl_count, record);
+    sema_report_nested_in_map(sema, decl);
 }
 
-/* Declares one outlined declaration once everything before it in load order is. */
-static void sema_declare_outlined(jrn_sema *sema, sema_file_outline *file, sema_outline_entry *entry)
+/* Declares one file's top-level declarations (not its extends), in the order written. */
+static void sema_declare_file(jrn_sema *sema, const jrn_ast_file *tree)
 {
-    if (entry->element->kind == KIND_MAP) {
-        sema_declare_map(sema, entry);
-        return;
+    for (const jrn_ast_item *item = tree->items; item != NULL; item = item->next) {
+        if (item->kind != ITEM_DECL || item->decl->is_extend) continue;
+        if (item->decl->kind == KIND_MAP) sema_declare_map(sema, item->decl);
+        else sema_declare_nested(sema, item->decl, NULL);
     }
-    jrn_element *parent = NULL;
-    if (entry->parent != SEMA_NO_PARENT) {
-        const sema_outline_entry *enclosing = &file->outlines[entry->parent];
-        if (!enclosing->is_declared) return;
-        if (enclosing->element->kind == KIND_MAP) {
-            diag_error(sema->diags, entry->keyword_span,
-                       "a map block holds properties only; declare %s '%s' at the top level",
-                       kind_name(entry->element->kind), entry->element->id);
-            return;
-        }
-        parent = enclosing->element;
-    }
-    entry->is_declared = sema_declare_element(sema, entry->element, entry->decl, entry->keyword_span,
-                                              entry->has_in_clause, parent);
 }
 
 static bool sema_span_in_root(const jrn_sema *sema, jrn_span span)
@@ -296,6 +286,7 @@ static void sema_declare_extend(jrn_sema *sema, jrn_ast_decl *decl)
         if (diag != NULL && suggestion != NULL) diag->fixit = suggestion;
         return;
     }
+    sema_add_reference(sema, decl->id_span, target);
     sema_decl record = {decl, target};
     ARENA_PUSH(sema->arena, sema->extends, sema->extend_count, record);
     sema_note_extend_site(sema, decl, target);
@@ -316,7 +307,7 @@ static int sema_compare_positions(const void *left, const void *right)
     return a < b ? -1 : a > b;
 }
 
-static uint64_t sema_position_of(const jrn_model *model, jrn_span span)
+uint64_t sema_position_of(const jrn_model *model, jrn_span span)
 {
     for (size_t f = 0; f < model->file_count; f++) {
         if (model->files[f].source == span.source) return ((uint64_t)f << 32) | span.begin;
@@ -381,17 +372,6 @@ static void sema_mark_extended(jrn_sema *sema)
     }
 }
 
-void sema_declare_outlines(jrn_sema *sema, sema_file_outline *file)
-{
-    /* Where each id will go, asked for all at once: a stage of hundreds of touchpoints
-     * then waits for its slots together, not one cache miss after another. */
-    for (size_t i = 0; i < file->outline_count; i++) {
-        const jrn_element *element = file->outlines[i].element;
-        if (element->id != NULL && element->kind != KIND_MAP) namespace_prefetch(&sema->names[element->kind], element->id);
-    }
-    for (size_t i = 0; i < file->outline_count; i++) sema_declare_outlined(sema, file, &file->outlines[i]);
-}
-
 /* Frees a heap array the model has not settled and forgets it. */
 #define SEMA_FREE_ARRAY(items) \
     do { \
@@ -411,11 +391,6 @@ void sema_free_unsettled(jrn_sema *sema)
     SEMA_FREE_ARRAY(model->journeys);
     SEMA_FREE_ARRAY(model->metrics);
     SEMA_FREE_ARRAY(model->kpis);
-    if (!sema->one_pass) return;   /* else the side tables grew on the heap too */
-    for (int kind = 0; kind < KIND_COUNT; kind++) {
-        free(sema->set_slots[kind]);
-        sema->set_slots[kind] = NULL;
-    }
 }
 
 /* Rows of a kind's side tables: one per element (and one for the map). */
@@ -424,41 +399,63 @@ static size_t sema_side_table_rows(const jrn_sema *sema, int kind)
     return kind == KIND_KPI ? sema->model->kpi_count : sema->names[kind].count;
 }
 
-void sema_settle_declarations(jrn_sema *sema)
+/* Removes the replaced prelude declarations from one model array; the rest keep their order
+ * and are numbered again. */
+static void sema_drop_replaced(const jrn_sema *sema, jrn_element **elements, size_t *count)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < *count; i++) {
+        bool replaced = false;
+        for (size_t r = 0; r < sema->replaced_count && !replaced; r++) replaced = sema->replaced[r] == elements[i];
+        if (replaced) continue;
+        elements[kept] = elements[i];
+        elements[kept]->index = (uint32_t)kept;
+        kept++;
+    }
+    *count = kept;
+}
+
+/* Once all is declared: model arrays in source order, into the arena, with side tables. */
+static void sema_settle_declarations(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
+    if (sema->replaced_count > 0) {
+        sema_drop_replaced(sema, (jrn_element **)model->metrics, &model->metric_count);
+        sema_drop_replaced(sema, (jrn_element **)model->channels, &model->channel_count);
+        sema_drop_replaced(sema, (jrn_element **)model->segments, &model->segment_count);
+        sema_drop_replaced(sema, (jrn_element **)model->personas, &model->persona_count);
+        sema_drop_replaced(sema, (jrn_element **)model->teams, &model->team_count);
+        sema_drop_replaced(sema, (jrn_element **)model->journeys, &model->journey_count);
+    }
     sema_sort_by_position(sema, (jrn_element **)model->stages, model->stage_count);
     sema_sort_by_position(sema, (jrn_element **)model->touchpoints, model->touchpoint_count);
     sema_sort_by_position(sema, (jrn_element **)model->kpis, model->kpi_count);
     sema_settle_model_arrays(sema);
     for (int kind = 0; kind < KIND_COUNT; kind++) {
         size_t rows = sema_side_table_rows(sema, kind);
-        sema->set_slots[kind] = sema->one_pass
-            ? sema_settle_array(sema, sema->set_slots[kind], rows, sizeof(uint64_t))
-            : arena_alloc_array(sema->arena, rows + 1, sizeof(uint64_t));
+        sema->set_slots[kind] = arena_alloc_array(sema->arena, rows + 1, sizeof(uint64_t));
         sema->is_extended[kind] = arena_alloc_array(sema->arena, rows + 1, sizeof(uint8_t));
     }
     sema->arrays_settled = true;
     sema_mark_extended(sema);
 }
 
-void sema_declare_all(jrn_sema *sema)
+/* Extends come after every plain declaration, so they may target any file's. */
+static void sema_declare_extends(jrn_sema *sema)
 {
-    jrn_model *model = sema->model;
-    /* Files in load order: what a file uses is declared before the file itself, wherever
-     * its "use" is written. */
-    for (size_t f = 0; f < model->file_count; f++) sema_declare_outlines(sema, &sema->file_outlines[f]);
-    sema->plain_decl_count = sema->decl_count;
-    sema_declare_extends(sema);
-    for (size_t f = 0; f < model->file_count; f++) sema_free_outlines(&sema->file_outlines[f]);
-    sema_settle_declarations(sema);
+    for (size_t f = 0; f < sema->model->file_count; f++) {
+        for (const jrn_ast_item *item = sema->trees[f]->items; item != NULL; item = item->next) {
+            if (item->kind == ITEM_DECL && item->decl->is_extend) sema_declare_extend(sema, item->decl);
+        }
+    }
 }
 
-void sema_declare_extends(jrn_sema *sema)
+void sema_declare_all(jrn_sema *sema)
 {
-    /* Extends come after every plain declaration, so they may target any file's. */
-    for (size_t f = 0; f < sema->model->file_count; f++) {
-        sema_file_outline *file = &sema->file_outlines[f];
-        for (size_t i = 0; i < file->extend_count; i++) sema_declare_extend(sema, file->extends[i]);
-    }
+    /* Files in load order: what a file uses is declared before the file itself, wherever
+     * its "use" is written. */
+    for (size_t f = 0; f < sema->model->file_count; f++) sema_declare_file(sema, sema->trees[f]);
+    sema->plain_decl_count = sema->decl_count;
+    sema_declare_extends(sema);
+    sema_settle_declarations(sema);
 }

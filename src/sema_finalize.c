@@ -72,11 +72,60 @@ static void sema_attach_children(jrn_sema *sema)
     }
 }
 
+/* Gives the touchpoints of one sub-stage the next orders, all in one slot. */
+static void sema_order_sub_stage(const jrn_stage *stage, jrn_touchpoint **ordered, uint32_t *next)
+{
+    uint32_t slot = *next;
+    for (size_t t = 0; t < stage->touchpoint_count; t++) {
+        jrn_touchpoint *touchpoint = stage->touchpoints[t];
+        touchpoint->spine_order = *next;
+        touchpoint->spine_slot = slot;
+        ordered[(*next)++] = touchpoint;
+    }
+}
+
+/* The spine as written: within a top-level stage, its own touchpoints and its sub-stages
+ * interleave in source (load) order, so a touchpoint declared after a sub-stage comes
+ * after that sub-stage's touchpoints. */
+static void sema_order_touchpoints(jrn_sema *sema)
+{
+    jrn_model *model = sema->model;
+    jrn_touchpoint **ordered = arena_alloc_array(sema->arena, model->touchpoint_count + 1, sizeof *ordered);
+    uint32_t next = 0;
+    for (size_t s = 0; s < model->stage_count; s++) {
+        const jrn_stage *stage = model->stages[s];
+        if (stage->parent != NULL) continue;
+        size_t t = 0, c = 0;
+        while (t < stage->touchpoint_count || c < stage->child_count) {
+            bool take_touchpoint = c == stage->child_count ||
+                (t < stage->touchpoint_count &&
+                 sema_position_of(model, stage->touchpoints[t]->base.span) <
+                     sema_position_of(model, stage->children[c]->base.span));
+            if (take_touchpoint) {
+                jrn_touchpoint *touchpoint = stage->touchpoints[t++];
+                touchpoint->spine_order = touchpoint->spine_slot = next;
+                ordered[next++] = touchpoint;
+            } else {
+                sema_order_sub_stage(stage->children[c++], ordered, &next);
+            }
+        }
+    }
+    /* Touchpoints in no stage (reported already) keep their place at the end. */
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        if (model->touchpoints[t]->stage == NULL) {
+            model->touchpoints[t]->spine_order = model->touchpoints[t]->spine_slot = next;
+            ordered[next++] = model->touchpoints[t];
+        }
+    }
+    model->spine_touchpoints = ordered;
+}
+
 void sema_finalize_structure(jrn_sema *sema)
 {
     sema_check_stage_depth(sema);
     sema_flatten_spine(sema);
     sema_attach_children(sema);
+    sema_order_touchpoints(sema);
 }
 
 static void sema_check_stage_loops(jrn_sema *sema)

@@ -36,7 +36,9 @@ static void journey_mark_loop(jrn_hop *hop)
 {
     const jrn_stage *from = hop->from->stage, *to = hop->to->stage;
     if (from == NULL || to == NULL) return;
-    hop->goes_back = to->spine_position < from->spine_position;
+    /* Within one (sub-)stage a journey moves freely; between two, the spine as written
+     * says which way is back (a stage's own touchpoints and its sub-stages interleave). */
+    hop->goes_back = from != to && hop->to->spine_slot < hop->from->spine_slot;
     hop->is_declared_loop = hop->goes_back && stage_loop_covers(from, to);
 }
 
@@ -45,10 +47,8 @@ static void journey_read_hop_properties(jrn_sema *sema, jrn_hop *hop, const jrn_
     bool has_rate = false, has_after = false;
     for (const jrn_ast_property *property = properties; property != NULL; property = property->next) {
         if (schema_is_extension(property->name)) {
-            jrn_extension *extension = arena_alloc(sema->arena, sizeof *extension);
-            *extension = (jrn_extension){arena_strdup(sema->arena, property->name), sema_copy_values(sema, property->values),
-                                         property->value_count, property->span, hop->extensions};
-            hop->extensions = extension;
+            sema_add_extension(sema, &hop->extensions, property->name, property->values, property->value_count,
+                               property->span);
             continue;
         }
         const jrn_property_rule *rule = sema_find_property(sema, SCHEMA_HOP, property->name);
@@ -177,7 +177,7 @@ static journey_scratch *journey_scratch_of(jrn_sema *sema)
 {
     if (sema->journey_scratch == NULL) sema->journey_scratch = memory_calloc(1, sizeof *sema->journey_scratch);
     journey_scratch *scratch = sema->journey_scratch;
-    /* A single pass reads a journey's chains before later touchpoints are declared. */
+    /* Every touchpoint is declared before any chain is read: sized once. */
     size_t count = sema->model->touchpoint_count + 1;
     if (scratch->capacity < count) {
         scratch->step_stamp = journey_grow_zeroed(scratch->step_stamp, scratch->capacity, count, sizeof *scratch->step_stamp);
@@ -260,6 +260,18 @@ static void journey_settle_start(jrn_sema *sema, jrn_journey *journey)
     }
 }
 
+/* An ends: step must be a step of the journey: anywhere else it would say nothing. */
+static void journey_check_ends(jrn_sema *sema, const jrn_journey *journey)
+{
+    for (size_t i = 0; i < journey->end_count; i++) {
+        if (journey_has_step(journey, journey->ends[i])) continue;
+        jrn_diag *diag = diag_error(sema->diags, journey->end_spans[i], "'ends: %s': '%s' is not a step of journey '%s'",
+                                    journey->ends[i]->base.id, journey->ends[i]->base.id, journey->base.id);
+        diag_add_note(sema->diags, diag, span_none(),
+                      "ends: names steps where those no rated hop takes are done; add the step to a chain");
+    }
+}
+
 void sema_finish_journeys(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
@@ -267,16 +279,9 @@ void sema_finish_journeys(jrn_sema *sema)
         jrn_journey *journey = model->journeys[j];
         for (size_t h = 0; h < journey->hop_count; h++) journey_mark_loop(&journey->hops[h]);
         journey_settle_start(sema, journey);
+        journey_check_ends(sema, journey);
     }
     sema_free_journey_scratch(sema);
-}
-
-void sema_forget_journey_marks(jrn_sema *sema, const jrn_journey *journey)
-{
-    journey_scratch *scratch = sema->journey_scratch;
-    if (scratch == NULL) return;
-    for (size_t i = 0; i < journey->step_count; i++) scratch->step_stamp[journey->steps[i]->base.index] = 0;
-    for (size_t h = 0; h < journey->hop_count; h++) scratch->rate_stamp[journey->hops[h].from->base.index] = 0;
 }
 
 void sema_free_journey_scratch(jrn_sema *sema)

@@ -1,9 +1,8 @@
-/* sema_load.c — loads the prelude, the root file and every file it uses, each once,
- * in dependency order, reporting missing imports and import cycles. */
+/* sema_load.c — loads and parses the prelude, the root file and every file it uses, each
+ * once, in dependency order, reporting missing imports and import cycles. */
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,21 +19,24 @@ static const char *const stdlib_names[] = {
 static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_root,
                              bool is_prelude, jrn_span used_at);
 
-static const char *sema_canonical_path(jrn_sema *sema, const char *path)
+/* Which file a path names: by device and inode, so a file reached under two names (a
+ * hard link, a symbolic link, "./x" and "x") is one file. Standard input is no file. */
+static sema_file_identity sema_identity_of(const jrn_source *source)
 {
-    char *resolved = realpath(path, NULL);
-    if (resolved == NULL) return arena_strdup(sema->arena, path);
-    const char *copy = arena_strdup(sema->arena, resolved);
-    free(resolved);
-    return copy;
+    struct stat info;
+    if (strcmp(source->path, "-") == 0 || stat(source->path, &info) != 0) return (sema_file_identity){0, 0, false};
+    return (sema_file_identity){(uint64_t)info.st_dev, (uint64_t)info.st_ino, true};
 }
 
-static bool sema_is_loaded(const jrn_sema *sema, const char *canonical_path)
+static bool sema_same_file(sema_file_identity a, sema_file_identity b)
+{
+    return a.known && b.known && a.device == b.device && a.inode == b.inode;
+}
+
+static bool sema_is_loaded(const jrn_sema *sema, sema_file_identity identity)
 {
     for (size_t i = 0; i < sema->model->file_count; i++) {
-        if (sema->loaded_paths[i] != NULL && strcmp(sema->loaded_paths[i], canonical_path) == 0) {
-            return true;
-        }
+        if (sema_same_file(sema->loaded_identities[i], identity)) return true;
     }
     return false;
 }
@@ -147,21 +149,13 @@ static void sema_report_cycle(jrn_sema *sema, const jrn_ast_item *item, size_t c
     strbuf_free(&chain);
 }
 
-/* Where the cycle starts in the loading stack, or SIZE_MAX when path is not being loaded. */
-static size_t sema_cycle_start(const jrn_sema *sema, const char *canonical_path)
+/* Where the cycle starts in the loading stack, or SIZE_MAX when the file is not being loaded. */
+static size_t sema_cycle_start(const jrn_sema *sema, sema_file_identity identity)
 {
     for (size_t i = 0; i < sema->loading_depth; i++) {
-        if (strcmp(sema->loading[i].canonical_path, canonical_path) == 0) return i;
+        if (sema_same_file(sema->loading[i].identity, identity)) return i;
     }
     return SIZE_MAX;
-}
-
-/* A file to load: a single pass reads it once, indexing it as it parses. */
-static jrn_source *sema_open_source(jrn_sema *sema, const char *path, jrn_load_status *status,
-                                   const char **error_text)
-{
-    return sema->one_pass ? source_open_unread(sema->arena, path, status, error_text)
-                          : source_open(sema->arena, path, status, error_text);
 }
 
 static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_ast_item *item,
@@ -184,13 +178,15 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
                    is_folder ? "it is a folder, not a .jrn file" : "not a regular file");
         return;
     }
-    const char *canonical = sema_canonical_path(sema, found);
-    size_t cycle_start = sema_cycle_start(sema, canonical);
+    struct stat info;
+    sema_file_identity identity = {0, 0, false};
+    if (stat(found, &info) == 0) identity = (sema_file_identity){(uint64_t)info.st_dev, (uint64_t)info.st_ino, true};
+    size_t cycle_start = sema_cycle_start(sema, identity);
     if (cycle_start != SIZE_MAX) {
         sema_report_cycle(sema, item, cycle_start, sema->loading[cycle_start].source);
         return;
     }
-    if (sema_is_loaded(sema, canonical)) return;
+    if (sema_is_loaded(sema, identity)) return;
     if (sema->loading_depth >= SEMA_IMPORT_DEPTH_LIMIT) {
         sema->load_errors++;
         diag_error(sema->diags, item->use_path_span, "imports nested too deep (limit is %d)",
@@ -199,7 +195,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
     }
     jrn_load_status status;
     const char *error_text;
-    jrn_source *source = sema_open_source(sema, found, &status, &error_text);
+    jrn_source *source = source_load(sema->arena, found, &status, &error_text);
     if (source == NULL) {
         sema->load_errors++;
         diag_error(sema->diags, item->use_path_span, "cannot read '%s': %s", found, error_text);
@@ -208,71 +204,80 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
     sema_load_source(sema, source, false, false, used_at);
 }
 
-static void sema_push_loading(jrn_sema *sema, const char *canonical, const jrn_source *source)
+/* The model outlives the syntax trees: it keeps its own copy of a file's comments (lint
+ * suppressions read them). */
+static const jrn_comment *sema_copy_comments(jrn_sema *sema, const jrn_comment *comments)
 {
-    sema_loading *grown = memory_realloc_array(sema->loading, sema->loading_depth + 1, sizeof *grown);
-    sema->loading = grown;
-    sema->loading[sema->loading_depth++] = (sema_loading){canonical, source};
-}
-
-/* What the loading parse of one file needs to load each "use" as it is parsed. */
-typedef struct sema_load_walk {
-    jrn_sema *sema;
-    const jrn_source *source;
-    bool is_root;
-    jrn_span used_at;
-    sema_file_outline outline;   /* its declarations, declared once every file is read */
-    bool has_declarations;       /* an item other than a use has been met */
-} sema_load_walk;
-
-static bool sema_load_take(void *data, jrn_ast_item *item)
-{
-    sema_load_walk *walk = data;
-    jrn_sema *sema = walk->sema;
-    /* Its result will be thrown away: read on only to reach the end of the file. */
-    if (sema->one_pass_given_up) return false;
-    /* Findings in imported files are reported at the root's use that brought them. */
-    if (item->kind == ITEM_USE) {
-        /* Two passes declare what a file uses before the file, wherever the use is: a
-         * single pass has declared what comes before it already. */
-        if (sema->one_pass && walk->has_declarations) {
-            sema_one_pass_give_up(sema);
-            return false;
-        }
-        sema_load_use(sema, walk->source, item, walk->is_root ? item->use_path_span : walk->used_at);
-        return false;
+    jrn_comment *first = NULL, **link = &first;
+    for (const jrn_comment *comment = comments; comment != NULL; comment = comment->next) {
+        jrn_comment *copy = arena_alloc(sema->arena, sizeof *copy);
+        *copy = (jrn_comment){arena_strdup(sema->arena, comment->text), comment->span, NULL};
+        *link = copy;
+        link = &copy->next;
     }
-    walk->has_declarations = true;
-    bool keep = sema_outline_item(sema, &walk->outline, item);
-    if (sema->one_pass && sema_one_pass_take(sema, &walk->outline, item)) keep = true;
-    return keep;
+    return first;
 }
 
-/* Parses source, loading each file it uses (and theirs) as its "use" is reached, so the
- * files are in load order: the uses before the file that uses them. */
+/* A used file that parses: all its messages. One that does not: its first error alone
+ * (one line of it quoted), and how many more there are. */
+static void sema_pass_on_used_file_messages(jrn_sema *sema, const jrn_diag_list *held, const jrn_source *source)
+{
+    for (const jrn_diag *diag = held->first; diag != NULL; diag = diag->next) {
+        if (held->error_count > 0 && diag->severity != SEVERITY_ERROR) continue;
+        jrn_diag *passed = diag_report(sema->diags, diag->severity, diag->rule, diag->span, "%s", diag->message);
+        if (passed == NULL) break;
+        passed->fixit = diag->fixit;
+        if (held->error_count == 0) {
+            passed->notes = diag->notes;
+            continue;
+        }
+        if (held->error_count > 1) {
+            diag_add_note(sema->diags, passed, span_none(),
+                          "%zu more errors in '%s' are not shown: only the first error of a used file "
+                          "that does not parse is quoted (is it a journey map?)",
+                          held->error_count - 1, source->display_name);
+        }
+        /* The other errors are counted, not shown. */
+        sema->diags->error_count += held->error_count - 1;
+        break;
+    }
+}
+
+static void sema_push_loading(jrn_sema *sema, sema_file_identity identity, const jrn_source *source)
+{
+    MEMORY_PUSH(sema->loading, sema->loading_depth, ((sema_loading){identity, source}));
+}
+
+/* Parses source whole, then loads each file it uses (and theirs) in the order its uses are
+ * written, and adds it after them: the files are in load order, the uses before the file
+ * that uses them. Findings in a used file are reported at the root's use that brought it. */
 static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_root,
                              bool is_prelude, jrn_span used_at)
 {
-    const char *canonical = strcmp(source->path, "-") == 0 ? "-" : sema_canonical_path(sema, source->path);
-    sema_push_loading(sema, canonical, source);
-    sema_load_walk walk = {sema, source, is_root, used_at, {0}, false};
-    jrn_item_sink sink = {sema_load_take, &walk, sema->kept_syntax, sema->one_pass};
-    jrn_ast_file *ast = parse_source_items(sema->arena, source, sema->diags, &sink, true);
-    sema->syntax_errors += ast->syntax_error_count;
-    if (ast->changed_while_read) sema->input_changed = true;
-    /* Two passes check a file's bytes before parsing it; one pass, as it reads them. */
-    if (sema->one_pass && (!source_is_indexed(source) || source->invalid_offset != UINT32_MAX)) {
-        sema_one_pass_give_up(sema);
+    sema_file_identity identity = sema_identity_of(source);
+    sema_push_loading(sema, identity, source);
+    /* A used file's messages are held back until it is parsed: one that is no map at all
+     * (a key, a password file) must not have its lines quoted, error after error. */
+    bool is_used = !is_root && !is_prelude;
+    jrn_diag_list held;
+    diag_list_init(&held, sema->arena);
+    jrn_ast_file *tree = parse_source(sema->syntax_arena, source, is_used ? &held : sema->diags);
+    if (is_used) sema_pass_on_used_file_messages(sema, &held, source);
+    sema->syntax_errors += tree->syntax_error_count;
+    for (const jrn_ast_item *item = tree->items; item != NULL; item = item->next) {
+        if (item->kind == ITEM_USE) {
+            sema_load_use(sema, source, item, is_root ? item->use_path_span : used_at);
+        }
     }
     sema->loading_depth--;
     jrn_model *model = sema->model;
-    jrn_model_file file = {source, ast, is_root, is_prelude, used_at};
-    /* loaded_paths and file_outlines run parallel to model->files */
-    size_t paths = model->file_count, outlines = model->file_count;
+    jrn_model_file file = {source, sema_copy_comments(sema, tree->comments), is_root, is_prelude, used_at};
+    /* loaded_identities and trees run parallel to model->files */
+    size_t identities = model->file_count, trees = model->file_count;
     ARENA_PUSH(sema->arena, model->files, model->file_count, file);
-    ARENA_PUSH(sema->arena, sema->loaded_paths, paths, canonical);
-    MEMORY_PUSH(sema->file_outlines, outlines, walk.outline);
-    return ast->syntax_error_count == 0;
+    MEMORY_PUSH(sema->loaded_identities, identities, identity);
+    MEMORY_PUSH(sema->trees, trees, tree);
+    return tree->syntax_error_count == 0;
 }
 
 bool sema_load_root(jrn_sema *sema, const jrn_source *root)
@@ -282,7 +287,7 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root)
         const char *path = stdlib_dir != NULL ? arena_printf(sema->arena, "%s/std/prelude.jrn", stdlib_dir) : NULL;
         jrn_load_status status;
         const char *error_text = "no standard library folder";
-        jrn_source *prelude = path != NULL ? sema_open_source(sema, path, &status, &error_text) : NULL;
+        jrn_source *prelude = path != NULL ? source_load(sema->arena, path, &status, &error_text) : NULL;
         if (prelude == NULL) {
             sema->load_errors++;
             jrn_diag *diag = diag_error(sema->diags, span_none(), "cannot load the standard prelude %s: %s",

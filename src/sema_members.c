@@ -13,7 +13,7 @@ static jrn_span sema_first_setting(const jrn_sema *sema, const jrn_element *elem
     size_t counts[2] = {sema->decl_count, sema->extend_count};
     for (int l = 0; l < 2; l++) {
         for (size_t i = 0; i < counts[l]; i++) {
-            if (lists[l][i].element != element || lists[l][i].decl == NULL) continue;
+            if (lists[l][i].element != element) continue;
             for (const jrn_ast_member *member = lists[l][i].decl->members; member; member = member->next) {
                 if (member->kind == MEMBER_PROPERTY && strcmp(member->property->name, name) == 0) {
                     return member->property->name_span;
@@ -46,7 +46,7 @@ static bool sema_claim_slot(jrn_sema *sema, jrn_element *element, const jrn_prop
 }
 
 static void sema_store_map(jrn_sema *sema, jrn_map *map, const jrn_property_rule *rule,
-                           const jrn_ast_value *written, const sema_value *value)
+                           const jrn_value *written, const sema_value *value)
 {
     switch (rule->id) {
     case PROP_OWNER: map->owner = (jrn_team *)value->reference; break;
@@ -81,7 +81,7 @@ static void sema_store_persona(jrn_sema *sema, jrn_persona *persona, const jrn_p
 }
 
 static void sema_store_stage(jrn_sema *sema, jrn_stage *stage, const jrn_property_rule *rule,
-                             const jrn_ast_value *written, const sema_value *value)
+                             const jrn_value *written, const sema_value *value)
 {
     switch (rule->id) {
     case PROP_OWNER: stage->owner = (jrn_team *)value->reference; break;
@@ -148,7 +148,7 @@ static void sema_store_metric(jrn_sema *sema, jrn_metric *metric, const jrn_prop
     }
 }
 
-static void sema_store_kpi(jrn_kpi *kpi, const jrn_property_rule *rule, const jrn_ast_value *written,
+static void sema_store_kpi(jrn_kpi *kpi, const jrn_property_rule *rule, const jrn_value *written,
                            const sema_value *value)
 {
     switch (rule->id) {
@@ -160,8 +160,19 @@ static void sema_store_kpi(jrn_kpi *kpi, const jrn_property_rule *rule, const jr
     }
 }
 
+/* ends: a step named twice counts once. */
+static void sema_add_journey_end(jrn_sema *sema, jrn_journey *journey, jrn_touchpoint *step, jrn_span span)
+{
+    for (size_t i = 0; i < journey->end_count; i++) {
+        if (journey->ends[i] == step) return;
+    }
+    size_t spans = journey->end_count;
+    ARENA_PUSH(sema->arena, journey->end_spans, spans, span);
+    ARENA_PUSH(sema->arena, journey->ends, journey->end_count, step);
+}
+
 static void sema_store(jrn_sema *sema, jrn_element *element, const jrn_property_rule *rule,
-                       const jrn_ast_value *written, const sema_value *value)
+                       const jrn_value *written, const sema_value *value)
 {
     switch (element->kind) {
     case KIND_MAP: sema_store_map(sema, (jrn_map *)element, rule, written, value); break;
@@ -186,6 +197,8 @@ static void sema_store(jrn_sema *sema, jrn_element *element, const jrn_property_
         jrn_journey *journey = (jrn_journey *)element;
         if (rule->id == PROP_GOAL) journey->goal = value->text;
         else if (rule->id == PROP_START) journey->start = (jrn_touchpoint *)value->reference;
+        else if (rule->id == PROP_ENDS) sema_add_journey_end(sema, journey, (jrn_touchpoint *)value->reference, written->span);
+        else if (rule->id == PROP_REST) journey->rest = (jrn_rest)value->choice;
         break;
     }
     case KIND_METRIC: sema_store_metric(sema, (jrn_metric *)element, rule, value); break;
@@ -194,15 +207,15 @@ static void sema_store(jrn_sema *sema, jrn_element *element, const jrn_property_
     }
 }
 
-static void sema_add_extension(jrn_sema *sema, jrn_element *element, const char *name,
-                               const jrn_ast_value *values, size_t value_count, jrn_span span)
+void sema_add_extension(jrn_sema *sema, jrn_extension **extensions, const char *name,
+                        const jrn_value *values, size_t value_count, jrn_span span)
 {
     jrn_extension *extension = arena_alloc(sema->arena, sizeof *extension);
     extension->name = arena_strdup(sema->arena, name);
     extension->values = sema_copy_values(sema, values);
     extension->value_count = value_count;
     extension->span = span;
-    jrn_extension **tail = &element->extensions;
+    jrn_extension **tail = extensions;
     while (*tail != NULL) tail = &(*tail)->next;
     *tail = extension;
 }
@@ -256,7 +269,8 @@ static void sema_report_unknown_property(jrn_sema *sema, const jrn_element *elem
 static void sema_apply_property(jrn_sema *sema, jrn_element *element, const jrn_ast_property *property)
 {
     if (schema_is_extension(property->name)) {
-        sema_add_extension(sema, element, property->name, property->values, property->value_count, property->span);
+        sema_add_extension(sema, &element->extensions, property->name, property->values, property->value_count,
+                           property->span);
         return;
     }
     const jrn_property_rule *rule = sema_find_property(sema, element->kind, property->name);
@@ -269,7 +283,7 @@ static void sema_apply_property(jrn_sema *sema, jrn_element *element, const jrn_
         diag_error(sema->diags, property->values->next->span, "'%s' takes one value, not a list", rule->name);
         return;
     }
-    for (const jrn_ast_value *written = property->values; written != NULL; written = written->next) {
+    for (const jrn_value *written = property->values; written != NULL; written = written->next) {
         sema_value value;
         if (sema_convert_value(sema, rule, element_label(element), written, &value)) {
             sema_store(sema, element, rule, written, &value);
@@ -280,7 +294,7 @@ static void sema_apply_property(jrn_sema *sema, jrn_element *element, const jrn_
 static void sema_apply_flag(jrn_sema *sema, jrn_element *element, const jrn_ast_member *member)
 {
     if (schema_is_extension(member->flag)) {
-        sema_add_extension(sema, element, member->flag, NULL, 0, member->span);
+        sema_add_extension(sema, &element->extensions, member->flag, NULL, 0, member->span);
         return;
     }
     const jrn_property_rule *rule = sema_find_property(sema, element->kind, member->flag);
@@ -295,7 +309,7 @@ static void sema_apply_flag(jrn_sema *sema, jrn_element *element, const jrn_ast_
     }
     if (!sema_claim_slot(sema, element, rule, member->span)) return;
     sema_value none = {0};
-    jrn_ast_value written = {0};
+    jrn_value written = {0};
     written.span = member->span;
     sema_store(sema, element, rule, &written, &none);
 }
@@ -393,7 +407,7 @@ static void sema_apply_clauses(jrn_sema *sema, const sema_decl *record)
 }
 
 /* The prelude's "emotion" metric sets the scale that emotion: values are checked against. */
-void sema_adopt_emotion_scale(jrn_sema *sema)
+static void sema_adopt_emotion_scale(jrn_sema *sema)
 {
     jrn_metric *emotion = (jrn_metric *)namespace_find(&sema->names[KIND_METRIC], "emotion");
     if (emotion == NULL || !emotion->has_scale) return;
@@ -408,8 +422,7 @@ static void sema_apply_record(jrn_sema *sema, const sema_decl *record)
     sema_apply_members(sema, record->element, record->decl);
 }
 
-/* Metrics first: emotion values and KPI targets are checked against their scales. The
- * loading parse kept the metrics' syntax, and extends keep theirs. */
+/* Metrics first: emotion values and KPI targets are checked against their scales. */
 static void sema_apply_metrics(jrn_sema *sema)
 {
     for (size_t i = 0; i < sema->decl_count; i++) {
@@ -422,64 +435,12 @@ static void sema_apply_metrics(jrn_sema *sema)
     sema_adopt_emotion_scale(sema);
 }
 
-/* The applying parse meets the declarations in the order they were declared (sema->decls);
- * one with no record (a duplicate, a misplaced nesting) was not declared, and neither was
- * anything inside it. */
-typedef struct sema_apply_walk {
-    jrn_sema *sema;
-    size_t next_record;
-    size_t end_record;           /* the records it may meet end here */
-    bool keep_item;
-} sema_apply_walk;
-
-static void sema_apply_declaration(sema_apply_walk *walk, jrn_ast_decl *decl)
+void sema_apply_all_members(jrn_sema *sema)
 {
-    jrn_sema *sema = walk->sema;
-    if (walk->next_record >= walk->end_record) return;
-    sema_decl *record = &sema->decls[walk->next_record];
-    const jrn_span declared = record->element->span;
-    if (declared.source != decl->span.source || declared.begin != decl->span.begin) return;
-    walk->next_record++;
-    jrn_element *element = record->element;
-    /* Two passes apply the metrics before the rest (sema_apply_metrics); a single pass
-     * meets them first, and keeps their syntax as loading did. */
-    if (element->kind == KIND_METRIC && sema->one_pass) {
-        sema_apply_record(sema, record);
-    } else if (element->kind != KIND_METRIC) {
-        record->decl = decl;
-        sema_apply_record(sema, record);
-        /* An extend of this element, applied later, may set what this declaration set:
-         * its message points here ("first set here"), which a single pass, giving up at
-         * any message, never writes. */
-        bool extended = !sema->one_pass && element->kind != KIND_MAP && element->kind != KIND_KPI &&
-                        sema->is_extended[element->kind][element->index];
-        if (extended) walk->keep_item = true;
-        else record->decl = NULL;
-    }
-    for (jrn_ast_member *member = decl->members; member != NULL; member = member->next) {
-        if (member->kind == MEMBER_DECL) sema_apply_declaration(walk, member->decl);
-    }
-}
-
-static bool sema_apply_take(void *data, jrn_ast_item *item)
-{
-    sema_apply_walk *walk = data;
-    if (item->kind != ITEM_DECL || item->decl->is_extend) return false;
-    walk->keep_item = false;
-    sema_apply_declaration(walk, item->decl);
-    return walk->keep_item;
-}
-
-void sema_apply_item(jrn_sema *sema, jrn_ast_decl *decl, size_t first_record)
-{
-    sema_apply_walk walk = {sema, first_record, sema->decl_count, false};
-    sema_apply_declaration(&walk, decl);
-}
-
-void sema_apply_extensions(jrn_sema *sema)
-{
-    /* What extends nest was declared after every plain declaration, from kept syntax. */
-    for (size_t i = sema->plain_decl_count; i < sema->decl_count; i++) {
+    sema_apply_metrics(sema);
+    /* The declarations in the order they were declared, then what extends nest (declared
+     * after every plain declaration), then what extends set. */
+    for (size_t i = 0; i < sema->decl_count; i++) {
         if (sema->decls[i].element->kind != KIND_METRIC) sema_apply_record(sema, &sema->decls[i]);
     }
     for (size_t i = 0; i < sema->extend_count; i++) {
@@ -488,14 +449,21 @@ void sema_apply_extensions(jrn_sema *sema)
     }
 }
 
-void sema_apply_all_members(jrn_sema *sema)
+const jrn_value *sema_copy_values(jrn_sema *sema, const jrn_value *values)
 {
-    sema_apply_metrics(sema);
-    sema_apply_walk walk = {sema, 0, sema->plain_decl_count, false};
-    if (!sema_walk_items(sema, sema_apply_take, &walk)) return;
-    if (walk.next_record != sema->plain_decl_count) {
-        diag_error(sema->diags, span_none(), "internal error: %zu of %zu declarations applied",
-                   walk.next_record, sema->plain_decl_count);
+    jrn_value *first = NULL, **link = &first;
+    for (const jrn_value *value = values; value != NULL; value = value->next) {
+        jrn_value *copy = arena_alloc(sema->arena, sizeof *copy);
+        *copy = *value;
+        if (value->text != NULL) copy->text = arena_strdup(sema->arena, value->text);
+        if (value->kind == VALUE_RANGE && value->range != NULL) {
+            jrn_range *range = arena_alloc(sema->arena, sizeof *range);
+            *range = *value->range;
+            copy->range = range;
+        }
+        copy->next = NULL;
+        *link = copy;
+        link = &copy->next;
     }
-    sema_apply_extensions(sema);
+    return first;
 }

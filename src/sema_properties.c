@@ -1,6 +1,5 @@
 /* sema_properties.c — finds a property's rule by name through a small hash index of the
- * schema, built once per compilation: a big map looks up half a dozen names per
- * touchpoint, and trying a kind's rules in turn took a twentieth of `jrnc check`. */
+ * schema, built once per compilation: a map looks up half a dozen names per touchpoint. */
 #include "jrn/sema.h"
 
 #include <string.h>

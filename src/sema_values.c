@@ -22,7 +22,7 @@ static const char *value_kind_description(jrn_value_kind kind)
     return "a value";
 }
 
-static bool sema_wrong_type(jrn_sema *sema, const jrn_property_rule *rule, const jrn_ast_value *value)
+static bool sema_wrong_type(jrn_sema *sema, const jrn_property_rule *rule, const jrn_value *value)
 {
     jrn_diag *diag = diag_error(sema->diags, value->span, "'%s' takes %s, not %s", rule->name,
                                 value_type_description(rule), value_kind_description(value->kind));
@@ -63,10 +63,9 @@ static bool sema_emotion_label_value(const jrn_model *model, const char *name, d
 }
 
 static bool sema_convert_emotion(jrn_sema *sema, const jrn_property_rule *rule,
-                                 const jrn_ast_value *value, sema_value *out)
+                                 const jrn_value *value, sema_value *out)
 {
     const jrn_model *model = sema->model;
-    sema->emotion_scale_used = true;   /* a single pass may not adopt another scale after this */
     if (value->kind == VALUE_NUMBER && value->number >= model->emotion_low &&
         value->number <= model->emotion_high) {
         out->number = value->number;
@@ -102,7 +101,7 @@ static bool sema_convert_emotion(jrn_sema *sema, const jrn_property_rule *rule,
 }
 
 static bool sema_convert_choice(jrn_sema *sema, const jrn_property_rule *rule,
-                                const jrn_ast_value *value, sema_value *out)
+                                const jrn_value *value, sema_value *out)
 {
     for (int i = 0; value->kind == VALUE_IDENT && rule->choices[i] != NULL; i++) {
         if (strcmp(rule->choices[i], value->text) == 0) {
@@ -140,7 +139,7 @@ static jrn_quantity quantity_of_range_end(const jrn_range_end *end, const char *
     return quantity;
 }
 
-static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_value *out)
+static bool sema_convert_range(jrn_sema *sema, const jrn_value *value, sema_value *out)
 {
     const char *dots = strstr(value->text, "..");
     size_t low_length = (size_t)(dots - value->text);
@@ -166,7 +165,7 @@ static bool sema_convert_range(jrn_sema *sema, const jrn_ast_value *value, sema_
     return true;
 }
 
-static jrn_quantity quantity_of_value(jrn_sema *sema, const jrn_ast_value *value)
+static jrn_quantity quantity_of_value(jrn_sema *sema, const jrn_value *value)
 {
     const char *text = arena_strdup(sema->arena, value->text);
     jrn_quantity quantity = {QUANTITY_NUMBER, value->number, {0, DURATION_DAYS}, text};
@@ -180,7 +179,7 @@ static jrn_quantity quantity_of_value(jrn_sema *sema, const jrn_ast_value *value
 }
 
 bool sema_convert_value(jrn_sema *sema, const jrn_property_rule *rule, const char *owner_label,
-                        const jrn_ast_value *value, sema_value *out)
+                        const jrn_value *value, sema_value *out)
 {
     (void)owner_label;
     memset(out, 0, sizeof *out);

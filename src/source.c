@@ -1,5 +1,5 @@
-/* source.c — loads a file or standard input whole and maps byte offsets to line:column
- * (source_file.c reads files the compiler does not keep in memory). */
+/* source.c — loads a file or standard input whole, once, and maps byte offsets to
+ * line:column. */
 #include "jrn/source.h"
 
 #include <errno.h>
@@ -40,6 +40,37 @@ static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offs
            source_continuation_bytes(source_text(source), begin, offset);
 }
 
+static uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
+                                  jrn_arena *arena);
+static uint32_t source_byte_order_mark_length(const char *bytes, size_t length);
+
+/* Builds the line index and the code-point checkpoints, and finds the first invalid byte. */
+static void source_index(jrn_arena *arena, jrn_source *source)
+{
+    const char *text = source->text;
+    uint32_t length = source->length;
+    source->invalid_offset = utf8_find_invalid((const unsigned char *)text, length, &source->invalid_reason, arena);
+    uint32_t *line_starts = NULL;
+    size_t line_count = 0;
+    MEMORY_PUSH(line_starts, line_count, 0);
+    for (const char *p = text, *end = text + length; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        MEMORY_PUSH(line_starts, line_count, (uint32_t)(p - text) + 1);
+    }
+    source->line_count = (uint32_t)line_count;
+    source->line_starts = arena_alloc_array(arena, line_count, sizeof *source->line_starts);
+    memcpy(source->line_starts, line_starts, line_count * sizeof *line_starts);
+    free(line_starts);
+    uint32_t checkpoints = length / SOURCE_CHECKPOINT_BYTES + 1;
+    source->codepoint_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
+    uint32_t codepoints = 0;
+    source->codepoint_checkpoints[0] = 0;
+    for (uint32_t block = 1; block < checkpoints; block++) {
+        uint32_t begin = (block - 1) * SOURCE_CHECKPOINT_BYTES;
+        codepoints += SOURCE_CHECKPOINT_BYTES - source_continuation_bytes(text, begin, begin + SOURCE_CHECKPOINT_BYTES);
+        source->codepoint_checkpoints[block] = codepoints;
+    }
+}
+
 /* Takes bytes (with SOURCE_PADDING writable bytes after them) as the source's text. */
 static jrn_source *source_adopt_in_place(jrn_arena *arena, const char *path, const char *display_name,
                                          char *bytes, size_t length)
@@ -53,10 +84,8 @@ static jrn_source *source_adopt_in_place(jrn_arena *arena, const char *path, con
     source->path = arena_strdup(arena, path);
     source->display_name = arena_strdup(arena, display_name);
     source->text = bytes;
-    source_indexer indexer;
-    source_index_begin(&indexer, arena, source, (uint32_t)length);
-    source_index_piece(&indexer, bytes, (uint32_t)length);
-    source_index_end(&indexer);
+    source->length = (uint32_t)length;
+    source_index(arena, source);
     return source;
 }
 
@@ -152,7 +181,9 @@ static jrn_source *source_read_regular(jrn_arena *arena, int fd, const char *pat
     return source_adopt_in_place(arena, path, path, bytes, length);
 }
 
-int source_open_regular(jrn_arena *arena, const char *path, struct stat *info, jrn_load_status *status,
+/* Opens path for reading when it is a regular file within the size limit; else -1 with
+ * *status and *error_text set. */
+static int source_open_regular(jrn_arena *arena, const char *path, struct stat *info, jrn_load_status *status,
                         const char **error_text)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it anyway. */
@@ -232,8 +263,8 @@ uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t le
     return need;
 }
 
-/* Whether the 8 bytes at i are all ASCII and none is NUL: most of any map is, and a word
- * at a time is several times faster than decoding byte by byte. */
+/* Whether the 8 bytes at i are all ASCII and none is NUL: most of any map is, and is then
+ * checked a word at a time rather than decoded byte by byte. */
 static bool source_ascii_run(const unsigned char *text, uint32_t i, uint32_t length)
 {
     if (length - i < 8) return false;
@@ -276,61 +307,9 @@ uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason)
     return source->invalid_offset;
 }
 
-uint32_t source_byte_order_mark_length(const char *bytes, size_t length)
+static uint32_t source_byte_order_mark_length(const char *bytes, size_t length)
 {
     return length >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-}
-
-void source_index_begin(source_indexer *indexer, jrn_arena *arena, jrn_source *source, uint32_t capacity)
-{
-    *indexer = (source_indexer){arena, source, NULL, 0, 0, 0};
-    MEMORY_PUSH(indexer->line_starts, indexer->line_count, 0);
-    source->codepoint_checkpoints = arena_alloc_array(arena, capacity / SOURCE_CHECKPOINT_BYTES + 1, sizeof(uint32_t));
-    source->invalid_offset = UINT32_MAX;
-    source->invalid_reason = NULL;
-}
-
-void source_index_piece(source_indexer *indexer, const char *bytes, uint32_t length)
-{
-    jrn_source *source = indexer->source;
-    if (source->invalid_offset == UINT32_MAX) {
-        const char *reason;
-        uint32_t invalid = utf8_find_invalid((const unsigned char *)bytes, length, &reason, indexer->arena);
-        if (invalid != UINT32_MAX) {
-            source->invalid_offset = indexer->offset + invalid;
-            source->invalid_reason = reason;
-        }
-    }
-    for (const char *p = bytes, *end = bytes + length; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
-        MEMORY_PUSH(indexer->line_starts, indexer->line_count, indexer->offset + (uint32_t)(p - bytes) + 1);
-    }
-    /* Code points before each checkpoint boundary the piece reaches. */
-    uint32_t done = 0;
-    while (done < length) {
-        uint32_t at = indexer->offset + done;
-        uint32_t boundary = (at / SOURCE_CHECKPOINT_BYTES + 1) * SOURCE_CHECKPOINT_BYTES;
-        uint32_t take = boundary - at < length - done ? boundary - at : length - done;
-        indexer->codepoints += take - source_continuation_bytes(bytes, done, done + take);
-        done += take;
-        if (at + take == boundary) source->codepoint_checkpoints[boundary / SOURCE_CHECKPOINT_BYTES] = indexer->codepoints;
-    }
-    indexer->offset += length;
-}
-
-void source_index_end(source_indexer *indexer)
-{
-    jrn_source *source = indexer->source;
-    source->length = indexer->offset;
-    source->line_count = (uint32_t)indexer->line_count;
-    source->line_starts = arena_alloc_array(indexer->arena, indexer->line_count, sizeof *source->line_starts);
-    memcpy(source->line_starts, indexer->line_starts, indexer->line_count * sizeof *source->line_starts);
-    source_index_abandon(indexer);
-}
-
-void source_index_abandon(source_indexer *indexer)
-{
-    free(indexer->line_starts);
-    indexer->line_starts = NULL;
 }
 
 static uint32_t source_line_of(const jrn_source *source, uint32_t offset)

@@ -37,18 +37,32 @@ export ASAN_OPTIONS="exitcode=99:detect_leaks=1:abort_on_error=0:allocator_may_r
 export UBSAN_OPTIONS="halt_on_error=1:exitcode=98:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 
-# run_suite SUITE LABEL: runs one suite file and adds its counts to the totals.
-run_suite() {
+# A suite that skips a case for a missing tool fails it: `make check` installs every tool
+# the suites need (make test-deps), so a skip means a case that silently stopped running.
+# JRN_TESTS_ALLOW_SKIP=1 lets a developer run the suites on a machine without them.
+allow_skip=${JRN_TESTS_ALLOW_SKIP:-0}
+# Suites run side by side, JRN_TEST_JOBS at a time (default: one per core); each writes
+# its own log, and the logs are reported in suite order once all have run.
+jobs_max=${JRN_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+# execute_suite SUITE LABEL: runs one suite file into its log and records its exit status.
+execute_suite() {
     local suite=$1 label=$2
-    local name log status suite_pass suite_fail suite_skip
-    name=$(basename "$suite" .sh)
-    if [ ! -f "$suite" ]; then
-        echo "FAIL: $name (no such suite)"; failed=$((failed + 1)); return
-    fi
     mkdir -p "$scratch/$label"
-    log="$scratch/$label.log"
-    TMP_DIR="$scratch/$label" bash "$suite" >"$log" 2>&1
-    status=$?
+    if [ ! -f "$suite" ]; then
+        echo "FAIL: $(basename "$suite" .sh) (no such suite)" >"$scratch/$label.log"
+        echo 0 >"$scratch/$label.status"
+        return
+    fi
+    TMP_DIR="$scratch/$label" bash "$suite" >"$scratch/$label.log" 2>&1
+    echo $? >"$scratch/$label.status"
+}
+
+# report_suite LABEL: prints one suite's counts and failures, and adds them to the totals.
+report_suite() {
+    local label=$1
+    local log="$scratch/$label.log" status suite_pass suite_fail suite_skip
+    status=$(cat "$scratch/$label.status")
     suite_pass=$(grep -c '^PASS: ' "$log")
     suite_fail=$(grep -c '^FAIL: ' "$log")
     suite_skip=$(grep -c '^SKIP: ' "$log")
@@ -61,24 +75,36 @@ run_suite() {
         echo "FAIL: $label ran no test" >>"$log"
         suite_fail=1
     fi
+    if [ "$suite_skip" -gt 0 ] && [ "$allow_skip" != 1 ]; then
+        echo "FAIL: $label skipped $suite_skip case(s) for a missing tool: run 'make test-deps'" >>"$log"
+        suite_fail=$((suite_fail + suite_skip))
+    fi
     passed=$((passed + suite_pass)); failed=$((failed + suite_fail)); skipped=$((skipped + suite_skip))
     printf '%-20s %4d passed, %d failed, %d skipped\n' "$label" "$suite_pass" "$suite_fail" "$suite_skip"
     # Show failures (with their explanation lines) and skips; keep passes quiet.
     awk '/^FAIL: /{show=1; print "  " $0; next} /^(PASS|SKIP): /{show=0; if ($0 ~ /^SKIP/) print "  " $0; next} show{print "    " $0}' "$log" | head -n 200
 }
 
+# The runs: each suite with JRNC, then (JRNC_SANITIZE) again with the sanitizer build,
+# except suites marked "runner: once" (they do not run jrnc).
+labels=() binaries=() files=()
 for suite in "${suites[@]}"; do
-    run_suite "$suite" "$(basename "$suite" .sh)"
+    labels+=("$(basename "$suite" .sh)"); binaries+=("$JRNC"); files+=("$suite")
 done
-# JRNC_SANITIZE: run the suites that exercise jrnc again with the sanitizer build.
 if [ -n "${JRNC_SANITIZE:-}" ]; then
     case "$JRNC_SANITIZE" in /*) ;; *) JRNC_SANITIZE="$root/$JRNC_SANITIZE" ;; esac
-    JRNC="$JRNC_SANITIZE"
     for suite in "${suites[@]}"; do
         grep -q '^# runner: once' "$suite" 2>/dev/null && continue
-        run_suite "$suite" "$(basename "$suite" .sh)[asan]"
+        labels+=("$(basename "$suite" .sh)[asan]"); binaries+=("$JRNC_SANITIZE"); files+=("$suite")
     done
 fi
+
+for i in "${!labels[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+    JRNC="${binaries[$i]}" execute_suite "${files[$i]}" "${labels[$i]}" &
+done
+wait
+for label in "${labels[@]}"; do report_suite "$label"; done
 echo
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"

@@ -28,26 +28,6 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
         (items)[(count)++] = (item); \
     } while (0)
 
-/* Forgets everything allocated (keeping one block's memory for what comes next): for
- * short-lived arenas that are filled and emptied many times, such as a parsed item's. */
-void arena_reset(jrn_arena *arena);
-/* Moves everything child holds into owner (freed with it) and frees child itself. */
-void arena_adopt(jrn_arena *owner, jrn_arena *child);
-
-/* A point in an arena's life to go back to: what is allocated after it can be undone at
- * once (a compilation that tries a faster way first, and gives up on it). */
-typedef struct jrn_arena_mark {
-    void *block;               /* the current block when marked (NULL: none yet) */
-    void *block_previous;      /* what that block followed then */
-    size_t block_used;
-    size_t bytes_used;
-} jrn_arena_mark;
-
-jrn_arena_mark arena_mark(const jrn_arena *arena);
-/* Frees every allocation made since mark (which must be this arena's, taken since its last
- * reset, and not rolled back past): memory from before it is untouched. */
-void arena_rollback(jrn_arena *arena, jrn_arena_mark mark);
-
 /* Bytes handed out so far (for the benchmark's memory figures). */
 size_t arena_bytes_used(const jrn_arena *arena);
 

@@ -15,11 +15,13 @@
 /* One step of the journey, per customer entering the journey. */
 typedef struct jrn_flow_step {
     const jrn_touchpoint *touchpoint;
-    bool is_end;             /* no hops: the journey completes here */
+    bool is_end;             /* customers complete here: no hops, or an ends: step / rest: completes */
+    double completes_rate;   /* share of those at the step completing there (1 with no hops) */
     bool is_trapped;         /* in a cycle customers can never leave */
     double visits;           /* expected visits; INFINITY when trapped and reached */
     double completes;        /* share of entrants completing here (ends only) */
-    double lost_rate;        /* share of those at the step lost there: 100% less the rates */
+    double lost_rate;        /* share of those at the step lost there: 100% less the rates,
+                              * unless the rest completes there */
     double lost;             /* share of entrants lost here */
     double completion_chance;/* chance that a customer at this step goes on to complete */
 } jrn_flow_step;

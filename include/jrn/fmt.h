@@ -36,7 +36,7 @@ bool fmt_same_file(const jrn_ast_file *a, const jrn_ast_file *b);
 /* Appends a value as one-line text: a string re-escaped canonically, a range without blanks
  * around "..", other literals as written. A text block is written as a plain string here;
  * the printer lays text blocks out itself. */
-void fmt_append_value(jrn_strbuf *out, const jrn_ast_value *value);
+void fmt_append_value(jrn_strbuf *out, const jrn_value *value);
 /* Appends text as a "..." string: \" \\ \n \t escaped, other control characters as \u{..}. */
 void fmt_append_string(jrn_strbuf *out, const char *text);
 /* True when the text can be written as an indented """ block that reads back the same:
@@ -46,29 +46,29 @@ bool fmt_text_block_fits(const char *text);
  * the closing quotes on a line of their own at that indentation. */
 void fmt_append_text_block(jrn_strbuf *out, const char *text, size_t indent);
 /* A comment as written, without trailing blanks. */
-void fmt_append_comment(jrn_strbuf *out, const jrn_ast_comment *comment);
+void fmt_append_comment(jrn_strbuf *out, const jrn_comment *comment);
 /* Characters (code points) in text[0, length). */
 size_t fmt_text_width(const char *text, size_t length);
 
 /* Comments are written in source order: the cursor is the first one not yet written. */
 typedef struct fmt_comment_cursor {
     const jrn_source *source;
-    const jrn_ast_comment *next;
+    const jrn_comment *next;
 } fmt_comment_cursor;
 
 /* The next unwritten comment when it starts before offset, else NULL. */
-const jrn_ast_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint32_t offset);
+const jrn_comment *fmt_comment_before(const fmt_comment_cursor *cursor, uint32_t offset);
 /* The next unwritten comment when it stands after end on end's line and before limit: the
  * trailing comment of a construct ending at end. */
-const jrn_ast_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
+const jrn_comment *fmt_comment_trailing(const fmt_comment_cursor *cursor, uint32_t end,
                                             uint32_t limit);
 void fmt_comment_take(fmt_comment_cursor *cursor);
 /* True when next continues previous, a comment after code: it stands alone on the very
  * next line, starting in the same column (a note written over several lines). */
-bool fmt_comment_continues(const jrn_source *source, const jrn_ast_comment *previous,
-                           const jrn_ast_comment *next);
+bool fmt_comment_continues(const jrn_source *source, const jrn_comment *previous,
+                           const jrn_comment *next);
 /* True when only blanks precede the comment on its line. */
-bool fmt_comment_stands_alone(const jrn_source *source, const jrn_ast_comment *comment);
+bool fmt_comment_stands_alone(const jrn_source *source, const jrn_comment *comment);
 /* True when offsets a and b are on the same source line. */
 bool fmt_same_line(const jrn_source *source, uint32_t a, uint32_t b);
 /* True when the source has an empty line between offsets from and to. */

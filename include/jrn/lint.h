@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jrn/ast.h"
+#include "jrn/values.h"
 #include "jrn/data.h"
 #include "jrn/diag.h"
 #include "jrn/model.h"

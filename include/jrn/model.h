@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "jrn/ast.h"
+#include "jrn/values.h"
 #include "jrn/source.h"
 
 typedef struct jrn_team jrn_team;
@@ -27,7 +27,7 @@ typedef struct jrn_text_list {
 /* A property named x_... : kept as written, passed through to JSON. */
 typedef struct jrn_extension {
     const char *name;
-    const jrn_ast_value *values;    /* linked through ->next */
+    const jrn_value *values;    /* linked through ->next */
     size_t value_count;
     jrn_span span;
     struct jrn_extension *next;
@@ -64,6 +64,8 @@ const char *element_label(const jrn_element *element);
 typedef enum jrn_channel_kind { CHANNEL_KIND_UNSET, CHANNEL_DIGITAL, CHANNEL_HUMAN, CHANNEL_PHYSICAL } jrn_channel_kind;
 typedef enum jrn_contact { CONTACT_UNSET, CONTACT_DIRECT, CONTACT_INDIRECT } jrn_contact;
 typedef enum jrn_better { BETTER_UNSET, BETTER_HIGHER, BETTER_LOWER } jrn_better;
+/* Where customers go that no rated hop takes, at a step whose hops are all rated. */
+typedef enum jrn_rest { REST_UNSET, REST_LOST, REST_COMPLETES } jrn_rest;
 typedef enum jrn_frequency {
     FREQUENCY_UNSET, FREQUENCY_DAILY, FREQUENCY_WEEKLY, FREQUENCY_MONTHLY,
     FREQUENCY_QUARTERLY, FREQUENCY_YEARLY
@@ -169,6 +171,11 @@ struct jrn_touchpoint {
     uint32_t channel_count;
     uint32_t persona_count;
     uint32_t kpi_count;
+    /* Where it stands in the spine read as written (each stage's touchpoints and
+     * sub-stages in source order), and the slot it shares with the rest of its sub-stage
+     * there: a hop to a smaller slot goes back. */
+    uint32_t spine_order;
+    uint32_t spine_slot;
     jrn_contact contact;
     int effort;                  /* 1..5, 0 when not given */
     bool has_emotion;
@@ -200,6 +207,10 @@ struct jrn_journey {
     size_t persona_count;
     const char *goal;
     jrn_touchpoint *start;       /* start: if given, else the first step of the first chain */
+    jrn_touchpoint **ends;       /* ends: the steps where the rest completes, whatever rest: says */
+    jrn_span *end_spans;         /* where each is written */
+    size_t end_count;
+    jrn_rest rest;               /* rest: (UNSET reads as LOST) */
     jrn_touchpoint **steps;      /* distinct touchpoints in order of first appearance */
     size_t step_count;
     jrn_hop *hops;               /* in source order; no duplicate (from, to) pairs */
@@ -242,7 +253,7 @@ struct jrn_kpi {
 /* A file of the compilation: the root, the prelude, or one brought in by "use". */
 typedef struct jrn_model_file {
     const jrn_source *source;
-    const jrn_ast_file *ast;     /* its comments, for lint suppressions (no items: see sema_syntax.c) */
+    const jrn_comment *comments; /* as written, for lint suppressions */
     bool is_root;                /* a file named on the command line */
     bool is_prelude;
     jrn_span used_at;            /* the "use" in a root file that (transitively) brought it in */
@@ -255,6 +266,15 @@ typedef struct jrn_extend_site {
     jrn_span extended;           /* the id in the root file's first extend of it */
 } jrn_extend_site;
 
+/* A name written in the map and the element it resolves to: every use of a name (a
+ * reference in a property, an 'in' or 'for' clause, a journey step, a kpi's metric, an
+ * extend's target), in the order sema resolved them. With element->id_span, tools go from
+ * any use of a name to its declaration and from a declaration to its uses. */
+typedef struct jrn_reference {
+    jrn_span span;               /* where the name is written */
+    const jrn_element *target;
+} jrn_reference;
+
 /* Arrays in declaration order (files in load order: prelude, then each file's uses before
  * its own declarations). Stages are the flattened spine: each stage, then its sub-stages. */
 typedef struct jrn_model {
@@ -266,10 +286,12 @@ typedef struct jrn_model {
     jrn_channel **channels;     size_t channel_count;
     jrn_stage **stages;         size_t stage_count;
     jrn_touchpoint **touchpoints; size_t touchpoint_count;
+    jrn_touchpoint **spine_touchpoints;  /* the same, in spine order (see spine_order); NULL-free */
     jrn_journey **journeys;     size_t journey_count;
     jrn_metric **metrics;       size_t metric_count;
     jrn_kpi **kpis;             size_t kpi_count;
     jrn_extend_site *extend_sites; size_t extend_site_count;
+    jrn_reference *references;  size_t reference_count;
     jrn_metric *emotion_metric; /* the prelude's "emotion" scale, or NULL with --no-prelude */
     double emotion_low, emotion_high;  /* the emotion scale's bounds (-2..2 by default) */
 } jrn_model;

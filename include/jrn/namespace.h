@@ -29,5 +29,7 @@ jrn_element *namespace_find(const jrn_namespace *names, const char *id);
 void namespace_prefetch(const jrn_namespace *names, const char *id);
 /* Adds element; returns the element already holding its id instead, if there is one. */
 jrn_element *namespace_add(jrn_namespace *names, jrn_element *element);
+/* Puts element where the element with its id was (same place in declaration order). */
+void namespace_replace(jrn_namespace *names, jrn_element *element);
 
 #endif

@@ -1,103 +1,15 @@
-/* parse.h — what the flex scanner and the bison parser share: the per-file parse context,
- * the location type, and the AST builders their actions call (no lookups, no resolution). */
+/* parse.h — the parser's API: one source's text into its whole syntax tree. */
 #ifndef JRN_PARSE_H
 #define JRN_PARSE_H
-
-#include <stdbool.h>
-#include <stdint.h>
 
 #include "jrn/arena.h"
 #include "jrn/ast.h"
 #include "jrn/diag.h"
-#include "jrn/strbuf.h"
+#include "jrn/source.h"
 
-/* Blocks nest stage > touchpoint > kpi at most; anything deeper than this is hostile or
- * a runaway brace, and is refused with a message rather than recursed into. */
-#define PARSE_NESTING_LIMIT 64
-
-typedef struct jrn_location {
-    uint32_t begin;
-    uint32_t end;
-} jrn_location;
-
-typedef struct jrn_parse_context {
-    jrn_arena *arena;              /* the nodes of the item being parsed */
-    jrn_arena *file_arena;         /* the file record and its comments: they outlive items */
-    const struct jrn_item_sink *sink;  /* NULL: every item stays in file->items */
-    jrn_arena *spare_arena;        /* with a sink: the arena of the item before this one */
-    const jrn_source *source;
-    jrn_diag_list *diags;
-    jrn_ast_file *file;
-    void *scanner;                 /* the reentrant flex scanner (yyscan_t) */
-    jrn_source_reader *reader;     /* the file read again for this parse, or NULL (text in memory) */
-    uint32_t offset;               /* the scanner's position, in bytes */
-    uint32_t text_block_begin;     /* where the open """ started */
-    jrn_strbuf text_block;         /* the open """ block's bytes so far */
-    unsigned nesting_depth;
-    bool aborted;                  /* a limit stopped the parse: report nothing more */
-    jrn_ast_comment *last_comment;
-    jrn_ast_item *last_item;
-} jrn_parse_context;
-
-/* The lists the grammar builds (left-recursively, so a 200,000-step chain needs no deep
- * stack) are circles while they grow: the parser holds a list by its last node, whose next
- * is the first, so appending is O(1) and every semantic value is one pointer. (A list
- * held as first, last and count made the value 40 bytes, copied at every step of the
- * parser, and read back whole right after an action wrote 8 of them, which the processor
- * cannot forward from the store: a third of the parser's time.) The constructors that
- * take a list open the circle into a NULL-terminated list and count it. */
-
-jrn_span parse_span(const jrn_parse_context *context, jrn_location location);
-/* Reports a syntax or lexical error at location and counts it against the file. */
-void parse_error(jrn_parse_context *context, jrn_location location, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Scanner helpers. */
-/* The scanner's input when the text is read from disk (flex's YY_INPUT). */
-size_t parse_read_input(jrn_parse_context *context, char *buffer, size_t size);
-void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
-                       size_t length);
-jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
-                               jrn_location location, const char *text, size_t length);
-/* An identifier used as a value ("channel: web"); takes the scanner's copy of the name. */
-jrn_ast_value *parse_new_ident_value(jrn_parse_context *context, const char *name,
-                                     jrn_location location);
-/* Decodes a one-line string literal (quotes included in text) with its escapes. */
-jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location location,
-                                    const char *text, size_t length, bool terminated);
-/* Ends the open """ block: removes the common indentation and makes a STRING value. */
-jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location location);
-
-/* Grammar helpers. Each append returns the list's new last node (the list when it was
- * NULL); a NULL node (a member lost to error recovery) leaves the list as it was. */
-jrn_ast_value *ast_append_value(jrn_ast_value *last, jrn_ast_value *value);
-jrn_ast_name *ast_append_name(jrn_parse_context *context, jrn_ast_name *last, const char *id,
-                              jrn_location location);
-jrn_ast_member *ast_append_member(jrn_ast_member *last, jrn_ast_member *member);
-jrn_ast_property *ast_append_property(jrn_ast_property *last, jrn_ast_property *property);
-jrn_ast_property *ast_new_property(jrn_parse_context *context, const char *name,
-                                   jrn_location name_location, jrn_ast_value *values,
-                                   jrn_location location);
-jrn_ast_member *ast_new_property_member(jrn_parse_context *context, jrn_ast_property *property);
-jrn_ast_member *ast_new_flag(jrn_parse_context *context, const char *name, jrn_location location);
-jrn_ast_member *ast_new_decl_member(jrn_parse_context *context, jrn_ast_decl *decl);
-/* A chain is a list of steps: started with its first step, a hop adds the next. */
-jrn_ast_step *ast_start_chain(jrn_parse_context *context, const char *id, jrn_location location);
-jrn_ast_step *ast_chain_add_hop(jrn_parse_context *context, jrn_ast_step *chain, const char *id,
-                                jrn_location id_location, jrn_ast_property *properties,
-                                jrn_location hop_location);
-jrn_ast_member *ast_new_chain(jrn_parse_context *context, jrn_ast_step *chain, jrn_location location);
-/* A clause (in, for) as written: its names (NULL when absent) and where it stands. */
-typedef struct ast_clause {
-    jrn_ast_name *names;
-    jrn_location location;
-} ast_clause;
-/* block_location is empty when the declaration has no block; members may be NULL in one. */
-jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_location keyword,
-                           const char *id, jrn_location id_location, jrn_ast_value *title,
-                           ast_clause in_clause, ast_clause for_clause, jrn_ast_member *members,
-                           jrn_location block_location, jrn_location location);
-void ast_add_use(jrn_parse_context *context, jrn_ast_value *path, jrn_location location);
-void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl);
+/* Parses source into a syntax tree in arena (no imports, no resolution). Syntax errors go
+ * to diags and are counted in the file's syntax_error_count; error recovery keeps the
+ * items around them, so the tree is whole wherever the text is. */
+jrn_ast_file *parse_source(jrn_arena *arena, const jrn_source *source, jrn_diag_list *diags);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "jrn/arena.h"
-#include "jrn/ast.h"
+#include "jrn/values.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
 

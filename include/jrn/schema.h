@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jrn/ast.h"
+#include "jrn/values.h"
 
 typedef enum jrn_value_type {
     TYPE_TEXT,          /* "..." or a text block */
@@ -37,7 +37,7 @@ typedef enum jrn_property_id {
     PROP_EMOTION, PROP_ASPIRATION, PROP_LOOPS,
     PROP_CHANNEL, PROP_PERSONA, PROP_EFFORT, PROP_DOES, PROP_THINKS, PROP_FEELS,
     PROP_DELIGHT, PROP_TRUTH, PROP_BACKSTAGE, PROP_TRIGGER, PROP_OPPORTUNITY,
-    PROP_START,
+    PROP_START, PROP_ENDS, PROP_REST,
     PROP_SCALE, PROP_BETTER, PROP_UNIT, PROP_LABELS,
     PROP_TARGET, PROP_EVERY, PROP_WHY,
     PROP_RATE, PROP_AFTER,

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what tests/suites/unix.sh needs on a fresh Debian machine, as root: groff and
-# mandoc to lint and render the man page, man-db for `man -l`, zsh to parse the zsh
-# completion, and bash-completion so the bash completion is tried as users load it.
+# Installs what tests/suites/unix.sh and the suites around it need on a fresh Debian
+# machine: groff and mandoc to lint and render the man page, man-db for `man -l`, zsh to
+# parse the zsh completion, bash-completion so the bash completion is tried as users load
+# it, clang for the fuzzer, valgrind for the memcheck suites, git (diff as a git driver),
+# patch (fmt --diff applies) and script(1) (colour on a terminal).
 set -eu
-export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends groff mandoc man-db zsh bash-completion clang make
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/tests/deps/lib.sh"
+deps_install_missing groff=groff mandoc=mandoc man=man-db zsh=zsh \
+    /usr/share/bash-completion/bash_completion=bash-completion clang=clang make=make \
+    valgrind=valgrind git=git patch=patch script=bsdutils

@@ -40,18 +40,24 @@ def flow(case):
     index = {s: i for i, s in enumerate(steps)}
     n = len(steps)
     entry = index[case.get("start") or hops[0][0]]
-    # Probabilities: rated hops take their rate, unrated split the rest, else the rest is lost.
+    # Probabilities: rated hops take their rate, unrated split the rest, else the rest is lost,
+    # or completes at an ends: step (everywhere with rest: completes); no hop out completes.
     out = {s: [h for h in hops if h[0] == s] for s in steps}
     prob = {}
     lost_rate = [F(0)] * n
-    is_end = [not out[s] for s in steps]
+    completes_rate = [F(0) if out[s] else F(1) for s in steps]
+    rest_completes = lambda s: s in case.get("ends", []) or case.get("rest") == "completes"
     for s in steps:
         rated = sum((F(h[2][:-1]) / 100 for h in out[s] if h[2]), F(0))
         unrated = [h for h in out[s] if not h[2]]
         for h in out[s]:
             prob[(h[0], h[1])] = F(h[2][:-1]) / 100 if h[2] else (1 - rated) / len(unrated)
-        if out[s] and not unrated:
-            lost_rate[index[s]] = 1 - rated
+        if out[s] and not unrated and rated < 1:
+            if rest_completes(s):
+                completes_rate[index[s]] = 1 - rated
+            else:
+                lost_rate[index[s]] = 1 - rated
+    is_end = [completes_rate[i] > 0 for i in range(n)]
     P = [[F(0)] * n for _ in range(n)]
     for (frm, to), p in prob.items():
         P[index[frm]][index[to]] += p
@@ -93,12 +99,12 @@ def flow(case):
             visits[j] = None if share > 0 else F(0)
     # Chance of completing: a = end + P_TT a.
     B = [[(1 if r == c else 0) - P[transient[r]][transient[c]] for c in range(m)] for r in range(m)]
-    g = [F(1) if is_end[transient[r]] else F(0) for r in range(m)]
+    g = [completes_rate[transient[r]] for r in range(m)]
     a_t = solve_linear(B, g) if m else []
     success = [F(0)] * n
     for k, s in enumerate(transient):
         success[s] = a_t[k]
-    completion = sum((visits[i] for i in range(n) if is_end[i]), F(0))
+    completion = sum((visits[i] * completes_rate[i] for i in range(n) if is_end[i] and visits[i] is not None), F(0))
     has_durations = any(h[3] for h in hops)
     timed = sum((visits[index[h[0]]] * prob[(h[0], h[1])] * success[index[h[1]]] * duration_days(h[3])
                  for h in hops if h[3] and not recurrent[index[h[0]]]), F(0))
@@ -121,7 +127,8 @@ def flow(case):
             loops.append((frm, to, None if v is None else v * prob[(frm, to)]))
     return {
         "completion": completion,
-        "ends": {s: visits[index[s]] for s in steps if is_end[index[s]]},
+        "ends": {s: None if visits[index[s]] is None else visits[index[s]] * completes_rate[index[s]]
+                 for s in steps if is_end[index[s]]},
         "lost": lost,
         "lost_by_stage": lost_by_stage,
         "visits": {s: visits[index[s]] for s in steps},
@@ -140,6 +147,10 @@ def journey_source(case, journey_id="j"):
     lines.append(f'journey {journey_id} "{case.get("title", journey_id)}" {{')
     if case.get("start"):
         lines.append(f"  start: {case['start']}")
+    if case.get("ends"):
+        lines.append(f"  ends: {', '.join(case['ends'])}")
+    if case.get("rest"):
+        lines.append(f"  rest: {case['rest']}")
     for frm, to, rate, after in case["hops"]:
         props = [p for p in (f"rate: {rate}" if rate else None, f"after: {after}" if after else None) if p]
         lines.append(f"  {frm} -> {to}" + (f" [{', '.join(props)}]" if props else ""))

@@ -94,10 +94,8 @@ static void fuzz_require_same(const jrn_compilation *want_from, const jrn_compil
     strbuf_free(&got);
 }
 
-/* A map read from disk (in pieces, at each parse; see source_file.c; by the single pass,
- * checked and indexed as it is read) must compile exactly as the same bytes in memory.
- * The file is named like the in-memory source and sits in the folder "use" resolves from
- * for both. */
+/* A map read from disk must compile exactly as the same bytes in memory. The file is
+ * named like the in-memory source and sits in the folder "use" resolves from for both. */
 static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
                            const jrn_compile_options *options)
 {
@@ -110,18 +108,6 @@ static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilati
     compile_free(from_disk);
 }
 
-/* The single pass (sema_one_pass.c) must build what two passes build, or give up. */
-static void fuzz_two_passes(const uint8_t *data, size_t size, const jrn_compilation *one_pass,
-                            const jrn_compile_options *options)
-{
-    jrn_compile_options two_passes = *options;
-    two_passes.two_passes = true;
-    jrn_compilation *compilation = compile_new();
-    bool compiled = compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &two_passes);
-    fuzz_require_same(one_pass, compilation, compiled);
-    compile_free(compilation);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     jrn_compile_options options = {0};
@@ -130,7 +116,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool compiled = compile_memory(compilation, "fuzz.jrn", (const char *)data, size, &options);
     /* Before the back ends add their findings to the diagnostics. */
     fuzz_from_file(data, size, compilation, &options);
-    fuzz_two_passes(data, size, compilation, &options);
     if (compiled) {
         /* Back ends run on every model the front end accepts. */
         const jrn_model *model = compilation->model;

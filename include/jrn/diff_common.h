@@ -1,9 +1,12 @@
-/* diff_compare.h — what the files of the model diff share: the comparison context, change
- * values, id indexes, and the per-part comparisons diff_models runs. */
-#ifndef JRN_DIFF_COMPARE_H
-#define JRN_DIFF_COMPARE_H
+/* diff_common.h — what the comparing files of the diff family share: the comparison
+ * context, change values, id indexes (diff_common.c), and the per-part comparisons
+ * diff_models runs (diff_spine.c, diff_kpis.c, ...). */
+#ifndef JRN_DIFF_COMMON_H
+#define JRN_DIFF_COMMON_H
 
-#include "jrn/diff_model.h"
+#include "jrn/arena.h"
+#include "jrn/diff_change.h"
+#include "jrn/strbuf.h"
 
 /* Elements of one kind sorted by id, for matching the two maps in O(n log n). */
 typedef struct diff_index_entry {

@@ -1,51 +1,12 @@
-/* ast.c — builds AST nodes for the parser's actions and decodes literal tokens. */
-#include "jrn/ast.h"
+/* parse_context.c — the builders the grammar's actions call (AST nodes, comments, syntax
+ * errors) and the decoding of literal tokens. */
+#include "jrn/parse_context.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "jrn/compile.h"
-#include "jrn/parse.h"
-
-static const char *const kind_names[KIND_COUNT] = {
-    "map", "segment", "persona", "team", "channel", "stage", "touchpoint", "journey",
-    "metric", "kpi",
-};
-
-const char *kind_name(jrn_kind kind)
-{
-    return kind < KIND_COUNT ? kind_names[kind] : "declaration";
-}
-
-const char *kind_with_article(jrn_kind kind)
-{
-    static const char *const with_article[KIND_COUNT] = {
-        "a map", "a segment", "a persona", "a team", "a channel", "a stage", "a touchpoint",
-        "a journey", "a metric", "a kpi",
-    };
-    return kind < KIND_COUNT ? with_article[kind] : "a declaration";
-}
-
-double duration_in_days(jrn_duration duration)
-{
-    switch (duration.unit) {
-    case DURATION_MINUTES: return duration.amount / 1440.0;
-    case DURATION_HOURS: return duration.amount / 24.0;
-    case DURATION_DAYS: return duration.amount;
-    case DURATION_WEEKS: return duration.amount * 7.0;
-    case DURATION_MONTHS: return duration.amount * 30.0;
-    case DURATION_YEARS: return duration.amount * 365.0;
-    }
-    return duration.amount;
-}
-
-const char *duration_unit_suffix(jrn_duration_unit unit)
-{
-    static const char *const suffixes[] = {"min", "h", "d", "w", "mo", "y"};
-    return unit <= DURATION_YEARS ? suffixes[unit] : "d";
-}
 
 jrn_span parse_span(const jrn_parse_context *context, jrn_location location)
 {
@@ -83,15 +44,54 @@ static void parse_value_error(jrn_parse_context *context, jrn_location location,
     strbuf_free(&message);
 }
 
+/* The bidirectional controls of Unicode's "Trojan Source" (CVE-2021-42574): embeddings,
+ * overrides and isolates, which make an editor show text in another order than it is read.
+ * Returns the code point at text[i] when it is one, else 0. */
+static uint32_t parse_bidi_control_at(const unsigned char *text, size_t i, size_t length)
+{
+    if (length - i < 3 || text[i] != 0xE2) return 0;
+    uint32_t code_point = ((uint32_t)(text[i] & 0x0F) << 12) | ((uint32_t)(text[i + 1] & 0x3F) << 6) |
+                          (uint32_t)(text[i + 2] & 0x3F);
+    bool embedding = code_point >= 0x202A && code_point <= 0x202E;
+    bool isolate = code_point >= 0x2066 && code_point <= 0x2069;
+    return embedding || isolate ? code_point : 0;
+}
+
+void parse_warn_hidden_text(jrn_parse_context *context, jrn_location location, const char *text,
+                            size_t length, const char *where)
+{
+    const unsigned char *bytes = (const unsigned char *)text;
+    for (size_t i = 0; i < length; i++) {
+        uint32_t control = parse_bidi_control_at(bytes, i, length);
+        if (control == 0) continue;
+        jrn_location at = {location.begin + (uint32_t)i, location.begin + (uint32_t)i + 3};
+        diag_report(context->diags, SEVERITY_WARNING, NULL, parse_span(context, at),
+                     "bidirectional control character U+%04X in %s: an editor may show this text in "
+                     "another order than jrnc reads it (delete it, or write the text without it)",
+                     control, where);
+        return;
+    }
+}
+
 void parse_add_comment(jrn_parse_context *context, jrn_location location, const char *text,
                        size_t length)
 {
+    /* A CR inside a comment ends the line for many editors, which then show what follows as
+     * code while jrnc reads it as part of the comment. */
+    const char *carriage_return = memchr(text, '\r', length);
+    if (carriage_return != NULL && (size_t)(carriage_return - text) + 1 < length) {
+        uint32_t at = location.begin + (uint32_t)(carriage_return - text);
+        diag_report(context->diags, SEVERITY_WARNING, NULL, parse_span(context, (jrn_location){at, at + 1}),
+                     "a carriage return (CR) inside a comment: editors that end lines at a CR show "
+                     "what follows it as code, but jrnc reads it as comment");
+    }
+    parse_warn_hidden_text(context, location, text, length, "a comment");
     /* Trailing blanks and a CR (of a CRLF or a stray one) are not part of what was said. */
     while (length > 0 && (text[length - 1] == '\r' || text[length - 1] == ' ' || text[length - 1] == '\t')) {
         length--;
     }
-    jrn_ast_comment *comment = arena_alloc(context->file_arena, sizeof *comment);
-    comment->text = arena_strndup(context->file_arena, text, length);
+    jrn_comment *comment = arena_alloc(context->arena, sizeof *comment);
+    comment->text = arena_strndup(context->arena, text, length);
     comment->span = parse_span(context, (jrn_location){location.begin, location.begin + (uint32_t)length});
     if (context->last_comment != NULL) context->last_comment->next = comment;
     else context->file->comments = comment;
@@ -151,13 +151,14 @@ static bool is_leap_year(int year)
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-static void parse_date_literal(jrn_parse_context *context, jrn_ast_value *value,
+static const char *const parse_month_names[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+};
+
+static void parse_date_literal(jrn_parse_context *context, jrn_value *value,
                                jrn_location location, const char *text)
 {
-    static const char *const month_names[] = {
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    };
     static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
     value->date = (jrn_date){year, month, day};
@@ -166,13 +167,17 @@ static void parse_date_literal(jrn_parse_context *context, jrn_ast_value *value,
         return;
     }
     int days = month_days[month - 1] + (month == 2 && is_leap_year(year));
-    if (day < 1 || day > days) {
+    if (day == 0) {
+        parse_value_error(context, location, "invalid date '%s': days start at 01", text);
+        return;
+    }
+    if (day > days) {
         parse_value_error(context, location, "invalid date '%s': %s %d has %d days", text,
-                    month_names[month - 1], year, days);
+                    parse_month_names[month - 1], year, days);
     }
 }
 
-static void parse_duration_literal(jrn_parse_context *context, jrn_ast_value *value,
+static void parse_duration_literal(jrn_parse_context *context, jrn_value *value,
                                    jrn_location location, const char *text, size_t length)
 {
     static const struct { const char *suffix; jrn_duration_unit unit; } units[] = {
@@ -188,6 +193,12 @@ static void parse_duration_literal(jrn_parse_context *context, jrn_ast_value *va
     }
     value->duration.amount = parse_number_text(context, location, text);
     value->number = value->duration.amount;
+    if (fabs(duration_in_days(value->duration)) > PARSE_DURATION_LIMIT_DAYS) {
+        parse_value_error(context, location, "duration '%s' too long (limit is %d years)", text,
+                          PARSE_DURATION_LIMIT_DAYS / 365);
+        value->duration.amount = 0;
+        value->number = 0;
+    }
 }
 
 static void parse_range_end(jrn_parse_context *context, jrn_location location, const char *text,
@@ -197,7 +208,7 @@ static void parse_range_end(jrn_parse_context *context, jrn_location location, c
     size_t length = strlen(text);
     end->is_duration = !end->is_percent && length > 0 && text[length - 1] >= 'a' && text[length - 1] <= 'z';
     if (end->is_duration) {
-        jrn_ast_value scratch = {0};
+        jrn_value scratch = {0};
         parse_duration_literal(context, &scratch, location, text, length);
         end->duration = scratch.duration;
         end->number = scratch.duration.amount;
@@ -206,14 +217,14 @@ static void parse_range_end(jrn_parse_context *context, jrn_location location, c
     }
 }
 
-static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value,
+static void parse_range_literal(jrn_parse_context *context, jrn_value *value,
                                 jrn_location location, const char *text)
 {
     const char *dots = strstr(text, "..");
     size_t low_length = (size_t)(dots - text);
     while (low_length > 0 && (text[low_length - 1] == ' ' || text[low_length - 1] == '\t')) low_length--;
     char *low = arena_strndup(context->arena, text, low_length);
-    jrn_ast_range *range = arena_alloc(context->arena, sizeof *range);
+    jrn_range *range = arena_alloc(context->arena, sizeof *range);
     parse_range_end(context, location, low, &range->low);
     const char *high = dots + 2;
     while (*high == ' ' || *high == '\t') high++;
@@ -221,25 +232,28 @@ static void parse_range_literal(jrn_parse_context *context, jrn_ast_value *value
     value->range = range;
 }
 
-jrn_ast_value *parse_new_ident_value(jrn_parse_context *context, const char *name,
+jrn_value *parse_new_ident_value(jrn_parse_context *context, const char *name,
                                      jrn_location location)
 {
-    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    jrn_value *value = arena_alloc(context->arena, sizeof *value);
     value->kind = VALUE_IDENT;
     value->span = parse_span(context, location);
     value->text = name;   /* already in the arena: the scanner copied it */
     return value;
 }
 
-jrn_ast_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
+jrn_value *parse_new_value(jrn_parse_context *context, jrn_value_kind kind,
                                jrn_location location, const char *text, size_t length)
 {
-    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    jrn_value *value = arena_alloc(context->arena, sizeof *value);
     value->kind = kind;
     value->span = parse_span(context, location);
     value->text = arena_strndup(context->arena, text, length);
     switch (kind) {
     case VALUE_NUMBER:
+        context->number_end = location.end;
+        value->number = parse_number_text(context, location, value->text);
+        break;
     case VALUE_PERCENT:
         value->number = parse_number_text(context, location, value->text);
         break;
@@ -303,7 +317,7 @@ static size_t parse_unicode_escape(jrn_parse_context *context, jrn_location esca
     return j - i + 1;
 }
 
-jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location location,
+jrn_value *parse_string_literal(jrn_parse_context *context, jrn_location location,
                                     const char *text, size_t length, bool terminated)
 {
     if (!terminated) {
@@ -312,7 +326,8 @@ jrn_ast_value *parse_string_literal(jrn_parse_context *context, jrn_location loc
                                       "(use \"\"\"...\"\"\" for text over several lines)");
     }
     size_t content_end = terminated ? length - 1 : length;
-    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    parse_warn_hidden_text(context, location, text, length, "a string");
+    jrn_value *value = arena_alloc(context->arena, sizeof *value);
     value->kind = VALUE_STRING;
     value->span = parse_span(context, location);
     if (content_end <= 1 || !memchr(text + 1, '\\', content_end - 1)) {
@@ -365,11 +380,13 @@ static size_t leading_blanks(const char *line, size_t length)
     return count;
 }
 
-jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location location)
+jrn_value *parse_finish_text_block(jrn_parse_context *context, jrn_location location)
 {
     /* Drop CRs so CRLF files give the same text as LF files. */
     const char *raw = strbuf_text(&context->text_block);
     size_t raw_length = context->text_block.length;
+    parse_warn_hidden_text(context, (jrn_location){location.begin + 3, location.begin + 3 + (uint32_t)raw_length},
+                           raw, raw_length, "a text block");
     jrn_strbuf text = STRBUF_INIT;
     for (size_t i = 0; i < raw_length; i++) {
         if (raw[i] == '\r' && i + 1 < raw_length && raw[i + 1] == '\n') continue;
@@ -409,7 +426,7 @@ jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location 
         if (newline != NULL) strbuf_putc(&result, '\n');
         line = line_end + 1;
     }
-    jrn_ast_value *value = arena_alloc(context->arena, sizeof *value);
+    jrn_value *value = arena_alloc(context->arena, sizeof *value);
     value->kind = VALUE_STRING;
     value->is_text_block = true;
     value->span = parse_span(context, location);
@@ -449,7 +466,7 @@ jrn_ast_value *parse_finish_text_block(jrn_parse_context *context, jrn_location 
         for (const type *node_ = (first); node_ != NULL; node_ = node_->next) (count)++; \
     } while (0)
 
-jrn_ast_value *ast_append_value(jrn_ast_value *last, jrn_ast_value *value)
+jrn_value *ast_append_value(jrn_value *last, jrn_value *value)
 {
     if (value == NULL) return last;
     AST_CIRCLE_APPEND(last, value);
@@ -480,15 +497,15 @@ jrn_ast_property *ast_append_property(jrn_ast_property *last, jrn_ast_property *
 }
 
 jrn_ast_property *ast_new_property(jrn_parse_context *context, const char *name,
-                                   jrn_location name_location, jrn_ast_value *values,
+                                   jrn_location name_location, jrn_value *values,
                                    jrn_location location)
 {
     jrn_ast_property *property = arena_alloc(context->arena, sizeof *property);
     property->name = name;
     property->name_span = parse_span(context, name_location);
     property->span = parse_span(context, location);
-    AST_CIRCLE_OPEN(jrn_ast_value, values, property->values);
-    AST_LIST_LENGTH(jrn_ast_value, property->values, property->value_count);
+    AST_CIRCLE_OPEN(jrn_value, values, property->values);
+    AST_LIST_LENGTH(jrn_value, property->values, property->value_count);
     return property;
 }
 
@@ -558,7 +575,7 @@ jrn_ast_member *ast_new_chain(jrn_parse_context *context, jrn_ast_step *chain, j
 }
 
 jrn_ast_decl *ast_new_decl(jrn_parse_context *context, jrn_kind kind, jrn_location keyword,
-                           const char *id, jrn_location id_location, jrn_ast_value *title,
+                           const char *id, jrn_location id_location, jrn_value *title,
                            ast_clause in_clause, ast_clause for_clause, jrn_ast_member *members,
                            jrn_location block_location, jrn_location location)
 {
@@ -598,34 +615,14 @@ static void ast_append_item(jrn_parse_context *context, jrn_ast_item *item)
     context->file->item_count++;
 }
 
-/* With a sink, the item goes to it at once; the arenas then turn (see parse.c). */
-static void ast_deliver_item(jrn_parse_context *context, jrn_ast_item *item)
-{
-    const jrn_item_sink *sink = context->sink;
-    if (sink == NULL) {
-        ast_append_item(context, item);
-        return;
-    }
-    context->file->item_count++;
-    if (sink->take(sink->data, item)) {
-        arena_adopt(sink->keep_arena, context->arena);
-        context->arena = arena_new();
-        return;
-    }
-    jrn_arena *finished = context->arena;
-    arena_reset(context->spare_arena);
-    context->arena = context->spare_arena;
-    context->spare_arena = finished;
-}
-
-void ast_add_use(jrn_parse_context *context, jrn_ast_value *path, jrn_location location)
+void ast_add_use(jrn_parse_context *context, jrn_value *path, jrn_location location)
 {
     jrn_ast_item *item = arena_alloc(context->arena, sizeof *item);
     item->kind = ITEM_USE;
     item->span = parse_span(context, location);
     item->use_path = path->text;
     item->use_path_span = path->span;
-    ast_deliver_item(context, item);
+    ast_append_item(context, item);
 }
 
 void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl)
@@ -634,5 +631,143 @@ void ast_add_decl_item(jrn_parse_context *context, jrn_ast_decl *decl)
     item->kind = ITEM_DECL;
     item->span = decl->span;
     item->decl = decl;
-    ast_deliver_item(context, item);
+    ast_append_item(context, item);
+}
+
+const char *parse_dashed_name(jrn_parse_context *context, jrn_location location, const char *text,
+                              size_t length)
+{
+    char *name = arena_strndup(context->arena, text, length);
+    for (char *dash = name; (dash = strchr(dash, '-')) != NULL; dash++) *dash = '_';
+    parse_error(context, location, "'%.*s' is not a name: names use letters, digits and _, not - (write '%s')",
+                (int)length, text, name);
+    return name;
+}
+
+/* The units a duration is written with, and the words people write for them. */
+static const struct {
+    const char *word;
+    const char *unit;
+} parse_unit_words[] = {
+    {"minute", "min"}, {"minutes", "min"}, {"mins", "min"}, {"hour", "h"}, {"hours", "h"},
+    {"hr", "h"}, {"hrs", "h"}, {"day", "d"}, {"days", "d"}, {"week", "w"}, {"weeks", "w"},
+    {"wk", "w"}, {"wks", "w"}, {"month", "mo"}, {"months", "mo"}, {"year", "y"}, {"years", "y"},
+    {"yr", "y"}, {"yrs", "y"},
+};
+
+static const char *parse_unit_of_word(const char *word, size_t length)
+{
+    for (size_t i = 0; i < sizeof parse_unit_words / sizeof parse_unit_words[0]; i++) {
+        if (strlen(parse_unit_words[i].word) == length && strncmp(parse_unit_words[i].word, word, length) == 0) {
+            return parse_unit_words[i].unit;
+        }
+    }
+    return NULL;
+}
+
+/* written: the duration as the map writes it ("3 days", "3days"). */
+static void parse_report_spelt_out_unit(jrn_parse_context *context, jrn_location location, const char *amount,
+                                        size_t amount_length, const char *unit, const char *written,
+                                        size_t written_length)
+{
+    parse_error(context, location,
+                "a duration is a number and a unit with no space: write '%.*s%s', not '%.*s' "
+                "(units: min, h, d, w, mo, y)",
+                (int)amount_length, amount, unit, (int)written_length, written);
+}
+
+bool parse_spelt_out_unit(jrn_parse_context *context, jrn_location location, const char *text,
+                          size_t length)
+{
+    if (context->number_end == 0 || context->number_end > location.begin) return false;
+    const char *source = context->source->text;
+    for (uint32_t i = context->number_end; i < location.begin; i++) {
+        if (source[i] != ' ' && source[i] != '\t') return false;
+    }
+    const char *unit = parse_unit_of_word(text, length);
+    if (unit == NULL) return false;
+    /* The number's own text: back from its end over digits, '.' and '-'. */
+    uint32_t begin = context->number_end;
+    while (begin > 0 && strchr("0123456789.-", source[begin - 1]) != NULL) begin--;
+    jrn_location whole = {begin, location.end};
+    parse_report_spelt_out_unit(context, whole, source + begin, context->number_end - begin, unit, source + begin,
+                                location.end - begin);
+    return true;
+}
+
+jrn_value *parse_malformed_number(jrn_parse_context *context, jrn_location location, const char *text,
+                                  size_t length)
+{
+    size_t digits = strspn(text, "-0123456789.");
+    const char *unit = digits > 0 ? parse_unit_of_word(text + digits, length - digits) : NULL;
+    if (unit != NULL) {
+        parse_report_spelt_out_unit(context, location, text, digits, unit, text, length);
+    } else {
+        parse_error(context, location,
+                    "malformed number '%.*s' (numbers look like 42, 4.5, 85%%, 1..5, 2026-09-30 or a "
+                    "duration: 30min 4h 2d 3w 6mo 1y)",
+                    length > 60 ? 60 : (int)length, text);
+    }
+    return parse_new_value(context, VALUE_NUMBER, location, "0", 1);
+}
+
+jrn_value *parse_slashed_date(jrn_parse_context *context, jrn_location location, const char *text,
+                              size_t length)
+{
+    int first = 0, second = 0, year = 0, consumed = 0;
+    char *copy = arena_strndup(context->arena, text, length);
+    bool is_date = sscanf(copy, "%2d/%2d/%4d%n", &first, &second, &year, &consumed) == 3 &&
+                   (size_t)consumed == length && year >= 1000;
+    if (!is_date) {
+        parse_error(context, location, "unexpected '/' in '%.*s' (comments start with '#'; dates are written 2026-03-15)",
+                    length > 60 ? 60 : (int)length, text);
+        return parse_new_value(context, VALUE_NUMBER, location, "0", 1);
+    }
+    /* Day first unless that cannot be (a month over 12); both readings when both can be. */
+    bool day_first = second <= 12 || first > 12;
+    int day = day_first ? first : second, month = day_first ? second : first;
+    char *iso = arena_printf(context->arena, "%04d-%02d-%02d", year, month, day);
+    if (first <= 12 && second <= 12 && first != second && first >= 1 && second >= 1) {
+        parse_error(context, location,
+                    "dates are written year-month-day: '%.*s' is %s (%d %s) or %04d-%02d-%02d (%d %s)",
+                    (int)length, text, iso, first, parse_month_names[second - 1], year, first, second, second,
+                    parse_month_names[first - 1]);
+    } else {
+        parse_error(context, location, "dates are written year-month-day: write %s, not '%.*s'", iso,
+                    (int)length, text);
+    }
+    return parse_new_value(context, VALUE_DATE, location, iso, strlen(iso));
+}
+
+/* Characters that look like a space or nothing: named, since they cannot be seen. */
+static const char *parse_invisible_name(uint32_t code_point)
+{
+    switch (code_point) {
+    case 0x00A0: return "a no-break space; use a plain space";
+    case 0x2007: return "a figure space; use a plain space";
+    case 0x202F: return "a narrow no-break space; use a plain space";
+    case 0x2009: return "a thin space; use a plain space";
+    case 0x200B: return "a zero-width space; delete it";
+    case 0x2060: return "a word joiner; delete it";
+    case 0xFEFF: return "a byte order mark inside the text; delete it";
+    case 0x2018: case 0x2019: return "a curly quote; use ' inside a text or \" around it";
+    case 0x201C: case 0x201D: return "a curly quote; put text in straight quotes \"...\"";
+    default: return NULL;
+    }
+}
+
+void parse_unexpected_character(jrn_parse_context *context, jrn_location location, const char *text,
+                                size_t length)
+{
+    const unsigned char *bytes = (const unsigned char *)text;
+    uint32_t code_point = bytes[0] & (bytes[0] >= 0xF0 ? 0x07 : bytes[0] >= 0xE0 ? 0x0F : 0x1F);
+    for (size_t i = 1; i < length; i++) code_point = (code_point << 6) | (bytes[i] & 0x3F);
+    const char *invisible = parse_invisible_name(code_point);
+    if (invisible != NULL) {
+        parse_error(context, location, "unexpected character U+%04X (%s)", code_point, invisible);
+    } else {
+        parse_error(context, location,
+                    "unexpected character '%.*s' (U+%04X): names use A-Z, a-z, 0-9 and _; put other text in quotes",
+                    (int)length, text, code_point);
+    }
 }
