@@ -2,30 +2,7 @@
  * command documents first, then the details (entry, hops, loops, traps). */
 #include "jrn/flow_report.h"
 
-#include "jrn/json_text.h"
-
-#include <math.h>
-
-/* Ten significant digits: exact enough for any use, stable from run to run. Infinite
- * visits (a trap) have no JSON number: null. */
-static void json_number(jrn_strbuf *out, double value)
-{
-    if (!isfinite(value)) {
-        strbuf_puts(out, "null");
-        return;
-    }
-    if (fabs(value) < 1e-12) value = 0;
-    strbuf_printf(out, "%.10g", value);
-}
-
-static void json_key(jrn_strbuf *out, const char *indent, const char *key, bool *first)
-{
-    strbuf_puts(out, *first ? "\n" : ",\n");
-    *first = false;
-    strbuf_puts(out, indent);
-    json_append_string(out, key);
-    strbuf_puts(out, ": ");
-}
+#include "jrn/json_writer.h"
 
 typedef bool (*json_step_filter)(const jrn_flow_step *step);
 typedef double (*json_step_value)(const jrn_flow_step *step);
@@ -38,122 +15,99 @@ static double step_lost(const jrn_flow_step *step) { return step->lost; }
 static double step_visits(const jrn_flow_step *step) { return step->visits; }
 
 /* {"step": value, ...} over the steps that pass the filter, in step order. */
-static void json_step_object(const jrn_journey_flow *flow, json_step_filter keep, json_step_value value,
-                             jrn_strbuf *out)
+static void json_step_object(json_writer *json, const char *key, const jrn_journey_flow *flow,
+                             json_step_filter keep, json_step_value value)
 {
-    bool first = true;
-    strbuf_putc(out, '{');
+    json_key(json, key);
+    json_object_begin(json, JSON_LINES);
     for (size_t s = 0; s < flow->step_count; s++) {
-        if (!keep(&flow->steps[s])) continue;
-        json_key(out, "        ", flow->steps[s].touchpoint->base.id, &first);
-        json_number(out, value(&flow->steps[s]));
+        if (keep(&flow->steps[s])) json_member_number(json, flow->steps[s].touchpoint->base.id, value(&flow->steps[s]));
     }
-    strbuf_puts(out, first ? "}" : "\n      }");
+    json_object_end(json);
 }
 
-static void json_stage_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
+static void json_stage_losses(json_writer *json, const jrn_journey_flow *flow)
 {
-    bool first = true;
-    strbuf_putc(out, '{');
-    for (size_t i = 0; i < flow->stage_loss_count; i++) {
-        json_key(out, "        ", flow->stage_losses[i].stage->base.id, &first);
-        json_number(out, flow->stage_losses[i].lost);
-    }
-    strbuf_puts(out, first ? "}" : "\n      }");
+    json_key(json, "lost_by_stage");
+    json_object_begin(json, JSON_LINES);
+    for (size_t i = 0; i < flow->stage_loss_count; i++)
+        json_member_number(json, flow->stage_losses[i].stage->base.id, flow->stage_losses[i].lost);
+    json_object_end(json);
 }
 
-static void json_hops(const jrn_journey_flow *flow, bool loops_only, jrn_strbuf *out)
+static void json_hops(json_writer *json, const char *key, const jrn_journey_flow *flow, bool loops_only)
 {
-    bool first = true;
-    strbuf_putc(out, '[');
+    json_key(json, key);
+    json_array_begin(json, JSON_LINES);
     for (size_t h = 0; h < flow->hop_count; h++) {
         const jrn_flow_hop *hop = &flow->hops[h];
         if (loops_only && !hop->is_loop) continue;
-        strbuf_puts(out, first ? "\n        {\"from\": " : ",\n        {\"from\": ");
-        first = false;
-        json_append_string(out, hop->hop->from->base.id);
-        strbuf_puts(out, ", \"to\": ");
-        json_append_string(out, hop->hop->to->base.id);
+        json_object_begin(json, JSON_INLINE);
+        json_member_string(json, "from", hop->hop->from->base.id);
+        json_member_string(json, "to", hop->hop->to->base.id);
         if (loops_only) {
-            strbuf_puts(out, ", \"times\": ");
-            json_number(out, hop->flow);
+            json_member_number(json, "times", hop->flow);
         } else {
-            strbuf_puts(out, ", \"probability\": ");
-            json_number(out, hop->probability);
-            strbuf_printf(out, ", \"observed\": %s, \"loop\": %s, \"flow\": ", hop->is_observed ? "true" : "false",
-                          hop->is_loop ? "true" : "false");
-            json_number(out, hop->flow);
+            json_member_number(json, "probability", hop->probability);
+            json_member_bool(json, "observed", hop->is_observed);
+            json_member_bool(json, "loop", hop->is_loop);
+            json_member_number(json, "flow", hop->flow);
         }
-        strbuf_putc(out, '}');
+        json_object_end(json);
     }
-    strbuf_puts(out, first ? "]" : "\n      ]");
+    json_array_end(json);
 }
 
-static void json_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
+static void json_traps(json_writer *json, const jrn_journey_flow *flow)
 {
-    strbuf_putc(out, '[');
+    json_key(json, "traps");
+    json_array_begin(json, JSON_LINES);
     for (size_t t = 0; t < flow->trap_count; t++) {
-        strbuf_puts(out, t == 0 ? "\n        {\"steps\": [" : ",\n        {\"steps\": [");
-        for (size_t k = 0; k < flow->traps[t].step_count; k++) {
-            if (k > 0) strbuf_puts(out, ", ");
-            json_append_string(out, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
-        }
-        strbuf_puts(out, "], \"share\": ");
-        json_number(out, flow->traps[t].share);
-        strbuf_putc(out, '}');
+        json_object_begin(json, JSON_INLINE);
+        json_key(json, "steps");
+        json_array_begin(json, JSON_INLINE);
+        for (size_t k = 0; k < flow->traps[t].step_count; k++)
+            json_string(json, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
+        json_array_end(json);
+        json_member_number(json, "share", flow->traps[t].share);
+        json_object_end(json);
     }
-    strbuf_puts(out, flow->trap_count == 0 ? "]" : "\n      ]");
+    json_array_end(json);
 }
 
-static void json_journey(const jrn_journey_flow *flow, jrn_strbuf *out)
+static void json_journey(json_writer *json, const jrn_journey_flow *flow)
 {
-    const char *indent = "      ";
-    bool first = true;
-    strbuf_puts(out, "    {");
-    json_key(out, indent, "id", &first);
-    json_append_string(out, flow->journey->base.id);
-    json_key(out, indent, "completion", &first);
-    json_number(out, flow->completion);
-    json_key(out, indent, "ends", &first);
-    json_step_object(flow, step_is_end, step_completes, out);
-    json_key(out, indent, "lost", &first);
-    json_step_object(flow, step_loses, step_lost, out);
-    json_key(out, indent, "lost_by_stage", &first);
-    json_stage_losses(flow, out);
-    json_key(out, indent, "visits", &first);
-    json_step_object(flow, step_any, step_visits, out);
-    json_key(out, indent, "mean_days_to_complete", &first);
-    if (flow->has_mean_days) json_number(out, flow->mean_days_to_complete);
-    else strbuf_puts(out, "null");
-    json_key(out, indent, "title", &first);
-    if (flow->journey->base.title != NULL) json_append_string(out, flow->journey->base.title);
-    else strbuf_puts(out, "null");
-    json_key(out, indent, "entry", &first);
-    if (flow->step_count > 0) json_append_string(out, flow->steps[flow->entry].touchpoint->base.id);
-    else strbuf_puts(out, "null");
-    json_key(out, indent, "lost_total", &first);
-    json_number(out, flow->lost);
-    json_key(out, indent, "trapped", &first);
-    json_number(out, flow->trapped);
-    json_key(out, indent, "rates", &first);
-    json_append_string(out, flow->observed_hop_count > 0 ? "observed" : "declared");
-    json_key(out, indent, "observed_hops", &first);
-    strbuf_printf(out, "%zu", flow->observed_hop_count);
-    json_key(out, indent, "loops", &first);
-    json_hops(flow, true, out);
-    json_key(out, indent, "traps", &first);
-    json_traps(flow, out);
-    json_key(out, indent, "hops", &first);
-    json_hops(flow, false, out);
-    strbuf_puts(out, "\n    }");
+    json_object_begin(json, JSON_LINES);
+    json_member_string(json, "id", flow->journey->base.id);
+    json_member_number(json, "completion", flow->completion);
+    json_step_object(json, "ends", flow, step_is_end, step_completes);
+    json_step_object(json, "lost", flow, step_loses, step_lost);
+    json_stage_losses(json, flow);
+    json_step_object(json, "visits", flow, step_any, step_visits);
+    json_key(json, "mean_days_to_complete");
+    if (flow->has_mean_days) json_number(json, flow->mean_days_to_complete);
+    else json_null(json);
+    json_member_string(json, "title", flow->journey->base.title);
+    json_member_string(json, "entry", flow->step_count > 0 ? flow->steps[flow->entry].touchpoint->base.id : NULL);
+    json_member_number(json, "lost_total", flow->lost);
+    json_member_number(json, "trapped", flow->trapped);
+    json_member_string(json, "rates", flow->observed_hop_count > 0 ? "observed" : "declared");
+    json_member_integer(json, "observed_hops", flow->observed_hop_count);
+    json_hops(json, "loops", flow, true);
+    json_traps(json, flow);
+    json_hops(json, "hops", flow, false);
+    json_object_end(json);
 }
 
 void flow_report_json(const jrn_flow_report *report, jrn_strbuf *out)
 {
-    strbuf_puts(out, "{\n  \"journeys\": [");
-    for (size_t f = 0; f < report->flow_count; f++) {
-        strbuf_puts(out, f == 0 ? "\n" : ",\n");
-        json_journey(&report->flows[f], out);
-    }
-    strbuf_puts(out, report->flow_count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    /* Ten significant digits: exact enough for any use, stable from run to run. */
+    json_writer json = json_writer_start(out, NULL, JSON_NUMBER_TEN_DIGITS);
+    json_object_begin(&json, JSON_LINES);
+    json_key(&json, "journeys");
+    json_array_begin(&json, JSON_LINES);
+    for (size_t f = 0; f < report->flow_count; f++) json_journey(&json, &report->flows[f]);
+    json_array_end(&json);
+    json_object_end(&json);
+    strbuf_putc(out, '\n');
 }

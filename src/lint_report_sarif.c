@@ -1,7 +1,7 @@
 /* lint_report_sarif.c — a lint run as a SARIF 2.1.0 log: the rule catalogue as the
  * driver's rules, findings and compile errors as results (what code scanning uploads). */
 #include "jrn/lint_report.h"
-#include "jrn/json_text.h"
+#include "jrn/json_writer.h"
 
 #include <string.h>
 
@@ -13,21 +13,11 @@
 #define LINT_SARIF_COMPILE_RULE "compile-error"
 enum { LINT_SARIF_COMPILE_RULE_INDEX = LINT_RULE_COUNT };
 
-static const char *lint_sarif_level(jrn_severity severity)
-{
-    switch (severity) {
-    case SEVERITY_NOTE: return "note";
-    case SEVERITY_WARNING: return "warning";
-    case SEVERITY_ERROR: return "error";
-    }
-    return "error";
-}
-
 /* "undeclared-loop" -> "UndeclaredLoop": SARIF's human-readable rule name. */
-static void lint_sarif_rule_name(jrn_strbuf *out, const char *id)
+static void lint_sarif_rule_name(json_writer *json, const char *id)
 {
+    jrn_strbuf name = STRBUF_INIT;
     bool upper = true;
-    strbuf_putc(out, '"');
     for (const char *at = id; *at != '\0'; at++) {
         if (*at == '-') {
             upper = true;
@@ -35,52 +25,60 @@ static void lint_sarif_rule_name(jrn_strbuf *out, const char *id)
         }
         char character = *at;
         if (upper && character >= 'a' && character <= 'z') character = (char)(character - 'a' + 'A');
-        strbuf_putc(out, character);
+        strbuf_putc(&name, character);
         upper = false;
     }
-    strbuf_putc(out, '"');
+    json_member_string(json, "name", strbuf_text(&name));
+    strbuf_free(&name);
 }
 
-static void lint_sarif_text(jrn_strbuf *out, const char *key, const char *text)
+/* SARIF's message object: "key": {"text": …}. */
+static void lint_sarif_text(json_writer *json, const char *key, const char *text)
 {
-    strbuf_printf(out, "\"%s\": {\"text\": ", key);
-    json_append_string(out, text);
-    strbuf_putc(out, '}');
+    json_key(json, key);
+    json_object_begin(json, JSON_INLINE);
+    json_member_string(json, "text", text);
+    json_object_end(json);
 }
 
-static void lint_sarif_rule(jrn_strbuf *out, const char *id, const char *summary,
-                            const char *help, const char *level, bool enabled)
+static void lint_sarif_rule(json_writer *json, const char *id, const char *summary,
+                            const char *help, jrn_severity severity, bool enabled)
 {
-    strbuf_puts(out, "            {\n              \"id\": ");
-    json_append_string(out, id);
-    strbuf_puts(out, ",\n              \"name\": ");
-    lint_sarif_rule_name(out, id);
-    strbuf_puts(out, ",\n              ");
-    lint_sarif_text(out, "shortDescription", summary);
-    strbuf_puts(out, ",\n              ");
-    lint_sarif_text(out, "fullDescription", help);
-    strbuf_puts(out, ",\n              ");
-    lint_sarif_text(out, "help", help);
-    strbuf_printf(out, ",\n              \"defaultConfiguration\": {\"enabled\": %s, \"level\": \"%s\"}",
-                  enabled ? "true" : "false", level);
-    strbuf_puts(out, ",\n              \"properties\": {\"tags\": [\"journey-map\"]}\n            }");
+    json_object_begin(json, JSON_LINES);
+    json_member_string(json, "id", id);
+    lint_sarif_rule_name(json, id);
+    lint_sarif_text(json, "shortDescription", summary);
+    lint_sarif_text(json, "fullDescription", help);
+    lint_sarif_text(json, "help", help);
+    json_key(json, "defaultConfiguration");
+    json_object_begin(json, JSON_INLINE);
+    json_member_bool(json, "enabled", enabled);
+    json_member_string(json, "level", diag_severity_name(severity));
+    json_object_end(json);
+    json_key(json, "properties");
+    json_object_begin(json, JSON_INLINE);
+    json_key(json, "tags");
+    json_array_begin(json, JSON_INLINE);
+    json_string(json, "journey-map");
+    json_array_end(json);
+    json_object_end(json);
+    json_object_end(json);
 }
 
-static void lint_sarif_rules(jrn_strbuf *out)
+static void lint_sarif_rules(json_writer *json)
 {
-    strbuf_puts(out, "          \"rules\": [\n");
+    json_key(json, "rules");
+    json_array_begin(json, JSON_LINES);
     for (size_t i = 0; i < LINT_RULE_COUNT; i++) {
         const jrn_lint_rule *rule = lint_rule((jrn_lint_rule_id)i);
-        lint_sarif_rule(out, rule->id, rule->summary, rule->help, lint_sarif_level(rule->severity),
-                        rule->enabled);
-        strbuf_puts(out, ",\n");
+        lint_sarif_rule(json, rule->id, rule->summary, rule->help, rule->severity, rule->enabled);
     }
-    lint_sarif_rule(out, LINT_SARIF_COMPILE_RULE, "the file does not compile",
+    lint_sarif_rule(json, LINT_SARIF_COMPILE_RULE, "the file does not compile",
                     "The map has errors that 'jrnc check' reports: a syntax error, a name that "
                     "does not resolve, a property of the wrong type. Nothing else is checked "
                     "until it compiles. Fix the error the message names.",
-                    "error", true);
-    strbuf_puts(out, "\n          ]\n");
+                    SEVERITY_ERROR, true);
+    json_array_end(json);
 }
 
 static size_t lint_sarif_rule_index(const jrn_diag *diag)
@@ -90,131 +88,162 @@ static size_t lint_sarif_rule_index(const jrn_diag *diag)
     return id == LINT_RULE_COUNT ? LINT_SARIF_COMPILE_RULE_INDEX : (size_t)id;
 }
 
-static void lint_sarif_physical_location(jrn_strbuf *out, jrn_span span)
+static void lint_sarif_physical_location(json_writer *json, jrn_span span)
 {
     const jrn_source *source = span.source;
-    strbuf_puts(out, "\"physicalLocation\": {\"artifactLocation\": {");
+    json_key(json, "physicalLocation");
+    json_object_begin(json, JSON_INLINE);
+    json_key(json, "artifactLocation");
+    json_object_begin(json, JSON_INLINE);
     if (strcmp(source->path, "-") == 0) {
         /* Standard input has no URI: say what it was. */
-        strbuf_puts(out, "\"description\": {\"text\": \"standard input\"}");
+        lint_sarif_text(json, "description", "standard input");
     } else {
-        strbuf_puts(out, "\"uri\": \"");
         jrn_strbuf uri = STRBUF_INIT;
         lint_path_uri(&uri, source->path);
-        strbuf_append(out, strbuf_text(&uri), uri.length);
-        strbuf_putc(out, '"');
-        if (source->path[0] != '/') strbuf_puts(out, ", \"uriBaseId\": \"%SRCROOT%\"");
+        json_member_string(json, "uri", strbuf_text(&uri));
+        if (source->path[0] != '/') json_member_string(json, "uriBaseId", "%SRCROOT%");
         strbuf_free(&uri);
     }
+    json_object_end(json);
     jrn_lint_region region = lint_region_of(span);
-    strbuf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
-                       "\"endLine\": %u, \"endColumn\": %u}}",
-                  region.start_line, region.start_column, region.end_line, region.end_column);
+    json_key(json, "region");
+    json_object_begin(json, JSON_INLINE);
+    json_member_integer(json, "startLine", region.start_line);
+    json_member_integer(json, "startColumn", region.start_column);
+    json_member_integer(json, "endLine", region.end_line);
+    json_member_integer(json, "endColumn", region.end_column);
+    json_object_end(json);
+    json_object_end(json);
 }
 
 /* The message, with the notes that have no place of their own appended. */
-static void lint_sarif_message(jrn_strbuf *out, const jrn_diag *diag)
+static void lint_sarif_message(json_writer *json, const jrn_diag *diag)
 {
     jrn_strbuf text = STRBUF_INIT;
     strbuf_puts(&text, diag->message);
     for (const jrn_diag_note *note = diag->notes; note != NULL; note = note->next) {
         if (note->span.source == NULL) strbuf_printf(&text, "\n%s", note->message);
     }
-    lint_sarif_text(out, "message", strbuf_text(&text));
+    lint_sarif_text(json, "message", strbuf_text(&text));
     strbuf_free(&text);
 }
 
-static void lint_sarif_related(jrn_strbuf *out, const jrn_diag *diag)
+static void lint_sarif_related(json_writer *json, const jrn_diag *diag)
 {
     size_t id = 0;
     for (const jrn_diag_note *note = diag->notes; note != NULL; note = note->next) {
         if (note->span.source == NULL) continue;
-        strbuf_puts(out, id == 0 ? ",\n          \"relatedLocations\": [\n" : ",\n");
-        strbuf_printf(out, "            {\"id\": %zu, ", ++id);
-        lint_sarif_physical_location(out, note->span);
-        strbuf_puts(out, ", ");
-        lint_sarif_text(out, "message", note->message);
-        strbuf_putc(out, '}');
+        if (id == 0) {
+            json_key(json, "relatedLocations");
+            json_array_begin(json, JSON_LINES);
+        }
+        json_object_begin(json, JSON_INLINE);
+        json_member_integer(json, "id", ++id);
+        lint_sarif_physical_location(json, note->span);
+        lint_sarif_text(json, "message", note->message);
+        json_object_end(json);
     }
-    if (id > 0) strbuf_puts(out, "\n          ]");
+    if (id > 0) json_array_end(json);
 }
 
-static void lint_sarif_result(jrn_strbuf *out, const jrn_diag *diag)
+static void lint_sarif_result(json_writer *json, const jrn_diag *diag)
 {
     size_t index = lint_sarif_rule_index(diag);
     const char *rule_id = index == LINT_SARIF_COMPILE_RULE_INDEX
                               ? LINT_SARIF_COMPILE_RULE
                               : lint_rule((jrn_lint_rule_id)index)->id;
-    strbuf_printf(out, "        {\n          \"ruleId\": \"%s\",\n          \"ruleIndex\": %zu,\n"
-                       "          \"level\": \"%s\",\n          ",
-                  rule_id, index, lint_sarif_level(diag->severity));
-    lint_sarif_message(out, diag);
-    strbuf_puts(out, ",\n          \"locations\": [{");
-    lint_sarif_physical_location(out, diag->span);
-    strbuf_puts(out, "}]");
-    lint_sarif_related(out, diag);
-    strbuf_puts(out, "\n        }");
+    json_object_begin(json, JSON_LINES);
+    json_member_string(json, "ruleId", rule_id);
+    json_member_integer(json, "ruleIndex", index);
+    json_member_string(json, "level", diag_severity_name(diag->severity));
+    lint_sarif_message(json, diag);
+    json_key(json, "locations");
+    json_array_begin(json, JSON_INLINE);
+    json_object_begin(json, JSON_INLINE);
+    lint_sarif_physical_location(json, diag->span);
+    json_object_end(json);
+    json_array_end(json);
+    lint_sarif_related(json, diag);
+    json_object_end(json);
 }
 
 /* Diagnostics without a place (an unreadable file) are about the run, not the map. */
-static void lint_sarif_notifications(jrn_strbuf *out, const jrn_lint_run *run)
+static void lint_sarif_notifications(json_writer *json, const jrn_lint_run *run)
 {
     bool first = true;
     for (size_t i = 0; i < run->file_count; i++) {
         if (run->files[i].diags == NULL) continue;
         for (const jrn_diag *diag = run->files[i].diags->first; diag != NULL; diag = diag->next) {
             if (diag->span.source != NULL) continue;
-            strbuf_puts(out, first ? ",\n          \"toolExecutionNotifications\": [\n" : ",\n");
-            strbuf_printf(out, "            {\"level\": \"%s\", ", lint_sarif_level(diag->severity));
-            lint_sarif_message(out, diag);
-            strbuf_putc(out, '}');
+            if (first) {
+                json_key(json, "toolExecutionNotifications");
+                json_array_begin(json, JSON_LINES);
+            }
+            json_object_begin(json, JSON_INLINE);
+            json_member_string(json, "level", diag_severity_name(diag->severity));
+            lint_sarif_message(json, diag);
+            json_object_end(json);
             first = false;
         }
     }
-    if (!first) strbuf_puts(out, "\n          ]");
+    if (!first) json_array_end(json);
 }
 
-static void lint_sarif_invocation(jrn_strbuf *out, const jrn_lint_run *run)
+static void lint_sarif_invocation(json_writer *json, const jrn_lint_run *run)
 {
     bool successful = true;
     for (size_t i = 0; i < run->file_count; i++) {
         if (run->files[i].unreadable) successful = false;
     }
-    strbuf_printf(out, "      \"invocations\": [\n        {\n          \"executionSuccessful\": %s",
-                  successful ? "true" : "false");
-    lint_sarif_notifications(out, run);
-    strbuf_puts(out, "\n        }\n      ],\n");
+    json_key(json, "invocations");
+    json_array_begin(json, JSON_LINES);
+    json_object_begin(json, JSON_LINES);
+    json_member_bool(json, "executionSuccessful", successful);
+    lint_sarif_notifications(json, run);
+    json_object_end(json);
+    json_array_end(json);
 }
 
-static void lint_sarif_results(jrn_strbuf *out, const jrn_lint_run *run)
+static void lint_sarif_results(json_writer *json, const jrn_lint_run *run)
 {
-    strbuf_puts(out, "      \"results\": [");
-    bool first = true;
+    json_key(json, "results");
+    json_array_begin(json, JSON_LINES);
     for (size_t i = 0; i < run->file_count; i++) {
         if (run->files[i].diags == NULL) continue;
         for (const jrn_diag *diag = run->files[i].diags->first; diag != NULL; diag = diag->next) {
-            if (diag->span.source == NULL) continue;
-            strbuf_puts(out, first ? "\n" : ",\n");
-            lint_sarif_result(out, diag);
-            first = false;
+            if (diag->span.source != NULL) lint_sarif_result(json, diag);
         }
     }
-    strbuf_puts(out, first ? "]\n" : "\n      ]\n");
+    json_array_end(json);
 }
 
 void lint_report_sarif(const jrn_lint_run *run, jrn_strbuf *out)
 {
-    strbuf_puts(out, "{\n  \"$schema\": \"" LINT_SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n");
-    strbuf_puts(out, "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n");
+    json_writer json = json_writer_start(out, NULL, JSON_NUMBER_ROUND_TRIP);
+    json_object_begin(&json, JSON_LINES);
+    json_member_string(&json, "$schema", LINT_SARIF_SCHEMA);
+    json_member_string(&json, "version", "2.1.0");
+    json_key(&json, "runs");
+    json_array_begin(&json, JSON_LINES);
+    json_object_begin(&json, JSON_LINES);
+    json_key(&json, "tool");
+    json_object_begin(&json, JSON_LINES);
+    json_key(&json, "driver");
+    json_object_begin(&json, JSON_LINES);
     /* No informationUri or helpUri: the project publishes no web address, and a made-up
      * one would send code-scanning users nowhere. The rules carry their help text. */
-    strbuf_printf(out, "          \"name\": \"jrnc\",\n          \"version\": \"%s\",\n"
-                       "          \"semanticVersion\": \"%s\",\n",
-                  JRN_VERSION, JRN_VERSION);
-    lint_sarif_rules(out);
-    strbuf_puts(out, "        }\n      },\n");
-    lint_sarif_invocation(out, run);
-    strbuf_puts(out, "      \"columnKind\": \"unicodeCodePoints\",\n");
-    lint_sarif_results(out, run);
-    strbuf_puts(out, "    }\n  ]\n}\n");
+    json_member_string(&json, "name", "jrnc");
+    json_member_string(&json, "version", JRN_VERSION);
+    json_member_string(&json, "semanticVersion", JRN_VERSION);
+    lint_sarif_rules(&json);
+    json_object_end(&json);
+    json_object_end(&json);
+    lint_sarif_invocation(&json, run);
+    json_member_string(&json, "columnKind", "unicodeCodePoints");
+    lint_sarif_results(&json, run);
+    json_object_end(&json);
+    json_array_end(&json);
+    json_object_end(&json);
+    strbuf_putc(out, '\n');
 }

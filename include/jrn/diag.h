@@ -67,6 +67,8 @@ void diag_filter(jrn_diag_list *list, bool (*keep)(const jrn_diag *diag, void *c
 /* Sorts by file, then offset, keeping report order among equals. */
 void diag_sort(jrn_diag_list *list);
 
+/* "error", "warning", "note": the word in messages, lint's JSON and SARIF's level (the
+ * same three words, so every output names a severity one way). */
 const char *diag_severity_name(jrn_severity severity);
 
 /* GCC form: "file:line:col: error: message [rule]", the source line, a caret under the
