@@ -76,10 +76,13 @@ static void cli_build_tables(unsigned taken, cli_tables *tables)
     tables->longs[long_count] = (struct option){NULL, 0, NULL, 0};
 }
 
-static jrn_cli_option cli_short_option(unsigned taken, int character)
+/* The option getopt_long returned as code (or named in optopt after a missing value): a
+ * long option's id above CLI_LONG_BASE, a short option's character. */
+static jrn_cli_option cli_returned_option(unsigned taken, int code)
 {
+    if (code >= CLI_LONG_BASE) return (jrn_cli_option)(code - CLI_LONG_BASE);
     for (int id = 0; id < CLI_OPTION_COUNT; id++) {
-        if ((taken & CLI_TAKES(id)) != 0 && cli_options[id].short_name == character) return (jrn_cli_option)id;
+        if ((taken & CLI_TAKES(id)) != 0 && cli_options[id].short_name == code) return (jrn_cli_option)id;
     }
     return CLI_ARGUMENT;
 }
@@ -167,10 +170,7 @@ int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **arg
             status = cli_unknown_option(cli, command, typed, NULL);
         } else {
             bool is_long = strncmp(typed, "--", 2) == 0;
-            jrn_cli_option option = code == ':' ? (is_long ? (jrn_cli_option)(optopt - CLI_LONG_BASE)
-                                                           : cli_short_option(command->options, optopt))
-                                   : code >= CLI_LONG_BASE ? (jrn_cli_option)(code - CLI_LONG_BASE)
-                                                           : cli_short_option(command->options, code);
+            jrn_cli_option option = cli_returned_option(command->options, code == ':' ? optopt : code);
             const cli_option_spec *spec = &cli_options[option];
             /* getopt_long takes any unambiguous prefix; jrnc wants options spelt out, so a
              * new option never changes what an old command line means. */
