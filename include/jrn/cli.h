@@ -1,12 +1,11 @@
-/* cli.h — what every subcommand shares: the one option parser (getopt_long) over the
- * options every command draws from, compile settings from the command line and
- * environment, usage errors, compile-and-report, and checked output. */
+/* cli.h — what every subcommand shares: the one option parser (getopt_long, in
+ * cli_options.c) over the options every command draws from, compile settings from the
+ * command line and environment, the usage-error helper, and compile-and-report. */
 #ifndef JRN_CLI_H
 #define JRN_CLI_H
 
 #include <stdbool.h>
 
-#include "jrn/arena.h"
 #include "jrn/compile.h"
 
 /* Exit statuses: only main returns them, commands compute them. */
@@ -26,8 +25,8 @@ typedef struct jrn_cli {
 /* A subcommand: argv[0] is the subcommand's name; returns an exit status. */
 typedef int (*jrn_command)(jrn_cli *cli, int argc, char **argv);
 
-/* Every option of every command. Each is spelt, and its value named, once (in cli.c);
- * a command lists the ones it takes. */
+/* Every option of every command. Each is spelt, and its value named, once (in
+ * cli_options.c); a command lists the ones it takes. */
 typedef enum jrn_cli_option {
     CLI_ARGUMENT,          /* not an option: a file (after "--", whatever it looks like) */
     CLI_HELP,              /* -h, --help: prints the command's help (cli_parse does it) */
@@ -86,16 +85,16 @@ int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **arg
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Writes text on standard output: 0, or 2 after saying why it could not be written. */
+int cli_print(const char *command, const char *text);
+
 /* Compiles path and prints its diagnostics (in the GCC form, on stderr). Returns the
  * compilation (the caller frees it) and sets *status: 0 clean, 1 input errors,
  * 2 unreadable root file. The model is NULL unless *status is 0. */
 jrn_compilation *cli_compile(jrn_cli *cli, const char *path, int *status);
 
-/* Writes output through output_write (whole or nothing; standard output when path is
- * NULL); prints the error and returns 2 on failure, 0 on success. */
+/* Writes output through output_write (whole or nothing); prints the error and returns 2
+ * on failure, 0 on success. */
 int cli_write_output(const char *command, const char *path, const char *data, size_t length);
-
-/* Writes text on standard output: 0, or 2 after saying why it could not be written. */
-int cli_print(const char *command, const char *text);
 
 #endif
