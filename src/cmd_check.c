@@ -1,7 +1,4 @@
 /* cmd_check.c — `jrnc check FILE...`: parse and resolve each file; diagnostics only. */
-#include <stdio.h>
-#include <string.h>
-
 #include "jrn/commands.h"
 
 static const char check_help[] =
@@ -17,33 +14,30 @@ static const char check_help[] =
     "\n"
     "Exit status: 0 clean, 1 errors in a file, 2 usage error or unreadable file.\n";
 
+/* The files to check, in order. */
+typedef struct check_request {
+    const char **files;
+    size_t file_count;
+} check_request;
+
+static int check_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
+{
+    check_request *request = request_pointer;
+    if (option == CLI_ARGUMENT) ARENA_PUSH(cli->arena, request->files, request->file_count, value);
+    return CLI_GO_ON;
+}
+
+static const jrn_cli_command check_command = {"check", check_help, CLI_COMPILE_OPTIONS, check_take};
+
 int cmd_check(jrn_cli *cli, int argc, char **argv)
 {
-    const char *files[argc];
-    int file_count = 0;
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        if (!only_files && strcmp(argv[i], "--") == 0) {
-            only_files = true;
-            continue;
-        }
-        if (!only_files && (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)) {
-            fputs(check_help, stdout);
-            return EXIT_CLEAN;
-        }
-        if (!only_files && cli_is_option(argv[i])) {
-            int taken = cli_take_common_option(cli, "check", argc, argv, &i);
-            if (taken < 0) return EXIT_USAGE;
-            if (taken == 0) return cli_usage_error("check", "unknown option '%s'", argv[i]);
-            continue;
-        }
-        files[file_count++] = argv[i];
-    }
-    if (file_count == 0) return cli_usage_error("check", "no input file");
+    check_request request = {NULL, 0};
+    int status = cli_parse(cli, &check_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
+    if (request.file_count == 0) return cli_usage_error("check", "no input file");
     int worst = EXIT_CLEAN;
-    for (int i = 0; i < file_count; i++) {
-        int status;
-        compile_free(cli_compile(cli, files[i], &status));
+    for (size_t i = 0; i < request.file_count; i++) {
+        compile_free(cli_compile(cli, request.files[i], &status));
         if (status > worst) worst = status;
     }
     return worst;

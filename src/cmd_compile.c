@@ -71,7 +71,7 @@ typedef struct compile_request {
     const char *output;
     const char *view;
     const char *render;     /* -T: svg, png or pdf, rendered through libgvc; or NULL */
-    const char **data_files;  /* --data FILE.csv, in order */
+    const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
     size_t data_count;
 } compile_request;
 
@@ -166,71 +166,41 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
     return status;
 }
 
-/* Reads the value of an option given as "-f VALUE", "--format VALUE" or "--format=VALUE". */
-static bool take_value(int argc, char **argv, int *index, const char *short_name,
-                       const char *long_name, const char **value)
+static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
 {
-    const char *argument = argv[*index];
-    size_t long_length = strlen(long_name);
-    if (strncmp(argument, long_name, long_length) == 0 && argument[long_length] == '=') {
-        *value = argument + long_length + 1;
-        return true;
-    }
-    if ((short_name != NULL && strcmp(argument, short_name) == 0) || strcmp(argument, long_name) == 0) {
-        if (*index + 1 >= argc) {
-            *value = NULL;
-            return true;
+    compile_request *request = request_pointer;
+    switch (option) {
+    case CLI_ARGUMENT:
+        if (request->file != NULL) {
+            return cli_usage_error(NULL, "one input file at a time (got '%s' and '%s'); "
+                                         "'jrnc check' takes several", request->file, value);
         }
-        *value = argv[++*index];
-        return true;
+        request->file = value;
+        break;
+    case CLI_FORMAT: request->format = value; break;
+    case CLI_OUTPUT: request->output = value; break;
+    case CLI_RENDER: request->render = value; break;
+    case CLI_VIEW: request->view = value; break;
+    case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
+    case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
+    case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
+    default: break;
     }
-    return false;
+    return CLI_GO_ON;
 }
+
+static const jrn_cli_command compile_command = {
+    NULL, compile_help,
+    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+    compile_take,
+};
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    const char *data_files[argc > 0 ? argc : 1];
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, data_files, 0};
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *argument = argv[i];
-        const char *value;
-        if (only_files || !cli_is_option(argument)) {
-            if (request.file != NULL) {
-                return cli_usage_error(NULL, "one input file at a time (got '%s' and '%s'); "
-                                             "'jrnc check' takes several", request.file, argument);
-            }
-            request.file = argument;
-            continue;
-        }
-        if (strcmp(argument, "--") == 0) {
-            only_files = true;
-        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-            fputs(compile_help, stdout);
-            return EXIT_CLEAN;
-        } else if (take_value(argc, argv, &i, "-f", "--format", &value)) {
-            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a format", argument);
-            request.format = value;
-        } else if (take_value(argc, argv, &i, "-o", "--output", &value)) {
-            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a file name", argument);
-            request.output = value;
-        } else if (strncmp(argument, "-T", 2) == 0 && argument[2] != '\0') {
-            request.render = argument + 2;
-        } else if (take_value(argc, argv, &i, "-T", "--render", &value)) {
-            if (value == NULL) return cli_usage_error(NULL, "option '%s' needs a format", argument);
-            request.render = value;
-        } else if (take_value(argc, argv, &i, NULL, "--view", &value)) {
-            if (value == NULL) return cli_usage_error(NULL, "option '--view' needs a view");
-            request.view = value;
-        } else if (take_value(argc, argv, &i, NULL, "--data", &value)) {
-            if (value == NULL) return cli_usage_error(NULL, "option '--data' needs a CSV file");
-            request.data_files[request.data_count++] = value;
-        } else {
-            int taken = cli_take_common_option(cli, NULL, argc, argv, &i);
-            if (taken < 0) return EXIT_USAGE;
-            if (taken == 0) return cli_usage_error(NULL, "unknown option '%s'", argument);
-        }
-    }
+    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0};
+    int status = cli_parse(cli, &compile_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");
     if (request.render != NULL && !is_render_format(request.render)) {
         return cli_usage_error(NULL, "-T renders svg, png or pdf, not '%s'", request.render);

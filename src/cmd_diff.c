@@ -162,38 +162,37 @@ static int diff_run(jrn_cli *cli, const char *old_path, const char *new_path, di
     return status;
 }
 
+typedef struct diff_request {
+    const char *format;
+    const char *files[2];        /* OLD and NEW */
+    int file_count;
+} diff_request;
+
+static int diff_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
+{
+    (void)cli;
+    diff_request *request = request_pointer;
+    if (option == CLI_FORMAT) {
+        request->format = value;
+    } else if (option == CLI_ARGUMENT) {
+        if (request->file_count == 2) return cli_usage_error("diff", "too many files: give OLD and NEW");
+        request->files[request->file_count++] = value;
+    }
+    return CLI_GO_ON;
+}
+
+static const jrn_cli_command diff_command = {"diff", diff_help, CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT), diff_take};
+
 int cmd_diff(jrn_cli *cli, int argc, char **argv)
 {
-    const char *format = "text";
-    const char *files[2];
-    int file_count = 0;
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *argument = argv[i];
-        if (only_files || !cli_is_option(argument)) {
-            if (file_count == 2) return cli_usage_error("diff", "too many files: give OLD and NEW");
-            files[file_count++] = argument;
-        } else if (strcmp(argument, "--") == 0) {
-            only_files = true;
-        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-            fputs(diff_help, stdout);
-            return EXIT_CLEAN;
-        } else if (strcmp(argument, "-f") == 0 || strcmp(argument, "--format") == 0) {
-            if (i + 1 >= argc) return cli_usage_error("diff", "option '%s' needs a format", argument);
-            format = argv[++i];
-        } else if (strncmp(argument, "--format=", 9) == 0) {
-            format = argument + 9;
-        } else {
-            int taken = cli_take_common_option(cli, "diff", argc, argv, &i);
-            if (taken < 0) return EXIT_USAGE;
-            if (taken == 0) return cli_usage_error("diff", "unknown option '%s'", argument);
-        }
-    }
-    diff_renderer render = diff_find_format(format);
-    if (render == NULL) return cli_usage_error("diff", "unknown format '%s' (known: text, md, json)", format);
-    if (file_count != 2) return cli_usage_error("diff", "give two maps: OLD and NEW");
-    if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
+    diff_request request = {"text", {NULL, NULL}, 0};
+    int status = cli_parse(cli, &diff_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
+    diff_renderer render = diff_find_format(request.format);
+    if (render == NULL) return cli_usage_error("diff", "unknown format '%s' (known: text, md, json)", request.format);
+    if (request.file_count != 2) return cli_usage_error("diff", "give two maps: OLD and NEW");
+    if (strcmp(request.files[0], "-") == 0 && strcmp(request.files[1], "-") == 0) {
         return cli_usage_error("diff", "only one of OLD and NEW can be standard input");
     }
-    return diff_run(cli, files[0], files[1], render);
+    return diff_run(cli, request.files[0], request.files[1], render);
 }

@@ -42,9 +42,9 @@ typedef struct flow_request {
     const char *file;
     const char *format;
     const char *output;
-    const char **journeys;       /* --journey ids */
+    const char **journeys;       /* --journey ids (in the cli arena) */
     size_t journey_count;
-    const char **data_files;     /* --data files */
+    const char **data_files;     /* --data files (in the cli arena) */
     size_t data_count;
 } flow_request;
 
@@ -58,64 +58,30 @@ static flow_renderer flow_find_renderer(const char *format)
     return NULL;
 }
 
-/* Reads "-x VALUE", "--long VALUE" or "--long=VALUE"; *value is NULL when it is missing. */
-static bool flow_take_value(int argc, char **argv, int *index, const char *short_name, const char *long_name,
-                            const char **value)
+static int flow_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
 {
-    const char *argument = argv[*index];
-    size_t long_length = strlen(long_name);
-    if (strncmp(argument, long_name, long_length) == 0 && argument[long_length] == '=') {
-        *value = argument + long_length + 1;
-        return true;
+    flow_request *request = request_pointer;
+    switch (option) {
+    case CLI_ARGUMENT:
+        if (request->file != NULL) {
+            return cli_usage_error("flow", "one input file at a time (got '%s' and '%s')", request->file, value);
+        }
+        request->file = value;
+        break;
+    case CLI_FORMAT: request->format = value; break;
+    case CLI_OUTPUT: request->output = value; break;
+    case CLI_JOURNEY: ARENA_PUSH(cli->arena, request->journeys, request->journey_count, value); break;
+    case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
+    default: break;
     }
-    if ((short_name != NULL && strcmp(argument, short_name) == 0) || strcmp(argument, long_name) == 0) {
-        *value = *index + 1 < argc ? argv[++*index] : NULL;
-        return true;
-    }
-    return false;
+    return CLI_GO_ON;
 }
 
-/* Parses the command line into request; returns -1 to go on, else an exit status. */
-static int flow_parse_arguments(jrn_cli *cli, int argc, char **argv, flow_request *request)
-{
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *argument = argv[i];
-        const char *value;
-        if (only_files || !cli_is_option(argument)) {
-            if (request->file != NULL) {
-                return cli_usage_error("flow", "one input file at a time (got '%s' and '%s')", request->file, argument);
-            }
-            request->file = argument;
-        } else if (strcmp(argument, "--") == 0) {
-            only_files = true;
-        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-            fputs(flow_help, stdout);
-            return EXIT_CLEAN;
-        } else if (flow_take_value(argc, argv, &i, "-f", "--format", &value)) {
-            if (value == NULL) return cli_usage_error("flow", "option '%s' needs a format", argument);
-            request->format = value;
-        } else if (flow_take_value(argc, argv, &i, "-o", "--output", &value)) {
-            if (value == NULL) return cli_usage_error("flow", "option '%s' needs a file name", argument);
-            request->output = value;
-        } else if (flow_take_value(argc, argv, &i, "-j", "--journey", &value)) {
-            if (value == NULL) return cli_usage_error("flow", "option '%s' needs a journey id", argument);
-            request->journeys[request->journey_count++] = value;
-        } else if (flow_take_value(argc, argv, &i, NULL, "--data", &value)) {
-            if (value == NULL) return cli_usage_error("flow", "option '--data' needs a CSV file");
-            request->data_files[request->data_count++] = value;
-        } else {
-            int taken = cli_take_common_option(cli, "flow", argc, argv, &i);
-            if (taken < 0) return EXIT_USAGE;
-            if (taken == 0) return cli_usage_error("flow", "unknown option '%s'", argument);
-        }
-    }
-    if (request->file == NULL) return cli_usage_error("flow", "no input file");
-    if (flow_find_renderer(request->format) == NULL) {
-        return cli_usage_error("flow", "unknown format '%s' (known: text, md, json)", request->format);
-    }
-    return -1;
-}
+static const jrn_cli_command flow_command = {
+    "flow", flow_help,
+    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_JOURNEY) | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_DATA),
+    flow_take,
+};
 
 /* The journeys to compute, in model order (every one when none is named). */
 static bool flow_select_journeys(const jrn_model *model, const flow_request *request, bool *selected)
@@ -174,20 +140,19 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
 
 int cmd_flow(jrn_cli *cli, int argc, char **argv)
 {
-    const char **journeys = memory_calloc((size_t)argc + 1, sizeof *journeys);
-    const char **data_files = memory_calloc((size_t)argc + 1, sizeof *data_files);
-    flow_request request = {NULL, "text", NULL, journeys, 0, data_files, 0};
-    int status = flow_parse_arguments(cli, argc, argv, &request);
-    if (status < 0) {
-        jrn_compilation *compilation = cli_compile(cli, request.file, &status);
-        jrn_actuals *actuals = NULL;
-        if (status == EXIT_CLEAN) {
-            status = data_cli_load(cli, compilation, request.data_files, request.data_count, &actuals);
-        }
-        if (status == EXIT_CLEAN) status = flow_run(cli, &request, compilation, actuals);
-        compile_free(compilation);
+    flow_request request = {NULL, "text", NULL, NULL, 0, NULL, 0};
+    int status = cli_parse(cli, &flow_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
+    if (request.file == NULL) return cli_usage_error("flow", "no input file");
+    if (flow_find_renderer(request.format) == NULL) {
+        return cli_usage_error("flow", "unknown format '%s' (known: text, md, json)", request.format);
     }
-    free(journeys);
-    free(data_files);
+    jrn_compilation *compilation = cli_compile(cli, request.file, &status);
+    jrn_actuals *actuals = NULL;
+    if (status == EXIT_CLEAN) {
+        status = data_cli_load(cli, compilation, request.data_files, request.data_count, &actuals);
+    }
+    if (status == EXIT_CLEAN) status = flow_run(cli, &request, compilation, actuals);
+    compile_free(compilation);
     return status;
 }

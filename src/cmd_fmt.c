@@ -27,6 +27,8 @@ static const char fmt_help[] =
 typedef struct fmt_request {
     bool check;                /* list unformatted files */
     bool diff;                 /* print what would change */
+    const char **files;        /* in order (in the cli arena) */
+    size_t file_count;
 } fmt_request;
 
 static int fmt_report_unreadable(const char *path, const char *error_text)
@@ -110,35 +112,28 @@ static int fmt_one_file(jrn_cli *cli, const fmt_request *request, const char *pa
     return status;
 }
 
+static int fmt_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
+{
+    fmt_request *request = request_pointer;
+    if (option == CLI_CHECK) request->check = true;
+    else if (option == CLI_DIFF) request->diff = true;
+    else if (option == CLI_ARGUMENT) ARENA_PUSH(cli->arena, request->files, request->file_count, value);
+    return CLI_GO_ON;
+}
+
+static const jrn_cli_command fmt_command = {
+    "fmt", fmt_help, CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_COLOR) | CLI_TAKES(CLI_CHECK) | CLI_TAKES(CLI_DIFF), fmt_take,
+};
+
 int cmd_fmt(jrn_cli *cli, int argc, char **argv)
 {
-    fmt_request request = {false, false};
-    const char *files[argc];
-    int file_count = 0;
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *argument = argv[i];
-        if (only_files || !cli_is_option(argument)) {
-            files[file_count++] = argument;
-        } else if (strcmp(argument, "--") == 0) {
-            only_files = true;
-        } else if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-            fputs(fmt_help, stdout);
-            return EXIT_CLEAN;
-        } else if (strcmp(argument, "--check") == 0) {
-            request.check = true;
-        } else if (strcmp(argument, "--diff") == 0) {
-            request.diff = true;
-        } else if (strncmp(argument, "--color=", 8) == 0) {
-            if (cli_take_common_option(cli, "fmt", argc, argv, &i) < 0) return EXIT_USAGE;
-        } else {
-            return cli_usage_error("fmt", "unknown option '%s'", argument);
-        }
-    }
-    if (file_count == 0) return cli_usage_error("fmt", "no input file (use - for standard input)");
+    fmt_request request = {false, false, NULL, 0};
+    int status = cli_parse(cli, &fmt_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
+    if (request.file_count == 0) return cli_usage_error("fmt", "no input file (use - for standard input)");
     int worst = EXIT_CLEAN;
-    for (int i = 0; i < file_count; i++) {
-        int status = fmt_one_file(cli, &request, files[i]);
+    for (size_t i = 0; i < request.file_count; i++) {
+        status = fmt_one_file(cli, &request, request.files[i]);
         if (status > worst) worst = status;
     }
     return worst;

@@ -16,7 +16,7 @@ static const char lint_help[] =
     "loops nobody declared, stages nobody measures or owns, stale reviews...\n"
     "\n"
     "Options:\n"
-    "      --format FMT   gcc: diagnostics on standard error (default);\n"
+    "  -f, --format FMT   gcc: diagnostics on standard error (default);\n"
     "                     json, sarif: one document on standard output\n"
     "  -o, --output FILE  write the json or sarif document to FILE (whole or not at all)\n"
     "  -W RULE            turn RULE on; its notes become warnings\n"
@@ -42,13 +42,13 @@ static const char lint_help[] =
 typedef enum lint_format { LINT_FORMAT_GCC, LINT_FORMAT_JSON, LINT_FORMAT_SARIF } lint_format;
 
 typedef struct lint_request {
-    const char **files;
-    int file_count;
+    const char **files;          /* in order (in the cli arena) */
+    size_t file_count;
     lint_format format;
     const char *output;
     bool list_rules;
     const char *explain;         /* --explain RULE */
-    const char **data_files;     /* --data FILE, in order */
+    const char **data_files;     /* --data FILE, in order (in the cli arena) */
     size_t data_count;
     jrn_lint_options options;
 } lint_request;
@@ -127,140 +127,84 @@ static bool lint_set_today(lint_request *request, const char *text)
     return false;
 }
 
-/* The value of "--name VALUE" or "--name=VALUE" when argv[*index] is that option; NULL
- * (and *failed set after a usage error) when the value is missing. */
-static const char *lint_option_value(const char *name, int argc, char **argv, int *index,
-                                     bool *matched, bool *failed)
+/* What follows -W written together with it: a rule to turn on, "no-RULE" to turn one
+ * off, or "error" (-Werror). */
+static bool lint_take_warning(lint_request *request, const char *value)
 {
-    const char *argument = argv[*index];
-    size_t length = strlen(name);
-    *matched = false;
-    if (strncmp(argument, name, length) != 0) return NULL;
-    if (argument[length] == '=') {
-        *matched = true;
-        return argument + length + 1;
-    }
-    if (argument[length] != '\0') return NULL;
-    *matched = true;
-    if (*index + 1 >= argc) {
-        cli_usage_error("lint", "option '%s' needs a value", name);
-        *failed = true;
-        return NULL;
-    }
-    return argv[++*index];
-}
-
-/* One option of lint's own: 1 taken, 0 not lint's, -1 usage error (printed). */
-static int lint_take_option(lint_request *request, int argc, char **argv, int *index)
-{
-    const char *argument = argv[*index];
-    bool matched, failed = false;
-    const char *value;
-    if (strcmp(argument, "--Werror") == 0 || strcmp(argument, "-Werror") == 0) {
+    if (strcmp(value, "error") == 0) {
         request->options.warnings_are_errors = true;
-        return 1;
+        return true;
     }
-    if (strcmp(argument, "--list-rules") == 0) {
-        request->list_rules = true;
-        return 1;
-    }
-    if (strncmp(argument, "-Wno-", 5) == 0) {
-        return lint_set_rule(request, argument + 5, LINT_SETTING_DISABLED) ? 1 : -1;
-    }
-    if (strncmp(argument, "-W", 2) == 0) {
-        const char *name = argument[2] != '\0' ? argument + 2 : NULL;
-        if (name == NULL && *index + 1 >= argc) {
-            cli_usage_error("lint", "option '-W' needs a rule");
-            return -1;
-        }
-        if (name == NULL) name = argv[++*index];
-        return lint_set_rule(request, name, LINT_SETTING_ENABLED) ? 1 : -1;
-    }
-    value = lint_option_value("--format", argc, argv, index, &matched, &failed);
-    if (matched) return !failed && lint_set_format(request, value) ? 1 : -1;
-    value = lint_option_value("--explain", argc, argv, index, &matched, &failed);
-    if (matched) {
-        request->explain = value;
-        return failed ? -1 : 1;
-    }
-    value = lint_option_value("--data", argc, argv, index, &matched, &failed);
-    if (matched) {
-        if (!failed) request->data_files[request->data_count++] = value;
-        return failed ? -1 : 1;
-    }
-    value = lint_option_value("--today", argc, argv, index, &matched, &failed);
-    if (matched) return !failed && lint_set_today(request, value) ? 1 : -1;
-    value = lint_option_value("--output", argc, argv, index, &matched, &failed);
-    if (!matched) value = lint_option_value("-o", argc, argv, index, &matched, &failed);
-    if (matched) {
-        request->output = value;
-        return failed ? -1 : 1;
-    }
-    return 0;
+    if (strncmp(value, "no-", 3) == 0) return lint_set_rule(request, value + 3, LINT_SETTING_DISABLED);
+    return lint_set_rule(request, value, LINT_SETTING_ENABLED);
 }
 
-/* Returns -1 when the command is done (help printed: *status set), else 0. */
-static int lint_parse_arguments(jrn_cli *cli, lint_request *request, int argc, char **argv,
-                                int *status)
+static int lint_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
 {
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *argument = argv[i];
-        if (only_files || !cli_is_option(argument)) {
-            request->files[request->file_count++] = argument;
-            continue;
-        }
-        if (strcmp(argument, "--") == 0) {
-            only_files = true;
-            continue;
-        }
-        if (strcmp(argument, "-h") == 0 || strcmp(argument, "--help") == 0) {
-            fputs(lint_help, stdout);
-            *status = EXIT_CLEAN;
-            return -1;
-        }
-        int taken = lint_take_option(request, argc, argv, &i);
-        if (taken == 0) taken = cli_take_common_option(cli, "lint", argc, argv, &i);
-        if (taken < 0) {
-            *status = EXIT_USAGE;
-            return -1;
-        }
-        if (taken == 0) {
-            *status = cli_usage_error("lint", "unknown option '%s'", argument);
-            return -1;
-        }
+    lint_request *request = request_pointer;
+    bool ok = true;
+    switch (option) {
+    case CLI_ARGUMENT: ARENA_PUSH(cli->arena, request->files, request->file_count, value); break;
+    case CLI_FORMAT: ok = lint_set_format(request, value); break;
+    case CLI_OUTPUT: request->output = value; break;
+    case CLI_WARNING: ok = lint_take_warning(request, value); break;
+    case CLI_ENABLE_RULE: ok = lint_set_rule(request, value, LINT_SETTING_ENABLED); break;
+    case CLI_WERROR: request->options.warnings_are_errors = true; break;
+    case CLI_TODAY: ok = lint_set_today(request, value); break;
+    case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
+    case CLI_LIST_RULES: request->list_rules = true; break;
+    case CLI_EXPLAIN: request->explain = value; break;
+    default: break;
     }
-    return 0;
+    return ok ? CLI_GO_ON : EXIT_USAGE;
 }
 
-static void lint_print_rules(void)
+static const jrn_cli_command lint_command = {
+    "lint", lint_help,
+    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_WARNING) |
+        CLI_TAKES(CLI_WERROR) | CLI_TAKES(CLI_TODAY) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_LIST_RULES) |
+        CLI_TAKES(CLI_EXPLAIN),
+    lint_take,
+};
+
+/* Writes text (whole or not at all) on standard output: 0, or 2 when it cannot. */
+static int lint_write_text(jrn_strbuf *text)
 {
+    int status = cli_write_output("lint", NULL, strbuf_text(text), text->length);
+    strbuf_free(text);
+    return status;
+}
+
+static int lint_print_rules(void)
+{
+    jrn_strbuf out = STRBUF_INIT;
     for (size_t i = 0; i < LINT_RULE_COUNT; i++) {
         const jrn_lint_rule *rule = lint_rule((jrn_lint_rule_id)i);
         const char *severity = rule->enabled ? diag_severity_name(rule->severity) : "off";
-        printf("%-24s %-8s %s\n", rule->id, severity, rule->summary);
+        strbuf_printf(&out, "%-24s %-8s %s\n", rule->id, severity, rule->summary);
     }
+    return lint_write_text(&out);
 }
 
-/* Prints text wrapped at width columns (it is ASCII), breaking at spaces. */
-static void lint_print_wrapped(const char *text, size_t width)
+/* Appends text wrapped at width columns (it is ASCII), breaking at spaces. */
+static void lint_wrap(jrn_strbuf *out, const char *text, size_t width)
 {
     size_t column = 0;
     while (*text != '\0') {
         size_t word = strcspn(text, " ");
         if (column > 0 && column + 1 + word > width) {
-            putchar('\n');
+            strbuf_putc(out, '\n');
             column = 0;
         } else if (column > 0) {
-            putchar(' ');
+            strbuf_putc(out, ' ');
             column++;
         }
-        fwrite(text, 1, word, stdout);
+        strbuf_append(out, text, word);
         column += word;
         text += word;
         while (*text == ' ') text++;
     }
-    putchar('\n');
+    strbuf_putc(out, '\n');
 }
 
 static int lint_explain(const char *name)
@@ -272,17 +216,18 @@ static int lint_explain(const char *name)
         return cli_usage_error("lint", "unknown rule '%s' (jrnc lint --list-rules lists them)", name);
     }
     const jrn_lint_rule *rule = lint_rule(id);
-    printf("%s (%s%s): %s\n\n", rule->id, diag_severity_name(rule->severity),
-           rule->enabled ? "" : ", off unless -W", rule->summary);
-    lint_print_wrapped(rule->help, 79);
+    jrn_strbuf out = STRBUF_INIT;
+    strbuf_printf(&out, "%s (%s%s): %s\n\n", rule->id, diag_severity_name(rule->severity),
+                  rule->enabled ? "" : ", off unless -W", rule->summary);
+    lint_wrap(&out, rule->help, 79);
     if (rule->enabled) {
-        printf("\nTurn it off with -Wno-%s, or for one finding with '# jrnc: disable=%s'.\n",
-               rule->id, rule->id);
+        strbuf_printf(&out, "\nTurn it off with -Wno-%s, or for one finding with '# jrnc: disable=%s'.\n",
+                      rule->id, rule->id);
     } else {
-        printf("\nTurn it on with -W %s.\n", rule->id);
+        strbuf_printf(&out, "\nTurn it on with -W %s.\n", rule->id);
     }
-    printf("More: docs/lint-rules.md#%s\n", rule->id);
-    return EXIT_CLEAN;
+    strbuf_printf(&out, "More: docs/lint-rules.md#%s\n", rule->id);
+    return lint_write_text(&out);
 }
 
 /* Reads the --data files against the compiled model; their mistakes join the file's
@@ -330,7 +275,7 @@ static int lint_file_status(const jrn_compilation *compilation, bool data_unread
 static int lint_run_gcc(jrn_cli *cli, const lint_request *request)
 {
     int worst = EXIT_CLEAN;
-    for (int i = 0; i < request->file_count; i++) {
+    for (size_t i = 0; i < request->file_count; i++) {
         bool data_unreadable;
         jrn_compilation *compilation = lint_one_file(cli, request, request->files[i], &data_unreadable);
         diag_render_text(&compilation->diags, stderr, cli->color);
@@ -344,7 +289,7 @@ static int lint_run_gcc(jrn_cli *cli, const lint_request *request)
 /* json and sarif: one document for every file, written whole at the end. */
 static int lint_run_document(jrn_cli *cli, const lint_request *request)
 {
-    size_t count = (size_t)request->file_count;
+    size_t count = request->file_count;
     jrn_compilation **compilations = memory_calloc(count, sizeof *compilations);
     jrn_lint_file_result *results = memory_calloc(count, sizeof *results);
     int worst = EXIT_CLEAN;
@@ -372,16 +317,11 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
-    const char *files[argc > 0 ? argc : 1];
-    const char *data_files[argc > 0 ? argc : 1];
-    lint_request request = {.files = files, .data_files = data_files};
+    lint_request request = {0};
     lint_options_init(&request.options, lint_today());
-    int status;
-    if (lint_parse_arguments(cli, &request, argc, argv, &status) < 0) return status;
-    if (request.list_rules) {
-        lint_print_rules();
-        return EXIT_CLEAN;
-    }
+    int status = cli_parse(cli, &lint_command, argc, argv, &request);
+    if (status != CLI_GO_ON) return status;
+    if (request.list_rules) return lint_print_rules();
     if (request.explain != NULL) return lint_explain(request.explain);
     if (request.file_count == 0) return cli_usage_error("lint", "no input file");
     if (request.output != NULL && request.format == LINT_FORMAT_GCC) {

@@ -332,16 +332,6 @@ static const jrn_element *data_read_subject(data_loader *loader, const jrn_csv_f
     return NULL;
 }
 
-static const char *data_quantity_kind_text(jrn_quantity_kind kind)
-{
-    switch (kind) {
-    case QUANTITY_NUMBER: return "a number";
-    case QUANTITY_PERCENT: return "a percentage";
-    case QUANTITY_DURATION: return "a duration";
-    }
-    return "a value";
-}
-
 static const char *data_example_of(jrn_quantity_kind kind)
 {
     switch (kind) {
@@ -400,7 +390,7 @@ static bool data_read_value(data_loader *loader, const jrn_csv_field *field, con
     jrn_quantity_kind kind = metric->scale.low.kind;
     if (value->kind != kind) {
         diag_error(loader->diags, field->span, "metric '%s' is measured as %s (such as %s), not '%s'", metric->base.id,
-                   data_quantity_kind_text(kind), data_example_of(kind), field->text);
+                   quantity_kind_phrase(kind), data_example_of(kind), field->text);
         return false;
     }
     if (value->value < metric->scale.low.value || value->value > metric->scale.high.value) {

@@ -86,8 +86,7 @@ typedef struct text_table {
     size_t columns;
     size_t cell_count;           /* cells are row-major */
     jrn_strbuf storage;          /* the cells' text, each ended by a NUL */
-    size_t *offsets;             /* where each cell starts in storage */
-    size_t offset_capacity;
+    size_t *offsets;             /* where each cell starts in storage (MEMORY_PUSH) */
     bool *right_aligned;         /* per column */
 } text_table;
 
@@ -101,12 +100,7 @@ static void table_init(text_table *table, size_t columns, const bool *right_alig
 
 static void table_cell(text_table *table, const char *text)
 {
-    if (table->cell_count == table->offset_capacity) {
-        /* Doubling: a journey of 200,000 steps is a table of a million cells. */
-        table->offset_capacity = table->offset_capacity ? table->offset_capacity * 2 : 64;
-        table->offsets = memory_realloc_array(table->offsets, table->offset_capacity, sizeof *table->offsets);
-    }
-    table->offsets[table->cell_count++] = table->storage.length;
+    MEMORY_PUSH(table->offsets, table->cell_count, table->storage.length);
     strbuf_puts(&table->storage, text);
     strbuf_putc(&table->storage, '\0');
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "jrn/lint_rules.h"
+#include "jrn/memory.h"
 
 /* "onboarding, support": the stages a stage's loops: name. */
 static void lint_describe_loops(const jrn_stage *stage, jrn_strbuf *out)
@@ -79,13 +80,8 @@ static void lint_check_step_personas(jrn_lint_context *context, const jrn_journe
         if (!lint_touchpoint_serves(touchpoint, journey->personas[p])) outsiders++;
     }
     if (outsiders < journey->persona_count) return;
-    const jrn_element **walking = calloc(journey->persona_count, sizeof *walking);
-    const jrn_element **served = calloc(touchpoint->persona_count, sizeof *served);
-    if (walking == NULL || served == NULL) {
-        free(walking);
-        free(served);
-        return;
-    }
+    const jrn_element **walking = memory_calloc(journey->persona_count, sizeof *walking);
+    const jrn_element **served = memory_calloc(touchpoint->persona_count, sizeof *served);
     for (size_t p = 0; p < journey->persona_count; p++) {
         if (!lint_touchpoint_serves(touchpoint, journey->personas[p])) walking[p] = &journey->personas[p]->base;
     }
@@ -129,13 +125,8 @@ static bool lint_is_effort_spike(const jrn_hop *hop)
 void lint_rule_effort_spike(jrn_lint_context *context)
 {
     const jrn_model *model = context->model;
-    jrn_diag **finding = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *finding);
-    bool *reported = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *reported);
-    if (finding == NULL || reported == NULL) {
-        free(finding);
-        free(reported);
-        return;
-    }
+    jrn_diag **finding = memory_calloc(model->touchpoint_count, sizeof *finding);
+    bool *reported = memory_calloc(model->touchpoint_count, sizeof *reported);
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
         for (size_t h = 0; h < journey->hop_count; h++) {
@@ -163,8 +154,7 @@ void lint_rule_orphan_touchpoint(jrn_lint_context *context)
     const jrn_model *model = context->model;
     /* A map without journeys has not got that far: every touchpoint would be reported. */
     if (model->journey_count == 0) return;
-    bool *walked = calloc(model->touchpoint_count ? model->touchpoint_count : 1, sizeof *walked);
-    if (walked == NULL) return;
+    bool *walked = memory_calloc(model->touchpoint_count, sizeof *walked);
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
         for (size_t s = 0; s < journey->step_count; s++) walked[journey->steps[s]->base.index] = true;
@@ -183,8 +173,7 @@ void lint_rule_orphan_touchpoint(jrn_lint_context *context)
 void lint_rule_persona_without_journey(jrn_lint_context *context)
 {
     const jrn_model *model = context->model;
-    bool *walking = calloc(model->persona_count ? model->persona_count : 1, sizeof *walking);
-    if (walking == NULL) return;
+    bool *walking = memory_calloc(model->persona_count, sizeof *walking);
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
         for (size_t p = 0; p < journey->persona_count; p++) walking[journey->personas[p]->base.index] = true;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "jrn/lint_rules.h"
+#include "jrn/memory.h"
 
 void lint_rule_empty_stage(jrn_lint_context *context)
 {
@@ -30,14 +31,8 @@ static bool lint_stage_measures_itself(const jrn_stage *stage)
  * on a stage above it (a KPI on "support" measures its sub-stages too). */
 static bool *lint_measured_stages(const jrn_model *model)
 {
-    size_t count = model->stage_count ? model->stage_count : 1;
-    bool *measured = calloc(count, sizeof *measured);
-    bool *kpi_above = calloc(count, sizeof *kpi_above);
-    if (measured == NULL || kpi_above == NULL) {
-        free(measured);
-        free(kpi_above);
-        return NULL;
-    }
+    bool *measured = memory_calloc(model->stage_count, sizeof *measured);
+    bool *kpi_above = memory_calloc(model->stage_count, sizeof *kpi_above);
     for (size_t i = 0; i < model->stage_count; i++) {
         const jrn_stage *stage = model->stages[i];
         if (!lint_stage_measures_itself(stage)) continue;
@@ -60,7 +55,6 @@ void lint_rule_stage_without_kpi(jrn_lint_context *context)
 {
     const jrn_model *model = context->model;
     bool *measured = lint_measured_stages(model);
-    if (measured == NULL) return;
     for (size_t i = 0; i < model->stage_count; i++) {
         const jrn_stage *stage = model->stages[i];
         if (measured[stage->base.index]) continue;

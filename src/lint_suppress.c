@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jrn/lint_rules.h"
+#include "jrn/memory.h"
 
 typedef struct lint_directive {
     jrn_lint_rule_id rule;
@@ -25,23 +26,12 @@ struct jrn_lint_suppressions {
     size_t file_count;
 };
 
-/* Directives of one file while its comments are read; copied into the arena after. */
+/* Directives of one file while its comments are read (scratch); copied into the arena
+ * after. */
 typedef struct lint_directive_list {
     lint_directive *items;
-    size_t count, capacity;
+    size_t count;
 } lint_directive_list;
-
-static void lint_directive_list_add(lint_directive_list *list, lint_directive directive)
-{
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 8;
-        lint_directive *items = realloc(list->items, capacity * sizeof *items);
-        if (items == NULL) return;   /* out of memory: the directive is lost, not the run */
-        list->items = items;
-        list->capacity = capacity;
-    }
-    list->items[list->count++] = directive;
-}
 
 static bool lint_is_blank(char character)
 {
@@ -139,7 +129,7 @@ static void lint_read_rule_names(jrn_lint_context *context, const jrn_comment *c
         if (rule == LINT_RULE_COUNT) {
             lint_report_unknown_rule(context, name_span, text + name_begin, i - name_begin);
         } else {
-            lint_directive_list_add(list, (lint_directive){rule, target_line, name_span, false});
+            MEMORY_PUSH(list->items, list->count, ((lint_directive){rule, target_line, name_span, false}));
         }
         size_t after_name = i;
         while (lint_is_blank(text[i])) i++;

@@ -32,30 +32,20 @@ static bool colour_wanted(void)
 
 int main(int argc, char **argv)
 {
-    jrn_arena *arena = arena_new();
     jrn_cli cli = {0};
+    cli.arena = arena_new();
     cli.color = colour_wanted();
     cli.compile.search_path = getenv("JRN_PATH");
-    cli.compile.stdlib_dir = stdlib_path_find(arena);
-    int status;
-    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-        printf("jrnc %s\n", JRN_VERSION);
-        status = EXIT_CLEAN;
-    } else if (argc >= 2 && strcmp(argv[1], "--print-stdlib-dir") == 0) {
-        printf("%s\n", cli.compile.stdlib_dir);
-        status = EXIT_CLEAN;
-    } else {
-        jrn_command run = cmd_compile;
-        int first = 0;
-        for (size_t i = 0; argc >= 2 && subcommands[i].name != NULL; i++) {
-            if (strcmp(argv[1], subcommands[i].name) == 0) {
-                run = subcommands[i].run;
-                first = 1;
-            }
+    cli.compile.stdlib_dir = stdlib_path_find(cli.arena);
+    jrn_command run = cmd_compile;
+    int first = 0;
+    for (size_t i = 0; argc >= 2 && subcommands[i].name != NULL; i++) {
+        if (strcmp(argv[1], subcommands[i].name) == 0) {
+            run = subcommands[i].run;
+            first = 1;
         }
-        status = run(&cli, argc - first, argv + first);
     }
-    free(cli.include_dirs);
-    arena_free(arena);
+    int status = run(&cli, argc - first, argv + first);
+    arena_free(cli.arena);
     return status;
 }

@@ -10,6 +10,16 @@ const char *element_label(const jrn_element *element)
     return element->id != NULL ? element->id : "";
 }
 
+const char *quantity_kind_phrase(jrn_quantity_kind kind)
+{
+    switch (kind) {
+    case QUANTITY_NUMBER: return "a number";
+    case QUANTITY_PERCENT: return "a percentage";
+    case QUANTITY_DURATION: return "a duration";
+    }
+    return "a value";
+}
+
 const char *channel_kind_name(jrn_channel_kind kind)
 {
     static const char *const names[] = {NULL, "digital", "human", "physical"};

@@ -15,7 +15,7 @@ _jrnc_options_of() {
     case $1 in
         "") echo "-f --format= -T --render= -o --output= --view= --data $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "$_jrnc_common_options" ;;
-        lint) echo "--format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
+        lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;

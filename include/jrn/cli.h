@@ -1,5 +1,6 @@
-/* cli.h — what every subcommand shares: compile settings from the command line and
- * environment, the usage-error helper, and compile-and-report. */
+/* cli.h — what every subcommand shares: the one option parser (getopt_long, in
+ * cli_options.c) over the options every command draws from, compile settings from the
+ * command line and environment, the usage-error helper, and compile-and-report. */
 #ifndef JRN_CLI_H
 #define JRN_CLI_H
 
@@ -15,26 +16,77 @@ enum {
 };
 
 typedef struct jrn_cli {
+    jrn_arena *arena;                /* lives as long as the run: option values, folders */
     jrn_compile_options compile;     /* -I, --no-prelude, JRN_PATH, the stdlib folder */
-    const char **include_dirs;       /* storage behind compile.include_dirs */
+    const char **include_dirs;       /* storage behind compile.include_dirs (in arena) */
     bool color;                      /* colour diagnostics: a terminal and no NO_COLOR */
 } jrn_cli;
 
 /* A subcommand: argv[0] is the subcommand's name; returns an exit status. */
 typedef int (*jrn_command)(jrn_cli *cli, int argc, char **argv);
 
-/* Handles an option every command accepts (-I DIR, -IDIR, --include=DIR, --no-prelude,
- * --color=auto|always|never). Returns 1 when argv[*index] was one (and advances *index
- * past its argument), 0 when it was not, -1 after printing a usage error. */
-int cli_take_common_option(jrn_cli *cli, const char *command, int argc, char **argv, int *index);
+/* Every option of every command. Each is spelt, and its value named, once (in
+ * cli_options.c); a command lists the ones it takes. */
+typedef enum jrn_cli_option {
+    CLI_ARGUMENT,          /* not an option: a file (after "--", whatever it looks like) */
+    CLI_HELP,              /* -h, --help: prints the command's help (cli_parse does it) */
+    CLI_INCLUDE,           /* -I DIR, --include DIR: 'use' looks in DIR (cli_parse does it) */
+    CLI_NO_PRELUDE,        /* --no-prelude (cli_parse does it) */
+    CLI_COLOR,             /* --color=auto|always|never (cli_parse does it) */
+    CLI_FORMAT,            /* -f, --format FMT */
+    CLI_OUTPUT,            /* -o, --output FILE */
+    CLI_DATA,              /* --data FILE.csv */
+    CLI_RENDER,            /* -T FMT, --render FMT */
+    CLI_VIEW,              /* --view VIEW */
+    CLI_VERSION,           /* --version */
+    CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
+    CLI_JOURNEY,           /* -j, --journey ID */
+    CLI_CHECK,             /* --check */
+    CLI_DIFF,              /* --diff */
+    CLI_WARNING,           /* -WRULE, -Wno-RULE, -Werror: the value is what follows "-W" */
+    CLI_ENABLE_RULE,       /* -W RULE (apart: "-W no-owner" turns the rule no-owner on) */
+    CLI_WERROR,            /* --Werror */
+    CLI_TODAY,             /* --today DATE */
+    CLI_LIST_RULES,        /* --list-rules */
+    CLI_EXPLAIN,           /* --explain RULE */
+    CLI_OPTION_COUNT
+} jrn_cli_option;
+
+#define CLI_TAKES(option) (1u << (option))
+/* What every command that compiles maps takes. */
+#define CLI_COMPILE_OPTIONS \
+    (CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_COLOR))
+
+/* What a command's take function returns to have the parse go on (any other value is the
+ * exit status the command ends with). */
+enum { CLI_GO_ON = -1 };
+
+/* Takes one of the command's own options (value: its value, or NULL when it has none) or
+ * one argument (option CLI_ARGUMENT) into request. Returns CLI_GO_ON, or an exit status
+ * after printing what it has to say (a usage error, the version...). */
+typedef int (*jrn_cli_take)(jrn_cli *cli, void *request, jrn_cli_option option, const char *value);
+
+typedef struct jrn_cli_command {
+    const char *name;          /* "check", ...; NULL for the default command */
+    const char *help;          /* what -h and --help print */
+    unsigned options;          /* CLI_TAKES() of every option it accepts */
+    jrn_cli_take take;         /* its own options and its arguments */
+} jrn_cli_command;
+
+/* Reads argv[1..argc) with getopt_long, in order: options may come before or after the
+ * files, "-" is a file (standard input), "--" ends the options. Options are spelt in full
+ * (no abbreviations). Returns CLI_GO_ON when the command is to run, else the exit status
+ * to end it with: 0 after the help, 2 after a usage error (one located line on stderr,
+ * with a did-you-mean for a misspelt long option), or what take returned. */
+int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **argv, void *request);
 
 /* Prints the one line "jrnc COMMAND: MESSAGE (see 'jrnc COMMAND --help')" on stderr;
  * returns 2. */
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* True when argument is an option (starts with '-' and is not "-" itself). */
-bool cli_is_option(const char *argument);
+/* Writes text on standard output: 0, or 2 after saying why it could not be written. */
+int cli_print(const char *command, const char *text);
 
 /* Compiles path and prints its diagnostics (in the GCC form, on stderr). Returns the
  * compilation (the caller frees it) and sets *status: 0 clean, 1 input errors,

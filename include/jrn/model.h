@@ -47,6 +47,9 @@ typedef struct jrn_quantity {
     const char *text;        /* as written in the source: "85%", "4.5", "2d" */
 } jrn_quantity;
 
+/* What a message calls a quantity of this kind: "a number", "a percentage", "a duration". */
+const char *quantity_kind_phrase(jrn_quantity_kind kind);
+
 /* Every declared thing starts with this header, so back ends can treat them alike. */
 typedef struct jrn_element {
     jrn_kind kind;

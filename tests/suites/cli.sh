@@ -19,6 +19,47 @@ version=$("$JRNC" --version)
 [ -f "$("$JRNC" --print-stdlib-dir)/std/prelude.jrn" ] && pass "--print-stdlib-dir holds the prelude" \
     || fail "--print-stdlib-dir holds the prelude" "$("$JRNC" --print-stdlib-dir)"
 
+# What is printed and exits 0 must have been written: a full disk is exit 2 and one line.
+if [ -w /dev/full ]; then
+    for arguments in "--help" "--version" "--print-stdlib-dir" "check --help" "lint --help" \
+                     "lint --list-rules" "lint --explain empty-stage" "fmt -h" "diff --help" "flow --help"; do
+        out=$("$JRNC" $arguments 2>&1 >/dev/full); status=$?
+        [ $status -eq 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] \
+            && [[ "$out" == *"cannot write 'standard output': No space left on device" ]] \
+            && pass "jrnc $arguments > /dev/full: exit 2, one line" \
+            || fail "jrnc $arguments > /dev/full: exit 2, one line" "exit $status" "$out"
+    done
+else
+    skip "jrnc --help > /dev/full: exit 2" "no writable /dev/full"
+fi
+
+# Options: one parser for every command. Values apart or after '=', short values
+# attached; options after the files; '--' ends them; long options spelt out.
+expect_exit "--include DIR" 2 "$JRNC" check --include "$JRN_ROOT/no-such-folder" no-such-file.jrn
+expect_exit_output "options after the file" 1 "unknown channel" "$JRNC" check "$example" --no-prelude
+expect_exit_output "-- ends the options" 2 "cannot read '--no-prelude'" "$JRNC" check -- --no-prelude
+expect_exit_output "- after -- is still standard input" 0 "" sh -c "\"$JRNC\" check -- - < \"$example\""
+expect_exit_output "a misspelt long option: did you mean" 2 \
+    "^jrnc check: unknown option '--no-prelud'; did you mean '--no-prelude'? (see 'jrnc check --help')$" \
+    "$JRNC" check --no-prelud "$example"
+expect_exit_output "an abbreviated long option is not taken" 2 "unknown option '--form'; did you mean '--format'?" \
+    "$JRNC" --form json "$example"
+expect_exit_output "a value given to an option that takes none" 2 "option '--no-prelude' takes no value" \
+    "$JRNC" check --no-prelude=yes "$example"
+expect_exit_output "a missing value names it (short)" 2 "^jrnc: option '-o' needs a file name (see 'jrnc --help')$" \
+    "$JRNC" "$example" -o
+expect_exit_output "a missing value names it (long)" 2 "^jrnc flow: option '--journey' needs a journey id" \
+    "$JRNC" flow "$example" --journey
+expect_exit_output "an option of another command" 2 "^jrnc check: unknown option '-f'" "$JRNC" check -f json "$example"
+expect_exit_output "fmt takes no -I" 2 "^jrnc fmt: unknown option '-Iinc'" "$JRNC" fmt -Iinc "$example"
+expect_exit_output "--color takes a value" 2 "^jrnc check: option '--color' needs auto, always or never" \
+    "$JRNC" check "$example" --color
+out=$("$JRNC" -f json "$example") && [ "$("$JRNC" --format=json "$example")" = "$out" ] \
+    && [ "$("$JRNC" --format json "$example")" = "$out" ] && [ "$("$JRNC" "$example" -fjson)" = "$out" ] \
+    && pass "-f json, --format=json, --format json, -fjson" || fail "-f json, --format=json, --format json, -fjson"
+[ "$("$JRNC" --version --no-such-option)" = "$("$JRNC" --version)" ] \
+    && pass "--version acts where it stands" || fail "--version acts where it stands"
+
 # Standard input, with a relative use resolved from the current folder.
 expect_exit "stdin with -" 0 sh -c "\"$JRNC\" check - < \"$example\""
 out=$(printf 'team a "A"\nteam a "B"\n' | "$JRNC" check - 2>&1)

@@ -118,6 +118,13 @@ status_is "missing file" 2 "$JRNC" lint "$TMP_DIR/no-such-map.jrn"
 status_is "-o without a document format" 2 "$JRNC" lint -o out.txt "$(c empty-stage-fires)"
 out=$("$JRNC" lint --format=json --today=2026-11-23 -W=x "$(c undeclared-loop-fires)" 2>&1); status=$?
 if [ "$status" -eq 2 ] && grep -q "unknown rule '=x'" <<<"$out"; then pass "-W=RULE is not a form"; else fail "-W=RULE is not a form" "$out"; fi
+out=$("$JRNC" lint -Wno-owner "$(c empty-stage-fires)" 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -q "unknown rule 'owner'" <<<"$out"; then pass "-Wno-RULE written together turns RULE off"
+else fail "-Wno-RULE written together turns RULE off" "exit $status" "$out"; fi
+out=$("$JRNC" lint --today 2026-11-23 -Wno-no-owner -W no-owner "$(c no-owner-fires)" 2>&1)
+check "-W RULE apart names the rule, even no-owner" grep -q "warning: .*\[no-owner\]" <<<"$out"
+out=$("$JRNC" lint -f json --today 2026-11-23 "$(c undeclared-loop-fires)" 2>/dev/null)
+check "-f json is --format json" grep -q '"rule": "undeclared-loop"' <<<"$out"
 out=$("$JRNC" lint --format=json --today=2026-11-23 "$(c undeclared-loop-fires)" 2>/dev/null)
 check "--format=FMT and --today=DATE" grep -q '"rule": "undeclared-loop"' <<<"$out"
 status_is "--today 2024-02-29 exists" 0 "$JRNC" lint --today 2024-02-29 "$(c undeclared-loop-quiet)"

@@ -1,0 +1,191 @@
+/* cli_options.c — the one option parser every command uses (getopt_long), over the
+ * options of every command, each declared once here. */
+#include "jrn/cli.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "jrn/suggest.h"
+
+/* How an option is spelt and what its value is. */
+typedef struct cli_option_spec {
+    const char *long_name;   /* without the dashes; NULL: short only */
+    char short_name;         /* 0: long only */
+    const char *needs;       /* the value, as "option '-f' needs a format" names it; NULL: none */
+    jrn_cli_option apart;    /* what the option means with its value in the next argument
+                              * (-W RULE), when that differs from written together (-Wno-RULE) */
+} cli_option_spec;
+
+/* Every option of every command, declared once. */
+static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
+    [CLI_HELP] = {.long_name = "help", .short_name = 'h'},
+    [CLI_INCLUDE] = {.long_name = "include", .short_name = 'I', .needs = "a folder"},
+    [CLI_NO_PRELUDE] = {.long_name = "no-prelude"},
+    [CLI_COLOR] = {.long_name = "color", .needs = "auto, always or never"},
+    [CLI_FORMAT] = {.long_name = "format", .short_name = 'f', .needs = "a format"},
+    [CLI_OUTPUT] = {.long_name = "output", .short_name = 'o', .needs = "a file name"},
+    [CLI_DATA] = {.long_name = "data", .needs = "a CSV file"},
+    [CLI_RENDER] = {.long_name = "render", .short_name = 'T', .needs = "a format"},
+    [CLI_VIEW] = {.long_name = "view", .needs = "a view"},
+    [CLI_VERSION] = {.long_name = "version"},
+    [CLI_PRINT_STDLIB_DIR] = {.long_name = "print-stdlib-dir"},
+    [CLI_JOURNEY] = {.long_name = "journey", .short_name = 'j', .needs = "a journey id"},
+    [CLI_CHECK] = {.long_name = "check"},
+    [CLI_DIFF] = {.long_name = "diff"},
+    [CLI_WARNING] = {.short_name = 'W', .needs = "a rule", .apart = CLI_ENABLE_RULE},
+    [CLI_WERROR] = {.long_name = "Werror"},
+    [CLI_TODAY] = {.long_name = "today", .needs = "a date"},
+    [CLI_LIST_RULES] = {.long_name = "list-rules"},
+    [CLI_EXPLAIN] = {.long_name = "explain", .needs = "a rule"},
+};
+
+/* getopt_long returns a long option's id above every character it can return. */
+enum { CLI_LONG_BASE = 256 };
+
+/* The getopt_long tables of one command. */
+typedef struct cli_tables {
+    /* "-" hands arguments over in order, ":" tells a missing value from an unknown option;
+     * then at most two characters per option. */
+    char shorts[2 + 2 * CLI_OPTION_COUNT + 1];
+    struct option longs[CLI_OPTION_COUNT + 1];
+} cli_tables;
+
+static void cli_build_tables(unsigned taken, cli_tables *tables)
+{
+    size_t short_length = 0, long_count = 0;
+    tables->shorts[short_length++] = '-';
+    tables->shorts[short_length++] = ':';
+    for (int id = 0; id < CLI_OPTION_COUNT; id++) {
+        const cli_option_spec *spec = &cli_options[id];
+        if ((taken & CLI_TAKES(id)) == 0) continue;
+        if (spec->short_name != 0) {
+            tables->shorts[short_length++] = spec->short_name;
+            if (spec->needs != NULL) tables->shorts[short_length++] = ':';
+        }
+        if (spec->long_name != NULL) {
+            tables->longs[long_count++] = (struct option){spec->long_name,
+                                                         spec->needs != NULL ? required_argument : no_argument,
+                                                         NULL, CLI_LONG_BASE + id};
+        }
+    }
+    tables->shorts[short_length] = '\0';
+    tables->longs[long_count] = (struct option){NULL, 0, NULL, 0};
+}
+
+/* The option getopt_long returned as code (or named in optopt after a missing value): a
+ * long option's id above CLI_LONG_BASE, a short option's character. */
+static jrn_cli_option cli_returned_option(unsigned taken, int code)
+{
+    if (code >= CLI_LONG_BASE) return (jrn_cli_option)(code - CLI_LONG_BASE);
+    for (int id = 0; id < CLI_OPTION_COUNT; id++) {
+        if ((taken & CLI_TAKES(id)) != 0 && cli_options[id].short_name == code) return (jrn_cli_option)id;
+    }
+    return CLI_ARGUMENT;
+}
+
+/* The name of a long option as typed ("--form=x" gives "form"), in the arena. */
+static const char *cli_typed_long_name(jrn_arena *arena, const char *typed)
+{
+    return arena_strndup(arena, typed + 2, strcspn(typed + 2, "="));
+}
+
+/* typed is no option of the command; near is the long option it abbreviates, or NULL. */
+static int cli_unknown_option(jrn_cli *cli, const jrn_cli_command *command, const char *typed, const char *near)
+{
+    if (near != NULL) return cli_usage_error(command->name, "unknown option '%s'; did you mean '--%s'?", typed, near);
+    if (strncmp(typed, "--", 2) == 0) {
+        const char *name = cli_typed_long_name(cli->arena, typed);
+        jrn_suggester suggester;
+        suggest_begin(&suggester, name);
+        for (int id = 0; id < CLI_OPTION_COUNT; id++) {
+            const cli_option_spec *spec = &cli_options[id];
+            if ((command->options & CLI_TAKES(id)) == 0 || spec->long_name == NULL) continue;
+            if (strcmp(spec->long_name, name) == 0 && typed[2 + strlen(name)] == '=') {
+                return cli_usage_error(command->name, "option '--%s' takes no value", name);
+            }
+            suggest_consider(&suggester, spec->long_name);
+        }
+        const char *suggestion = suggest_result(&suggester);
+        if (suggestion != NULL) {
+            return cli_usage_error(command->name, "unknown option '%s'; did you mean '--%s'?", typed, suggestion);
+        }
+    }
+    return cli_usage_error(command->name, "unknown option '%s'", typed);
+}
+
+static void cli_add_include_dir(jrn_cli *cli, const char *folder)
+{
+    size_t count = cli->compile.include_dir_count;
+    ARENA_PUSH(cli->arena, cli->include_dirs, count, folder);
+    cli->compile.include_dirs = cli->include_dirs;
+    cli->compile.include_dir_count = count;
+}
+
+/* The options every command handles alike; CLI_GO_ON or an exit status. */
+static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli_option option,
+                           const char *value, void *request)
+{
+    switch (option) {
+    case CLI_HELP:
+        return cli_print(command->name, command->help);
+    case CLI_INCLUDE:
+        cli_add_include_dir(cli, value);
+        return CLI_GO_ON;
+    case CLI_NO_PRELUDE:
+        cli->compile.no_prelude = true;
+        return CLI_GO_ON;
+    case CLI_COLOR:
+        if (strcmp(value, "always") == 0) cli->color = true;
+        else if (strcmp(value, "never") == 0) cli->color = false;
+        else if (strcmp(value, "auto") != 0) {
+            return cli_usage_error(command->name, "--color takes auto, always or never, not '%s'", value);
+        }
+        return CLI_GO_ON;
+    default:
+        return command->take(cli, request, option, value);
+    }
+}
+
+int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **argv, void *request)
+{
+    cli_tables tables;
+    cli_build_tables(command->options, &tables);
+    /* getopt's state is the C library's: start it afresh, and print nothing of its own. */
+    optind = 0;
+    opterr = 0;
+    int status = CLI_GO_ON;
+    while (status == CLI_GO_ON) {
+        /* The element getopt reads next; "-" mode keeps arguments in order, so it is the
+         * one the option or argument it returns was written in. */
+        const char *typed = argv[optind > 0 ? optind : 1];
+        int code = getopt_long(argc, argv, tables.shorts, tables.longs, NULL);
+        if (code == -1) break;
+        if (code == 1) {
+            status = command->take(cli, request, CLI_ARGUMENT, optarg);
+        } else if (code == '?') {
+            status = cli_unknown_option(cli, command, typed, NULL);
+        } else {
+            bool is_long = strncmp(typed, "--", 2) == 0;
+            jrn_cli_option option = cli_returned_option(command->options, code == ':' ? optopt : code);
+            const cli_option_spec *spec = &cli_options[option];
+            /* getopt_long takes any unambiguous prefix; jrnc wants options spelt out, so a
+             * new option never changes what an old command line means. */
+            if (is_long && strcmp(cli_typed_long_name(cli->arena, typed), spec->long_name) != 0) {
+                status = cli_unknown_option(cli, command, typed, spec->long_name);
+            } else if (code == ':' && is_long) {
+                status = cli_usage_error(command->name, "option '--%s' needs %s", spec->long_name, spec->needs);
+            } else if (code == ':') {
+                status = cli_usage_error(command->name, "option '-%c' needs %s", spec->short_name, spec->needs);
+            } else if (spec->apart != CLI_ARGUMENT && optarg == argv[optind - 1]) {
+                status = command->take(cli, request, spec->apart, optarg);
+            } else {
+                status = cli_take_shared(cli, command, option, spec->needs != NULL ? optarg : NULL, request);
+            }
+        }
+    }
+    /* What follows "--" is arguments, whatever it looks like. */
+    for (int i = optind; status == CLI_GO_ON && i < argc; i++) {
+        status = command->take(cli, request, CLI_ARGUMENT, argv[i]);
+    }
+    return status;
+}
