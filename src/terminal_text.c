@@ -28,32 +28,27 @@ static uint32_t terminal_text_decode(const unsigned char *bytes, uint32_t size)
 void terminal_text_put(jrn_strbuf *out, const char *text, size_t length)
 {
     const unsigned char *bytes = (const unsigned char *)text;
-    /* utf8_sequence_length takes 32-bit offsets: longer strings go in pieces, cut at a
-     * character boundary. */
-    size_t done = 0;
-    while (done < length) {
-        uint32_t piece = length - done > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)(length - done);
-        uint32_t i = 0;
-        while (i < piece) {
-            uint32_t size = utf8_sequence_length(bytes + done, i, piece);
-            if (size == 0) {
-                strbuf_printf(out, "\\x%02X", bytes[done + i]);
-                i++;
-                continue;
-            }
-            uint32_t codepoint = terminal_text_decode(bytes + done + i, size);
-            if (codepoint == '\n') strbuf_puts(out, "\\n");
-            else if (codepoint == '\t') strbuf_puts(out, "\\t");
-            else if (codepoint == '\r') strbuf_puts(out, "\\r");
-            else if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint <= 0x9F) ||
-                     terminal_text_is_invisible_control(codepoint)) {
-                strbuf_printf(out, "\\u{%X}", (unsigned)codepoint);
-            } else {
-                strbuf_append(out, text + done + i, size);
-            }
-            i += size;
+    size_t i = 0;
+    while (i < length) {
+        /* At most one character's bytes: the decoder takes 32-bit lengths. */
+        uint32_t window = length - i < 4 ? (uint32_t)(length - i) : 4;
+        uint32_t size = utf8_sequence_length(bytes + i, 0, window);
+        if (size == 0) {
+            strbuf_printf(out, "\\x%02X", bytes[i]);
+            i++;
+            continue;
         }
-        done += piece;
+        uint32_t codepoint = terminal_text_decode(bytes + i, size);
+        if (codepoint == '\n') strbuf_puts(out, "\\n");
+        else if (codepoint == '\t') strbuf_puts(out, "\\t");
+        else if (codepoint == '\r') strbuf_puts(out, "\\r");
+        else if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint <= 0x9F) ||
+                 terminal_text_is_invisible_control(codepoint)) {
+            strbuf_printf(out, "\\u{%X}", (unsigned)codepoint);
+        } else {
+            strbuf_append(out, text + i, size);
+        }
+        i += size;
     }
 }
 

@@ -326,6 +326,10 @@ out=$("$JRNC" fmt --check "names/$forged.jrn" 2>&1; "$JRNC" "names/$forged"$'\03
 ! grep -q '^fake.jrn' <<<"$out" && [[ "$out" != *$'\033'* ]] && pass "inject: fmt and missing-file errors escape names" || fail "inject: fmt and missing-file errors escape names" "$(cat -A <<<"$out")"
 out=$("$JRNC" -o $'out\033[2J/x.dot' "$JRN_ROOT/examples/acme_post_sales.jrn" 2>&1)
 [ "$out" = "jrnc: cannot write 'out\\u{1B}[2J/x.dot': No such file or directory" ] && pass "inject: a write error escapes the name" || fail "inject: a write error escapes the name" "$out"
+out=$("$JRNC" check $'bad\xff\xe2\x80\xaename.jrn' 2>&1)
+[ "$out" = "jrnc: error: cannot read 'bad\\xFF\\u{202E}name.jrn': No such file or directory" ] \
+    && pass "inject: invalid UTF-8 and a bidi override in a name are shown escaped" \
+    || fail "inject: invalid UTF-8 and a bidi override in a name are shown escaped" "$(cat -A <<<"$out")"
 out=$("$JRNC" --no-such$'\033]0;title\a' 2>&1)
 [ "$out" = "jrnc: unknown option '--no-such\u{1B}]0;title\u{7}' (see 'jrnc --help')" ] && pass "inject: usage errors" || fail "inject: usage errors" "$(cat -A <<<"$out")"
 printf 'subject,metric,value,date\n\033[31mred,csat,4,2026-01-01\n' > esc.csv
