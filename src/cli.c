@@ -8,16 +8,21 @@
 #include <string.h>
 
 #include "jrn/output.h"
+#include "jrn/terminal_text.h"
 
 int cli_usage_error(const char *command, const char *format, ...)
 {
-    fprintf(stderr, "jrnc%s%s: ", command ? " " : "", command ? command : "");
+    jrn_strbuf message = STRBUF_INIT;
     va_list arguments;
     va_start(arguments, format);
-    vfprintf(stderr, format, arguments);
+    strbuf_vprintf(&message, format, arguments);
     va_end(arguments);
-    /* One line, so scripts and editors that read errors line by line get it whole. */
+    /* One line, so scripts and editors that read errors line by line get it whole: the
+     * arguments quoted in it are shown with their control characters escaped. */
+    fprintf(stderr, "jrnc%s%s: ", command ? " " : "", command ? command : "");
+    terminal_text_print(stderr, strbuf_text(&message));
     fprintf(stderr, " (see 'jrnc%s%s --help')\n", command ? " " : "", command ? command : "");
+    strbuf_free(&message);
     return EXIT_USAGE;
 }
 
@@ -37,11 +42,29 @@ jrn_compilation *cli_compile(jrn_cli *cli, const char *path, int *status)
     return compilation;
 }
 
-int cli_write_output(const char *command, const char *path, const char *data, size_t length)
+void cli_add_compiled_inputs(jrn_output_inputs *inputs, const jrn_compilation *compilation)
 {
-    const char *error_text;
-    if (output_write(path, data, length, &error_text)) return EXIT_CLEAN;
-    fprintf(stderr, "jrnc%s%s: cannot write '%s': %s\n", command ? " " : "", command ? command : "",
-            path != NULL ? path : "standard output", error_text);
+    if (compilation->model == NULL) return;
+    for (size_t i = 0; i < compilation->model->file_count; i++) {
+        output_inputs_add(inputs, compilation->model->files[i].source->path);
+    }
+}
+
+int cli_write_output(const char *command, const char *path, const char *data, size_t length,
+                     const jrn_output_inputs *inputs)
+{
+    jrn_strbuf error = STRBUF_INIT;
+    if (output_write(path, data, length, inputs, &error)) {
+        strbuf_free(&error);
+        return EXIT_CLEAN;
+    }
+    jrn_strbuf message = STRBUF_INIT;
+    strbuf_printf(&message, "cannot write '%s': %s", path != NULL ? path : "standard output",
+                  strbuf_text(&error));
+    fprintf(stderr, "jrnc%s%s: ", command ? " " : "", command ? command : "");
+    terminal_text_print(stderr, strbuf_text(&message));
+    fputc('\n', stderr);
+    strbuf_free(&message);
+    strbuf_free(&error);
     return EXIT_USAGE;
 }

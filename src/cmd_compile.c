@@ -159,7 +159,11 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         diag_render_text(&compilation->diags, stderr, cli->color);
         status = EXIT_INPUT_ERRORS;
     } else {
-        status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length);
+        jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+        cli_add_compiled_inputs(&inputs, compilation);
+        for (size_t i = 0; i < request->data_count; i++) output_inputs_add(&inputs, request->data_files[i]);
+        status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length, &inputs);
+        output_inputs_free(&inputs);
     }
     strbuf_free(&out);
     compile_free(compilation);

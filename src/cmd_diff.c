@@ -9,6 +9,7 @@
 
 #include "jrn/commands.h"
 #include "jrn/diff_model.h"
+#include "jrn/terminal_text.h"
 
 static const char diff_help[] =
     "Usage: jrnc diff [OPTIONS] OLD NEW\n"
@@ -111,7 +112,9 @@ static jrn_compilation *diff_compile_stream(jrn_cli *cli, const char *path, cons
     jrn_strbuf bytes = STRBUF_INIT;
     const char *error_text;
     if (!diff_read_stream(path, &bytes, &error_text)) {
-        fprintf(stderr, "jrnc diff: cannot read '%s': %s\n", path, error_text);
+        fputs("jrnc diff: cannot read '", stderr);
+        terminal_text_print(stderr, path);
+        fprintf(stderr, "': %s\n", error_text);
         strbuf_free(&bytes);
         *status = EXIT_USAGE;
         return compilation;
@@ -152,7 +155,7 @@ static int diff_run(jrn_cli *cli, const char *old_path, const char *new_path, di
         jrn_model_diff diff = diff_models(arena, before->model, now->model);
         jrn_strbuf out = STRBUF_INIT;
         render(&diff, diff_display_name(old_path), diff_display_name(new_path), &out);
-        status = cli_write_output("diff", NULL, strbuf_text(&out), out.length);
+        status = cli_write_output("diff", NULL, strbuf_text(&out), out.length, NULL);
         if (status == EXIT_CLEAN && diff.count > 0) status = EXIT_INPUT_ERRORS;
         strbuf_free(&out);
         arena_free(arena);

@@ -130,7 +130,11 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
         jrn_flow_report report = {model, flows, flow_count, actuals != NULL};
         jrn_strbuf out = STRBUF_INIT;
         flow_find_renderer(request->format)(&report, &out);
-        status = cli_write_output("flow", request->output, strbuf_text(&out), out.length);
+        jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+        cli_add_compiled_inputs(&inputs, compilation);
+        for (size_t i = 0; i < request->data_count; i++) output_inputs_add(&inputs, request->data_files[i]);
+        status = cli_write_output("flow", request->output, strbuf_text(&out), out.length, &inputs);
+        output_inputs_free(&inputs);
         strbuf_free(&out);
     }
     free(selected);

@@ -5,13 +5,15 @@
 
 #include "jrn/commands.h"
 #include "jrn/fmt.h"
+#include "jrn/terminal_text.h"
 #include "jrn/text_diff.h"
 
 static const char fmt_help[] =
     "Usage: jrnc fmt [OPTIONS] FILE...\n"
     "Rewrite each FILE in the canonical layout (see docs/formatting.md), keeping every\n"
-    "comment. Files are replaced whole (a temporary file renamed into place) and only\n"
-    "when formatting changes them. With - as FILE, read standard input and write the\n"
+    "comment. Files are replaced whole (a temporary file renamed into place, keeping\n"
+    "mode, owner and hard links; read-only files are refused) and only when\n"
+    "formatting changes them. With - as FILE, read standard input and write the\n"
     "formatted text to standard output. A file with syntax errors is never rewritten.\n"
     "\n"
     "Options:\n"
@@ -33,7 +35,9 @@ typedef struct fmt_request {
 
 static int fmt_report_unreadable(const char *path, const char *error_text)
 {
-    fprintf(stderr, "jrnc fmt: cannot read '%s': %s\n", path, error_text);
+    fputs("jrnc fmt: cannot read '", stderr);
+    terminal_text_print(stderr, path);
+    fprintf(stderr, "': %s\n", error_text);
     return EXIT_USAGE;
 }
 
@@ -49,7 +53,7 @@ static int fmt_act_on_change(const fmt_request *request, const jrn_source *sourc
         strbuf_printf(&new_label, "%s\t(formatted)", source->display_name);
         text_diff_unified(strbuf_text(&old_label), strbuf_text(original), original->length,
                           strbuf_text(&new_label), strbuf_text(formatted), formatted->length, &diff);
-        int status = cli_write_output("fmt", NULL, strbuf_text(&diff), diff.length);
+        int status = cli_write_output("fmt", NULL, strbuf_text(&diff), diff.length, NULL);
         strbuf_free(&diff);
         strbuf_free(&old_label);
         strbuf_free(&new_label);
@@ -58,14 +62,15 @@ static int fmt_act_on_change(const fmt_request *request, const jrn_source *sourc
     }
     if (request->check) {
         jrn_strbuf line = STRBUF_INIT;
-        strbuf_printf(&line, "%s\n", source->display_name);
-        int status = cli_write_output("fmt", NULL, strbuf_text(&line), line.length);
+        terminal_text_puts(&line, source->display_name);
+        strbuf_putc(&line, '\n');
+        int status = cli_write_output("fmt", NULL, strbuf_text(&line), line.length, NULL);
         strbuf_free(&line);
         return status != EXIT_CLEAN ? status : EXIT_INPUT_ERRORS;
     }
     if (is_stdin) return EXIT_CLEAN;   /* already written to standard output */
     /* Whole or not at all; through a symbolic link to its target, with the file's mode kept. */
-    return cli_write_output("fmt", source->path, strbuf_text(formatted), formatted->length);
+    return cli_write_output("fmt", source->path, strbuf_text(formatted), formatted->length, NULL);
 }
 
 static int fmt_one_file(jrn_cli *cli, const fmt_request *request, const char *path)
@@ -89,14 +94,15 @@ static int fmt_one_file(jrn_cli *cli, const fmt_request *request, const char *pa
         diag_render_text(&diags, stderr, cli->color);
         status = EXIT_INPUT_ERRORS;
     } else if (formatted_status == FMT_NOT_EQUIVALENT) {
-        fprintf(stderr, "jrnc fmt: %s: internal error: the formatted text would not mean the same; "
-                        "the file is left as it was (please report this with the file)\n",
-                source->display_name);
+        fputs("jrnc fmt: ", stderr);
+        terminal_text_print(stderr, source->display_name);
+        fputs(": internal error: the formatted text would not mean the same; "
+              "the file is left as it was (please report this with the file)\n", stderr);
         status = EXIT_USAGE;
     } else {
         bool is_stdin = strcmp(path, "-") == 0;
         if (is_stdin && !request->check && !request->diff) {
-            status = cli_write_output("fmt", NULL, strbuf_text(&formatted), formatted.length);
+            status = cli_write_output("fmt", NULL, strbuf_text(&formatted), formatted.length, NULL);
         }
         /* The bytes as read: a byte-order mark is part of what formatting removes. */
         jrn_strbuf original = STRBUF_INIT;

@@ -307,7 +307,14 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
     jrn_strbuf document = STRBUF_INIT;
     if (request->format == LINT_FORMAT_JSON) lint_report_json(&run, &document);
     else lint_report_sarif(&run, &document);
-    int written = cli_write_output("lint", request->output, strbuf_text(&document), document.length);
+    jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+    for (size_t i = 0; i < count; i++) {
+        output_inputs_add(&inputs, request->files[i]);
+        cli_add_compiled_inputs(&inputs, compilations[i]);
+    }
+    for (size_t i = 0; i < request->data_count; i++) output_inputs_add(&inputs, request->data_files[i]);
+    int written = cli_write_output("lint", request->output, strbuf_text(&document), document.length, &inputs);
+    output_inputs_free(&inputs);
     strbuf_free(&document);
     for (size_t i = 0; i < count; i++) compile_free(compilations[i]);
     free(compilations);

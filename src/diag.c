@@ -1,5 +1,6 @@
 /* diag.c — collects diagnostics and renders them in the GCC text form with source carets. */
 #include "jrn/diag.h"
+#include "jrn/terminal_text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -268,16 +269,21 @@ static void diag_render_header(jrn_span span, jrn_severity severity, const char 
                                const char *rule, jrn_strbuf *out, bool color)
 {
     if (color) strbuf_puts(out, "\033[1m");
+    /* The file name and the message carry user strings (a name, a `use` path, a CSV
+     * cell): shown escaped, they cannot drive the terminal or forge a line that a problem
+     * matcher would read as a diagnostic of its own. */
     if (span.source != NULL) {
         jrn_position where = source_position(span.source, span.begin);
-        strbuf_printf(out, "%s:%u:%u: ", span.source->display_name, where.line, where.column);
+        terminal_text_puts(out, span.source->display_name);
+        strbuf_printf(out, ":%u:%u: ", where.line, where.column);
     } else {
         strbuf_puts(out, "jrnc: ");
     }
     if (color) strbuf_printf(out, "%s", diag_severity_color(severity));
     strbuf_printf(out, "%s:", diag_severity_name(severity));
     if (color) strbuf_puts(out, "\033[0m");
-    strbuf_printf(out, " %s", message);
+    strbuf_putc(out, ' ');
+    terminal_text_puts(out, message);
     if (rule != NULL) strbuf_printf(out, " [%s]", rule);
     strbuf_putc(out, '\n');
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jrn/fmt.h"
+#include "jrn/terminal_text.h"
 
 /* "touchpoint ticket", "kpi csat on touchpoint ticket", "hop a -> b in journey j". */
 static void diff_text_subject(jrn_strbuf *out, const jrn_change *change)
@@ -39,7 +40,7 @@ static void diff_text_place(jrn_strbuf *out, const char *property, const jrn_cha
     else strbuf_printf(out, "%s %s", property, value->text);
 }
 
-static void diff_text_change(jrn_strbuf *out, const jrn_change *change)
+static void diff_text_line(jrn_strbuf *out, const jrn_change *change)
 {
     diff_text_subject(out, change);
     strbuf_puts(out, ": ");
@@ -66,7 +67,17 @@ static void diff_text_change(jrn_strbuf *out, const jrn_change *change)
         diff_append_value(out, &change->new_value, false);
         break;
     }
+}
+
+/* One line per change, shown safely on a terminal: an emotion label or a note cannot
+ * carry an escape sequence or a line of its own. */
+static void diff_text_change(jrn_strbuf *out, const jrn_change *change)
+{
+    jrn_strbuf line = STRBUF_INIT;
+    diff_text_line(&line, change);
+    terminal_text_put(out, strbuf_text(&line), line.length);
     strbuf_putc(out, '\n');
+    strbuf_free(&line);
 }
 
 void diff_render_text(const jrn_model_diff *diff, jrn_strbuf *out)

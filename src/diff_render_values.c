@@ -4,15 +4,12 @@
 #include <string.h>
 
 #include "jrn/fmt.h"
+#include "jrn/report_format.h"
 
-/* Markdown would read *, _, `, [ and friends as markup inside a line: escape them. (Our
- * text never starts a line, so list and heading markers need no escape.) */
+/* The one Markdown escape every report shares (report_format.h). */
 void diff_append_markdown_text(jrn_strbuf *out, const char *text)
 {
-    for (const char *c = text; *c != '\0'; c++) {
-        if (strchr("\\`*_[]<>|~", *c) != NULL) strbuf_putc(out, '\\');
-        strbuf_putc(out, *c);
-    }
+    report_put_markdown(out, text);
 }
 
 static void diff_append_quoted(jrn_strbuf *out, const char *text, bool markdown)
@@ -42,7 +39,12 @@ void diff_append_value(jrn_strbuf *out, const jrn_change_value *value, bool mark
     case CHANGE_VALUE_TEXT: diff_append_quoted(out, value->text, markdown); break;
     case CHANGE_VALUE_NUMBER:
         strbuf_puts(out, value->text);
-        if (value->label != NULL) strbuf_printf(out, " (%s)", value->label);
+        if (value->label != NULL) {
+            strbuf_puts(out, " (");
+            if (markdown) diff_append_markdown_text(out, value->label);
+            else strbuf_puts(out, value->label);
+            strbuf_putc(out, ')');
+        }
         break;
     case CHANGE_VALUE_QUANTITY:
     case CHANGE_VALUE_LITERAL:

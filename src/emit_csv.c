@@ -2,6 +2,7 @@
  * (stage by stage along the spine) under a header row, for spreadsheets. */
 #include "jrn/emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/report_actuals.h"
@@ -15,16 +16,34 @@ static const char *const csv_columns[] = {
     "opportunities", "does", "thinks", "feels", "kpis", "file", "line", "column",
 };
 
-/* Quotes a field only when it must be: it holds a quote, a comma or a line break. */
+/* True when a spreadsheet would read the cell as a formula (OWASP's list: it starts with
+ * =, +, -, @, a tab or a carriage return) and it is not a plain number such as -1. */
+static bool csv_reads_as_formula(const char *text)
+{
+    if (strchr("=+-@\t\r", text[0]) == NULL || text[0] == '\0') return false;
+    if (text[0] == '-' || text[0] == '+') {
+        char *end;
+        strtod(text, &end);
+        bool plain_number = end != text && *end == '\0' && strpbrk(text, "xXnN") == NULL;
+        return !plain_number;
+    }
+    return true;
+}
+
+/* Quotes a field only when it must be: it holds a quote, a comma or a line break. A cell
+ * a spreadsheet would run as a formula gets a leading ' so it stays text. */
 static void csv_field(jrn_strbuf *out, bool first, const char *text)
 {
     if (!first) strbuf_putc(out, ',');
     if (text == NULL) return;
+    const char *neutraliser = csv_reads_as_formula(text) ? "'" : "";
     if (strpbrk(text, "\",\r\n") == NULL) {
+        strbuf_puts(out, neutraliser);
         strbuf_puts(out, text);
         return;
     }
     strbuf_putc(out, '"');
+    strbuf_puts(out, neutraliser);
     for (const char *p = text; *p != '\0'; p++) {
         if (*p == '"') strbuf_putc(out, '"');
         strbuf_putc(out, *p);

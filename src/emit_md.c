@@ -15,29 +15,10 @@ typedef struct md_report {
     const jrn_actuals *actuals;   /* --data: measured data, or NULL */
 } md_report;
 
-/* Writes user text so Markdown shows it as typed: punctuation that Markdown (or a code
- * host's extensions) would act on is backslash-escaped, HTML's specials become entities
- * so "<script>" stays text, and a line break becomes <br> so a table row stays whole. */
+/* Every user string goes through the one Markdown escape (report_format.h). */
 static void md_text(md_report *report, const char *text)
 {
-    jrn_strbuf *out = report->out;
-    if (text == NULL) return;
-    for (const char *p = text; *p != '\0'; p++) {
-        switch (*p) {
-        case '<': strbuf_puts(out, "&lt;"); break;
-        case '>': strbuf_puts(out, "&gt;"); break;
-        case '&': strbuf_puts(out, "&amp;"); break;
-        case '\n': strbuf_puts(out, "<br>"); break;
-        case '\r': break;
-        case '\t': strbuf_putc(out, ' '); break;
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
-        case '~': case '$': case '#': case '!':
-            strbuf_putc(out, '\\');
-            strbuf_putc(out, *p);
-            break;
-        default: strbuf_putc(out, *p);
-        }
-    }
+    report_put_markdown(report->out, text);
 }
 
 static void md_raw(md_report *report, const char *markdown)
@@ -166,7 +147,7 @@ static void md_header(md_report *report)
     }
     if (any) md_raw(report, "\n\n");
     if (map->description != NULL) {
-        md_text(report, map->description);
+        report_put_markdown_line(report->out, map->description);
         md_raw(report, "\n\n");
     }
     const report_heat *total = &report->facts->total_heat;
@@ -285,7 +266,7 @@ static void md_persona(md_report *report, const jrn_persona *persona)
     md_persona_list(report, "Expectations", &persona->expectations);
     if (persona->quote != NULL) {
         md_raw(report, "\n> ");
-        md_text(report, persona->quote);
+        report_put_markdown_line(report->out, persona->quote);
         md_raw(report, "\n");
     }
 }

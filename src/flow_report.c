@@ -1,6 +1,7 @@
 /* flow_report.c — the text rendering of journey flows (aligned tables, largest losses
  * first) and what the Markdown and JSON renderings share with it. */
 #include "jrn/flow_report.h"
+#include "jrn/terminal_text.h"
 #include "jrn/memory.h"
 
 #include <math.h>
@@ -165,7 +166,12 @@ static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf
 {
     const jrn_journey *journey = flow->journey;
     strbuf_printf(out, "Journey %s", journey->base.id);
-    if (journey->base.title != NULL) strbuf_printf(out, " \"%s\"", journey->base.title);
+    if (journey->base.title != NULL) {
+        /* A title is shown safely on a terminal: no escape sequence, no line of its own. */
+        strbuf_puts(out, " \"");
+        terminal_text_puts(out, journey->base.title);
+        strbuf_putc(out, '"');
+    }
     strbuf_printf(out, " (entry: %s)", flow->steps[flow->entry].touchpoint->base.id);
     strbuf_puts(out, "\n  Rates: ");
     flow_report_rates_sentence(flow, has_data, out);

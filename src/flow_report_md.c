@@ -1,27 +1,15 @@
 /* flow_report_md.c — journey flows as Markdown: a section per journey with its summary and
  * tables of losses (largest first), losses by stage, ends, visits, loops and traps. */
 #include "jrn/flow_report.h"
+#include "jrn/report_format.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-/* Text inside a table cell or a heading: pipes, backslashes and Markdown's markup
- * characters are escaped, line ends become spaces. */
+/* Text inside a table cell or a heading: the one Markdown escape (report_format.h). */
 static void md_text(jrn_strbuf *out, const char *text)
 {
-    for (const char *p = text; *p; p++) {
-        switch (*p) {
-        case '|': case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#':
-            strbuf_putc(out, '\\');
-            strbuf_putc(out, *p);
-            break;
-        case '\n': case '\r':
-            strbuf_putc(out, ' ');
-            break;
-        default:
-            strbuf_putc(out, *p);
-        }
-    }
+    report_put_markdown(out, text);
 }
 
 /* `id` — ids are identifiers, safe inside a code span. */

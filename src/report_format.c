@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 
 const char *report_number_text(jrn_arena *arena, double value)
@@ -131,6 +132,85 @@ void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks)
         default: strbuf_putc(out, *p);
         }
     }
+}
+
+/* Breaks what a code host would act on without any markup: U+200D ZERO WIDTH JOINER
+ * after '@' keeps "@team" from notifying anyone, and inside "://" and "www." keeps a URL
+ * from becoming a live link. */
+static const char report_markdown_breaker[] = "\xE2\x80\x8D";
+
+/* Length of a line-start marker text opens with: a list item ("- ", "+ ", "12. ",
+ * "3) "), or a line of '-' or '=' (a rule or a setext underline); 0 for none. */
+static size_t report_markdown_line_marker(const char *text)
+{
+    if ((text[0] == '-' || text[0] == '+') && (text[1] == ' ' || text[1] == '\t' || text[1] == '\0')) {
+        return 1;
+    }
+    if (text[0] == '-' || text[0] == '=') {
+        size_t i = 0;
+        while (text[i] == text[0] || text[i] == ' ' || text[i] == '\t') i++;
+        if (text[i] == '\0' || text[i] == '\n' || text[i] == '\r') return 1;
+    }
+    size_t digits = 0;
+    while (text[digits] >= '0' && text[digits] <= '9') digits++;
+    if (digits > 0 && (text[digits] == '.' || text[digits] == ')') &&
+        (text[digits + 1] == ' ' || text[digits + 1] == '\t' || text[digits + 1] == '\0')) {
+        return digits + 1;
+    }
+    return 0;
+}
+
+void report_put_markdown(jrn_strbuf *out, const char *text)
+{
+    if (text == NULL) return;
+    for (const char *p = text; *p != '\0'; p++) {
+        unsigned char byte = (unsigned char)*p;
+        switch (*p) {
+        case '<': strbuf_puts(out, "&lt;"); continue;
+        case '>': strbuf_puts(out, "&gt;"); continue;
+        case '&': strbuf_puts(out, "&amp;"); continue;
+        case '\n': strbuf_puts(out, "<br>"); continue;
+        case '\t': strbuf_putc(out, ' '); continue;
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
+        case '~': case '$': case '#': case '!':
+            strbuf_putc(out, '\\');
+            strbuf_putc(out, *p);
+            continue;
+        case '@':
+            strbuf_putc(out, '@');
+            strbuf_puts(out, report_markdown_breaker);
+            continue;
+        case ':':
+            strbuf_putc(out, ':');
+            if (p[1] == '/' && p[2] == '/') strbuf_puts(out, report_markdown_breaker);
+            continue;
+        case '.':
+            if (p - text >= 3 && strncasecmp(p - 3, "www", 3) == 0) strbuf_puts(out, report_markdown_breaker);
+            strbuf_putc(out, '.');
+            continue;
+        default: break;
+        }
+        /* Control characters (ESC, CR, DEL and the C1 range) are dropped: they are
+         * invisible in a rendered page and drive a terminal that shows the source. */
+        if (byte < 0x20 || byte == 0x7F) continue;
+        if (byte == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {
+            p++;
+            continue;
+        }
+        strbuf_putc(out, *p);
+    }
+}
+
+void report_put_markdown_line(jrn_strbuf *out, const char *text)
+{
+    if (text == NULL) return;
+    size_t marker = report_markdown_line_marker(text);
+    if (marker > 0) {
+        strbuf_append(out, text, marker - 1);
+        strbuf_putc(out, '\\');
+        strbuf_putc(out, text[marker - 1]);
+    }
+    report_put_markdown(out, text + marker);
 }
 
 /* True for the first byte of a UTF-8 sequence (not a continuation byte). */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "jrn/compile.h"
+#include "jrn/output.h"
 
 /* Exit statuses: only main returns them, commands compute them. */
 enum {
@@ -93,8 +94,11 @@ int cli_print(const char *command, const char *text);
  * 2 unreadable root file. The model is NULL unless *status is 0. */
 jrn_compilation *cli_compile(jrn_cli *cli, const char *path, int *status);
 
-/* Writes output through output_write (whole or nothing); prints the error and returns 2
- * on failure, 0 on success. */
-int cli_write_output(const char *command, const char *path, const char *data, size_t length);
+/* Writes output through output_write (whole or nothing, never over one of inputs, which
+ * may be NULL); prints the error and returns 2 on failure, 0 on success. */
+int cli_write_output(const char *command, const char *path, const char *data, size_t length,
+                     const jrn_output_inputs *inputs);
+/* Adds every file a compilation read (the map, the files it uses, the prelude) to inputs. */
+void cli_add_compiled_inputs(jrn_output_inputs *inputs, const jrn_compilation *compilation);
 
 #endif

@@ -36,6 +36,16 @@ const char *report_join_texts(jrn_arena *arena, const jrn_text_list *texts,
 /* Appends text escaped for HTML and XML (SVG) text and attribute values: & < > " ' become
  * entities; a line break becomes <br> when line_breaks is set (HTML text), else a space. */
 void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks);
+/* Appends user text for any Markdown output (-f md, diff --format md, flow --format md),
+ * shown as typed and acting on nothing: Markdown's punctuation is backslash-escaped,
+ * HTML's specials become entities, a
+ * line break becomes <br> (so no new block can start and a table row stays whole), a tab
+ * a space; control characters are dropped; a zero-width joiner after '@', in "://" and
+ * in "www." keeps mentions from notifying and bare URLs from becoming links. */
+void report_put_markdown(jrn_strbuf *out, const char *text);
+/* The same for text that starts a line (a paragraph, a quote): a list or rule marker
+ * opening it ("- ", "1. ", "---") is escaped too. */
+void report_put_markdown_line(jrn_strbuf *out, const char *text);
 /* text cut to at most max_points Unicode code points, ending in "…" when cut. */
 const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points);
 /* The label of the map: its title, its id, or "Journey map". */

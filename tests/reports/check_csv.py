@@ -3,7 +3,9 @@
 Usage: check_csv.py OUTPUT.csv OUTPUT.json
 Checks CRLF record ends, the header row, one record per touchpoint in spine order (stage by
 stage), the same number of fields in every record, and that each record carries the
-touchpoint's values exactly (titles, texts with commas, quotes and line breaks, x_* columns).
+touchpoint's values exactly (titles, texts with commas, quotes and line breaks, x_* columns),
+a value a spreadsheet would run as a formula (=, +, -, @, tab, CR; not a plain number)
+with a leading ' (docs/reports.md).
 Prints what is wrong and exits 1, or exits 0 silently."""
 import csv
 import io
@@ -65,6 +67,21 @@ def expected_record(doc, touchpoint, extension_columns):
     return values
 
 
+def as_cell(value):
+    """What the CSV holds for a value: OWASP's leading ' before a would-be formula."""
+    if value[:1] in ("=", "@", "\t", "\r"):
+        return "'" + value
+    if value[:1] in ("-", "+"):
+        try:
+            float(value)
+            if not any(c in value for c in "xXnN"):
+                return value
+        except ValueError:
+            pass
+        return "'" + value
+    return value
+
+
 def main(csv_path, json_path):
     with open(csv_path, "rb") as handle:
         raw = handle.read().decode("utf-8")
@@ -92,6 +109,7 @@ def main(csv_path, json_path):
         if row["touchpoint_id"] not in by_id:
             continue
         for column, value in expected_record(doc, by_id[row["touchpoint_id"]], extension_columns).items():
+            value = as_cell(value)
             if row[column] != value:
                 problems.append(f"record {number} ({row['touchpoint_id']}), {column}: {row[column]!r}, expected {value!r}")
 
