@@ -28,7 +28,7 @@ int cli_usage_error(const char *command, const char *format, ...)
 
 int cli_print(const char *command, const char *text)
 {
-    return cli_write_output(command, NULL, text, strlen(text));
+    return cli_write_output(command, NULL, text, strlen(text), NULL);
 }
 
 jrn_compilation *cli_compile(jrn_cli *cli, const char *path, int *status)

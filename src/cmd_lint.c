@@ -170,7 +170,7 @@ static const jrn_cli_command lint_command = {
 /* Writes text (whole or not at all) on standard output: 0, or 2 when it cannot. */
 static int lint_write_text(jrn_strbuf *text)
 {
-    int status = cli_write_output("lint", NULL, strbuf_text(text), text->length);
+    int status = cli_write_output("lint", NULL, strbuf_text(text), text->length, NULL);
     strbuf_free(text);
     return status;
 }
