@@ -179,22 +179,56 @@ static bool is_continuation_byte(char byte)
     return ((unsigned char)byte & 0xC0) == 0x80;
 }
 
-/* Byte offset within line of the code point numbered column (0-based). */
-static uint32_t diag_byte_of_column(const char *line, uint32_t length, uint32_t column)
+/* Columns are counted the way the excerpt walks a line: from byte 0, each step moves past
+ * one byte and the continuation bytes after it. A mark is a byte offset and the number of
+ * steps from byte 0 that reach it, so any column is found by walking from a mark near it
+ * (the caret) instead of from the start of the line: with many findings on one long line,
+ * each costs the width of its window, not the length of the line. */
+typedef struct diag_mark {
+    uint32_t byte;
+    uint32_t column;
+} diag_mark;
+
+/* The mark of the span's first byte, given the code points before it on the line (its
+ * column as source_position counts it) and the line's code points. */
+static diag_mark diag_caret_mark(const char *line, uint32_t length, uint32_t offset, uint32_t columns_before,
+                                 uint32_t total_columns)
 {
-    uint32_t i = 0, seen = 0;
-    while (i < length && seen < column) {
+    if (length == 0) return (diag_mark){0, 0};
+    /* A step from byte 0 lands on the next byte that begins a code point: every one after
+     * byte 0 is a step, and the end of the line one more. */
+    uint32_t leading = is_continuation_byte(line[0]) ? 0 : 1;
+    if (offset >= length) return (diag_mark){length, total_columns - leading + 1};
+    if (is_continuation_byte(line[offset])) {
+        while (offset > 0 && is_continuation_byte(line[offset])) offset--;
+        if (offset == 0) return (diag_mark){0, 0};
+        columns_before--;   /* the code point whose continuation the span began in */
+    }
+    if (offset == 0) return (diag_mark){0, 0};
+    return (diag_mark){offset, columns_before - leading + 1};
+}
+
+/* Byte offset within line of the code point numbered column (0-based). */
+static uint32_t diag_byte_of_column(const char *line, uint32_t length, diag_mark mark, uint32_t column)
+{
+    if (column == 0) return 0;
+    uint32_t i = mark.byte;
+    for (uint32_t seen = mark.column; seen < column && i < length; seen++) {
         i++;
         while (i < length && is_continuation_byte(line[i])) i++;
-        seen++;
+    }
+    for (uint32_t seen = mark.column; seen > column; seen--) {
+        i--;
+        while (i > 0 && is_continuation_byte(line[i])) i--;
     }
     return i;
 }
 
-static uint32_t diag_columns_in(const char *text, uint32_t length)
+/* Code points in text[0, length), counting no further than limit. */
+static uint32_t diag_columns_in(const char *text, uint32_t length, uint32_t limit)
 {
     uint32_t columns = 0;
-    for (uint32_t i = 0; i < length; i++) {
+    for (uint32_t i = 0; i < length && columns < limit; i++) {
         if (!is_continuation_byte(text[i])) columns++;
     }
     return columns;
@@ -209,24 +243,29 @@ static void diag_render_excerpt(jrn_span span, jrn_strbuf *out, bool color)
     const char *line = source_line_text(source, where.line, &line_length);
     uint32_t line_begin = (uint32_t)(line - source_text(source));
     uint32_t caret_column = where.column - 1;
-    uint32_t end = span.end > span.begin ? span.end : span.begin + 1;
-    if (end > line_begin + line_length) end = line_begin + line_length;
-    uint32_t end_column = end > span.begin
-        ? caret_column + diag_columns_in(source_text(source) + span.begin, end - span.begin)
-        : caret_column + 1;
-    if (end_column <= caret_column) end_column = caret_column + 1;
-
-    uint32_t total_columns = diag_columns_in(line, line_length);
+    uint32_t line_end = line_begin + line_length;
+    uint32_t total_columns = line_length > 0 ? source_position(source, line_end).column - 1 : 0;
     uint32_t first_column = 0;
     if (total_columns > DIAG_LINE_WINDOW && caret_column > DIAG_WINDOW_LEAD) {
         first_column = caret_column - DIAG_WINDOW_LEAD;
     }
     uint32_t last_column = first_column + DIAG_LINE_WINDOW;
     if (last_column > total_columns) last_column = total_columns;
+
+    /* The underline ends at the span's end, but never before the caret nor past the
+     * window: its code points are counted only as far as the window reaches. */
+    uint32_t end = span.end > span.begin ? span.end : span.begin + 1;
+    if (end > line_end) end = line_end;
+    uint32_t reach = last_column + 1 > caret_column ? last_column + 1 - caret_column : 0;
+    uint32_t end_column = end > span.begin
+        ? caret_column + diag_columns_in(source_text(source) + span.begin, end - span.begin, reach)
+        : caret_column + 1;
+    if (end_column <= caret_column) end_column = caret_column + 1;
     if (end_column > last_column + 1) end_column = last_column + 1;
 
-    uint32_t from = diag_byte_of_column(line, line_length, first_column);
-    uint32_t to = diag_byte_of_column(line, line_length, last_column);
+    diag_mark caret = diag_caret_mark(line, line_length, span.begin - line_begin, caret_column, total_columns);
+    uint32_t from = diag_byte_of_column(line, line_length, caret, first_column);
+    uint32_t to = diag_byte_of_column(line, line_length, caret, last_column);
     char gutter[32];
     int gutter_width = snprintf(gutter, sizeof gutter, "%5u", where.line);
     strbuf_printf(out, "%s | ", gutter);

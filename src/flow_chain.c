@@ -1,58 +1,44 @@
-/* flow_chain.c — solves an absorbing Markov chain exactly with sparse Gaussian elimination,
- * one strongly connected component at a time.
+/* flow_chain.c — solves an absorbing Markov chain exactly with a sparse direct solver:
+ * SuiteSparse's KLU, after classifying the states by their strongly connected components.
  *
  * Why this method. The unknowns are the expected visits v (v = e_entry + Q^T v) and the
  * chances of ending well a (a = g + Q a), both with the matrix I - Q of a journey's hops.
- * Journeys are sparse (a few hops per step) and mostly acyclic, with a few loops back:
+ * Journeys are sparse (a few hops per step) and mostly acyclic, with loops back:
  *  - Tarjan's algorithm (iterative: a 10,000-step chain must not need a deep C stack) splits
- *    the states into strongly connected components. Between components the system is
- *    triangular, so visits flow forward in topological order and chances flow backward in
- *    reverse order: an acyclic journey costs one pass over its hops.
- *  - Within a cyclic component, I - Q is solved by sparse LU factorisation. I - Q is a
- *    nonsingular M-matrix there (the component is not closed), so elimination needs no
- *    pivoting: every symmetric order is stable. The order is chosen greedily by least
- *    Markowitz cost (in-degree times out-degree), which eliminates chains and spokes
- *    before hubs and keeps fill-in near zero on journey-shaped graphs (a loop spanning
- *    10,000 steps factors in linear time).
- *  - Pivots are computed the Grassmann-Taqqi-Heyman way: 1 - q_pp is taken as the sum of
- *    what leaves p (its remaining edges plus what it sends out of the component), never
- *    by subtraction, so nearly closed loops lose no precision to cancellation. Every
- *    other step of both solves adds products of non-negative numbers.
- * A component nothing leaves (no edge out, nothing absorbed) is a trap: customers who
- * reach it never leave; its visits are infinite and it is reported, not solved. Finding
- * the traps (chain_classify) needs no solving, so lint's trapped-loop asks for them alone.
+ *    the states into strongly connected components. A component nothing leaves (no edge
+ *    out, nothing absorbed) is a trap: customers who reach it never leave; its visits are
+ *    infinite and it is reported, not solved. Finding the traps (chain_classify) needs no
+ *    solving, so lint's trapped-loop asks for them alone.
+ *  - Every other state goes into one sparse system I - Q, a nonsingular M-matrix (no
+ *    component left in it is closed), which KLU factors once and solves twice: transposed
+ *    for the visits, plain for the chances. KLU orders the matrix into block triangular
+ *    form (the same components again: an acyclic journey factors with no elimination at
+ *    all) and each block with AMD, a fill-reducing ordering, so hubs go last and chains
+ *    and loops factor without fill-in. A hand-written elimination with a greedy Markowitz
+ *    order filled in on tangled journeys (random hops between far steps), where AMD's
+ *    approximate minimum degree keeps far less fill; some fill is unavoidable there, as a
+ *    random graph has no small separators.
+ *  - The diagonal is 1 - q_pp taken as the sum of what leaves p (its other edges plus what
+ *    is absorbed there), never by subtraction: a self-loop at 99.99% loses no precision to
+ *    cancellation, and rates that fall short of 100% by less than flow.c's tolerance do not
+ *    leak customers.
+ *  - A trap's share of entrants is what flows into it from the solved states, plus the
+ *    entrant itself when the journey starts inside it.
  * Iterative methods were rejected: their convergence slows as a loop's rate nears 100%
  * and they give approximate answers where this gives exact ones. */
 #include "jrn/flow_chain.h"
 #include "jrn/memory.h"
 
-#include <float.h>
+#include <klu.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A growable array of indexes on the heap (scratch that is freed before returning). */
-typedef struct chain_list {
-    size_t *items;
-    size_t count;
-    size_t capacity;
-} chain_list;
-
 static void *chain_allocate(size_t count, size_t size)
 {
     return memory_calloc(count, size);
-}
-
-static void chain_list_push(chain_list *list, size_t item)
-{
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 4;
-        list->items = memory_realloc_array(list->items, capacity, sizeof *list->items);
-        list->capacity = capacity;
-    }
-    list->items[list->count++] = item;
 }
 
 /* Outgoing edges grouped by state (compressed sparse rows), self-loops left out: the
@@ -140,411 +126,6 @@ static size_t chain_find_components(const jrn_chain *chain, const chain_graph *g
     return component_count;
 }
 
-/* The LU factors of I - Q on each component, kept for the two solves. Entry e is the
- * current q(row, col) between two states of one component. When state p is eliminated,
- * its remaining row becomes U's row (entries p -> j) and its remaining column L's column
- * (entries i -> p); neither changes afterwards. */
-typedef struct chain_factors {
-    size_t *entry_row, *entry_col;
-    double *entry_value;
-    size_t entry_count, entry_capacity;
-    chain_list *row;         /* per state: entries of its row (some may be dead) */
-    chain_list *column;      /* per state: entries of its column (some may be dead) */
-    chain_list upper;        /* frozen rows: entry indexes */
-    chain_list lower;        /* frozen columns: entry indexes */
-    size_t *upper_begin, *upper_end;
-    size_t *lower_begin, *lower_end;
-    double *pivot;
-    double *leaving;         /* what leaves each state out of the remaining component */
-    bool *eliminated;
-    size_t *slots;           /* hash table of entries by (row, col): entry + 1, 0 = empty */
-    size_t slot_count;       /* a power of two, at least twice the entry count */
-    size_t *in_degree, *out_degree;
-    size_t *order;           /* elimination order, each component's states together */
-    size_t *order_begin;     /* component_count + 1 offsets into order */
-} chain_factors;
-
-static size_t chain_entry_new(chain_factors *factors, size_t row, size_t col, double value)
-{
-    if (factors->entry_count == factors->entry_capacity) {
-        size_t capacity = factors->entry_capacity ? factors->entry_capacity * 2 : 64;
-        factors->entry_row = memory_realloc_array(factors->entry_row, capacity, sizeof *factors->entry_row);
-        factors->entry_col = memory_realloc_array(factors->entry_col, capacity, sizeof *factors->entry_col);
-        factors->entry_value = memory_realloc_array(factors->entry_value, capacity, sizeof *factors->entry_value);
-        factors->entry_capacity = capacity;
-    }
-    size_t entry = factors->entry_count++;
-    factors->entry_row[entry] = row;
-    factors->entry_col[entry] = col;
-    factors->entry_value[entry] = value;
-    chain_list_push(&factors->row[row], entry);
-    chain_list_push(&factors->column[col], entry);
-    factors->out_degree[row]++;
-    factors->in_degree[col]++;
-    return entry;
-}
-
-/* Entries are found by (row, col) through a hash table, so adding to q(i, j) costs the
- * same however many entries row i already has (a hub step joined to thousands of others
- * must not make each update scan its whole row). Entries are never removed: once row or
- * column is eliminated the pair is never asked for again. */
-static size_t chain_hash(size_t row, size_t col)
-{
-    uint64_t key = (uint64_t)row * 0x9E3779B97F4A7C15u ^ (uint64_t)col;
-    key ^= key >> 31;
-    key *= 0xBF58476D1CE4E5B9u;
-    key ^= key >> 29;
-    return (size_t)key;
-}
-
-static size_t *chain_slot_of(const chain_factors *factors, size_t row, size_t col)
-{
-    size_t mask = factors->slot_count - 1;
-    for (size_t at = chain_hash(row, col) & mask;; at = (at + 1) & mask) {
-        size_t entry = factors->slots[at];
-        if (entry == 0 || (factors->entry_row[entry - 1] == row && factors->entry_col[entry - 1] == col)) {
-            return &factors->slots[at];
-        }
-    }
-}
-
-static void chain_grow_slots(chain_factors *factors)
-{
-    size_t *old = factors->slots;
-    size_t old_count = factors->slot_count;
-    factors->slot_count = old_count ? old_count * 2 : 256;
-    factors->slots = chain_allocate(factors->slot_count, sizeof *factors->slots);
-    for (size_t at = 0; at < old_count; at++) {
-        size_t entry = old[at];
-        if (entry != 0) *chain_slot_of(factors, factors->entry_row[entry - 1], factors->entry_col[entry - 1]) = entry;
-    }
-    free(old);
-}
-
-/* q(row, col) += value, creating the entry when it is new. */
-static void chain_entry_add(chain_factors *factors, size_t row, size_t col, double value)
-{
-    if (2 * (factors->entry_count + 1) > factors->slot_count) chain_grow_slots(factors);
-    size_t *slot = chain_slot_of(factors, row, col);
-    if (*slot != 0) factors->entry_value[*slot - 1] += value;
-    else *slot = chain_entry_new(factors, row, col, value) + 1;
-}
-
-/* A min-heap of (Markowitz cost, state) with lazy deletion: stale pairs are skipped. */
-typedef struct chain_heap {
-    uint64_t *cost;
-    size_t *state;
-    size_t count, capacity;
-} chain_heap;
-
-static bool chain_heap_less(const chain_heap *heap, size_t a, size_t b)
-{
-    if (heap->cost[a] != heap->cost[b]) return heap->cost[a] < heap->cost[b];
-    return heap->state[a] < heap->state[b];
-}
-
-static void chain_heap_swap(chain_heap *heap, size_t a, size_t b)
-{
-    uint64_t cost = heap->cost[a];
-    heap->cost[a] = heap->cost[b];
-    heap->cost[b] = cost;
-    size_t state = heap->state[a];
-    heap->state[a] = heap->state[b];
-    heap->state[b] = state;
-}
-
-static void chain_heap_push(chain_heap *heap, uint64_t cost, size_t state)
-{
-    if (heap->count == heap->capacity) {
-        size_t capacity = heap->capacity ? heap->capacity * 2 : 64;
-        heap->cost = memory_realloc_array(heap->cost, capacity, sizeof *heap->cost);
-        heap->state = memory_realloc_array(heap->state, capacity, sizeof *heap->state);
-        heap->capacity = capacity;
-    }
-    size_t at = heap->count++;
-    heap->cost[at] = cost;
-    heap->state[at] = state;
-    while (at > 0 && chain_heap_less(heap, at, (at - 1) / 2)) {
-        chain_heap_swap(heap, at, (at - 1) / 2);
-        at = (at - 1) / 2;
-    }
-}
-
-static void chain_heap_pop(chain_heap *heap, uint64_t *cost, size_t *state)
-{
-    *cost = heap->cost[0];
-    *state = heap->state[0];
-    heap->count--;
-    if (heap->count == 0) return;
-    chain_heap_swap(heap, 0, heap->count);
-    size_t at = 0;
-    for (;;) {
-        size_t smallest = at, left = 2 * at + 1, right = left + 1;
-        if (left < heap->count && chain_heap_less(heap, left, smallest)) smallest = left;
-        if (right < heap->count && chain_heap_less(heap, right, smallest)) smallest = right;
-        if (smallest == at) break;
-        chain_heap_swap(heap, at, smallest);
-        at = smallest;
-    }
-}
-
-static uint64_t chain_markowitz_cost(const chain_factors *factors, size_t state)
-{
-    return (uint64_t)factors->in_degree[state] * (uint64_t)factors->out_degree[state];
-}
-
-/* Freezes state p's remaining row and column as its factors and folds p into the rest:
- * q(i, j) += q(i, p) q(p, j) / pivot(p) for every remaining i -> p -> j. */
-static void chain_eliminate(chain_factors *factors, chain_heap *heap, size_t p)
-{
-    factors->eliminated[p] = true;
-    double pivot = factors->leaving[p];
-    factors->upper_begin[p] = factors->upper.count;
-    for (size_t k = 0; k < factors->row[p].count; k++) {
-        size_t entry = factors->row[p].items[k];
-        if (factors->eliminated[factors->entry_col[entry]]) continue;
-        chain_list_push(&factors->upper, entry);
-        pivot += factors->entry_value[entry];
-        factors->in_degree[factors->entry_col[entry]]--;
-    }
-    factors->upper_end[p] = factors->upper.count;
-    factors->lower_begin[p] = factors->lower.count;
-    for (size_t k = 0; k < factors->column[p].count; k++) {
-        size_t entry = factors->column[p].items[k];
-        if (factors->eliminated[factors->entry_row[entry]]) continue;
-        chain_list_push(&factors->lower, entry);
-        factors->out_degree[factors->entry_row[entry]]--;
-    }
-    factors->lower_end[p] = factors->lower.count;
-    /* Positive in exact arithmetic (the component is not closed); only underflow of
-     * astronomically small rates could make it zero. */
-    if (!(pivot > 0)) pivot = DBL_MIN;
-    factors->pivot[p] = pivot;
-    for (size_t l = factors->lower_begin[p]; l < factors->lower_end[p]; l++) {
-        size_t in_entry = factors->lower.items[l];
-        size_t i = factors->entry_row[in_entry];
-        double factor = factors->entry_value[in_entry] / pivot;
-        factors->leaving[i] += factor * factors->leaving[p];
-        for (size_t u = factors->upper_begin[p]; u < factors->upper_end[p]; u++) {
-            size_t out_entry = factors->upper.items[u];
-            size_t j = factors->entry_col[out_entry];
-            if (j == i) continue;    /* a loop back to i: accounted for by i's pivot */
-            chain_entry_add(factors, i, j, factor * factors->entry_value[out_entry]);
-        }
-    }
-    for (size_t l = factors->lower_begin[p]; l < factors->lower_end[p]; l++) {
-        size_t i = factors->entry_row[factors->lower.items[l]];
-        chain_heap_push(heap, chain_markowitz_cost(factors, i), i);
-    }
-    for (size_t u = factors->upper_begin[p]; u < factors->upper_end[p]; u++) {
-        size_t j = factors->entry_col[factors->upper.items[u]];
-        chain_heap_push(heap, chain_markowitz_cost(factors, j), j);
-    }
-}
-
-/* Loads a component's internal edges (summing duplicates) and eliminates its states in
- * Markowitz order, appending that order to factors->order. */
-static void chain_factor_component(const jrn_chain *chain, const chain_graph *graph,
-                                   const size_t *component, const size_t *members, size_t member_count,
-                                   chain_factors *factors, chain_heap *heap, size_t *order_count)
-{
-    for (size_t m = 0; m < member_count; m++) {
-        size_t state = members[m];
-        for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
-            size_t edge = graph->edge[k];
-            size_t to = chain->edge_to[edge];
-            if (component[to] == component[state]) chain_entry_add(factors, state, to, chain->edge_probability[edge]);
-        }
-    }
-    heap->count = 0;
-    for (size_t m = 0; m < member_count; m++) {
-        chain_heap_push(heap, chain_markowitz_cost(factors, members[m]), members[m]);
-    }
-    while (heap->count > 0) {
-        uint64_t cost;
-        size_t state;
-        chain_heap_pop(heap, &cost, &state);
-        if (factors->eliminated[state] || cost != chain_markowitz_cost(factors, state)) continue;
-        factors->order[(*order_count)++] = state;
-        chain_eliminate(factors, heap, state);
-    }
-}
-
-/* What each state sends out of its component: absorbed, or along an edge to another. */
-static double *chain_leaving(const jrn_chain *chain, const chain_graph *graph, const size_t *component)
-{
-    double *leaving = chain_allocate(chain->state_count, sizeof *leaving);
-    for (size_t s = 0; s < chain->state_count; s++) {
-        leaving[s] = chain->absorb_good[s] + chain->absorb_bad[s];
-        for (size_t k = graph->begin[s]; k < graph->begin[s + 1]; k++) {
-            size_t edge = graph->edge[k];
-            if (component[chain->edge_to[edge]] != component[s]) leaving[s] += chain->edge_probability[edge];
-        }
-    }
-    return leaving;
-}
-
-/* States grouped by component, in state order within each (a counting sort). */
-static size_t *chain_group_members(const size_t *component, size_t state_count, size_t component_count,
-                                   size_t **member_begin)
-{
-    size_t *begin = chain_allocate(component_count + 1, sizeof *begin);
-    size_t *members = chain_allocate(state_count, sizeof *members);
-    size_t *fill = chain_allocate(component_count, sizeof *fill);
-    for (size_t s = 0; s < state_count; s++) begin[component[s] + 1]++;
-    for (size_t c = 0; c < component_count; c++) begin[c + 1] += begin[c];
-    for (size_t s = 0; s < state_count; s++) members[begin[component[s]] + fill[component[s]]++] = s;
-    free(fill);
-    *member_begin = begin;
-    return members;
-}
-
-/* Visits: (I - Q)^T v = inflow on one component, with U^T z = inflow then L^T v = z. */
-static void chain_solve_visits(const chain_factors *factors, size_t component, double *inflow,
-                               double *visits)
-{
-    size_t first = factors->order_begin[component], last = factors->order_begin[component + 1];
-    for (size_t k = first; k < last; k++) {
-        size_t p = factors->order[k];
-        double z = inflow[p] / factors->pivot[p];
-        visits[p] = z;
-        for (size_t u = factors->upper_begin[p]; u < factors->upper_end[p]; u++) {
-            size_t entry = factors->upper.items[u];
-            inflow[factors->entry_col[entry]] += factors->entry_value[entry] * z;
-        }
-    }
-    for (size_t k = last; k-- > first;) {
-        size_t p = factors->order[k];
-        double sum = visits[p];
-        for (size_t l = factors->lower_begin[p]; l < factors->lower_end[p]; l++) {
-            size_t entry = factors->lower.items[l];
-            sum += factors->entry_value[entry] / factors->pivot[p] * visits[factors->entry_row[entry]];
-        }
-        visits[p] = sum;
-    }
-}
-
-/* Chances: (I - Q) a = gain on one component, with L y = gain then U a = y. */
-static void chain_solve_success(const chain_factors *factors, size_t component, double *gain,
-                                double *success)
-{
-    size_t first = factors->order_begin[component], last = factors->order_begin[component + 1];
-    for (size_t k = first; k < last; k++) {
-        size_t p = factors->order[k];
-        for (size_t l = factors->lower_begin[p]; l < factors->lower_end[p]; l++) {
-            size_t entry = factors->lower.items[l];
-            gain[factors->entry_row[entry]] += factors->entry_value[entry] / factors->pivot[p] * gain[p];
-        }
-    }
-    for (size_t k = last; k-- > first;) {
-        size_t p = factors->order[k];
-        double sum = gain[p];
-        for (size_t u = factors->upper_begin[p]; u < factors->upper_end[p]; u++) {
-            size_t entry = factors->upper.items[u];
-            sum += factors->entry_value[entry] * success[factors->entry_col[entry]];
-        }
-        success[p] = sum / factors->pivot[p];
-    }
-}
-
-static void chain_factors_init(chain_factors *factors, size_t state_count, size_t component_count)
-{
-    memset(factors, 0, sizeof *factors);
-    factors->row = chain_allocate(state_count, sizeof *factors->row);
-    factors->column = chain_allocate(state_count, sizeof *factors->column);
-    factors->upper_begin = chain_allocate(state_count, sizeof(size_t));
-    factors->upper_end = chain_allocate(state_count, sizeof(size_t));
-    factors->lower_begin = chain_allocate(state_count, sizeof(size_t));
-    factors->lower_end = chain_allocate(state_count, sizeof(size_t));
-    factors->pivot = chain_allocate(state_count, sizeof(double));
-    factors->eliminated = chain_allocate(state_count, sizeof(bool));
-    factors->in_degree = chain_allocate(state_count, sizeof(size_t));
-    factors->out_degree = chain_allocate(state_count, sizeof(size_t));
-    factors->order = chain_allocate(state_count, sizeof(size_t));
-    factors->order_begin = chain_allocate(component_count + 1, sizeof(size_t));
-}
-
-static void chain_factors_free(chain_factors *factors, size_t state_count)
-{
-    for (size_t s = 0; s < state_count; s++) {
-        free(factors->row[s].items);
-        free(factors->column[s].items);
-    }
-    free(factors->row);
-    free(factors->column);
-    free(factors->upper.items);
-    free(factors->lower.items);
-    free(factors->entry_row);
-    free(factors->entry_col);
-    free(factors->entry_value);
-    free(factors->upper_begin);
-    free(factors->upper_end);
-    free(factors->lower_begin);
-    free(factors->lower_end);
-    free(factors->pivot);
-    free(factors->leaving);
-    free(factors->eliminated);
-    free(factors->slots);
-    free(factors->in_degree);
-    free(factors->out_degree);
-    free(factors->order);
-    free(factors->order_begin);
-}
-
-/* Forward pass, sources first: each component's visits from what flows into it. */
-static void chain_pass_visits(const jrn_chain *chain, const chain_graph *graph, const chain_factors *factors,
-                              const jrn_chain_classes *classes, const bool *closed, const size_t *members,
-                              const size_t *member_begin, jrn_chain_solution *solution)
-{
-    double *inflow = chain_allocate(chain->state_count, sizeof *inflow);
-    inflow[chain->entry] = 1.0;
-    for (size_t c = classes->component_count; c-- > 0;) {
-        if (closed[c]) {
-            double reached = 0;
-            for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) reached += inflow[members[m]];
-            for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) {
-                solution->visits[members[m]] = reached > 0 ? INFINITY : 0;
-            }
-            solution->trap_entry[classes->trap_of_state[members[member_begin[c]]] - 1] = reached;
-            continue;
-        }
-        chain_solve_visits(factors, c, inflow, solution->visits);
-        for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) {
-            size_t state = members[m];
-            for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
-                size_t edge = graph->edge[k];
-                size_t to = chain->edge_to[edge];
-                if (classes->component[to] != c) {
-                    inflow[to] += solution->visits[state] * chain->edge_probability[edge];
-                }
-            }
-        }
-    }
-    free(inflow);
-}
-
-/* Backward pass, sinks first: each component's chances from those of its successors. */
-static void chain_pass_success(const jrn_chain *chain, const chain_graph *graph, const chain_factors *factors,
-                               const jrn_chain_classes *classes, const bool *closed, const size_t *members,
-                               const size_t *member_begin, jrn_chain_solution *solution)
-{
-    double *gain = chain_allocate(chain->state_count, sizeof *gain);
-    for (size_t c = 0; c < classes->component_count; c++) {
-        if (closed[c]) continue;    /* success stays 0: nobody leaves a trap */
-        for (size_t m = member_begin[c]; m < member_begin[c + 1]; m++) {
-            size_t state = members[m];
-            gain[state] = chain->absorb_good[state];
-            for (size_t k = graph->begin[state]; k < graph->begin[state + 1]; k++) {
-                size_t edge = graph->edge[k];
-                size_t to = chain->edge_to[edge];
-                if (classes->component[to] != c) gain[state] += chain->edge_probability[edge] * solution->success[to];
-            }
-        }
-        chain_solve_success(factors, c, gain, solution->success);
-    }
-    free(gain);
-}
-
 /* Closed components: nothing is absorbed at any member and no edge leads out. Decided on
  * the structure alone (which probabilities are non-zero), never on sums of doubles. */
 static bool *chain_find_closed(const jrn_chain *chain, const chain_graph *graph, const size_t *component,
@@ -586,43 +167,305 @@ void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes 
     free(graph.edge);
 }
 
+/* The states solved for (every state outside a trap), numbered 0..count-1 in state order,
+ * and I - Q over them in compressed sparse columns, the form KLU takes. */
+typedef struct chain_system {
+    const jrn_chain *chain;
+    chain_graph graph;
+    size_t *index_of_state;  /* SIZE_MAX for a state in a trap */
+    size_t *state_of_index;
+    size_t count;
+    double *out;             /* per solved state: absorbed there or sent into a trap */
+    SuiteSparse_long *column_begin;  /* count + 1 offsets */
+    SuiteSparse_long *row;
+    double *value;
+} chain_system;
+
+static void chain_number_states(const jrn_chain_classes *classes, chain_system *system)
+{
+    size_t n = system->chain->state_count;
+    system->index_of_state = chain_allocate(n, sizeof *system->index_of_state);
+    system->state_of_index = chain_allocate(n, sizeof *system->state_of_index);
+    system->count = 0;
+    for (size_t s = 0; s < n; s++) {
+        if (classes->trap_of_state[s] != 0) {
+            system->index_of_state[s] = SIZE_MAX;
+            continue;
+        }
+        system->index_of_state[s] = system->count;
+        system->state_of_index[system->count++] = s;
+    }
+}
+
+/* What leaves the system at each solved state: absorbed there, or along an edge into a trap. */
+static void chain_find_out(chain_system *system)
+{
+    const jrn_chain *chain = system->chain;
+    system->out = chain_allocate(system->count, sizeof *system->out);
+    for (size_t i = 0; i < system->count; i++) {
+        size_t state = system->state_of_index[i];
+        system->out[i] = chain->absorb_good[state] + chain->absorb_bad[state];
+        for (size_t k = system->graph.begin[state]; k < system->graph.begin[state + 1]; k++) {
+            size_t edge = system->graph.edge[k];
+            if (system->index_of_state[chain->edge_to[edge]] == SIZE_MAX) system->out[i] += chain->edge_probability[edge];
+        }
+    }
+}
+
+/* Row by row, the diagonal and then -q(i, j) for each edge i -> j between solved states.
+ * The diagonal, 1 - q(i, i), is what leaves i (out, plus its edges to other solved
+ * states), a sum never taken by subtraction. Writing rows in increasing order into their
+ * columns leaves every column sorted by row, with the duplicates of a pair (two hops
+ * between the same steps) side by side. */
+static void chain_fill_columns(chain_system *system, SuiteSparse_long *fill)
+{
+    const jrn_chain *chain = system->chain;
+    for (size_t i = 0; i < system->count; i++) {
+        size_t state = system->state_of_index[i];
+        SuiteSparse_long diagonal = fill[i]++;
+        system->row[diagonal] = (SuiteSparse_long)i;
+        system->value[diagonal] = system->out[i];
+        for (size_t k = system->graph.begin[state]; k < system->graph.begin[state + 1]; k++) {
+            size_t edge = system->graph.edge[k];
+            size_t j = system->index_of_state[chain->edge_to[edge]];
+            if (j == SIZE_MAX) continue;
+            system->value[diagonal] += chain->edge_probability[edge];
+            SuiteSparse_long at = fill[j]++;
+            system->row[at] = (SuiteSparse_long)i;
+            system->value[at] = -chain->edge_probability[edge];
+        }
+    }
+}
+
+/* Sums the duplicates of each column in place (KLU takes none) and closes the gaps. */
+static void chain_merge_duplicates(chain_system *system)
+{
+    SuiteSparse_long kept = 0, begin = 0;
+    for (size_t j = 0; j < system->count; j++) {
+        SuiteSparse_long end = system->column_begin[j + 1];
+        system->column_begin[j] = kept;
+        for (SuiteSparse_long at = begin; at < end; at++) {
+            if (kept > system->column_begin[j] && system->row[kept - 1] == system->row[at]) {
+                system->value[kept - 1] += system->value[at];
+                continue;
+            }
+            system->row[kept] = system->row[at];
+            system->value[kept++] = system->value[at];
+        }
+        begin = end;
+    }
+    system->column_begin[system->count] = kept;
+}
+
+static void chain_build_matrix(chain_system *system)
+{
+    const jrn_chain *chain = system->chain;
+    size_t n = system->count, entries = n;
+    system->column_begin = chain_allocate(n + 1, sizeof *system->column_begin);
+    for (size_t i = 0; i < n; i++) system->column_begin[i + 1] = 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t state = system->state_of_index[i];
+        for (size_t k = system->graph.begin[state]; k < system->graph.begin[state + 1]; k++) {
+            size_t j = system->index_of_state[chain->edge_to[system->graph.edge[k]]];
+            if (j == SIZE_MAX) continue;
+            system->column_begin[j + 1]++;
+            entries++;
+        }
+    }
+    for (size_t j = 0; j < n; j++) system->column_begin[j + 1] += system->column_begin[j];
+    system->row = chain_allocate(entries, sizeof *system->row);
+    system->value = chain_allocate(entries, sizeof *system->value);
+    SuiteSparse_long *fill = chain_allocate(n, sizeof *fill);
+    memcpy(fill, system->column_begin, n * sizeof *fill);
+    chain_fill_columns(system, fill);
+    free(fill);
+    chain_merge_duplicates(system);
+}
+
+static void chain_system_free(chain_system *system)
+{
+    free(system->graph.begin);
+    free(system->graph.edge);
+    free(system->index_of_state);
+    free(system->state_of_index);
+    free(system->out);
+    free(system->column_begin);
+    free(system->row);
+    free(system->value);
+}
+
+/* b - A x, or b - A^T x when transposed, with A = I - Q written as its parts: out, and
+ * q(i, j) (x_i - x_j) for each edge, summed in extended precision. Forming the diagonal
+ * first would round away what a nearly closed loop lets out (a loop at 99.9999999% keeps
+ * only 1e-9 of 1 + 1e-9), and with it the precision that refinement restores. */
+static void chain_residual(const chain_system *system, bool transposed, const double *rhs, const double *x,
+                           double *residual)
+{
+    const jrn_chain *chain = system->chain;
+    long double *sum = chain_allocate(system->count, sizeof *sum);
+    for (size_t i = 0; i < system->count; i++) sum[i] = (long double)rhs[i] - (long double)system->out[i] * x[i];
+    for (size_t i = 0; i < system->count; i++) {
+        size_t state = system->state_of_index[i];
+        for (size_t k = system->graph.begin[state]; k < system->graph.begin[state + 1]; k++) {
+            size_t edge = system->graph.edge[k];
+            size_t j = system->index_of_state[chain->edge_to[edge]];
+            if (j == SIZE_MAX) continue;
+            long double q = chain->edge_probability[edge];
+            if (transposed) {
+                sum[i] -= q * x[i];     /* what i sends to j ... */
+                sum[j] += q * x[i];     /* ... reaches j */
+            } else {
+                sum[i] -= q * ((long double)x[i] - x[j]);
+            }
+        }
+    }
+    for (size_t i = 0; i < system->count; i++) residual[i] = (double)sum[i];
+    free(sum);
+}
+
+/* KLU reports running out of memory through its status; any other failure is a bug here
+ * (the matrix is square, sorted and without duplicates), not something input can cause. */
+static void chain_check_klu(const klu_l_common *common, const char *step)
+{
+    if (common->status == KLU_OUT_OF_MEMORY) memory_exhausted(common->mempeak);
+    if (common->status < 0) {
+        fprintf(stderr, "jrnc: internal error: the sparse solver failed to %s (KLU status %ld)\n", step,
+                (long)common->status);
+        abort();
+    }
+}
+
+typedef struct chain_factors {
+    klu_l_symbolic *symbolic;
+    klu_l_numeric *numeric;
+    klu_l_common common;
+} chain_factors;
+
+static void chain_factor(const chain_system *system, chain_factors *factors)
+{
+    klu_l_defaults(&factors->common);
+    /* A pivot is zero only when astronomically small rates underflow: the answers are then
+     * not finite, which every report shows as unknown, rather than no answer at all. */
+    factors->common.halt_if_singular = 0;
+    factors->symbolic = klu_l_analyze((SuiteSparse_long)system->count, system->column_begin, system->row,
+                                      &factors->common);
+    chain_check_klu(&factors->common, "order the chain");
+    factors->numeric = klu_l_factor(system->column_begin, system->row, system->value, factors->symbolic,
+                                    &factors->common);
+    chain_check_klu(&factors->common, "factor the chain");
+}
+
+static void chain_factors_free(chain_factors *factors)
+{
+    klu_l_free_numeric(&factors->numeric, &factors->common);
+    klu_l_free_symbolic(&factors->symbolic, &factors->common);
+}
+
+static void chain_apply_inverse(chain_factors *factors, size_t count, bool transposed, double *b)
+{
+    if (transposed) klu_l_tsolve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
+    else klu_l_solve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
+    chain_check_klu(&factors->common, "solve the chain");
+}
+
+/* Corrections shrink by about the condition number times the rounding unit each step: a
+ * few are plenty when they shrink at all. Refinement stops when they no longer shrink, as
+ * once the answers are correctly rounded a correction of half a unit in the last place
+ * can come back each time. */
+enum { CHAIN_MAX_REFINEMENTS = 6 };
+
+/* Solves A x = rhs (A^T x = rhs when transposed), then refines x with residuals in extended
+ * precision. LU with pivoting subtracts, so on a nearly closed loop it loses as many
+ * digits as the loop keeps nines; each refinement step wins them back, as long as the
+ * loss is less than all of them. */
+static void chain_solve_refined(const chain_system *system, chain_factors *factors, bool transposed,
+                                const double *rhs, double *x)
+{
+    size_t n = system->count;
+    memcpy(x, rhs, n * sizeof *x);
+    chain_apply_inverse(factors, n, transposed, x);
+    double *correction = chain_allocate(n, sizeof *correction);
+    double previous = INFINITY;
+    for (int step = 0; step < CHAIN_MAX_REFINEMENTS; step++) {
+        chain_residual(system, transposed, rhs, x, correction);
+        chain_apply_inverse(factors, n, transposed, correction);
+        double largest = 0;     /* the largest correction relative to its value */
+        for (size_t i = 0; i < n; i++) {
+            double relative = fabs(correction[i]) / (fabs(x[i]) > 0 ? fabs(x[i]) : 1);
+            if (!(relative <= largest)) largest = relative;
+        }
+        if (!(largest < previous)) break;   /* no longer converging (or not finite) */
+        for (size_t i = 0; i < n; i++) x[i] += correction[i];
+        if (largest == 0) break;
+        previous = largest;
+    }
+    free(correction);
+}
+
+/* Exact values are never negative; pivoted elimination can leave a rounding error below 0. */
+static double chain_non_negative(double value)
+{
+    return value < 0 ? 0 : value;
+}
+
+/* Factors I - Q once; visits from (I - Q)^T v = e_entry, chances from (I - Q) a = g. */
+static void chain_solve_system(const chain_system *system, jrn_chain_solution *solution)
+{
+    const jrn_chain *chain = system->chain;
+    size_t n = system->count;
+    double *rhs = chain_allocate(n, sizeof *rhs);
+    double *x = chain_allocate(n, sizeof *x);
+    chain_factors factors;
+    chain_factor(system, &factors);
+    size_t entry = system->index_of_state[chain->entry];
+    if (entry != SIZE_MAX) rhs[entry] = 1.0;
+    chain_solve_refined(system, &factors, true, rhs, x);
+    for (size_t i = 0; i < n; i++) solution->visits[system->state_of_index[i]] = chain_non_negative(x[i]);
+    for (size_t i = 0; i < n; i++) rhs[i] = chain->absorb_good[system->state_of_index[i]];
+    chain_solve_refined(system, &factors, false, rhs, x);
+    for (size_t i = 0; i < n; i++) solution->success[system->state_of_index[i]] = chain_non_negative(x[i]);
+    chain_factors_free(&factors);
+    free(rhs);
+    free(x);
+}
+
+/* Each trap's share of entrants: what flows into it from solved states, plus the entrant
+ * who starts inside it. Nothing leaves a trap, so whoever reaches it is counted once. */
+static void chain_fill_traps(const jrn_chain_classes *classes, const chain_system *system,
+                             jrn_chain_solution *solution)
+{
+    const jrn_chain *chain = system->chain;
+    size_t entry_trap = classes->trap_of_state[chain->entry];
+    if (entry_trap != 0) solution->trap_entry[entry_trap - 1] = 1.0;
+    for (size_t e = 0; e < chain->edge_count; e++) {
+        size_t trap = classes->trap_of_state[chain->edge_to[e]];
+        if (trap == 0 || system->index_of_state[chain->edge_from[e]] == SIZE_MAX) continue;
+        solution->trap_entry[trap - 1] += solution->visits[chain->edge_from[e]] * chain->edge_probability[e];
+    }
+    for (size_t s = 0; s < chain->state_count; s++) {
+        size_t trap = classes->trap_of_state[s];
+        if (trap != 0) solution->visits[s] = solution->trap_entry[trap - 1] > 0 ? INFINITY : 0;
+    }
+}
+
 void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
                  jrn_chain_solution *solution)
 {
-    size_t n = chain->state_count, component_count = classes->component_count;
+    size_t n = chain->state_count;
     memset(solution, 0, sizeof *solution);
     solution->visits = arena_alloc_array(arena, n ? n : 1, sizeof *solution->visits);
     solution->success = arena_alloc_array(arena, n ? n : 1, sizeof *solution->success);
     solution->trap_entry = arena_alloc_array(arena, classes->trap_count ? classes->trap_count : 1,
                                              sizeof *solution->trap_entry);
     if (n == 0) return;
-    chain_graph graph;
-    chain_graph_build(chain, &graph);
-    size_t *member_begin;
-    size_t *members = chain_group_members(classes->component, n, component_count, &member_begin);
-    bool *closed = chain_allocate(component_count, sizeof *closed);
-    for (size_t c = 0; c < component_count; c++) closed[c] = classes->trap_of_state[members[member_begin[c]]] != 0;
-    chain_factors factors;
-    chain_factors_init(&factors, n, component_count);
-    factors.leaving = chain_leaving(chain, &graph, classes->component);
-    chain_heap heap = {0};
-    size_t order_count = 0;
-    for (size_t c = 0; c < component_count; c++) {
-        factors.order_begin[c] = order_count;
-        if (!closed[c]) {
-            chain_factor_component(chain, &graph, classes->component, members + member_begin[c],
-                                   member_begin[c + 1] - member_begin[c], &factors, &heap, &order_count);
-        }
+    chain_system system = {.chain = chain};
+    chain_graph_build(chain, &system.graph);
+    chain_number_states(classes, &system);
+    chain_find_out(&system);
+    if (system.count > 0) {
+        chain_build_matrix(&system);
+        chain_solve_system(&system, solution);
     }
-    factors.order_begin[component_count] = order_count;
-    chain_pass_visits(chain, &graph, &factors, classes, closed, members, member_begin, solution);
-    chain_pass_success(chain, &graph, &factors, classes, closed, members, member_begin, solution);
-    free(heap.cost);
-    free(heap.state);
-    free(closed);
-    free(members);
-    free(member_begin);
-    chain_factors_free(&factors, n);
-    free(graph.begin);
-    free(graph.edge);
+    chain_fill_traps(classes, &system, solution);
+    chain_system_free(&system);
 }

@@ -2,13 +2,19 @@
  * and is its customer base split sensibly (too-many-segments). */
 #include "jrn/lint_rules.h"
 
+#include <limits.h>
+
 /* Months from earlier to later, counting only whole months (2025-09-30 to 2026-09-29
  * is 11). Negative when later is before earlier. */
 static int lint_whole_months_between(jrn_date earlier, jrn_date later)
 {
-    int months = (later.year - earlier.year) * 12 + (later.month - earlier.month);
+    /* In long long and held to int's range: a year taken from SOURCE_DATE_EPOCH can be
+     * near INT_MAX, where twelve times it overflows an int. */
+    long long months = ((long long)later.year - earlier.year) * 12 + ((long long)later.month - earlier.month);
     if (later.day < earlier.day) months--;
-    return months;
+    if (months > INT_MAX) return INT_MAX;
+    if (months < INT_MIN) return INT_MIN;
+    return (int)months;
 }
 
 static int lint_date_compare(jrn_date left, jrn_date right)

@@ -14,12 +14,29 @@ typedef struct lint_directive {
     bool used;
 } lint_directive;
 
+/* A line directive's place in the lookup order: by target line, rule, then comment order. */
+typedef struct lint_directive_key {
+    uint32_t target_line;
+    jrn_lint_rule_id rule;
+    uint32_t name_begin;
+    size_t index;                /* into lint_file_directives.directives */
+} lint_directive_key;
+
 typedef struct lint_file_directives {
     const jrn_source *source;
     lint_directive *directives;  /* line directives by target line, then file-wide ones */
     size_t line_count;
     size_t count;
+    lint_directive_key *keys;    /* the line directives, for a binary search by (line, rule) */
+    size_t file_wide[LINT_RULE_COUNT];   /* 1 + the first file-wide directive of each rule; 0: none */
 } lint_file_directives;
+
+/* The next line with code after a run of comment-only lines, remembered: a block of n
+ * directive comments above a construct is scanned once, not once per comment. */
+typedef struct lint_code_line_cursor {
+    uint32_t after;              /* lines after this one, up to found, hold no code */
+    uint32_t found;              /* 0 when none is known */
+} lint_code_line_cursor;
 
 struct jrn_lint_suppressions {
     lint_file_directives *files;
@@ -57,17 +74,27 @@ static bool lint_line_is_code_free(const jrn_source *source, uint32_t line)
 /* The line a directive covers: its own line when code precedes it there, otherwise the
  * next line with code on it (so a block of comments above a construct works); 0 when
  * nothing follows. */
-static uint32_t lint_directive_target_line(const jrn_source *source, jrn_span comment)
+static uint32_t lint_directive_target_line(const jrn_source *source, jrn_span comment,
+                                           lint_code_line_cursor *cursor)
 {
     jrn_position where = source_position(source, comment.begin);
     uint32_t line_begin = source->line_starts[where.line - 1];
     for (uint32_t i = line_begin; i < comment.begin; i++) {
         if (!lint_is_blank(source_text(source)[i])) return where.line;
     }
-    for (uint32_t line = where.line + 1; line <= source->line_count; line++) {
-        if (!lint_line_is_code_free(source, line)) return line;
+    /* Lines after cursor->after up to cursor->found hold no code: a later line of the
+     * same run has the same answer. */
+    bool known = cursor->found != 0 && where.line >= cursor->after && where.line < cursor->found;
+    if (!known) {
+        cursor->found = 0;
+        for (uint32_t line = where.line + 1; line <= source->line_count && cursor->found == 0; line++) {
+            if (!lint_line_is_code_free(source, line)) cursor->found = line;
+        }
+        /* None: every line to the end is free of code, and stays so for later comments. */
+        if (cursor->found == 0) cursor->found = source->line_count + 1;
     }
-    return 0;
+    cursor->after = where.line;
+    return cursor->found <= source->line_count ? cursor->found : 0;
 }
 
 /* Bytes [from, to) of a comment, as a span; never past the comment's end. */
@@ -153,8 +180,8 @@ static void lint_read_rule_names(jrn_lint_context *context, const jrn_comment *c
 /* One comment: "# jrnc: disable=..." or "# jrnc: disable-file=...". Other comments are
  * not directives. */
 static void lint_read_comment(jrn_lint_context *context, const jrn_source *source,
-                              const jrn_comment *comment, lint_directive_list *line_list,
-                              lint_directive_list *file_list)
+                              const jrn_comment *comment, lint_code_line_cursor *cursor,
+                              lint_directive_list *line_list, lint_directive_list *file_list)
 {
     static const char marker[] = "jrnc:";
     const char *text = comment->text;
@@ -193,7 +220,7 @@ static void lint_read_comment(jrn_lint_context *context, const jrn_source *sourc
     if (whole_file) {
         lint_read_rule_names(context, comment, &i, 0, file_list);
     } else {
-        uint32_t target = lint_directive_target_line(source, comment->span);
+        uint32_t target = lint_directive_target_line(source, comment->span, cursor);
         lint_read_rule_names(context, comment, &i, target, line_list);
     }
 }
@@ -206,13 +233,35 @@ static int lint_directive_compare(const void *left_pointer, const void *right_po
     return left->name_span.begin < right->name_span.begin ? -1 : left->name_span.begin > right->name_span.begin;
 }
 
+static int lint_directive_key_compare(const void *left_pointer, const void *right_pointer)
+{
+    const lint_directive_key *left = left_pointer, *right = right_pointer;
+    if (left->target_line != right->target_line) return left->target_line < right->target_line ? -1 : 1;
+    if (left->rule != right->rule) return left->rule < right->rule ? -1 : 1;
+    return left->name_begin < right->name_begin ? -1 : left->name_begin > right->name_begin;
+}
+
+/* The lookup indexes: line directives sorted by (line, rule), and per rule the first
+ * file-wide directive, so a finding costs a binary search however many there are. */
+static void lint_index_directives(jrn_arena *arena, lint_file_directives *out)
+{
+    out->keys = arena_alloc_array(arena, out->line_count ? out->line_count : 1, sizeof *out->keys);
+    for (size_t i = 0; i < out->line_count; i++) {
+        const lint_directive *directive = &out->directives[i];
+        out->keys[i] = (lint_directive_key){directive->target_line, directive->rule, directive->name_span.begin, i};
+    }
+    if (out->line_count > 1) qsort(out->keys, out->line_count, sizeof *out->keys, lint_directive_key_compare);
+    for (size_t i = out->count; i-- > out->line_count;) out->file_wide[out->directives[i].rule] = i + 1;
+}
+
 static void lint_read_file(jrn_lint_context *context, const jrn_model_file *file,
                            lint_file_directives *out)
 {
     lint_directive_list line_list = {0}, file_list = {0};
+    lint_code_line_cursor cursor = {0, 0};
     out->source = file->source;
     for (const jrn_comment *comment = file->comments; comment != NULL; comment = comment->next) {
-        lint_read_comment(context, file->source, comment, &line_list, &file_list);
+        lint_read_comment(context, file->source, comment, &cursor, &line_list, &file_list);
     }
     if (line_list.count > 1) {
         qsort(line_list.items, line_list.count, sizeof *line_list.items, lint_directive_compare);
@@ -226,6 +275,7 @@ static void lint_read_file(jrn_lint_context *context, const jrn_model_file *file
     }
     free(line_list.items);
     free(file_list.items);
+    lint_index_directives(context->diags->arena, out);
 }
 
 jrn_lint_suppressions *lint_suppressions_read(jrn_lint_context *context)
@@ -257,24 +307,22 @@ bool lint_suppressions_cover(jrn_lint_suppressions *suppressions, jrn_lint_rule_
     lint_file_directives *file = lint_directives_of(suppressions, span.source);
     if (file == NULL || file->count == 0) return false;
     uint32_t line = source_position(span.source, span.begin).line;
-    /* First line directive whose target is at or after line. */
+    /* The first directive, in comment order, for this line and rule: the first key at or
+     * after (line, rule). */
     size_t low = 0, high = file->line_count;
     while (low < high) {
         size_t middle = low + (high - low) / 2;
-        if (file->directives[middle].target_line < line) low = middle + 1;
+        const lint_directive_key *key = &file->keys[middle];
+        if (key->target_line < line || (key->target_line == line && key->rule < rule)) low = middle + 1;
         else high = middle;
     }
-    for (size_t i = low; i < file->line_count && file->directives[i].target_line == line; i++) {
-        if (file->directives[i].rule == rule) {
-            file->directives[i].used = true;
-            return true;
-        }
+    if (low < file->line_count && file->keys[low].target_line == line && file->keys[low].rule == rule) {
+        file->directives[file->keys[low].index].used = true;
+        return true;
     }
-    for (size_t i = file->line_count; i < file->count; i++) {
-        if (file->directives[i].rule == rule) {
-            file->directives[i].used = true;
-            return true;
-        }
+    if (file->file_wide[rule] != 0) {
+        file->directives[file->file_wide[rule] - 1].used = true;
+        return true;
     }
     return false;
 }

@@ -107,6 +107,22 @@ def main():
               f"(target <= 11x): {verdict(growth <= 11 and check_growth <= 11)}")
     memory_ratio = row["check_rss"] * 1024 / (row["mb"] * 1e6)
     print(f"- jrnc check peak memory / input size: {memory_ratio:.2f}x (target <= 4x): {verdict(memory_ratio <= 4)}")
+    flow_growth()
+
+
+def flow_growth():
+    """jrnc flow on random tangled journeys (tests/bench/flow_journey.py: a path plus 0.3
+    random hops a step): the 20,000-step time and its growth from 5,000 steps. Random hops
+    between far steps leave no small separators, so some fill-in, and super-linear growth,
+    is expected; the figure shows how much."""
+    times = {}
+    for steps in (5000, 20000):
+        path = os.path.join(WORK, f"flow{steps}.jrn")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "flow_journey.py"), str(steps), "0.3",
+                        path], check=True)
+        times[steps] = measure([JRNC, "flow", "-f", "json", "-o", os.devnull, path])[0]
+    print(f"- jrnc flow, random tangled journey of 20,000 steps: {times[20000]:.2f} s (target < 2 s): "
+          f"{verdict(times[20000] < 2)}; growth from 5,000 steps {times[20000] / times[5000]:.1f}x")
 
 
 if __name__ == "__main__":

@@ -319,3 +319,20 @@ if grep -qE "$files" <<<"maps/acme.jrn" && ! grep -qE "$files" <<<"maps/acme.jrn
 else
     fail "pre-commit: files matches .jrn files only" "files: $files"
 fi
+
+# A SOURCE_DATE_EPOCH whose year is near INT_MAX: no overflow (the sanitizer build exits 99).
+out=$(SOURCE_DATE_EPOCH=6000000000000000 "$JRNC" lint "$JRN_ROOT/examples/acme_post_sales.jrn" 2>&1); status=$?
+if [ "$status" -le 2 ] && [[ "$out" != *"runtime error"* ]]; then pass "SOURCE_DATE_EPOCH=6000000000000000: no overflow"
+else fail "SOURCE_DATE_EPOCH=6000000000000000: no overflow" "exit $status" "$(printf '%s\n' "$out" | tail -5)"; fi
+
+# A run of directive comments all cover the construct below them (one lookup each, not a
+# scan per comment), and file-wide directives cover every finding of their rule.
+{ printf 'stage s "S"\n'; for i in $(seq 300); do echo "# jrnc: disable=orphan-touchpoint"; done
+  printf 'touchpoint a in s\ntouchpoint b in s\n# jrnc: disable-file=no-owner\n# jrnc: disable-file=no-owner\n'
+  printf 'touchpoint c in s\njourney j { b -> c }\n'; } > "$TMP_DIR/many-directives.jrn"
+out=$("$JRNC" lint -W unused-suppression --today 2026-01-01 "$TMP_DIR/many-directives.jrn" 2>&1)
+orphans=$(grep -c 'orphan-touchpoint\]' <<< "$out"); unused=$(grep -c 'unused-suppression\]' <<< "$out")
+owners=$(grep -c 'no-owner\]' <<< "$out")
+[ "$orphans" = 0 ] && [ "$owners" = 0 ] && [ "$unused" = 300 ] \
+    && pass "suppressions: 300 directives above one construct, file-wide ones, the unused reported" \
+    || fail "suppressions: many directives" "orphan $orphans, no-owner $owners, unused $unused" "$(head -20 <<< "$out")"
