@@ -36,8 +36,6 @@ const char *report_join_texts(jrn_arena *arena, const jrn_text_list *texts,
 /* Appends text escaped for HTML and XML (SVG) text and attribute values: & < > " ' become
  * entities; a line break becomes <br> when line_breaks is set (HTML text), else a space. */
 void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks);
-/* text cut to at most max_points Unicode code points, ending in "…" when cut. */
-const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points);
 /* The label of the map: its title, its id, or "Journey map". */
 const char *report_map_title(const jrn_model *model);
 
