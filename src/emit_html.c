@@ -546,7 +546,7 @@ static void html_heat_map(html_report *report)
                      "<span><i class=\"hp3\"></i>more pain than delight (darker: more)</span>"
                      "<span><i class=\"hd2\"></i>more delight than pain</span>"
                      "<span><i class=\"hm\"></i>as much pain as delight</span>"
-                     "<span><i class=\"hn\"></i>only neutral touchpoints</span><span>★ moment of truth</span>"
+                     "<span><i class=\"hn\"></i>neither pain nor delight</span><span>★ moment of truth</span>"
                      "<span><i class=\"h0\" style=\"border:1px solid #e5e7eb\"></i>no touchpoint</span></div>\n");
     html_section_close(report);
 }
