@@ -25,7 +25,7 @@ static const char html_style[] =
     "--accent:#4338ca;--pain:#b91c1c;--pain-bg:#fee2e2;--delight:#15803d;--delight-bg:#dcfce7;"
     "--truth:#6d28d9;--truth-bg:#ede9fe;--mixed:#c2410c;--mixed-bg:#ffedd5}\n"
     "*{box-sizing:border-box}\n"
-    "body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:anywhere;font:15px/1.5 system-ui,-apple-system,"
+    "body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:break-word;font:15px/1.5 system-ui,-apple-system,"
     "'Segoe UI',Roboto,'Helvetica Neue',Arial,'Noto Sans','DejaVu Sans',sans-serif}\n"
     "header.top{background:linear-gradient(120deg,#312e81,#4338ca 60%,#6366f1);color:#fff;"
     "padding:28px 40px 22px}\n"
@@ -83,6 +83,7 @@ static const char html_style[] =
     "tr.delight td:first-child{box-shadow:inset 4px 0 0 var(--delight)}\n"
     "tr.mixed td:first-child{box-shadow:inset 4px 0 0 var(--mixed)}\n"
     ".scroll{overflow-x:auto}\n"
+    ".scroll>table{min-width:600px}\n"
     ".figure{overflow-x:auto}\n"
     ".figure svg{display:block;width:100%;height:auto}\n"
     ".curvekey{columns:16em;column-gap:24px;margin:8px 0 0;padding-left:2.6em;font-size:13px}\n"
@@ -147,12 +148,13 @@ static const char html_style[] =
      * across pages but cards, figures, rows and headings with what follows them do not. */
     "@page{size:A4;margin:12mm}\n"
     "@media print{body{background:#fff;font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "nav,input.zoom,label.zoom{display:none}header.top{padding:12px 0}"
+    "nav,input.zoom,label.zoom{display:none}header.top{padding:12px 14px}"
     "main{max-width:none;padding:0}section{box-shadow:none;border:0;border-top:1px solid var(--line);"
     "border-radius:0;padding:10px 0;margin:0}"
     ".scroll,.figure,.graph{overflow:visible;max-height:none}"
     ".figure svg{min-width:0!important}.graph svg,input.zoom:checked~.graph svg{max-width:100%}"
-    "table{font-size:9pt}th,td{padding:3px 4px}table.touchpoints,table.duty{min-width:0;table-layout:auto}"
+    "table{font-size:9pt}th,td{padding:3px 4px}td,table.duty th,table.heat th{overflow-wrap:anywhere}"
+    ".scroll>table,table.touchpoints,table.duty{min-width:0;table-layout:auto}"
     "table.heat td.cell{min-width:0;white-space:normal}.chip,.badge.met,.badge.missed,.effort{white-space:normal}"
     "h2,h3,.stagehead{break-after:avoid}.card,.figure,.graph,tr,.steps,blockquote{break-inside:avoid}}\n";
 
@@ -925,7 +927,7 @@ static void html_triggers(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
+    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
                      "</tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->trigger_count; i++) {
         const jrn_touchpoint *touchpoint = facts->triggers[i];
@@ -935,7 +937,7 @@ static void html_triggers(html_report *report)
         html_owner(report, touchpoint);
         html_raw(report, "</td></tr>\n");
     }
-    html_raw(report, "</tbody></table>\n");
+    html_raw(report, "</tbody></table></div>\n");
 }
 
 static void html_opportunities(html_report *report)
@@ -946,7 +948,7 @@ static void html_opportunities(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
+    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
@@ -955,7 +957,7 @@ static void html_opportunities(html_report *report)
             html_wrap(report, "<td>", element_label(&touchpoint->stage->base), "</td></tr>\n");
         }
     }
-    html_raw(report, "</tbody></table>\n");
+    html_raw(report, "</tbody></table></div>\n");
 }
 
 static void html_actions(html_report *report)
