@@ -133,6 +133,8 @@ static const char html_style[] =
     ".arrow{color:var(--muted);padding:0 2px}\n"
     "table.duty{table-layout:fixed;min-width:760px}\n"
     "table.duty td{font-size:13px}\n"
+    "table.duty th:first-child{width:140px}\n"
+    "table.duty .chip{white-space:normal;border-radius:8px;line-height:1.35;padding:2px 8px}\n"
     "table.touchpoints{table-layout:fixed;min-width:900px}\n"
     ".headline{font-size:17px;line-height:1.55;margin:6px 0 16px;max-width:1100px}\n"
     ".heat .sub{display:block;font-size:11.5px;opacity:.75}\n"
@@ -154,7 +156,7 @@ static const char html_style[] =
     ".scroll,.figure,.graph{overflow:visible;max-height:none}"
     ".figure svg{min-width:0!important}.graph svg,input.zoom:checked~.graph svg{max-width:100%}"
     "table{font-size:9pt}th,td{padding:3px 4px}td,table.duty th,table.heat th{overflow-wrap:anywhere}"
-    ".scroll>table,table.touchpoints,table.duty{min-width:0;table-layout:auto}"
+    ".scroll>table,table.touchpoints,table.duty{min-width:0!important;table-layout:auto}"
     "table.heat td.cell{min-width:0;white-space:normal}.chip,.badge.met,.badge.missed,.effort{white-space:normal}"
     "h2,h3,.stagehead{break-after:avoid}.card,.figure,.graph,tr,.steps,blockquote{break-inside:avoid}}\n";
 
@@ -987,7 +989,9 @@ static void html_accountability(html_report *report)
     html_section_open(report, "accountability", "Accountability matrix",
                       "What each team answers for in each stage: the stage itself, its touchpoints (a "
                       "touchpoint without an owner falls to its stage's owner) and its KPIs.");
-    html_raw(report, "<div class=\"scroll\"><table class=\"duty\"><thead><tr><th>Team</th>");
+    /* Room for whole words in every stage's column: the table scrolls in its box instead. */
+    strbuf_printf(report->out, "<div class=\"scroll\"><table class=\"duty\" style=\"min-width:%zupx\"><thead><tr>"
+                  "<th>Team</th>", 140 + 135 * model->stage_count);
     for (size_t s = 0; s < model->stage_count; s++) html_wrap(report, "<th>", element_label(&model->stages[s]->base), "</th>");
     html_raw(report, "</tr></thead><tbody>\n");
     for (size_t t = 0; t <= model->team_count; t++) {

@@ -29,10 +29,17 @@ enum {
 #define CURVE_LABEL_MAX_WIDTH 150.0   /* a touchpoint title wraps to two lines at most this wide */
 #define CURVE_DOT 7.0                 /* radius of a labelled touchpoint's dot */
 #define CURVE_READABLE_SCALE 0.7      /* the picture never shrinks below this: it scrolls instead */
+#define CURVE_MARGIN 2.0              /* the least room between two texts or a text and a dot */
+#define CURVE_BUCKET 256.0            /* width of the strips placed boxes are filed in */
 
 typedef struct curve_box {
     double left, top, right, bottom;
 } curve_box;
+
+typedef struct curve_taken {
+    curve_box *boxes;
+    size_t count;
+} curve_taken;
 
 /* Where things sit in the SVG's coordinate space, and what is already drawn there. */
 typedef struct curve_frame {
@@ -45,8 +52,10 @@ typedef struct curve_frame {
     double low, high;                  /* the emotion scale */
     double number_dot;                 /* radius of a dot that carries a number */
     size_t title_lines;                /* the most lines a stage title takes */
-    curve_box *taken;                  /* texts and dots placed so far: nothing may overlap them */
-    size_t taken_count;
+    /* Texts and dots placed so far, which nothing may overlap, filed by where they are
+     * across (CURVE_BUCKET wide strips) so a check looks only at its neighbours. */
+    curve_taken *taken;
+    size_t bucket_count;
     double *dot_x;                     /* per touchpoint (model index): where its dot sits */
     size_t *numbers;                   /* per touchpoint: its number in the key, 0 when labelled */
     size_t numbered;
@@ -78,22 +87,33 @@ static curve_box curve_text_box(double x, double baseline, double width, size_t 
 
 static bool curve_boxes_meet(curve_box a, curve_box b)
 {
-    const double margin = 2;
-    return a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin
-        && b.top < a.bottom + margin;
+    return a.left < b.right + CURVE_MARGIN && b.left < a.right + CURVE_MARGIN && a.top < b.bottom + CURVE_MARGIN
+        && b.top < a.bottom + CURVE_MARGIN;
+}
+
+/* The strip a position across falls in; outside the picture, the first or last. */
+static size_t curve_bucket(const curve_frame *frame, double x)
+{
+    if (x < 0) return 0;
+    size_t bucket = (size_t)(x / CURVE_BUCKET);
+    return bucket < frame->bucket_count ? bucket : frame->bucket_count - 1;
 }
 
 static void curve_take(curve_frame *frame, curve_box box)
 {
-    ARENA_PUSH(frame->arena, frame->taken, frame->taken_count, box);
+    size_t last = curve_bucket(frame, box.right + CURVE_MARGIN);
+    for (size_t b = curve_bucket(frame, box.left - CURVE_MARGIN); b <= last; b++)
+        ARENA_PUSH(frame->arena, frame->taken[b].boxes, frame->taken[b].count, box);
 }
 
 static bool curve_free(const curve_frame *frame, curve_box box, curve_box bounds)
 {
     if (box.left < bounds.left || box.right > bounds.right || box.top < bounds.top || box.bottom > bounds.bottom)
         return false;
-    for (size_t i = 0; i < frame->taken_count; i++)
-        if (curve_boxes_meet(box, frame->taken[i])) return false;
+    size_t last = curve_bucket(frame, box.right + CURVE_MARGIN);
+    for (size_t b = curve_bucket(frame, box.left - CURVE_MARGIN); b <= last; b++)
+        for (size_t i = 0; i < frame->taken[b].count; i++)
+            if (curve_boxes_meet(box, frame->taken[b].boxes[i])) return false;
     return true;
 }
 
@@ -102,32 +122,41 @@ static curve_box curve_dot_box(double x, double y, double radius)
     return (curve_box){x - radius, y - radius, x + radius, y + radius};
 }
 
-/* Splits text into lines no wider than max_width, at spaces, a longer word at a code point. */
+/* The byte after the code point at p. */
+static const char *curve_next_point(const char *p)
+{
+    p++;
+    while ((*p & 0xC0) == 0x80) p++;
+    return p;
+}
+
+/* Splits text into lines no wider than max_width, at spaces, a longer word at a code point,
+ * in one pass. With max_lines > 0, stops after max_lines lines and sets *count_out to
+ * max_lines + 1 when text needs more. */
 static const char **curve_wrap(jrn_arena *arena, const char *text, double max_width, double font, bool bold,
-                               size_t *count_out)
+                               size_t max_lines, size_t *count_out)
 {
     const char **lines = NULL;
     size_t count = 0;
     const char *start = text;
     while (*start == ' ') start++;
     while (*start != '\0') {
-        const char *fit = NULL;   /* the end of the longest run of whole words that fits */
-        const char *p = start;
-        for (; *p != '\0'; p++)
-            if (p[1] == ' ' || p[1] == '\0') {
-                if (curve_text_width(start, (size_t)(p + 1 - start), font, bold) > max_width) break;
-                fit = p + 1;
-            }
-        if (fit == NULL) {   /* one word wider than a line: as many code points as fit, at least one */
-            fit = start + 1;
-            while ((*fit & 0xC0) == 0x80) fit++;
-            for (const char *q = fit; *q != '\0' && *q != ' ';) {
-                const char *next = q + 1;
-                while ((*next & 0xC0) == 0x80) next++;
-                if (curve_text_width(start, (size_t)(next - start), font, bold) > max_width) break;
-                fit = q = next;
-            }
+        if (max_lines > 0 && count == max_lines) {
+            *count_out = max_lines + 1;
+            return lines;
         }
+        const char *fit = NULL;   /* the end of the last whole word that fits */
+        const char *p = start;
+        double width = 0;
+        while (*p != '\0') {
+            const char *next = curve_next_point(p);
+            double point = curve_text_width(p, (size_t)(next - p), font, bold);
+            if (width + point > max_width) break;
+            width += point;
+            p = next;
+            if (*p == ' ' || *p == '\0') fit = p;
+        }
+        if (fit == NULL) fit = p > start ? p : curve_next_point(start);   /* a word wider than a line */
         ARENA_PUSH(arena, lines, count, arena_strndup(arena, start, (size_t)(fit - start)));
         start = fit;
         while (*start == ' ') start++;
@@ -199,7 +228,7 @@ static void curve_columns(curve_frame *frame)
                           x, frame->top, frame->column, frame->plot_height);
         size_t count;
         const char **lines = curve_wrap(frame->arena, element_label(&stage->base), frame->column - 6,
-                                        CURVE_TITLE_FONT, true, &count);
+                                        CURVE_TITLE_FONT, true, 0, &count);
         double y = frame->top + frame->plot_height + CURVE_LANE + 20;
         const char *style = stage->parent != NULL
                                 ? "text-anchor=\"middle\" font-size=\"13\" fill=\"#4b5563\" font-style=\"italic\""
@@ -360,7 +389,7 @@ static void curve_touchpoint_label(curve_frame *frame, const jrn_touchpoint *tou
     double x = frame->dot_x[touchpoint->base.index], y = curve_y(frame, touchpoint->emotion);
     size_t count;
     const char **lines = curve_wrap(frame->arena, element_label(&touchpoint->base), CURVE_LABEL_MAX_WIDTH,
-                                    CURVE_LABEL_FONT, false, &count);
+                                    CURVE_LABEL_FONT, false, 2, &count);
     if (count >= 1 && count <= 2) {
         double width = 0;
         for (size_t i = 0; i < count; i++) {
@@ -528,7 +557,7 @@ static void curve_measure(curve_frame *frame)
     for (size_t s = 0; s < model->stage_count; s++) {
         size_t lines;
         curve_wrap(frame->arena, element_label(&model->stages[s]->base), frame->column - 6, CURVE_TITLE_FONT, true,
-                   &lines);
+                   0, &lines);
         if (lines > frame->title_lines) frame->title_lines = lines;
     }
     frame->height = frame->top + frame->plot_height + CURVE_LANE + 20 + CURVE_TITLE_LINE * (double)frame->title_lines;
@@ -567,6 +596,8 @@ void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model
     frame.dot_x = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof *frame.dot_x);
     frame.numbers = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof *frame.numbers);
     curve_measure(&frame);
+    frame.bucket_count = (size_t)(frame.width / CURVE_BUCKET) + 1;
+    frame.taken = arena_alloc_array(arena, frame.bucket_count, sizeof *frame.taken);
     strbuf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"curve\" viewBox=\"0 0 %.0f %.0f\" "
                   "style=\"min-width:%.0fpx\" role=\"img\" aria-label=\"Emotion curve: now and aspiration per stage\" "
                   "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, 'DejaVu Sans', sans-serif\">\n",

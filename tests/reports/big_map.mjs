@@ -1,5 +1,5 @@
 // big_map.mjs — writes a generated map for the report layout test: 40 touchpoints over 10
-// stages, with long titles, every emotion from -2 to 2 (several touchpoints on the same
+// stages, with long titles (two of them one unbroken word), every emotion from -2 to 2 (several touchpoints on the same
 // value in one stage, so their labels compete for room), pains, delights, moments of truth,
 // KPIs and two journeys that branch and loop back. Deterministic: no randomness.
 const stageTitles = [
@@ -7,13 +7,14 @@ const stageTitles = [
   "Signing the contract and paying the deposit", "Waiting-list and first appointment",
   "Onboarding and setting up the account", "Everyday use during the first year",
   "Getting help when something goes wrong", "Six-month check-up and review",
-  "Renewal, upgrade or cancellation", "Recommending the service to others",
+  "Renewal, upgrade or cancellation", "Recommending-the-service-to-friends-and-family",
 ];
 const touchpointWords = [
   "Waiting-list voicemail with no call back", "Hospital food and visiting hours leaflet",
   "Six-month check-up reminder by letter", "Portal password reset that never arrives",
   "Escalation to a senior case manager", "New-release webinar for administrators",
   "Long form asking for the same details twice", "Friendly courier who explains everything",
+  "Re-registration-confirmation-letter-with-no-spaces-at-all",
 ];
 
 export function bigMap() {
