@@ -426,7 +426,7 @@ static void curve_touchpoint(curve_frame *frame, const jrn_touchpoint *touchpoin
     strbuf_printf(frame->out, "<circle class=\"touchpoint\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" "
                   "stroke=\"#fff\" stroke-width=\"1.5\"/>", x, y, radius, curve_heat_colour(touchpoint));
     if (number > 0)
-        strbuf_printf(frame->out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" "
+        strbuf_printf(frame->out, "<text class=\"number\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" "
                       "font-weight=\"700\" fill=\"#fff\">%zu</text>", x, y + 3.5, number);
     strbuf_puts(frame->out, "</g>\n");
 }

@@ -8,7 +8,8 @@
 //   - the page never scrolls sideways (document.scrollingElement.scrollWidth <= clientWidth);
 //     wide content scrolls inside its own box;
 //   - in the emotion curve no two text elements' boxes overlap, and no label is shortened
-//     with "…" (a long title goes to the numbered key instead);
+//     with "…" (a long title goes to the numbered key instead); the key under the curve
+//     lists exactly the numbers its dots carry;
 //   - no text in any inline SVG (curve or journey graph) reaches outside its SVG's box:
 //     nothing is cut by a viewBox;
 //   - the journey graph opens readable: its text is drawn at least MIN_GRAPH_TEXT px tall.
@@ -59,6 +60,8 @@ function measure() {
   }
   for (const text of document.querySelectorAll("svg.curve text"))
     if (text.textContent.trim() !== "") result.curveTexts.push({ text: label(text), box: rect(text) });
+  result.dotNumbers = [...document.querySelectorAll("svg.curve text.number")].map((t) => t.textContent.trim());
+  result.keyNumbers = [...document.querySelectorAll("ol.curvekey > li")].map((li) => String(li.value));
   for (const svg of document.querySelectorAll("main svg")) {
     const frame = rect(svg);
     if (frame.width === 0) continue;
@@ -115,6 +118,9 @@ async function checkWidth(page, name, file, width, shots) {
           [...overlaps(m.curveTexts),
            ...m.curveTexts.filter((t) => t.text.includes("…")).map((t) => `"${t.text}" is shortened`)]);
   verdict(`html layout: ${at}: no SVG text cut by its viewBox`, m.clipped);
+  verdict(`html layout: ${at}: every numbered dot of the curve is in its key, and only those`,
+          m.dotNumbers.join(" ") === m.keyNumbers.join(" ") ? []
+            : [`dots ${m.dotNumbers.join(" ") || "none"}; key ${m.keyNumbers.join(" ") || "none"}`]);
   const height = median(m.graphTextHeights);
   verdict(`html layout: ${at}: the journey graph opens readable`,
           height >= MIN_GRAPH_TEXT ? []
