@@ -8,6 +8,7 @@
 #include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
+#include "jrn/report_paths.h"
 #include "jrn/report_svg.h"
 
 typedef struct html_report {
@@ -24,7 +25,7 @@ static const char html_style[] =
     "--accent:#4338ca;--pain:#b91c1c;--pain-bg:#fee2e2;--delight:#15803d;--delight-bg:#dcfce7;"
     "--truth:#6d28d9;--truth-bg:#ede9fe;--mixed:#c2410c;--mixed-bg:#ffedd5}\n"
     "*{box-sizing:border-box}\n"
-    "body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"
+    "body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:break-word;font:15px/1.5 system-ui,-apple-system,"
     "'Segoe UI',Roboto,'Helvetica Neue',Arial,'Noto Sans','DejaVu Sans',sans-serif}\n"
     "header.top{background:linear-gradient(120deg,#312e81,#4338ca 60%,#6366f1);color:#fff;"
     "padding:28px 40px 22px}\n"
@@ -36,15 +37,15 @@ static const char html_style[] =
     ".stats span{background:rgba(255,255,255,.16);border-radius:999px;padding:3px 12px;font-size:13px}\n"
     ".stats span b{font-size:15px}\n"
     "nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);"
-    "padding:8px 40px;font-size:13px}\n"
-    "nav a{color:var(--accent);text-decoration:none;margin-right:16px;white-space:nowrap}\n"
+    "padding:8px 40px;font-size:13px;display:flex;flex-wrap:wrap;gap:2px 16px}\n"
+    "nav a{color:var(--accent);text-decoration:none;white-space:nowrap}\n"
     "main{max-width:1320px;margin:0 auto;padding:8px 28px 40px}\n"
     "section{background:var(--paper);border:1px solid var(--line);border-radius:12px;"
     "padding:18px 22px;margin:18px 0;box-shadow:0 1px 2px rgba(0,0,0,.04)}\n"
     "h2{margin:0 0 4px;font-size:20px}\n"
     "h3{margin:18px 0 8px;font-size:16px}\n"
     "p.lead{margin:0 0 14px;color:var(--muted);font-size:14px}\n"
-    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(270px,1fr));gap:14px}\n"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,230px),1fr));gap:14px}\n"
     ".card{border:1px solid var(--line);border-radius:10px;padding:14px 16px;background:#fcfcfd}\n"
     ".card.alert{border-left:5px solid var(--pain)}\n"
     ".card.warn{border-left:5px solid var(--mixed)}\n"
@@ -82,14 +83,18 @@ static const char html_style[] =
     "tr.delight td:first-child{box-shadow:inset 4px 0 0 var(--delight)}\n"
     "tr.mixed td:first-child{box-shadow:inset 4px 0 0 var(--mixed)}\n"
     ".scroll{overflow-x:auto}\n"
+    ".scroll>table{min-width:600px}\n"
+    ".figure{overflow-x:auto}\n"
     ".figure svg{display:block;width:100%;height:auto}\n"
-    ".graph{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;padding:8px}\n"
-    ".graph svg{display:block;max-width:100%;height:auto;margin:0 auto}\n"
+    ".curvekey{columns:16em;column-gap:24px;margin:8px 0 0;padding-left:2.6em;font-size:13px}\n"
+    ".curvekey li{break-inside:avoid;margin:0 0 2px}\n"
+    ".graph{overflow:auto;max-height:85vh;border:1px solid var(--line);border-radius:8px;background:#fff;padding:8px}\n"
+    ".graph svg{display:block;max-width:none;height:auto;margin:0 auto}\n"
     "input.zoom{position:absolute;opacity:0}\n"
     "label.zoom{display:inline-block;font-size:13px;color:var(--accent);cursor:pointer;margin:0 0 8px;"
     "border:1px solid var(--line);border-radius:6px;padding:2px 10px;background:#fff}\n"
     "input.zoom:checked+label.zoom{background:#eef2ff}\n"
-    "input.zoom:checked~.graph svg{max-width:none}\n"
+    "input.zoom:checked~.graph svg{max-width:100%}\n"
     "input.zoom:focus-visible+label.zoom{outline:2px solid var(--accent)}\n"
     "table.heat td,table.heat th{text-align:center}\n"
     "table.heat td:first-child,table.heat th:first-child{text-align:left;font-weight:600}\n"
@@ -111,7 +116,7 @@ static const char html_style[] =
     ".effort .on{color:#1f2937}.effort .off{color:#d1d5db}\n"
     ".effort.hard .on{color:var(--pain)}\n"
     ".note{color:var(--muted);font-size:13px;margin-top:3px}\n"
-    ".personas{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}\n"
+    ".personas{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:14px}\n"
     ".persona h3{margin:0 0 2px}\n"
     ".persona dl{margin:8px 0 0;font-size:14px}\n"
     ".persona dt{font-weight:600;color:var(--muted);font-size:12px;text-transform:uppercase;"
@@ -119,11 +124,17 @@ static const char html_style[] =
     ".persona dd{margin:0}\n"
     "blockquote{margin:10px 0 0;padding:6px 12px;border-left:3px solid var(--accent);"
     "background:#eef2ff;font-style:italic}\n"
-    ".steps{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin:6px 0 10px}\n"
+    ".paths{margin:6px 0 14px}\n"
+    ".steps{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin:0 0 6px}\n"
+    ".steps.branch{margin-left:22px}\n"
     ".step{border:1px solid var(--line);border-radius:8px;padding:2px 10px;background:#fafafa;font-size:13.5px}\n"
-    ".arrow{color:var(--muted)}\n"
+    ".hop{display:inline-flex;align-items:center;gap:2px}\n"
+    ".hop .chip{margin:0}\n"
+    ".arrow{color:var(--muted);padding:0 2px}\n"
     "table.duty{table-layout:fixed;min-width:760px}\n"
     "table.duty td{font-size:13px}\n"
+    "table.duty th:first-child{width:140px}\n"
+    "table.duty .chip{white-space:normal;border-radius:8px;line-height:1.35;padding:2px 8px}\n"
     "table.touchpoints{table-layout:fixed;min-width:900px}\n"
     ".headline{font-size:17px;line-height:1.55;margin:6px 0 16px;max-width:1100px}\n"
     ".heat .sub{display:block;font-size:11.5px;opacity:.75}\n"
@@ -131,7 +142,23 @@ static const char html_style[] =
     "table.duty tr.nobody td{background:#fff1f2}\n"
     ".own{font-weight:700;color:var(--accent)}\n"
     "footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}\n"
-    "@media print{nav{display:none}section{break-inside:avoid}}\n";
+    /* Phones: less padding, a navigation bar that does not stay on top of the little room. */
+    "@media (max-width:640px){header.top{padding:18px 16px 16px}header.top h1{font-size:24px}"
+    "nav{position:static;padding:8px 16px}main{padding:4px 8px 24px}section{padding:14px 12px}"
+    ".stage.sub{margin-left:10px}}\n"
+    /* Paper: everything shown whole (nothing left in a scrolling box), sections may split
+     * across pages but cards, figures, rows and headings with what follows them do not. */
+    "@page{size:A4;margin:12mm}\n"
+    "@media print{body{background:#fff;font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "nav,input.zoom,label.zoom{display:none}header.top{padding:12px 14px}"
+    "main{max-width:none;padding:0}section{box-shadow:none;border:0;border-top:1px solid var(--line);"
+    "border-radius:0;padding:10px 0;margin:0}"
+    ".scroll,.figure,.graph{overflow:visible;max-height:none}"
+    ".figure svg{min-width:0!important}.graph svg,input.zoom:checked~.graph svg{max-width:100%}"
+    "table{font-size:9pt}th,td{padding:3px 4px}td,table.duty th,table.heat th{overflow-wrap:anywhere}"
+    ".scroll>table,table.touchpoints,table.duty{min-width:0!important;table-layout:auto}"
+    "table.heat td.cell{min-width:0;white-space:normal}.chip,.badge.met,.badge.missed,.effort{white-space:normal}"
+    "h2,h3,.stagehead{break-after:avoid}.card,.figure,.graph,tr,.steps,blockquote{break-inside:avoid}}\n";
 
 /* Writes user text as HTML text: the five specials become entities, a line break <br>. */
 static void html_text(html_report *report, const char *text)
@@ -523,7 +550,7 @@ static void html_heat_map(html_report *report)
                      "<span><i class=\"hp3\"></i>more pain than delight (darker: more)</span>"
                      "<span><i class=\"hd2\"></i>more delight than pain</span>"
                      "<span><i class=\"hm\"></i>as much pain as delight</span>"
-                     "<span><i class=\"hn\"></i>only neutral touchpoints</span><span>★ moment of truth</span>"
+                     "<span><i class=\"hn\"></i>neither pain nor delight</span><span>★ moment of truth</span>"
                      "<span><i class=\"h0\" style=\"border:1px solid #e5e7eb\"></i>no touchpoint</span></div>\n");
     html_section_close(report);
 }
@@ -532,11 +559,12 @@ static void html_graph(html_report *report, const char *svg)
 {
     html_section_open(report, "graph", "Journey graph",
                       "Stages left to right with their touchpoints; coloured arrows are the personas' "
-                      "journeys, dashed arrows go back to an earlier stage. Hover a touchpoint for its "
-                      "owner, effort and emotion.");
-    /* A checkbox and CSS switch between the whole graph and its natural size: no script. */
+                      "journeys, dashed arrows go back to an earlier stage. Scroll the box to move around; "
+                      "hover a touchpoint for its owner, effort and emotion.");
+    /* The graph opens at its natural size, readable, scrolling inside its box; a checkbox
+     * and CSS fit it to the page for the overview: no script. */
     html_raw(report, "<input type=\"checkbox\" id=\"graph-zoom\" class=\"zoom\">"
-                     "<label for=\"graph-zoom\" class=\"zoom\">Show at full size</label>\n"
+                     "<label for=\"graph-zoom\" class=\"zoom\">Fit to the page</label>\n"
                      "<div class=\"graph\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
@@ -745,14 +773,30 @@ static void html_personas(html_report *report)
     html_section_close(report);
 }
 
-static void html_hop_note(html_report *report, const jrn_hop *hop)
+/* A hop's conversion rate, delay and loop, on its arrow. */
+static void html_hop(html_report *report, const jrn_hop *hop)
 {
+    html_raw(report, "<span class=\"hop\"><span class=\"arrow\">→</span>");
     if (hop->has_rate) html_wrap(report, "<span class=\"chip\">", report_rate_text(report->arena, hop->rate), "</span>");
     if (hop->has_after)
         html_wrap(report, "<span class=\"chip\">after ", report_duration_text(report->arena, hop->after), "</span>");
     if (hop->goes_back)
         html_raw(report, hop->is_declared_loop ? "<span class=\"badge back\">loops back</span>"
                                                : "<span class=\"badge mixed\">loops back (undeclared)</span>");
+    html_raw(report, "</span>");
+}
+
+/* One path of a journey: its steps with each hop between them; a branch says where from. */
+static void html_journey_path(html_report *report, const jrn_journey *journey, const report_path *path)
+{
+    html_raw(report, path->branches ? "<div class=\"steps branch\"><span class=\"quiet\">from</span>"
+                                    : "<div class=\"steps\">");
+    html_wrap(report, "<span class=\"step\">", element_label(&journey->hops[path->first].from->base), "</span>");
+    for (size_t h = path->first; h < path->first + path->count; h++) {
+        html_hop(report, &journey->hops[h]);
+        html_wrap(report, "<span class=\"step\">", element_label(&journey->hops[h].to->base), "</span>");
+    }
+    html_raw(report, "</div>\n");
 }
 
 static void html_journey(html_report *report, const jrn_journey *journey)
@@ -762,26 +806,22 @@ static void html_journey(html_report *report, const jrn_journey *journey)
         html_wrap(report, "<div class=\"quiet\">for ",
                   report_join_personas(report->arena, journey->personas, journey->persona_count, ", "), "</div>");
     if (journey->goal != NULL) html_wrap(report, "<div class=\"note\"><b>Goal:</b> ", journey->goal, "</div>");
-    html_raw(report, "<div class=\"steps\">");
-    for (size_t s = 0; s < journey->step_count; s++) {
-        if (s > 0) html_raw(report, "<span class=\"arrow\">→</span>");
-        html_wrap(report, "<span class=\"step\">", element_label(&journey->steps[s]->base), "</span>");
-    }
-    html_raw(report, "</div>\n<table><thead><tr><th>From</th><th>To</th><th>Conversion, time, loops</th>"
-                     "</tr></thead><tbody>\n");
-    for (size_t h = 0; h < journey->hop_count; h++) {
-        const jrn_hop *hop = &journey->hops[h];
-        html_wrap(report, "<tr><td>", element_label(&hop->from->base), "</td>");
-        html_wrap(report, "<td>", element_label(&hop->to->base), "</td><td>");
-        html_hop_note(report, hop);
-        html_raw(report, "</td></tr>\n");
-    }
-    html_raw(report, "</tbody></table>\n");
+    size_t path_count;
+    const report_path *paths = report_journey_paths(report->arena, report->model, journey, &path_count);
+    html_raw(report, "<div class=\"paths\">\n");
+    if (path_count == 0 && journey->step_count > 0)
+        html_wrap(report, "<div class=\"steps\"><span class=\"step\">", element_label(&journey->steps[0]->base),
+                  "</span></div>\n");
+    for (size_t p = 0; p < path_count; p++) html_journey_path(report, journey, &paths[p]);
+    html_raw(report, "</div>\n");
 }
 
 static void html_journeys(html_report *report)
 {
-    html_section_open(report, "journeys", "Journeys", "Each persona's steps through the touchpoints.");
+    html_section_open(report, "journeys", "Journeys",
+                      "Each persona's paths through the touchpoints, one line per path: a branch starts "
+                      "from a step an earlier line reached. Arrows carry the conversion rate, the time "
+                      "it takes and loops back.");
     if (report->model->journey_count == 0) html_raw(report, "<p class=\"quiet\">No journeys declared.</p>");
     for (size_t j = 0; j < report->model->journey_count; j++) html_journey(report, report->model->journeys[j]);
     html_section_close(report);
@@ -889,7 +929,7 @@ static void html_triggers(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
+    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
                      "</tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->trigger_count; i++) {
         const jrn_touchpoint *touchpoint = facts->triggers[i];
@@ -899,7 +939,7 @@ static void html_triggers(html_report *report)
         html_owner(report, touchpoint);
         html_raw(report, "</td></tr>\n");
     }
-    html_raw(report, "</tbody></table>\n");
+    html_raw(report, "</tbody></table></div>\n");
 }
 
 static void html_opportunities(html_report *report)
@@ -910,7 +950,7 @@ static void html_opportunities(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
+    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
@@ -919,7 +959,7 @@ static void html_opportunities(html_report *report)
             html_wrap(report, "<td>", element_label(&touchpoint->stage->base), "</td></tr>\n");
         }
     }
-    html_raw(report, "</tbody></table>\n");
+    html_raw(report, "</tbody></table></div>\n");
 }
 
 static void html_actions(html_report *report)
@@ -949,7 +989,9 @@ static void html_accountability(html_report *report)
     html_section_open(report, "accountability", "Accountability matrix",
                       "What each team answers for in each stage: the stage itself, its touchpoints (a "
                       "touchpoint without an owner falls to its stage's owner) and its KPIs.");
-    html_raw(report, "<div class=\"scroll\"><table class=\"duty\"><thead><tr><th>Team</th>");
+    /* Room for whole words in every stage's column: the table scrolls in its box instead. */
+    strbuf_printf(report->out, "<div class=\"scroll\"><table class=\"duty\" style=\"min-width:%zupx\"><thead><tr>"
+                  "<th>Team</th>", 140 + 135 * model->stage_count);
     for (size_t s = 0; s < model->stage_count; s++) html_wrap(report, "<th>", element_label(&model->stages[s]->base), "</th>");
     html_raw(report, "</tr></thead><tbody>\n");
     for (size_t t = 0; t <= model->team_count; t++) {

@@ -6,6 +6,7 @@
 #include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
+#include "jrn/report_paths.h"
 
 typedef struct md_report {
     jrn_strbuf *out;
@@ -400,7 +401,8 @@ static void md_stages(md_report *report)
     for (size_t s = 0; s < report->model->stage_count; s++) md_stage(report, report->model->stages[s]);
 }
 
-/* "🔴 2 pain, 1 truth": the dot says which way the cell leans. */
+/* "🔴 2 pain, 1 truth": the dot says which way the cell leans, as the HTML heat map's
+ * colour does: a cell with neither pain nor delight (only moments of truth) is neutral. */
 static void md_heat_cell(md_report *report, const report_heat *heat)
 {
     md_cell_open(report);
@@ -410,7 +412,8 @@ static void md_heat_cell(md_report *report, const report_heat *heat)
         strbuf_printf(report->out, "⚪ %zu neutral", heat->touchpoints);
     } else {
         const char *dot = heat->pains > heat->delights ? "🔴"
-                        : heat->delights > heat->pains ? "🟢" : "🟠";
+                        : heat->delights > heat->pains ? "🟢"
+                        : heat->pains > 0          ? "🟠" : "⚪";
         md_raw(report, dot);
         const char *separator = " ";
         if (heat->pains) { strbuf_printf(report->out, "%s%zu pain", separator, heat->pains); separator = ", "; }
@@ -443,6 +446,8 @@ static void md_heat_map(md_report *report)
         md_heat_cell(report, &report->facts->stage_heat[s]);
         md_row_end(report);
     }
+    md_raw(report, "\n🔴 more pain than delight · 🟢 more delight than pain · 🟠 as much pain as delight · "
+                   "⚪ neither pain nor delight · — no touchpoint\n");
 }
 
 static void md_truths(md_report *report)
@@ -493,6 +498,29 @@ static void md_pains(md_report *report)
     }
 }
 
+/* One line per path, each arrow a real hop: a branch says where it starts. */
+static void md_journey_paths(md_report *report, const jrn_journey *journey)
+{
+    size_t path_count;
+    const report_path *paths = report_journey_paths(report->arena, report->model, journey, &path_count);
+    md_raw(report, "Paths:\n\n");
+    if (path_count == 0 && journey->step_count > 0) {
+        md_raw(report, "- ");
+        md_label(report, &journey->steps[0]->base);
+        md_raw(report, "\n");
+    }
+    for (size_t p = 0; p < path_count; p++) {
+        md_raw(report, paths[p].branches ? "- from " : "- ");
+        md_label(report, &journey->hops[paths[p].first].from->base);
+        for (size_t h = paths[p].first; h < paths[p].first + paths[p].count; h++) {
+            md_raw(report, " → ");
+            md_label(report, &journey->hops[h].to->base);
+        }
+        md_raw(report, "\n");
+    }
+    md_raw(report, "\n");
+}
+
 static void md_journey(md_report *report, const jrn_journey *journey)
 {
     static const char *const columns[] = {"From", "To", "Rate", "After", "Note"};
@@ -507,12 +535,7 @@ static void md_journey(md_report *report, const jrn_journey *journey)
         md_text(report, journey->goal);
         md_raw(report, "\n\n");
     }
-    md_raw(report, "Steps: ");
-    for (size_t s = 0; s < journey->step_count; s++) {
-        if (s > 0) md_raw(report, " → ");
-        md_label(report, &journey->steps[s]->base);
-    }
-    md_raw(report, "\n\n");
+    md_journey_paths(report, journey);
     md_table_head(report, columns, sizeof columns / sizeof columns[0]);
     for (size_t h = 0; h < journey->hop_count; h++) {
         const jrn_hop *hop = &journey->hops[h];

@@ -213,25 +213,4 @@ void report_put_markdown_line(jrn_strbuf *out, const char *text)
     report_put_markdown(out, text + marker);
 }
 
-/* True for the first byte of a UTF-8 sequence (not a continuation byte). */
-static bool report_starts_code_point(char byte)
-{
-    return ((unsigned char)byte & 0xC0) != 0x80;
-}
 
-const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points)
-{
-    size_t points = 0;
-    for (const char *p = text; *p != '\0'; p++) {
-        if (!report_starts_code_point(*p)) continue;
-        if (points == max_points - (max_points > 0)) {
-            /* Room for the ellipsis: keep max_points - 1 code points when more follow. */
-            size_t rest = 0;
-            for (const char *q = p; *q != '\0'; q++) rest += report_starts_code_point(*q);
-            if (rest <= 1) return text;
-            return arena_printf(arena, "%.*s…", (int)(p - text), text);
-        }
-        points++;
-    }
-    return text;
-}

@@ -46,8 +46,6 @@ void report_put_markdown(jrn_strbuf *out, const char *text);
 /* The same for text that starts a line (a paragraph, a quote): a list or rule marker
  * opening it ("- ", "1. ", "---") is escaped too. */
 void report_put_markdown_line(jrn_strbuf *out, const char *text);
-/* text cut to at most max_points Unicode code points, ending in "…" when cut. */
-const char *report_clip_text(jrn_arena *arena, const char *text, size_t max_points);
 /* The label of the map: its title, its id, or "Journey map". */
 const char *report_map_title(const jrn_model *model);
 

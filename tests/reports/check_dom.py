@@ -4,7 +4,9 @@ Usage: check_dom.py DOM.html OUTPUT.json
 Checks that nothing external is referenced or run (no script, link, img, iframe, object,
 embed; no src, no href outside the page, no url() or @import, no on* handler), that the
 emotion curve, the journey graph and the heat map are there with the right number of
-parts, and that every stage and touchpoint title reads as text (escaped, not markup).
+parts, that the Journeys section shows each journey's real hops (two steps side by side are
+always a hop of that journey, and every hop is shown), and that every stage and touchpoint
+title reads as text (escaped, not markup).
 Prints what is wrong and exits 1, or exits 0 silently."""
 import json
 import re
@@ -123,6 +125,32 @@ def check_figures(root, doc):
         problems.append(f"heat map: {len(uncoloured)} cells without a heat colour")
 
 
+def text_of(element):
+    return "".join(e2 for e in element.walk() for e2 in e.text).strip()
+
+
+def check_journey_hops(root, doc):
+    """Steps side by side in a .steps line must be a hop of the journey under whose <h3>
+    they stand; every hop of every journey must be shown."""
+    titles = {tp["id"]: tp["title"] or tp["id"] for tp in doc["touchpoints"]}
+    journeys = {j["title"] or j["id"]: {(titles[h["from"]], titles[h["to"]]) for h in j["hops"]}
+                for j in doc["journeys"]}
+    shown = {name: set() for name in journeys}
+    current = None
+    for element in section(root, "journeys").walk():
+        if element.tag == "h3":
+            current = text_of(element)
+        elif "steps" in element.classes() and current in journeys:
+            steps = [text_of(e) for e in element.walk() if "step" in e.classes()]
+            for pair in zip(steps, steps[1:]):
+                if pair not in journeys[current]:
+                    problems.append(f"journeys: {current!r} shows {pair[0]!r} -> {pair[1]!r}, not one of its hops")
+                shown[current].add(pair)
+    for name, hops in journeys.items():
+        for hop in sorted(hops - shown[name]):
+            problems.append(f"journeys: {name!r} does not show its hop {hop[0]!r} -> {hop[1]!r}")
+
+
 def check_titles_are_text(builder, doc):
     text = "".join(builder.all_text)
     for kind in ("stages", "touchpoints", "personas"):
@@ -140,6 +168,7 @@ def main(dom_path, json_path):
         doc = json.load(handle)
     check_self_contained(builder.root)
     check_figures(builder.root, doc)
+    check_journey_hops(builder.root, doc)
     check_titles_are_text(builder, doc)
 
 
