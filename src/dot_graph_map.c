@@ -132,6 +132,13 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
     return linked;
 }
 
+/* A hop's label is a virtual node in every rank the edge crosses, and on a big picture
+ * those dominate dot's work: there it is an xlabel, placed beside the drawn edge. */
+static const char *dot_graph_map_hop_label(const dot_builder *builder)
+{
+    return builder->budget.mode == DOT_LAYOUT_EXACT ? "label" : "xlabel";
+}
+
 /* The flow view: an edge as wide as the customers on it, relative to the busiest hop of
  * the picture (a hop inside a trap is drawn at full width). */
 #define DOT_FLOW_MAX_WIDTH 8.0
@@ -147,7 +154,7 @@ static void dot_graph_map_style_flow(dot_builder *builder, dot_edge *edge, const
     snprintf(text, sizeof text, "%.2f", width);
     dot_builder_set(edge, "penwidth", text);
     dot_label_hop_flow(&builder->text, flow->hop, flow->flow, flow->is_observed ? flow->probability : -1);
-    dot_builder_set_text(builder, edge, "label", false);
+    dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
 }
 
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
@@ -164,7 +171,7 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
         dot_graph_map_style_flow(builder, edge, flow, busiest);
     } else if (hop->has_rate || hop->has_after) {
         dot_label_hop(&builder->text, hop);
-        dot_builder_set_text(builder, edge, "label", false);
+        dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
     }
     dot_label_hop_tooltip(&builder->text, journey, hop);
     dot_builder_set_text(builder, edge, "tooltip", false);

@@ -65,12 +65,14 @@ static void dot_graph_spine_link_all(dot_builder *builder)
     const jrn_stage *previous_top = NULL;
     for (size_t i = 0; i < model->stage_count; i++) {
         const jrn_stage *stage = model->stages[i];
+        if (!builder->stage_shown[i]) continue;
         if (!stage->parent) {
             if (previous_top) dot_graph_spine_link(builder, previous_top, stage);
             previous_top = stage;
         }
         for (size_t k = 1; k < stage->child_count; k++)
-            dot_graph_spine_link(builder, stage->children[k - 1], stage->children[k]);
+            if (builder->stage_shown[stage->children[k]->base.index])
+                dot_graph_spine_link(builder, stage->children[k - 1], stage->children[k]);
     }
 }
 
@@ -79,11 +81,13 @@ void dot_graph_spine_add(dot_builder *builder)
     const jrn_model *model = builder->model;
     const jrn_stage *last_top = NULL;
     builder->legend.is_spine = true;
-    if (model->stage_count == 0) {
+    builder->legend.journey_count = 0;   /* an overview of a bigger view draws no journey */
+    if (builder->budget.stages == 0) {
         dot_builder_add_note(builder, "This map has no stages yet");
         return;
     }
     for (size_t i = 0; i < model->stage_count; i++) {
+        if (!builder->stage_shown[i]) continue;
         dot_graph_spine_add_stage(builder, model->stages[i]);
         if (!model->stages[i]->parent) last_top = model->stages[i];
     }

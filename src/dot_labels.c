@@ -518,6 +518,11 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
     case VIEW_FLOW:
         strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
         break;
+    case VIEW_STAGE:
+        strbuf_puts(raw, "Stage: ");
+        strbuf_puts(raw, dot_label_name(&options->view_stage->base));
+        strbuf_puts(raw, ", with the hops into and out of it");
+        break;
     }
 }
 
@@ -536,6 +541,14 @@ void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_opt
     dot_label_map_facts(&raw, &model->map);
     if (raw.length) dot_label_text_line(&lines, facts_font, strbuf_text(&raw), 100, 1);
     strbuf_free(&raw);
+}
+
+void dot_label_title_warning(jrn_strbuf *out, const char *text)
+{
+    /* appended to the title's lines, which all end with a left-aligned break */
+    dot_label_lines lines = {out, true, 1};
+    dot_label_font font = {"13", DOT_LABEL_KPI_MISSED, true, false};
+    dot_label_text_line(&lines, font, text, 90, 4);
 }
 
 /* ---- legend ---- */

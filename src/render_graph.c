@@ -3,7 +3,9 @@
 #include "jrn/emit_dot.h"
 
 #include <gvc.h>
+#include <string.h>
 
+#include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
 
 /* Graphviz reading DOT text from memory (agmemread's reader, with our ID discipline). */
@@ -42,6 +44,47 @@ static Agraph_t *render_read_graph(render_reading *reading, const jrn_strbuf *do
     return agread(&reading->text, &reading->discipline);
 }
 
+/* Graphviz's messages (agerr: "graph is too large for cairo-renderer bitmaps. Scaling by
+ * 0.5 to fit", "Warning: ... node ... size too small") go to one process-wide handler that
+ * takes no context, so the text collects here while one graph is laid out and rendered,
+ * and becomes warnings naming the map afterwards. The only file-scope mutable state in
+ * jrnc: libcgraph offers no other way to receive its messages. */
+static jrn_strbuf *render_messages;
+
+static int render_collect_message(char *message)
+{
+    if (render_messages) strbuf_puts(render_messages, message);
+    return 0;
+}
+
+/* One line of Graphviz's text without its own prefixes ("Warning: ", "Error: ", and
+ * "(null): " where it names a graph it has no name for). */
+static const char *render_message_body(const char *line)
+{
+    static const char *const prefixes[] = {"Warning: ", "Error: ", "(null): ", "Warning: "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0) line += strlen(prefixes[i]);
+    return line;
+}
+
+static void render_report_messages(const jrn_model *model, const jrn_strbuf *messages,
+                                   jrn_diag_list *diags)
+{
+    const char *text = strbuf_text(messages);
+    while (*text) {
+        const char *end = strchr(text, '\n');
+        size_t length = end ? (size_t)(end - text) : strlen(text);
+        jrn_strbuf line = STRBUF_INIT;
+        strbuf_append(&line, text, length);
+        const char *body = render_message_body(strbuf_text(&line));
+        if (*body)
+            diag_report(diags, SEVERITY_WARNING, NULL, span_none(), "%s: Graphviz: %s",
+                        dot_budget_map_name(model), body);
+        strbuf_free(&line);
+        text += length + (end != NULL);
+    }
+}
+
 /* Renders a graph that is already laid out; false after reporting. */
 static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
@@ -66,6 +109,9 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         strbuf_free(&dot);
         return false;
     }
+    jrn_strbuf messages = STRBUF_INIT;
+    render_messages = &messages;
+    agusererrf previous_handler = agseterrf(render_collect_message);
     GVC_t *context = gvContext();
     render_reading reading;
     Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
@@ -81,5 +127,9 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     }
     if (graph) agclose(graph);
     if (context) gvFreeContext(context);
+    agseterrf(previous_handler);
+    render_messages = NULL;
+    render_report_messages(model, &messages, diags);
+    strbuf_free(&messages);
     return rendered;
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jrn/dot_budget.h"
 #include "jrn/dot_doc.h"
 
 #include "jrn/dot_labels.h"
@@ -39,6 +40,9 @@ typedef struct dot_builder {
     dot_graph *stage_group;         /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
+    dot_budget budget;              /* how much layout the picture asks for (dot_budget.h) */
+    size_t stages_left_out;         /* past the budget's stage limit */
+    jrn_strbuf warning;             /* what the picture leaves out, said under the title */
     bool draws_flow;                /* --view flow: the full map, edges as wide as their flow */
     jrn_diag_list *diags;           /* where computing the flow reports (observed rates) */
     jrn_strbuf name;                /* scratch: object names */

@@ -25,6 +25,8 @@ typedef struct dot_legend {
 
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
 void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options);
+/* A warning line under the title: what the picture leaves out (user text allowed). */
+void dot_label_title_warning(jrn_strbuf *out, const char *text);
 /* with_summary: add the count of touchpoints, pains, delights (spine view nodes). */
 void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary);
