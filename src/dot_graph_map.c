@@ -7,6 +7,7 @@
 #include "jrn/dot_builder.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
+#include "jrn/dot_text.h"
 #include "jrn/flow.h"
 
 static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
@@ -157,12 +158,44 @@ static void dot_graph_map_style_flow(dot_builder *builder, dot_edge *edge, const
     dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
 }
 
+/* The stage view: a touchpoint of another stage that a hop comes from or goes to, drawn
+ * small and outside every cluster (once, however many hops touch it). */
+static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *touchpoint)
+{
+    dot_node **slot = &builder->touchpoint_nodes[touchpoint->base.index];
+    if (*slot) return *slot;
+    *slot = dot_builder_node(builder, builder->graph, "stub_", &touchpoint->base);
+    builder->legend.has_stub = true;
+    dot_builder_set(*slot, "style", "rounded,dashed");
+    dot_builder_set(*slot, "color", "#B0B0B0");
+    dot_builder_set(*slot, "fontsize", "10");
+    dot_builder_set(*slot, "fontcolor", DOT_STYLE_MUTED_TEXT);
+    const char *title = element_label(&touchpoint->base);
+    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
+    if (touchpoint->stage) {
+        strbuf_puts(&builder->text, "\\n(");
+        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
+        strbuf_putc(&builder->text, ')');
+    }
+    dot_builder_set_text(builder, *slot, "label", false);
+    strbuf_puts(&builder->text, "In another stage: ");
+    dot_label_plain(&builder->text, element_label(&touchpoint->base));
+    dot_builder_set_text(builder, *slot, "tooltip", false);
+    return *slot;
+}
+
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
                                   const jrn_hop *hop, const char *color,
                                   const jrn_flow_hop *flow, double busiest)
 {
-    dot_node *tail = builder->touchpoint_nodes[hop->from->base.index];
-    dot_node *head = builder->touchpoint_nodes[hop->to->base.index];
+    bool from_shown = builder->touchpoint_shown[hop->from->base.index];
+    bool to_shown = builder->touchpoint_shown[hop->to->base.index];
+    if (!from_shown && !to_shown) return;
+    if (builder->options->view != VIEW_STAGE && !(from_shown && to_shown)) return;
+    dot_node *tail = from_shown ? builder->touchpoint_nodes[hop->from->base.index]
+                                : dot_graph_map_stub(builder, hop->from);
+    dot_node *head = to_shown ? builder->touchpoint_nodes[hop->to->base.index]
+                              : dot_graph_map_stub(builder, hop->to);
     if (!tail || !head) return;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", color);

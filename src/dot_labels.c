@@ -618,6 +618,10 @@ static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
     if (legend->has_backstage)
         strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" WIDTH=\"36\" HEIGHT=\"16\"></TD>"
                          "<TD ALIGN=\"LEFT\">Backstage: not seen by the customer</TD></TR>");
+    if (legend->has_stub)
+        strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#B0B0B0\" WIDTH=\"36\" "
+                         "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">In another stage (its stage in brackets)"
+                         "</TD></TR>");
 }
 
 static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_model *model)
