@@ -245,6 +245,7 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
     builder->first_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->last_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->stage_columns = arena_alloc_array(arena, stages + 1, sizeof(size_t));
+    builder->stage_rows = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_node *));
     builder->legend_journeys =
         arena_alloc_array(arena, model->journey_count + 1, sizeof(jrn_journey *));

@@ -210,7 +210,10 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
     dot_builder_set_text(builder, edge, "tooltip", false);
     size_t from_column = builder->stage_columns[hop->from->stage->base.index];
     size_t to_column = builder->stage_columns[hop->to->stage->base.index];
-    if (to_column > from_column + 1)
+    if (dot_builder_row_of(builder, hop->from->stage) != dot_builder_row_of(builder, hop->to->stage))
+        /* from one row to another: ranking it would pull the rows apart */
+        dot_builder_set(edge, "constraint", "false");
+    else if (to_column > from_column + 1)
         /* an edge past whole stages would push them aside to run straight: it bends instead */
         dot_builder_set(edge, "weight", "0");
     if (hop->goes_back) {
@@ -226,6 +229,7 @@ static void dot_graph_map_number_columns(dot_builder *builder)
     for (size_t i = 0; i < model->stage_count; i++)
         if (builder->stage_shown[i] && dot_graph_map_link_stage(builder, model->stages[i], NULL, false) > 0)
             builder->stage_columns[i] = ++column;
+    dot_builder_plan_rows(builder);
 }
 
 /* The flow through each shown journey for the flow view (observed rates when there is
@@ -295,7 +299,11 @@ static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
         const jrn_stage *stage = model->stages[i];
         if (!builder->stage_shown[i] || dot_graph_map_link_stage(builder, stage, NULL, false) == 0)
             continue;
-        if (previous) {
+        size_t row = dot_builder_row_of(builder, stage);
+        if (builder->row_count > 1 && (!previous || dot_builder_row_of(builder, previous) != row)) {
+            /* the first stage of a row hangs from the row's anchor, not from the stage before */
+            dot_graph_map_link_stage(builder, stage, dot_builder_row_anchor(builder, row), true);
+        } else if (previous) {
             dot_node *gate = dot_graph_map_gate(builder);
             dot_graph_map_link_stage(builder, previous, gate, false);
             dot_graph_map_link_stage(builder, stage, gate, true);

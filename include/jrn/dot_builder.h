@@ -40,6 +40,10 @@ typedef struct dot_builder {
     dot_graph *stage_group;         /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
+    size_t stages_per_row;          /* wrapping: top-level stages per row */
+    size_t row_count;
+    size_t *stage_rows;             /* a stage's row (its top-level stage's) */
+    dot_node *last_anchor;
     dot_budget budget;              /* how much layout the picture asks for (dot_budget.h) */
     size_t stages_left_out;         /* past the budget's stage limit */
     jrn_strbuf warning;             /* what the picture leaves out, said under the title */
@@ -81,6 +85,18 @@ void dot_builder_clip_to_clusters(dot_builder *builder, dot_edge *edge,
                                   const jrn_stage *head_stage, const jrn_stage *head_holder);
 /* Draws the declared loops: s "loops: t" as a dashed edge between the stages. */
 void dot_builder_add_stage_loops(dot_builder *builder);
+
+/* Wrapping the stages into rows, by top-level stage (a sub-stage stays in its parent's
+ * row): as many to a row as the option says, or so many that the picture is no wider than
+ * about 3:1. Call once the stages' nodes are made (it counts the stages that draw some). */
+void dot_builder_plan_rows(dot_builder *builder);
+/* The row (0, 1, ...) of a stage. */
+size_t dot_builder_row_of(const dot_builder *builder, const jrn_stage *stage);
+/* An invisible node left of a row, on the rank of the other rows' anchors (minlen=0 edges
+ * between them) and ordered after the previous row's (an edge within a rank runs from the
+ * earlier to the later node): the row's first stage hangs from it, so rows stack top to
+ * bottom instead of running on to the right. */
+dot_node *dot_builder_row_anchor(dot_builder *builder, size_t row);
 
 /* Adds the legend cluster with what builder->legend says was drawn; returns its node so
  * the view can place it. */
