@@ -156,21 +156,20 @@ void dot_builder_add_stage_loops(dot_builder *builder)
 
 /* ---- rows ---- */
 
-/* Up to this many stages draw as one row, as small maps always did. More wrap into about
+/* Up to one_row stages draw as one row, as small maps always did. More wrap into about
  * as many rows as stages to a row: a stage is about as wide as a row of stages is tall, so
  * the picture stays near 2:1 (the ten-stage example: 2.6:1 where one row was 4.5:1). */
-enum { DOT_BUILDER_ROW_STAGES = 5 };
 
-static size_t dot_builder_default_per_row(size_t columns)
+static size_t dot_builder_default_per_row(size_t columns, size_t one_row)
 {
-    if (columns <= DOT_BUILDER_ROW_STAGES) return DOT_BUILDER_ROW_STAGES;
+    if (columns <= one_row) return one_row;
     size_t side = 1;
     while (side * side < columns) side++;
     size_t rows = (columns + side - 1) / side;
     return (columns + rows - 1) / rows;
 }
 
-void dot_builder_plan_rows(dot_builder *builder)
+void dot_builder_plan_rows(dot_builder *builder, size_t one_row)
 {
     const jrn_model *model = builder->model;
     size_t columns = 0;
@@ -178,7 +177,7 @@ void dot_builder_plan_rows(dot_builder *builder)
         columns += model->stages[i]->parent == NULL && builder->stage_shown[i] &&
                    builder->stage_first_nodes[i] != NULL;
     size_t per_row = builder->options->stages_per_row;
-    if (per_row == 0) per_row = dot_builder_default_per_row(columns);
+    if (per_row == 0) per_row = dot_builder_default_per_row(columns, one_row);
     builder->stages_per_row = per_row;
     builder->row_count = columns > per_row ? (columns + per_row - 1) / per_row : 1;
     if (builder->row_count > 1) dot_builder_set(builder->graph, "newrank", "true");

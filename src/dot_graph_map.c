@@ -15,17 +15,22 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
 {
     dot_heat heat = dot_style_heat_of(touchpoint);
     dot_label_touchpoint(&builder->text, touchpoint);
-    if (dot_label_kpi_status(&builder->text, builder->options->actuals, touchpoint->kpis,
-                             touchpoint->kpi_count, false))
+    jrn_strbuf kpis = STRBUF_INIT;
+    if (dot_label_kpi_status(&kpis, builder->options->actuals, touchpoint->kpis, touchpoint->kpi_count,
+                             false))
         builder->legend.has_kpi_status = true;
+    dot_label_touchpoint_add_lines(&builder->text, touchpoint, strbuf_text(&kpis));
+    strbuf_free(&kpis);
     dot_builder_set_text(builder, node, "label", true);
     dot_label_touchpoint_tooltip(&builder->text, builder->model, touchpoint);
     dot_builder_set_text(builder, node, "tooltip", false);
+    bool banded = dot_label_touchpoint_is_banded(touchpoint);
     if (heat != HEAT_NEUTRAL) {
-        dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
+        if (!banded) dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
         dot_builder_set(node, "color", dot_style_heat(heat)->border);
     }
-    if (heat == HEAT_INCONSISTENT) dot_builder_set(node, "gradientangle", "90");
+    if (heat == HEAT_INCONSISTENT && !banded) dot_builder_set(node, "gradientangle", "90");
+    if (banded) dot_builder_set(node, "margin", "0.05,0.04");
     if (touchpoint->is_backstage) {
         dot_builder_set(node, "style", "rounded,filled,dashed");
         builder->legend.has_backstage = true;
@@ -229,7 +234,7 @@ static void dot_graph_map_number_columns(dot_builder *builder)
     for (size_t i = 0; i < model->stage_count; i++)
         if (builder->stage_shown[i] && dot_graph_map_link_stage(builder, model->stages[i], NULL, false) > 0)
             builder->stage_columns[i] = ++column;
-    dot_builder_plan_rows(builder);
+    dot_builder_plan_rows(builder, DOT_BUILDER_MAP_ROW);
 }
 
 /* The flow through each shown journey for the flow view (observed rates when there is

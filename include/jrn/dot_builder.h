@@ -87,9 +87,13 @@ void dot_builder_clip_to_clusters(dot_builder *builder, dot_edge *edge,
 void dot_builder_add_stage_loops(dot_builder *builder);
 
 /* Wrapping the stages into rows, by top-level stage (a sub-stage stays in its parent's
- * row): as many to a row as the option says, or so many that the picture is no wider than
- * about 3:1. Call once the stages' nodes are made (it counts the stages that draw some). */
-void dot_builder_plan_rows(dot_builder *builder);
+ * row): as many to a row as the option says, or up to one_row in one row, and beyond that
+ * so many that the picture is no wider than about 3:1. Call once the stages' nodes are made (it counts the stages that draw some). */
+void dot_builder_plan_rows(dot_builder *builder, size_t one_row);
+/* Stages that draw as one row without --stages-per-row: the map's wide stage clusters, and
+ * the spine's narrow stage nodes. */
+#define DOT_BUILDER_MAP_ROW 5u
+#define DOT_BUILDER_SPINE_ROW 12u
 /* The row (0, 1, ...) of a stage. */
 size_t dot_builder_row_of(const dot_builder *builder, const jrn_stage *stage);
 /* An invisible node left of a row, on the rank of the other rows' anchors (minlen=0 edges

@@ -32,6 +32,11 @@ void dot_label_title_warning(jrn_strbuf *out, const char *text);
 void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary);
 void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint);
+/* Appends label lines (markup, such as the KPI lines) to a touchpoint's label. */
+void dot_label_touchpoint_add_lines(jrn_strbuf *out, const jrn_touchpoint *touchpoint, const char *lines);
+/* True when the label draws pain and delight texts on bands of their colours (the node
+ * is then filled white). */
+bool dot_label_touchpoint_is_banded(const jrn_touchpoint *touchpoint);
 void dot_label_empty_stage(jrn_strbuf *out);
 void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend);
 void dot_label_note(jrn_strbuf *out, const char *text);
