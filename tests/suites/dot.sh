@@ -162,9 +162,7 @@ cmp -s inprocess.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws" \
 [ "$status" -eq 2 ] && grep -q "svg, png or pdf" t.err && pass "-T gif: usage error" \
     || fail "-T gif: usage error" "exit $status" "$(cat t.err)"
 
-# ---- the README's picture is the worked example as jrnc draws it now ----
-picture="$JRN_ROOT/docs/acme_post_sales.svg"
-"$JRNC" "$JRN_ROOT/examples/acme_post_sales.jrn" | dot -Tsvg > current.svg
+# ---- the README's pictures are the examples as jrnc draws them now ----
 objects() {   # the nodes, clusters and edges an SVG draws, by name, sorted
     python3 -c 'import sys, xml.etree.ElementTree as E
 ns = "{http://www.w3.org/2000/svg}"
@@ -172,14 +170,18 @@ for g in E.parse(sys.argv[1]).iter(ns + "g"):
     if g.get("class") in ("node", "cluster", "edge"):
         print(g.get("class"), g.find(ns + "title").text)' "$1" | sort
 }
-if [ -f "$picture" ] && xmllint --noout "$picture" 2> /dev/null &&
-    [ "$(objects "$picture")" = "$(objects current.svg)" ]; then
-    pass "docs/acme_post_sales.svg is up to date"
-else
-    fail "docs/acme_post_sales.svg is up to date" \
-        "regenerate: jrnc -T svg examples/acme_post_sales.jrn -o docs/acme_post_sales.svg" \
-        "$(diff <(objects "$picture" 2>&1) <(objects current.svg) | head -n 20)"
-fi
+for example in b2b_logistics acme_post_sales; do
+    picture="$JRN_ROOT/docs/$example.svg"
+    "$JRNC" "$JRN_ROOT/examples/$example.jrn" | dot -Tsvg > current.svg
+    if [ -f "$picture" ] && xmllint --noout "$picture" 2> /dev/null &&
+        [ "$(objects "$picture")" = "$(objects current.svg)" ]; then
+        pass "docs/$example.svg is up to date"
+    else
+        fail "docs/$example.svg is up to date" \
+            "regenerate: jrnc -T svg examples/$example.jrn -o docs/$example.svg" \
+            "$(diff <(objects "$picture" 2>&1) <(objects current.svg) | head -n 20)"
+    fi
+done
 
 # ---- bounded layout: big maps stay fast, too-big ones say so (issue 18) ----
 gen="$JRN_ROOT/tests/bench/layout_maps.py"
