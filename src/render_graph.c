@@ -3,7 +3,9 @@
 #include "jrn/emit_dot.h"
 
 #include <gvc.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
@@ -55,6 +57,41 @@ static int render_collect_message(char *message)
 {
     if (render_messages) strbuf_puts(render_messages, message);
     return 0;
+}
+
+/* Some of Graphviz's messages bypass agerr: its renderers print through their own error
+ * function straight to stderr ("(null): graph is too large for cairo-renderer bitmaps.
+ * Scaling by 0.58 to fit": the command name it prints is unset in a library). So while
+ * Graphviz works, stderr goes to a temporary file that joins the collected messages. */
+typedef struct render_stderr {
+    FILE *capture;      /* NULL when stderr could not be redirected: messages stay on it */
+    int saved;
+} render_stderr;
+
+static void render_capture_stderr(render_stderr *redirect)
+{
+    fflush(stderr);
+    redirect->capture = tmpfile();
+    redirect->saved = redirect->capture ? dup(STDERR_FILENO) : -1;
+    if (redirect->saved < 0 || dup2(fileno(redirect->capture), STDERR_FILENO) < 0) {
+        if (redirect->saved >= 0) close(redirect->saved);
+        if (redirect->capture) fclose(redirect->capture);
+        redirect->capture = NULL;
+    }
+}
+
+static void render_release_stderr(render_stderr *redirect, jrn_strbuf *messages)
+{
+    if (!redirect->capture) return;
+    fflush(stderr);
+    dup2(redirect->saved, STDERR_FILENO);
+    close(redirect->saved);
+    rewind(redirect->capture);
+    char buffer[4096];
+    size_t count;
+    while ((count = fread(buffer, 1, sizeof buffer, redirect->capture)) > 0)
+        strbuf_append(messages, buffer, count);
+    fclose(redirect->capture);
 }
 
 /* One line of Graphviz's text without its own prefixes ("Warning: ", "Error: ", and
@@ -112,6 +149,8 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     jrn_strbuf messages = STRBUF_INIT;
     render_messages = &messages;
     agusererrf previous_handler = agseterrf(render_collect_message);
+    render_stderr redirect;
+    render_capture_stderr(&redirect);
     GVC_t *context = gvContext();
     render_reading reading;
     Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
@@ -127,6 +166,7 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     }
     if (graph) agclose(graph);
     if (context) gvFreeContext(context);
+    render_release_stderr(&redirect, &messages);
     agseterrf(previous_handler);
     render_messages = NULL;
     render_report_messages(model, &messages, diags);

@@ -256,3 +256,15 @@ JRN
 "$JRNC" commas.jrn > commas.dot
 if grep -q '(for Maureen, 74, retired · Sam, carer)' commas.dot; then pass "personas with commas: separated by ·"
 else fail "personas with commas: separated by ·" "$(grep -o '(for [^)]*)' commas.dot)"; fi
+
+# ---- Graphviz's own messages: warnings that name the map, never "(null)" ----
+python3 -c '
+print("map \"Long spine\"")
+for s in range(300): print(f"stage s{s} \"Stage number {s}\" {{ touchpoint t{s} \"T {s}\" }}")' > long_spine.jrn
+"$JRNC" --view spine --stages-per-row 0 -T png long_spine.jrn > long_spine.png 2> long_spine.err; status=$?
+if [ "$status" -eq 0 ] && grep -q "warning: long_spine.jrn: Graphviz: graph is too large for cairo-renderer bitmaps. Scaling by" long_spine.err &&
+    grep -q "warning: long_spine.jrn: Only the first 240 of 300 stages are drawn" long_spine.err && ! grep -q '(null)' long_spine.err; then
+    pass "a scaled-down image and a cut spine are warnings naming the map"
+else fail "a scaled-down image is a warning naming the map" "exit $status" "$(cat long_spine.err)"; fi
+"$JRNC" -T png "$acme" > /dev/null 2> quiet.err
+[ ! -s quiet.err ] && pass "a small map renders without a warning" || fail "a small map renders without a warning" "$(cat quiet.err)"
