@@ -157,6 +157,9 @@ static void dot_graph_bound(dot_builder *builder)
     dot_builder_set(builder->graph, "nslimit1", "2");
     dot_builder_set(builder->graph, "mclimit", "0.5");
     dot_builder_set(builder->graph, "remincross", "false");
+    /* a bitmap costs its area: past 100 inches (9,600 px) a side the drawing is scaled
+     * down to fit, and Graphviz says so (a warning) */
+    dot_builder_set(builder->graph, "size", "100,100");
 }
 
 static const char *dot_graph_view_noun(const jrn_emit_options *options)

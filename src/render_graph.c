@@ -122,6 +122,20 @@ static void render_report_messages(const jrn_model *model, const jrn_strbuf *mes
     }
 }
 
+/* A picture bigger than the graph's size attribute (set on big maps, dot_graph.c) is
+ * scaled down to it without a word from Graphviz: say so. */
+static void render_warn_scaled(const jrn_model *model, Agraph_t *graph, jrn_diag_list *diags)
+{
+    pointf limit = GD_drawing(graph) ? GD_drawing(graph)->size : (pointf){0, 0};
+    double width = GD_bb(graph).UR.x - GD_bb(graph).LL.x, height = GD_bb(graph).UR.y - GD_bb(graph).LL.y;
+    if (limit.x <= 0 || limit.y <= 0 || (width <= limit.x && height <= limit.y)) return;
+    double scale = width / limit.x > height / limit.y ? limit.x / width : limit.y / height;
+    diag_report(diags, SEVERITY_WARNING, NULL, span_none(),
+                "%s: the picture is %.0f x %.0f inches, scaled by %.2f to fit %.0f inches a side; "
+                "--view journey=ID, --view stage=ID or --view spine draw a part at full size",
+                dot_budget_map_name(model), width / 72, height / 72, scale, limit.x / 72);
+}
+
 /* Renders a graph that is already laid out; false after reporting. */
 static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
@@ -161,6 +175,7 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     } else if (gvLayout(context, graph, "dot") != 0) {
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
     } else {
+        render_warn_scaled(model, graph, diags);
         rendered = render_graph_data(context, graph, format, out, diags);
         gvFreeLayout(context, graph);
     }
