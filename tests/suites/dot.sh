@@ -258,13 +258,23 @@ if grep -q '(for Maureen, 74, retired · Sam, carer)' commas.dot; then pass "per
 else fail "personas with commas: separated by ·" "$(grep -o '(for [^)]*)' commas.dot)"; fi
 
 # ---- Graphviz's own messages: warnings that name the map, never "(null)" ----
+# 140 stages in one row: below the bounded layout's size, above cairo's 32767 px
 python3 -c '
 print("map \"Long spine\"")
-for s in range(300): print(f"stage s{s} \"Stage number {s}\" {{ touchpoint t{s} \"T {s}\" }}")' > long_spine.jrn
+for s in range(140): print(f"stage s{s} \"Stage number {s} of a rather long spine\" {{ touchpoint t{s} \"T {s}\" }}")' > long_spine.jrn
 "$JRNC" --view spine --stages-per-row 0 -T png long_spine.jrn > long_spine.png 2> long_spine.err; status=$?
 if [ "$status" -eq 0 ] && grep -q "warning: long_spine.jrn: Graphviz: graph is too large for cairo-renderer bitmaps. Scaling by" long_spine.err &&
-    grep -q "warning: long_spine.jrn: Only the first 240 of 300 stages are drawn" long_spine.err && ! grep -q '(null)' long_spine.err; then
-    pass "a scaled-down image and a cut spine are warnings naming the map"
-else fail "a scaled-down image is a warning naming the map" "exit $status" "$(cat long_spine.err)"; fi
+    ! grep -q '(null)' long_spine.err; then
+    pass "an image cairo scaled down is a warning naming the map"
+else fail "an image cairo scaled down is a warning naming the map" "exit $status" "$(cat long_spine.err)"; fi
+# 300 stages: 240 drawn, bounded to 100 inches
+python3 -c '
+print("map \"Longer spine\"")
+for s in range(300): print(f"stage s{s} \"Stage {s}\" {{ touchpoint t{s} \"T {s}\" }}")' > longer_spine.jrn
+"$JRNC" --view spine --stages-per-row 0 -T svg longer_spine.jrn > longer_spine.svg 2> longer_spine.err; status=$?
+if [ "$status" -eq 0 ] && grep -q "warning: longer_spine.jrn: Only the first 240 of 300 stages are drawn" longer_spine.err &&
+    grep -q "warning: longer_spine.jrn: the picture is .* inches, scaled by .* to fit 100 inches a side" longer_spine.err; then
+    pass "a cut spine and a picture scaled to its size are warnings naming the map"
+else fail "a cut spine and a scaled picture are warnings" "exit $status" "$(cat longer_spine.err)"; fi
 "$JRNC" -T png "$acme" > /dev/null 2> quiet.err
 [ ! -s quiet.err ] && pass "a small map renders without a warning" || fail "a small map renders without a warning" "$(cat quiet.err)"
