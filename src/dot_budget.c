@@ -10,9 +10,9 @@ enum { DOT_BUDGET_EXACT_TOUCHPOINTS = 150, DOT_BUDGET_EXACT_HOPS = 160 };
 
 /* Beyond these, no one reads the picture: the stages are drawn alone. */
 enum {
-    DOT_BUDGET_LEGIBLE_TOUCHPOINTS = 600,
-    DOT_BUDGET_LEGIBLE_HOPS = 1200,
-    DOT_BUDGET_LEGIBLE_STAGE = 150,
+    DOT_BUDGET_LEGIBLE_TOUCHPOINTS = 300,
+    DOT_BUDGET_LEGIBLE_HOPS = 500,
+    DOT_BUDGET_LEGIBLE_STAGE = 100,
 };
 
 void dot_budget_choose(dot_budget *budget, bool draws_touchpoints)

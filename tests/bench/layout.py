@@ -16,8 +16,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 JRNC = os.environ.get("JRNC", os.path.join(ROOT, "jrnc"))
 WORK = os.path.join(ROOT, "build", "bench", "layout")
 MEASURE = os.path.join(ROOT, "build", "bench", "measure")
-CASES = [("star", 30), ("star", 60), ("star", 90), ("star", 125), ("star", 150), ("star", 2000),
-         ("spread", 500), ("spread", 1000), ("spread", 2000), ("tall", 400)]
+CASES = [("star", 30), ("star", 60), ("star", 90), ("star", 100), ("star", 125), ("star", 2000),
+         ("spread", 300), ("spread", 1000), ("spread", 2000), ("tall", 400),
+         ("chains", 100), ("chains", 125)]
 
 
 def measure(command):

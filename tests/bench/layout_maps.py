@@ -5,7 +5,9 @@ for the layout benchmark (tests/bench/layout.py) and the dot suite.
 Usage: layout_maps.py KIND N OUT.jrn
   star N      one stage of N touchpoints, three 30% hops out of each
   spread N    N touchpoints over 40 stages, a journey per persona with loops
-  tall N      200 stages, the first holding N touchpoints, one journey through all"""
+  tall N      200 stages, the first holding N touchpoints, one journey through all
+  chains N    3 stages of N touchpoints, each stage a cycle of 30% hops (the costliest
+              shape per touchpoint: N ranks to a stage)"""
 import sys
 
 kind, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -47,6 +49,15 @@ elif kind == "tall":
     lines.append('journey walk "Walk" for walker {')
     lines += [f"  s0t{t} -> s0t{t + 1}" for t in range(count - 1)]
     lines += [f"  s{s}t0 -> s{s + 1}t0 [rate: 90%]" for s in range(199)]
+    lines.append("}")
+elif kind == "chains":
+    for s in range(3):
+        lines.append(f'stage s{s} "Stage {s}" {{')
+        lines += [f'  touchpoint s{s}t{i} "Touchpoint {i} of stage {s}"' for i in range(count)]
+        lines.append("}")
+    lines.append('journey walk "Walk" for walker {')
+    for s in range(3):
+        lines += [f"  s{s}t{i} -> s{s}t{(i + 1) % count} [rate: 30%]" for i in range(count)]
     lines.append("}")
 else:
     sys.exit(f"layout_maps.py: unknown kind {kind}")
