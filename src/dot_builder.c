@@ -198,16 +198,22 @@ size_t dot_builder_row_of(const dot_builder *builder, const jrn_stage *stage)
     return builder->stage_rows[stage->base.index];
 }
 
-dot_node *dot_builder_row_anchor(dot_builder *builder, size_t row)
+dot_node *dot_builder_invisible_point(dot_builder *builder, const char *prefix, size_t number)
 {
     strbuf_clear(&builder->name);
-    strbuf_printf(&builder->name, "row_%zu", row + 1);
-    dot_node *anchor = dot_doc_node(builder->graph, strbuf_text(&builder->name));
-    dot_builder_set(anchor, "shape", "point");
-    dot_builder_set(anchor, "style", "invis");
-    dot_builder_set(anchor, "width", "0");
-    dot_builder_set(anchor, "height", "0");
-    dot_builder_set(anchor, "label", "");
+    strbuf_printf(&builder->name, "%s%zu", prefix, number);
+    dot_node *point = dot_doc_node(builder->graph, strbuf_text(&builder->name));
+    dot_builder_set(point, "shape", "point");
+    dot_builder_set(point, "style", "invis");
+    dot_builder_set(point, "width", "0");
+    dot_builder_set(point, "height", "0");
+    dot_builder_set(point, "label", "");
+    return point;
+}
+
+dot_node *dot_builder_row_anchor(dot_builder *builder, size_t row)
+{
+    dot_node *anchor = dot_builder_invisible_point(builder, "row_", row + 1);
     if (builder->last_anchor) {
         /* not rank=same: dot 2.43 frees memory twice after laying out newrank with it */
         dot_edge *edge = dot_builder_invisible_edge(builder, builder->last_anchor, anchor);

@@ -281,15 +281,7 @@ static void dot_graph_map_add_journeys(dot_builder *builder)
 /* An invisible point between two stages' nodes. */
 static dot_node *dot_graph_map_gate(dot_builder *builder)
 {
-    strbuf_clear(&builder->name);
-    strbuf_printf(&builder->name, "gate_%zu", ++builder->gate_count);
-    dot_node *gate = dot_doc_node(builder->graph, strbuf_text(&builder->name));
-    dot_builder_set(gate, "shape", "point");
-    dot_builder_set(gate, "style", "invis");
-    dot_builder_set(gate, "width", "0");
-    dot_builder_set(gate, "height", "0");
-    dot_builder_set(gate, "label", "");
-    return gate;
+    return dot_builder_invisible_point(builder, "gate_", ++builder->gate_count);
 }
 
 /* Journeys alone do not keep the spine left to right (a stage nobody walks into would

@@ -72,6 +72,8 @@ dot_node *dot_builder_node(dot_builder *builder, dot_graph *graph, const char *p
 dot_edge *dot_builder_edge(dot_builder *builder, dot_node *tail, dot_node *head);
 /* An edge that only keeps ranks in order: never drawn. */
 dot_edge *dot_builder_invisible_edge(dot_builder *builder, dot_node *tail, dot_node *head);
+/* An invisible node of the root graph named prefix + number: it only holds ranks. */
+dot_node *dot_builder_invisible_point(dot_builder *builder, const char *prefix, size_t number);
 /* Styles an edge that goes back to an earlier stage (a journey loop or a stage loop). */
 void dot_builder_mark_loop(dot_edge *edge, bool under_the_map);
 /* Records node as drawn inside stage's cluster (and so inside its parents' clusters). */
