@@ -62,7 +62,7 @@ static int render_collect_message(char *message)
 /* Some of Graphviz's messages bypass agerr: its renderers print through their own error
  * function straight to stderr ("(null): graph is too large for cairo-renderer bitmaps.
  * Scaling by 0.58 to fit": the command name it prints is unset in a library). So while
- * Graphviz works, stderr goes to a temporary file that joins the collected messages. */
+ * Graphviz renders, stderr goes to a temporary file that joins the collected messages. */
 typedef struct render_stderr {
     FILE *capture;      /* NULL when stderr could not be redirected: messages stay on it */
     int saved;
@@ -163,8 +163,6 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     jrn_strbuf messages = STRBUF_INIT;
     render_messages = &messages;
     agusererrf previous_handler = agseterrf(render_collect_message);
-    render_stderr redirect;
-    render_capture_stderr(&redirect);
     GVC_t *context = gvContext();
     render_reading reading;
     Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
@@ -176,12 +174,20 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
     } else {
         render_warn_scaled(model, graph, diags);
+        /* only around rendering, where the renderers print: a sanitizer's report from
+         * the layout or its freeing still reaches stderr */
+        render_stderr redirect;
+        render_capture_stderr(&redirect);
         rendered = render_graph_data(context, graph, format, out, diags);
-        gvFreeLayout(context, graph);
+        render_release_stderr(&redirect, &messages);
+        /* Graphviz 2.43 frees one of a newrank layout's arrays twice in gvFreeLayout (AddressSanitizer:
+         * double-free under dot_cleanup; a wrapped picture ranks with newrank): that layout's
+         * memory is left to the process's end instead, once per run. */
+        const char *newrank = agget(graph, "newrank");
+        if (!newrank || strcmp(newrank, "true") != 0) gvFreeLayout(context, graph);
     }
     if (graph) agclose(graph);
     if (context) gvFreeContext(context);
-    render_release_stderr(&redirect, &messages);
     agseterrf(previous_handler);
     render_messages = NULL;
     render_report_messages(model, &messages, diags);
