@@ -278,3 +278,15 @@ if [ "$status" -eq 0 ] && grep -q "warning: longer_spine.jrn: Only the first 240
 else fail "a cut spine and a scaled picture are warnings" "exit $status" "$(cat longer_spine.err)"; fi
 "$JRNC" -T png "$acme" > /dev/null 2> quiet.err
 [ ! -s quiet.err ] && pass "a small map renders without a warning" || fail "a small map renders without a warning" "$(cat quiet.err)"
+
+# ---- with --data the trend says better or worse by the metric's better: ----
+cat > trend.jrn <<'JRN'
+metric wait "Waiting days" { better: lower }
+persona p "P"
+stage s "S" { touchpoint t "T" { kpi wait { target: 5 } } }
+JRN
+printf 'subject,metric,value,date\nt,wait,4,2026-01-01\nt,wait,7,2026-02-01\n' > trend.csv
+"$JRNC" --data trend.csv trend.jrn > trend.dot 2> trend.err
+if grep -q 'Waiting days 7 / 5 ✗ ▼ worse' trend.dot && grep -q 'better / worse than the previous measurement' trend.dot; then
+    pass "a lower-is-better KPI that rose reads worse; the legend explains the marks"
+else fail "a lower-is-better KPI that rose reads worse" "$(grep -o 'Waiting days[^<]*' trend.dot)" "$(cat trend.err)"; fi
