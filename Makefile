@@ -151,6 +151,7 @@ bench: all
 	@command -v nop >/dev/null || sh .ci/install-build-deps
 	@[ -d tests/bench/node_modules/mermaid ] || npm ci --prefix tests/bench --no-audit --no-fund
 	python3 tests/bench/bench.py
+	python3 tests/bench/layout.py
 
 # libFuzzer over the whole pipeline (clang). FUZZ_SECONDS bounds the run; new crashes
 # land in build/fuzz/ as crash-* files: keep each in tests/fuzz/regressions/.

@@ -1,6 +1,8 @@
 /* cmd_compile.c — the default command: `jrnc [-f FORMAT] [-o OUT] [--view VIEW] FILE`
  * compiles one map and writes it in one output format. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/commands.h"
@@ -37,7 +39,10 @@ static const char compile_help[] =
     "                     (Graphviz's libraries, no 'dot' needed): jrnc -T svg map.jrn > map.svg\n"
     "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
     "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID,\n"
+    "                     stage=ID (one stage, its neighbours' hops as stubs),\n"
     "                     flow (edge widths in proportion to the customers on them)\n"
+    "      --stages-per-row N  the full picture wraps its stages into rows of N\n"
+    "                     (default: chosen by the number of stages; 0 keeps one row)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
@@ -73,6 +78,7 @@ typedef struct compile_request {
     const char *render;     /* -T: svg, png or pdf, rendered through libgvc; or NULL */
     const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
     size_t data_count;
+    const char *stages_per_row;
 } compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
@@ -84,6 +90,51 @@ static bool is_render_format(const char *name)
         if (strcmp(render_formats[i], name) == 0) return true;
     }
     return false;
+}
+
+/* --view stage=ID: a usage error with a suggestion when no stage has that id. */
+static bool resolve_stage_view(const char *id, const jrn_model *model, jrn_emit_options *options)
+{
+    jrn_suggester suggester;
+    suggest_begin(&suggester, id);
+    for (size_t i = 0; i < model->stage_count; i++) {
+        if (strcmp(model->stages[i]->base.id, id) == 0) {
+            options->view = VIEW_STAGE;
+            options->view_stage = model->stages[i];
+            return true;
+        }
+        suggest_consider(&suggester, model->stages[i]->base.id);
+    }
+    const char *suggestion = suggest_result(&suggester);
+    if (suggestion != NULL)
+        cli_usage_error(NULL, "--view: no stage '%s' in the map; did you mean '%s'?", id, suggestion);
+    else
+        cli_usage_error(NULL, "--view: no stage '%s' in the map", id);
+    return false;
+}
+
+/* --stages-per-row N: a whole number, 0 for one row. */
+static bool parse_stages_per_row(const char *text, size_t *count)
+{
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+    if (*text < '0' || *text > '9' || *end != '\0' || value > 1000) {
+        cli_usage_error(NULL, "--stages-per-row takes a number from 0 to 1000, not '%s'", text);
+        return false;
+    }
+    *count = value;
+    return true;
+}
+
+/* Shows the warnings reported after `from` (the picture's, after the compilation's own,
+ * which cli_compile has shown already). */
+static void show_new_diags(const jrn_diag_list *diags, const jrn_diag *from, bool color)
+{
+    jrn_strbuf text = STRBUF_INIT;
+    for (const jrn_diag *diag = from ? from->next : diags->first; diag != NULL; diag = diag->next)
+        diag_render_one_text(diag, &text, color);
+    fputs(strbuf_text(&text), stderr);
+    strbuf_free(&text);
 }
 
 /* Resolves --view against the model; prints a usage error and returns false when it names
@@ -100,10 +151,12 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
         options->view = VIEW_FLOW;
         return true;
     }
+    if (strncmp(view, "stage=", 6) == 0) return resolve_stage_view(view + 6, model, options);
     bool is_journey = strncmp(view, "journey=", 8) == 0;
     bool is_persona = strncmp(view, "persona=", 8) == 0;
     if (!is_journey && !is_persona) {
-        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID or flow, not '%s'", view);
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID or flow, not '%s'",
+                        view);
         return false;
     }
     const char *id = view + 8;
@@ -139,10 +192,12 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         return status;
     }
     jrn_emit_options options = {0};
-    if (!resolve_view(request->view, compilation->model, &options)) {
+    if (!resolve_view(request->view, compilation->model, &options) ||
+        (request->stages_per_row && !parse_stages_per_row(request->stages_per_row, &options.stages_per_row))) {
         compile_free(compilation);
         return EXIT_USAGE;
     }
+    if (request->stages_per_row && options.stages_per_row == 0) options.stages_per_row = SIZE_MAX;
     jrn_actuals *actuals;
     status = data_cli_load(cli, compilation, request->data_files, request->data_count, &actuals);
     if (status != EXIT_CLEAN) {
@@ -150,13 +205,14 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         return status;
     }
     options.actuals = actuals;
+    const jrn_diag *compiled = compilation->diags.last;
     jrn_strbuf out = STRBUF_INIT;
     bool emitted = request->render != NULL
                        ? render_graph(compilation->model, &options, request->render, &out,
                                       &compilation->diags)
                        : format->emit(compilation->model, &options, &out, &compilation->diags);
+    show_new_diags(&compilation->diags, compiled, cli->color);
     if (!emitted) {
-        diag_render_text(&compilation->diags, stderr, cli->color);
         status = EXIT_INPUT_ERRORS;
     } else {
         jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
@@ -185,6 +241,7 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
     case CLI_OUTPUT: request->output = value; break;
     case CLI_RENDER: request->render = value; break;
     case CLI_VIEW: request->view = value; break;
+    case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
     case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
@@ -196,7 +253,7 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
     compile_take,
 };
 

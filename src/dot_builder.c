@@ -154,6 +154,75 @@ void dot_builder_add_stage_loops(dot_builder *builder)
     }
 }
 
+/* ---- rows ---- */
+
+/* Up to one_row stages draw as one row, as small maps always did. More wrap into about
+ * as many rows as stages to a row: a stage is about as wide as a row of stages is tall, so
+ * the picture stays near 2:1 (the ten-stage example: 2.6:1 where one row was 4.5:1). */
+
+static size_t dot_builder_default_per_row(size_t columns, size_t one_row)
+{
+    if (columns <= one_row) return one_row;
+    size_t side = 1;
+    while (side * side < columns) side++;
+    size_t rows = (columns + side - 1) / side;
+    return (columns + rows - 1) / rows;
+}
+
+void dot_builder_plan_rows(dot_builder *builder, size_t one_row)
+{
+    const jrn_model *model = builder->model;
+    size_t columns = 0;
+    for (size_t i = 0; i < model->stage_count; i++)
+        columns += model->stages[i]->parent == NULL && builder->stage_shown[i] &&
+                   builder->stage_first_nodes[i] != NULL;
+    size_t per_row = builder->options->stages_per_row;
+    if (per_row == 0) per_row = dot_builder_default_per_row(columns, one_row);
+    builder->stages_per_row = per_row;
+    builder->row_count = columns > per_row ? (columns + per_row - 1) / per_row : 1;
+    if (builder->row_count > 1) dot_builder_set(builder->graph, "newrank", "true");
+    size_t column = 0;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        const jrn_stage *stage = model->stages[i];
+        if (stage->parent) {
+            builder->stage_rows[i] = builder->stage_rows[stage->parent->base.index];
+            continue;
+        }
+        builder->stage_rows[i] = builder->row_count > 1 ? column / per_row : 0;
+        column += builder->stage_shown[i] && builder->stage_first_nodes[i] != NULL;
+    }
+}
+
+size_t dot_builder_row_of(const dot_builder *builder, const jrn_stage *stage)
+{
+    return builder->stage_rows[stage->base.index];
+}
+
+dot_node *dot_builder_invisible_point(dot_builder *builder, const char *prefix, size_t number)
+{
+    strbuf_clear(&builder->name);
+    strbuf_printf(&builder->name, "%s%zu", prefix, number);
+    dot_node *point = dot_doc_node(builder->graph, strbuf_text(&builder->name));
+    dot_builder_set(point, "shape", "point");
+    dot_builder_set(point, "style", "invis");
+    dot_builder_set(point, "width", "0");
+    dot_builder_set(point, "height", "0");
+    dot_builder_set(point, "label", "");
+    return point;
+}
+
+dot_node *dot_builder_row_anchor(dot_builder *builder, size_t row)
+{
+    dot_node *anchor = dot_builder_invisible_point(builder, "row_", row + 1);
+    if (builder->last_anchor) {
+        /* not rank=same: dot 2.43 frees memory twice after laying out newrank with it */
+        dot_edge *edge = dot_builder_invisible_edge(builder, builder->last_anchor, anchor);
+        dot_builder_set(edge, "minlen", "0");
+    }
+    builder->last_anchor = anchor;
+    return anchor;
+}
+
 /* ---- legend ---- */
 
 dot_node *dot_builder_add_legend(dot_builder *builder)

@@ -3,6 +3,7 @@
 #include "jrn/dot_graph.h"
 
 #include "jrn/arena.h"
+#include "jrn/dot_budget.h"
 #include "jrn/dot_builder.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
@@ -23,6 +24,16 @@ static bool dot_graph_touchpoint_is_for(const jrn_touchpoint *touchpoint, const 
     return false;
 }
 
+/* The stage view shows the journeys with a hop into, out of or within the stage. */
+static bool dot_graph_journey_enters(const jrn_journey *journey, const jrn_stage *stage)
+{
+    for (size_t i = 0; i < journey->hop_count; i++)
+        if (dot_builder_stage_within(journey->hops[i].from->stage, stage) ||
+            dot_builder_stage_within(journey->hops[i].to->stage, stage))
+            return true;
+    return false;
+}
+
 static void dot_graph_choose_journeys(dot_builder *builder)
 {
     const jrn_model *model = builder->model;
@@ -35,6 +46,7 @@ static void dot_graph_choose_journeys(dot_builder *builder)
         case VIEW_SPINE: shown = false; break;
         case VIEW_JOURNEY: shown = journey == options->view_journey; break;
         case VIEW_PERSONA: shown = dot_graph_journey_walked_by(journey, options->view_persona); break;
+        case VIEW_STAGE: shown = dot_graph_journey_enters(journey, options->view_stage); break;
         }
         builder->journey_shown[i] = shown;
         if (shown) builder->legend_journeys[builder->legend.journey_count++] = journey;
@@ -52,8 +64,11 @@ static void dot_graph_choose_touchpoints(dot_builder *builder)
         builder->touchpoint_shown[i] =
             options->view == VIEW_FULL ||
             (options->view == VIEW_PERSONA &&
-             dot_graph_touchpoint_is_for(model->touchpoints[i], options->view_persona));
-    if (options->view == VIEW_FULL || options->view == VIEW_SPINE) return;
+             dot_graph_touchpoint_is_for(model->touchpoints[i], options->view_persona)) ||
+            (options->view == VIEW_STAGE &&
+             dot_builder_stage_within(model->touchpoints[i]->stage, options->view_stage));
+    if (options->view == VIEW_FULL || options->view == VIEW_SPINE || options->view == VIEW_STAGE)
+        return;
     for (size_t i = 0; i < model->journey_count; i++) {
         const jrn_journey *journey = model->journeys[i];
         if (!builder->journey_shown[i]) continue;
@@ -72,13 +87,109 @@ static void dot_graph_choose_stages(dot_builder *builder)
 {
     const jrn_model *model = builder->model;
     bool every = builder->options->view == VIEW_FULL || builder->options->view == VIEW_SPINE;
-    for (size_t i = 0; i < model->stage_count; i++) builder->stage_shown[i] = every;
-    if (every) return;
+    for (size_t i = 0; i < model->stage_count; i++)
+        builder->stage_shown[i] =
+            every || (builder->options->view == VIEW_STAGE &&
+                      dot_builder_stage_within(model->stages[i], builder->options->view_stage));
+    if (every || builder->options->view == VIEW_STAGE) return;
     for (size_t i = 0; i < model->touchpoint_count; i++) {
         if (!builder->touchpoint_shown[i]) continue;
         for (const jrn_stage *stage = model->touchpoints[i]->stage; stage; stage = stage->parent)
             builder->stage_shown[stage->base.index] = true;
     }
+}
+
+/* ---- the layout budget ---- */
+
+static void dot_graph_count(dot_builder *builder)
+{
+    const jrn_model *model = builder->model;
+    dot_budget *budget = &builder->budget;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        if (!builder->stage_shown[i]) continue;
+        const jrn_stage *stage = model->stages[i];
+        size_t inside = 0;
+        for (size_t k = 0; k < stage->touchpoint_count; k++)
+            inside += builder->touchpoint_shown[stage->touchpoints[k]->base.index];
+        budget->stages++;
+        budget->touchpoints += inside;
+        if (inside > budget->largest_stage) budget->largest_stage = inside;
+    }
+    for (size_t i = 0; i < model->journey_count; i++) {
+        const jrn_journey *journey = model->journeys[i];
+        if (!builder->journey_shown[i]) continue;
+        for (size_t k = 0; k < journey->hop_count; k++) {
+            const jrn_hop *hop = &journey->hops[k];
+            /* the stage view draws hops with one end outside as stubs */
+            if (!builder->touchpoint_shown[hop->from->base.index] &&
+                !builder->touchpoint_shown[hop->to->base.index])
+                continue;
+            budget->hops++;
+            budget->labelled_hops += builder->draws_flow || hop->has_rate || hop->has_after;
+        }
+    }
+}
+
+/* Past the stage limit the picture draws the first stages only (a parent comes before its
+ * sub-stages in model order, so none is drawn without its parent). */
+static void dot_graph_limit_stages(dot_builder *builder)
+{
+    size_t drawn = 0;
+    for (size_t i = 0; i < builder->model->stage_count; i++) {
+        if (!builder->stage_shown[i]) continue;
+        if (drawn == builder->budget.stage_limit) {
+            builder->stage_shown[i] = false;
+            builder->stages_left_out++;
+        } else {
+            drawn++;
+        }
+    }
+}
+
+/* Layout settings that bound dot's work on a big picture, written into the DOT so that
+ * `jrnc | dot` is bounded alike. nslimit/nslimit1 cap the network-simplex passes (ranks,
+ * then coordinates) at that many iterations per node; mclimit scales the crossing
+ * minimisation passes; remincross=false skips its second round over clusters. */
+static void dot_graph_bound(dot_builder *builder)
+{
+    if (builder->budget.mode == DOT_LAYOUT_EXACT) return;
+    dot_builder_set(builder->graph, "nslimit", "2");
+    dot_builder_set(builder->graph, "nslimit1", "2");
+    dot_builder_set(builder->graph, "mclimit", "0.5");
+    dot_builder_set(builder->graph, "remincross", "false");
+    /* a bitmap costs its area: past 100 inches (9,600 px) a side the drawing is scaled
+     * down to fit, and Graphviz says so (a warning) */
+    dot_builder_set(builder->graph, "size", "100,100");
+}
+
+static const char *dot_graph_view_noun(const jrn_emit_options *options)
+{
+    switch (options->view) {
+    case VIEW_JOURNEY: return "This journey";
+    case VIEW_PERSONA: return "This persona's view";
+    case VIEW_STAGE: return "This stage";
+    case VIEW_SPINE: return "The spine";
+    case VIEW_FULL: case VIEW_FLOW: break;
+    }
+    return "The full map";
+}
+
+/* Says in the picture (under the title) and on stderr that the picture is not whole. */
+static void dot_graph_warn_overview(dot_builder *builder, const jrn_emit_options *options)
+{
+    const dot_budget *budget = &builder->budget;
+    jrn_strbuf *warning = &builder->warning;
+    if (budget->mode == DOT_LAYOUT_OVERVIEW)
+        strbuf_printf(warning, "%s has %zu touchpoints and %zu hops, more than one picture shows "
+                               "legibly: drawn as its stages only.",
+                      dot_graph_view_noun(options), budget->touchpoints, budget->hops);
+    if (builder->stages_left_out > 0)
+        strbuf_printf(warning, "%sOnly the first %zu of %zu stages are drawn.", warning->length ? " " : "",
+                      budget->stage_limit, budget->stage_limit + builder->stages_left_out);
+    if (warning->length == 0) return;
+    strbuf_puts(warning, " Draw a part: --view journey=ID, --view stage=ID or --view spine.");
+    diag_report(builder->diags, SEVERITY_WARNING, NULL, span_none(), "%s: %s",
+                dot_budget_map_name(builder->model), strbuf_text(warning));
 }
 
 /* ---- the graph ---- */
@@ -117,6 +228,8 @@ static void dot_graph_declare_defaults(dot_doc *doc)
 static void dot_graph_set_title(dot_builder *builder, const jrn_emit_options *options)
 {
     dot_label_title(&builder->text, builder->model, options);
+    if (builder->warning.length)
+        dot_label_title_warning(&builder->text, strbuf_text(&builder->warning));
     dot_builder_set_text(builder, builder->graph, "label", true);
     dot_label_map_tooltip(&builder->text, builder->model);
     dot_builder_set_text(builder, builder->graph, "tooltip", false);
@@ -135,6 +248,7 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
     builder->first_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->last_node_holders = arena_alloc_array(arena, stages + 1, sizeof(jrn_stage *));
     builder->stage_columns = arena_alloc_array(arena, stages + 1, sizeof(size_t));
+    builder->stage_rows = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_node *));
     builder->legend_journeys =
         arena_alloc_array(arena, model->journey_count + 1, sizeof(jrn_journey *));
@@ -143,11 +257,12 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
 dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options, jrn_arena *arena,
                          jrn_diag_list *diags)
 {
-    static const jrn_emit_options full_view = {VIEW_FULL, NULL, NULL, NULL};
+    static const jrn_emit_options full_view = {.view = VIEW_FULL};
     if (!options) options = &full_view;
     if ((options->view == VIEW_JOURNEY && !options->view_journey) ||
-        (options->view == VIEW_PERSONA && !options->view_persona)) {
-        diag_error(diags, span_none(), "the view names no journey or persona");
+        (options->view == VIEW_PERSONA && !options->view_persona) ||
+        (options->view == VIEW_STAGE && !options->view_stage)) {
+        diag_error(diags, span_none(), "the view names no journey, persona or stage");
         return NULL;
     }
     dot_doc *doc = dot_doc_new(arena, "journey_map");
@@ -163,10 +278,17 @@ dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options
     dot_graph_choose_journeys(&builder);
     dot_graph_choose_touchpoints(&builder);
     dot_graph_choose_stages(&builder);
-    if (options->view == VIEW_SPINE) dot_graph_spine_add(&builder);
+    dot_graph_count(&builder);
+    dot_budget_choose(&builder.budget, options->view != VIEW_SPINE);
+    bool overview = options->view == VIEW_SPINE || builder.budget.mode == DOT_LAYOUT_OVERVIEW;
+    if (overview) dot_graph_limit_stages(&builder);
+    dot_graph_bound(&builder);
+    dot_graph_warn_overview(&builder, options);
+    if (overview) dot_graph_spine_add(&builder);
     else dot_graph_map_add(&builder);
     dot_graph_set_title(&builder, options);
     strbuf_free(&builder.name);
     strbuf_free(&builder.text);
+    strbuf_free(&builder.warning);
     return diags->error_count > errors_before ? NULL : doc;
 }

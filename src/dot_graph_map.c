@@ -7,6 +7,7 @@
 #include "jrn/dot_builder.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
+#include "jrn/dot_text.h"
 #include "jrn/flow.h"
 
 static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
@@ -14,17 +15,22 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
 {
     dot_heat heat = dot_style_heat_of(touchpoint);
     dot_label_touchpoint(&builder->text, touchpoint);
-    if (dot_label_kpi_status(&builder->text, builder->options->actuals, touchpoint->kpis,
-                             touchpoint->kpi_count, false))
+    jrn_strbuf kpis = STRBUF_INIT;
+    if (dot_label_kpi_status(&kpis, builder->options->actuals, touchpoint->kpis, touchpoint->kpi_count,
+                             false))
         builder->legend.has_kpi_status = true;
+    dot_label_touchpoint_add_lines(&builder->text, touchpoint, strbuf_text(&kpis));
+    strbuf_free(&kpis);
     dot_builder_set_text(builder, node, "label", true);
     dot_label_touchpoint_tooltip(&builder->text, builder->model, touchpoint);
     dot_builder_set_text(builder, node, "tooltip", false);
+    bool banded = dot_label_touchpoint_is_banded(touchpoint);
     if (heat != HEAT_NEUTRAL) {
-        dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
+        if (!banded) dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
         dot_builder_set(node, "color", dot_style_heat(heat)->border);
     }
-    if (heat == HEAT_INCONSISTENT) dot_builder_set(node, "gradientangle", "90");
+    if (heat == HEAT_INCONSISTENT && !banded) dot_builder_set(node, "gradientangle", "90");
+    if (banded) dot_builder_set(node, "margin", "0.05,0.04");
     if (touchpoint->is_backstage) {
         dot_builder_set(node, "style", "rounded,filled,dashed");
         builder->legend.has_backstage = true;
@@ -132,6 +138,13 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
     return linked;
 }
 
+/* A hop's label is a virtual node in every rank the edge crosses, and on a big picture
+ * those dominate dot's work: there it is an xlabel, placed beside the drawn edge. */
+static const char *dot_graph_map_hop_label(const dot_builder *builder)
+{
+    return builder->budget.mode == DOT_LAYOUT_EXACT ? "label" : "xlabel";
+}
+
 /* The flow view: an edge as wide as the customers on it, relative to the busiest hop of
  * the picture (a hop inside a trap is drawn at full width). */
 #define DOT_FLOW_MAX_WIDTH 8.0
@@ -147,15 +160,47 @@ static void dot_graph_map_style_flow(dot_builder *builder, dot_edge *edge, const
     snprintf(text, sizeof text, "%.2f", width);
     dot_builder_set(edge, "penwidth", text);
     dot_label_hop_flow(&builder->text, flow->hop, flow->flow, flow->is_observed ? flow->probability : -1);
-    dot_builder_set_text(builder, edge, "label", false);
+    dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
+}
+
+/* The stage view: a touchpoint of another stage that a hop comes from or goes to, drawn
+ * small and outside every cluster (once, however many hops touch it). */
+static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *touchpoint)
+{
+    dot_node **slot = &builder->touchpoint_nodes[touchpoint->base.index];
+    if (*slot) return *slot;
+    *slot = dot_builder_node(builder, builder->graph, "stub_", &touchpoint->base);
+    builder->legend.has_stub = true;
+    dot_builder_set(*slot, "style", "rounded,dashed");
+    dot_builder_set(*slot, "color", "#B0B0B0");
+    dot_builder_set(*slot, "fontsize", "10");
+    dot_builder_set(*slot, "fontcolor", DOT_STYLE_MUTED_TEXT);
+    const char *title = element_label(&touchpoint->base);
+    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
+    if (touchpoint->stage) {
+        strbuf_puts(&builder->text, "\\n(");
+        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
+        strbuf_putc(&builder->text, ')');
+    }
+    dot_builder_set_text(builder, *slot, "label", false);
+    strbuf_puts(&builder->text, "In another stage: ");
+    dot_label_plain(&builder->text, element_label(&touchpoint->base));
+    dot_builder_set_text(builder, *slot, "tooltip", false);
+    return *slot;
 }
 
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
                                   const jrn_hop *hop, const char *color,
                                   const jrn_flow_hop *flow, double busiest)
 {
-    dot_node *tail = builder->touchpoint_nodes[hop->from->base.index];
-    dot_node *head = builder->touchpoint_nodes[hop->to->base.index];
+    bool from_shown = builder->touchpoint_shown[hop->from->base.index];
+    bool to_shown = builder->touchpoint_shown[hop->to->base.index];
+    if (!from_shown && !to_shown) return;
+    if (builder->options->view != VIEW_STAGE && !(from_shown && to_shown)) return;
+    dot_node *tail = from_shown ? builder->touchpoint_nodes[hop->from->base.index]
+                                : dot_graph_map_stub(builder, hop->from);
+    dot_node *head = to_shown ? builder->touchpoint_nodes[hop->to->base.index]
+                              : dot_graph_map_stub(builder, hop->to);
     if (!tail || !head) return;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", color);
@@ -164,13 +209,16 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
         dot_graph_map_style_flow(builder, edge, flow, busiest);
     } else if (hop->has_rate || hop->has_after) {
         dot_label_hop(&builder->text, hop);
-        dot_builder_set_text(builder, edge, "label", false);
+        dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
     }
     dot_label_hop_tooltip(&builder->text, journey, hop);
     dot_builder_set_text(builder, edge, "tooltip", false);
     size_t from_column = builder->stage_columns[hop->from->stage->base.index];
     size_t to_column = builder->stage_columns[hop->to->stage->base.index];
-    if (to_column > from_column + 1)
+    if (dot_builder_row_of(builder, hop->from->stage) != dot_builder_row_of(builder, hop->to->stage))
+        /* from one row to another: ranking it would pull the rows apart */
+        dot_builder_set(edge, "constraint", "false");
+    else if (to_column > from_column + 1)
         /* an edge past whole stages would push them aside to run straight: it bends instead */
         dot_builder_set(edge, "weight", "0");
     if (hop->goes_back) {
@@ -186,6 +234,7 @@ static void dot_graph_map_number_columns(dot_builder *builder)
     for (size_t i = 0; i < model->stage_count; i++)
         if (builder->stage_shown[i] && dot_graph_map_link_stage(builder, model->stages[i], NULL, false) > 0)
             builder->stage_columns[i] = ++column;
+    dot_builder_plan_rows(builder, DOT_BUILDER_MAP_ROW);
 }
 
 /* The flow through each shown journey for the flow view (observed rates when there is
@@ -232,15 +281,7 @@ static void dot_graph_map_add_journeys(dot_builder *builder)
 /* An invisible point between two stages' nodes. */
 static dot_node *dot_graph_map_gate(dot_builder *builder)
 {
-    strbuf_clear(&builder->name);
-    strbuf_printf(&builder->name, "gate_%zu", ++builder->gate_count);
-    dot_node *gate = dot_doc_node(builder->graph, strbuf_text(&builder->name));
-    dot_builder_set(gate, "shape", "point");
-    dot_builder_set(gate, "style", "invis");
-    dot_builder_set(gate, "width", "0");
-    dot_builder_set(gate, "height", "0");
-    dot_builder_set(gate, "label", "");
-    return gate;
+    return dot_builder_invisible_point(builder, "gate_", ++builder->gate_count);
 }
 
 /* Journeys alone do not keep the spine left to right (a stage nobody walks into would
@@ -255,7 +296,11 @@ static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
         const jrn_stage *stage = model->stages[i];
         if (!builder->stage_shown[i] || dot_graph_map_link_stage(builder, stage, NULL, false) == 0)
             continue;
-        if (previous) {
+        size_t row = dot_builder_row_of(builder, stage);
+        if (builder->row_count > 1 && (!previous || dot_builder_row_of(builder, previous) != row)) {
+            /* the first stage of a row hangs from the row's anchor, not from the stage before */
+            dot_graph_map_link_stage(builder, stage, dot_builder_row_anchor(builder, row), true);
+        } else if (previous) {
             dot_node *gate = dot_graph_map_gate(builder);
             dot_graph_map_link_stage(builder, previous, gate, false);
             dot_graph_map_link_stage(builder, stage, gate, true);

@@ -45,11 +45,11 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
 }
 
 /* The spine's arrow from one stage to the next (between siblings). */
-static void dot_graph_spine_link(dot_builder *builder, const jrn_stage *from, const jrn_stage *to)
+static dot_edge *dot_graph_spine_link(dot_builder *builder, const jrn_stage *from, const jrn_stage *to)
 {
     dot_node *tail = builder->stage_last_nodes[from->base.index];
     dot_node *head = builder->stage_first_nodes[to->base.index];
-    if (!tail || !head) return;
+    if (!tail || !head) return NULL;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_set(edge, "color", DOT_GRAPH_SPINE_EDGE);
     dot_builder_set(edge, "penwidth", "3");
@@ -57,6 +57,7 @@ static void dot_graph_spine_link(dot_builder *builder, const jrn_stage *from, co
     dot_builder_set(edge, "tooltip", "next stage");
     dot_builder_clip_to_clusters(builder, edge, from, builder->last_node_holders[from->base.index],
                                  to, builder->first_node_holders[to->base.index]);
+    return edge;
 }
 
 static void dot_graph_spine_link_all(dot_builder *builder)
@@ -65,12 +66,22 @@ static void dot_graph_spine_link_all(dot_builder *builder)
     const jrn_stage *previous_top = NULL;
     for (size_t i = 0; i < model->stage_count; i++) {
         const jrn_stage *stage = model->stages[i];
+        if (!builder->stage_shown[i]) continue;
         if (!stage->parent) {
-            if (previous_top) dot_graph_spine_link(builder, previous_top, stage);
+            size_t row = dot_builder_row_of(builder, stage);
+            bool starts_row = builder->row_count > 1 &&
+                              (!previous_top || dot_builder_row_of(builder, previous_top) != row);
+            dot_edge *link = previous_top ? dot_graph_spine_link(builder, previous_top, stage) : NULL;
+            /* a new row hangs from its anchor; the arrow from the row above does not rank */
+            if (link && starts_row) dot_builder_set(link, "constraint", "false");
+            if (starts_row && builder->stage_first_nodes[i])
+                dot_builder_invisible_edge(builder, dot_builder_row_anchor(builder, row),
+                                           builder->stage_first_nodes[i]);
             previous_top = stage;
         }
         for (size_t k = 1; k < stage->child_count; k++)
-            dot_graph_spine_link(builder, stage->children[k - 1], stage->children[k]);
+            if (builder->stage_shown[stage->children[k]->base.index])
+                dot_graph_spine_link(builder, stage->children[k - 1], stage->children[k]);
     }
 }
 
@@ -79,14 +90,17 @@ void dot_graph_spine_add(dot_builder *builder)
     const jrn_model *model = builder->model;
     const jrn_stage *last_top = NULL;
     builder->legend.is_spine = true;
-    if (model->stage_count == 0) {
+    builder->legend.journey_count = 0;   /* an overview of a bigger view draws no journey */
+    if (builder->budget.stages == 0) {
         dot_builder_add_note(builder, "This map has no stages yet");
         return;
     }
     for (size_t i = 0; i < model->stage_count; i++) {
+        if (!builder->stage_shown[i]) continue;
         dot_graph_spine_add_stage(builder, model->stages[i]);
         if (!model->stages[i]->parent) last_top = model->stages[i];
     }
+    dot_builder_plan_rows(builder, DOT_BUILDER_SPINE_ROW);
     dot_graph_spine_link_all(builder);
     dot_builder_add_stage_loops(builder);
     dot_node *legend = dot_builder_add_legend(builder);

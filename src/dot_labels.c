@@ -328,8 +328,65 @@ static void dot_label_small_line(dot_label_lines *lines, const char *prefix, con
     strbuf_free(&raw);
 }
 
+/* A touchpoint with a pain text and a delight text: each on a band of its own colour, in
+ * a table, so "Pain:" always sits on red and "Delight:" on green. */
+static void dot_label_touchpoint_bands(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD>");
+    dot_label_lines head = {out, false, 0};
+    dot_label_font title = {NULL, NULL, true, false};
+    dot_label_text_line(&head, title, dot_label_name(&touchpoint->base), 22, 3);
+    if (touchpoint->channel_count > 0) {
+        jrn_strbuf raw = STRBUF_INIT;
+        dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count,
+                       DOT_LABEL_SEPARATOR);
+        dot_label_small_line(&head, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
+        strbuf_free(&raw);
+    }
+    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", dot_style_heat(HEAT_PAIN)->fill);
+    dot_label_lines pain = {out, false, 0};
+    dot_label_small_line(&pain, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
+    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", dot_style_heat(HEAT_DELIGHT)->fill);
+    dot_label_lines delight = {out, false, 0};
+    dot_label_small_line(&delight, "Delight: ", touchpoint->delight, dot_style_heat(HEAT_DELIGHT)->text, true);
+    strbuf_puts(out, "</TD></TR>");
+    if (touchpoint->is_truth) {
+        strbuf_puts(out, "<TR><TD>");
+        dot_label_lines truth = {out, false, 0};
+        dot_label_small_line(&truth, "\xE2\x98\x85 ", touchpoint->truth ? touchpoint->truth : "Moment of truth",
+                             "#000000", false);
+        strbuf_puts(out, "</TD></TR>");
+    }
+    strbuf_puts(out, "</TABLE>");
+}
+
+bool dot_label_touchpoint_is_banded(const jrn_touchpoint *touchpoint)
+{
+    return touchpoint->pain && !dot_text_is_blank(touchpoint->pain) && touchpoint->delight &&
+           !dot_text_is_blank(touchpoint->delight);
+}
+
+void dot_label_touchpoint_add_lines(jrn_strbuf *out, const jrn_touchpoint *touchpoint, const char *lines)
+{
+    static const char table_end[] = "</TABLE>";
+    if (!*lines) return;
+    if (!dot_label_touchpoint_is_banded(touchpoint)) {
+        strbuf_puts(out, lines);
+        return;
+    }
+    /* a label is one table or text, never both: the lines become the table's last row */
+    out->length -= sizeof table_end - 1;
+    out->data[out->length] = '\0';
+    if (strncmp(lines, DOT_LABEL_BREAK, strlen(DOT_LABEL_BREAK)) == 0) lines += strlen(DOT_LABEL_BREAK);
+    strbuf_printf(out, "<TR><TD>%s</TD></TR>%s", lines, table_end);
+}
+
 void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
 {
+    if (dot_label_touchpoint_is_banded(touchpoint)) {
+        dot_label_touchpoint_bands(out, touchpoint);
+        return;
+    }
     dot_label_lines lines = {out, false, 0};
     dot_label_font title = {NULL, NULL, true, false};
     dot_label_text_line(&lines, title, dot_label_name(&touchpoint->base), 22, 3);
@@ -369,8 +426,28 @@ void dot_label_note(jrn_strbuf *out, const char *text)
 #define DOT_LABEL_KPI_MISSED "#B3261E"
 #define DOT_LABEL_CHECK "\xE2\x9C\x93"      /* ✓ */
 #define DOT_LABEL_CROSS "\xE2\x9C\x97"      /* ✗ */
+#define DOT_LABEL_BETTER "\xE2\x96\xB2"     /* ▲ */
+#define DOT_LABEL_WORSE "\xE2\x96\xBC"      /* ▼ */
 
-/* Raw "Customer satisfaction 4.3 / 4.5 ✗ ↓": the actual, the target, met or missed, and
+/* Raw " ▲ better" / " ▼ worse" / " = same": how the value moved since the previous
+ * measurement, judged by the metric's better: direction (a raw ↑ or ↓ when it has none,
+ * for "up" says nothing about good or bad). */
+static void dot_label_kpi_trend(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_actual *actual)
+{
+    if (!actual || !actual->has_previous) return;
+    double latest = actual->latest.value.value, previous = actual->previous.value.value;
+    jrn_better better = kpi->metric ? kpi->metric->better : BETTER_UNSET;
+    if (latest == previous) strbuf_puts(raw, " = same");
+    else if (better == BETTER_UNSET) {
+        strbuf_putc(raw, ' ');
+        strbuf_puts(raw, data_change_arrow(actual));
+    } else if ((latest > previous) == (better == BETTER_HIGHER))
+        strbuf_puts(raw, " " DOT_LABEL_BETTER " better");
+    else
+        strbuf_puts(raw, " " DOT_LABEL_WORSE " worse");
+}
+
+/* Raw "Customer satisfaction 4.3 / 4.5 ✗ ▼ worse": the actual, the target, met or missed, and
  * which way the value moved since the previous measurement. */
 static void dot_label_kpi_actual(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_actual *actual,
                                  jrn_kpi_status status)
@@ -388,17 +465,42 @@ static void dot_label_kpi_actual(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_
     }
     if (status == KPI_STATUS_MET) strbuf_puts(raw, " " DOT_LABEL_CHECK);
     if (status == KPI_STATUS_MISSED) strbuf_puts(raw, " " DOT_LABEL_CROSS);
-    const char *arrow = data_change_arrow(actual);
-    if (*arrow) {
-        strbuf_putc(raw, ' ');
-        strbuf_puts(raw, arrow);
+    dot_label_kpi_trend(raw, kpi, actual);
+}
+
+/* Raw "KPI Course completion rate: target 80%" */
+static void dot_label_kpi_target(jrn_strbuf *raw, const jrn_kpi *kpi)
+{
+    strbuf_puts(raw, "KPI ");
+    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    if (kpi->has_target && kpi->target.text) {
+        strbuf_puts(raw, ": target ");
+        strbuf_puts(raw, kpi->target.text);
     }
+}
+
+/* Without measured data, the KPIs and their targets (a picture has no tooltips). */
+static void dot_label_kpi_targets(jrn_strbuf *out, jrn_kpi *const *kpis, size_t count, bool align_left)
+{
+    dot_label_lines lines = {out, align_left, 1};   /* after the title line */
+    jrn_strbuf raw = STRBUF_INIT;
+    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    for (size_t i = 0; i < count; i++) {
+        dot_label_kpi_target(&raw, kpis[i]);
+        dot_label_text_line(&lines, font, strbuf_text(&raw), 44, 2);
+        strbuf_clear(&raw);
+    }
+    strbuf_free(&raw);
 }
 
 bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
                           size_t count, bool align_left)
 {
-    if (!actuals || count == 0) return false;
+    if (count == 0) return false;
+    if (!actuals) {
+        dot_label_kpi_targets(out, kpis, count, align_left);
+        return false;
+    }
     dot_label_lines lines = {out, align_left, 1};   /* after the title line */
     jrn_strbuf raw = STRBUF_INIT;
     for (size_t i = 0; i < count; i++) {
@@ -518,6 +620,11 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
     case VIEW_FLOW:
         strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
         break;
+    case VIEW_STAGE:
+        strbuf_puts(raw, "Stage: ");
+        strbuf_puts(raw, dot_label_name(&options->view_stage->base));
+        strbuf_puts(raw, ", with the hops into and out of it");
+        break;
     }
 }
 
@@ -536,6 +643,14 @@ void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_opt
     dot_label_map_facts(&raw, &model->map);
     if (raw.length) dot_label_text_line(&lines, facts_font, strbuf_text(&raw), 100, 1);
     strbuf_free(&raw);
+}
+
+void dot_label_title_warning(jrn_strbuf *out, const char *text)
+{
+    /* appended to the title's lines, which all end with a left-aligned break */
+    dot_label_lines lines = {out, true, 1};
+    dot_label_font font = {"13", DOT_LABEL_KPI_MISSED, true, false};
+    dot_label_text_line(&lines, font, text, 90, 4);
 }
 
 /* ---- legend ---- */
@@ -571,7 +686,9 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
     for (size_t i = 0; i < legend->journey_count; i++) {
         const jrn_journey *journey = legend->journeys[i];
         dot_text_html_wrapped(&meaning, dot_label_name(&journey->base), 40, 1, DOT_LABEL_BREAK);
-        dot_label_join(&raw, (const void *const *)journey->personas, journey->persona_count, ", ");
+        /* " · " between personas: a title may hold commas ("Maureen, 74, retired") */
+        dot_label_join(&raw, (const void *const *)journey->personas, journey->persona_count,
+                       DOT_LABEL_SEPARATOR);
         /* "End user (for End user)" says nothing twice */
         if (raw.length > 0 && strcmp(strbuf_text(&raw), dot_label_name(&journey->base)) != 0) {
             strbuf_printf(&meaning, " <FONT COLOR=\"%s\">(for ", DOT_STYLE_MUTED_TEXT);
@@ -582,6 +699,14 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
         if (journey->hop_count == 0)
             strbuf_printf(&meaning, " <FONT COLOR=\"%s\"><I>no steps yet</I></FONT>",
                           DOT_STYLE_MUTED_TEXT);
+        for (size_t k = 0; k < journey->kpi_count; k++) {
+            dot_label_kpi_target(&raw, journey->kpis[k]);
+            strbuf_printf(&meaning, "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+                          DOT_STYLE_MUTED_TEXT);
+            dot_text_html_wrapped(&meaning, strbuf_text(&raw), 50, 1, DOT_LABEL_BREAK);
+            strbuf_puts(&meaning, "</FONT>");
+            strbuf_clear(&raw);
+        }
         dot_label_legend_line(out, dot_style_journey_color(journey->base.index),
                               DOT_LABEL_SOLID_SAMPLE, strbuf_text(&meaning));
         strbuf_clear(&meaning);
@@ -596,7 +721,16 @@ static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
     dot_label_legend_heading(out, "Touchpoints");
     for (size_t i = 0; i < sizeof heats / sizeof heats[0]; i++) {
         const dot_heat_style *style = dot_style_heat(heats[i]);
-        dot_label_legend_swatch(out, style->fill, style->border, style->meaning);
+        if (heats[i] == HEAT_INCONSISTENT)
+            /* as the nodes draw it: a pain band over a delight band in an orange border */
+            strbuf_printf(out, "<TR><TD><TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"0\"><TR><TD BGCOLOR=\"%s\" WIDTH=\"34\" HEIGHT=\"7\"></TD></TR>"
+                               "<TR><TD BGCOLOR=\"%s\" WIDTH=\"34\" HEIGHT=\"7\"></TD></TR></TABLE></TD>"
+                               "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+                          style->border, dot_style_heat(HEAT_PAIN)->fill, dot_style_heat(HEAT_DELIGHT)->fill,
+                          style->meaning);
+        else
+            dot_label_legend_swatch(out, style->fill, style->border, style->meaning);
     }
     if (legend->has_truth)
         strbuf_puts(out, "<TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
@@ -605,6 +739,10 @@ static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
     if (legend->has_backstage)
         strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" WIDTH=\"36\" HEIGHT=\"16\"></TD>"
                          "<TD ALIGN=\"LEFT\">Backstage: not seen by the customer</TD></TR>");
+    if (legend->has_stub)
+        strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#B0B0B0\" WIDTH=\"36\" "
+                         "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">In another stage (its stage in brackets)"
+                         "</TD></TR>");
 }
 
 static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_model *model)
@@ -647,6 +785,10 @@ void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend 
         dot_label_legend_heading(out, "KPIs (measured data)");
         dot_label_legend_line(out, DOT_LABEL_KPI_MET, DOT_LABEL_CHECK, "actual / target: met");
         dot_label_legend_line(out, DOT_LABEL_KPI_MISSED, DOT_LABEL_CROSS, "actual / target: missed");
+        dot_label_legend_line(out, "#000000", DOT_LABEL_BETTER " / " DOT_LABEL_WORSE,
+                              "better / worse than the previous measurement");
+        dot_label_legend_line(out, "#000000", "\xE2\x86\x91 / \xE2\x86\x93",
+                              "up / down (the metric says no better: direction)");
     }
     strbuf_puts(out, "</TABLE>");
 }

@@ -6,7 +6,9 @@ static const dot_heat_style dot_style_heats[] = {
     [HEAT_NEUTRAL] = {"#FFFFFF", "#8C8C8C", DOT_STYLE_MUTED_TEXT, "Neutral"},
     [HEAT_PAIN] = {"#F7C5BF", "#B3261E", "#9B1C1C", "Pain point"},
     [HEAT_DELIGHT] = {"#C6E8C8", "#2E7D32", "#1B5E20", "Moment of delight"},
-    [HEAT_INCONSISTENT] = {"#F7C5BF;0.5:#C6E8C8", "#C77700", "#8A5300",
+    /* the pain colour over the delight colour, split at half height (gradientangle 90
+     * puts a list's second colour on top); nodes with both texts draw bands instead */
+    [HEAT_INCONSISTENT] = {"#C6E8C8;0.5:#F7C5BF", "#C77700", "#8A5300",
                            "Pain and delight: inconsistent experience"},
 };
 

@@ -3,7 +3,11 @@
 #include "jrn/emit_dot.h"
 
 #include <gvc.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
 
 /* Graphviz reading DOT text from memory (agmemread's reader, with our ID discipline). */
@@ -42,6 +46,96 @@ static Agraph_t *render_read_graph(render_reading *reading, const jrn_strbuf *do
     return agread(&reading->text, &reading->discipline);
 }
 
+/* Graphviz's messages (agerr: "graph is too large for cairo-renderer bitmaps. Scaling by
+ * 0.5 to fit", "Warning: ... node ... size too small") go to one process-wide handler that
+ * takes no context, so the text collects here while one graph is laid out and rendered,
+ * and becomes warnings naming the map afterwards. The only file-scope mutable state in
+ * jrnc: libcgraph offers no other way to receive its messages. */
+static jrn_strbuf *render_messages;
+
+static int render_collect_message(char *message)
+{
+    if (render_messages) strbuf_puts(render_messages, message);
+    return 0;
+}
+
+/* Some of Graphviz's messages bypass agerr: its renderers print through their own error
+ * function straight to stderr ("(null): graph is too large for cairo-renderer bitmaps.
+ * Scaling by 0.58 to fit": the command name it prints is unset in a library). So while
+ * Graphviz renders, stderr goes to a temporary file that joins the collected messages. */
+typedef struct render_stderr {
+    FILE *capture;      /* NULL when stderr could not be redirected: messages stay on it */
+    int saved;
+} render_stderr;
+
+static void render_capture_stderr(render_stderr *redirect)
+{
+    fflush(stderr);
+    redirect->capture = tmpfile();
+    redirect->saved = redirect->capture ? dup(STDERR_FILENO) : -1;
+    if (redirect->saved < 0 || dup2(fileno(redirect->capture), STDERR_FILENO) < 0) {
+        if (redirect->saved >= 0) close(redirect->saved);
+        if (redirect->capture) fclose(redirect->capture);
+        redirect->capture = NULL;
+    }
+}
+
+static void render_release_stderr(render_stderr *redirect, jrn_strbuf *messages)
+{
+    if (!redirect->capture) return;
+    fflush(stderr);
+    dup2(redirect->saved, STDERR_FILENO);
+    close(redirect->saved);
+    rewind(redirect->capture);
+    char buffer[4096];
+    size_t count;
+    while ((count = fread(buffer, 1, sizeof buffer, redirect->capture)) > 0)
+        strbuf_append(messages, buffer, count);
+    fclose(redirect->capture);
+}
+
+/* One line of Graphviz's text without its own prefixes ("Warning: ", "Error: ", and
+ * "(null): " where it names a graph it has no name for). */
+static const char *render_message_body(const char *line)
+{
+    static const char *const prefixes[] = {"Warning: ", "Error: ", "(null): ", "Warning: "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0) line += strlen(prefixes[i]);
+    return line;
+}
+
+static void render_report_messages(const jrn_model *model, const jrn_strbuf *messages,
+                                   jrn_diag_list *diags)
+{
+    const char *text = strbuf_text(messages);
+    while (*text) {
+        const char *end = strchr(text, '\n');
+        size_t length = end ? (size_t)(end - text) : strlen(text);
+        jrn_strbuf line = STRBUF_INIT;
+        strbuf_append(&line, text, length);
+        const char *body = render_message_body(strbuf_text(&line));
+        if (*body)
+            diag_report(diags, SEVERITY_WARNING, NULL, span_none(), "%s: Graphviz: %s",
+                        dot_budget_map_name(model), body);
+        strbuf_free(&line);
+        text += length + (end != NULL);
+    }
+}
+
+/* A picture bigger than the graph's size attribute (set on big maps, dot_graph.c) is
+ * scaled down to it without a word from Graphviz: say so. */
+static void render_warn_scaled(const jrn_model *model, Agraph_t *graph, jrn_diag_list *diags)
+{
+    pointf limit = GD_drawing(graph) ? GD_drawing(graph)->size : (pointf){0, 0};
+    double width = GD_bb(graph).UR.x - GD_bb(graph).LL.x, height = GD_bb(graph).UR.y - GD_bb(graph).LL.y;
+    if (limit.x <= 0 || limit.y <= 0 || (width <= limit.x && height <= limit.y)) return;
+    double scale = width / limit.x > height / limit.y ? limit.x / width : limit.y / height;
+    diag_report(diags, SEVERITY_WARNING, NULL, span_none(),
+                "%s: the picture is %.0f x %.0f inches, scaled by %.2f to fit %.0f inches a side; "
+                "--view journey=ID, --view stage=ID or --view spine draw a part at full size",
+                dot_budget_map_name(model), width / 72, height / 72, scale, limit.x / 72);
+}
+
 /* Renders a graph that is already laid out; false after reporting. */
 static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
@@ -66,6 +160,9 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         strbuf_free(&dot);
         return false;
     }
+    jrn_strbuf messages = STRBUF_INIT;
+    render_messages = &messages;
+    agusererrf previous_handler = agseterrf(render_collect_message);
     GVC_t *context = gvContext();
     render_reading reading;
     Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
@@ -76,10 +173,24 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
     } else if (gvLayout(context, graph, "dot") != 0) {
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
     } else {
+        render_warn_scaled(model, graph, diags);
+        /* only around rendering, where the renderers print: a sanitizer's report from
+         * the layout or its freeing still reaches stderr */
+        render_stderr redirect;
+        render_capture_stderr(&redirect);
         rendered = render_graph_data(context, graph, format, out, diags);
-        gvFreeLayout(context, graph);
+        render_release_stderr(&redirect, &messages);
+        /* Graphviz 2.43 frees one of a newrank layout's arrays twice in gvFreeLayout (AddressSanitizer:
+         * double-free under dot_cleanup; a wrapped picture ranks with newrank): that layout's
+         * memory is left to the process's end instead, once per run. */
+        const char *newrank = agget(graph, "newrank");
+        if (!newrank || strcmp(newrank, "true") != 0) gvFreeLayout(context, graph);
     }
     if (graph) agclose(graph);
     if (context) gvFreeContext(context);
+    agseterrf(previous_handler);
+    render_messages = NULL;
+    render_report_messages(model, &messages, diags);
+    strbuf_free(&messages);
     return rendered;
 }

@@ -39,6 +39,7 @@ typedef enum jrn_cli_option {
     CLI_DATA,              /* --data FILE.csv */
     CLI_RENDER,            /* -T FMT, --render FMT */
     CLI_VIEW,              /* --view VIEW */
+    CLI_STAGES_PER_ROW,    /* --stages-per-row N */
     CLI_VERSION,           /* --version */
     CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
     CLI_JOURNEY,           /* -j, --journey ID */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jrn/dot_budget.h"
 #include "jrn/dot_doc.h"
 
 #include "jrn/dot_labels.h"
@@ -39,6 +40,13 @@ typedef struct dot_builder {
     dot_graph *stage_group;         /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;
+    size_t stages_per_row;          /* wrapping: top-level stages per row */
+    size_t row_count;
+    size_t *stage_rows;             /* a stage's row (its top-level stage's) */
+    dot_node *last_anchor;
+    dot_budget budget;              /* how much layout the picture asks for (dot_budget.h) */
+    size_t stages_left_out;         /* past the budget's stage limit */
+    jrn_strbuf warning;             /* what the picture leaves out, said under the title */
     bool draws_flow;                /* --view flow: the full map, edges as wide as their flow */
     jrn_diag_list *diags;           /* where computing the flow reports (observed rates) */
     jrn_strbuf name;                /* scratch: object names */
@@ -64,6 +72,8 @@ dot_node *dot_builder_node(dot_builder *builder, dot_graph *graph, const char *p
 dot_edge *dot_builder_edge(dot_builder *builder, dot_node *tail, dot_node *head);
 /* An edge that only keeps ranks in order: never drawn. */
 dot_edge *dot_builder_invisible_edge(dot_builder *builder, dot_node *tail, dot_node *head);
+/* An invisible node of the root graph named prefix + number: it only holds ranks. */
+dot_node *dot_builder_invisible_point(dot_builder *builder, const char *prefix, size_t number);
 /* Styles an edge that goes back to an earlier stage (a journey loop or a stage loop). */
 void dot_builder_mark_loop(dot_edge *edge, bool under_the_map);
 /* Records node as drawn inside stage's cluster (and so inside its parents' clusters). */
@@ -77,6 +87,22 @@ void dot_builder_clip_to_clusters(dot_builder *builder, dot_edge *edge,
                                   const jrn_stage *head_stage, const jrn_stage *head_holder);
 /* Draws the declared loops: s "loops: t" as a dashed edge between the stages. */
 void dot_builder_add_stage_loops(dot_builder *builder);
+
+/* Wrapping the stages into rows, by top-level stage (a sub-stage stays in its parent's
+ * row): as many to a row as the option says, or up to one_row in one row, and beyond that
+ * so many that the picture is no wider than about 3:1. Call once the stages' nodes are made (it counts the stages that draw some). */
+void dot_builder_plan_rows(dot_builder *builder, size_t one_row);
+/* Stages that draw as one row without --stages-per-row: the map's wide stage clusters, and
+ * the spine's narrow stage nodes. */
+#define DOT_BUILDER_MAP_ROW 5u
+#define DOT_BUILDER_SPINE_ROW 12u
+/* The row (0, 1, ...) of a stage. */
+size_t dot_builder_row_of(const dot_builder *builder, const jrn_stage *stage);
+/* An invisible node left of a row, on the rank of the other rows' anchors (minlen=0 edges
+ * between them) and ordered after the previous row's (an edge within a rank runs from the
+ * earlier to the later node): the row's first stage hangs from it, so rows stack top to
+ * bottom instead of running on to the right. */
+dot_node *dot_builder_row_anchor(dot_builder *builder, size_t row);
 
 /* Adds the legend cluster with what builder->legend says was drawn; returns its node so
  * the view can place it. */

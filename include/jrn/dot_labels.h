@@ -21,14 +21,22 @@ typedef struct dot_legend {
     bool has_stage_loop;
     bool has_kpi_status;                  /* measured data: KPI lines met / missed */
     bool has_flow;                        /* flow view: edge widths */
+    bool has_stub;                        /* stage view: touchpoints of other stages */
 } dot_legend;
 
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
 void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options);
+/* A warning line under the title: what the picture leaves out (user text allowed). */
+void dot_label_title_warning(jrn_strbuf *out, const char *text);
 /* with_summary: add the count of touchpoints, pains, delights (spine view nodes). */
 void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary);
 void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint);
+/* Appends label lines (markup, such as the KPI lines) to a touchpoint's label. */
+void dot_label_touchpoint_add_lines(jrn_strbuf *out, const jrn_touchpoint *touchpoint, const char *lines);
+/* True when the label draws pain and delight texts on bands of their colours (the node
+ * is then filled white). */
+bool dot_label_touchpoint_is_banded(const jrn_touchpoint *touchpoint);
 void dot_label_empty_stage(jrn_strbuf *out);
 void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend);
 void dot_label_note(jrn_strbuf *out, const char *text);

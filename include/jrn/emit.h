@@ -17,12 +17,15 @@ typedef enum jrn_view_kind {
     VIEW_JOURNEY,    /* one journey: view_journey */
     VIEW_PERSONA,    /* the journeys walked by one persona: view_persona */
     VIEW_FLOW,       /* the full map, edge widths in proportion to the customers on them */
+    VIEW_STAGE,      /* one stage (view_stage) with its sub-stages, hops to and from it as stubs */
 } jrn_view_kind;
 
 typedef struct jrn_emit_options {
     jrn_view_kind view;
     const jrn_journey *view_journey;
     const jrn_persona *view_persona;
+    const jrn_stage *view_stage;
+    size_t stages_per_row;           /* --stages-per-row: 0 chooses by the number of stages */
     const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
 } jrn_emit_options;
 

@@ -56,9 +56,12 @@ for source in "$data"/*.jrn; do
     base=${source%.jrn}
     for expected in "$base".dot "$base".*.dot; do
         [ -f "$expected" ] || continue
-        view=${expected#"$base"}; view=${view#.}; view=${view%.dot}; view=${view:-full}
+        view=${expected%.dot}; view=${view#"$base"}; view=${view#.}; view=${view:-full}
         name="golden $(basename "$expected")"
-        (cd "$data" && "$JRNC" --view "$view" "$(basename "$source")") > actual.dot 2> jrnc.err
+        if ! (cd "$data" && "$JRNC" --view "$view" "$(basename "$source")") > actual.dot 2> jrnc.err ||
+            [ ! -s actual.dot ]; then
+            fail "$name" "jrnc --view $view wrote no DOT" "$(head -c 500 jrnc.err)"; continue
+        fi
         if [ "${UPDATE:-}" = 1 ]; then cp actual.dot "$expected"; fi
         if cmp -s actual.dot "$expected"; then pass "$name"
         else fail "$name" "$(diff "$expected" actual.dot | head -n 40)" "$(head -c 500 jrnc.err)"; fi
@@ -159,9 +162,7 @@ cmp -s inprocess.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws" \
 [ "$status" -eq 2 ] && grep -q "svg, png or pdf" t.err && pass "-T gif: usage error" \
     || fail "-T gif: usage error" "exit $status" "$(cat t.err)"
 
-# ---- the README's picture is the worked example as jrnc draws it now ----
-picture="$JRN_ROOT/docs/acme_post_sales.svg"
-"$JRNC" "$JRN_ROOT/examples/acme_post_sales.jrn" | dot -Tsvg > current.svg
+# ---- the README's pictures are the examples as jrnc draws them now ----
 objects() {   # the nodes, clusters and edges an SVG draws, by name, sorted
     python3 -c 'import sys, xml.etree.ElementTree as E
 ns = "{http://www.w3.org/2000/svg}"
@@ -169,11 +170,123 @@ for g in E.parse(sys.argv[1]).iter(ns + "g"):
     if g.get("class") in ("node", "cluster", "edge"):
         print(g.get("class"), g.find(ns + "title").text)' "$1" | sort
 }
-if [ -f "$picture" ] && xmllint --noout "$picture" 2> /dev/null &&
-    [ "$(objects "$picture")" = "$(objects current.svg)" ]; then
-    pass "docs/acme_post_sales.svg is up to date"
-else
-    fail "docs/acme_post_sales.svg is up to date" \
-        "regenerate: jrnc -T svg examples/acme_post_sales.jrn -o docs/acme_post_sales.svg" \
-        "$(diff <(objects "$picture" 2>&1) <(objects current.svg) | head -n 20)"
-fi
+for example in b2b_logistics acme_post_sales; do
+    picture="$JRN_ROOT/docs/$example.svg"
+    "$JRNC" "$JRN_ROOT/examples/$example.jrn" | dot -Tsvg > current.svg
+    if [ -f "$picture" ] && xmllint --noout "$picture" 2> /dev/null &&
+        [ "$(objects "$picture")" = "$(objects current.svg)" ]; then
+        pass "docs/$example.svg is up to date"
+    else
+        fail "docs/$example.svg is up to date" \
+            "regenerate: jrnc -T svg examples/$example.jrn -o docs/$example.svg" \
+            "$(diff <(objects "$picture" 2>&1) <(objects current.svg) | head -n 20)"
+    fi
+done
+
+# ---- bounded layout: big maps stay fast, too-big ones say so (issue 18) ----
+gen="$JRN_ROOT/tests/bench/layout_maps.py"
+python3 "$gen" star 60 star60.jrn && python3 "$gen" star 2000 star2000.jrn && python3 "$gen" tall 400 tall400.jrn
+"$JRNC" star60.jrn > star60.dot 2> star60.err
+if grep -q 'nslimit=2' star60.dot && grep -q 'xlabel=' star60.dot && ! grep -qE '[[:space:],\[]label="30%"' star60.dot &&
+    [ ! -s star60.err ]; then pass "60 touchpoints x 3 hops: bounded layout (nslimit, hop labels as xlabels)"
+else fail "60 touchpoints x 3 hops: bounded layout" "$(grep -m3 -E 'nslimit|label=' star60.dot)" "$(cat star60.err)"; fi
+"$JRNC" "$acme" > acme.dot
+if ! grep -qE 'nslimit|xlabel|newrank|row_1' acme.dot; then pass "a small map's layout is not bounded or wrapped"
+else fail "a small map's layout is not bounded or wrapped" "$(grep -m3 -E 'nslimit|xlabel|newrank|row_1' acme.dot)"; fi
+for case in star2000 tall400; do
+    timeout 20 "$JRNC" -T png $case.jrn > $case.png 2> $case.err; status=$?
+    if [ "$status" -eq 0 ] && grep -q "warning: $case.jrn: The full map has .* touchpoints.*--view journey=ID, --view stage=ID or --view spine" $case.err &&
+        ! grep -q '(null)' $case.err; then pass "$case: drawn as its stages, warned on stderr with the map's name"
+    else fail "$case: drawn as its stages, warned" "exit $status" "$(head -c 800 $case.err)"; fi
+    "$JRNC" $case.jrn 2> /dev/null | dot -Tsvg > $case.svg
+    python3 "$data/svg_texts.py" $case.svg > $case.txt
+    if grep -q "The full map has [0-9]* touchpoints and [0-9]* hops" $case.txt &&
+        grep -q -- "--view spine" $case.txt; then pass "$case: the picture says it is not whole"
+    else fail "$case: the picture says it is not whole" "$(head -n 5 $case.txt)"; fi
+done
+
+# ---- wrapped rows: a 10-stage map is no wider than 3:1 ----
+b2b="$JRN_ROOT/examples/b2b_logistics.jrn"
+"$JRNC" "$b2b" > b2b.dot
+if grep -q 'newrank=true' b2b.dot && grep -q 'row_3' b2b.dot && grep -q 'constraint=false' b2b.dot; then
+    pass "10 stages wrap into rows (anchors row_1..row_3)"
+else fail "10 stages wrap into rows" "$(grep -c row_ b2b.dot) row mentions"; fi
+dot -Tsvg b2b.dot > b2b.svg
+ratio=$(python3 -c 'import re,sys; s=open(sys.argv[1]).read(); w,h=re.search(r"viewBox=\"[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)\"",s).groups(); print(f"{float(w)/float(h):.2f}")' b2b.svg)
+python3 -c "import sys; sys.exit(0 if float('$ratio') <= 3.0 else 1)" && pass "10-stage map aspect $ratio:1 (<= 3:1)" \
+    || fail "10-stage map aspect <= 3:1" "it is $ratio:1"
+"$JRNC" --stages-per-row 0 "$b2b" > onerow.dot
+if ! grep -q 'row_1' onerow.dot; then pass "--stages-per-row 0 keeps one row"; else fail "--stages-per-row 0 keeps one row"; fi
+"$JRNC" --stages-per-row 2 "$b2b" > tworow.dot
+if grep -q 'row_5' tworow.dot && ! grep -q 'row_6' tworow.dot; then pass "--stages-per-row 2: five rows of nine stages"
+else fail "--stages-per-row 2: five rows" "$(grep -o 'row_[0-9]*' tworow.dot | sort -u | tr '\n' ' ')"; fi
+"$JRNC" --stages-per-row x "$b2b" > /dev/null 2> spr.err; status=$?
+[ "$status" -eq 2 ] && grep -q "stages-per-row takes a number" spr.err && pass "--stages-per-row x: usage error" \
+    || fail "--stages-per-row x: usage error" "exit $status" "$(cat spr.err)"
+
+# ---- stage view: one stage, the neighbours' hops as stubs ----
+"$JRNC" --view stage=support "$b2b" > stage.dot 2> stage.err
+if grep -q 'stub_qbr' stage.dot && grep -q 'cluster_exceptions' stage.dot && ! grep -q 'cluster_awareness' stage.dot &&
+    ! grep -qE 'stub_[a-z_]+ -> stub_' stage.dot; then pass "--view stage=support: its sub-stage, stubs, no stub-to-stub hop"
+else fail "--view stage=support" "$(grep -c stub_ stage.dot) stubs" "$(cat stage.err)"; fi
+render "--view stage=support renders" stage.dot
+"$JRNC" --view stage=suport "$b2b" > /dev/null 2> stage.err; status=$?
+[ "$status" -eq 2 ] && grep -q "did you mean 'support'" stage.err && pass "--view stage=unknown: exit 2, suggestion" \
+    || fail "--view stage=unknown: exit 2, suggestion" "exit $status" "$(cat stage.err)"
+
+# ---- pain and delight: each text on its own colour; the legend draws the same ----
+claim=$(grep 'File a damage claim' stage.dot)
+if grep -q '<TD BGCOLOR="#F7C5BF">.*Pain: .*<TD BGCOLOR="#C6E8C8">.*Delight: ' <<< "$claim"; then
+    pass "pain text on the pain band, delight text on the delight band"
+else fail "pain and delight bands" "$(head -c 600 <<< "$claim")"; fi
+if grep -q 'BGCOLOR="#F7C5BF" WIDTH="34" HEIGHT="7"></TD></TR><TR><TD BGCOLOR="#C6E8C8"' stage.dot; then
+    pass "the legend's swatch: pain band over delight band"; else fail "the legend's swatch: bands"; fi
+
+# ---- KPIs in the picture, personas with commas in the legend ----
+if grep -q 'KPI Course completion rate: target 80%' acme.dot; then pass "a touchpoint's KPI is in its label"
+else fail "a touchpoint's KPI is in its label"; fi
+if grep -q 'KPI On time in full: target 97.5%' b2b.dot && grep -q 'KPI Time to value: target 6w' b2b.dot; then
+    pass "stage and journey KPIs are in the picture"; else fail "stage and journey KPIs are in the picture"; fi
+cat > commas.jrn <<'JRN'
+persona maureen "Maureen, 74, retired"
+persona sam "Sam, carer"
+stage visit "Visit" { touchpoint book "Book" touchpoint see "See" }
+journey care "Care" for maureen, sam { book -> see }
+JRN
+"$JRNC" commas.jrn > commas.dot
+if grep -q '(for Maureen, 74, retired · Sam, carer)' commas.dot; then pass "personas with commas: separated by ·"
+else fail "personas with commas: separated by ·" "$(grep -o '(for [^)]*)' commas.dot)"; fi
+
+# ---- Graphviz's own messages: warnings that name the map, never "(null)" ----
+# 140 stages in one row: below the bounded layout's size, above cairo's 32767 px
+python3 -c '
+print("map \"Long spine\"")
+for s in range(140): print(f"stage s{s} \"Stage number {s} of a rather long spine\" {{ touchpoint t{s} \"T {s}\" }}")' > long_spine.jrn
+"$JRNC" --view spine --stages-per-row 0 -T png long_spine.jrn > long_spine.png 2> long_spine.err; status=$?
+if [ "$status" -eq 0 ] && grep -q "warning: long_spine.jrn: Graphviz: graph is too large for cairo-renderer bitmaps. Scaling by" long_spine.err &&
+    ! grep -q '(null)' long_spine.err; then
+    pass "an image cairo scaled down is a warning naming the map"
+else fail "an image cairo scaled down is a warning naming the map" "exit $status" "$(cat long_spine.err)"; fi
+# 300 stages: 240 drawn, bounded to 100 inches
+python3 -c '
+print("map \"Longer spine\"")
+for s in range(300): print(f"stage s{s} \"Stage {s}\" {{ touchpoint t{s} \"T {s}\" }}")' > longer_spine.jrn
+"$JRNC" --view spine --stages-per-row 0 -T svg longer_spine.jrn > longer_spine.svg 2> longer_spine.err; status=$?
+if [ "$status" -eq 0 ] && grep -q "warning: longer_spine.jrn: Only the first 240 of 300 stages are drawn" longer_spine.err &&
+    grep -q "warning: longer_spine.jrn: the picture is .* inches, scaled by .* to fit 100 inches a side" longer_spine.err; then
+    pass "a cut spine and a picture scaled to its size are warnings naming the map"
+else fail "a cut spine and a scaled picture are warnings" "exit $status" "$(cat longer_spine.err)"; fi
+"$JRNC" -T png "$acme" > /dev/null 2> quiet.err
+[ ! -s quiet.err ] && pass "a small map renders without a warning" || fail "a small map renders without a warning" "$(cat quiet.err)"
+
+# ---- with --data the trend says better or worse by the metric's better: ----
+cat > trend.jrn <<'JRN'
+metric wait "Waiting days" { better: lower }
+persona p "P"
+stage s "S" { touchpoint t "T" { kpi wait { target: 5 } } }
+JRN
+printf 'subject,metric,value,date\nt,wait,4,2026-01-01\nt,wait,7,2026-02-01\n' > trend.csv
+"$JRNC" --data trend.csv trend.jrn > trend.dot 2> trend.err
+if grep -q 'Waiting days 7 / 5 ✗ ▼ worse' trend.dot && grep -q 'better / worse than the previous measurement' trend.dot; then
+    pass "a lower-is-better KPI that rose reads worse; the legend explains the marks"
+else fail "a lower-is-better KPI that rose reads worse" "$(grep -o 'Waiting days[^<]*' trend.dot)" "$(cat trend.err)"; fi
