@@ -259,7 +259,7 @@ static const jrn_cli_command compile_command = {
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0};
+    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL};
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");

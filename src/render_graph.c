@@ -180,11 +180,10 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         render_capture_stderr(&redirect);
         rendered = render_graph_data(context, graph, format, out, diags);
         render_release_stderr(&redirect, &messages);
-        /* Graphviz 2.43 frees one of a newrank layout's arrays twice in gvFreeLayout (AddressSanitizer:
-         * double-free under dot_cleanup; a wrapped picture ranks with newrank): that layout's
-         * memory is left to the process's end instead, once per run. */
-        const char *newrank = agget(graph, "newrank");
-        if (!newrank || strcmp(newrank, "true") != 0) gvFreeLayout(context, graph);
+        /* Graphviz 2.43's dot_cleanup frees one of some layouts' arrays twice in gvFreeLayout
+         * (AddressSanitizer: double-free; seen with newrank and with sub-stage clusters whose
+         * touchpoints are reached across stages): the layout's memory is left to the process's
+         * end instead. A run lays out at most one picture. */
     }
     if (graph) agclose(graph);
     if (context) gvFreeContext(context);
