@@ -145,16 +145,6 @@ static void sema_check_stage_loops(jrn_sema *sema)
     }
 }
 
-static const char *quantity_kind_description(jrn_quantity_kind kind)
-{
-    switch (kind) {
-    case QUANTITY_NUMBER: return "a number";
-    case QUANTITY_PERCENT: return "a percentage";
-    case QUANTITY_DURATION: return "a duration";
-    }
-    return "a value";
-}
-
 static void sema_check_kpi_targets(jrn_sema *sema)
 {
     jrn_model *model = sema->model;
@@ -166,7 +156,7 @@ static void sema_check_kpi_targets(jrn_sema *sema)
             jrn_diag *diag = diag_error(sema->diags, kpi->target_span,
                                         "target %s does not fit metric '%s': its scale %s..%s takes %s",
                                         kpi->target.text, kpi->metric->base.id, scale->low.text,
-                                        scale->high.text, quantity_kind_description(scale->low.kind));
+                                        scale->high.text, quantity_kind_phrase(scale->low.kind));
             diag_add_note(sema->diags, diag, kpi->metric->base.id_span, "metric '%s' is declared here",
                           kpi->metric->base.id);
             continue;

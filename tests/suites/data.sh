@@ -87,8 +87,8 @@ out=$("$JRNC" lint --data no-such.csv shop.jrn 2>&1); status=$?
 [ "$status" -eq 2 ] && pass "lint --data: unreadable file exits 2" || fail "lint --data: unreadable file exits 2" "exit $status" "$out"
 
 # --- The overlay in the Graphviz picture: KPI status on nodes and stages -----------------
-out=$("$JRNC" --data shop.csv shop.jrn 2>&1 | grep -o '[A-Z][a-zA-Z ]* [0-9.%hd]* / [0-9.%hd]* [✓✗][ ↑↓→]*\|[A-Z][a-zA-Z ]* (no data)' | paste -sd '|')
-want="Net Promoter Score 24 / 30 ✗ ↑|Customer effort score 2.5 / 3 ✓ ↓|Adoption rate 64% / 60% ✓|Customer effort score (no data)|Customer satisfaction 4.0 / 4.2 ✗ ↓|First response time 36h / 2d ✓"
+out=$("$JRNC" --data shop.csv shop.jrn 2>&1 | grep -o '[A-Z][a-zA-Z ]* [0-9.%hd]* / [0-9.%hd]* [✓✗]\( [▲▼] better\| [▲▼] worse\| [↑↓→]\)\?\|[A-Z][a-zA-Z ]* (no data)' | paste -sd '|')
+want="Net Promoter Score 24 / 30 ✗ ▲ better|Customer effort score 2.5 / 3 ✓ ▲ better|Adoption rate 64% / 60% ✓|Customer effort score (no data)|Customer satisfaction 4.0 / 4.2 ✗ ▼ worse|First response time 36h / 2d ✓"
 [ "$out" = "$want" ] && pass "dot --data: each KPI's actual / target, met or missed, and its trend" \
     || fail "dot --data: KPI status" "got:  $out" "want: $want"
 dot_out=$("$JRNC" --data shop.csv shop.jrn)

@@ -15,6 +15,10 @@ layout() {
     local name=$1 want=$2; shift 2
     local out="$TMP_DIR/$name.json"
     "$JRNC" "$@" >"$out" 2>/dev/null; local status=$?
+    # The standard library's absolute folder depends on where the tree is checked out.
+    local stdlib
+    stdlib=$(cd "$JRN_ROOT/stdlib" && pwd -P)
+    sed -i "s|$stdlib|@STDLIB@|g" "$out"
     if [ "${UPDATE:-}" = 1 ]; then cp "$out" "$golden/$name.json"; fi
     if [ "$status" -ne "$want" ]; then fail "layout: $name" "exit $status, expected $want"
     elif ! cmp -s "$golden/$name.json" "$out"; then fail "layout: $name" "$(diff "$golden/$name.json" "$out" | head -n 20)"
