@@ -82,6 +82,27 @@ def as_cell(value):
     return value
 
 
+def spine_as_written(doc):
+    """Touchpoints in the spine as written: each top-level stage's own touchpoints and its
+    sub-stages interleaved in source order (docs/language.md, section 11)."""
+    files = []
+    def position(location):
+        if location["file"] not in files:
+            files.append(location["file"])
+        return (files.index(location["file"]), location["line"], location["column"])
+    touchpoints = {tp["id"]: tp for tp in doc["touchpoints"]}
+    order = []
+    for stage in doc["stages"]:
+        if stage.get("parent"):
+            continue
+        items = [(position(touchpoints[tp]["location"]), [tp]) for tp in stage["touchpoints"]]
+        items += [(position(child["location"]), child["touchpoints"])
+                  for child in doc["stages"] if child.get("parent") == stage["id"]]
+        for _, ids in sorted(items):
+            order.extend(ids)
+    return order
+
+
 def main(csv_path, json_path):
     with open(csv_path, "rb") as handle:
         raw = handle.read().decode("utf-8")
@@ -96,7 +117,7 @@ def main(csv_path, json_path):
         problems.append(f"header {header}")
     if any(not name.startswith("x_") for name in extension_columns):
         problems.append(f"extra columns that are not x_*: {extension_columns}")
-    spine_order = [tp for stage in doc["stages"] for tp in stage["touchpoints"]]
+    spine_order = spine_as_written(doc)
     found = [record[2] for record in records[1:]]
     if found != spine_order:
         problems.append(f"touchpoint rows {found}\n    expected spine order {spine_order}")
