@@ -16,15 +16,15 @@ static const char *const stdlib_names[] = {
     "std/spines/decision", "std/spines/employee",
 };
 
-static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_root,
-                             bool is_prelude, jrn_span used_at);
+static bool sema_load_source(jrn_sema *sema, const jrn_source *source, sema_file_identity identity,
+                             bool is_root, bool is_prelude, jrn_span used_at);
 
 /* Which file a path names: by device and inode, so a file reached under two names (a
  * hard link, a symbolic link, "./x" and "x") is one file. Standard input is no file. */
-static sema_file_identity sema_identity_of(const jrn_source *source)
+static sema_file_identity sema_identity_of(const char *path)
 {
     struct stat info;
-    if (strcmp(source->path, "-") == 0 || stat(source->path, &info) != 0) return (sema_file_identity){0, 0, false};
+    if (strcmp(path, "-") == 0 || stat(path, &info) != 0) return (sema_file_identity){0, 0, false};
     return (sema_file_identity){(uint64_t)info.st_dev, (uint64_t)info.st_ino, true};
 }
 
@@ -178,9 +178,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
                    is_folder ? "it is a folder, not a .jrn file" : "not a regular file");
         return;
     }
-    struct stat info;
-    sema_file_identity identity = {0, 0, false};
-    if (stat(found, &info) == 0) identity = (sema_file_identity){(uint64_t)info.st_dev, (uint64_t)info.st_ino, true};
+    sema_file_identity identity = sema_identity_of(found);
     size_t cycle_start = sema_cycle_start(sema, identity);
     if (cycle_start != SIZE_MAX) {
         sema_report_cycle(sema, item, cycle_start, sema->loading[cycle_start].source);
@@ -201,7 +199,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
         diag_error(sema->diags, item->use_path_span, "cannot read '%s': %s", found, error_text);
         return;
     }
-    sema_load_source(sema, source, false, false, used_at);
+    sema_load_source(sema, source, identity, false, false, used_at);
 }
 
 /* The model outlives the syntax trees: it keeps its own copy of a file's comments (lint
@@ -251,10 +249,9 @@ static void sema_push_loading(jrn_sema *sema, sema_file_identity identity, const
 /* Parses source whole, then loads each file it uses (and theirs) in the order its uses are
  * written, and adds it after them: the files are in load order, the uses before the file
  * that uses them. Findings in a used file are reported at the root's use that brought it. */
-static bool sema_load_source(jrn_sema *sema, const jrn_source *source, bool is_root,
-                             bool is_prelude, jrn_span used_at)
+static bool sema_load_source(jrn_sema *sema, const jrn_source *source, sema_file_identity identity,
+                             bool is_root, bool is_prelude, jrn_span used_at)
 {
-    sema_file_identity identity = sema_identity_of(source);
     sema_push_loading(sema, identity, source);
     /* A used file's messages are held back until it is parsed: one that is no map at all
      * (a key, a password file) must not have its lines quoted, error after error. */
@@ -297,8 +294,8 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root)
                           "--no-prelude skips the prelude");
             return false;
         }
-        sema_load_source(sema, prelude, false, true, span_none());
+        sema_load_source(sema, prelude, sema_identity_of(path), false, true, span_none());
     }
-    sema_load_source(sema, root, true, false, span_none());
+    sema_load_source(sema, root, sema_identity_of(root->path), true, false, span_none());
     return sema->syntax_errors == 0 && sema->load_errors == 0;
 }
