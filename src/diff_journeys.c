@@ -108,6 +108,11 @@ static void diff_compare_journey(diff_context *context, const diff_subject *subj
     diff_property(context, subject, "start", IMPACT_STRUCTURE, diff_value_name(before->start),
                   diff_value_name(now->start));
     diff_property(context, subject, "goal", IMPACT_DETAIL, diff_value_text(before->goal), diff_value_text(now->goal));
+    diff_property(context, subject, "ends", IMPACT_EXPERIENCE,
+                  diff_value_names(arena, (const void *const *)before->ends, before->end_count),
+                  diff_value_names(arena, (const void *const *)now->ends, now->end_count));
+    diff_property(context, subject, "rest", IMPACT_EXPERIENCE, diff_value_literal(model_journey_rest(before)),
+                  diff_value_literal(model_journey_rest(now)));
     diff_compare_hops(context, before, now);
     diff_extensions(context, subject, before->base.extensions, now->base.extensions);
 }

@@ -420,6 +420,10 @@ static void emit_json_journeys(emit_json_writer *writer, const jrn_model *model)
         json_array_end(&writer->json);
         json_member_string(&writer->json, "goal", journey->goal);
         emit_json_member_id(writer, "start", journey->start ? &journey->start->base : NULL);
+        emit_json_id_list_begin(writer, "ends");
+        for (size_t e = 0; e < journey->end_count; e++) emit_json_id_item(writer, &journey->ends[e]->base);
+        json_array_end(&writer->json);
+        json_member_string(&writer->json, "rest", model_journey_rest(journey));
         emit_json_id_list_begin(writer, "steps");
         for (size_t s = 0; s < journey->step_count; s++) emit_json_id_item(writer, &journey->steps[s]->base);
         json_array_end(&writer->json);

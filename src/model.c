@@ -82,3 +82,8 @@ const char *model_emotion_label(const jrn_model *model, double emotion)
 }
 
 const jrn_touchpoint_notes model_no_notes = {0};
+
+const char *model_journey_rest(const jrn_journey *journey)
+{
+    return journey->rest == REST_COMPLETES ? "completes" : "lost";
+}

@@ -47,3 +47,28 @@ if [[ "$out" == *'"old": "odd\u0001\ufffdname.jrn",'* ]] && printf '%s\n' "$out"
 else
     fail "strings: control characters escaped, a byte that is not UTF-8 as \\ufffd" "$out"
 fi
+
+# Every example's -f json validates against the published schema (hospital_hip has ends: and
+# rest:, acme_post_sales with --data has actuals).
+validate_schema() {
+    local name=$1; shift
+    "$JRNC" -f json "$@" >"$TMP_DIR/schema-$name.json" 2>/dev/null
+    local out
+    out=$(python3 - "$JRN_ROOT/docs/jrnc-1.schema.json" "$TMP_DIR/schema-$name.json" <<'PY'
+import json, sys, jsonschema
+validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+for error in validator.iter_errors(json.load(open(sys.argv[2]))):
+    print(f"{'/'.join(map(str, error.absolute_path))}: {error.message}")
+PY
+)
+    [ -z "$out" ] && pass "schema: $name validates against docs/jrnc-1.schema.json" || fail "schema: $name" "$out"
+}
+for map in examples/*.jrn; do
+    validate_schema "$(basename "$map" .jrn)" "$map"
+done
+validate_schema acme-data --data examples/acme_actuals.csv examples/acme_post_sales.jrn
+if ! grep -q '"rest": "completes"\|"ends": \["' "$TMP_DIR/schema-hospital_hip.json"; then
+    fail "schema: hospital_hip carries ends or rest" "$(grep -n '"ends"\|"rest"' "$TMP_DIR/schema-hospital_hip.json")"
+else
+    pass "schema: hospital_hip carries ends or rest"
+fi
