@@ -522,6 +522,8 @@ static void html_heat_cell(html_report *report, const report_heat *heat)
     } else {
         strbuf_printf(report->out, "%zu neutral", heat->touchpoints);
     }
+    if (heat->via_journeys) strbuf_printf(report->out, "<span class=\"sub\">%zu via journeys</span>", heat->via_journeys);
+    if (heat->unassigned) strbuf_printf(report->out, "<span class=\"sub\">%zu unassigned</span>", heat->unassigned);
     html_raw(report, "</td>");
 }
 
@@ -530,7 +532,9 @@ static void html_heat_map(html_report *report)
     const jrn_model *model = report->model;
     html_section_open(report, "heat", "Heat map",
                       "Pain points, moments of delight and moments of truth per stage and persona. "
-                      "A touchpoint that names no persona counts for every persona.");
+                      "A touchpoint counts for the personas it names; one that names none counts for "
+                      "the personas whose journeys visit it (via journeys), and for every persona when "
+                      "no journey visits it (unassigned).");
     html_raw(report, "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>Stage</th>");
     for (size_t p = 0; p < model->persona_count; p++)
         html_wrap(report, "<th>", element_label(&model->personas[p]->base), "</th>");
@@ -653,7 +657,9 @@ static void html_touchpoint_row(html_report *report, const jrn_touchpoint *touch
     for (size_t c = 0; c < touchpoint->channel_count; c++)
         html_wrap(report, "<span class=\"chip\">", element_label(&touchpoint->channels[c]->base), "</span>");
     html_raw(report, "</td><td>");
-    if (touchpoint->persona_count == 0) html_raw(report, "<span class=\"quiet\">all</span>");
+    report_audience audience = report_touchpoint_audience(report->facts, touchpoint);
+    if (audience == AUDIENCE_JOURNEYS) html_raw(report, "<span class=\"quiet\">via journeys</span>");
+    if (audience == AUDIENCE_EVERYONE) html_raw(report, "<span class=\"quiet\">all</span>");
     for (size_t p = 0; p < touchpoint->persona_count; p++)
         html_wrap(report, p > 0 ? ", " : "", element_label(&touchpoint->personas[p]->base), "");
     html_raw(report, "</td><td>");

@@ -420,6 +420,8 @@ static void md_heat_cell(md_report *report, const report_heat *heat)
         if (heat->delights) { strbuf_printf(report->out, "%s%zu delight", separator, heat->delights); separator = ", "; }
         if (heat->truths) strbuf_printf(report->out, "%s%zu truth", separator, heat->truths);
     }
+    if (heat->via_journeys) strbuf_printf(report->out, " · %zu via journeys", heat->via_journeys);
+    if (heat->unassigned) strbuf_printf(report->out, " · %zu unassigned", heat->unassigned);
     md_cell_close(report);
 }
 
@@ -427,8 +429,10 @@ static void md_heat_map(md_report *report)
 {
     const jrn_model *model = report->model;
     md_heading(report, "##", "Heat map");
-    md_raw(report, "Pain points, moments of delight and moments of truth per stage and persona "
-                   "(a touchpoint that names no persona counts for every persona).\n\n");
+    md_raw(report, "Pain points, moments of delight and moments of truth per stage and persona. "
+                   "A touchpoint counts for the personas it names; one that names none counts for the "
+                   "personas whose journeys visit it (*via journeys*), and for every persona when no "
+                   "journey visits it (*unassigned*).\n\n");
     md_row_start(report);
     md_cell(report, "Stage");
     for (size_t p = 0; p < model->persona_count; p++) md_cell(report, element_label(&model->personas[p]->base));

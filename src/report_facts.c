@@ -4,12 +4,9 @@
 
 #include <stdlib.h>
 
-bool report_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona)
+report_audience report_touchpoint_audience(const report_facts *facts, const jrn_touchpoint *touchpoint)
 {
-    if (touchpoint->persona_count == 0) return true;
-    for (size_t i = 0; i < touchpoint->persona_count; i++)
-        if (touchpoint->personas[i] == persona) return true;
-    return false;
+    return facts->audiences[touchpoint->base.index];
 }
 
 const jrn_team *report_stage_owner(const jrn_stage *stage)
@@ -72,20 +69,87 @@ static void report_heat_add(report_heat *heat, const jrn_touchpoint *touchpoint)
     heat->truths += touchpoint->is_truth;
 }
 
+/* The journeys that visit each touchpoint, as one array sliced per touchpoint: visitors of
+ * touchpoint t are journeys[start[t] .. start[t + 1]). Linear in the journeys' steps. */
+typedef struct report_visitors {
+    const jrn_journey **journeys;
+    size_t *start;
+} report_visitors;
+
+static report_visitors report_find_visitors(jrn_arena *arena, const jrn_model *model)
+{
+    report_visitors visitors;
+    visitors.start = arena_alloc_array(arena, model->touchpoint_count + 2, sizeof *visitors.start);
+    size_t total = 0;
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        total += journey->step_count;
+        for (size_t s = 0; s < journey->step_count; s++) visitors.start[journey->steps[s]->base.index + 2]++;
+    }
+    for (size_t t = 0; t < model->touchpoint_count; t++) visitors.start[t + 2] += visitors.start[t + 1];
+    visitors.journeys = arena_alloc_array(arena, total + 1, sizeof *visitors.journeys);
+    /* start[t + 1] is the next free slot of touchpoint t while filling; afterwards it is
+     * where t's slice ends, which is where t + 1's begins. */
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t s = 0; s < journey->step_count; s++)
+            visitors.journeys[visitors.start[journey->steps[s]->base.index + 1]++] = journey;
+    }
+    return visitors;
+}
+
+/* One touchpoint's counts in its stage's row: once per persona it counts for. counted[p] holds
+ * the index + 1 of the last touchpoint counted for persona p, so a persona two visiting
+ * journeys share is counted once. */
+static void report_count_touchpoint(report_facts *facts, const report_visitors *visitors,
+                                    const jrn_touchpoint *touchpoint, size_t *counted)
+{
+    const jrn_model *model = facts->model;
+    size_t t = touchpoint->base.index, mark = t + 1;
+    report_heat *row = &facts->persona_heat[touchpoint->stage->base.index * model->persona_count];
+    if (touchpoint->persona_count > 0) {
+        facts->audiences[t] = AUDIENCE_NAMED;
+        for (size_t p = 0; p < touchpoint->persona_count; p++) {
+            size_t persona = touchpoint->personas[p]->base.index;
+            if (counted[persona] == mark) continue;
+            counted[persona] = mark;
+            report_heat_add(&row[persona], touchpoint);
+        }
+    } else if (visitors->start[t + 1] > visitors->start[t]) {
+        facts->audiences[t] = AUDIENCE_JOURNEYS;
+        for (size_t v = visitors->start[t]; v < visitors->start[t + 1]; v++) {
+            const jrn_journey *journey = visitors->journeys[v];
+            for (size_t p = 0; p < journey->persona_count; p++) {
+                size_t persona = journey->personas[p]->base.index;
+                if (counted[persona] == mark) continue;
+                counted[persona] = mark;
+                report_heat_add(&row[persona], touchpoint);
+                row[persona].via_journeys++;
+            }
+        }
+    } else {
+        facts->audiences[t] = AUDIENCE_EVERYONE;
+        for (size_t p = 0; p < model->persona_count; p++) {
+            report_heat_add(&row[p], touchpoint);
+            row[p].unassigned++;
+        }
+    }
+}
+
 static void report_facts_count_heat(jrn_arena *arena, const jrn_model *model,
                                     report_facts *facts)
 {
     facts->persona_heat = arena_alloc_array(arena, model->stage_count * model->persona_count + 1,
                                             sizeof *facts->persona_heat);
     facts->stage_heat = arena_alloc_array(arena, model->stage_count + 1, sizeof *facts->stage_heat);
+    facts->audiences = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof *facts->audiences);
+    report_visitors visitors = report_find_visitors(arena, model);
+    size_t *counted = arena_alloc_array(arena, model->persona_count + 1, sizeof *counted);
     for (size_t t = 0; t < model->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
-        size_t row = touchpoint->stage->base.index;
-        report_heat_add(&facts->stage_heat[row], touchpoint);
+        report_heat_add(&facts->stage_heat[touchpoint->stage->base.index], touchpoint);
         report_heat_add(&facts->total_heat, touchpoint);
-        for (size_t p = 0; p < model->persona_count; p++)
-            if (report_touchpoint_serves(touchpoint, model->personas[p]))
-                report_heat_add(&facts->persona_heat[row * model->persona_count + p], touchpoint);
+        report_count_touchpoint(facts, &visitors, touchpoint, counted);
     }
 }
 

@@ -11,13 +11,25 @@
 #include "jrn/arena.h"
 #include "jrn/model.h"
 
-/* Counts for one heat-map cell: touchpoints and how many are pain, delight, truth. */
+/* Counts for one heat-map cell: touchpoints and how many are pain, delight, truth; in a
+ * persona's cell, how many of the touchpoints count through each audience rule that is not
+ * "named" (the report says which rule gave each cell). */
 typedef struct report_heat {
     size_t touchpoints;
     size_t pains;
     size_t delights;
     size_t truths;
+    size_t via_journeys;
+    size_t unassigned;
 } report_heat;
+
+/* Whom a touchpoint counts for in the heat map: the personas it names; else the personas of
+ * the journeys that visit it; else, when no journey does, every persona. */
+typedef enum report_audience {
+    AUDIENCE_NAMED,
+    AUDIENCE_JOURNEYS,
+    AUDIENCE_EVERYONE,
+} report_audience;
 
 /* What one team (or nobody) answers for in one stage. */
 typedef struct report_duty {
@@ -32,6 +44,7 @@ typedef struct report_facts {
     const jrn_model *model;
     const char **stage_numbers;           /* per stage: "2" for the spine's second, "4.1" below it */
     report_heat *persona_heat;            /* stage_count rows × persona_count columns */
+    report_audience *audiences;           /* per touchpoint (by index) */
     report_heat *stage_heat;              /* one per stage: its own touchpoints, each once */
     report_heat total_heat;
     /* Pain points, hardest first: effort (high first), emotion (low first), then moments
@@ -61,8 +74,7 @@ const report_heat *report_persona_heat(const report_facts *facts, const jrn_stag
 const report_duty *report_duty_of(const report_facts *facts, const jrn_team *team,
                                   const jrn_stage *stage);
 
-/* True when the touchpoint serves the persona (a touchpoint naming no persona serves all). */
-bool report_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona);
+report_audience report_touchpoint_audience(const report_facts *facts, const jrn_touchpoint *touchpoint);
 /* The team that answers for a touchpoint: its owner, else its stage's (or the parent
  * stage's) owner, with *inherited set; NULL when nobody does. */
 const jrn_team *report_touchpoint_owner(const jrn_touchpoint *touchpoint, bool *inherited);

@@ -171,3 +171,13 @@ if [ "$status" -eq 2 ] && [ ! -e "$TMP_DIR/no" ] && [ -s "$TMP_DIR/nofolder.stde
 else
     fail "html: -o into a missing folder exits 2" "    exit status $status: $(cat "$TMP_DIR/nofolder.stderr")"
 fi
+
+# Heat map by persona: a touchpoint counts for the personas it names, else for those whose
+# journeys visit it, else for everyone, and each cell says which rule gave its counts.
+want='| 1. Waiting | 🔴 2 pain · 1 via journeys · 1 unassigned | 🟠 1 pain, 1 delight · 2 via journeys · 1 unassigned | 🔴 1 pain · 1 via journeys · 1 unassigned | 🔴 2 pain, 1 delight |'
+got=$("$JRNC" -f md tests/reports/audience.jrn 2>&1 | grep -F '| 1. Waiting | 🔴')
+check "md: heat map counts each touchpoint for its audience and says which rule" [ "$got" = "$want" ]
+"$JRNC" -f html tests/reports/audience.jrn >"$TMP_DIR/audience.html" 2>/dev/null
+got=$(grep -o '<span class="sub">[0-9]* \(via journeys\|unassigned\)</span>' "$TMP_DIR/audience.html" | tr '\n' ' ')
+check "html: heat cells say via journeys / unassigned" \
+    [ "$got" = '<span class="sub">1 via journeys</span> <span class="sub">1 unassigned</span> <span class="sub">2 via journeys</span> <span class="sub">1 unassigned</span> <span class="sub">1 via journeys</span> <span class="sub">1 unassigned</span> ' ]
