@@ -8,7 +8,7 @@
 #include "jrn/commands.h"
 #include "jrn/memory.h"
 #include "jrn/lint.h"
-#include "jrn/lint_report.h"
+#include "jrn/lint_emit.h"
 
 static const char lint_help[] =
     "Usage: jrnc lint [OPTIONS] FILE...\n"
@@ -258,8 +258,8 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
     }
     jrn_lint_run run = {results, count, &request->options};
     jrn_strbuf document = STRBUF_INIT;
-    if (request->format == LINT_FORMAT_JSON) lint_report_json(&run, &document);
-    else lint_report_sarif(&run, &document);
+    if (request->format == LINT_FORMAT_JSON) lint_emit_json(&run, &document);
+    else lint_emit_sarif(&run, &document);
     jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
     for (size_t i = 0; i < count; i++) {
         output_inputs_add(&inputs, request->files[i]);

@@ -2,8 +2,10 @@
  * what the shared value types (values.h) mean. */
 #include "jrn/values.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const kind_names[KIND_COUNT] = {
     "map", "segment", "persona", "team", "channel", "stage", "touchpoint", "journey",
@@ -99,4 +101,17 @@ int date_compare(jrn_date a, jrn_date b)
     if (a.month != b.month) return a.month < b.month ? -1 : 1;
     if (a.day != b.day) return a.day < b.day ? -1 : 1;
     return 0;
+}
+
+const char *number_text(jrn_arena *arena, double value)
+{
+    if (value == 0) return "0";   /* also turns -0 into 0 */
+    if (!isfinite(value)) return "0";
+    /* The first precision that reads back exactly: 0.3 stays "0.3", not 0.29999999999999999. */
+    for (int precision = 1; precision < 17; precision++) {
+        char *text = arena_printf(arena, "%.*g", precision, value);
+        /* %g picks an exponent when the precision is short of the integer digits: 3e+01. */
+        if (strtod(text, NULL) == value && strchr(text, 'e') == NULL) return text;
+    }
+    return arena_printf(arena, "%.17g", value);
 }

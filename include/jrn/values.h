@@ -45,6 +45,10 @@ typedef struct jrn_duration {
 double duration_in_days(jrn_duration duration);
 const char *duration_unit_suffix(jrn_duration_unit unit);
 
+/* The shortest text that reads back as value ("0.3", "30", never an exponent); 0 for -0 and
+ * for values that are not finite. In arena. */
+const char *number_text(jrn_arena *arena, double value);
+
 typedef struct jrn_date {
     int year, month, day;
 } jrn_date;

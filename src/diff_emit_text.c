@@ -1,4 +1,4 @@
-/* diff_render_text.c — `jrnc diff` for terminals: one line per change, most consequential
+/* diff_emit_text.c — `jrnc diff` for terminals: one line per change, most consequential
  * first within each part of the map. */
 #include "jrn/diff_model.h"
 
@@ -80,7 +80,7 @@ static void diff_text_change(jrn_strbuf *out, const jrn_change *change)
     strbuf_free(&line);
 }
 
-void diff_render_text(const jrn_model_diff *diff, jrn_strbuf *out)
+void diff_emit_text(const jrn_model_diff *diff, jrn_strbuf *out)
 {
     for (size_t i = 0; i < diff->count; i++) diff_text_change(out, &diff->changes[i]);
 }

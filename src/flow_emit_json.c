@@ -1,6 +1,6 @@
-/* flow_report_json.c — journey flows as JSON: {"journeys": [...]} with the keys the flow
+/* flow_emit_json.c — journey flows as JSON: {"journeys": [...]} with the keys the flow
  * command documents first, then the details (entry, hops, loops, traps). */
-#include "jrn/flow_report.h"
+#include "jrn/flow_emit.h"
 
 #include "jrn/json_writer.h"
 
@@ -99,7 +99,7 @@ static void json_journey(json_writer *json, const jrn_journey_flow *flow)
     json_object_end(json);
 }
 
-void flow_report_json(const jrn_flow_report *report, jrn_strbuf *out)
+void flow_emit_json(const jrn_flow_results *report, jrn_strbuf *out)
 {
     /* Ten significant digits: exact enough for any use, stable from run to run. */
     json_writer json = json_writer_start(out, NULL, JSON_NUMBER_TEN_DIGITS);

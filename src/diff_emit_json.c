@@ -1,4 +1,4 @@
-/* diff_render_json.c — `jrnc diff --format json`: every change with typed old and new values,
+/* diff_emit_json.c — `jrnc diff --format json`: every change with typed old and new values,
  * for tools. The document is the same shape whether or not anything changed. */
 #include "jrn/diff_model.h"
 #include "jrn/json_writer.h"
@@ -55,7 +55,7 @@ static void diff_json_change(json_writer *json, const jrn_change *change)
     json_object_end(json);
 }
 
-void diff_render_json(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+void diff_emit_json(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                       jrn_strbuf *out)
 {
     /* Numbers as the shortest decimal that reads back as the same double. */

@@ -1,6 +1,6 @@
-/* lint_report_sarif.c — a lint run as a SARIF 2.1.0 log: the rule catalogue as the
+/* lint_emit_sarif.c — a lint run as a SARIF 2.1.0 log: the rule catalogue as the
  * driver's rules, findings and compile errors as results (what code scanning uploads). */
-#include "jrn/lint_report.h"
+#include "jrn/lint_emit.h"
 #include "jrn/json_writer.h"
 
 #include <string.h>
@@ -218,7 +218,7 @@ static void lint_sarif_results(json_writer *json, const jrn_lint_run *run)
     json_array_end(json);
 }
 
-void lint_report_sarif(const jrn_lint_run *run, jrn_strbuf *out)
+void lint_emit_sarif(const jrn_lint_run *run, jrn_strbuf *out)
 {
     json_writer json = json_writer_start(out, NULL, JSON_NUMBER_ROUND_TRIP);
     json_object_begin(&json, JSON_LINES);

@@ -1,5 +1,5 @@
-/* lint_report_json.c — a lint run as one JSON document (format in docs/lint-rules.md). */
-#include "jrn/lint_report.h"
+/* lint_emit_json.c — a lint run as one JSON document (format in docs/lint-rules.md). */
+#include "jrn/lint_emit.h"
 #include "jrn/json_writer.h"
 
 /* Format of the document; bumped only when a field changes meaning or goes away. */
@@ -54,7 +54,7 @@ static const char *lint_json_file_status(const jrn_lint_file_result *file)
     return "ok";
 }
 
-void lint_report_json(const jrn_lint_run *run, jrn_strbuf *out)
+void lint_emit_json(const jrn_lint_run *run, jrn_strbuf *out)
 {
     json_writer json = json_writer_start(out, NULL, JSON_NUMBER_ROUND_TRIP);
     json_object_begin(&json, JSON_LINES);

@@ -1,6 +1,6 @@
-/* lint_report_common.c — what the JSON and SARIF renderers share: regions of spans, JSON
+/* lint_emit_common.c — what the JSON and SARIF renderers share: regions of spans, JSON
  * file URIs and the run's counts. */
-#include "jrn/lint_report.h"
+#include "jrn/lint_emit.h"
 
 #include <string.h>
 

@@ -1,6 +1,5 @@
-/* flow_report.c — the text rendering of journey flows (aligned tables, largest losses
- * first) and what the Markdown and JSON renderings share with it. */
-#include "jrn/flow_report.h"
+/* flow_emit_text.c — journey flows as text: aligned tables, largest losses first. */
+#include "jrn/flow_emit.h"
 #include "jrn/terminal_text.h"
 #include "jrn/memory.h"
 
@@ -8,79 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One decimal, but two significant digits below 1%: a funnel that converts 0.06% must not
- * read as 0.0%. */
-void flow_report_percent(jrn_strbuf *out, double share)
-{
-    double percent = share * 100.0;
-    if (!(percent > 1e-9)) strbuf_puts(out, "0.0%");
-    else if (percent < 0.995) strbuf_printf(out, "%.2g%%", percent);
-    else strbuf_printf(out, "%.1f%%", percent);
-}
-
-void flow_report_count(jrn_strbuf *out, double count)
-{
-    if (!(count > 1e-12)) strbuf_puts(out, "0.000");
-    else if (count < 0.00995) strbuf_printf(out, "%.2g", count);
-    else strbuf_printf(out, "%.3f", count);
-}
-
-void flow_report_rates_sentence(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *out)
-{
-    if (flow->observed_hop_count == 0) {
-        strbuf_puts(out, has_data ? "declared (the measured data has no rate for this journey)" : "declared");
-        return;
-    }
-    strbuf_printf(out, "observed for %zu of %zu hop%s (measured data)", flow->observed_hop_count, flow->hop_count,
-                  flow->hop_count == 1 ? "" : "s");
-    if (flow->observed_hop_count < flow->hop_count) strbuf_puts(out, ", declared for the rest");
-}
-
-/* qsort comparators see only the two elements: the values travel with the indexes. */
-typedef struct report_ranked {
-    double value;
-    size_t index;
-} report_ranked;
-
-static int report_compare_ranked(const void *left, const void *right)
-{
-    const report_ranked *a = left, *b = right;
-    if (a->value != b->value) return a->value > b->value ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static size_t *report_rank(report_ranked *ranked, size_t count)
-{
-    qsort(ranked, count, sizeof *ranked, report_compare_ranked);
-    size_t *order = memory_calloc(count, sizeof *order);
-    for (size_t i = 0; i < count; i++) order[i] = ranked[i].index;
-    free(ranked);
-    return order;
-}
-
-static report_ranked *report_ranked_new(size_t count)
-{
-    return memory_calloc(count, sizeof(report_ranked));
-}
-
-size_t *flow_report_losses_order(const jrn_journey_flow *flow, size_t *count)
-{
-    report_ranked *ranked = report_ranked_new(flow->step_count);
-    size_t n = 0;
-    for (size_t s = 0; s < flow->step_count; s++) {
-        if (flow->steps[s].lost > 0) ranked[n++] = (report_ranked){flow->steps[s].lost, s};
-    }
-    *count = n;
-    return report_rank(ranked, n);
-}
-
-size_t *flow_report_stage_losses_order(const jrn_journey_flow *flow)
-{
-    report_ranked *ranked = report_ranked_new(flow->stage_loss_count);
-    for (size_t i = 0; i < flow->stage_loss_count; i++) ranked[i] = (report_ranked){flow->stage_losses[i].lost, i};
-    return report_rank(ranked, flow->stage_loss_count);
-}
 
 /* A table of text cells whose columns are padded to their widest cell. */
 typedef struct text_table {
@@ -107,7 +33,7 @@ static void table_cell(text_table *table, const char *text)
 }
 
 /* Display width in code points (titles may hold any UTF-8). */
-static size_t report_width(const char *text)
+static size_t table_text_width(const char *text)
 {
     size_t width = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) width += (*p & 0xC0) != 0x80;
@@ -118,13 +44,13 @@ static void table_render(text_table *table, const char *indent, jrn_strbuf *out)
 {
     size_t *widths = memory_calloc(table->columns, sizeof *widths);
     for (size_t c = 0; c < table->cell_count; c++) {
-        size_t width = report_width(table->storage.data + table->offsets[c]);
+        size_t width = table_text_width(table->storage.data + table->offsets[c]);
         if (width > widths[c % table->columns]) widths[c % table->columns] = width;
     }
     for (size_t c = 0; c < table->cell_count; c++) {
         size_t column = c % table->columns;
         const char *text = table->storage.data + table->offsets[c];
-        size_t pad = widths[column] - report_width(text);
+        size_t pad = widths[column] - table_text_width(text);
         if (column == 0) strbuf_puts(out, indent);
         else strbuf_puts(out, "  ");
         bool last = column + 1 == table->columns;
@@ -149,7 +75,7 @@ static void table_render(text_table *table, const char *indent, jrn_strbuf *out)
 static void table_percent_cell(text_table *table, double share)
 {
     jrn_strbuf cell = STRBUF_INIT;
-    flow_report_percent(&cell, share);
+    flow_emit_percent(&cell, share);
     table_cell(table, strbuf_text(&cell));
     strbuf_free(&cell);
 }
@@ -157,7 +83,7 @@ static void table_percent_cell(text_table *table, double share)
 static void table_count_cell(text_table *table, double count)
 {
     jrn_strbuf cell = STRBUF_INIT;
-    flow_report_count(&cell, count);
+    flow_emit_count(&cell, count);
     table_cell(table, strbuf_text(&cell));
     strbuf_free(&cell);
 }
@@ -174,7 +100,7 @@ static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf
     }
     strbuf_printf(out, " (entry: %s)", flow->steps[flow->entry].touchpoint->base.id);
     strbuf_puts(out, "\n  Rates: ");
-    flow_report_rates_sentence(flow, has_data, out);
+    flow_emit_rates_sentence(flow, has_data, out);
     strbuf_puts(out, "\n\n");
     static const bool aligned[] = {false, true, false};
     text_table table;
@@ -201,7 +127,7 @@ static void text_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf
 static void text_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
 {
     size_t count;
-    size_t *order = flow_report_losses_order(flow, &count);
+    size_t *order = flow_emit_losses_order(flow, &count);
     if (count > 0) {
         strbuf_puts(out, "\n  Where customers are lost (largest first)\n");
         static const bool aligned[] = {false, false, true, true};
@@ -223,7 +149,7 @@ static void text_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
     free(order);
     if (flow->stage_loss_count == 0) return;
     strbuf_puts(out, "\n  Lost by stage (largest first)\n");
-    size_t *stages = flow_report_stage_losses_order(flow);
+    size_t *stages = flow_emit_stage_losses_order(flow);
     static const bool aligned[] = {false, true, true};
     text_table table;
     table_init(&table, 3, aligned);
@@ -300,12 +226,12 @@ static void text_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
             strbuf_printf(out, "%s%s", k > 0 ? ", " : "", flow->steps[trap->steps[k]].touchpoint->base.id);
         }
         strbuf_puts(out, "  ");
-        flow_report_percent(out, trap->share);
+        flow_emit_percent(out, trap->share);
         strbuf_puts(out, " of entrants\n");
     }
 }
 
-void flow_report_text(const jrn_flow_report *report, jrn_strbuf *out)
+void flow_emit_text(const jrn_flow_results *report, jrn_strbuf *out)
 {
     for (size_t f = 0; f < report->flow_count; f++) {
         const jrn_journey_flow *flow = &report->flows[f];

@@ -1,7 +1,7 @@
-/* lint_report.h — the results of one `jrnc lint` run (every FILE) as a JSON document or
+/* lint_emit.h — the results of one `jrnc lint` run (every FILE) as a JSON document or
  * a SARIF 2.1.0 log, and the helpers both renderers share. */
-#ifndef JRN_LINT_REPORT_H
-#define JRN_LINT_REPORT_H
+#ifndef JRN_LINT_EMIT_H
+#define JRN_LINT_EMIT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,9 +26,9 @@ typedef struct jrn_lint_run {
 } jrn_lint_run;
 
 /* The JSON document described in docs/lint-rules.md. */
-void lint_report_json(const jrn_lint_run *run, jrn_strbuf *out);
+void lint_emit_json(const jrn_lint_run *run, jrn_strbuf *out);
 /* A SARIF 2.1.0 log with one run, ready for GitHub code scanning. */
-void lint_report_sarif(const jrn_lint_run *run, jrn_strbuf *out);
+void lint_emit_sarif(const jrn_lint_run *run, jrn_strbuf *out);
 
 /* A span as 1-based lines and columns (code points); the end is exclusive. An empty
  * span covers the character it points at, as the caret in the text form does. */

@@ -1,6 +1,6 @@
-/* flow_report_md.c — journey flows as Markdown: a section per journey with its summary and
+/* flow_emit_md.c — journey flows as Markdown: a section per journey with its summary and
  * tables of losses (largest first), losses by stage, ends, visits, loops and traps. */
-#include "jrn/flow_report.h"
+#include "jrn/flow_emit.h"
 #include "jrn/report_format.h"
 
 #include <math.h>
@@ -9,7 +9,7 @@
 /* Text inside a table cell or a heading: the one Markdown escape (report_format.h). */
 static void md_text(jrn_strbuf *out, const char *text)
 {
-    report_put_markdown(out, text);
+    report_put_md(out, text);
 }
 
 /* `id` — ids are identifiers, safe inside a code span. */
@@ -51,15 +51,15 @@ static void md_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *
     md_touchpoint(out, flow->steps[flow->entry].touchpoint);
     strbuf_puts(out, ". ");
     strbuf_puts(out, "Rates: ");
-    flow_report_rates_sentence(flow, has_data, out);
+    flow_emit_rates_sentence(flow, has_data, out);
     strbuf_puts(out, ".\n\n| Entrants | Share |\n|---|---:|\n| Complete | ");
-    flow_report_percent(out, flow->completion);
+    flow_emit_percent(out, flow->completion);
     strbuf_puts(out, " |\n| Lost | ");
-    flow_report_percent(out, flow->lost);
+    flow_emit_percent(out, flow->lost);
     strbuf_puts(out, " |\n");
     if (flow->trap_count > 0) {
         strbuf_puts(out, "| Trapped (no way out) | ");
-        flow_report_percent(out, flow->trapped);
+        flow_emit_percent(out, flow->trapped);
         strbuf_puts(out, " |\n");
     }
     if (flow->has_mean_days) {
@@ -73,7 +73,7 @@ static void md_summary(const jrn_journey_flow *flow, bool has_data, jrn_strbuf *
 static void md_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
 {
     size_t count;
-    size_t *order = flow_report_losses_order(flow, &count);
+    size_t *order = flow_emit_losses_order(flow, &count);
     if (count > 0) {
         strbuf_puts(out, "\n### Where customers are lost\n\n| Touchpoint | Stage | Lost | Share of losses |\n|---|---|---:|---:|\n");
         for (size_t i = 0; i < count; i++) {
@@ -83,15 +83,15 @@ static void md_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
             strbuf_puts(out, " | ");
             md_id(out, step->touchpoint->stage->base.id);
             strbuf_puts(out, " | ");
-            flow_report_percent(out, step->lost);
+            flow_emit_percent(out, step->lost);
             strbuf_puts(out, " | ");
-            flow_report_percent(out, flow->lost > 0 ? step->lost / flow->lost : 0);
+            flow_emit_percent(out, flow->lost > 0 ? step->lost / flow->lost : 0);
             strbuf_puts(out, " |\n");
         }
     }
     free(order);
     if (flow->stage_loss_count == 0) return;
-    size_t *stages = flow_report_stage_losses_order(flow);
+    size_t *stages = flow_emit_stage_losses_order(flow);
     strbuf_puts(out, "\n### Lost by stage\n\n| Stage | Lost | Share of losses |\n|---|---:|---:|\n");
     for (size_t i = 0; i < flow->stage_loss_count; i++) {
         const jrn_flow_stage_loss *loss = &flow->stage_losses[stages[i]];
@@ -105,9 +105,9 @@ static void md_losses(const jrn_journey_flow *flow, jrn_strbuf *out)
             md_id(out, loss->stage->base.id);
         }
         strbuf_puts(out, " | ");
-        flow_report_percent(out, loss->lost);
+        flow_emit_percent(out, loss->lost);
         strbuf_puts(out, " | ");
-        flow_report_percent(out, flow->lost > 0 ? loss->lost / flow->lost : 0);
+        flow_emit_percent(out, flow->lost > 0 ? loss->lost / flow->lost : 0);
         strbuf_puts(out, " |\n");
     }
     free(stages);
@@ -124,7 +124,7 @@ static void md_ends_and_visits(const jrn_journey_flow *flow, jrn_strbuf *out)
         strbuf_puts(out, "| ");
         md_touchpoint(out, flow->steps[s].touchpoint);
         strbuf_puts(out, " | ");
-        flow_report_percent(out, flow->steps[s].completes);
+        flow_emit_percent(out, flow->steps[s].completes);
         strbuf_puts(out, " |\n");
     }
     strbuf_puts(out, "\n### Visits per entrant\n\n| Touchpoint | Expected visits |\n|---|---:|\n");
@@ -134,7 +134,7 @@ static void md_ends_and_visits(const jrn_journey_flow *flow, jrn_strbuf *out)
         if (isinf(flow->steps[s].visits)) strbuf_puts(out, " | unbounded (trapped) |\n");
         else {
             strbuf_puts(out, " | ");
-            flow_report_count(out, flow->steps[s].visits);
+            flow_emit_count(out, flow->steps[s].visits);
             strbuf_puts(out, " |\n");
         }
     }
@@ -156,7 +156,7 @@ static void md_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
             if (isinf(hop->flow)) strbuf_puts(out, " | unbounded (trapped) |\n");
             else {
                 strbuf_puts(out, " | ");
-                flow_report_count(out, hop->flow);
+                flow_emit_count(out, hop->flow);
                 strbuf_puts(out, " |\n");
             }
         }
@@ -170,12 +170,12 @@ static void md_loops_and_traps(const jrn_journey_flow *flow, jrn_strbuf *out)
             md_id(out, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
         }
         strbuf_puts(out, " | ");
-        flow_report_percent(out, flow->traps[t].share);
+        flow_emit_percent(out, flow->traps[t].share);
         strbuf_puts(out, " |\n");
     }
 }
 
-void flow_report_md(const jrn_flow_report *report, jrn_strbuf *out)
+void flow_emit_md(const jrn_flow_results *report, jrn_strbuf *out)
 {
     strbuf_puts(out, "# Customer flow");
     if (report->model->map.base.title != NULL) {

@@ -1,4 +1,4 @@
-/* diff_render_markdown.c — `jrnc diff --format md`: a pull-request comment, grouped by stage
+/* diff_emit_md.c — `jrnc diff --format md`: a pull-request comment, grouped by stage
  * (then journeys, people, definitions), most consequential changes first in each group. */
 #include "jrn/diff_model.h"
 
@@ -33,7 +33,7 @@ static void diff_md_label(jrn_strbuf *out, const char *label, const char *id)
         return;
     }
     strbuf_puts(out, "**");
-    diff_append_markdown_text(out, label);
+    diff_append_md_text(out, label);
     strbuf_printf(out, "** (`%s`)", id);
 }
 
@@ -46,7 +46,7 @@ static void diff_md_heading(jrn_strbuf *out, const jrn_change *change)
     case GROUP_PEOPLE: strbuf_puts(out, "\n### Personas and segments\n\n"); return;
     case GROUP_DEFINITIONS: strbuf_puts(out, "\n### Map, teams, channels and metrics\n\n"); return;
     }
-    diff_append_markdown_text(out, change->group_label);
+    diff_append_md_text(out, change->group_label);
     if (strcmp(change->group_label, change->group_id) != 0) strbuf_printf(out, " (`%s`)", change->group_id);
     strbuf_puts(out, "\n\n");
 }
@@ -94,7 +94,7 @@ static void diff_md_change(jrn_strbuf *out, const jrn_change *change)
         strbuf_printf(out, " %s", change_kind_name(change->kind));
         if (change->note != NULL) {
             strbuf_puts(out, " (");
-            diff_append_markdown_text(out, change->note);
+            diff_append_md_text(out, change->note);
             strbuf_putc(out, ')');
         }
         break;
@@ -136,14 +136,14 @@ static void diff_md_summary(jrn_strbuf *out, const jrn_model_diff *diff)
     strbuf_puts(out, first ? ".\n" : ").\n");
 }
 
-void diff_render_markdown(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+void diff_emit_md(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                           jrn_strbuf *out)
 {
     if (diff->count == 0) return;
     strbuf_puts(out, "## Journey map changes\n\n");
-    diff_append_markdown_text(out, old_name);
+    diff_append_md_text(out, old_name);
     strbuf_puts(out, " → ");
-    diff_append_markdown_text(out, new_name);
+    diff_append_md_text(out, new_name);
     strbuf_puts(out, ": ");
     diff_md_summary(out, diff);
     for (size_t i = 0; i < diff->count; i++) {
