@@ -2,8 +2,12 @@
  * options of every command, each declared once here. */
 #include "jrn/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jrn/suggest.h"
 
@@ -21,6 +25,7 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_HELP] = {.long_name = "help", .short_name = 'h'},
     [CLI_INCLUDE] = {.long_name = "include", .short_name = 'I', .needs = "a folder"},
     [CLI_NO_PRELUDE] = {.long_name = "no-prelude"},
+    [CLI_USE_ROOT] = {.long_name = "use-root", .needs = "a folder"},
     [CLI_COLOR] = {.long_name = "color", .needs = "auto, always or never"},
     [CLI_FORMAT] = {.long_name = "format", .short_name = 'f', .needs = "a format"},
     [CLI_OUTPUT] = {.long_name = "output", .short_name = 'o', .needs = "a file name"},
@@ -122,6 +127,46 @@ static void cli_add_include_dir(jrn_cli *cli, const char *folder)
     cli->compile.include_dir_count = count;
 }
 
+/* A folder 'use' may read from, kept as its real path (symbolic links and ".." resolved)
+ * so that a used file's real path can be compared with it. from names where the folder
+ * was given ("--use-root", "JRN_USE_ROOTS") in the usage error for one that is no folder. */
+static int cli_add_use_root(jrn_cli *cli, const jrn_cli_command *command, const char *from, const char *folder)
+{
+    char resolved[PATH_MAX];
+    struct stat info;
+    if (realpath(folder, resolved) == NULL) {
+        return cli_usage_error(command->name, "%s: cannot use '%s' as a root: %s", from, folder, strerror(errno));
+    }
+    if (stat(resolved, &info) != 0 || !S_ISDIR(info.st_mode)) {
+        return cli_usage_error(command->name, "%s: '%s' is not a folder", from, folder);
+    }
+    size_t count = cli->compile.use_root_count;
+    ARENA_PUSH(cli->arena, cli->use_roots, count, arena_strdup(cli->arena, resolved));
+    cli->compile.use_roots = cli->use_roots;
+    cli->compile.use_root_count = count;
+    return CLI_GO_ON;
+}
+
+/* JRN_USE_ROOTS: folders separated by ':' (empty entries skipped). Set to something that
+ * names no folder at all, it is a mistake, never "no confinement". */
+static int cli_add_use_roots_variable(jrn_cli *cli, const jrn_cli_command *command)
+{
+    const char *cursor = cli->use_roots_variable;
+    if (cursor == NULL || cursor[0] == '\0') return CLI_GO_ON;
+    size_t taken = 0;
+    while (*cursor != '\0') {
+        size_t length = strcspn(cursor, ":");
+        if (length > 0) {
+            int status = cli_add_use_root(cli, command, "JRN_USE_ROOTS", arena_strndup(cli->arena, cursor, length));
+            if (status != CLI_GO_ON) return status;
+            taken++;
+        }
+        cursor += length + (cursor[length] == ':');
+    }
+    if (taken == 0) return cli_usage_error(command->name, "JRN_USE_ROOTS names no folder: '%s'", cli->use_roots_variable);
+    return CLI_GO_ON;
+}
+
 /* The options every command handles alike; CLI_GO_ON or an exit status. */
 static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli_option option,
                            const char *value, void *request)
@@ -135,6 +180,8 @@ static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli
     case CLI_NO_PRELUDE:
         cli->compile.no_prelude = true;
         return CLI_GO_ON;
+    case CLI_USE_ROOT:
+        return cli_add_use_root(cli, command, "--use-root", value);
     case CLI_COLOR:
         if (strcmp(value, "always") == 0) cli->color = true;
         else if (strcmp(value, "never") == 0) cli->color = false;
@@ -187,6 +234,9 @@ int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **arg
     /* What follows "--" is arguments, whatever it looks like. */
     for (int i = optind; status == CLI_GO_ON && i < argc; i++) {
         status = command->take(cli, request, CLI_ARGUMENT, argv[i]);
+    }
+    if (status == CLI_GO_ON && (command->options & CLI_TAKES(CLI_USE_ROOT)) != 0) {
+        status = cli_add_use_roots_variable(cli, command);
     }
     return status;
 }

@@ -7,10 +7,11 @@ static const char check_help[] =
     "Nothing is printed for a clean file.\n"
     "\n"
     "Options:\n"
-    "  -I DIR           also look for 'use'd files in DIR (repeatable)\n"
-    "      --no-prelude do not load the standard prelude (std/prelude)\n"
-    "      --color=WHEN colour diagnostics: auto (default), always, never\n"
-    "  -h, --help       show this help\n"
+    "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
+    "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
+    "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
+    "  -h, --help         show this help\n"
     "\n"
     "Exit status: 0 clean, 1 errors in a file, 2 usage error or unreadable file.\n";
 
