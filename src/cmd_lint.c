@@ -1,5 +1,6 @@
 /* cmd_lint.c — `jrnc lint [OPTIONS] FILE...`: compiles each file, runs the lint rules over
  * it, and reports in the gcc form (stderr), as JSON or as SARIF (stdout). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "jrn/memory.h"
 #include "jrn/lint.h"
 #include "jrn/lint_report.h"
+#include "jrn/terminal_text.h"
 
 static const char lint_help[] =
     "Usage: jrnc lint [OPTIONS] FILE...\n"
@@ -52,6 +54,7 @@ typedef struct lint_request {
     const char **data_files;     /* --data FILE, in order (in the cli arena) */
     size_t data_count;
     jrn_lint_options options;
+    bool today_given;            /* --today: SOURCE_DATE_EPOCH and the clock are not read */
 } lint_request;
 
 static bool lint_is_leap_year(int year)
@@ -75,21 +78,46 @@ static bool lint_parse_date(const char *text, jrn_date *date)
     return true;
 }
 
-/* Today's date where the user is; SOURCE_DATE_EPOCH (UTC) pins it for reproducible runs. */
-static jrn_date lint_today(void)
+/* SOURCE_DATE_EPOCH as the reproducible-builds convention writes it: seconds since
+ * 1970-01-01 UTC, decimal digits only (no sign, no space). A value that is no such number,
+ * that overflows, or whose year a struct tm cannot hold is a mistake the user is told
+ * about (exit 2): a pinned date silently replaced by today would change which reviews are
+ * stale without anyone knowing. */
+static bool lint_epoch_date(const char *epoch, jrn_date *date)
 {
-    struct tm parts = {0};
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long seconds = epoch != NULL ? strtoll(epoch, &end, 10) : 0;
-    if (epoch != NULL && epoch[0] != '\0' && end != NULL && *end == '\0' && seconds >= 0) {
-        time_t pinned = (time_t)seconds;
-        gmtime_r(&pinned, &parts);
-    } else {
-        time_t now = time(NULL);
-        localtime_r(&now, &parts);
+    size_t digits = strspn(epoch, "0123456789");
+    if (epoch[0] == '\0' || epoch[digits] != '\0') {
+        fprintf(stderr, "jrnc lint: SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC "
+                        "(digits only), not '");
+        terminal_text_print(stderr, epoch);
+        fputs("'\n", stderr);
+        return false;
     }
-    return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+    errno = 0;
+    long long seconds = strtoll(epoch, NULL, 10);
+    struct tm parts = {0};
+    time_t pinned = (time_t)seconds;
+    if (errno == ERANGE || (long long)pinned != seconds || gmtime_r(&pinned, &parts) == NULL) {
+        fprintf(stderr, "jrnc lint: SOURCE_DATE_EPOCH is too large to be a date: '");
+        terminal_text_print(stderr, epoch);
+        fputs("'\n", stderr);
+        return false;
+    }
+    *date = (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+    return true;
+}
+
+/* Today's date where the user is; SOURCE_DATE_EPOCH (UTC) pins it for reproducible runs.
+ * False (after saying why) when SOURCE_DATE_EPOCH is set but is no date. */
+static bool lint_today(jrn_date *date)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch != NULL) return lint_epoch_date(epoch, date);
+    struct tm parts = {0};
+    time_t now = time(NULL);
+    localtime_r(&now, &parts);
+    *date = (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+    return true;
 }
 
 /* -W RULE / -WRULE / -Wno-RULE: sets the rule's setting, or prints a usage error. */
@@ -123,7 +151,7 @@ static bool lint_set_format(lint_request *request, const char *name)
 
 static bool lint_set_today(lint_request *request, const char *text)
 {
-    if (lint_parse_date(text, &request->options.today)) return true;
+    if (lint_parse_date(text, &request->options.today)) return request->today_given = true;
     cli_usage_error("lint", "--today takes a date as YYYY-MM-DD, not '%s'", text);
     return false;
 }
@@ -326,12 +354,13 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
     lint_request request = {0};
-    lint_options_init(&request.options, lint_today());
+    lint_options_init(&request.options, (jrn_date){0, 0, 0});
     int status = cli_parse(cli, &lint_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
     if (request.list_rules) return lint_print_rules();
     if (request.explain != NULL) return lint_explain(request.explain);
     if (request.file_count == 0) return cli_usage_error("lint", "no input file");
+    if (!request.today_given && !lint_today(&request.options.today)) return EXIT_USAGE;
     if (request.output != NULL && request.format == LINT_FORMAT_GCC) {
         return cli_usage_error("lint", "-o writes a json or sarif document: add --format json or --format sarif");
     }
