@@ -48,6 +48,7 @@ static const char compile_help[] =
     "      --today DATE   data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "      --print-stdlib-dir  print where the standard library is looked for\n"
     "  -h, --help         show this help\n"

@@ -23,6 +23,7 @@ static const char diff_help[] =
     "                     json (for tools)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "  -h, --help         show this help\n"
     "\n"

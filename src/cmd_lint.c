@@ -1,5 +1,6 @@
 /* cmd_lint.c — `jrnc lint [OPTIONS] FILE...`: compiles each file, runs the lint rules over
  * it, and reports in the gcc form (stderr), as JSON or as SARIF (stdout). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ static const char lint_help[] =
     "      --explain RULE print why RULE exists and how to fix its findings, and exit\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "  -h, --help         show this help\n"
     "\n"

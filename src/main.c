@@ -36,6 +36,7 @@ int main(int argc, char **argv)
     cli.arena = arena_new();
     cli.color = colour_wanted();
     cli.compile.search_path = getenv("JRN_PATH");
+    cli.use_roots_variable = getenv("JRN_USE_ROOTS");
     cli.compile.stdlib_dir = stdlib_path_find(cli.arena);
     jrn_command run = cmd_compile;
     int first = 0;

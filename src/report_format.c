@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "jrn/terminal_text.h"
 
 const char *report_date_text(jrn_arena *arena, jrn_date date)
 {
@@ -182,6 +183,13 @@ void report_put_md(jrn_strbuf *out, const char *text)
         if (byte < 0x20 || byte == 0x7F) continue;
         if (byte == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {
             p++;
+            continue;
+        }
+        /* So are bidirectional controls ("Trojan Source": a comment that reads in another
+         * order than it is written) and the Unicode line separators. */
+        size_t invisible = terminal_text_invisible_control_length(p);
+        if (invisible > 0) {
+            p += invisible - 1;
             continue;
         }
         strbuf_putc(out, *p);

@@ -4,7 +4,7 @@
 # shellcheck shell=bash
 
 _jrnc_commands="check lint fmt diff flow"
-_jrnc_common_options="-I --include --no-prelude --color= -h --help"
+_jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
 trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
@@ -36,7 +36,7 @@ _jrnc_values_of() {
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
-        -I|--include) echo "@dir" ;;
+        -I|--include|--use-root) echo "@dir" ;;
         --today|-j|--journey) echo "@none" ;;
     esac
 }

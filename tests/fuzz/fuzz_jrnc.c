@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../dot/agwrite_copy.h"
+#include "fuzz_file.h"
 #include "jrn/compile.h"
 #include "jrn/diff_model.h"
 #include "jrn/dot_graph.h"
@@ -99,10 +100,7 @@ static void fuzz_require_same(const jrn_compilation *want_from, const jrn_compil
 static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
                            const jrn_compile_options *options)
 {
-    FILE *file = fopen("fuzz.jrn", "wb");
-    if (file == NULL) abort();
-    if (size > 0 && fwrite(data, 1, size, file) != size) abort();
-    if (fclose(file) != 0) abort();
+    fuzz_write_file("fuzz.jrn", data, size);
     jrn_compilation *from_disk = compile_new();
     fuzz_require_same(in_memory, from_disk, compile_file(from_disk, "fuzz.jrn", options));
     compile_free(from_disk);

@@ -296,7 +296,7 @@ out=$("$JRNC" lint --data shop.csv shop.jrn 2>&1)
     || fail "lint: clean data gives data findings" "$out"
 
 # SOURCE_DATE_EPOCH that is not a whole number of seconds is a usage error, not ignored.
-for epoch in abc 12x -5 99999999999999999999 999999999999; do
+for epoch in "" abc 12x -5 99999999999999999999; do
     out=$(SOURCE_DATE_EPOCH=$epoch "$JRNC" check --data shop.csv shop.jrn 2>&1); status=$?
     [ "$status" -eq 2 ] && [[ "$out" == *"SOURCE_DATE_EPOCH must be"* ]] \
         && pass "SOURCE_DATE_EPOCH=$epoch: usage error" || fail "SOURCE_DATE_EPOCH=$epoch: usage error" "exit $status" "$out"

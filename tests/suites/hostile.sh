@@ -300,6 +300,17 @@ for file in report.md flow.md; do
         || fail "inject: $file: no escape, link, mention, heading or tag" "$bad"
 done
 grep -q '^## Journey Journey \\\[2J (`j`)$' flow.md && pass "inject: flow md journey heading" || fail "inject: flow md journey heading" "$(grep -a '^## ' flow.md)"
+# Bidirectional controls ("Trojan Source") and Unicode line separators are dropped from
+# Markdown: a comment must read in the order it is written.
+printf 'stage s "Stage" {\n  touchpoint t "Approve \\u{202E}daer\\u{2066}x\\u{2069} \\u{2028}line"\n}\n' > bidi.jrn
+printf 'stage s "Stage" {\n  touchpoint t "Approve"\n}\n' > plain.jrn
+"$JRNC" --no-prelude -f md bidi.jrn -o bidi.md
+"$JRNC" diff --no-prelude --format md plain.jrn bidi.jrn > bidi-diff.md
+for file in bidi.md bidi-diff.md; do
+    bad=$(grep -naP '\x{202E}|\x{2066}|\x{2069}|\x{2028}' "$file")
+    [ -z "$bad" ] && grep -q 'Approve daerx line' "$file" && pass "inject: $file: no bidirectional control" \
+        || fail "inject: $file: no bidirectional control" "$bad" "$(grep -a Approve "$file" | cat -A)"
+done
 # A list or rule marker opening a description or quote stays text.
 printf 'map m "M" { description: "- item\\n1. first\\n---" }\npersona p "P" { quote: "> quoted\\n- x" }\n' > markers.jrn
 "$JRNC" -f md markers.jrn > markers.md
