@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Mermaid interoperability (issue 24), checked with Mermaid's own parser (npm's mermaid
+# under node, tests/mermaid/): every map the tests have exported with -f mermaid (every
+# example, the test maps, a map of hostile titles) parses, and its title, sections, tasks,
+# scores and actors are the map's; every --view of the examples parses; the Markdown
+# report embeds exactly that diagram unless --no-mermaid; goldens pin the text.
+# UPDATE=1 rewrites the golden files (tests/mermaid/golden/) — review the diff!
+source "$JRN_ROOT/tests/lib.sh"
+data="$JRN_ROOT/tests/mermaid"
+cd "$JRN_ROOT" || exit 1
+
+if ! have node || [ ! -d "$data/node_modules/mermaid" ]; then
+    skip "mermaid: every case" "node or Mermaid is missing (tests/deps/mermaid.sh)"
+    exit 0
+fi
+out_dir="$TMP_DIR/mermaid"
+mkdir -p "$out_dir"
+
+# --- Export: every map, parsed by Mermaid and compared with the map -----------------------
+maps=(examples/*.jrn tests/mermaid/maps/*.jrn tests/reports/hostile.jrn tests/dot/*.jrn)
+pairs=()
+for map in "${maps[@]}"; do
+    name=$(basename "$(dirname "$map")")-$(basename "$map" .jrn)
+    if "$JRNC" -f json "$map" -o "$out_dir/$name.json" 2>"$out_dir/$name.err" &&
+       "$JRNC" -f mermaid "$map" -o "$out_dir/$name.mmd" 2>>"$out_dir/$name.err"; then
+        pairs+=("$out_dir/$name.json" "$out_dir/$name.mmd")
+    else
+        fail "export: $map compiles" "$(cat "$out_dir/$name.err")"
+    fi
+done
+check "export: ${#maps[@]} maps parse in Mermaid with the map's title, sections, tasks, scores and actors" \
+    node "$data/check_export.mjs" "${pairs[@]}"
+
+# The checker can fail: a diagram with one score changed is caught.
+sed '0,/: [0-9.]*: /s//: 9: /' "$out_dir/examples-acme_post_sales.mmd" > "$out_dir/tampered.mmd"
+expect_exit_output "export: the checker catches a changed score" 1 "score: expected" \
+    node "$data/check_export.mjs" "$out_dir/examples-acme_post_sales.json" "$out_dir/tampered.mmd"
+
+# --view journey=, persona= and stage= restrict the diagram; each parses.
+views=()
+for map in examples/*.jrn; do
+    name=$(basename "$map" .jrn)
+    for view in $(python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+print(" ".join([f"journey={j[\"id\"]}" for j in m["journeys"]] + [f"persona={p[\"id\"]}" for p in m["personas"]]
+               + [f"stage={s[\"id\"]}" for s in m["stages"][:3]]))' "$out_dir/examples-$name.json"); do
+        "$JRNC" -f mermaid --view "$view" "$map" -o "$out_dir/$name.$view.mmd" && views+=("$out_dir/$name.$view.mmd")
+    done
+done
+check "export: ${#views[@]} --view diagrams of the examples parse in Mermaid" \
+    node "$data/mermaid_parse.mjs" "${views[@]}"
+out=$("$JRNC" -f mermaid --view persona=user examples/acme_post_sales.jrn)
+printf '%s\n' "$out" | grep -q 'System administrator' &&
+    fail "export: --view persona=user shows that persona alone" "$out" ||
+    pass "export: --view persona=user shows that persona alone"
+
+for name in hostile acme_post_sales; do
+    map=tests/mermaid/maps/$name.jrn
+    [ -f "$map" ] || map=examples/$name.jrn
+    out=$("$JRNC" -f mermaid "$map" 2>&1); status=$?
+    expect_golden "export: $name matches tests/mermaid/golden/$name.mmd" 0 $status "$out" "$data/golden/$name.mmd"
+done
+
+# --- The Markdown report embeds the diagram ----------------------------------------------
+for map in examples/acme_post_sales.jrn tests/reports/hostile.jrn; do
+    "$JRNC" -f md "$map" -o "$out_dir/report.md"
+    "$JRNC" -f md --no-mermaid "$map" -o "$out_dir/plain.md"
+    "$JRNC" -f mermaid "$map" -o "$out_dir/diagram.mmd"
+    sed -n '/^```mermaid$/,/^```$/p' "$out_dir/report.md" | sed '1d;$d' > "$out_dir/embedded.mmd"
+    check "md: $(basename "$map") embeds exactly the -f mermaid diagram" cmp "$out_dir/diagram.mmd" "$out_dir/embedded.mmd"
+    check "md: $(basename "$map") with --no-mermaid is the report without the block" \
+        diff <(sed '/^```mermaid$/,/^```$/d' "$out_dir/report.md" | cat -s) <(cat -s "$out_dir/plain.md")
+    grep -q '```' "$out_dir/plain.md" && fail "md: --no-mermaid leaves no fence" ||
+        pass "md: --no-mermaid leaves no fence"
+done
+expect_exit_output "cli: --no-mermaid takes no value" 2 "takes no value" "$JRNC" -f md --no-mermaid=x examples/acme_post_sales.jrn
