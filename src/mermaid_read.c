@@ -203,9 +203,14 @@ static const char *reader_trimmed(mermaid_reader *reader, uint32_t begin, uint32
     if (begin == end) return NULL;
     jrn_strbuf buffer = STRBUF_INIT;
     for (uint32_t i = begin; i < end; i++) {
-        /* Line ends inside an accDescr { block } and "\r\n" become one space. */
-        if (text[i] == '\r' && i + 1 < end && text[i + 1] == '\n') continue;
-        strbuf_putc(&buffer, is_line_end(text[i]) || text[i] == '\t' ? ' ' : text[i]);
+        /* Inside an accDescr { block }: a line break and the blanks after it become one
+         * line feed, as Mermaid keeps it. */
+        if (is_line_end(text[i])) {
+            strbuf_putc(&buffer, '\n');
+            while (i + 1 < end && is_space(text[i + 1])) i++;
+        } else {
+            strbuf_putc(&buffer, text[i] == '\t' ? ' ' : text[i]);
+        }
     }
     const char *result = arena_strdup(reader->arena, strbuf_text(&buffer));
     strbuf_free(&buffer);
@@ -323,8 +328,7 @@ static bool reader_statements(mermaid_reader *reader, mermaid_lexer *lexer)
             break;
         case TOKEN_ACC_DESCR:
             if (token.unclosed)
-                diag_report(reader->diags, SEVERITY_WARNING, NULL, span_of(lexer, token.begin, token.value_begin),
-                            "'accDescr {' is never closed with '}': the description runs to the end");
+                return reader_error(reader, lexer, token.begin, token.value_begin, "'accDescr {' is never closed with '}'");
             journey->acc_descr = reader_trimmed(reader, token.value_begin, token.value_end);
             break;
         case TOKEN_SECTION: {
@@ -338,12 +342,13 @@ static bool reader_statements(mermaid_reader *reader, mermaid_lexer *lexer)
         case TOKEN_TASK_NAME: {
             mermaid_token data = lexer_next(lexer);
             if (data.kind == TOKEN_COLON)
-                return reader_error(reader, lexer, data.begin, data.end, "a score must follow the ':' after a task name");
+                return reader_error(reader, lexer, data.begin, data.end, "a score must follow the ':' after a task name (Task: 5: Actor)");
+            if (data.kind == TOKEN_INVALID)
+                return reader_error(reader, lexer, data.begin, data.end,
+                                    "a task name ends at ';', which Mermaid's journey grammar does not allow (write ',' instead)");
             if (data.kind != TOKEN_TASK_DATA)
                 return reader_error(reader, lexer, token.begin, token.end,
-                                    data.kind == TOKEN_INVALID
-                                        ? "a task name ends at ';', which Mermaid's journey grammar does not allow"
-                                        : "a task needs ': SCORE' after its name (Task: 5: Actor, Actor)");
+                                    "a task needs ': SCORE' after its name (Task: 5: Actor, Actor)");
             mermaid_section *section = reader_current_section(reader, span_of(lexer, token.begin, token.end));
             mermaid_task task = {reader_trimmed(reader, token.value_begin, token.value_end),
                                  span_of(lexer, token.begin, token.end), false, 0, NULL, 0};
@@ -354,10 +359,10 @@ static bool reader_statements(mermaid_reader *reader, mermaid_lexer *lexer)
         }
         case TOKEN_TASK_DATA:
         case TOKEN_COLON:
-            return reader_error(reader, lexer, token.begin, token.begin + 1, "a ':' with no task name before it");
+            return reader_error(reader, lexer, token.begin, token.begin + 1, "a ':' with no task name before it (Task: 5: Actor)");
         case TOKEN_INVALID:
             return reader_error(reader, lexer, token.begin, token.end,
-                                "unexpected ';': Mermaid's journey grammar has no use for it");
+                                "unexpected ';': Mermaid's journey grammar has no use for it (remove it)");
         }
     }
 }
@@ -402,14 +407,18 @@ static bool reader_diagram(mermaid_reader *reader, uint32_t begin, uint32_t end,
         else break;
     }
     uint32_t start = lexer.at;
-    if (!lexer_looking_at(&lexer, start, "journey") || (start + 7 < end && is_word(lexer.text[start + 7]))) {
+    /* Mermaid tells a journey by "journey" in lower case; its lexer then wants the word. */
+    if (end - start < 7 || strncmp(lexer.text + start, "journey", 7) != 0 ||
+        (start + 7 < end && is_word(lexer.text[start + 7]))) {
         if (in_markdown) return true;
         uint32_t word_end = start;
         while (word_end < end && !is_space(lexer.text[word_end])) word_end++;
         if (start >= end)
             return reader_error(reader, &lexer, start, start, "no Mermaid diagram here: a journey starts with 'journey'");
         diag_error(reader->diags, span_of(&lexer, start, word_end),
-                   "not a Mermaid journey diagram: jrnc imports diagrams that start with 'journey'");
+                   lexer_looking_at(&lexer, start, "journey")
+                       ? "Mermaid knows a journey diagram by 'journey' in lower case, on its own"
+                       : "not a Mermaid journey diagram: jrnc imports diagrams that start with 'journey'");
         return false;
     }
     lexer.at = start + 7;
@@ -484,7 +493,7 @@ bool mermaid_read(jrn_arena *arena, const jrn_source *source, mermaid_document *
     const char *reason;
     uint32_t invalid = source_find_invalid_byte(source, &reason);
     if (invalid != UINT32_MAX) {
-        diag_error(diags, (jrn_span){source, invalid, invalid + 1}, "%s: Mermaid files are UTF-8 text", reason);
+        diag_error(diags, (jrn_span){source, invalid, invalid + 1}, "%s", reason);
         return false;
     }
     bool ok;

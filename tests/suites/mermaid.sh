@@ -75,3 +75,66 @@ for map in examples/acme_post_sales.jrn tests/reports/hostile.jrn; do
         pass "md: --no-mermaid leaves no fence"
 done
 expect_exit_output "cli: --no-mermaid takes no value" 2 "takes no value" "$JRNC" -f md --no-mermaid=x examples/acme_post_sales.jrn
+
+# --- Import: Mermaid's documentation example and real-world variants ---------------------
+cd "$data/import" || exit 1
+for input in *.mmd *.md; do
+    name=${input%.*}
+    out=$("$JRNC" import mermaid "$input" 2>"$out_dir/$name.stderr"); status=$?
+    expect_golden "import: $input gives tests/mermaid/import/$name.jrn" 0 $status "$out" "$name.jrn"
+    expect_golden "import: $input warns as tests/mermaid/import/$name.stderr says" 0 0 "$(cat "$out_dir/$name.stderr")" "$name.stderr"
+    check "import: $name.jrn passes jrnc check" "$JRNC" check "$name.jrn"
+    check "import: jrnc fmt leaves $name.jrn unchanged" "$JRNC" fmt --check "$name.jrn"
+done
+# What Mermaid refuses, jrnc refuses at the same place (and Mermaid does refuse each).
+for input in errors/*.mmd errors/*.md; do
+    out=$("$JRNC" import mermaid --color=never "$input" 2>&1); status=$?
+    expect_golden "import: $input is refused as ${input%.*}.stderr says" 1 $status "$out" "${input%.*}.stderr"
+done
+mermaid_refusals=()
+for input in errors/*.mmd; do
+    case $input in errors/latin1.mmd) continue ;; esac   # node reads it with a replacement character
+    mermaid_refusals+=("$input")
+done
+out=$(node "$data/mermaid_parse.mjs" "${mermaid_refusals[@]}" | grep -c '"ok":true')
+[ "$out" = 0 ] && pass "import: Mermaid refuses each of the ${#mermaid_refusals[@]} refused diagrams too" ||
+    fail "import: Mermaid refuses each of the ${#mermaid_refusals[@]} refused diagrams too" "$out accepted"
+check "import: Mermaid reads each imported diagram" node "$data/mermaid_parse.mjs" working_day.mmd variants.mmd warnings.mmd
+cd "$JRN_ROOT" || exit 1
+
+# --- Round trips --------------------------------------------------------------------------
+# export(import(mmd)) parses to the same sections, tasks, scores and actors.
+pairs=()
+for name in working_day variants; do
+    "$JRNC" -f mermaid "$data/import/$name.jrn" -o "$out_dir/$name.again.mmd"
+    pairs+=("$data/import/$name.mmd" "$out_dir/$name.again.mmd")
+done
+# import(export(map)) is a map jrnc accepts and fmt keeps, with the map's touchpoints,
+# emotions (as scores) and personas: its export parses the same as the map's.
+for map in "${maps[@]}"; do
+    name=$(basename "$(dirname "$map")")-$(basename "$map" .jrn)
+    if "$JRNC" import mermaid "$out_dir/$name.mmd" -o "$out_dir/$name.imported.jrn" 2>/dev/null &&
+       "$JRNC" check "$out_dir/$name.imported.jrn" && "$JRNC" fmt --check "$out_dir/$name.imported.jrn" &&
+       "$JRNC" -f mermaid "$out_dir/$name.imported.jrn" -o "$out_dir/$name.again.mmd"; then
+        pairs+=("$out_dir/$name.mmd" "$out_dir/$name.again.mmd")
+    else
+        fail "round trip: import of $map's export passes check and fmt --check"
+    fi
+done
+check "round trip: $((${#pairs[@]} / 2)) diagrams parse the same in Mermaid after import and export" \
+    node "$data/compare_parsed.mjs" "${pairs[@]}"
+sed 's/Sit down/Sit up/' "$out_dir/working_day.again.mmd" > "$out_dir/tampered.mmd"
+expect_exit_output "round trip: the comparison catches a renamed task" 1 "first difference" \
+    node "$data/compare_parsed.mjs" "$data/import/working_day.mmd" "$out_dir/tampered.mmd"
+
+# --- The command line ---------------------------------------------------------------------
+expect_exit_output "cli: import without a format" 2 "jrnc import mermaid FILE" "$JRNC" import
+expect_exit_output "cli: import of another format" 2 "Mermaid journeys only" "$JRNC" import plantuml x.puml
+expect_exit_output "cli: import without a file" 2 "no input file" "$JRNC" import mermaid
+expect_exit_output "cli: import of a missing file" 2 "cannot read" "$JRNC" import mermaid "$out_dir/missing.mmd"
+cp "$data/import/working_day.mmd" "$out_dir/in.mmd"
+expect_exit_output "cli: import never writes over its input" 2 "" "$JRNC" import mermaid "$out_dir/in.mmd" -o "$out_dir/in.mmd"
+cmp -s "$data/import/working_day.mmd" "$out_dir/in.mmd" && pass "cli: the input is left as it was" ||
+    fail "cli: the input is left as it was"
+out=$("$JRNC" import mermaid - < "$data/import/working_day.mmd" | "$JRNC" check -); status=$?
+[ $status -eq 0 ] && pass "cli: import reads standard input" || fail "cli: import reads standard input" "$out"
