@@ -27,6 +27,7 @@ typedef struct mermaid_writer {
     const jrn_emit_options *options;
     /* visits[t * persona_count + p]: a journey of persona p steps on touchpoint t. */
     bool *visits;
+    bool *steps;                 /* steps[t]: touchpoint t is a step of --view journey=ID */
 } mermaid_writer;
 
 /* The fullwidth forms that stand in for the characters Mermaid would read as syntax. */
@@ -179,11 +180,7 @@ static bool mermaid_shows_touchpoint(const mermaid_writer *writer, const jrn_tou
 {
     const jrn_emit_options *options = writer->options;
     switch (options->view) {
-    case VIEW_JOURNEY:
-        for (size_t i = 0; i < options->view_journey->step_count; i++) {
-            if (options->view_journey->steps[i] == touchpoint) return true;
-        }
-        return false;
+    case VIEW_JOURNEY: return writer->steps[touchpoint->base.index];
     case VIEW_PERSONA: return mermaid_is_actor(writer, touchpoint, options->view_persona);
     case VIEW_STAGE: return mermaid_stage_within(touchpoint->stage, options->view_stage);
     default: return true;
@@ -297,10 +294,16 @@ bool emit_mermaid(const jrn_model *model, const jrn_emit_options *options, jrn_s
 {
     (void)diags;
     static const jrn_emit_options full = {0};
-    mermaid_writer writer = {out, arena_new(), model, options != NULL ? options : &full, mermaid_visits(model)};
+    mermaid_writer writer = {out, arena_new(), model, options != NULL ? options : &full, mermaid_visits(model),
+                             memory_calloc(model->touchpoint_count, sizeof *writer.steps)};
+    if (writer.options->view == VIEW_JOURNEY) {
+        for (size_t i = 0; i < writer.options->view_journey->step_count; i++)
+            writer.steps[writer.options->view_journey->steps[i]->base.index] = true;
+    }
     mermaid_header(&writer);
     for (size_t i = 0; i < model->stage_count; i++) mermaid_section(&writer, model->stages[i]);
     free(writer.visits);
+    free(writer.steps);
     arena_free(writer.arena);
     return true;
 }

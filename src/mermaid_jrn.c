@@ -2,8 +2,10 @@
  * canonical layout (docs/formatting.md) so that `jrnc fmt` leaves it as it is. */
 #include "jrn/mermaid_jrn.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "jrn/memory.h"
 #include "jrn/namespace.h"
 #include "jrn/report_format.h"
 
@@ -99,30 +101,65 @@ static size_t writer_width(const jrn_strbuf *out, size_t begin)
     return width;
 }
 
-/* The persona id of an actor, declared on first sight. */
-static const char *writer_persona(jrn_writer *writer, const char *actor)
+/* The persona of an actor (its place in actors.ordered), declared on first sight. */
+static uint32_t writer_persona(jrn_writer *writer, const char *actor)
 {
     const jrn_element *known = namespace_find(&writer->actors, actor);
-    if (known != NULL) return writer->persona_ids[known->index];
+    if (known != NULL) return known->index;
     jrn_element *element = writer_element(writer, actor);
     element->index = (uint32_t)writer->actors.count;
     size_t count = writer->actors.count;
     ARENA_PUSH(writer->arena, writer->persona_ids, count, writer_new_id(writer, actor, "persona"));
     namespace_add(&writer->actors, element);
-    return writer->persona_ids[element->index];
+    return element->index;
+}
+
+/* Each task's personas, each once, in the order written; tasks numbered across diagrams. */
+typedef struct writer_task_personas {
+    uint32_t *personas;
+    size_t count;
+} writer_task_personas;
+
+static writer_task_personas *writer_all_personas(jrn_writer *writer, const mermaid_document *document,
+                                                 size_t *task_count)
+{
+    writer_task_personas *tasks = NULL;
+    size_t count = 0;
+    uint32_t *last_task = NULL;   /* per persona: 1 + the last task that named it */
+    size_t last_count = 0;
+    for (size_t j = 0; j < document->journey_count; j++) {
+        const mermaid_journey *journey = &document->journeys[j];
+        for (size_t s = 0; s < journey->section_count; s++) {
+            for (size_t t = 0; t < journey->sections[s].task_count; t++) {
+                const mermaid_task *task = &journey->sections[s].tasks[t];
+                writer_task_personas entry = {NULL, 0};
+                for (size_t a = 0; a < task->actor_count; a++) {
+                    uint32_t persona = writer_persona(writer, task->actors[a]);
+                    while (last_count <= persona) ARENA_PUSH(writer->arena, last_task, last_count, 0);
+                    if (last_task[persona] == count + 1) continue;
+                    last_task[persona] = (uint32_t)(count + 1);
+                    ARENA_PUSH(writer->arena, entry.personas, entry.count, persona);
+                }
+                ARENA_PUSH(writer->arena, tasks, count, entry);
+            }
+        }
+    }
+    *task_count = count;
+    return tasks;
 }
 
 /* "  touchpoint ID "Name" { persona: a, b  emotion: 1 }", expanded when wider than fmt
  * keeps a line. */
-static void writer_touchpoint(jrn_writer *writer, const mermaid_task *task, const char *id)
+static void writer_touchpoint(jrn_writer *writer, const mermaid_task *task, const writer_task_personas *personas,
+                              const char *id)
 {
     jrn_strbuf *out = writer->out;
     jrn_strbuf members[2] = {STRBUF_INIT, STRBUF_INIT};
     size_t member_count = 0;
-    if (task->actor_count > 0) {
+    if (personas->count > 0) {
         strbuf_puts(&members[member_count], "persona: ");
-        for (size_t i = 0; i < task->actor_count; i++)
-            strbuf_printf(&members[member_count], "%s%s", i > 0 ? ", " : "", writer_persona(writer, task->actors[i]));
+        for (size_t i = 0; i < personas->count; i++)
+            strbuf_printf(&members[member_count], "%s%s", i > 0 ? ", " : "", writer->persona_ids[personas->personas[i]]);
         member_count++;
     }
     if (task->has_score)
@@ -146,13 +183,9 @@ static void writer_touchpoint(jrn_writer *writer, const mermaid_task *task, cons
     for (size_t i = 0; i < 2; i++) strbuf_free(&members[i]);
 }
 
-/* The touchpoint ids of one diagram, in the order of its tasks. */
-typedef struct jrn_diagram_ids {
-    const char **touchpoints;
-    size_t count;
-} jrn_diagram_ids;
-
-static void writer_stages(jrn_writer *writer, const mermaid_journey *journey, jrn_diagram_ids *ids)
+/* A stage per section, a touchpoint per task; task_ids[n] is the id of task n. */
+static void writer_stages(jrn_writer *writer, const mermaid_journey *journey, const writer_task_personas *personas,
+                          const char **task_ids, size_t *task_number)
 {
     jrn_strbuf *out = writer->out;
     for (size_t s = 0; s < journey->section_count; s++) {
@@ -168,47 +201,41 @@ static void writer_stages(jrn_writer *writer, const mermaid_journey *journey, jr
             continue;
         }
         strbuf_puts(out, " {\n");
-        for (size_t t = 0; t < section->task_count; t++) {
-            const char *id = writer_new_id(writer, section->tasks[t].name, "task");
-            ARENA_PUSH(writer->arena, ids->touchpoints, ids->count, id);
-            writer_touchpoint(writer, &section->tasks[t], id);
+        for (size_t t = 0; t < section->task_count; t++, (*task_number)++) {
+            task_ids[*task_number] = writer_new_id(writer, section->tasks[t].name, "task");
+            writer_touchpoint(writer, &section->tasks[t], &personas[*task_number], task_ids[*task_number]);
         }
         strbuf_puts(out, "}\n");
     }
 }
 
-static bool task_has_actor(const mermaid_task *task, const char *actor)
+/* Per persona of tasks [first, first + count), a journey through their tasks in order (a
+ * persona with one task walks no journey: a chain needs two steps). */
+static void writer_journeys(jrn_writer *writer, const writer_task_personas *personas, const char **task_ids,
+                            size_t first, size_t count, const char *suffix)
 {
-    for (size_t i = 0; i < task->actor_count; i++) {
-        if (strcmp(task->actors[i], actor) == 0) return true;
+    size_t persona_count = writer->actors.count;
+    jrn_strbuf *chains = memory_calloc(persona_count, sizeof *chains);
+    size_t *steps = memory_calloc(persona_count, sizeof *steps);
+    for (size_t n = first; n < first + count; n++) {
+        for (size_t i = 0; i < personas[n].count; i++) {
+            uint32_t p = personas[n].personas[i];
+            strbuf_printf(&chains[p], "%s%s", steps[p]++ > 0 ? " -> " : "", task_ids[n]);
+        }
     }
-    return false;
-}
-
-/* Per actor of the diagram, a journey through their tasks in order (an actor with one
- * task walks no journey: a chain needs two steps). */
-static void writer_journeys(jrn_writer *writer, const mermaid_journey *journey, const jrn_diagram_ids *ids,
-                            const char *suffix)
-{
     jrn_strbuf *out = writer->out;
-    for (size_t a = 0; a < writer->actors.count; a++) {
-        const char *actor = writer->actors.ordered[a]->id;
-        size_t steps = 0, task_index = 0;
-        jrn_strbuf chain = STRBUF_INIT;
-        for (size_t s = 0; s < journey->section_count; s++) {
-            for (size_t t = 0; t < journey->sections[s].task_count; t++, task_index++) {
-                if (!task_has_actor(&journey->sections[s].tasks[t], actor)) continue;
-                strbuf_printf(&chain, "%s%s", steps++ > 0 ? " -> " : "", ids->touchpoints[task_index]);
-            }
+    for (size_t p = 0; p < persona_count; p++) {
+        if (steps[p] >= 2) {
+            const char *persona = writer->persona_ids[p], *actor = writer->actors.ordered[p]->id;
+            const char *id = writer_new_id(writer, arena_printf(writer->arena, "%s journey%s", persona, suffix), "journey");
+            strbuf_printf(out, "\njourney %s ", id);
+            writer_string(out, arena_printf(writer->arena, "%s%s", actor, suffix));
+            strbuf_printf(out, " for %s {\n  %s\n}\n", persona, strbuf_text(&chains[p]));
         }
-        if (steps >= 2) {
-            const char *persona = writer->persona_ids[a];
-            strbuf_printf(out, "\njourney %s ", writer_new_id(writer, arena_printf(writer->arena, "%s journey%s", persona, suffix), "journey"));
-            writer_string(out, suffix[0] != '\0' ? arena_printf(writer->arena, "%s%s", actor, suffix) : actor);
-            strbuf_printf(out, " for %s {\n  %s\n}\n", persona, strbuf_text(&chain));
-        }
-        strbuf_free(&chain);
+        strbuf_free(&chains[p]);
     }
+    free(chains);
+    free(steps);
 }
 
 /* The map: its id from the first title (or the file's name), its description from the
@@ -246,30 +273,29 @@ void mermaid_write_jrn(const mermaid_document *document, const char *origin, con
     for (const char *c = origin; *c != '\0'; c++) strbuf_putc(out, (unsigned char)*c < 0x20 ? '?' : *c);
     strbuf_puts(out, " by jrnc import mermaid.\n\n");
     writer_map(&writer, document, origin);
-    /* Personas first: declare every actor in order of first appearance. */
-    for (size_t j = 0; j < document->journey_count; j++) {
-        const mermaid_journey *journey = &document->journeys[j];
-        for (size_t s = 0; s < journey->section_count; s++) {
-            for (size_t t = 0; t < journey->sections[s].task_count; t++) {
-                const mermaid_task *task = &journey->sections[s].tasks[t];
-                for (size_t a = 0; a < task->actor_count; a++) writer_persona(&writer, task->actors[a]);
-            }
-        }
-    }
+    /* Every actor is a persona, declared in order of first appearance. */
+    size_t task_count;
+    writer_task_personas *personas = writer_all_personas(&writer, document, &task_count);
     if (writer.actors.count > 0) strbuf_putc(out, '\n');
     for (size_t a = 0; a < writer.actors.count; a++) {
         strbuf_printf(out, "persona %s ", writer.persona_ids[a]);
         writer_string(out, writer.actors.ordered[a]->id);
         strbuf_putc(out, '\n');
     }
-    jrn_diagram_ids *ids = arena_alloc_array(writer.arena, document->journey_count ? document->journey_count : 1, sizeof *ids);
-    for (size_t j = 0; j < document->journey_count; j++) writer_stages(&writer, &document->journeys[j], &ids[j]);
+    const char **task_ids = arena_alloc_array(writer.arena, task_count ? task_count : 1, sizeof *task_ids);
+    size_t *firsts = arena_alloc_array(writer.arena, document->journey_count + 1, sizeof *firsts);
+    for (size_t j = 0, n = 0; j < document->journey_count; j++) {
+        firsts[j] = n;
+        writer_stages(&writer, &document->journeys[j], personas, task_ids, &n);
+        firsts[j + 1] = n;
+    }
+    /* Several diagrams: each journey says which one it walks. */
     for (size_t j = 0; j < document->journey_count; j++) {
         const mermaid_journey *journey = &document->journeys[j];
-        const char *suffix = document->journey_count > 1 && journey->title != NULL
-                                 ? arena_printf(writer.arena, " — %s", journey->title)
-                                 : document->journey_count > 1 ? arena_printf(writer.arena, " %zu", j + 1) : "";
-        writer_journeys(&writer, journey, &ids[j], suffix);
+        const char *suffix = document->journey_count == 1 ? ""
+                             : journey->title != NULL ? arena_printf(writer.arena, " — %s", journey->title)
+                                                      : arena_printf(writer.arena, " %zu", j + 1);
+        writer_journeys(&writer, personas, task_ids, firsts[j], firsts[j + 1] - firsts[j], suffix);
     }
     namespace_free(&writer.ids);
     namespace_free(&writer.actors);

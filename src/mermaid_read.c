@@ -281,9 +281,7 @@ static void reader_task_data(mermaid_reader *reader, const mermaid_lexer *lexer,
         uint32_t end = begin;
         while (end < actors_end && text[end] != ',') end++;
         const char *actor = reader_trimmed(reader, begin, end);
-        bool seen = actor == NULL;
-        for (size_t i = 0; !seen && i < task->actor_count; i++) seen = strcmp(task->actors[i], actor) == 0;
-        if (!seen) ARENA_PUSH(reader->arena, task->actors, task->actor_count, actor);
+        if (actor != NULL) ARENA_PUSH(reader->arena, task->actors, task->actor_count, actor);
         begin = end + 1;
     }
 }

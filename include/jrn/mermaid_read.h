@@ -17,7 +17,7 @@ typedef struct mermaid_task {
     jrn_span span;               /* the task's name */
     bool has_score;              /* false when the score is not a number */
     double score;                /* 1..5 (a score outside is warned about and clamped) */
-    const char **actors;         /* trimmed, non-empty, each once, as written */
+    const char **actors;         /* trimmed, non-empty, as written (repeats too) */
     size_t actor_count;
 } mermaid_task;
 

@@ -9,8 +9,10 @@ import { JSDOM } from 'jsdom';
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
 globalThis.window = dom.window;
 globalThis.document = dom.window.document;
+globalThis.DOMParser = dom.window.DOMParser;
+globalThis.Element = dom.window.Element;
 const { default: mermaid } = await import('mermaid');
-mermaid.initialize({ startOnLoad: false });
+mermaid.initialize({ startOnLoad: false, maxTextSize: 1e9 });
 
 // What Mermaid's journey database holds after parsing text; throws on a parse error.
 export async function parseJourney(text) {
