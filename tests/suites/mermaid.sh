@@ -138,3 +138,32 @@ cmp -s "$data/import/working_day.mmd" "$out_dir/in.mmd" && pass "cli: the input 
     fail "cli: the input is left as it was"
 out=$("$JRNC" import mermaid - < "$data/import/working_day.mmd" | "$JRNC" check -); status=$?
 [ $status -eq 0 ] && pass "cli: import reads standard input" || fail "cli: import reads standard input" "$out"
+
+# --- Drawn by Mermaid in a browser, as a code host draws it -------------------------------
+if have chromium && have python3; then
+    "$JRNC" -f mermaid tests/mermaid/maps/hostile.jrn -o "$out_dir/draw-hostile.mmd"
+    "$JRNC" -f mermaid examples/acme_post_sales.jrn -o "$out_dir/draw-acme.mmd"
+    check "draw: Mermaid draws the hostile and the worked example's diagrams in chromium" \
+        python3 "$data/render.py" "$out_dir/draw-hostile.mmd" "$out_dir/draw-hostile.svg" \
+        "$out_dir/draw-acme.mmd" "$out_dir/draw-acme.svg"
+    out=$(python3 - "$out_dir/draw-hostile.svg" "$out_dir/draw-acme.svg" <<'PY'
+import sys, xml.etree.ElementTree as ET
+bad = []
+for path, tasks in ((sys.argv[1], 19), (sys.argv[2], 10)):
+    root = ET.parse(path).getroot()
+    tags = {element.tag.split('}')[-1] for element in root.iter()}
+    # Mermaid writes task names into foreignObject divs: as text, no element of their own.
+    live = tags & {"script", "a", "iframe", "img", "object", "embed", "b", "i", "u"}
+    if live:
+        bad.append(f"{path}: user text became elements {live}")
+    faces = sum(1 for e in root.iter() if e.get("class", "").startswith("face"))
+    if faces != tasks:
+        bad.append(f"{path}: {faces} task faces drawn, expected {tasks}")
+print("\n".join(bad))
+PY
+)
+    [ -z "$out" ] && pass "draw: every task is drawn, no user string became an element" ||
+        fail "draw: every task is drawn, no user string became an element" "$out"
+else
+    skip "draw: Mermaid in chromium" "chromium or python3 is missing (tests/deps/reports.sh)"
+fi
