@@ -51,6 +51,34 @@ static bool mermaid_is_space(char character)
     return character == ' ' || (unsigned char)character < 0x20 || character == 0x7f;
 }
 
+/* The length of the white space JavaScript's \s and trim() take that starts text (an
+ * ASCII blank or control character, or a Unicode space such as U+00A0 or U+3000), or 0. */
+static size_t mermaid_space_at(const char *text, size_t length)
+{
+    if (length == 0) return 0;
+    if (mermaid_is_space(text[0])) return 1;
+    static const char *const spaces[] = {
+        "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
+        "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89",
+        "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
+        "\xEF\xBB\xBF",
+    };
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++) {
+        size_t space_length = strlen(spaces[i]);
+        if (length >= space_length && memcmp(text, spaces[i], space_length) == 0) return space_length;
+    }
+    return 0;
+}
+
+/* The length of the white space (as mermaid_space_at) that ends text[0..length), or 0. */
+static size_t mermaid_space_before(const char *text, size_t length)
+{
+    for (size_t back = 1; back <= 3 && back <= length; back++) {
+        if (mermaid_space_at(text + length - back, back) == back) return back;
+    }
+    return 0;
+}
+
 /* True when Mermaid's lexer, which tries its rules in order and takes the first that
  * matches, would read the start of a task name as a keyword: "journey", "title ",
  * "section ", "accTitle", "accDescr" (any case). */
@@ -79,8 +107,8 @@ static bool mermaid_replaces(char character, mermaid_place place)
     }
 }
 
-/* Appends text for its place: control characters become spaces, leading and trailing
- * spaces go, a '%' that starts the text or follows another (Mermaid's lexer reads either
+/* Appends text for its place: control characters become spaces, blanks at either end
+ * (Unicode's spaces too, which Mermaid's lexer skips and its trim() drops) go, a '%' that starts the text or follows another (Mermaid's lexer reads either
  * as a comment) and the characters that end the place's text become their fullwidth forms, and a task name that would read as a
  * keyword starts with a zero-width space. Returns false, writing nothing, when nothing is
  * left. */
@@ -88,8 +116,8 @@ static bool mermaid_put_text(jrn_strbuf *out, const char *text, mermaid_place pl
 {
     if (text == NULL) return false;
     size_t start = 0, end = strlen(text);
-    while (start < end && mermaid_is_space(text[start])) start++;
-    while (end > start && mermaid_is_space(text[end - 1])) end--;
+    for (size_t space; start < end && (space = mermaid_space_at(text + start, end - start)) > 0;) start += space;
+    for (size_t space; end > start && (space = mermaid_space_before(text + start, end - start)) > 0;) end -= space;
     if (start == end) return false;
     if (place == MERMAID_TASK && mermaid_starts_with_keyword(text + start, end - start))
         strbuf_put_codepoint(out, 0x200B);

@@ -12,7 +12,7 @@ import { parseJourney } from './mermaid_parse.mjs';
 const replaced = { '：': ':', '；': ';', '＃': '#', '，': ',', '＜': '<', '＞': '>', '％': '%', '＆': '&' };
 const unreplace = (text) => text.replace(/^\u200b/, '').replace(/[：；＃，＜＞％＆]/g, (c) => replaced[c]);
 // A map's string as Mermaid can hold it: control characters are spaces, no space at the ends.
-const spaced = (text) => (text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/^ +| +$/g, '');
+const spaced = (text) => (text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 const label = (element) => spaced(element.title) || element.id;
 
 function expectedDiagram(model) {

@@ -149,7 +149,7 @@ if have chromium && have python3; then
     out=$(python3 - "$out_dir/draw-hostile.svg" "$out_dir/draw-acme.svg" <<'PY'
 import sys, xml.etree.ElementTree as ET
 bad = []
-for path, tasks in ((sys.argv[1], 19), (sys.argv[2], 10)):
+for path, tasks in ((sys.argv[1], 21), (sys.argv[2], 10)):
     root = ET.parse(path).getroot()
     tags = {element.tag.split('}')[-1] for element in root.iter()}
     # Mermaid writes task names into foreignObject divs: as text, no element of their own.
