@@ -163,7 +163,7 @@ fuzz:
 	    EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_jrnc
 	@mkdir -p build/fuzz/corpus
 	@cp examples/*.jrn tests/fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null || true
-	@find tests -name '*.jrn' -size -64k -exec cp {} build/fuzz/corpus/ \; 2>/dev/null || true
+	@find tests \( -name '*.jrn' -o -name '*.mmd' \) -size -64k -exec cp {} build/fuzz/corpus/ \; 2>/dev/null || true
 	cd build/fuzz && ./fuzz_jrnc -dict=../../tests/fuzz/jrn.dict -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 corpus
 

@@ -93,13 +93,35 @@ static mermaid_token token_at(mermaid_token_kind kind, uint32_t begin, uint32_t 
     return (mermaid_token){kind, begin, end, value_begin, value_end, false};
 }
 
-/* A %%{ directive }%% (Mermaid removes them, over several lines if need be): its end. */
+static uint32_t lexer_word_end(const mermaid_lexer *lexer, uint32_t at)
+{
+    while (at < lexer->end && is_word(lexer->text[at])) at++;
+    return at;
+}
+
+static bool lexer_closes_directive(const mermaid_lexer *lexer, uint32_t at)
+{
+    return lexer->end - at >= 3 && lexer->text[at] == '}' && lexer->text[at + 1] == '%' && lexer->text[at + 2] == '%';
+}
+
+/* Where the directive that starts at at ("%%{") ends, as Mermaid's preprocessing matches
+ * it before lexing: %%{ WORD: or WORD, then a WORD or anything up to "}%%" (across lines,
+ * to the end of the text when never closed), then "}%%" if it is there. at itself when no
+ * directive starts there (the lexer then reads "%%{..." as a comment line). */
 static uint32_t lexer_directive_end(const mermaid_lexer *lexer, uint32_t at)
 {
-    for (uint32_t i = at + 3; i + 2 < lexer->end; i++) {
-        if (lexer->text[i] == '}' && lexer->text[i + 1] == '%' && lexer->text[i + 2] == '%') return i + 3;
+    uint32_t i = lexer_skip_spaces(lexer, at + 3);
+    uint32_t word_end = lexer_word_end(lexer, i);
+    if (word_end == i) return at;
+    uint32_t after = lexer_skip_spaces(lexer, word_end);
+    i = lexer_skip_spaces(lexer, after < lexer->end && lexer->text[after] == ':' ? after + 1 : word_end);
+    if (lexer_word_end(lexer, i) > i) {
+        i = lexer_word_end(lexer, i);
+    } else {
+        while (i < lexer->end && !lexer_closes_directive(lexer, i)) i++;
     }
-    return lexer_line_end(lexer, at);
+    i = lexer_skip_spaces(lexer, i);
+    return lexer_closes_directive(lexer, i) ? i + 3 : i;
 }
 
 /* "keyword" then optional spaces then opener: the offset after the opener and the spaces
@@ -137,14 +159,18 @@ static mermaid_token lexer_next(mermaid_lexer *lexer)
         if (at >= lexer->end) return token_at(TOKEN_END, at, at, at, at);
         char c = text[at];
         char next = at + 1 < lexer->end ? text[at + 1] : '\0';
-        if (c == '%' && next == '%' && at + 2 < lexer->end && text[at + 2] == '{') {
+        if (c == '%' && next == '%' && at + 2 < lexer->end && text[at + 2] == '{' &&
+            lexer_directive_end(lexer, at) != at) {
             lexer->at = lexer_directive_end(lexer, at);
             continue;
         }
+        /* A directive Mermaid removes before lexing is no comment that eats c. */
+        bool directive_next = at + 3 < lexer->end && next == '%' && text[at + 2] == '%' && text[at + 3] == '{' &&
+                              lexer_directive_end(lexer, at + 1) != at + 1;
         /* %(?!\{)[^\n]*  and  [^\}]%%[^\n]*: comments (the second eats the character
          * before its %%, a line end included). */
-        if ((c == '%' && next != '{') ||
-            (c != '}' && next == '%' && at + 2 < lexer->end && text[at + 2] == '%') || c == '#') {
+        if ((c == '%' && next != '{') || c == '#' ||
+            (c != '}' && !directive_next && next == '%' && at + 2 < lexer->end && text[at + 2] == '%')) {
             lexer->at = lexer_line_end(lexer, at + (c == '%' || c == '#' ? 0 : 1));
             continue;
         }
@@ -400,7 +426,8 @@ static bool reader_diagram(mermaid_reader *reader, uint32_t begin, uint32_t end,
     /* Mermaid drops comment lines and leading blanks before it looks for the diagram type. */
     for (;;) {
         lexer.at = lexer_skip_spaces(&lexer, lexer.at);
-        if (lexer_looking_at(&lexer, lexer.at, "%%{")) lexer.at = lexer_directive_end(&lexer, lexer.at);
+        if (lexer_looking_at(&lexer, lexer.at, "%%{") && lexer_directive_end(&lexer, lexer.at) != lexer.at)
+            lexer.at = lexer_directive_end(&lexer, lexer.at);
         else if (lexer_looking_at(&lexer, lexer.at, "%%")) lexer.at = lexer_line_end(&lexer, lexer.at);
         else break;
     }

@@ -99,13 +99,13 @@ done
 out=$(node "$data/mermaid_parse.mjs" "${mermaid_refusals[@]}" | grep -c '"ok":true')
 [ "$out" = 0 ] && pass "import: Mermaid refuses each of the ${#mermaid_refusals[@]} refused diagrams too" ||
     fail "import: Mermaid refuses each of the ${#mermaid_refusals[@]} refused diagrams too" "$out accepted"
-check "import: Mermaid reads each imported diagram" node "$data/mermaid_parse.mjs" working_day.mmd variants.mmd warnings.mmd
+check "import: Mermaid reads each imported diagram" node "$data/mermaid_parse.mjs" working_day.mmd variants.mmd warnings.mmd directives.mmd
 cd "$JRN_ROOT" || exit 1
 
 # --- Round trips --------------------------------------------------------------------------
 # export(import(mmd)) parses to the same sections, tasks, scores and actors.
 pairs=()
-for name in working_day variants; do
+for name in working_day variants directives; do
     "$JRNC" -f mermaid "$data/import/$name.jrn" -o "$out_dir/$name.again.mmd"
     pairs+=("$data/import/$name.mmd" "$out_dir/$name.again.mmd")
 done
