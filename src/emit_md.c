@@ -741,14 +741,24 @@ static void md_accountability(md_report *report)
     if (report->facts->unowned_count > 0) md_accountability_row(report, NULL, "No owner");
 }
 
+/* The map as a Mermaid journey diagram that code hosts draw inline (emit_mermaid.c makes
+ * every string safe inside it; no line of it can close the fence). */
+static void md_mermaid(md_report *report, jrn_diag_list *diags)
+{
+    static const jrn_emit_options full = {0};
+    md_raw(report, "\n```mermaid\n");
+    emit_mermaid(report->model, &full, report->out, diags);
+    md_raw(report, "```\n");
+}
+
 bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
              jrn_diag_list *diags)
 {
     /* A report covers the whole map, whatever the view; measured data is overlaid. */
-    (void)diags;
     jrn_arena *arena = arena_new();
     md_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
     md_header(&report);
+    if (options == NULL || !options->no_mermaid) md_mermaid(&report, diags);
     md_glance(&report);
     md_spine(&report);
     md_heat_map(&report);

@@ -20,6 +20,7 @@ static const subcommand subcommands[] = {
     {"flow", cmd_flow},
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
+    {"import", cmd_import},
     {NULL, NULL},
 };
 

@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow"
+_jrnc_commands="check lint fmt diff flow import"
 _jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -13,12 +13,13 @@ kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data --today $_jrnc_common_options --version --print-stdlib-dir" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --no-mermaid --data --today $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "--data --today $_jrnc_common_options" ;;
         lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
+        import) echo "-o --output= --color= -h --help" ;;
     esac
 }
 
@@ -27,7 +28,7 @@ _jrnc_values_of() {
     case $2 in
         -f|--format)
             case $1 in
-                "") echo "dot json md html csv" ;;
+                "") echo "dot json md html csv mermaid" ;;
                 lint) echo "gcc json sarif" ;;
                 diff|flow) echo "text md json" ;;
             esac ;;
@@ -86,6 +87,10 @@ _jrnc() {
         COMPREPLY=($(compgen -P -Wno- -W "$_jrnc_lint_rules" -- "${cur#-Wno-}"))
     elif [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$(_jrnc_options_of "$_jrnc_command")" -- "$cur"))
+    elif [[ $_jrnc_command == import ]]; then
+        # jrnc import mermaid FILE: the format, then Mermaid or Markdown files.
+        if (( COMP_CWORD == 2 )); then COMPREPLY=($(compgen -W "mermaid" -- "$cur"))
+        else COMPREPLY=($(compgen -f -X '!*.@(mmd|mermaid|md)' -- "$cur") $(compgen -d -- "$cur")); fi
     else
         COMPREPLY=($(compgen -f -X '!*.jrn' -- "$cur") $(compgen -d -- "$cur"))
         (( COMP_CWORD == 1 )) && COMPREPLY+=($(compgen -W "$_jrnc_commands" -- "$cur"))

@@ -47,6 +47,7 @@ typedef enum jrn_cli_option {
     CLI_RENDER,            /* -T FMT, --render FMT */
     CLI_VIEW,              /* --view VIEW */
     CLI_STAGES_PER_ROW,    /* --stages-per-row N */
+    CLI_NO_MERMAID,        /* --no-mermaid */
     CLI_VERSION,           /* --version */
     CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
     CLI_JOURNEY,           /* -j, --journey ID */

@@ -6,7 +6,7 @@ mkdir -p "$corpus" || exit 1
 case $target in
     jrnc)
         cp examples/*.jrn tests/fuzz/regressions/* "$corpus"/ 2>/dev/null
-        find tests -name '*.jrn' -size -64k -exec cp {} "$corpus"/ \; 2>/dev/null ;;
+        find tests \( -name '*.jrn' -o -name '*.mmd' \) -size -64k -exec cp {} "$corpus"/ \; 2>/dev/null ;;
     csv)
         cp tests/fuzz/regressions-csv/* "$corpus"/ 2>/dev/null
         find examples tests -name '*.csv' -size -64k -exec cp {} "$corpus"/ \; 2>/dev/null ;;
