@@ -20,6 +20,7 @@ static const subcommand subcommands[] = {
     {"flow", cmd_flow},
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
+    {"lsp", cmd_lsp},
     {NULL, NULL},
 };
 

@@ -16,5 +16,7 @@ int cmd_flow(jrn_cli *cli, int argc, char **argv);
 int cmd_fmt(jrn_cli *cli, int argc, char **argv);
 /* jrnc diff [--format text|md|json] OLD NEW: what changed in the journey. */
 int cmd_diff(jrn_cli *cli, int argc, char **argv);
+/* jrnc lsp: the language server on standard input and output. */
+int cmd_lsp(jrn_cli *cli, int argc, char **argv);
 
 #endif
