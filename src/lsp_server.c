@@ -326,7 +326,7 @@ static bool lsp_read_into(lsp_server *server, lsp_batch *batch, jrn_strbuf *body
         return true;
     }
     json_error_t parse_error;
-    json_t *message = json_loadb(strbuf_text(body), body->length, JSON_REJECT_DUPLICATES, &parse_error);
+    json_t *message = json_loadb(strbuf_text(body), body->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &parse_error);
     if (message == NULL) {
         char text[320];
         snprintf(text, sizeof text, "malformed JSON at character %d: %s", parse_error.position, parse_error.text);
