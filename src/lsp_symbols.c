@@ -111,7 +111,7 @@ static int lsp_node_order(const void *a, const void *b)
 
 static json_t *lsp_node_json(const lsp_server *server, const jrn_source *source, lsp_outline_node *node)
 {
-    qsort(node->children, node->child_count, sizeof *node->children, lsp_node_order);
+    if (node->child_count > 1) qsort(node->children, node->child_count, sizeof *node->children, lsp_node_order);
     json_t *children = json_array();
     for (size_t i = 0; i < node->child_count; i++) {
         json_array_append_new(children, lsp_node_json(server, source, node->children[i]));
@@ -193,7 +193,9 @@ json_t *lsp_document_symbols(lsp_server *server, const json_t *params, lsp_error
         }
     }
     free(outline.stage_nodes);
-    qsort(outline.root.children, outline.root.child_count, sizeof *outline.root.children, lsp_node_order);
+    if (outline.root.child_count > 1) {
+        qsort(outline.root.children, outline.root.child_count, sizeof *outline.root.children, lsp_node_order);
+    }
     json_t *symbols = json_array();
     for (size_t i = 0; i < outline.root.child_count; i++) {
         json_array_append_new(symbols, lsp_node_json(server, outline.source, outline.root.children[i]));

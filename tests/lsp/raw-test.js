@@ -6,17 +6,7 @@
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 
-let failures = 0;
-async function test(name, body) {
-    try {
-        await body();
-        console.log(`PASS: ${name}`);
-    } catch (error) {
-        failures++;
-        console.log(`FAIL: ${name}`);
-        for (const line of String(error && error.stack || error).split('\n').slice(0, 10)) console.log(`  ${line}`);
-    }
-}
+const { test, finish } = require('./cases');
 
 const frame = (body) => {
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -170,8 +160,7 @@ async function main() {
         assert.deepEqual(await other.exited, { code: 1, signal: null });
     });
 
-    console.log(`# ${failures} failed`);
-    process.exit(failures === 0 ? 0 : 1);
+    finish();
 }
 
 main().catch((error) => {

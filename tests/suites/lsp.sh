@@ -21,7 +21,7 @@ run_client() {
     timeout 300 "$@" </dev/null >"$tmp/$name.out" 2>"$log"
     local status=$?
     cat "$tmp/$name.out"
-    if ! grep -q '^\(PASS\|FAIL\): ' "$tmp/$name.out"; then
+    if ! grep -q '^\(PASS\|FAIL\): ' "$tmp/$name.out" || { [ "$status" -ne 0 ] && ! grep -q '^FAIL: ' "$tmp/$name.out"; }; then
         fail "$name: client script" "exit status $status; its output:" "$(tail -n 30 "$log")"
     fi
 }
