@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow"
+_jrnc_commands="check lint fmt diff flow lsp"
 _jrnc_common_options="-I --include --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -19,6 +19,7 @@ _jrnc_options_of() {
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
+        lsp) echo "-I --include --no-prelude --stdio -h --help" ;;
     esac
 }
 

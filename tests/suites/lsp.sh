@@ -2,7 +2,8 @@
 # jrnc lsp, the language server, driven by real clients: the protocol library VS Code's
 # language client is built on (tests/lsp/protocol-test.js, every method and its errors),
 # raw bytes no client sends (tests/lsp/raw-test.js: malformed JSON, bad headers, a message
-# over the limit, NUL bytes, an enormous line), Neovim's built-in client
+# over the limit, NUL bytes, an enormous line), the VS Code extension's client set-up
+# (tests/lsp/vscode-extension-test.js), Neovim's built-in client
 # (tests/lsp/nvim-test.lua) and Emacs eglot (tests/lsp/eglot-test.el).
 # Needs node with tests/lsp/node_modules, nvim, emacs and elpa-eglot (tests/deps/lsp.sh).
 set -u
@@ -33,6 +34,7 @@ elif [ ! -d "$dir/node_modules/vscode-languageserver-protocol" ]; then
 else
     run_client protocol "$tmp/protocol.log" node "$dir/protocol-test.js"
     run_client raw "$tmp/raw.log" node "$dir/raw-test.js"
+    run_client vscode-extension "$tmp/vscode-extension.log" node "$dir/vscode-extension-test.js"
 fi
 
 if have nvim; then
