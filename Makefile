@@ -5,7 +5,7 @@
 #   uninstall      remove exactly what install put there
 #   sanitize       build/sanitize/jrnc (and the test programs) with ASan + UBSan
 #   fuzz           libFuzzer over the pipeline for FUZZ_SECONDS (clang)
-#   bench          time jrnc against Graphviz's nop and Mermaid's parser
+#   bench          time jrnc against Graphviz's nop and Mermaid's parser; jrnc lsp latency
 #   dist           dist/jrnc-VERSION.tar.gz from the files git tracks
 #   distcheck      unpack that tarball, build, check, install and uninstall it
 #   deps, test-deps  install build / test tools on Debian or Ubuntu
@@ -149,12 +149,14 @@ sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
 	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/references_check
 
-# Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps.
+# Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps; the
+# language server's latency on a 2,000-touchpoint map.
 bench: all
 	@command -v nop >/dev/null || sh .ci/install-build-deps
 	@[ -d tests/bench/node_modules/mermaid ] || npm ci --prefix tests/bench --no-audit --no-fund
 	python3 tests/bench/bench.py
 	python3 tests/bench/layout.py
+	python3 tests/bench/lsp_latency.py
 
 # libFuzzer over the whole pipeline (clang). FUZZ_SECONDS bounds the run; new crashes
 # land in build/fuzz/ as crash-* files: keep each in tests/fuzz/regressions/.
