@@ -63,13 +63,19 @@ static json_t *lsp_position_pack(uint32_t line, uint32_t character)
     return json_pack("{s:I,s:I}", "line", (json_int_t)line, "character", (json_int_t)character);
 }
 
-json_t *lsp_position_json(const jrn_source *source, uint32_t offset, lsp_encoding encoding)
+void lsp_position_of(const jrn_source *source, uint32_t offset, lsp_encoding encoding, uint32_t *line,
+                     uint32_t *character)
 {
     if (offset > source->length) offset = source->length;
-    uint32_t line = source_position(source, offset).line - 1;
-    uint32_t line_start = source->line_starts[line];
-    return lsp_position_pack(line, lsp_units_between(source_text(source), line_start, offset,
-                                                     source->length, encoding));
+    *line = source_position(source, offset).line - 1;
+    *character = lsp_units_between(source_text(source), source->line_starts[*line], offset, source->length, encoding);
+}
+
+json_t *lsp_position_json(const jrn_source *source, uint32_t offset, lsp_encoding encoding)
+{
+    uint32_t line, character;
+    lsp_position_of(source, offset, encoding, &line, &character);
+    return lsp_position_pack(line, character);
 }
 
 json_t *lsp_range_json(jrn_span span, lsp_encoding encoding)

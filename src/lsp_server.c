@@ -130,7 +130,7 @@ static lsp_encoding lsp_negotiate_encoding(const json_t *params)
 
 static json_t *lsp_initialize(lsp_server *server, const json_t *params, lsp_error *error)
 {
-    (void)error;
+    if (server->initialized) return lsp_fail(error, LSP_INVALID_REQUEST, "the server is initialized already");
     server->encoding = lsp_negotiate_encoding(params);
     server->initialized = true;
     json_t *capabilities = json_pack(
@@ -148,6 +148,8 @@ static json_t *lsp_initialize(lsp_server *server, const json_t *params, lsp_erro
         "foldingRangeProvider", 1,
         "documentFormattingProvider", 1,
         "codeActionProvider", "codeActionKinds", "quickfix");
+    json_object_set_new(capabilities, "semanticTokensProvider",
+                        json_pack("{s:o,s:b}", "legend", lsp_semantic_tokens_legend(), "full", 1));
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities, "serverInfo", "name", "jrnc",
                      "version", JRN_VERSION);
 }
@@ -249,6 +251,7 @@ static const lsp_request_method lsp_requests[] = {
     {"textDocument/foldingRange", lsp_folding_ranges},
     {"textDocument/formatting", lsp_formatting},
     {"textDocument/codeAction", lsp_code_actions},
+    {"textDocument/semanticTokens/full", lsp_semantic_tokens},
 };
 
 static void lsp_handle_request(lsp_server *server, const char *method, json_t *id, const json_t *params)

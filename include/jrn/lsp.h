@@ -98,6 +98,9 @@ char *lsp_canonical_path(const char *path);
 /* The byte offset of {line, character} in text, clamped to the line's end and the text's. */
 uint32_t lsp_offset_in_text(const char *text, size_t length, uint32_t line, uint32_t character,
                             lsp_encoding encoding);
+/* The 0-based line and character of offset in a source. */
+void lsp_position_of(const jrn_source *source, uint32_t offset, lsp_encoding encoding, uint32_t *line,
+                     uint32_t *character);
 /* {line, character} of offset in a source. */
 json_t *lsp_position_json(const jrn_source *source, uint32_t offset, lsp_encoding encoding);
 json_t *lsp_range_json(jrn_span span, lsp_encoding encoding);
@@ -193,6 +196,9 @@ json_t *lsp_workspace_symbols(lsp_server *server, const json_t *params, lsp_erro
 json_t *lsp_folding_ranges(lsp_server *server, const json_t *params, lsp_error *error);        /* lsp_folding.c */
 json_t *lsp_formatting(lsp_server *server, const json_t *params, lsp_error *error);            /* lsp_format.c */
 json_t *lsp_code_actions(lsp_server *server, const json_t *params, lsp_error *error);          /* lsp_code_actions.c */
+json_t *lsp_semantic_tokens(lsp_server *server, const json_t *params, lsp_error *error);       /* lsp_semantic_tokens.c */
+/* The semantic token legend the server announces (lsp_semantic_tokens.c). */
+json_t *lsp_semantic_tokens_legend(void);
 
 /* The server's loop: reads requests from input_fd until exit, answers on output_fd.
  * Returns the exit status: 0 after shutdown then exit, 1 after exit alone or end of input. */

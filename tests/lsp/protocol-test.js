@@ -389,6 +389,27 @@ async function main() {
         assert.deepEqual(workspace.map((s) => s.name), ['browse']);
     });
 
+    await test('semantic tokens follow resolution: touchpoints, channels, personas, declarations', async () => {
+        const legend = (await session.request('initialize', { processId: null, rootUri: null, capabilities: {} })
+            .catch(() => null));
+        assert.equal(legend, null, 'a second initialize is refused or ignored');
+        const types = ['namespace', 'enum', 'class', 'struct', 'interface', 'event', 'function', 'variable'];
+        const result = await session.request('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(mainFile) } });
+        const tokens = [];
+        let line = 0, character = 0;
+        for (let i = 0; i < result.data.length; i += 5) {
+            const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5);
+            line += deltaLine;
+            character = deltaLine === 0 ? character + deltaStart : deltaStart;
+            const text = MAIN.split('\n')[line].slice(character, character + length);
+            tokens.push(`${line}:${text}:${types[type]}${modifiers & 1 ? ':declaration' : ''}`);
+        }
+        for (const expected of ['2:look:namespace:declaration', '3:browse:event:declaration', '3:web:interface',
+            '3:buyer:class', '6:buy:function:declaration', '6:buyer:class', '7:browse:event', '7:call:event']) {
+            assert.ok(tokens.includes(expected), `${expected} in ${tokens.join(' ')}`);
+        }
+    });
+
     await test('folding ranges: the stage block and the journey', async () => {
         const ranges = await session.request('textDocument/foldingRange', { textDocument: { uri: uriOf(mainFile) } });
         assert.ok(ranges.some((r) => r.startLine === 2 && r.endLine === 4), JSON.stringify(ranges));
