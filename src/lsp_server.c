@@ -132,6 +132,7 @@ static json_t *lsp_initialize(lsp_server *server, const json_t *params, lsp_erro
 {
     if (server->initialized) return lsp_fail(error, LSP_INVALID_REQUEST, "the server is initialized already");
     server->encoding = lsp_negotiate_encoding(params);
+    lsp_workspace_initialize(&server->workspace, params);
     server->initialized = true;
     json_t *capabilities = json_pack(
         "{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s,s,s,s,s],s:b},s:b,s:b,s:b,s:b,s:{s:b},s:b,s:b,s:b,s:b,s:{s:[s]}}",
@@ -283,6 +284,7 @@ static void lsp_handle_notification(lsp_server *server, const char *method, cons
     if (strcmp(method, "textDocument/didOpen") == 0) lsp_did_open(server, params);
     else if (strcmp(method, "textDocument/didChange") == 0) lsp_did_change(server, params);
     else if (strcmp(method, "textDocument/didClose") == 0) lsp_did_close(server, params);
+    else if (strcmp(method, "workspace/didChangeWorkspaceFolders") == 0) lsp_workspace_change(&server->workspace, params);
 }
 
 /* A request's id: a number or a string (JSON-RPC 2.0). */
@@ -408,6 +410,7 @@ int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options)
     }
     strbuf_free(&body);
     lsp_documents_free(&server.documents);
+    lsp_workspace_free(&server.workspace);
     lsp_reader_free(&server.reader);
     return server.exit_requested && server.shutdown_requested ? 0 : 1;
 }

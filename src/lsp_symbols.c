@@ -240,6 +240,21 @@ static void lsp_match_symbol(const jrn_element *element, void *context)
     free(uri);
 }
 
+/* A map of the workspace that is not open: compiled from disk (open documents it uses
+ * read unsaved) for its own declarations, then freed. */
+static void lsp_match_in_map(const char *path, void *context)
+{
+    lsp_symbol_search *search = context;
+    if (lsp_document_for_path(&search->server->documents, path) != NULL) return;
+    jrn_compilation *compilation = compile_new();
+    compile_file(compilation, path, &search->server->options);
+    if (compilation->resolved_model != NULL) {
+        search->source = lsp_root_source(compilation->resolved_model);
+        lsp_each_element(compilation->resolved_model, lsp_match_symbol, search);
+    }
+    compile_free(compilation);
+}
+
 json_t *lsp_workspace_symbols(lsp_server *server, const json_t *params, lsp_error *error)
 {
     (void)error;
@@ -251,5 +266,6 @@ json_t *lsp_workspace_symbols(lsp_server *server, const json_t *params, lsp_erro
         search.source = lsp_root_source(model);
         lsp_each_element(model, lsp_match_symbol, &search);
     }
+    lsp_workspace_each_map(&server->workspace, lsp_match_in_map, &search);
     return search.found;
 }

@@ -110,6 +110,22 @@ json_t *lsp_whole_text_range(const char *text, size_t length, lsp_encoding encod
 json_t *lsp_text_range_json(const char *text, size_t length, uint32_t begin, uint32_t end,
                             lsp_encoding encoding);
 
+/* --- lsp_workspace.c: the workspace folders and the maps in them --- */
+
+typedef struct lsp_workspace {
+    char **folders;              /* paths of the client's workspace folders */
+    size_t folder_count;
+} lsp_workspace;
+
+/* The folders of initialize's workspaceFolders (or rootUri). */
+void lsp_workspace_initialize(lsp_workspace *workspace, const json_t *params);
+/* workspace/didChangeWorkspaceFolders. */
+void lsp_workspace_change(lsp_workspace *workspace, const json_t *params);
+void lsp_workspace_free(lsp_workspace *workspace);
+/* Calls visit with the path of each .jrn file in the folders (bounded in depth and number). */
+void lsp_workspace_each_map(const lsp_workspace *workspace, void (*visit)(const char *path, void *context),
+                            void *context);
+
 /* --- lsp_server.c: the server --- */
 
 typedef struct lsp_server {
@@ -118,6 +134,7 @@ typedef struct lsp_server {
     jrn_compile_options options;   /* the command line's, with the open documents' text */
     lsp_encoding encoding;
     lsp_documents documents;
+    lsp_workspace workspace;
     jrn_date today;                /* what lint's stale-review measures from */
     bool initialized;
     bool shutdown_requested;

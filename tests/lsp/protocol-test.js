@@ -387,6 +387,9 @@ async function main() {
         assert.ok(symbols.some((s) => s.name === 'buy'));
         const workspace = await session.request('workspace/symbol', { query: 'brow' });
         assert.deepEqual(workspace.map((s) => s.name), ['browse']);
+        // parts.jrn is closed: found in the workspace folder, compiled from disk.
+        const closed = await session.request('workspace/symbol', { query: 'websi' });
+        assert.deepEqual(closed.map((s) => [s.name, s.location.uri]), [['web', uriOf(parts)]]);
     });
 
     await test('semantic tokens follow resolution: touchpoints, channels, personas, declarations', async () => {
