@@ -24,22 +24,35 @@ json_t *lsp_fail(lsp_error *error, int code, const char *format, ...)
     return NULL;
 }
 
+/* text[0, length) with every byte that is not UTF-8 made U+FFFD, appended to out. */
+static void lsp_append_valid_utf8(jrn_strbuf *out, const char *text, size_t length)
+{
+    for (uint32_t i = 0; i < length;) {
+        uint32_t bytes = utf8_sequence_length((const unsigned char *)text, i, (uint32_t)length);
+        if (bytes == 0) {
+            strbuf_put_codepoint(out, 0xFFFD);
+            i++;
+        } else {
+            strbuf_append(out, text + i, bytes);
+            i += bytes;
+        }
+    }
+}
+
+void lsp_replace_invalid_utf8(jrn_strbuf *text)
+{
+    jrn_strbuf clean = STRBUF_INIT;
+    lsp_append_valid_utf8(&clean, strbuf_text(text), text->length);
+    strbuf_free(text);
+    *text = clean;
+}
+
 json_t *lsp_string(const char *text)
 {
     json_t *string = json_stringn(text, strlen(text));
     if (string != NULL) return string;
     jrn_strbuf clean = STRBUF_INIT;
-    size_t length = strlen(text);
-    for (uint32_t i = 0; i < length;) {
-        uint32_t bytes = utf8_sequence_length((const unsigned char *)text, i, (uint32_t)length);
-        if (bytes == 0) {
-            strbuf_put_codepoint(&clean, 0xFFFD);
-            i++;
-        } else {
-            strbuf_append(&clean, text + i, bytes);
-            i += bytes;
-        }
-    }
+    lsp_append_valid_utf8(&clean, text, strlen(text));
     string = json_stringn(strbuf_text(&clean), clean.length);
     strbuf_free(&clean);
     return string != NULL ? string : json_stringn("", 0);
@@ -332,6 +345,12 @@ static bool lsp_read_into(lsp_server *server, lsp_batch *batch, jrn_strbuf *body
     }
     json_error_t parse_error;
     json_t *message = json_loadb(strbuf_text(body), body->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &parse_error);
+    if (message == NULL && json_error_code(&parse_error) == json_error_invalid_utf8) {
+        /* A client that sends a file's bytes as they are: each byte that is not UTF-8
+         * becomes U+FFFD, as the editor shows it, so the document still opens. */
+        lsp_replace_invalid_utf8(body);
+        message = json_loadb(strbuf_text(body), body->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &parse_error);
+    }
     if (message == NULL) {
         char text[320];
         snprintf(text, sizeof text, "malformed JSON at character %d: %s", parse_error.position, parse_error.text);

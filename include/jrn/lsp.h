@@ -160,6 +160,8 @@ static inline json_t *lsp_json_null(void)
 
 /* A JSON string of text; bytes that are not UTF-8 become U+FFFD (jansson takes only UTF-8). */
 json_t *lsp_string(const char *text);
+/* Makes every byte of text that is not UTF-8 U+FFFD. */
+void lsp_replace_invalid_utf8(jrn_strbuf *text);
 /* Sends a notification (steals params). */
 void lsp_notify(lsp_server *server, const char *method, json_t *params);
 

@@ -122,6 +122,18 @@ async function main() {
         await alive(raw, 9);
     });
 
+    await test('a document sent with bytes that are not UTF-8 still opens (as U+FFFD)', async () => {
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument:
+            { uri: 'file:///tmp/latin1.jrn', languageId: 'jrn', version: 1, text: 'channel a "caf@"\ntouchpoint t "T" { channel: nowhere }\n' } } }));
+        body[body.indexOf('@')] = 0xE9;   // a Latin-1 é: no UTF-8
+        await raw.send(frame(body));
+        const published = await raw.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === 'file:///tmp/latin1.jrn', 'diagnostics');
+        const error = published.params.diagnostics.find((d) => /nowhere/.test(d.message));
+        assert.ok(error, JSON.stringify(published));
+        assert.deepEqual(error.range.start, { line: 1, character: 'touchpoint t "T" { channel: '.length });
+        await alive(raw, 14);
+    });
+
     await test('an enormous line: diagnostics with a far UTF-16 column', async () => {
         const text = 'touchpoint t "' + 'é'.repeat(500000) + '" { channel: nowhere }\n';
         await raw.send(frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument:
