@@ -44,6 +44,41 @@ static bool lsp_unknown_name(const char *message, char *kind, size_t kind_size, 
     return true;
 }
 
+/* For a map that records no review date: "reviewed: TODAY" added to its declaration (in
+ * its block, or in a new block), when the finding's line is that declaration. */
+static void lsp_add_review_date(const lsp_server *server, const lsp_document *document, uint32_t line,
+                                const char *today, const json_t *diagnostic, json_t *actions)
+{
+    const char *text = strbuf_text(&document->text);
+    size_t length = document->text.length;
+    uint32_t start = lsp_offset_in_text(text, length, line, 0, server->encoding);
+    uint32_t end = start;
+    while (end < length && text[end] != '\n') end++;
+    uint32_t at = start;
+    while (at < end && (text[at] == ' ' || text[at] == '\t')) at++;
+    if (end - at < 3 || strncmp(text + at, "map", 3) != 0) return;
+    const char *brace = memchr(text + start, '{', end - start);
+    char insert[128];
+    uint32_t where;
+    if (brace == NULL) {
+        where = end;
+        snprintf(insert, sizeof insert, " { reviewed: %s }", today);
+    } else if (memchr(brace, '}', (size_t)(text + end - brace)) != NULL) {
+        where = (uint32_t)(brace - text) + 1;
+        snprintf(insert, sizeof insert, " reviewed: %s ", today);
+    } else {
+        char indent[64];
+        lsp_line_indent(text, start, indent, sizeof indent);
+        where = end < length ? end + 1 : end;
+        snprintf(insert, sizeof insert, "%s%s  reviewed: %s\n", end < length ? "" : "\n", indent, today);
+    }
+    char title[64];
+    snprintf(title, sizeof title, "Add reviewed: %s", today);
+    json_array_append_new(actions, lsp_quick_fix(title, document->uri,
+                                                 lsp_text_range_json(text, length, where, where, server->encoding),
+                                                 insert, diagnostic));
+}
+
 static void lsp_fixes_for(lsp_server *server, const lsp_document *document, const json_t *diagnostic,
                           json_t *actions)
 {
@@ -68,11 +103,15 @@ static void lsp_fixes_for(lsp_server *server, const lsp_document *document, cons
         json_array_append_new(actions, lsp_quick_fix(title, document->uri, lsp_point_range((uint32_t)line, 0), comment,
                                                      diagnostic));
     }
-    if (rule != NULL && strcmp(rule, "stale-review") == 0 && message != NULL && strstr(message, "review date") == NULL) {
+    if (rule != NULL && strcmp(rule, "stale-review") == 0 && message != NULL) {
         char today[16];
         snprintf(today, sizeof today, "%04d-%02d-%02d", server->today.year, server->today.month, server->today.day);
-        snprintf(title, sizeof title, "Set reviewed: to today (%s)", today);
-        json_array_append_new(actions, lsp_quick_fix(title, document->uri, json_deep_copy(range), today, diagnostic));
+        if (strstr(message, "records no review date") != NULL) {
+            if (line >= 0 && line < UINT32_MAX) lsp_add_review_date(server, document, (uint32_t)line, today, diagnostic, actions);
+        } else if (strstr(message, "review date") == NULL) {
+            snprintf(title, sizeof title, "Set reviewed: to today (%s)", today);
+            json_array_append_new(actions, lsp_quick_fix(title, document->uri, json_deep_copy(range), today, diagnostic));
+        }
     }
     char kind[16], id[128];
     if (message != NULL && lsp_unknown_name(message, kind, sizeof kind, id, sizeof id)) {

@@ -101,6 +101,14 @@ function positionOf(text, needle, occurrence = 0, offset = 0) {
     return { line, character: index - (before.lastIndexOf('\n') + 1) };
 }
 
+// text with the TextEdits applied (positions in UTF-16 code units, as JS strings count).
+function applyEdits(text, edits) {
+    const offset = ({ line, character }) => text.split('\n').slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
+    const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+    for (const edit of sorted) text = text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+    return text;
+}
+
 const write = (name, text) => { const file = path.join(TMP, name); fs.writeFileSync(file, text); return file; };
 
 const PARTS = `# shared declarations
@@ -180,6 +188,25 @@ async function main() {
         lines.splice(edit.range.start.line, 0, edit.newText.replace(/\n$/, ''));
         const after = await session.change(mainFile, lines.join('\n'));
         assert.equal(after.diagnostics.find((d) => d.code === 'persona-without-journey'), undefined);
+        await session.change(mainFile, MAIN);
+    });
+
+    await test('quick fixes for the review date: a stale one set to today, a missing one added', async () => {
+        for (const [text, title] of [[MAIN.replace('reviewed: 2026-01-01', 'reviewed: 2020-01-01'), /Set reviewed: to today/],
+            [MAIN.replace(' { reviewed: 2026-01-01 }', ''), /Add reviewed:/],
+            [MAIN.replace(' { reviewed: 2026-01-01 }', ' {\n  # no date yet\n}'), /Add reviewed:/]]) {
+            const published = await session.change(mainFile, text);
+            const finding = published.diagnostics.find((d) => d.code === 'stale-review');
+            assert.ok(finding, JSON.stringify(published.diagnostics));
+            const actions = await session.request('textDocument/codeAction',
+                { textDocument: { uri: uriOf(mainFile) }, range: finding.range, context: { diagnostics: [finding] } });
+            const fix = actions.find((action) => title.test(action.title));
+            assert.ok(fix, JSON.stringify(actions));
+            const fixed = applyEdits(text, fix.edit.changes[uriOf(mainFile)]);
+            const after = await session.change(mainFile, fixed);
+            assert.equal(after.diagnostics.find((d) => d.code === 'stale-review'), undefined, fixed);
+            assert.deepEqual(after.diagnostics.filter((d) => d.severity === 1), [], fixed);
+        }
         await session.change(mainFile, MAIN);
     });
 
