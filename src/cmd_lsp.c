@@ -16,6 +16,8 @@ static const char lsp_help[] =
     "Options:\n"
     "  -I DIR           also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude do not load the standard prelude (std/prelude)\n"
+    "      --data FILE  measured data, CSV subject,metric,value,date (repeatable): the data\n"
+    "                   lint rules run, and hover shows each KPI's actual\n"
     "      --stdio      talk on standard input and output (the default and only way;\n"
     "                   accepted because language clients pass it)\n"
     "  -h, --help       show this help\n"
@@ -23,22 +25,30 @@ static const char lsp_help[] =
     "Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit\n"
     "comes without shutdown, 2 usage error.\n";
 
-static int lsp_take(jrn_cli *cli, void *request, jrn_cli_option option, const char *value)
+/* The measured data files, in order (in the cli arena). */
+typedef struct lsp_request {
+    const char **data_files;
+    size_t data_count;
+} lsp_request;
+
+static int lsp_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
 {
-    (void)cli;
-    (void)request;
+    lsp_request *request = request_pointer;
     if (option == CLI_ARGUMENT) return cli_usage_error("lsp", "takes no file ('%s'): the editor sends the documents", value);
+    if (option == CLI_DATA) ARENA_PUSH(cli->arena, request->data_files, request->data_count, value);
     return CLI_GO_ON;
 }
 
 static const jrn_cli_command lsp_command = {
-    "lsp", lsp_help, CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_STDIO),
+    "lsp", lsp_help,
+    CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_STDIO),
     lsp_take,
 };
 
 int cmd_lsp(jrn_cli *cli, int argc, char **argv)
 {
-    int status = cli_parse(cli, &lsp_command, argc, argv, NULL);
+    lsp_request request = {NULL, 0};
+    int status = cli_parse(cli, &lsp_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
-    return lsp_serve(STDIN_FILENO, STDOUT_FILENO, &cli->compile);
+    return lsp_serve(STDIN_FILENO, STDOUT_FILENO, &cli->compile, request.data_files, request.data_count);
 }

@@ -1,9 +1,10 @@
 /* lsp_analysis.c — an open document compiled from its unsaved text (and the unsaved text of
  * every open file it uses), then linted with its suppressions, exactly as `jrnc check` and
- * `jrnc lint` see it. One analysis per document is kept, and the newest that resolved; each
+ * `jrnc lint` see it (with the measured data of --data). One analysis per document is kept, and the newest that resolved; each
  * goes, arena and all, when a newer one replaces it. */
 #include "jrn/lsp.h"
 
+#include "jrn/data.h"
 #include "jrn/lint.h"
 
 const jrn_source *lsp_root_source(const jrn_model *model)
@@ -14,15 +15,34 @@ const jrn_source *lsp_root_source(const jrn_model *model)
     return NULL;
 }
 
-static jrn_compilation *lsp_compile(lsp_server *server, const lsp_document *document)
+/* The measured data of --data against a clean model (in its arena); a file that cannot
+ * be read is reported about no place, mistakes in a file at their place in it. */
+static const jrn_actuals *lsp_load_data(const lsp_server *server, jrn_compilation *compilation)
+{
+    if (server->data_count == 0) return NULL;
+    jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
+    for (size_t i = 0; i < server->data_count; i++) {
+        const char *error_text = NULL;
+        if (data_load_file(actuals, server->data_files[i], &compilation->diags, &error_text) == DATA_UNREADABLE) {
+            diag_error(&compilation->diags, span_none(), "cannot read the data file '%s': %s", server->data_files[i],
+                       error_text != NULL ? error_text : "unknown reason");
+        }
+    }
+    return actuals;
+}
+
+static jrn_compilation *lsp_compile(lsp_server *server, lsp_document *document)
 {
     jrn_compilation *compilation = compile_new();
     const char *name = document->path != NULL ? document->path : document->uri;
     bool ok = compile_memory(compilation, name, strbuf_text(&document->text), document->text.length,
                              &server->options);
+    document->actuals = NULL;
     if (ok && compilation->model != NULL) {
+        document->actuals = lsp_load_data(server, compilation);
         jrn_lint_options lint_options;
         lint_options_init(&lint_options, server->today);
+        lint_options.actuals = document->actuals;
         lint_model(compilation->model, &lint_options, &compilation->diags);
     }
     diag_sort(&compilation->diags);

@@ -170,6 +170,7 @@ void lsp_document_invalidate(lsp_document *document)
 {
     if (document->last_resolved != document->analysis) compile_free(document->analysis);
     document->analysis = NULL;
+    document->actuals = NULL;
     document->diagnostics_due = true;
 }
 

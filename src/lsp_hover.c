@@ -1,10 +1,11 @@
 /* lsp_hover.c — textDocument/hover: what the name under the cursor declares, in Markdown:
  * its kind and title, and for a touchpoint its stage, emotion now and the stage's aim,
- * pain / delight / truth, effort, owner and KPIs; for a journey its completion as
- * `jrnc flow` computes it. User text goes through the one Markdown escaper. */
+ * pain / delight / truth, effort, owner and KPIs (with --data, each one's actual); for a
+ * journey its completion as `jrnc flow` computes it (with measured rates). User text goes through the one Markdown escaper. */
 #include "jrn/lsp.h"
 
 #include "jrn/flow.h"
+#include "jrn/report_actuals.h"
 #include "jrn/report_format.h"
 
 /* "- **name:** value" with value escaped. */
@@ -20,17 +21,26 @@ static const char *lsp_label_of(const jrn_element *element)
     return element != NULL ? element_label(element) : NULL;
 }
 
-static void lsp_hover_kpis(jrn_strbuf *out, jrn_arena *arena, jrn_kpi *const *kpis, size_t count)
+/* Each KPI with its target and, with --data, its actual and status. */
+static void lsp_hover_kpis(jrn_strbuf *out, jrn_arena *arena, const jrn_actuals *actuals, jrn_kpi *const *kpis,
+                           size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         const jrn_kpi *kpi = kpis[i];
-        const char *target = kpi->has_target ? arena_printf(arena, "target %s", kpi->target.text) : "no target";
-        lsp_hover_line(out, "KPI", arena_printf(arena, "%s (%s)", element_label(&kpi->metric->base), target));
+        const char *line = arena_printf(arena, "%s (%s)", element_label(&kpi->metric->base),
+                                        kpi->has_target ? arena_printf(arena, "target %s", kpi->target.text) : "no target");
+        if (actuals != NULL) {
+            report_kpi_actual actual = report_kpi_actual_of(actuals, kpi);
+            const char *measured = report_actual_text(arena, &actual);
+            line = arena_printf(arena, "%s: %s%s%s", line, measured != NULL ? measured : "no data",
+                                measured != NULL ? ", " : "", measured != NULL ? report_status_text(actual.status) : "");
+        }
+        lsp_hover_line(out, "KPI", line);
     }
 }
 
 static void lsp_hover_touchpoint(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model,
-                                 const jrn_touchpoint *touchpoint)
+                                 const jrn_actuals *actuals, const jrn_touchpoint *touchpoint)
 {
     const jrn_stage *stage = touchpoint->stage;
     lsp_hover_line(out, "stage", stage != NULL ? element_label(&stage->base) : NULL);
@@ -48,10 +58,11 @@ static void lsp_hover_touchpoint(jrn_strbuf *out, jrn_arena *arena, const jrn_mo
     lsp_hover_line(out, "channels", report_join_channels(arena, touchpoint->channels, touchpoint->channel_count, ", "));
     lsp_hover_line(out, "personas", report_join_personas(arena, touchpoint->personas, touchpoint->persona_count, ", "));
     if (touchpoint->is_backstage) lsp_hover_line(out, "backstage", "yes");
-    lsp_hover_kpis(out, arena, touchpoint->kpis, touchpoint->kpi_count);
+    lsp_hover_kpis(out, arena, actuals, touchpoint->kpis, touchpoint->kpi_count);
 }
 
-static void lsp_hover_stage(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_stage *stage)
+static void lsp_hover_stage(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_actuals *actuals,
+                            const jrn_stage *stage)
 {
     lsp_hover_line(out, "within", stage->parent != NULL ? element_label(&stage->parent->base) : NULL);
     lsp_hover_line(out, "goal", stage->goal);
@@ -59,13 +70,13 @@ static void lsp_hover_stage(jrn_strbuf *out, jrn_arena *arena, const jrn_model *
     if (stage->has_emotion) lsp_hover_line(out, "emotion", report_emotion_text(arena, model, stage->emotion));
     if (stage->has_aspiration) lsp_hover_line(out, "aim", report_emotion_text(arena, model, stage->aspiration));
     lsp_hover_line(out, "touchpoints", arena_printf(arena, "%zu", stage->touchpoint_count));
-    lsp_hover_kpis(out, arena, stage->kpis, stage->kpi_count);
+    lsp_hover_kpis(out, arena, actuals, stage->kpis, stage->kpi_count);
 }
 
 /* The journey's completion, from the same Markov chain `jrnc flow` solves (only for a map
  * without errors: the chain needs every hop resolved). */
 static void lsp_hover_journey(jrn_strbuf *out, jrn_arena *arena, const jrn_compilation *analysis,
-                              const jrn_journey *journey)
+                              const jrn_actuals *actuals, const jrn_journey *journey)
 {
     lsp_hover_line(out, "for", report_join_personas(arena, journey->personas, journey->persona_count, ", "));
     lsp_hover_line(out, "goal", journey->goal);
@@ -74,22 +85,23 @@ static void lsp_hover_journey(jrn_strbuf *out, jrn_arena *arena, const jrn_compi
         jrn_diag_list scratch;
         diag_list_init(&scratch, arena);
         jrn_journey_flow flow;
-        if (flow_journey(arena, analysis->model, journey, NULL, &scratch, &flow)) {
+        if (flow_journey(arena, analysis->model, journey, actuals, &scratch, &flow)) {
             lsp_hover_line(out, "completion", arena_printf(arena, "%s complete, %s lost (jrnc flow)",
                                                            report_rate_text(arena, flow.completion),
                                                            report_rate_text(arena, flow.lost)));
         }
     }
-    lsp_hover_kpis(out, arena, journey->kpis, journey->kpi_count);
+    lsp_hover_kpis(out, arena, actuals, journey->kpis, journey->kpi_count);
 }
 
-static void lsp_hover_details(jrn_strbuf *out, jrn_arena *arena, const jrn_compilation *analysis,
+static void lsp_hover_details(jrn_strbuf *out, jrn_arena *arena, const lsp_document *document,
                               const jrn_model *model, const jrn_element *element)
 {
+    const jrn_actuals *actuals = document->actuals;
     switch (element->kind) {
-    case KIND_TOUCHPOINT: lsp_hover_touchpoint(out, arena, model, (const jrn_touchpoint *)element); break;
-    case KIND_STAGE: lsp_hover_stage(out, arena, model, (const jrn_stage *)element); break;
-    case KIND_JOURNEY: lsp_hover_journey(out, arena, analysis, (const jrn_journey *)element); break;
+    case KIND_TOUCHPOINT: lsp_hover_touchpoint(out, arena, model, actuals, (const jrn_touchpoint *)element); break;
+    case KIND_STAGE: lsp_hover_stage(out, arena, model, actuals, (const jrn_stage *)element); break;
+    case KIND_JOURNEY: lsp_hover_journey(out, arena, document->analysis, actuals, (const jrn_journey *)element); break;
     case KIND_PERSONA: {
         const jrn_persona *persona = (const jrn_persona *)element;
         lsp_hover_line(out, "role", persona->role);
@@ -130,7 +142,7 @@ json_t *lsp_hover(lsp_server *server, const json_t *params, lsp_error *error)
         strbuf_puts(&text, " — ");
         report_put_markdown(&text, element->title);
     }
-    lsp_hover_details(&text, arena, analysis, model, element);
+    lsp_hover_details(&text, arena, document, model, element);
     json_t *hover = json_pack("{s:{s:s,s:o},s:o}", "contents", "kind", "markdown", "value", lsp_string(strbuf_text(&text)),
                               "range", lsp_range_json(span, server->encoding));
     strbuf_free(&text);

@@ -402,7 +402,8 @@ static jrn_date lsp_today(void)
     return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
 }
 
-int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options)
+int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, const char *const *data_files,
+              size_t data_count)
 {
     lsp_server server = {0};
     server.output_fd = output_fd;
@@ -411,6 +412,8 @@ int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options)
     server.options.unsaved_text = lsp_documents_unsaved_text;
     server.options.unsaved_context = &server.documents;
     server.today = lsp_today();
+    server.data_files = data_files;
+    server.data_count = data_count;
     jrn_strbuf body = STRBUF_INIT;
     lsp_batch batch = {.count = 0};
     bool input_open = true;

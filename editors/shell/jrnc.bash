@@ -19,7 +19,7 @@ _jrnc_options_of() {
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
-        lsp) echo "-I --include --no-prelude --stdio -h --help" ;;
+        lsp) echo "-I --include --no-prelude --data --stdio -h --help" ;;
     esac
 }
 

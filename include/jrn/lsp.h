@@ -64,6 +64,7 @@ typedef struct lsp_document {
     int64_t version;
     jrn_compilation *analysis;   /* of the current text, or NULL when it must be redone */
     jrn_compilation *last_resolved; /* the newest analysis with a resolved model (may be analysis) */
+    const struct jrn_actuals *actuals; /* --data loaded against the analysis (in its arena), or NULL */
     bool diagnostics_due;        /* the text (or a file it uses) changed since the last publish */
     char **published_uris;       /* other files this document's analysis published findings in */
     size_t published_count;
@@ -132,6 +133,8 @@ typedef struct lsp_server {
     int output_fd;
     lsp_reader reader;
     jrn_compile_options options;   /* the command line's, with the open documents' text */
+    const char *const *data_files; /* --data FILE.csv, in order: measured data for lint and hover */
+    size_t data_count;
     lsp_encoding encoding;
     lsp_documents documents;
     lsp_workspace workspace;
@@ -219,8 +222,10 @@ json_t *lsp_semantic_tokens(lsp_server *server, const json_t *params, lsp_error 
 /* The semantic token legend the server announces (lsp_semantic_tokens.c). */
 json_t *lsp_semantic_tokens_legend(void);
 
-/* The server's loop: reads requests from input_fd until exit, answers on output_fd.
+/* The server's loop: reads requests from input_fd until exit, answers on output_fd; each
+ * map is compiled with options and checked against the measured data of data_files.
  * Returns the exit status: 0 after shutdown then exit, 1 after exit alone or end of input. */
-int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options);
+int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, const char *const *data_files,
+              size_t data_count);
 
 #endif

@@ -16,8 +16,8 @@ const { test, finish } = require('./cases');
 
 // One server and its client connection; diagnostics are collected per URI as they come.
 class Session {
-    constructor(env = process.env) {
-        this.process = spawn(JRNC, ['lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    constructor(env = process.env, args = []) {
+        this.process = spawn(JRNC, ['lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
         this.stderr = '';
         this.process.stderr.on('data', (chunk) => { this.stderr += chunk; });
         this.stopping = false;
@@ -525,6 +525,30 @@ async function main() {
         const line = text.split('\n')[error.range.start.line];
         assert.equal(error.range.start.character, Buffer.byteLength(line.slice(0, line.indexOf('phonee'))));
         await utf8.stop();
+    });
+
+    await test('--data: the data lint rules run, and hover shows a KPI\'s actual', async () => {
+        const root = process.env.JRN_ROOT;
+        const withData = new Session(process.env, ['--data', path.join(root, 'examples/acme_actuals.csv')]);
+        await withData.initialize({});
+        const file = path.join(root, 'examples/acme_post_sales.jrn');
+        const text = fs.readFileSync(file, 'utf8');
+        const published = await withData.open(file, text);
+        const missed = published.diagnostics.find((d) => d.code === 'kpi-missed');
+        assert.ok(missed, JSON.stringify(published.diagnostics.map((d) => d.code)));
+        assert.match(missed.message, /misses its target of 80%: 72% on 2026-03-31/);
+        const hover = await withData.request('textDocument/hover',
+            { textDocument: { uri: uriOf(file) }, position: positionOf(text, 'admin_training "', 0, 2) });
+        assert.match(hover.contents.value, /KPI:\*\* Course completion rate \(target 80%\): 72% on 2026-03-31, .*missed/);
+        assert.equal((await withData.stop()).code, 0);
+    });
+
+    await test('--data naming a file that cannot be read: an error in the map, not a crash', async () => {
+        const withData = new Session(process.env, ['--data', path.join(TMP, 'no-such.csv')]);
+        await withData.initialize({});
+        const published = await withData.open(mainFile, MAIN);
+        assert.ok(published.diagnostics.some((d) => /cannot read the data file/.test(d.message)), JSON.stringify(published));
+        assert.equal((await withData.stop()).code, 0);
     });
 
     await test('cancelled requests are answered RequestCancelled', async () => {
