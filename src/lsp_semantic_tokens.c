@@ -6,6 +6,7 @@
 #include "jrn/memory.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The legend: token types by index, then the one modifier. */
 static const char *const lsp_token_types[KIND_COUNT] = {
@@ -33,7 +34,7 @@ static unsigned lsp_token_type(jrn_kind kind)
 {
     const char *name = lsp_token_types[kind];
     for (unsigned i = 0; i < sizeof lsp_legend_types / sizeof lsp_legend_types[0]; i++) {
-        if (lsp_legend_types[i] == name) return i;
+        if (strcmp(lsp_legend_types[i], name) == 0) return i;
     }
     return 0;
 }
