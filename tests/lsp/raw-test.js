@@ -164,6 +164,35 @@ async function main() {
         assert.equal((await raw.reply(13)).error.code, -32800);
     });
 
+    await test('every method with params of every wrong shape gets an answer', async () => {
+        const methods = ['textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/references',
+            'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/documentSymbol',
+            'workspace/symbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/codeAction',
+            'textDocument/semanticTokens/full'];
+        const uri = 'file:///tmp/long.jrn';
+        const shapes = [undefined, null, [], 'text', 42, {}, { textDocument: 7 }, { textDocument: { uri: 7 } },
+            { textDocument: { uri }, position: 'here' }, { textDocument: { uri }, position: { line: 'a', character: [] } },
+            { textDocument: { uri }, position: { line: 0, character: 1e30 } }, { textDocument: { uri }, position: { line: 0, character: 3 }, newName: 5 },
+            { textDocument: { uri }, context: { diagnostics: [7, null, { range: 'x', code: 9, message: [] }] } },
+            { query: 7 }];
+        let id = 1000;
+        for (const method of methods) {
+            for (const params of shapes) {
+                const message = { jsonrpc: '2.0', id: ++id, method };
+                if (params !== undefined) message.params = params;
+                await raw.send(frame(message));
+                const reply = await raw.reply(id);
+                assert.ok('result' in reply || 'error' in reply, JSON.stringify(reply));
+            }
+        }
+        for (const method of ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeWorkspaceFolders']) {
+            for (const params of shapes) await raw.send(frame({ jsonrpc: '2.0', method, params }));
+        }
+        await raw.send(frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version: 9 },
+            contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }, 7, { text: 8 }] } }));
+        await alive(raw, ++id);
+    });
+
     await test('exit without shutdown: exit status 1; end of input ends the server', async () => {
         await raw.send(frame({ jsonrpc: '2.0', method: 'exit' }));
         assert.deepEqual(await raw.exited, { code: 1, signal: null });
