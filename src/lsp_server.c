@@ -178,11 +178,43 @@ static json_t *lsp_shutdown(lsp_server *server, const json_t *params, lsp_error 
 
 /* --- document synchronisation --- */
 
-/* Every open document may use the one that changed: each is analysed afresh when next
- * asked, and its diagnostics are due. */
+/* A document opened or closed changes what every map reads for its file (the editor's
+ * text or the disk, and where a use finds it): each is analysed afresh when next asked,
+ * and its diagnostics are due. */
 static void lsp_invalidate_all(lsp_server *server)
 {
     for (size_t i = 0; i < server->documents.count; i++) lsp_document_invalidate(server->documents.items[i]);
+}
+
+/* True when document's last analysis read the file at canonical_path, or cannot tell
+ * (it did not resolve, so its files are not known). */
+static bool lsp_analysis_reads(const lsp_document *document, const char *canonical_path)
+{
+    const jrn_model *model = document->analysis->resolved_model;
+    if (model == NULL) return true;
+    bool reads = false;
+    for (size_t i = 0; i < model->file_count && !reads; i++) {
+        char *path = lsp_canonical_path(model->files[i].source->path);
+        reads = strcmp(path, canonical_path) == 0;
+        free(path);
+    }
+    return reads;
+}
+
+/* A document's text changed: it and the documents whose maps use it are analysed afresh. */
+static void lsp_invalidate_users(lsp_server *server, lsp_document *changed)
+{
+    if (changed->canonical_path == NULL) {
+        lsp_invalidate_all(server);
+        return;
+    }
+    for (size_t i = 0; i < server->documents.count; i++) {
+        lsp_document *document = server->documents.items[i];
+        if (document == changed) lsp_document_invalidate(document);
+        else if (document->analysis != NULL && lsp_analysis_reads(document, changed->canonical_path)) {
+            lsp_document_invalidate(document);
+        }
+    }
 }
 
 static void lsp_did_open(lsp_server *server, const json_t *params)
@@ -230,7 +262,7 @@ static void lsp_did_change(lsp_server *server, const json_t *params)
     }
     const json_t *version = json_object_get(json_object_get(params, "textDocument"), "version");
     if (json_is_integer(version)) document->version = json_integer_value(version);
-    lsp_invalidate_all(server);
+    lsp_invalidate_users(server, document);
 }
 
 static void lsp_did_close(lsp_server *server, const json_t *params)

@@ -34,8 +34,10 @@ class Session {
             new rpc.StreamMessageReader(this.process.stdout), new rpc.StreamMessageWriter(this.process.stdin));
         this.diagnostics = new Map();
         this.waiters = [];
+        this.published = new Map();   // how many times each URI's diagnostics came
         this.connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
             this.diagnostics.set(params.uri, params);
+            this.published.set(params.uri, (this.published.get(params.uri) || 0) + 1);
             this.waiters = this.waiters.filter((waiter) => !waiter(params));
         });
         this.connection.listen();
@@ -221,6 +223,17 @@ async function main() {
             { textDocument: { uri: uriOf(parts), version: 2 }, contentChanges: [{ text: PARTS + 'channel kiosk "Kiosk"\n' }] });
         await mainFixed;
         assert.ok(!fs.readFileSync(parts, 'utf8').includes('kiosk'), 'the disk is untouched');
+    });
+
+    await test('a change re-analyses the maps that use the file, not the others', async () => {
+        const lone = write('lone.jrn', 'channel lone "Lone"\n');
+        await session.open(lone, 'channel lone "Lone"\n');
+        const before = session.published.get(uriOf(lone));
+        await session.change(mainFile, MAIN.replace('channel: phone', 'channel: kiosk'));
+        // Whatever that change made due was published before this answer.
+        await session.request('workspace/symbol', { query: 'nothing-matches-this' });
+        assert.equal(session.published.get(uriOf(lone)), before, 'lone.jrn uses nothing that changed');
+        await session.connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(lone) } });
     });
 
     await test('definition across files: from a use in main.jrn to the declaration in the open parts.jrn', async () => {
