@@ -1,5 +1,6 @@
 /* cmd_lsp.c — `jrnc lsp`: the language server (LSP 3.17) on standard input and output, for
  * editors: diagnostics as you type, completion, navigation, rename, formatting. */
+#include <signal.h>
 #include <unistd.h>
 
 #include "jrn/commands.h"
@@ -50,5 +51,8 @@ int cmd_lsp(jrn_cli *cli, int argc, char **argv)
     lsp_request request = {NULL, 0};
     int status = cli_parse(cli, &lsp_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
+    /* A client that goes away must end the server through a failed write (which ends the
+     * loop), not kill it with SIGPIPE mid-message. */
+    signal(SIGPIPE, SIG_IGN);
     return lsp_serve(STDIN_FILENO, STDOUT_FILENO, &cli->compile, request.data_files, request.data_count);
 }

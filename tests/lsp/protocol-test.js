@@ -335,6 +335,14 @@ async function main() {
         await session.change(mainFile, MAIN);
     });
 
+    await test('definition on a use path opens the file it brings in', async () => {
+        const location = await session.request('textDocument/definition',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(MAIN, 'parts', 0, 2) });
+        const target = Array.isArray(location) ? location[0] : location;
+        assert.equal(target.uri, uriOf(parts));
+        assert.deepEqual(target.range.start, { line: 0, character: 0 });
+    });
+
     await test('references and document highlight of a touchpoint', async () => {
         const refs = await session.request('textDocument/references',
             { textDocument: { uri: uriOf(mainFile) }, position: positionOf(MAIN, 'browse ->', 0, 1), context: { includeDeclaration: true } });

@@ -193,12 +193,17 @@ async function main() {
         await alive(raw, ++id);
     });
 
-    await test('exit without shutdown: exit status 1; end of input ends the server', async () => {
+    await test('exit without shutdown: exit status 1; end of input or of the output ends the server', async () => {
         await raw.send(frame({ jsonrpc: '2.0', method: 'exit' }));
         assert.deepEqual(await raw.exited, { code: 1, signal: null });
         const other = new Raw();
         other.process.stdin.end();
         assert.deepEqual(await other.exited, { code: 1, signal: null });
+        // A client gone while the server writes: the write fails, no SIGPIPE kills it.
+        const gone = new Raw();
+        gone.process.stdout.destroy();
+        await gone.send(initialize(1));
+        assert.deepEqual(await gone.exited, { code: 1, signal: null });
     });
 
     finish();
