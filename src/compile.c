@@ -30,10 +30,12 @@ static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
     jrn_sema sema;
     sema_init(&sema, compilation->arena, syntax_arena, &compilation->diags, options);
     /* Name resolution on a file that did not parse would only add noise to the syntax errors. */
-    bool ok = sema_load_root(&sema, root) && sema_resolve(&sema) && compilation->diags.error_count == 0;
+    bool loaded = sema_load_root(&sema, root);
+    bool ok = loaded && sema_resolve(&sema) && compilation->diags.error_count == 0;
     sema_dispose(&sema);
     arena_free(syntax_arena);
     compilation->model = ok ? sema.model : NULL;
+    compilation->resolved_model = loaded ? sema.model : NULL;
     return ok;
 }
 

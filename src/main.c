@@ -21,6 +21,7 @@ static const subcommand subcommands[] = {
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
     {"import", cmd_import},
+    {"lsp", cmd_lsp},
     {NULL, NULL},
 };
 

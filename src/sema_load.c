@@ -55,8 +55,29 @@ static const char *sema_folder_of(jrn_sema *sema, const jrn_source *source)
 
 typedef enum sema_probe { PROBE_ABSENT, PROBE_FILE, PROBE_OTHER } sema_probe;
 
-static sema_probe sema_probe_path(const char *path)
+/* The caller's unsaved text for path, or NULL when the file is to be read from disk. */
+static const char *sema_unsaved_text(const jrn_sema *sema, const char *path, size_t *length)
 {
+    const jrn_compile_options *options = sema->options;
+    if (options->unsaved_text == NULL) return NULL;
+    return options->unsaved_text(options->unsaved_context, path, length);
+}
+
+/* A file's text: the caller's unsaved text for it when there is one, else the file on disk. */
+static jrn_source *sema_read_source(jrn_sema *sema, const char *path, jrn_load_status *status,
+                                    const char **error_text)
+{
+    size_t length = 0;
+    const char *unsaved = sema_unsaved_text(sema, path, &length);
+    if (unsaved != NULL) return source_from_memory(sema->arena, path, unsaved, length);
+    return source_load(sema->arena, path, status, error_text);
+}
+
+/* A file held unsaved counts as a file, even before it is first saved. */
+static sema_probe sema_probe_path(const jrn_sema *sema, const char *path)
+{
+    size_t length;
+    if (sema_unsaved_text(sema, path, &length) != NULL) return PROBE_FILE;
     struct stat info;
     if (stat(path, &info) != 0) return PROBE_ABSENT;
     return S_ISREG(info.st_mode) ? PROBE_FILE : PROBE_OTHER;
@@ -69,10 +90,10 @@ static sema_probe sema_probe_in(jrn_sema *sema, const char *folder, const char *
     bool here = folder == NULL || strcmp(folder, ".") == 0;
     const char *candidate = here ? arena_strdup(sema->arena, name)
                                  : arena_printf(sema->arena, "%s/%s", folder, name);
-    sema_probe probe = sema_probe_path(candidate);
+    sema_probe probe = sema_probe_path(sema, candidate);
     if (probe == PROBE_ABSENT && add_suffix) {
         candidate = arena_printf(sema->arena, "%s.jrn", candidate);
-        probe = sema_probe_path(candidate);
+        probe = sema_probe_path(sema, candidate);
     }
     if (probe != PROBE_ABSENT) *found = candidate;
     return probe;
@@ -243,7 +264,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
     }
     jrn_load_status status;
     const char *error_text;
-    jrn_source *source = source_load(sema->arena, found, &status, &error_text);
+    jrn_source *source = sema_read_source(sema, found, &status, &error_text);
     if (source == NULL) {
         sema->load_errors++;
         diag_error(sema->diags, item->use_path_span, "cannot read '%s': %s", found, error_text);
@@ -334,7 +355,7 @@ bool sema_load_root(jrn_sema *sema, const jrn_source *root)
         const char *path = stdlib_dir != NULL ? arena_printf(sema->arena, "%s/std/prelude.jrn", stdlib_dir) : NULL;
         jrn_load_status status;
         const char *error_text = "no standard library folder";
-        jrn_source *prelude = path != NULL ? source_load(sema->arena, path, &status, &error_text) : NULL;
+        jrn_source *prelude = path != NULL ? sema_read_source(sema, path, &status, &error_text) : NULL;
         if (prelude == NULL) {
             sema->load_errors++;
             jrn_diag *diag = diag_error(sema->diags, span_none(), "cannot load the standard prelude %s: %s",

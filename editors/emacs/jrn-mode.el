@@ -433,6 +433,15 @@ as you type.
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.jrn\\'" . jrn-mode))
 
+;; Eglot (built in from Emacs 29, Debian's elpa-eglot before) runs `jrnc lsp' for
+;; `.jrn' buffers: M-x eglot, or (add-hook 'jrn-mode-hook #'eglot-ensure).  Its
+;; diagnostics replace the Flymake backend above while eglot manages the buffer.
+;;;###autoload
+(with-eval-after-load 'eglot
+  (defvar eglot-server-programs)
+  (add-to-list 'eglot-server-programs
+               `(jrn-mode . ,(lambda (&optional _interactive) (list jrn-jrnc-program "lsp")))))
+
 (provide 'jrn-mode)
 
 ;;; jrn-mode.el ends here

@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow import"
+_jrnc_commands="check lint fmt diff flow import lsp"
 _jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -20,6 +20,7 @@ _jrnc_options_of() {
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
         import) echo "-o --output= --color= -h --help" ;;
+        lsp) echo "-I --include --use-root --no-prelude --data --today --stdio -h --help" ;;
     esac
 }
 

@@ -59,6 +59,7 @@ typedef enum jrn_cli_option {
     CLI_TODAY,             /* --today DATE (cli_parse does it: jrn_cli.today) */
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
+    CLI_STDIO,             /* --stdio (lsp: the transport language clients name) */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 

@@ -18,5 +18,7 @@ int cmd_fmt(jrn_cli *cli, int argc, char **argv);
 int cmd_diff(jrn_cli *cli, int argc, char **argv);
 /* jrnc import mermaid FILE [-o OUT]: a Mermaid journey diagram as a .jrn map. */
 int cmd_import(jrn_cli *cli, int argc, char **argv);
+/* jrnc lsp: the language server on standard input and output. */
+int cmd_lsp(jrn_cli *cli, int argc, char **argv);
 
 #endif

@@ -14,6 +14,10 @@ typedef struct jrn_compilation {
     jrn_arena *arena;                  /* owns every source, model element and message */
     jrn_diag_list diags;
     jrn_model *model;                  /* NULL when the input has errors */
+    /* The model as far as name resolution got, also when it found errors; NULL when a file
+     * did not parse or load. Only for tools that look up declarations, names and spans in
+     * a map being edited (the language server): back ends take model. */
+    const jrn_model *resolved_model;
     bool root_unreadable;              /* the root file could not be read: a usage/I-O failure */
 } jrn_compilation;
 

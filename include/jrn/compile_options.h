@@ -1,10 +1,16 @@
 /* compile_options.h — what a compilation is told from outside: where "use" looks for
- * files, which folders it may read them from, and whether the prelude is loaded. Shared by the front end's API and its passes. */
+ * files, which folders it may read them from, whether the prelude is loaded, and which
+ * files' text the caller holds unsaved. Shared by the front end's API and its passes. */
 #ifndef JRN_COMPILE_OPTIONS_H
 #define JRN_COMPILE_OPTIONS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The text the caller holds for the file at path (an editor's unsaved document), or NULL
+ * to read the file from disk. path is as the loader found it (not normalised); *length is
+ * set to the text's length. The text must stay unchanged for the whole compilation. */
+typedef const char *(*jrn_unsaved_text_lookup)(void *context, const char *path, size_t *length);
 
 typedef struct jrn_compile_options {
     const char *const *include_dirs;   /* -I DIR, in command-line order */
@@ -16,6 +22,8 @@ typedef struct jrn_compile_options {
                                         * file must lie under one of them or in stdlib_dir */
     size_t use_root_count;
     bool no_prelude;                   /* --no-prelude */
+    jrn_unsaved_text_lookup unsaved_text;  /* NULL: every file is read from disk */
+    void *unsaved_context;             /* passed to unsaved_text */
 } jrn_compile_options;
 
 #endif
