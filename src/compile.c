@@ -31,6 +31,8 @@ static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
     sema_init(&sema, compilation->arena, syntax_arena, &compilation->diags, options);
     /* Name resolution on a file that did not parse would only add noise to the syntax errors. */
     bool ok = sema_load_root(&sema, root) && sema_resolve(&sema) && compilation->diags.error_count == 0;
+    compilation->files = sema.model->files;
+    compilation->file_count = sema.model->file_count;
     sema_dispose(&sema);
     arena_free(syntax_arena);
     compilation->model = ok ? sema.model : NULL;

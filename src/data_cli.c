@@ -5,25 +5,32 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
-                  const char *const *paths, size_t count, jrn_actuals **actuals)
+int data_cli_collect(jrn_compilation *compilation, const char *const *paths, size_t count,
+                     jrn_actuals **actuals, jrn_diag_list *diags)
 {
     *actuals = NULL;
     if (count == 0) return EXIT_CLEAN;
     *actuals = data_new(compilation->arena, compilation->model);
-    jrn_diag_list diags;
-    diag_list_init(&diags, compilation->arena);
     bool unreadable = false;
     for (size_t i = 0; i < count; i++) {
         const char *error_text;
-        if (data_load_file(*actuals, paths[i], &diags, &error_text) == DATA_UNREADABLE) {
-            diag_error(&diags, span_none(), "cannot read '%s': %s", paths[i], error_text);
+        if (data_load_file(*actuals, paths[i], diags, &error_text) == DATA_UNREADABLE) {
+            diag_error(diags, span_none(), "cannot read '%s': %s", paths[i], error_text);
             unreadable = true;
             break;
         }
     }
-    diag_sort(&diags);
-    diag_render_text(&diags, stderr, cli->color);
+    diag_sort(diags);
     if (unreadable) return EXIT_USAGE;
-    return diags.error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+    return diags->error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+}
+
+int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
+                  const char *const *paths, size_t count, jrn_actuals **actuals)
+{
+    jrn_diag_list diags;
+    diag_list_init(&diags, compilation->arena);
+    int status = data_cli_collect(compilation, paths, count, actuals, &diags);
+    diag_render_text(&diags, stderr, cli->color);
+    return status;
 }

@@ -20,6 +20,8 @@ static const subcommand subcommands[] = {
     {"flow", cmd_flow},
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
+    {"watch", cmd_watch},
+    {"serve", cmd_serve},
     {NULL, NULL},
 };
 

@@ -16,5 +16,9 @@ int cmd_flow(jrn_cli *cli, int argc, char **argv);
 int cmd_fmt(jrn_cli *cli, int argc, char **argv);
 /* jrnc diff [--format text|md|json] OLD NEW: what changed in the journey. */
 int cmd_diff(jrn_cli *cli, int argc, char **argv);
+/* jrnc watch FILE -o OUT: compile again at every save of the map or what it reads. */
+int cmd_watch(jrn_cli *cli, int argc, char **argv);
+/* jrnc serve FILE: the HTML report on a local web server, redrawn in the page at every save. */
+int cmd_serve(jrn_cli *cli, int argc, char **argv);
 
 #endif
