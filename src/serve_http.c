@@ -151,31 +151,40 @@ static bool serve_host_is_loopback(const char *host)
     return false;
 }
 
+/* The route a request's URI names, read from the URI as sent (before decoding, which
+ * would make "/%00" or "/%2e" look like "/"): its path must be one of the two, whole. */
+typedef enum serve_route { SERVE_ROUTE_NONE, SERVE_ROUTE_PAGE, SERVE_ROUTE_EVENTS } serve_route;
+static const serve_route serve_routes[] = {SERVE_ROUTE_NONE, SERVE_ROUTE_PAGE, SERVE_ROUTE_EVENTS};
+
+static void *serve_route_of(void *context, const char *uri, struct MHD_Connection *connection)
+{
+    (void)context;
+    (void)connection;
+    size_t path_length = strcspn(uri, "?#");
+    serve_route route = SERVE_ROUTE_NONE;
+    if (path_length == 1 && uri[0] == '/') route = SERVE_ROUTE_PAGE;
+    else if (path_length == 7 && strncmp(uri, "/events", 7) == 0) route = SERVE_ROUTE_EVENTS;
+    return (void *)&serve_routes[route];
+}
+
 static enum MHD_Result serve_answer(void *context, struct MHD_Connection *connection, const char *url,
                                     const char *method, const char *version, const char *upload_data,
                                     size_t *upload_data_size, void **request_state)
 {
+    (void)url;
     (void)version;
     (void)upload_data;
+    (void)upload_data_size;
     jrn_serve_http *http = context;
-    /* The first call only sees the headers; answer once the request is whole. */
-    static const int headers_seen = 1;
-    if (*request_state == NULL) {
-        *request_state = (void *)&headers_seen;
-        return MHD_YES;
-    }
-    if (*upload_data_size != 0) {
-        *upload_data_size = 0;
-        return MHD_YES;
-    }
+    serve_route route = *request_state != NULL ? *(const serve_route *)*request_state : SERVE_ROUTE_NONE;
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
         return serve_text(connection, MHD_HTTP_METHOD_NOT_ALLOWED, "jrnc serve answers GET only\n");
     if (http->loopback_only &&
         !serve_host_is_loopback(MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host")))
         return serve_text(connection, MHD_HTTP_FORBIDDEN, "jrnc serve answers requests for 127.0.0.1 only\n");
-    /* Fixed routes, compared whole: no part of a URL ever becomes a file name. */
-    if (strcmp(url, "/") == 0) return serve_answer_page(http->site, connection);
-    if (strcmp(url, "/events") == 0) return serve_answer_events(http->site, connection);
+    /* Fixed routes: no part of a URL ever becomes a file name. */
+    if (route == SERVE_ROUTE_PAGE) return serve_answer_page(http->site, connection);
+    if (route == SERVE_ROUTE_EVENTS) return serve_answer_events(http->site, connection);
     return serve_text(connection, MHD_HTTP_NOT_FOUND, "not found: jrnc serve has / and /events only\n");
 }
 
@@ -190,6 +199,7 @@ jrn_serve_http *serve_http_start(jrn_serve_site *site, int listener, bool ipv6, 
     http->daemon = MHD_start_daemon(flags,
                                     0, NULL, NULL, serve_answer, http,
                                     MHD_OPTION_LISTEN_SOCKET, listener,
+                                    MHD_OPTION_URI_LOG_CALLBACK, serve_route_of, NULL,
                                     MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_CONNECTION_LIMIT,
                                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
                                     MHD_OPTION_END);

@@ -18,14 +18,18 @@ typedef struct serve_view {
     jrn_emit_options options;
 } serve_view;
 
-/* The script listens for saves (Server-Sent Events on /events) while the tab is shown
- * (a browser opens few connections per server: hidden tabs give theirs up and catch up
- * when shown), fetches the page again and puts its body in place of the old one, keeping
- * where the page and the graph's box were scrolled to and whether the graph was fitted. */
+/* The script hears of saves over Server-Sent Events (/events), fetches the page again and
+ * puts its body in place of the old one, keeping where the page and the graph's box were
+ * scrolled to and whether the graph was fitted. A browser opens only a few connections
+ * to one server, so the tabs of one browser share one event stream: the tab holding a
+ * Web Lock listens and tells the others over a BroadcastChannel (when the lock goes with
+ * its tab, another takes over). Where those are missing (an address that is not this
+ * machine's is no secure context) each shown tab listens, and a hidden one catches up
+ * when shown. */
 static const char serve_script[] =
     "(function(){\n"
     "var meta=function(d){return Number(d.querySelector('meta[name=jrnc-generation]').content)};\n"
-    "var generation=meta(document),source=null,busy=false,again=false;\n"
+    "var generation=meta(document),busy=false,again=false;\n"
     "var saved=sessionStorage.getItem('jrnc-scroll');\n"
     "if(saved){sessionStorage.removeItem('jrnc-scroll');var p=saved.split(',');"
     "addEventListener('load',function(){scrollTo(Number(p[0]),Number(p[1]))})}\n"
@@ -43,14 +47,22 @@ static const char serve_script[] =
     "  scrollTo(x,y);busy=false;if(again){again=false;redraw()}\n"
     " }).catch(function(){sessionStorage.setItem('jrnc-scroll',scrollX+','+scrollY);location.reload()});\n"
     "}\n"
-    "function connect(){\n"
-    " if(source)return;\n"
-    " source=new EventSource('/events?since='+generation);\n"
-    " source.onmessage=function(e){if(Number(e.data)!==generation)redraw()};\n"
+    "function heard(g){if(g!==generation)redraw()}\n"
+    "function listen(told){var s=new EventSource('/events?since='+generation);"
+    "s.onmessage=function(e){told(Number(e.data))};return s}\n"
+    "if(navigator.locks&&window.BroadcastChannel){\n"
+    " var channel=new BroadcastChannel('jrnc-events'),latest=0;\n"
+    " channel.onmessage=function(e){if(e.data==='ask'){if(latest)channel.postMessage(latest)}else heard(Number(e.data))};\n"
+    " navigator.locks.request('jrnc-events',function(){latest=generation;return new Promise(function(){"
+    "listen(function(g){latest=g;channel.postMessage(g);heard(g)})})});\n"
+    " channel.postMessage('ask');\n"
+    "}else{\n"
+    " var source=null;\n"
+    " var connect=function(){if(!source)source=listen(heard)};\n"
+    " document.addEventListener('visibilitychange',function(){"
+    "if(document.hidden){if(source){source.close();source=null}}else connect()});\n"
+    " if(!document.hidden)connect();\n"
     "}\n"
-    "function disconnect(){if(source){source.close();source=null}}\n"
-    "document.addEventListener('visibilitychange',function(){if(document.hidden)disconnect();else connect()});\n"
-    "if(!document.hidden)connect();\n"
     "})();\n";
 
 static const char serve_style[] =

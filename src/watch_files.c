@@ -19,7 +19,7 @@
 
 /* A change counts once no further change came for WATCH_QUIET_MS, or WATCH_LIMIT_MS after
  * it came however busy the folder is: a save shows within well under a second. */
-enum { WATCH_QUIET_MS = 60, WATCH_LIMIT_MS = 400 };
+enum { WATCH_QUIET_MS = 40, WATCH_LIMIT_MS = 400 };
 
 /* What a folder is watched for: its files written, replaced, created, removed or touched,
  * and the folder itself going away. */
@@ -38,6 +38,7 @@ struct jrn_watch {
     int signal_fd;
     sigset_t stop_signals;
     sigset_t previous_mask;
+    struct sigaction previous_actions[2];   /* SIGINT's and SIGTERM's on entry */
     watch_folder *folders;
     size_t folder_count;
     char **pending;          /* paths added since the last commit */
@@ -58,6 +59,18 @@ jrn_watch *watch_new(jrn_strbuf *error)
     sigemptyset(&watch->stop_signals);
     sigaddset(&watch->stop_signals, SIGINT);
     sigaddset(&watch->stop_signals, SIGTERM);
+    /* A signal ignored on entry (a shell without job control starts background commands
+     * with SIGINT ignored) would never reach the descriptor: `kill -INT` must still stop
+     * the watch, so ignoring gives way to the default, which blocking then holds off. */
+    static const int stops[2] = {SIGINT, SIGTERM};
+    for (size_t i = 0; i < 2; i++) {
+        sigaction(stops[i], NULL, &watch->previous_actions[i]);
+        if (watch->previous_actions[i].sa_handler == SIG_IGN) {
+            struct sigaction taken = {.sa_handler = SIG_DFL};
+            sigemptyset(&taken.sa_mask);
+            sigaction(stops[i], &taken, NULL);
+        }
+    }
     pthread_sigmask(SIG_BLOCK, &watch->stop_signals, &watch->previous_mask);
     watch->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     watch->signal_fd = signalfd(-1, &watch->stop_signals, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -97,6 +110,8 @@ void watch_free(jrn_watch *watch)
      * it is taken first, so stopping stays clean. */
     struct timespec now = {0, 0};
     while (sigtimedwait(&watch->stop_signals, NULL, &now) > 0) continue;
+    static const int stops[2] = {SIGINT, SIGTERM};
+    for (size_t i = 0; i < 2; i++) sigaction(stops[i], &watch->previous_actions[i], NULL);
     pthread_sigmask(SIG_SETMASK, &watch->previous_mask, NULL);
     free(watch);
 }
