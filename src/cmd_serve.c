@@ -84,13 +84,17 @@ static const jrn_cli_command serve_command = {
     serve_take,
 };
 
-/* One line on stderr: "jrnc serve: " and message (which may quote names). */
-static void serve_say(const char *message)
+/* One line on stderr: "jrnc serve: " and message (which may quote names). Every output of
+ * the server's is made under the site's lock (see serve_page.c: pages are drawn in child
+ * processes, which must not inherit a stdio lock held). */
+static void serve_say(jrn_serve_site *site, const char *message)
 {
+    if (site != NULL) pthread_mutex_lock(&site->lock);
     fputs("jrnc serve: ", stderr);
     terminal_text_print(stderr, message);
     fputc('\n', stderr);
     fflush(stderr);
+    if (site != NULL) pthread_mutex_unlock(&site->lock);
 }
 
 static bool serve_parse_port(const char *text, unsigned *port)
@@ -161,7 +165,7 @@ static int serve_listen(const char *host, unsigned *port, bool *loopback, bool *
 
 /* Starts a browser on url, its signals as usual (jrnc blocks Ctrl-C to read it itself);
  * the child's pid, or -1 after a warning. */
-static pid_t serve_open_browser(const char *url)
+static pid_t serve_open_browser(jrn_serve_site *site, const char *url)
 {
     static const char *const openers[] = {"xdg-open", "sensible-browser"};
     posix_spawnattr_t attributes;
@@ -177,14 +181,17 @@ static pid_t serve_open_browser(const char *url)
         if (posix_spawnp(&pid, openers[i], NULL, &attributes, argv, environ) == 0) child = pid;
     }
     posix_spawnattr_destroy(&attributes);
-    if (child < 0) serve_say("--open: neither xdg-open nor sensible-browser is here; open the address yourself");
+    if (child < 0) serve_say(site, "--open: neither xdg-open nor sensible-browser is here; open the address yourself");
     return child;
 }
 
 /* Diagnostics text for the page (no colour) appended to page, and printed as usual. */
-static void serve_report_diags(const jrn_cli *cli, const jrn_diag_list *diags, jrn_strbuf *page)
+static void serve_report_diags(const jrn_cli *cli, jrn_serve_site *site, const jrn_diag_list *diags,
+                               jrn_strbuf *page)
 {
+    pthread_mutex_lock(&site->lock);
     diag_render_text(diags, stderr, cli->color);
+    pthread_mutex_unlock(&site->lock);
     serve_put_diags(diags, page);
 }
 
@@ -199,20 +206,20 @@ static void serve_compile(jrn_cli *cli, const serve_request *request, jrn_serve_
     for (size_t i = 0; i < compilation->file_count; i++) watch_add(watch, compilation->files[i].source->path);
     diag_sort(&compilation->diags);
     jrn_strbuf errors = STRBUF_INIT;
-    serve_report_diags(cli, &compilation->diags, &errors);
+    serve_report_diags(cli, site, &compilation->diags, &errors);
     jrn_actuals *actuals = NULL;
     if (ok && request->data_count > 0) {
         jrn_diag_list data_diags;
         diag_list_init(&data_diags, compilation->arena);
         ok = data_cli_collect(compilation, request->data_files, request->data_count, &actuals, &data_diags) ==
              EXIT_CLEAN;
-        serve_report_diags(cli, &data_diags, &errors);
+        serve_report_diags(cli, site, &data_diags, &errors);
     }
     jrn_strbuf message = STRBUF_INIT;
     watch_commit(watch, &message);
     if (message.length > 0) {
         message.data[--message.length] = '\0';
-        serve_say(strbuf_text(&message));
+        serve_say(site, strbuf_text(&message));
         strbuf_clear(&message);
     }
     if (ok) {
@@ -223,7 +230,7 @@ static void serve_compile(jrn_cli *cli, const serve_request *request, jrn_serve_
         compile_free(compilation);
         strbuf_printf(&message, "'%s' has errors: the page shows them over the last good picture", request->file);
     }
-    if (message.length > 0) serve_say(strbuf_text(&message));
+    if (message.length > 0) serve_say(site, strbuf_text(&message));
     strbuf_free(&message);
     strbuf_free(&errors);
 }
@@ -269,7 +276,7 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
     jrn_watch *watch = listener >= 0 ? watch_new(&error) : NULL;
     if (watch == NULL) {
         if (listener >= 0) close(listener);
-        serve_say(strbuf_text(&error));
+        serve_say(NULL, strbuf_text(&error));
         strbuf_free(&error);
         return EXIT_USAGE;
     }
@@ -277,7 +284,7 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
         jrn_strbuf warning = STRBUF_INIT;
         strbuf_printf(&warning, "warning: listening on %s: anyone who can reach this machine on port %u can read the map",
                       host, port);
-        serve_say(strbuf_text(&warning));
+        serve_say(NULL, strbuf_text(&warning));
         strbuf_free(&warning);
     }
     jrn_serve_site site;
@@ -285,18 +292,20 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
     serve_compile(cli, &request, &site, watch, true);
     jrn_serve_http *http = serve_http_start(&site, listener, ipv6, loopback, &error);
     if (http == NULL) {
-        serve_say(strbuf_text(&error));
+        serve_say(NULL, strbuf_text(&error));
         status = EXIT_USAGE;
     } else {
         jrn_strbuf url = STRBUF_INIT;
         strbuf_printf(&url, ipv6 ? "http://[%s]:%u/" : "http://%s:%u/", host, port);
+        pthread_mutex_lock(&site.lock);
         printf("%s\n", strbuf_text(&url));
         fflush(stdout);
+        pthread_mutex_unlock(&site.lock);
         jrn_strbuf message = STRBUF_INIT;
         strbuf_printf(&message, "serving '%s' at %s (Ctrl-C stops)", request.file, strbuf_text(&url));
-        serve_say(strbuf_text(&message));
+        serve_say(&site, strbuf_text(&message));
         strbuf_free(&message);
-        pid_t browser = request.open ? serve_open_browser(strbuf_text(&url)) : -1;
+        pid_t browser = request.open ? serve_open_browser(&site, strbuf_text(&url)) : -1;
         strbuf_free(&url);
         serve_loop(cli, &request, &site, watch, browser);
         serve_http_stop(http);

@@ -4,12 +4,25 @@
 #include "jrn/serve.h"
 #include "jrn/memory.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "jrn/emit.h"
 #include "jrn/report_format.h"
+
+static char *serve_strdup(const char *text)
+{
+    size_t length = strlen(text) + 1;
+    char *copy = memory_calloc(length, 1);
+    memcpy(copy, text, length);
+    return copy;
+}
 
 /* One view the bar offers: its key in the URL (?view=KEY) and what the page says. */
 typedef struct serve_view {
@@ -214,24 +227,104 @@ static const serve_view *serve_resolve_view(const jrn_serve_site *site, const se
     return view != NULL ? view : &views[0];
 }
 
-/* Builds the page of view from the last good compilation into out. */
-static void serve_build_page(jrn_serve_site *site, jrn_arena *arena, const serve_view *views, size_t count,
-                             const serve_view *view, jrn_strbuf *out)
+/* Draws view from the last good compilation into text: the report's HTML (true), or the
+ * diagnostics that say why it could not be drawn (false). */
+static bool serve_draw(jrn_serve_site *site, jrn_arena *arena, const serve_view *view, jrn_strbuf *text)
 {
     jrn_emit_options options = view->options;
     options.actuals = site->actuals;
     jrn_diag_list diags;
     diag_list_init(&diags, arena);
-    jrn_strbuf report = STRBUF_INIT;
-    if (emit_html(site->good->model, &options, &report, &diags)) {
-        serve_put_report(site, out, strbuf_text(&report), views, count, view->key);
-    } else {
-        jrn_strbuf errors = STRBUF_INIT;
-        serve_put_diags(&diags, &errors);
-        serve_put_error_page(site, out, strbuf_text(&errors));
-        strbuf_free(&errors);
+    if (emit_html(site->good->model, &options, text, &diags)) return true;
+    strbuf_clear(text);
+    serve_put_diags(&diags, text);
+    return false;
+}
+
+/* serve_draw in a child process, its text read back through a pipe after a one-byte
+ * verdict: Graphviz, which lays the graph out, keeps each layout's memory to the end of
+ * the process (render_graph.c cannot free it safely), so a server that drew in its own
+ * process would grow at every save; drawn in a child, the memory goes with the child, and
+ * a crash in Graphviz costs one view, not the server. The caller holds site->lock, which
+ * every terminal output of the server's takes too: no thread holds a stdio lock that the
+ * child would inherit locked. */
+static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const serve_view *view, jrn_strbuf *text)
+{
+    int channel[2];
+    pid_t child = -1;
+    if (pipe(channel) == 0) {
+        fcntl(channel[0], F_SETFD, FD_CLOEXEC);
+        fcntl(channel[1], F_SETFD, FD_CLOEXEC);
+        child = fork();
+        if (child == 0) {
+            close(channel[0]);
+            jrn_strbuf drawn = STRBUF_INIT;
+            strbuf_putc(&drawn, serve_draw(site, arena, view, text) ? 'R' : 'E');
+            strbuf_append(&drawn, text->data != NULL ? text->data : "", text->length);
+            bool written = true;
+            for (size_t done = 0; written && done < drawn.length;) {
+                ssize_t wrote = write(channel[1], drawn.data + done, drawn.length - done);
+                if (wrote < 0 && errno == EINTR) continue;
+                written = wrote > 0;
+                if (written) done += (size_t)wrote;
+            }
+            _exit(written ? 0 : 1);
+        }
+        close(channel[1]);
+        char buffer[65536];
+        for (ssize_t got; child > 0 && (got = read(channel[0], buffer, sizeof buffer)) != 0;) {
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) break;
+            strbuf_append(text, buffer, (size_t)got);
+        }
+        close(channel[0]);
     }
-    strbuf_free(&report);
+    int status = 0;
+    if (child > 0) waitpid(child, &status, 0);
+    if (child > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 && text->length > 0) {
+        bool drawn = text->data[0] == 'R';
+        memmove(text->data, text->data + 1, text->length);
+        text->length--;
+        return drawn;
+    }
+    strbuf_clear(text);
+    if (child > 0 && WIFSIGNALED(status))
+        strbuf_printf(text, "jrnc serve: the view '%s' could not be drawn: drawing it ended with signal %d (%s)\n",
+                      view->key, WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        strbuf_printf(text, "jrnc serve: the view '%s' could not be drawn: %s\n", view->key,
+                      child > 0 ? "drawing it failed" : strerror(errno));
+    return false;
+}
+
+/* The drawing of view for the last good compilation, drawn once: errors in later saves
+ * show over it without drawing it again. The first drawing of a run is made in this
+ * process, so Graphviz's plugins are loaded once and every child starts with them. */
+static const serve_drawing *serve_drawing_get(jrn_serve_site *site, jrn_arena *arena, const serve_view *view)
+{
+    for (size_t i = 0; i < site->drawing_count; i++) {
+        if (strcmp(site->drawings[i].view, view->key) == 0) return &site->drawings[i];
+    }
+    serve_drawing drawing = {serve_strdup(view->key), false, STRBUF_INIT};
+    if (site->graphviz_loaded) {
+        drawing.drawn = serve_draw_apart(site, arena, view, &drawing.text);
+    } else {
+        drawing.drawn = serve_draw(site, arena, view, &drawing.text);
+        site->graphviz_loaded = true;
+    }
+    MEMORY_PUSH(site->drawings, site->drawing_count, drawing);
+    return &site->drawings[site->drawing_count - 1];
+}
+
+void serve_drawings_clear(jrn_serve_site *site)
+{
+    for (size_t i = 0; i < site->drawing_count; i++) {
+        free(site->drawings[i].view);
+        strbuf_free(&site->drawings[i].text);
+    }
+    free(site->drawings);
+    site->drawings = NULL;
+    site->drawing_count = 0;
 }
 
 void serve_pages_clear(jrn_serve_site *site)
@@ -243,14 +336,6 @@ void serve_pages_clear(jrn_serve_site *site)
     free(site->pages);
     site->pages = NULL;
     site->page_count = 0;
-}
-
-static char *serve_strdup(const char *text)
-{
-    size_t length = strlen(text) + 1;
-    char *copy = memory_calloc(length, 1);
-    memcpy(copy, text, length);
-    return copy;
 }
 
 const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view)
@@ -269,7 +354,10 @@ const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view)
         }
     }
     serve_page page = {serve_strdup(key), STRBUF_INIT};
-    if (shown != NULL) serve_build_page(site, arena, views, count, shown, &page.html);
+    const serve_drawing *drawing = shown != NULL ? serve_drawing_get(site, arena, shown) : NULL;
+    if (drawing != NULL && drawing->drawn)
+        serve_put_report(site, &page.html, strbuf_text(&drawing->text), views, count, shown->key);
+    else if (drawing != NULL) serve_put_error_page(site, &page.html, strbuf_text(&drawing->text));
     else serve_put_error_page(site, &page.html, strbuf_text(&site->errors));
     arena_free(arena);
     MEMORY_PUSH(site->pages, site->page_count, page);

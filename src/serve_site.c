@@ -38,6 +38,7 @@ void serve_site_init(jrn_serve_site *site, const char *map_path, const char *def
 void serve_site_dispose(jrn_serve_site *site)
 {
     serve_pages_clear(site);
+    serve_drawings_clear(site);
     compile_free(site->good);
     strbuf_free(&site->errors);
     pthread_cond_destroy(&site->changed);
@@ -50,6 +51,7 @@ void serve_site_publish(jrn_serve_site *site, jrn_compilation *good, const jrn_a
     pthread_mutex_lock(&site->lock);
     /* Under the lock: no page is being built from the compilation freed here. */
     if (good != NULL) {
+        serve_drawings_clear(site);
         compile_free(site->good);
         site->good = good;
         site->actuals = actuals;

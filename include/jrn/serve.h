@@ -20,6 +20,13 @@ typedef struct serve_page {
     jrn_strbuf html;
 } serve_page;
 
+/* One view drawn from the last good compilation (kept while it is the last good one). */
+typedef struct serve_drawing {
+    char *view;
+    bool drawn;                  /* text is the report's HTML; else why it could not be drawn */
+    jrn_strbuf text;
+} serve_drawing;
+
 typedef struct jrn_serve_site {
     pthread_mutex_t lock;        /* guards everything below; held while a page is built
                                   * (Graphviz, which lays the graph out, is not thread-safe) */
@@ -35,6 +42,10 @@ typedef struct jrn_serve_site {
     char nonce[33];              /* the Content-Security-Policy nonce of the page's script */
     serve_page *pages;           /* built for this generation */
     size_t page_count;
+    serve_drawing *drawings;     /* drawn for good */
+    size_t drawing_count;
+    bool graphviz_loaded;        /* a view was drawn in this process: later ones are drawn in
+                                  * children that inherit the loaded Graphviz (serve_page.c) */
 } jrn_serve_site;
 
 void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view);
@@ -55,6 +66,8 @@ const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view);
 bool serve_view_is_known_kind(const char *view);
 /* Frees the pages of a generation (the caller holds site->lock). */
 void serve_pages_clear(jrn_serve_site *site);
+/* Frees the drawings of the last good compilation (the caller holds site->lock). */
+void serve_drawings_clear(jrn_serve_site *site);
 
 /* serve_http.c */
 typedef struct jrn_serve_http jrn_serve_http;
