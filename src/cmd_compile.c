@@ -59,6 +59,8 @@ static const char compile_help[] =
     "  flow     where customers complete and are lost in each journey (exact)\n"
     "  fmt      rewrite files in the canonical layout, comments kept\n"
     "  diff     what changed in the journey between two maps\n"
+    "  watch    compile again into -o OUT at every save of the map\n"
+    "  serve    the HTML report on a local web server, redrawn at every save\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";

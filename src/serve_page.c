@@ -298,20 +298,17 @@ static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const serve
 }
 
 /* The drawing of view for the last good compilation, drawn once: errors in later saves
- * show over it without drawing it again. The first drawing of a run is made in this
- * process, so Graphviz's plugins are loaded once and every child starts with them. */
+ * show over it without drawing it again. Every drawing is made in a child: Graphviz's
+ * text plugin keeps a pointer into a freed context from one layout to the next (a
+ * use-after-free AddressSanitizer reports), so no layout may follow another in one
+ * process, the server's included. */
 static const serve_drawing *serve_drawing_get(jrn_serve_site *site, jrn_arena *arena, const serve_view *view)
 {
     for (size_t i = 0; i < site->drawing_count; i++) {
         if (strcmp(site->drawings[i].view, view->key) == 0) return &site->drawings[i];
     }
     serve_drawing drawing = {serve_strdup(view->key), false, STRBUF_INIT};
-    if (site->graphviz_loaded) {
-        drawing.drawn = serve_draw_apart(site, arena, view, &drawing.text);
-    } else {
-        drawing.drawn = serve_draw(site, arena, view, &drawing.text);
-        site->graphviz_loaded = true;
-    }
+    drawing.drawn = serve_draw_apart(site, arena, view, &drawing.text);
     MEMORY_PUSH(site->drawings, site->drawing_count, drawing);
     return &site->drawings[site->drawing_count - 1];
 }

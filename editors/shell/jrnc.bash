@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow"
+_jrnc_commands="check lint fmt diff flow watch serve"
 _jrnc_common_options="-I --include --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -19,6 +19,8 @@ _jrnc_options_of() {
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
         flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
+        watch) echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data $_jrnc_common_options" ;;
+        serve) echo "--port= --host= --open --view= --data $_jrnc_common_options" ;;
     esac
 }
 
@@ -27,17 +29,22 @@ _jrnc_values_of() {
     case $2 in
         -f|--format)
             case $1 in
-                "") echo "dot json md html csv" ;;
+                ""|watch) echo "dot json md html csv" ;;
                 lint) echo "gcc json sarif" ;;
                 diff|flow) echo "text md json" ;;
             esac ;;
         -T|--render) echo "svg png pdf" ;;
-        --view) echo "full spine journey= persona= stage= flow" ;;
+        --view)
+            case $1 in
+                serve) echo "full spine flow journey= persona=" ;;
+                *) echo "full spine journey= persona= stage= flow" ;;
+            esac ;;
+        --host) echo "127.0.0.1 localhost ::1 0.0.0.0" ;;
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
         -I|--include) echo "@dir" ;;
-        --today|-j|--journey) echo "@none" ;;
+        --today|-j|--journey|--port) echo "@none" ;;
     esac
 }
 

@@ -44,8 +44,6 @@ typedef struct jrn_serve_site {
     size_t page_count;
     serve_drawing *drawings;     /* drawn for good */
     size_t drawing_count;
-    bool graphviz_loaded;        /* a view was drawn in this process: later ones are drawn in
-                                  * children that inherit the loaded Graphviz (serve_page.c) */
 } jrn_serve_site;
 
 void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view);
