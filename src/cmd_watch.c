@@ -1,8 +1,13 @@
 /* cmd_watch.c — `jrnc watch FILE -o OUT [output options]`: compiles the map, then again at
  * every save of the map, a file it uses or a --data file, rewriting OUT whole; a map with
  * errors leaves the last good OUT in place. Ctrl-C ends it with status 0. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "jrn/commands.h"
 #include "jrn/compile_request.h"
@@ -54,18 +59,73 @@ static void watch_say(const char *message)
     fputc('\n', stderr);
 }
 
-static void watch_read_file(void *watch, const char *path)
+/* Sends a path the run read to the watching process: the path and a NUL. */
+static void watch_send_path(void *channel, const char *path)
 {
-    watch_add(watch, path);
+    const char *at = path;
+    size_t left = strlen(path) + 1;
+    while (left > 0) {
+        ssize_t wrote = write(*(int *)channel, at, left);
+        if (wrote < 0 && errno == EINTR) continue;
+        if (wrote <= 0) return;
+        at += wrote;
+        left -= (size_t)wrote;
+    }
+}
+
+/* Runs the request in a child process, watching every file it says it read; returns its
+ * exit status. A child because Graphviz, which lays out -T pictures and the HTML
+ * report's graph, cannot lay out twice in one process (its text plugin reads a freed font
+ * name: AddressSanitizer's heap-use-after-free) and keeps each layout's memory to the end
+ * of the process: each save's layout goes with its process. */
+static int watch_run_apart(jrn_cli *cli, const jrn_compile_request *request, jrn_watch *watch)
+{
+    int channel[2];
+    if (pipe(channel) != 0) {
+        watch_say(strerror(errno));
+        return EXIT_USAGE;
+    }
+    fcntl(channel[0], F_SETFD, FD_CLOEXEC);
+    fcntl(channel[1], F_SETFD, FD_CLOEXEC);
+    fflush(NULL);
+    pid_t child = fork();
+    if (child == 0) {
+        close(channel[0]);
+        jrn_read_files read = {watch_send_path, &channel[1]};
+        int status = compile_request_run(cli, request, &read);
+        fflush(NULL);
+        _exit(status);
+    }
+    close(channel[1]);
+    jrn_strbuf paths = STRBUF_INIT;
+    char buffer[4096];
+    for (ssize_t got; child > 0 && (got = read(channel[0], buffer, sizeof buffer)) != 0;) {
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) break;
+        strbuf_append(&paths, buffer, (size_t)got);
+    }
+    close(channel[0]);
+    for (size_t at = 0; at < paths.length; at += strlen(paths.data + at) + 1) watch_add(watch, paths.data + at);
+    strbuf_free(&paths);
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child) {
+        watch_say(strerror(errno));
+        return EXIT_USAGE;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    jrn_strbuf message = STRBUF_INIT;
+    strbuf_printf(&message, "compiling ended with signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    watch_say(strbuf_text(&message));
+    strbuf_free(&message);
+    return EXIT_USAGE;
 }
 
 /* Compiles once into OUT and watches what that read; says how it went. */
 static void watch_run_once(jrn_cli *cli, const jrn_compile_request *request, jrn_watch *watch, bool first)
 {
-    jrn_read_files read = {watch_read_file, watch};
     /* The map itself always: a compilation that could not read it read nothing. */
     watch_add(watch, request->file);
-    int status = compile_request_run(cli, request, &read);
+    int status = watch_run_apart(cli, request, watch);
     jrn_strbuf message = STRBUF_INIT;
     watch_commit(watch, &message);
     if (message.length > 0) {

@@ -137,3 +137,25 @@ map_text "Linked and saved" | save_by_rename real/linked.jrn
 if poll_until 5 has linked.json '"Linked and saved"'; then pass "watch: a map reached by a symbolic link is watched where it lives"
 else fail "watch: a map reached by a symbolic link is watched where it lives" "$(cat link.log)"; fi
 stop_within "watch: SIGINT ends it with status 0 (symbolic link)" "$watcher" INT
+
+# Pictures: the HTML report's graph and -T svg are laid out by Graphviz at every save
+# (each save's layout in a process of its own: Graphviz cannot lay out twice in one).
+for format in "-f html" "-T svg"; do
+    name=${format#-? }
+    cp "$JRN_ROOT/examples/acme_post_sales.jrn" "pic-$name.jrn"
+    # shellcheck disable=SC2086
+    "$JRNC" watch "pic-$name.jrn" $format -o "pic.$name" 2>"pic-$name.log" &
+    watcher=$!
+    poll_until 20 test -s "pic.$name"
+    drawn=0
+    for round in 1 2 3; do
+        sed "s/Acme post-sales/Acme round $round/" "$JRN_ROOT/examples/acme_post_sales.jrn" | save_by_rename "pic-$name.jrn"
+        poll_until 10 grep -q "Acme round $round" "pic.$name" && drawn=$((drawn + 1))
+    done
+    if [ "$drawn" -eq 3 ] && ! grep -q 'Sanitizer\|runtime error' "pic-$name.log"; then
+        pass "watch: $format is laid out again at each of three saves"
+    else
+        fail "watch: $format is laid out again at each of three saves" "$drawn of 3 drawn" "$(head -20 "pic-$name.log")"
+    fi
+    stop_within "watch: SIGINT ends it with status 0 ($format)" "$watcher" INT
+done
