@@ -47,6 +47,9 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_LIST_RULES] = {.long_name = "list-rules"},
     [CLI_EXPLAIN] = {.long_name = "explain", .needs = "a rule"},
     [CLI_STDIO] = {.long_name = "stdio"},
+    [CLI_PORT] = {.long_name = "port", .needs = "a port number"},
+    [CLI_HOST] = {.long_name = "host", .needs = "an address"},
+    [CLI_OPEN] = {.long_name = "open"},
 };
 
 /* getopt_long returns a long option's id above every character it can return. */

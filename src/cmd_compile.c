@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jrn/commands.h"
+#include "jrn/compile_request.h"
 #include "jrn/data_cli.h"
 #include "jrn/emit.h"
 #include "jrn/emit_dot.h"
@@ -63,6 +64,8 @@ static const char compile_help[] =
     "  fmt      rewrite files in the canonical layout, comments kept\n"
     "  diff     what changed in the journey between two maps\n"
     "  import   a Mermaid journey diagram (or a Markdown file's) as a .jrn map\n"
+    "  watch    compile again into -o OUT at every save of the map\n"
+    "  serve    the HTML report on a local web server, redrawn at every save\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";
@@ -75,17 +78,6 @@ static const output_format *find_output_format(const char *name)
     return NULL;
 }
 
-typedef struct compile_request {
-    const char *file;
-    const char *format;
-    const char *output;
-    const char *view;
-    const char *render;     /* -T: svg, png or pdf, rendered through libgvc; or NULL */
-    const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
-    size_t data_count;
-    const char *stages_per_row;
-    bool no_mermaid;
-} compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
 static const char *const render_formats[] = {"svg", "png", "pdf", NULL};
@@ -189,10 +181,15 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
     return false;
 }
 
-static int run_compile(jrn_cli *cli, const compile_request *request, const output_format *format)
+int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const jrn_read_files *read)
 {
+    const output_format *format = find_output_format(request->format);
     int status;
     jrn_compilation *compilation = cli_compile(cli, request->file, &status);
+    if (read != NULL) {
+        for (size_t i = 0; i < compilation->file_count; i++) read->add(read->context, compilation->files[i].source->path);
+        for (size_t i = 0; i < request->data_count; i++) read->add(read->context, request->data_files[i]);
+    }
     if (status != EXIT_CLEAN) {
         compile_free(compilation);
         return status;
@@ -233,17 +230,9 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
     return status;
 }
 
-static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
+int compile_request_take(jrn_cli *cli, jrn_compile_request *request, jrn_cli_option option, const char *value)
 {
-    compile_request *request = request_pointer;
     switch (option) {
-    case CLI_ARGUMENT:
-        if (request->file != NULL) {
-            return cli_usage_error(NULL, "one input file at a time (got '%s' and '%s'); "
-                                         "'jrnc check' takes several", request->file, value);
-        }
-        request->file = value;
-        break;
     case CLI_FORMAT: request->format = value; break;
     case CLI_OUTPUT: request->output = value; break;
     case CLI_RENDER: request->render = value; break;
@@ -251,37 +240,57 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
     case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
     case CLI_NO_MERMAID: request->no_mermaid = true; break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
-    case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
-    case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
     default: break;
     }
     return CLI_GO_ON;
 }
 
+static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, const char *value)
+{
+    jrn_compile_request *request = request_pointer;
+    switch (option) {
+    case CLI_ARGUMENT:
+        if (request->file != NULL) {
+            return cli_usage_error(NULL, "one input file at a time (got '%s' and '%s'); "
+                                         "'jrnc check' takes several", request->file, value);
+        }
+        request->file = value;
+        return CLI_GO_ON;
+    case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
+    case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
+    default: return compile_request_take(cli, request, option, value);
+    }
+}
+
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
-    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_NO_MERMAID) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+    CLI_COMPILE_OPTIONS | COMPILE_REQUEST_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
     compile_take,
 };
 
+int compile_request_check(const char *command, const jrn_compile_request *request)
+{
+    if (request->file == NULL) return cli_usage_error(command, "no input file");
+    if (request->render != NULL && !is_render_format(request->render)) {
+        return cli_usage_error(command, "-T renders svg, png or pdf, not '%s'", request->render);
+    }
+    if (request->render != NULL && strcmp(request->format, "dot") != 0) {
+        return cli_usage_error(command, "-T renders the graph; it cannot be combined with -f %s",
+                               request->format);
+    }
+    if (find_output_format(request->format) == NULL) {
+        return cli_usage_error(command, "unknown output format '%s' (known: dot, json, md, html, csv, mermaid)",
+                               request->format);
+    }
+    return CLI_GO_ON;
+}
+
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL, false};
+    jrn_compile_request request = COMPILE_REQUEST_INIT;
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
-    if (request.file == NULL) return cli_usage_error(NULL, "no input file");
-    if (request.render != NULL && !is_render_format(request.render)) {
-        return cli_usage_error(NULL, "-T renders svg, png or pdf, not '%s'", request.render);
-    }
-    if (request.render != NULL && strcmp(request.format, "dot") != 0) {
-        return cli_usage_error(NULL, "-T renders the graph; it cannot be combined with -f %s",
-                               request.format);
-    }
-    const output_format *format = find_output_format(request.format);
-    if (format == NULL) {
-        return cli_usage_error(NULL, "unknown output format '%s' (known: dot, json, md, html, csv, mermaid)",
-                               request.format);
-    }
-    return run_compile(cli, &request, format);
+    status = compile_request_check(NULL, &request);
+    if (status != CLI_GO_ON) return status;
+    return compile_request_run(cli, &request, NULL);
 }

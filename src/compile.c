@@ -32,6 +32,8 @@ static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
     /* Name resolution on a file that did not parse would only add noise to the syntax errors. */
     bool loaded = sema_load_root(&sema, root);
     bool ok = loaded && sema_resolve(&sema) && compilation->diags.error_count == 0;
+    compilation->files = sema.model->files;
+    compilation->file_count = sema.model->file_count;
     sema_dispose(&sema);
     arena_free(syntax_arena);
     compilation->model = ok ? sema.model : NULL;

@@ -5,17 +5,24 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
-                  const char *const *paths, size_t count, jrn_actuals **actuals)
+int data_cli_collect(jrn_compilation *compilation, const char *const *paths, size_t count, jrn_date today,
+                     jrn_actuals **actuals, jrn_diag_list *diags)
 {
     *actuals = NULL;
     if (count == 0) return EXIT_CLEAN;
     *actuals = data_new(compilation->arena, compilation->model);
+    bool unreadable = data_load_files(*actuals, paths, count, today, diags) == DATA_UNREADABLE;
+    diag_sort(diags);
+    if (unreadable) return EXIT_USAGE;
+    return diags->error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+}
+
+int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
+                  const char *const *paths, size_t count, jrn_actuals **actuals)
+{
     jrn_diag_list diags;
     diag_list_init(&diags, compilation->arena);
-    bool unreadable = data_load_files(*actuals, paths, count, cli->today, &diags) == DATA_UNREADABLE;
-    diag_sort(&diags);
+    int status = data_cli_collect(compilation, paths, count, cli->today, actuals, &diags);
     diag_render_text(&diags, stderr, cli->color);
-    if (unreadable) return EXIT_USAGE;
-    return diags.error_count > 0 ? EXIT_INPUT_ERRORS : EXIT_CLEAN;
+    return status;
 }

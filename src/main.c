@@ -22,6 +22,8 @@ static const subcommand subcommands[] = {
     {"diff", cmd_diff},
     {"import", cmd_import},
     {"lsp", cmd_lsp},
+    {"watch", cmd_watch},
+    {"serve", cmd_serve},
     {NULL, NULL},
 };
 

@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow import lsp"
+_jrnc_commands="check lint fmt diff flow import lsp watch serve"
 _jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -21,6 +21,8 @@ _jrnc_options_of() {
         flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
         import) echo "-o --output= --color= -h --help" ;;
         lsp) echo "-I --include --use-root --no-prelude --data --today --stdio -h --help" ;;
+        watch) echo "-f --format= -T --render= -o --output= --view= --stages-per-row --no-mermaid --data --today $_jrnc_common_options" ;;
+        serve) echo "--port= --host= --open --view= --data --today $_jrnc_common_options" ;;
     esac
 }
 
@@ -29,17 +31,22 @@ _jrnc_values_of() {
     case $2 in
         -f|--format)
             case $1 in
-                "") echo "dot json md html csv mermaid" ;;
+                ""|watch) echo "dot json md html csv mermaid" ;;
                 lint) echo "gcc json sarif" ;;
                 diff|flow) echo "text md json" ;;
             esac ;;
         -T|--render) echo "svg png pdf" ;;
-        --view) echo "full spine journey= persona= stage= flow" ;;
+        --view)
+            case $1 in
+                serve) echo "full spine flow journey= persona=" ;;
+                *) echo "full spine journey= persona= stage= flow" ;;
+            esac ;;
+        --host) echo "127.0.0.1 localhost ::1 0.0.0.0" ;;
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
         -I|--include|--use-root) echo "@dir" ;;
-        --today|-j|--journey) echo "@none" ;;
+        --today|-j|--journey|--port) echo "@none" ;;
     esac
 }
 

@@ -60,6 +60,9 @@ typedef enum jrn_cli_option {
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
     CLI_STDIO,             /* --stdio (lsp: the transport language clients name) */
+    CLI_PORT,              /* --port N */
+    CLI_HOST,              /* --host HOST */
+    CLI_OPEN,              /* --open */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 

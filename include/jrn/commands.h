@@ -20,5 +20,9 @@ int cmd_diff(jrn_cli *cli, int argc, char **argv);
 int cmd_import(jrn_cli *cli, int argc, char **argv);
 /* jrnc lsp: the language server on standard input and output. */
 int cmd_lsp(jrn_cli *cli, int argc, char **argv);
+/* jrnc watch FILE -o OUT: compile again at every save of the map or what it reads. */
+int cmd_watch(jrn_cli *cli, int argc, char **argv);
+/* jrnc serve FILE: the HTML report on a local web server, redrawn in the page at every save. */
+int cmd_serve(jrn_cli *cli, int argc, char **argv);
 
 #endif

@@ -19,6 +19,11 @@ typedef struct jrn_compilation {
      * a map being edited (the language server): back ends take model. */
     const jrn_model *resolved_model;
     bool root_unreadable;              /* the root file could not be read: a usage/I-O failure */
+    /* Every file the compilation read (the prelude, the root, each file 'use'd), in load
+     * order, also when it has errors (a watcher needs them most then): model->files when
+     * there is a model. Empty when the root could not be read. */
+    const jrn_model_file *files;
+    size_t file_count;
 } jrn_compilation;
 
 jrn_compilation *compile_new(void);

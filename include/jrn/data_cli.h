@@ -13,5 +13,8 @@
  * file cannot be read. */
 int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
                   const char *const *paths, size_t count, jrn_actuals **actuals);
+/* The same, the diagnostics added to diags (sorted) instead of printed. */
+int data_cli_collect(jrn_compilation *compilation, const char *const *paths, size_t count, jrn_date today,
+                     jrn_actuals **actuals, jrn_diag_list *diags);
 
 #endif
