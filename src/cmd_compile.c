@@ -8,6 +8,7 @@
 #include "jrn/commands.h"
 #include "jrn/data_cli.h"
 #include "jrn/emit.h"
+#include "jrn/dot_canvas.h"
 #include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
 
@@ -40,9 +41,15 @@ static const char compile_help[] =
     "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
     "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID,\n"
     "                     stage=ID (one stage, its neighbours' hops as stubs),\n"
-    "                     flow (edge widths in proportion to the customers on them)\n"
-    "      --stages-per-row N  the full picture wraps its stages into rows of N\n"
-    "                     (default: chosen by the number of stages; 0 keeps one row)\n"
+    "                     flow (edge widths in proportion to the customers on them),\n"
+    "                     canvas (the journey-map grid: stages across, lanes down)\n"
+    "      --stages-per-row N  the full picture and the canvas wrap their stages into\n"
+    "                     rows of N (default: chosen by the number of stages; 0 keeps one row)\n"
+    "      --lanes LIST   the canvas's lanes, comma-separated: stage, doing, touchpoints,\n"
+    "                     thinking, feeling, pains, delights, opportunities, kpis, owners\n"
+    "                     (default: every lane that has something to show)\n"
+    "      --persona ID   the canvas as this persona lives it (repeatable: their feeling\n"
+    "                     curves side by side)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
@@ -79,6 +86,9 @@ typedef struct compile_request {
     const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
     size_t data_count;
     const char *stages_per_row;
+    const char *lanes;        /* --lanes: the canvas's lanes, as written */
+    const char **personas;    /* --persona ID, in order (in the cli arena) */
+    size_t persona_count;
 } compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
@@ -111,6 +121,73 @@ static bool resolve_stage_view(const char *id, const jrn_model *model, jrn_emit_
     else
         cli_usage_error(NULL, "--view: no stage '%s' in the map", id);
     return false;
+}
+
+/* --lanes doing,touchpoints,...: each word a lane (usage error with the list otherwise). */
+static bool parse_lanes(const char *text, unsigned *lanes)
+{
+    *lanes = 0;
+    const char *word = text;
+    for (;;) {
+        size_t length = strcspn(word, ",");
+        char name[32];
+        jrn_canvas_lane lane = CANVAS_LANE_COUNT;
+        if (length > 0 && length < sizeof name) {
+            memcpy(name, word, length);
+            name[length] = '\0';
+            lane = dot_canvas_lane_named(name);
+        }
+        if (lane == CANVAS_LANE_COUNT) {
+            cli_usage_error(NULL, "--lanes: no lane '%.*s'; the lanes are %s", (int)(length > 40 ? 40 : length),
+                            word, dot_canvas_lane_list());
+            return false;
+        }
+        *lanes |= CANVAS_LANE_BIT(lane);
+        if (word[length] == '\0') return true;
+        word += length + 1;
+    }
+}
+
+/* --persona ID (each): the personas of the map, with a suggestion for a miss. */
+static bool resolve_canvas_personas(const compile_request *request, const jrn_model *model,
+                                    jrn_arena *arena, jrn_emit_options *options)
+{
+    const jrn_persona **chosen = arena_alloc_array(arena, request->persona_count + 1, sizeof(jrn_persona *));
+    for (size_t p = 0; p < request->persona_count; p++) {
+        const char *id = request->personas[p];
+        jrn_suggester suggester;
+        suggest_begin(&suggester, id);
+        for (size_t i = 0; i < model->persona_count && !chosen[p]; i++) {
+            if (strcmp(model->personas[i]->base.id, id) == 0) chosen[p] = model->personas[i];
+            suggest_consider(&suggester, model->personas[i]->base.id);
+        }
+        if (chosen[p]) continue;
+        const char *suggestion = suggest_result(&suggester);
+        if (suggestion != NULL)
+            cli_usage_error(NULL, "--persona: no persona '%s' in the map; did you mean '%s'?", id, suggestion);
+        else
+            cli_usage_error(NULL, "--persona: no persona '%s' in the map", id);
+        return false;
+    }
+    options->canvas_personas = chosen;
+    options->canvas_persona_count = request->persona_count;
+    return true;
+}
+
+/* --lanes and --persona shape the canvas only: elsewhere they are a mistake. */
+static bool resolve_canvas_options(const compile_request *request, const jrn_model *model,
+                                   jrn_arena *arena, jrn_emit_options *options)
+{
+    if (options->view != VIEW_CANVAS) {
+        if (request->lanes || request->persona_count > 0) {
+            cli_usage_error(NULL, "%s draws the canvas only: add --view canvas",
+                            request->lanes ? "--lanes" : "--persona");
+            return false;
+        }
+        return true;
+    }
+    if (request->lanes && !parse_lanes(request->lanes, &options->canvas_lanes)) return false;
+    return resolve_canvas_personas(request, model, arena, options);
 }
 
 /* --stages-per-row N: a whole number, 0 for one row. */
@@ -151,11 +228,15 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
         options->view = VIEW_FLOW;
         return true;
     }
+    if (strcmp(view, "canvas") == 0) {
+        options->view = VIEW_CANVAS;
+        return true;
+    }
     if (strncmp(view, "stage=", 6) == 0) return resolve_stage_view(view + 6, model, options);
     bool is_journey = strncmp(view, "journey=", 8) == 0;
     bool is_persona = strncmp(view, "persona=", 8) == 0;
     if (!is_journey && !is_persona) {
-        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID or flow, not '%s'",
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID, flow or canvas, not '%s'",
                         view);
         return false;
     }
@@ -193,6 +274,7 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
     }
     jrn_emit_options options = {0};
     if (!resolve_view(request->view, compilation->model, &options) ||
+        !resolve_canvas_options(request, compilation->model, cli->arena, &options) ||
         (request->stages_per_row && !parse_stages_per_row(request->stages_per_row, &options.stages_per_row))) {
         compile_free(compilation);
         return EXIT_USAGE;
@@ -242,6 +324,8 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
     case CLI_RENDER: request->render = value; break;
     case CLI_VIEW: request->view = value; break;
     case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
+    case CLI_LANES: request->lanes = value; break;
+    case CLI_PERSONA: ARENA_PUSH(cli->arena, request->personas, request->persona_count, value); break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
     case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
@@ -253,13 +337,14 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) |
+        CLI_TAKES(CLI_LANES) | CLI_TAKES(CLI_PERSONA) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
     compile_take,
 };
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL};
+    compile_request request = {.format = "dot"};
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");

@@ -73,6 +73,16 @@ static void dot_label_kpi_text(jrn_strbuf *raw, const jrn_kpi *kpi)
     }
 }
 
+const char *dot_label_element_name(const jrn_element *element)
+{
+    return dot_label_name(element);
+}
+
+void dot_label_emotion_raw(jrn_strbuf *raw, const jrn_model *model, double value)
+{
+    dot_label_emotion_text(raw, model, value);
+}
+
 /* ---- plain tooltips ---- */
 
 /* Adds "Name: text" as a new tooltip line while the tooltip has room. name is jrnc's
@@ -619,6 +629,14 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
         break;
     case VIEW_FLOW:
         strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
+        break;
+    case VIEW_CANVAS:
+        strbuf_puts(raw, "Canvas: stages across, lanes down");
+        for (size_t i = 0; i < options->canvas_persona_count; i++) {
+            strbuf_puts(raw, i == 0 ? ", as " : (i + 1 == options->canvas_persona_count ? " and " : ", "));
+            strbuf_puts(raw, dot_label_name(&options->canvas_personas[i]->base));
+        }
+        if (options->canvas_persona_count > 0) strbuf_puts(raw, options->canvas_persona_count == 1 ? " lives it" : " live it");
         break;
     case VIEW_STAGE:
         strbuf_puts(raw, "Stage: ");

@@ -40,6 +40,8 @@ typedef enum jrn_cli_option {
     CLI_RENDER,            /* -T FMT, --render FMT */
     CLI_VIEW,              /* --view VIEW */
     CLI_STAGES_PER_ROW,    /* --stages-per-row N */
+    CLI_LANES,             /* --lanes LANE,LANE... (the canvas) */
+    CLI_PERSONA,           /* --persona ID (the canvas; repeatable) */
     CLI_VERSION,           /* --version */
     CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
     CLI_JOURNEY,           /* -j, --journey ID */

@@ -1,0 +1,76 @@
+/* dot_canvas.h — the journey-map canvas (--view canvas): the stages of the spine as
+ * columns (sub-stages as sub-columns), lanes down (doing, touchpoints, thinking, feeling,
+ * pains...). Each band of stages is one HTML-like table, so dot places the grid whole and
+ * never re-lays it out. dot_canvas.c plans the columns, lanes and bands; dot_canvas_cells.c
+ * writes each cell. */
+#ifndef JRN_DOT_CANVAS_H
+#define JRN_DOT_CANVAS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jrn/arena.h"
+#include "jrn/diag.h"
+#include "jrn/dot_doc.h"
+#include "jrn/emit.h"
+#include "jrn/model.h"
+#include "jrn/strbuf.h"
+
+/* The lane a --lanes word names ("doing", "pains", ...), or CANVAS_LANE_COUNT. */
+jrn_canvas_lane dot_canvas_lane_named(const char *name);
+/* The --lanes word of a lane. */
+const char *dot_canvas_lane_name(jrn_canvas_lane lane);
+/* "stage, doing, touchpoints, ...": every lane's word, for messages and help. */
+const char *dot_canvas_lane_list(void);
+
+/* Builds the canvas of model for options (view VIEW_CANVAS) in arena; NULL after
+ * reporting into diags. */
+dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *options,
+                          jrn_arena *arena, jrn_diag_list *diags);
+
+/* ---- shared by dot_canvas.c and dot_canvas_cells.c ---- */
+
+/* At most this many items in one cell; the rest are counted in a "+ N more" line. */
+#define DOT_CANVAS_CELL_ITEMS 8u
+/* Characters per line of a cell's text. */
+#define DOT_CANVAS_LINE_WIDTH 28u
+
+/* One column of the grid: a stage's own touchpoints and KPIs. A stage with sub-stages has
+ * a column of its own only when something sits on it directly. */
+typedef struct canvas_column {
+    const jrn_stage *stage;
+    const jrn_stage *top;                  /* its top-level stage (stage itself at the top) */
+    const jrn_touchpoint **touchpoints;    /* shown, in the order the canvas reads them */
+    size_t touchpoint_count;
+} canvas_column;
+
+typedef struct canvas_plan {
+    const jrn_model *model;
+    const jrn_emit_options *options;
+    canvas_column *columns;
+    size_t column_count;
+    bool lane_shown[CANVAS_LANE_COUNT];
+    bool has_sub_stages;                   /* a sub-stage row under the stage row */
+    size_t emotion_rows;                   /* the feeling lane's scale, best at the top */
+    /* options->canvas_personas[i] lives touchpoint t when for_persona[i][t->base.index] */
+    bool **for_persona;
+    size_t items_left_out;                 /* items past DOT_CANVAS_CELL_ITEMS, all cells */
+} canvas_plan;
+
+/* True when the lane has something to show in the column. */
+bool dot_canvas_cell_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
+                                 const canvas_column *column);
+/* About how many text lines the cell takes (for choosing the bands). */
+double dot_canvas_cell_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+/* About how wide the column's cells are, in points. */
+double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *column);
+/* The markup inside a lane's <TD> (the cell's own attributes are the caller's). */
+void dot_canvas_cell(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+/* The markup inside a stage's heading <TD> (stage row, or sub-stage row). */
+void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage);
+/* The markup inside the lane's heading <TD> at the left of each band. */
+void dot_canvas_lane_head(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane);
+/* The key under the canvas: what the fills, borders and marks mean. */
+void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan);
+
+#endif

@@ -1,0 +1,414 @@
+/* dot_canvas.c — the journey-map canvas: which touchpoints each stage column holds (for
+ * the personas asked for, in the order they live them), which lanes have something to
+ * show, how the columns wrap into bands, and the graph of one table per band. */
+#include "jrn/dot_canvas.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jrn/dot_budget.h"
+#include "jrn/dot_labels.h"
+#include "jrn/dot_style.h"
+#include "jrn/memory.h"
+
+static const char *const canvas_lane_names[CANVAS_LANE_COUNT] = {
+    [CANVAS_LANE_STAGE] = "stage",
+    [CANVAS_LANE_DOING] = "doing",
+    [CANVAS_LANE_TOUCHPOINTS] = "touchpoints",
+    [CANVAS_LANE_THINKING] = "thinking",
+    [CANVAS_LANE_FEELING] = "feeling",
+    [CANVAS_LANE_PAINS] = "pains",
+    [CANVAS_LANE_DELIGHTS] = "delights",
+    [CANVAS_LANE_OPPORTUNITIES] = "opportunities",
+    [CANVAS_LANE_KPIS] = "kpis",
+    [CANVAS_LANE_OWNERS] = "owners",
+};
+
+jrn_canvas_lane dot_canvas_lane_named(const char *name)
+{
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++)
+        if (strcmp(canvas_lane_names[lane], name) == 0) return (jrn_canvas_lane)lane;
+    return CANVAS_LANE_COUNT;
+}
+
+const char *dot_canvas_lane_name(jrn_canvas_lane lane)
+{
+    return lane < CANVAS_LANE_COUNT ? canvas_lane_names[lane] : "";
+}
+
+const char *dot_canvas_lane_list(void)
+{
+    return "stage, doing, touchpoints, thinking, feeling, pains, delights, opportunities, kpis, owners";
+}
+
+/* ---- which touchpoints, in which order ---- */
+
+static bool canvas_journey_walked_by(const jrn_journey *journey, const jrn_persona *persona)
+{
+    for (size_t i = 0; i < journey->persona_count; i++)
+        if (journey->personas[i] == persona) return true;
+    return false;
+}
+
+/* A persona lives a touchpoint declared for them (or for everyone) and every step of the
+ * journeys they walk. */
+static void canvas_mark_persona(const jrn_model *model, const jrn_persona *persona, bool *lives)
+{
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[i];
+        bool is_for = touchpoint->persona_count == 0;
+        for (size_t k = 0; k < touchpoint->persona_count && !is_for; k++)
+            is_for = touchpoint->personas[k] == persona;
+        lives[i] = is_for;
+    }
+    for (size_t i = 0; i < model->journey_count; i++) {
+        if (!canvas_journey_walked_by(model->journeys[i], persona)) continue;
+        for (size_t k = 0; k < model->journeys[i]->step_count; k++)
+            lives[model->journeys[i]->steps[k]->base.index] = true;
+    }
+}
+
+/* With personas, a stage's touchpoints read in the order their journeys walk them (the
+ * first journey first); the others follow as declared. order[i] ranks touchpoint i. */
+static void canvas_journey_order(const canvas_plan *plan, size_t *order)
+{
+    const jrn_model *model = plan->model;
+    for (size_t i = 0; i < model->touchpoint_count; i++) order[i] = SIZE_MAX;
+    size_t next = 0;
+    for (size_t i = 0; i < model->journey_count; i++) {
+        const jrn_journey *journey = model->journeys[i];
+        bool walked = false;
+        for (size_t p = 0; p < plan->options->canvas_persona_count && !walked; p++)
+            walked = canvas_journey_walked_by(journey, plan->options->canvas_personas[p]);
+        if (!walked) continue;
+        for (size_t k = 0; k < journey->step_count; k++) {
+            size_t index = journey->steps[k]->base.index;
+            if (order[index] == SIZE_MAX) order[index] = next++;
+        }
+    }
+}
+
+typedef struct canvas_ranked {
+    const jrn_touchpoint *touchpoint;
+    size_t rank, position;
+} canvas_ranked;
+
+static int canvas_compare_ranked(const void *a, const void *b)
+{
+    const canvas_ranked *x = a, *y = b;
+    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static bool canvas_shown(const canvas_plan *plan, const jrn_touchpoint *touchpoint)
+{
+    if (plan->options->canvas_persona_count == 0) return true;
+    for (size_t p = 0; p < plan->options->canvas_persona_count; p++)
+        if (plan->for_persona[p][touchpoint->base.index]) return true;
+    return false;
+}
+
+static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_column *column,
+                               const size_t *order)
+{
+    const jrn_stage *stage = column->stage;
+    column->touchpoints = arena_alloc_array(arena, stage->touchpoint_count + 1, sizeof(jrn_touchpoint *));
+    canvas_ranked *ranked = memory_calloc(stage->touchpoint_count + 1, sizeof *ranked);
+    size_t count = 0;
+    for (size_t i = 0; i < stage->touchpoint_count; i++) {
+        const jrn_touchpoint *touchpoint = stage->touchpoints[i];
+        if (!canvas_shown(plan, touchpoint)) continue;
+        ranked[count] = (canvas_ranked){touchpoint, order ? order[touchpoint->base.index] : 0, i};
+        count++;
+    }
+    if (order) qsort(ranked, count, sizeof *ranked, canvas_compare_ranked);
+    for (size_t i = 0; i < count; i++) column->touchpoints[i] = ranked[i].touchpoint;
+    column->touchpoint_count = count;
+    free(ranked);
+}
+
+/* ---- columns, lanes, bands ---- */
+
+/* A column per stage without sub-stages; a stage with sub-stages has one of its own only
+ * when touchpoints or KPIs sit on it directly. At most DOT_BUDGET_STAGE_LIMIT columns. */
+static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
+{
+    const jrn_model *model = plan->model;
+    size_t *order = NULL;
+    if (plan->options->canvas_persona_count > 0) {
+        order = memory_calloc(model->touchpoint_count + 1, sizeof *order);
+        canvas_journey_order(plan, order);
+    }
+    plan->columns = arena_alloc_array(arena, model->stage_count + 1, sizeof(canvas_column));
+    size_t left_out = 0;
+    for (size_t i = 0; i < model->stage_count; i++) {
+        const jrn_stage *stage = model->stages[i];
+        if (stage->child_count > 0 && stage->touchpoint_count == 0 && stage->kpi_count == 0) continue;
+        if (plan->column_count == DOT_BUDGET_STAGE_LIMIT) {
+            left_out++;
+            continue;
+        }
+        canvas_column *column = &plan->columns[plan->column_count++];
+        column->stage = stage;
+        column->top = stage->parent ? stage->parent : stage;
+        if (stage->parent) plan->has_sub_stages = true;
+        canvas_fill_column(plan, arena, column, order);
+    }
+    free(order);
+    return left_out;
+}
+
+static void canvas_plan_lanes(canvas_plan *plan)
+{
+    unsigned chosen = plan->options->canvas_lanes;
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+        bool wanted = lane == CANVAS_LANE_STAGE || chosen == 0 || (chosen & CANVAS_LANE_BIT(lane));
+        bool content = false;
+        for (size_t i = 0; i < plan->column_count && wanted && !content; i++)
+            content = dot_canvas_cell_has_content(plan, (jrn_canvas_lane)lane, &plan->columns[i]);
+        plan->lane_shown[lane] = wanted && content;
+    }
+    plan->lane_shown[CANVAS_LANE_STAGE] = true;
+}
+
+/* The scale's rows: a row per half step on the default -2..2 scale, at most 11. */
+static size_t canvas_emotion_rows(const jrn_model *model)
+{
+    double span = model->emotion_high - model->emotion_low;
+    if (!(span > 0)) return 5;
+    double rows = span * 2 + 1;
+    return rows > 11 || rows != (double)(size_t)rows ? 11 : (size_t)rows;
+}
+
+/* A band: columns [first, first + count). */
+typedef struct canvas_band {
+    size_t first, count;
+} canvas_band;
+
+/* Column heights and widths in points, estimated from the text each cell holds. */
+static double canvas_band_height(const canvas_plan *plan, canvas_band band)
+{
+    double height = plan->has_sub_stages ? 50 : 0;
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+        if (!plan->lane_shown[lane]) continue;
+        double tallest = 1;
+        for (size_t i = band.first; i < band.first + band.count; i++) {
+            double lines = dot_canvas_cell_lines(plan, (jrn_canvas_lane)lane, &plan->columns[i]);
+            if (lines > tallest) tallest = lines;
+        }
+        height += tallest * 13 + 12;
+    }
+    return height;
+}
+
+static double canvas_band_width(const canvas_plan *plan, canvas_band band)
+{
+    double width = 120;
+    for (size_t i = band.first; i < band.first + band.count; i++)
+        width += dot_canvas_column_width(plan, &plan->columns[i]) + 10;
+    return width;
+}
+
+/* Splits the columns into bands of top_per_band top-level stages (a stage's sub-stages
+ * stay with it). Returns the number of bands. */
+static size_t canvas_split(const canvas_plan *plan, size_t top_per_band, canvas_band *bands)
+{
+    size_t band_count = 0, tops_in_band = 0;
+    for (size_t i = 0; i < plan->column_count; i++) {
+        bool new_top = i == 0 || plan->columns[i].top != plan->columns[i - 1].top;
+        if (new_top && (band_count == 0 || tops_in_band == top_per_band)) {
+            bands[band_count++] = (canvas_band){i, 0};
+            tops_in_band = 0;
+        }
+        tops_in_band += new_top;
+        bands[band_count - 1].count++;
+    }
+    return band_count;
+}
+
+/* As many top-level stages to a band as --stages-per-row says; otherwise the most that
+ * keep the picture no wider than about 3:1. */
+static size_t canvas_plan_bands(const canvas_plan *plan, canvas_band *bands)
+{
+    size_t tops = 0;
+    for (size_t i = 0; i < plan->column_count; i++)
+        tops += i == 0 || plan->columns[i].top != plan->columns[i - 1].top;
+    if (tops == 0) return 0;
+    size_t asked = plan->options->stages_per_row;
+    if (asked > 0) return canvas_split(plan, asked, bands);
+    for (size_t per_band = tops; per_band > 1; per_band--) {
+        size_t count = canvas_split(plan, per_band, bands);
+        double width = 0, height = 80;
+        for (size_t b = 0; b < count; b++) {
+            double band_width = canvas_band_width(plan, bands[b]);
+            if (band_width > width) width = band_width;
+            height += canvas_band_height(plan, bands[b]) + 30;
+        }
+        if (width <= 3 * height) return count;
+    }
+    return canvas_split(plan, 1, bands);
+}
+
+/* ---- the graph ---- */
+
+static void canvas_set(void *object, const char *name, const char *value)
+{
+    dot_doc_set(object, name, value, false);
+}
+
+static void canvas_declare_defaults(dot_doc *doc)
+{
+    static const char *const graph_defaults[][2] = {
+        {"rankdir", "TB"}, {"fontname", DOT_STYLE_FONT}, {"fontsize", "12"},
+        {"nodesep", "0.3"}, {"ranksep", "0.3"}, {"pad", "0.3"},
+        {"labelloc", "t"}, {"labeljust", "l"}, {"linelength", "0"},
+        {"label", ""}, {"tooltip", ""},
+    };
+    static const char *const node_defaults[][2] = {
+        {"shape", "plain"}, {"fontname", DOT_STYLE_FONT}, {"fontsize", "10"},
+    };
+    for (size_t i = 0; i < sizeof graph_defaults / sizeof graph_defaults[0]; i++)
+        dot_doc_declare(doc, DOT_OBJECT_GRAPH, graph_defaults[i][0], graph_defaults[i][1]);
+    for (size_t i = 0; i < sizeof node_defaults / sizeof node_defaults[0]; i++)
+        dot_doc_declare(doc, DOT_OBJECT_NODE, node_defaults[i][0], node_defaults[i][1]);
+}
+
+/* The stage row: a top-level stage with sub-stages spans their columns, and the sub-stage
+ * row under it names each (the parent's own column says so). */
+static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_band band)
+{
+    strbuf_printf(out, "<TR><TD BGCOLOR=\"#EEF1F5\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"%s>",
+                  plan->has_sub_stages ? " ROWSPAN=\"2\"" : "");
+    dot_canvas_lane_head(out, plan, CANVAS_LANE_STAGE);
+    strbuf_puts(out, "</TD>");
+    size_t end = band.first + band.count;
+    for (size_t i = band.first; i < end;) {
+        const jrn_stage *top = plan->columns[i].top;
+        size_t span = 0;
+        while (i + span < end && plan->columns[i + span].top == top) span++;
+        bool alone = span == 1 && plan->columns[i].stage == top;
+        strbuf_printf(out, "<TD COLSPAN=\"%zu\" ROWSPAN=\"%d\" BGCOLOR=\"#F7F8FA\" ALIGN=\"LEFT\" VALIGN=\"TOP\" "
+                           "BALIGN=\"LEFT\" WIDTH=\"170\">",
+                      span, plan->has_sub_stages && alone ? 2 : 1);
+        dot_canvas_stage_cell(out, plan, top);
+        strbuf_puts(out, "</TD>");
+        i += span;
+    }
+    strbuf_puts(out, "</TR>");
+    if (!plan->has_sub_stages) return;
+    strbuf_puts(out, "<TR>");
+    for (size_t i = band.first; i < end; i++) {
+        const canvas_column *column = &plan->columns[i];
+        bool alone = column->stage == column->top &&
+                     (i + 1 == end || plan->columns[i + 1].top != column->top) &&
+                     (i == band.first || plan->columns[i - 1].top != column->top);
+        if (alone) continue;
+        strbuf_puts(out, "<TD BGCOLOR=\"#FBFBFC\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">");
+        if (column->stage == column->top)
+            strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><I>the stage as a whole</I></FONT>",
+                          DOT_STYLE_MUTED_TEXT);
+        else
+            dot_canvas_stage_cell(out, plan, column->stage);
+        strbuf_puts(out, "</TD>");
+    }
+    strbuf_puts(out, "</TR>");
+}
+
+static void canvas_band_table(jrn_strbuf *out, canvas_plan *plan, canvas_band band)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" COLOR=\"#C5CAD3\">");
+    canvas_stage_rows(out, plan, band);
+    for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
+        if (!plan->lane_shown[lane]) continue;
+        strbuf_puts(out, "<TR><TD BGCOLOR=\"#EEF1F5\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">");
+        dot_canvas_lane_head(out, plan, (jrn_canvas_lane)lane);
+        strbuf_puts(out, "</TD>");
+        for (size_t i = band.first; i < band.first + band.count; i++) {
+            strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\" WIDTH=\"%.0f\">",
+                          dot_canvas_column_width(plan, &plan->columns[i]));
+            dot_canvas_cell(out, plan, (jrn_canvas_lane)lane, &plan->columns[i]);
+            strbuf_puts(out, "</TD>");
+        }
+        strbuf_puts(out, "</TR>");
+    }
+    strbuf_puts(out, "</TABLE>");
+}
+
+/* The title, what the canvas leaves out, the map's tooltip. */
+static void canvas_title(dot_doc *doc, const canvas_plan *plan, const char *warning)
+{
+    jrn_strbuf text = STRBUF_INIT;
+    dot_label_title(&text, plan->model, plan->options);
+    if (*warning) dot_label_title_warning(&text, warning);
+    dot_doc_set(&doc->root, "label", strbuf_text(&text), true);
+    strbuf_clear(&text);
+    dot_label_map_tooltip(&text, plan->model);
+    canvas_set(&doc->root, "tooltip", strbuf_text(&text));
+    strbuf_free(&text);
+}
+
+static void canvas_warn(jrn_strbuf *warning, const canvas_plan *plan, size_t stages_left_out,
+                        jrn_diag_list *diags)
+{
+    if (stages_left_out > 0)
+        strbuf_printf(warning, "Only the first %u stage columns are drawn; %zu more are left out.",
+                      DOT_BUDGET_STAGE_LIMIT, stages_left_out);
+    if (plan->items_left_out > 0)
+        strbuf_printf(warning, "%sA cell lists at most %u items: %zu more are counted as '+ N more'.",
+                      warning->length ? " " : "", DOT_CANVAS_CELL_ITEMS, plan->items_left_out);
+    if (warning->length == 0) return;
+    strbuf_puts(warning, " Draw less: --persona ID, --lanes or --view stage=ID.");
+    diag_report(diags, SEVERITY_WARNING, NULL, span_none(), "%s: %s", dot_budget_map_name(plan->model),
+                strbuf_text(warning));
+}
+
+dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *options,
+                          jrn_arena *arena, jrn_diag_list *diags)
+{
+    canvas_plan plan = {.model = model, .options = options, .emotion_rows = canvas_emotion_rows(model)};
+    plan.for_persona = arena_alloc_array(arena, options->canvas_persona_count + 1, sizeof(bool *));
+    for (size_t p = 0; p < options->canvas_persona_count; p++) {
+        plan.for_persona[p] = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof(bool));
+        canvas_mark_persona(model, options->canvas_personas[p], plan.for_persona[p]);
+    }
+    size_t stages_left_out = canvas_plan_columns(&plan, arena);
+    canvas_plan_lanes(&plan);
+    canvas_band *bands = arena_alloc_array(arena, plan.column_count + 1, sizeof(canvas_band));
+    size_t band_count = canvas_plan_bands(&plan, bands);
+
+    dot_doc *doc = dot_doc_new(arena, "journey_canvas");
+    canvas_declare_defaults(doc);
+    jrn_strbuf text = STRBUF_INIT, name = STRBUF_INIT;
+    dot_node *previous = NULL;
+    for (size_t b = 0; b < band_count; b++) {
+        strbuf_clear(&name);
+        strbuf_printf(&name, "band_%zu", b + 1);
+        dot_node *node = dot_doc_node(&doc->root, strbuf_text(&name));
+        canvas_band_table(&text, &plan, bands[b]);
+        dot_doc_set(node, "label", strbuf_text(&text), true);
+        strbuf_clear(&text);
+        /* bands stack top to bottom: an invisible edge ranks each under the one before */
+        if (previous) canvas_set(dot_doc_edge(doc, previous, node), "style", "invis");
+        previous = node;
+    }
+    if (band_count == 0) {
+        dot_node *note = dot_doc_node(&doc->root, "note_empty");
+        dot_label_note(&text, "No stages yet: declare a spine (stage ... { }) to draw the canvas.");
+        dot_doc_set(note, "label", strbuf_text(&text), true);
+        strbuf_clear(&text);
+    } else if (plan.lane_shown[CANVAS_LANE_TOUCHPOINTS] || plan.lane_shown[CANVAS_LANE_FEELING]) {
+        dot_node *key = dot_doc_node(&doc->root, "canvas_key");
+        dot_canvas_key(&text, &plan);
+        dot_doc_set(key, "label", strbuf_text(&text), true);
+        strbuf_clear(&text);
+        canvas_set(dot_doc_edge(doc, previous, key), "style", "invis");
+    }
+    jrn_strbuf warning = STRBUF_INIT;
+    canvas_warn(&warning, &plan, stages_left_out, diags);
+    canvas_title(doc, &plan, strbuf_text(&warning));
+    strbuf_free(&warning);
+    strbuf_free(&text);
+    strbuf_free(&name);
+    return doc;
+}
