@@ -51,8 +51,9 @@ static bool canvas_journey_walked_by(const jrn_journey *journey, const jrn_perso
     return false;
 }
 
-/* A persona lives a touchpoint declared for them (or for everyone) and every step of the
- * journeys they walk. */
+/* A persona lives the touchpoints that name them, the steps of the journeys they walk,
+ * and the touchpoints that name nobody and no journey visits (the heat map's audience
+ * for those, report_facts.h): an unnamed step of other personas' journeys is theirs. */
 static void canvas_mark_persona(const jrn_model *model, const jrn_persona *persona, bool *lives)
 {
     for (size_t i = 0; i < model->touchpoint_count; i++) {
@@ -63,9 +64,15 @@ static void canvas_mark_persona(const jrn_model *model, const jrn_persona *perso
         lives[i] = is_for;
     }
     for (size_t i = 0; i < model->journey_count; i++) {
-        if (!canvas_journey_walked_by(model->journeys[i], persona)) continue;
-        for (size_t k = 0; k < model->journeys[i]->step_count; k++)
-            lives[model->journeys[i]->steps[k]->base.index] = true;
+        const jrn_journey *journey = model->journeys[i];
+        if (canvas_journey_walked_by(journey, persona)) continue;
+        for (size_t k = 0; k < journey->step_count; k++)
+            if (journey->steps[k]->persona_count == 0) lives[journey->steps[k]->base.index] = false;
+    }
+    for (size_t i = 0; i < model->journey_count; i++) {
+        const jrn_journey *journey = model->journeys[i];
+        if (!canvas_journey_walked_by(journey, persona)) continue;
+        for (size_t k = 0; k < journey->step_count; k++) lives[journey->steps[k]->base.index] = true;
     }
 }
 
@@ -186,27 +193,50 @@ typedef struct canvas_band {
     size_t first, count;
 } canvas_band;
 
-/* Column heights and widths in points, estimated from the text each cell holds. */
+/* The rows a lane takes in a band: its most in any column (at least one). */
+static size_t canvas_band_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, canvas_band band)
+{
+    size_t rows = 1;
+    for (size_t i = band.first; i < band.first + band.count; i++) {
+        size_t here = dot_canvas_lane_rows(plan, lane, &plan->columns[i]);
+        if (here > rows) rows = here;
+    }
+    return rows;
+}
+
+/* A band's height in points, estimated from the lines of text each row holds (a line of
+ * 10-point text is about 12 points; a row's padding and spacing about 11). */
 static double canvas_band_height(const canvas_plan *plan, canvas_band band)
 {
-    double height = plan->has_sub_stages ? 50 : 0;
-    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+    double height = 0, top = 0, sub = 0;
+    for (size_t i = band.first; i < band.first + band.count; i++) {
+        double lines = dot_canvas_stage_lines(plan, plan->columns[i].top);
+        if (lines > top) top = lines;
+        lines = plan->columns[i].stage != plan->columns[i].top ? dot_canvas_stage_lines(plan, plan->columns[i].stage) : 1;
+        if (lines > sub) sub = lines;
+    }
+    height += top * 12 + 11 + (plan->has_sub_stages ? sub * 12 + 11 : 0);
+    for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
         if (!plan->lane_shown[lane]) continue;
-        double tallest = 1;
-        for (size_t i = band.first; i < band.first + band.count; i++) {
-            double lines = dot_canvas_cell_lines(plan, (jrn_canvas_lane)lane, &plan->columns[i]);
-            if (lines > tallest) tallest = lines;
+        size_t rows = canvas_band_lane_rows(plan, (jrn_canvas_lane)lane, band);
+        height += 4;   /* the rule above the lane */
+        for (size_t row = 0; row < rows; row++) {
+            double tallest = 1;
+            for (size_t i = band.first; i < band.first + band.count; i++) {
+                double lines = dot_canvas_item_lines(plan, (jrn_canvas_lane)lane, &plan->columns[i], row);
+                if (lines > tallest) tallest = lines;
+            }
+            height += tallest * 12 + 11;
         }
-        height += tallest * 13 + 12;
     }
     return height;
 }
 
 static double canvas_band_width(const canvas_plan *plan, canvas_band band)
 {
-    double width = 120;
+    double width = 110;
     for (size_t i = band.first; i < band.first + band.count; i++)
-        width += dot_canvas_column_width(plan, &plan->columns[i]) + 10;
+        width += dot_canvas_column_width(plan, &plan->columns[i]) + 11;
     return width;
 }
 
@@ -239,11 +269,11 @@ static size_t canvas_plan_bands(const canvas_plan *plan, canvas_band *bands)
     if (asked > 0) return canvas_split(plan, asked, bands);
     for (size_t per_band = tops; per_band > 1; per_band--) {
         size_t count = canvas_split(plan, per_band, bands);
-        double width = 0, height = 80;
+        double width = 0, height = 90;   /* the title and the key */
         for (size_t b = 0; b < count; b++) {
             double band_width = canvas_band_width(plan, bands[b]);
             if (band_width > width) width = band_width;
-            height += canvas_band_height(plan, bands[b]) + 30;
+            height += canvas_band_height(plan, bands[b]) + 22;
         }
         if (width <= 3 * height) return count;
     }
@@ -278,7 +308,7 @@ static void canvas_declare_defaults(dot_doc *doc)
  * row under it names each (the parent's own column says so). */
 static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_band band)
 {
-    strbuf_printf(out, "<TR><TD BGCOLOR=\"#EEF1F5\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"%s>",
+    strbuf_printf(out, "<TR><TD BGCOLOR=\"" DOT_CANVAS_HEAD_FILL "\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"%s>",
                   plan->has_sub_stages ? " ROWSPAN=\"2\"" : "");
     dot_canvas_lane_head(out, plan, CANVAS_LANE_STAGE);
     strbuf_puts(out, "</TD>");
@@ -315,22 +345,41 @@ static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_b
     strbuf_puts(out, "</TR>");
 }
 
+/* A lane's rows: its heading spans them at the left (the feeling lane's heading sits
+ * beside its scale, in the first row only). */
+static void canvas_lane_rows(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, canvas_band band)
+{
+    size_t rows = canvas_band_lane_rows(plan, lane, band);
+    bool head_alone = lane == CANVAS_LANE_FEELING;
+    for (size_t row = 0; row < rows; row++) {
+        strbuf_puts(out, "<TR>");
+        if (row == 0 || (head_alone && row == 1)) {
+            size_t span = head_alone ? (row == 0 ? 1 : rows - 1) : rows;
+            strbuf_printf(out, "<TD ROWSPAN=\"%zu\" BGCOLOR=\"" DOT_CANVAS_HEAD_FILL "\" ALIGN=\"LEFT\" "
+                               "VALIGN=\"TOP\" BALIGN=\"LEFT\">", span);
+            if (row == 0) dot_canvas_lane_head(out, plan, lane);
+            strbuf_puts(out, "</TD>");
+        }
+        for (size_t i = band.first; i < band.first + band.count; i++)
+            dot_canvas_item(out, plan, lane, &plan->columns[i], row);
+        strbuf_puts(out, "</TR>");
+    }
+}
+
+/* A rule between lanes: a thin row across the band. */
+static void canvas_rule(jrn_strbuf *out, canvas_band band)
+{
+    strbuf_printf(out, "<TR><TD COLSPAN=\"%zu\" HEIGHT=\"1\" CELLPADDING=\"0\" BGCOLOR=\"#C5CAD3\"></TD></TR>", band.count + 1);
+}
+
 static void canvas_band_table(jrn_strbuf *out, canvas_plan *plan, canvas_band band)
 {
-    strbuf_puts(out, "<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" COLOR=\"#C5CAD3\">");
+    strbuf_puts(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"4\" COLOR=\"#C5CAD3\">");
     canvas_stage_rows(out, plan, band);
     for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
         if (!plan->lane_shown[lane]) continue;
-        strbuf_puts(out, "<TR><TD BGCOLOR=\"#EEF1F5\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">");
-        dot_canvas_lane_head(out, plan, (jrn_canvas_lane)lane);
-        strbuf_puts(out, "</TD>");
-        for (size_t i = band.first; i < band.first + band.count; i++) {
-            strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\" WIDTH=\"%.0f\">",
-                          dot_canvas_column_width(plan, &plan->columns[i]));
-            dot_canvas_cell(out, plan, (jrn_canvas_lane)lane, &plan->columns[i]);
-            strbuf_puts(out, "</TD>");
-        }
-        strbuf_puts(out, "</TR>");
+        canvas_rule(out, band);
+        canvas_lane_rows(out, plan, (jrn_canvas_lane)lane, band);
     }
     strbuf_puts(out, "</TABLE>");
 }

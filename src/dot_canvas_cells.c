@@ -19,7 +19,8 @@
 #define CANVAS_TRUTH_MARK "\xE2\x98\x85 "          /* ★ a moment of truth */
 #define CANVAS_GAP_FILL "#FCE8B2"                  /* between now and the aspiration */
 #define CANVAS_MIDDLE_FILL "#EEF1F5"               /* the scale's neutral line */
-#define CANVAS_HEAD_FILL "#EEF1F5"
+#define CANVAS_NOTE_FILL "#F7F8FA"                 /* a doing or thinking note */
+#define CANVAS_SPLIT_FILL "#F7C5BF:#C6E8C8"         /* pain and delight at once */
 #define CANVAS_AIM_COLOR "#333333"
 /* The feeling lane's scale: each row this high, each mark this wide (points). */
 #define CANVAS_ROW_HEIGHT "13"
@@ -67,41 +68,6 @@ static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, siz
     strbuf_puts(out, "</FONT>" CANVAS_BREAK);
 }
 
-/* A list of items, each a row of a borderless table; fill and border per item. */
-static void canvas_items_open(jrn_strbuf *out)
-{
-    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\">");
-}
-
-static void canvas_item_open(jrn_strbuf *out, const char *fill, const char *border, int border_width)
-{
-    strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
-    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
-    if (border) strbuf_printf(out, " BORDER=\"%d\" COLOR=\"%s\"", border_width, border);
-    strbuf_putc(out, '>');
-}
-
-static void canvas_item_close(jrn_strbuf *out)
-{
-    strbuf_puts(out, "</TD></TR>");
-}
-
-/* "+ 3 more" under a cell cut at DOT_CANVAS_CELL_ITEMS, counted in the plan. */
-static void canvas_items_close(jrn_strbuf *out, canvas_plan *plan, size_t total)
-{
-    if (total > DOT_CANVAS_CELL_ITEMS) {
-        size_t more = total - DOT_CANVAS_CELL_ITEMS;
-        plan->items_left_out += more;
-        jrn_strbuf raw = STRBUF_INIT;
-        strbuf_printf(&raw, "+ %zu more", more);
-        canvas_item_open(out, NULL, NULL, 0);
-        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
-        canvas_item_close(out);
-        strbuf_free(&raw);
-    }
-    strbuf_puts(out, "</TABLE>");
-}
-
 /* ---- what a lane shows of a touchpoint ---- */
 
 static const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
@@ -112,6 +78,7 @@ static const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *to
     case CANVAS_LANE_PAINS: return touchpoint->is_pain ? (touchpoint->pain ? touchpoint->pain : "") : NULL;
     case CANVAS_LANE_DELIGHTS:
         return touchpoint->is_delight ? (touchpoint->delight ? touchpoint->delight : "") : NULL;
+    case CANVAS_LANE_FEELING: return touchpoint->notes->feels;
     default: return NULL;
     }
 }
@@ -196,50 +163,6 @@ bool dot_canvas_cell_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
     return false;
 }
 
-/* ---- sizes, for choosing the bands ---- */
-
-static double canvas_text_lines(const char *text, size_t max_lines)
-{
-    if (!text) return 1;
-    double lines = ceil((double)strlen(text) / DOT_CANVAS_LINE_WIDTH);
-    if (lines < 1) lines = 1;
-    return lines > (double)max_lines ? (double)max_lines : lines;
-}
-
-static size_t canvas_capped(size_t count)
-{
-    return count > DOT_CANVAS_CELL_ITEMS ? DOT_CANVAS_CELL_ITEMS + 1 : count;
-}
-
-double dot_canvas_cell_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
-{
-    double lines = 0;
-    size_t shown = 0;
-    switch (lane) {
-    case CANVAS_LANE_STAGE: return 5;
-    case CANVAS_LANE_FEELING: return (double)plan->emotion_rows + 2 + 3.0 * (double)canvas_capped(column->touchpoint_count) / 3;
-    case CANVAS_LANE_KPIS: return 2.2 * (double)canvas_capped(canvas_kpi_count(column));
-    case CANVAS_LANE_OPPORTUNITIES: return 2.5 * (double)canvas_capped(canvas_opportunity_count(column));
-    case CANVAS_LANE_OWNERS: return 3;
-    case CANVAS_LANE_TOUCHPOINTS: return 3.2 * (double)canvas_capped(column->touchpoint_count);
-    default: break;
-    }
-    for (size_t i = 0; i < column->touchpoint_count && shown < DOT_CANVAS_CELL_ITEMS + 1; i++) {
-        if (!canvas_has_text(lane, column->touchpoints[i])) continue;
-        lines += canvas_text_lines(canvas_text_of(lane, column->touchpoints[i]), 4) + 0.8;
-        shown++;
-    }
-    return lines;
-}
-
-double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *column)
-{
-    size_t marks = 1 + (plan->options->canvas_persona_count > 1 ? plan->options->canvas_persona_count
-                                                                 : canvas_capped(canvas_rated(column)));
-    double feeling = plan->lane_shown[CANVAS_LANE_FEELING] ? CANVAS_MARK_POINTS * (double)marks + 12 : 0;
-    return feeling > 170 ? feeling : 170;
-}
-
 /* ---- the stage row ---- */
 
 /* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
@@ -277,82 +200,6 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
         canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
         strbuf_free(&raw);
     }
-}
-
-/* ---- text lanes: doing, thinking, pains, delights ---- */
-
-static void canvas_text_lane(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
-{
-    const dot_heat_style *pain = dot_style_heat(HEAT_PAIN), *delight = dot_style_heat(HEAT_DELIGHT);
-    size_t total = 0;
-    canvas_items_open(out);
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        if (!canvas_has_text(lane, touchpoint)) continue;
-        if (total++ >= DOT_CANVAS_CELL_ITEMS) continue;
-        const char *text = canvas_text_of(lane, touchpoint);
-        const char *name = dot_label_element_name(&touchpoint->base);
-        switch (lane) {
-        case CANVAS_LANE_PAINS:
-        case CANVAS_LANE_DELIGHTS: {
-            const dot_heat_style *heat = lane == CANVAS_LANE_PAINS ? pain : delight;
-            canvas_item_open(out, heat->fill, NULL, 0);
-            canvas_font font = {"10", heat->text, false, false};
-            /* a bare flag says no more than the touchpoint's name */
-            canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
-            if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted, 1);
-            break;
-        }
-        case CANVAS_LANE_THINKING: {
-            canvas_item_open(out, NULL, NULL, 0);
-            jrn_strbuf raw = STRBUF_INIT;
-            strbuf_puts(&raw, "\xE2\x80\x9C");
-            strbuf_puts(&raw, text);
-            strbuf_puts(&raw, "\xE2\x80\x9D");
-            canvas_font font = {"10", NULL, false, true};
-            canvas_text(out, strbuf_text(&raw), font, 4);
-            strbuf_free(&raw);
-            break;
-        }
-        default:
-            canvas_item_open(out, NULL, NULL, 0);
-            canvas_text(out, text, canvas_body, 4);
-            break;
-        }
-        canvas_item_close(out);
-    }
-    canvas_items_close(out, plan, total);
-}
-
-/* ---- touchpoints ---- */
-
-static void canvas_touchpoints(jrn_strbuf *out, canvas_plan *plan, const canvas_column *column)
-{
-    canvas_items_open(out);
-    size_t count = column->touchpoint_count;
-    for (size_t i = 0; i < count && i < DOT_CANVAS_CELL_ITEMS; i++) {
-        const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        const dot_heat_style *heat = dot_style_heat(dot_style_heat_of(touchpoint));
-        /* a moment of truth has a thick dark border; a split fill is drawn as a gradient */
-        const char *fill = dot_style_heat_of(touchpoint) == HEAT_INCONSISTENT ? "#F7C5BF:#C6E8C8" : heat->fill;
-        canvas_item_open(out, fill, touchpoint->is_truth ? "#000000" : heat->border, touchpoint->is_truth ? 3 : 1);
-        jrn_strbuf raw = STRBUF_INIT;
-        strbuf_printf(&raw, "%zu  ", i + 1);
-        if (touchpoint->is_truth) strbuf_puts(&raw, CANVAS_TRUTH_MARK);
-        strbuf_puts(&raw, dot_label_element_name(&touchpoint->base));
-        canvas_font title = {"10", NULL, true, false};
-        canvas_text(out, strbuf_text(&raw), title, 3);
-        strbuf_clear(&raw);
-        for (size_t k = 0; k < touchpoint->channel_count; k++) {
-            if (k > 0) strbuf_puts(&raw, CANVAS_SEPARATOR);
-            strbuf_puts(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
-        }
-        if (touchpoint->is_backstage) strbuf_puts(&raw, raw.length ? CANVAS_SEPARATOR "backstage" : "backstage");
-        canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
-        strbuf_free(&raw);
-        canvas_item_close(out);
-    }
-    canvas_items_close(out, plan, count);
 }
 
 /* ---- feeling: the emotion scale with the stage's now and aim and the touchpoints' or
@@ -478,72 +325,192 @@ static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const
     strbuf_puts(out, "</TR></TABLE>");
 }
 
-static void canvas_feeling(jrn_strbuf *out, canvas_plan *plan, const canvas_column *column)
-{
-    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\">");
-    canvas_feeling_scale(out, plan, column);
-    strbuf_puts(out, "</TD></TR>");
-    size_t total = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const char *feels = column->touchpoints[i]->notes->feels;
-        if (dot_text_is_blank(feels) || total++ >= DOT_CANVAS_CELL_ITEMS) continue;
-        strbuf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"2\">");
-        canvas_font font = {"10", NULL, false, true};
-        canvas_text(out, feels, font, 3);
-        strbuf_puts(out, "</TD></TR>");
-    }
-    if (total > DOT_CANVAS_CELL_ITEMS) {
-        strbuf_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"%s\">+ %zu more</FONT></TD></TR>",
-                      DOT_STYLE_MUTED_TEXT, total - DOT_CANVAS_CELL_ITEMS);
-        plan->items_left_out += total - DOT_CANVAS_CELL_ITEMS;
-    }
-    strbuf_puts(out, "</TABLE>");
-}
+/* ---- list lanes: one item per row of the lane, so items never stretch to their
+ * neighbours' height and the n-th items of all stages line up ---- */
 
-/* ---- opportunities, KPIs, owners ---- */
+/* What a list lane's item is: a touchpoint (doing, touchpoints, thinking, pains,
+ * delights), one of a touchpoint's opportunities, or a KPI (with the touchpoint it is on,
+ * NULL for the stage's). */
+typedef struct canvas_item {
+    const jrn_touchpoint *touchpoint;
+    const char *opportunity;
+    const jrn_kpi *kpi;
+    size_t number;          /* the touchpoint's number in the column, from 1 */
+} canvas_item;
 
-static void canvas_opportunities(jrn_strbuf *out, canvas_plan *plan, const canvas_column *column)
+/* Finds the index-th item of a lane in a column; false past the last. */
+static bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t index, canvas_item *item)
 {
-    size_t total = 0;
-    canvas_items_open(out);
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const jrn_text_list *list = &column->touchpoints[i]->notes->opportunities;
-        for (size_t k = 0; k < list->count; k++) {
-            if (total++ >= DOT_CANVAS_CELL_ITEMS) continue;
-            canvas_item_open(out, "#E3EEFA", NULL, 0);
-            canvas_text(out, list->items[k], canvas_body, 4);
-            canvas_item_close(out);
+    *item = (canvas_item){NULL, NULL, NULL, 0};
+    size_t seen = 0;
+    if (lane == CANVAS_LANE_KPIS) {
+        const jrn_stage *stage = column->stage;
+        if (index < stage->kpi_count) {
+            item->kpi = stage->kpis[index];
+            return true;
         }
-    }
-    canvas_items_close(out, plan, total);
-}
-
-static void canvas_kpis(jrn_strbuf *out, canvas_plan *plan, const canvas_column *column)
-{
-    const jrn_actuals *actuals = plan->options->actuals;
-    size_t total = canvas_kpi_count(column), shown = 0;
-    canvas_items_open(out);
-    const jrn_stage *stage = column->stage;
-    for (size_t i = 0; i < stage->kpi_count && shown < DOT_CANVAS_CELL_ITEMS; i++, shown++) {
-        canvas_item_open(out, NULL, NULL, 0);
-        dot_label_kpi_status(out, actuals, &stage->kpis[i], 1, true);
-        canvas_item_close(out);
+        seen = stage->kpi_count;
     }
     for (size_t i = 0; i < column->touchpoint_count; i++) {
         const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        for (size_t k = 0; k < touchpoint->kpi_count && shown < DOT_CANVAS_CELL_ITEMS; k++, shown++) {
-            canvas_item_open(out, NULL, NULL, 0);
-            dot_label_kpi_status(out, actuals, &touchpoint->kpis[k], 1, true);
-            canvas_text(out, dot_label_element_name(&touchpoint->base), canvas_muted, 1);
-            canvas_item_close(out);
+        size_t here = lane == CANVAS_LANE_TOUCHPOINTS      ? 1
+                      : lane == CANVAS_LANE_KPIS          ? touchpoint->kpi_count
+                      : lane == CANVAS_LANE_OPPORTUNITIES ? touchpoint->notes->opportunities.count
+                                                          : canvas_has_text(lane, touchpoint);
+        if (index < seen + here) {
+            item->touchpoint = touchpoint;
+            item->number = i + 1;
+            if (lane == CANVAS_LANE_KPIS) item->kpi = touchpoint->kpis[index - seen];
+            if (lane == CANVAS_LANE_OPPORTUNITIES) item->opportunity = touchpoint->notes->opportunities.items[index - seen];
+            return true;
         }
+        seen += here;
     }
-    canvas_items_close(out, plan, total);
+    return false;
 }
 
-static void canvas_owners(jrn_strbuf *out, const canvas_column *column)
+/* How many items the lane has in the column: its texts, touchpoints, opportunities or
+ * KPIs (the feeling lane: the texts under its scale). */
+static size_t canvas_item_count(jrn_canvas_lane lane, const canvas_column *column)
 {
-    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+    switch (lane) {
+    case CANVAS_LANE_TOUCHPOINTS: return column->touchpoint_count;
+    case CANVAS_LANE_KPIS: return canvas_kpi_count(column);
+    case CANVAS_LANE_OPPORTUNITIES: return canvas_opportunity_count(column);
+    default: break;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < column->touchpoint_count; i++) count += canvas_has_text(lane, column->touchpoints[i]);
+    return count;
+}
+
+/* Rows for count items: at most DOT_CANVAS_CELL_ITEMS, and a "+ N more" row. */
+static size_t canvas_item_rows(size_t count)
+{
+    return count > DOT_CANVAS_CELL_ITEMS ? DOT_CANVAS_CELL_ITEMS + 1 : count;
+}
+
+/* The feeling lane's scale takes its first row; its texts follow. */
+static size_t canvas_lead_rows(jrn_canvas_lane lane)
+{
+    return lane == CANVAS_LANE_FEELING;
+}
+
+size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
+{
+    if (!dot_canvas_cell_has_content(plan, lane, column)) return 0;
+    if (lane == CANVAS_LANE_STAGE || lane == CANVAS_LANE_OWNERS) return 1;
+    return canvas_lead_rows(lane) + canvas_item_rows(canvas_item_count(lane, column));
+}
+
+/* Opens an item's <TD>: at the top left of its cell, the column's width at least. */
+static void canvas_cell_open(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                             const char *fill, const char *border, int border_width)
+{
+    strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\" WIDTH=\"%.0f\"",
+                  dot_canvas_column_width(plan, column));
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    if (border) strbuf_printf(out, " BORDER=\"%d\" COLOR=\"%s\"", border_width, border);
+    strbuf_putc(out, '>');
+}
+
+/* A touchpoint: numbered (the feeling lane's marks carry the number), filled by its
+ * heat, a thick black border for a moment of truth; its channels under it. */
+static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                                   const canvas_item *item)
+{
+    const jrn_touchpoint *touchpoint = item->touchpoint;
+    dot_heat heat = dot_style_heat_of(touchpoint);
+    /* the split fill drawn as a gradient, pain into delight */
+    const char *fill = heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : dot_style_heat(heat)->fill;
+    canvas_cell_open(out, plan, column, fill, touchpoint->is_truth ? "#000000" : dot_style_heat(heat)->border,
+                     touchpoint->is_truth ? 3 : 1);
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_printf(&raw, "%zu  ", item->number);
+    if (touchpoint->is_truth) strbuf_puts(&raw, CANVAS_TRUTH_MARK);
+    strbuf_puts(&raw, dot_label_element_name(&touchpoint->base));
+    canvas_font title = {"10", NULL, true, false};
+    canvas_text(out, strbuf_text(&raw), title, 3);
+    strbuf_clear(&raw);
+    for (size_t k = 0; k < touchpoint->channel_count; k++) {
+        if (k > 0) strbuf_puts(&raw, CANVAS_SEPARATOR);
+        strbuf_puts(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
+    }
+    if (touchpoint->is_backstage) strbuf_puts(&raw, raw.length ? CANVAS_SEPARATOR "backstage" : "backstage");
+    canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
+    strbuf_clear(&raw);
+    /* with several personas: whose it is, when it is not everyone's */
+    size_t personas = plan->options->canvas_persona_count, living = 0;
+    for (size_t p = 0; p < personas; p++) living += plan->for_persona[p][touchpoint->base.index];
+    if (personas > 1 && living < personas) {
+        for (size_t p = 0; p < personas; p++) {
+            if (!plan->for_persona[p][touchpoint->base.index]) continue;
+            strbuf_printf(&raw, "%s%s %zu", raw.length ? "  " : "only ", canvas_persona_mark(p), p + 1);
+        }
+        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+    }
+    strbuf_free(&raw);
+    strbuf_puts(out, "</TD>");
+}
+
+/* A text of a touchpoint: what they do, think (in quotes), the pain or the delight (on
+ * its colour, with the touchpoint's name under it). */
+static void canvas_text_item(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane,
+                             const canvas_column *column, const canvas_item *item)
+{
+    const jrn_touchpoint *touchpoint = item->touchpoint;
+    const char *text = canvas_text_of(lane, touchpoint);
+    const char *name = dot_label_element_name(&touchpoint->base);
+    if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) {
+        const dot_heat_style *heat = dot_style_heat(lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        canvas_cell_open(out, plan, column, heat->fill, NULL, 0);
+        canvas_font font = {"10", heat->text, false, false};
+        /* a bare flag says no more than the touchpoint's name */
+        canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
+        if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted, 1);
+    } else if (lane == CANVAS_LANE_FEELING) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_font font = {"10", NULL, false, true};
+        canvas_text(out, text, font, 3);
+    } else if (lane == CANVAS_LANE_THINKING) {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        jrn_strbuf raw = STRBUF_INIT;
+        strbuf_puts(&raw, "\xE2\x80\x9C");
+        strbuf_puts(&raw, text);
+        strbuf_puts(&raw, "\xE2\x80\x9D");
+        canvas_font font = {"10", NULL, false, true};
+        canvas_text(out, strbuf_text(&raw), font, 4);
+        strbuf_free(&raw);
+    } else {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        canvas_text(out, text, canvas_body, 4);
+    }
+    strbuf_puts(out, "</TD>");
+}
+
+static void canvas_opportunity_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                                    const canvas_item *item)
+{
+    canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
+    canvas_text(out, item->opportunity, canvas_body, 4);
+    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    strbuf_puts(out, "</TD>");
+}
+
+/* A KPI: its target, or with --data its actual, met or missed (dot_labels.c). */
+static void canvas_kpi_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                            const canvas_item *item)
+{
+    canvas_cell_open(out, plan, column, NULL, NULL, 0);
+    jrn_kpi *kpi = (jrn_kpi *)item->kpi;
+    dot_label_kpi_status(out, plan->options->actuals, &kpi, 1, true);
+    if (item->touchpoint) canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    strbuf_puts(out, "</TD>");
+}
+
+static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column)
+{
+    canvas_cell_open(out, plan, column, NULL, NULL, 0);
     if (column->stage->owner) {
         canvas_font font = {"10", NULL, true, false};
         canvas_text(out, dot_label_element_name(&column->stage->owner->base), font, 2);
@@ -561,24 +528,103 @@ static void canvas_owners(jrn_strbuf *out, const canvas_column *column)
     }
     if (raw.length) canvas_text(out, strbuf_text(&raw), canvas_muted, 4);
     strbuf_free(&raw);
-    strbuf_puts(out, "</TD></TR></TABLE>");
+    strbuf_puts(out, "</TD>");
 }
 
-void dot_canvas_cell(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
+void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
+                     size_t row)
 {
-    if (!dot_canvas_cell_has_content(plan, lane, column)) return;
+    if (row >= dot_canvas_lane_rows(plan, lane, column) || lane == CANVAS_LANE_STAGE) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        strbuf_puts(out, "</TD>");
+        return;
+    }
+    if (lane == CANVAS_LANE_OWNERS) {
+        canvas_owners(out, plan, column);
+        return;
+    }
+    if (lane == CANVAS_LANE_FEELING && row == 0) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_feeling_scale(out, plan, column);
+        strbuf_puts(out, "</TD>");
+        return;
+    }
+    size_t index = row - canvas_lead_rows(lane);
+    if (index == DOT_CANVAS_CELL_ITEMS) {
+        /* the cell is full: the rest are counted */
+        size_t more = canvas_item_count(lane, column) - DOT_CANVAS_CELL_ITEMS;
+        plan->items_left_out += more;
+        jrn_strbuf raw = STRBUF_INIT;
+        strbuf_printf(&raw, "+ %zu more", more);
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+        strbuf_puts(out, "</TD>");
+        strbuf_free(&raw);
+        return;
+    }
+    canvas_item item;
+    if (!canvas_find_item(lane, column, index, &item)) return;
     switch (lane) {
-    case CANVAS_LANE_STAGE: dot_canvas_stage_cell(out, plan, column->stage); break;
-    case CANVAS_LANE_TOUCHPOINTS: canvas_touchpoints(out, plan, column); break;
-    case CANVAS_LANE_FEELING: canvas_feeling(out, plan, column); break;
-    case CANVAS_LANE_OPPORTUNITIES: canvas_opportunities(out, plan, column); break;
-    case CANVAS_LANE_KPIS: canvas_kpis(out, plan, column); break;
-    case CANVAS_LANE_OWNERS: canvas_owners(out, column); break;
-    case CANVAS_LANE_COUNT: break;
-    default: canvas_text_lane(out, plan, lane, column); break;
+    case CANVAS_LANE_TOUCHPOINTS: canvas_touchpoint_item(out, plan, column, &item); break;
+    case CANVAS_LANE_OPPORTUNITIES: canvas_opportunity_item(out, plan, column, &item); break;
+    case CANVAS_LANE_KPIS: canvas_kpi_item(out, plan, column, &item); break;
+    default: canvas_text_item(out, plan, lane, column, &item); break;
     }
 }
 
+/* ---- sizes, for choosing the bands ---- */
+
+static double canvas_text_lines(const char *text, size_t max_lines)
+{
+    if (!text) return 1;
+    double lines = ceil((double)strlen(text) / DOT_CANVAS_LINE_WIDTH);
+    if (lines < 1) lines = 1;
+    return lines > (double)max_lines ? (double)max_lines : lines;
+}
+
+double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage)
+{
+    const char *goal = stage->goal;
+    return 1.3 * canvas_text_lines(dot_label_element_name(&stage->base), 3) +
+           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) + stage->has_emotion + stage->has_aspiration +
+           (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]);
+}
+
+double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column, size_t row)
+{
+    if (row >= dot_canvas_lane_rows(plan, lane, column)) return 0;
+    switch (lane) {
+    case CANVAS_LANE_STAGE: return dot_canvas_stage_lines(plan, column->stage);
+    case CANVAS_LANE_OWNERS: return 1 + (column->touchpoint_count > 0);
+    case CANVAS_LANE_FEELING:
+        if (row == 0) return ((double)plan->emotion_rows + 1) * CANVAS_ROW_POINTS / 12;
+        break;
+    default: break;
+    }
+    size_t index = row - canvas_lead_rows(lane);
+    if (index == DOT_CANVAS_CELL_ITEMS) return 1;
+    canvas_item item;
+    if (!canvas_find_item(lane, column, index, &item)) return 0;
+    switch (lane) {
+    case CANVAS_LANE_TOUCHPOINTS:
+        return canvas_text_lines(dot_label_element_name(&item.touchpoint->base), 3) +
+               0.9 * (item.touchpoint->channel_count > 0 || item.touchpoint->is_backstage) +
+               0.9 * (plan->options->canvas_persona_count > 1);
+    case CANVAS_LANE_KPIS: return 1.3 + 0.9 * (item.touchpoint != NULL);
+    case CANVAS_LANE_OPPORTUNITIES: return canvas_text_lines(item.opportunity, 4) + 0.9;
+    case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS:
+        return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4) + 0.9;
+    default: return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4);
+    }
+}
+
+double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *column)
+{
+    size_t marks = 1 + (plan->options->canvas_persona_count > 1 ? plan->options->canvas_persona_count
+                                                                 : canvas_item_rows(canvas_rated(column)));
+    double feeling = plan->lane_shown[CANVAS_LANE_FEELING] ? CANVAS_MARK_POINTS * (double)marks + 12 : 0;
+    return feeling > 170 ? feeling : 170;
+}
 /* ---- lane headings and the key ---- */
 
 static const char *const canvas_lane_titles[CANVAS_LANE_COUNT] = {
@@ -594,15 +640,20 @@ static const char *const canvas_lane_titles[CANVAS_LANE_COUNT] = {
     [CANVAS_LANE_OWNERS] = "Owners",
 };
 
-/* The feeling lane's heading: the scale's labels on the rows of the marks. */
+/* The feeling lane's heading: its title beside the scale's labels, one per row of the
+ * marks and as tall in all (an empty row stands for the marks' numbers), so the row the
+ * two share puts each label level with its marks. */
 static void canvas_feeling_head(jrn_strbuf *out, const canvas_plan *plan)
 {
-    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD ALIGN=\"RIGHT\">");
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+                     "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"11\"><B>");
+    strbuf_puts(out, canvas_lane_titles[CANVAS_LANE_FEELING]);
+    strbuf_puts(out, "</B></FONT></TD><TD>");
     canvas_scale_table_open(out);
     jrn_strbuf raw = STRBUF_INIT;
-    for (size_t row = 0; row < plan->emotion_rows; row++) {
-        double value = canvas_value_of(plan, row);
+    for (size_t row = 0; row <= plan->emotion_rows; row++) {
         strbuf_puts(out, "<TR><TD ALIGN=\"RIGHT\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\">");
+        double value = row < plan->emotion_rows ? canvas_value_of(plan, row) : 0.5;
         if (value == floor(value)) {
             dot_label_emotion_raw(&raw, plan->model, value);
             strbuf_printf(out, "<FONT POINT-SIZE=\"7\" COLOR=\"%s\">", DOT_STYLE_MUTED_TEXT);
@@ -613,10 +664,7 @@ static void canvas_feeling_head(jrn_strbuf *out, const canvas_plan *plan)
         strbuf_puts(out, "</TD></TR>");
     }
     strbuf_free(&raw);
-    strbuf_puts(out, "</TABLE></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
-    canvas_font title = {"11", NULL, true, false};
-    canvas_text(out, canvas_lane_titles[CANVAS_LANE_FEELING], title, 1);
-    strbuf_puts(out, "</TD></TR></TABLE>");
+    strbuf_puts(out, "</TABLE></TD></TR></TABLE>");
 }
 
 void dot_canvas_lane_head(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane)
@@ -648,7 +696,7 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
     if (plan->lane_shown[CANVAS_LANE_TOUCHPOINTS]) {
         for (dot_heat heat = HEAT_PAIN; heat <= HEAT_INCONSISTENT; heat++) {
             const dot_heat_style *style = dot_style_heat(heat);
-            canvas_key_entry(out, heat == HEAT_INCONSISTENT ? "#F7C5BF:#C6E8C8" : style->fill, style->border, 1,
+            canvas_key_entry(out, heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : style->fill, style->border, 1,
                              "&#160;&#160;&#160;", style->meaning);
         }
         canvas_key_entry(out, NULL, "#000000", 3, "<FONT POINT-SIZE=\"9\">" CANVAS_TRUTH_MARK "</FONT>",

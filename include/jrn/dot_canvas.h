@@ -34,6 +34,8 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
 #define DOT_CANVAS_CELL_ITEMS 8u
 /* Characters per line of a cell's text. */
 #define DOT_CANVAS_LINE_WIDTH 28u
+/* The fill of the lane headings. */
+#define DOT_CANVAS_HEAD_FILL "#EEF1F5"
 
 /* One column of the grid: a stage's own touchpoints and KPIs. A stage with sub-stages has
  * a column of its own only when something sits on it directly. */
@@ -60,15 +62,24 @@ typedef struct canvas_plan {
 /* True when the lane has something to show in the column. */
 bool dot_canvas_cell_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
                                  const canvas_column *column);
-/* About how many text lines the cell takes (for choosing the bands). */
-double dot_canvas_cell_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+/* The rows the lane takes in the column: one per item (at most DOT_CANVAS_CELL_ITEMS, then
+ * a "+ N more" row), the feeling lane's scale first; one for the owners. Each item is a
+ * cell of the band's table, so no item stretches to its neighbours' height. */
+size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+/* The whole <TD> of the lane's row-th row in the column (an empty cell past its rows). */
+void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
+                     size_t row);
+/* About how many text lines that row takes (for choosing the bands). */
+double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
+                             size_t row);
+/* About how many lines a stage's heading takes. */
+double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage);
 /* About how wide the column's cells are, in points. */
 double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *column);
-/* The markup inside a lane's <TD> (the cell's own attributes are the caller's). */
-void dot_canvas_cell(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
 /* The markup inside a stage's heading <TD> (stage row, or sub-stage row). */
 void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage);
-/* The markup inside the lane's heading <TD> at the left of each band. */
+/* The markup inside the lane's heading <TD> at the left of each band (the feeling lane's:
+ * its title and the scale's labels, level with the marks of its first row). */
 void dot_canvas_lane_head(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane);
 /* The key under the canvas: what the fills, borders and marks mean. */
 void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan);
