@@ -435,6 +435,7 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
     for (size_t k = 0; k < touchpoint->channel_count; k++) {
         if (k > 0) strbuf_puts(&raw, CANVAS_SEPARATOR);
         strbuf_puts(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
+        dot_text_close_bidi(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
     }
     if (touchpoint->is_backstage) strbuf_puts(&raw, raw.length ? CANVAS_SEPARATOR "backstage" : "backstage");
     canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
@@ -525,6 +526,7 @@ static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas
         if (seen) continue;
         if (named++ > 0) strbuf_puts(&raw, ", ");
         strbuf_puts(&raw, dot_label_element_name(&team->base));
+        dot_text_close_bidi(&raw, dot_label_element_name(&team->base));
     }
     if (raw.length) canvas_text(out, strbuf_text(&raw), canvas_muted, 4);
     strbuf_free(&raw);
@@ -720,6 +722,7 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
                               dot_style_journey_color(p), canvas_persona_mark(p), p + 1);
                 strbuf_clear(&meaning);
                 strbuf_puts(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));
+                dot_text_close_bidi(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));
                 strbuf_puts(&meaning, " (mean of their touchpoints)");
                 canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), strbuf_text(&meaning));
             }
