@@ -124,7 +124,7 @@ static bool resolve_stage_view(const char *id, const jrn_model *model, jrn_emit_
 }
 
 /* --lanes doing,touchpoints,...: each word a lane (usage error with the list otherwise). */
-static bool parse_lanes(const char *text, unsigned *lanes)
+static bool parse_lanes(const char *text, jrn_arena *arena, unsigned *lanes)
 {
     *lanes = 0;
     const char *word = text;
@@ -138,8 +138,17 @@ static bool parse_lanes(const char *text, unsigned *lanes)
             lane = dot_canvas_lane_named(name);
         }
         if (lane == CANVAS_LANE_COUNT) {
-            cli_usage_error(NULL, "--lanes: no lane '%.*s'; the lanes are %s", (int)(length > 40 ? 40 : length),
-                            word, dot_canvas_lane_list());
+            const char *typed = arena_strndup(arena, word, length > 40 ? 40 : length);
+            jrn_suggester suggester;
+            suggest_begin(&suggester, typed);
+            for (int known = 0; known < CANVAS_LANE_COUNT; known++)
+                suggest_consider(&suggester, dot_canvas_lane_name((jrn_canvas_lane)known));
+            const char *suggestion = suggest_result(&suggester);
+            if (suggestion != NULL)
+                cli_usage_error(NULL, "--lanes: no lane '%s'; did you mean '%s'? (the lanes are %s)", typed,
+                                suggestion, dot_canvas_lane_list());
+            else
+                cli_usage_error(NULL, "--lanes: no lane '%s'; the lanes are %s", typed, dot_canvas_lane_list());
             return false;
         }
         *lanes |= CANVAS_LANE_BIT(lane);
@@ -186,7 +195,7 @@ static bool resolve_canvas_options(const compile_request *request, const jrn_mod
         }
         return true;
     }
-    if (request->lanes && !parse_lanes(request->lanes, &options->canvas_lanes)) return false;
+    if (request->lanes && !parse_lanes(request->lanes, arena, &options->canvas_lanes)) return false;
     return resolve_canvas_personas(request, model, arena, options);
 }
 

@@ -159,7 +159,6 @@ static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
         canvas_column *column = &plan->columns[plan->column_count++];
         column->stage = stage;
         column->top = stage->parent ? stage->parent : stage;
-        if (stage->parent) plan->has_sub_stages = true;
         canvas_fill_column(plan, arena, column, order);
     }
     free(order);
@@ -204,6 +203,14 @@ static size_t canvas_band_lane_rows(const canvas_plan *plan, jrn_canvas_lane lan
     return rows;
 }
 
+/* True when a column of the band is a sub-stage's or a parent stage's own. */
+static bool canvas_band_has_sub_stages(const canvas_plan *plan, canvas_band band)
+{
+    for (size_t i = band.first; i < band.first + band.count; i++)
+        if (plan->columns[i].stage != plan->columns[i].top || plan->columns[i].top->child_count > 0) return true;
+    return false;
+}
+
 /* A band's height in points, estimated from the lines of text each row holds (a line of
  * 10-point text is about 12 points; a row's padding and spacing about 11). */
 static double canvas_band_height(const canvas_plan *plan, canvas_band band)
@@ -215,7 +222,7 @@ static double canvas_band_height(const canvas_plan *plan, canvas_band band)
         lines = plan->columns[i].stage != plan->columns[i].top ? dot_canvas_stage_lines(plan, plan->columns[i].stage) : 1;
         if (lines > sub) sub = lines;
     }
-    height += top * 12 + 11 + (plan->has_sub_stages ? sub * 12 + 11 : 0);
+    height += top * 12 + 11 + (canvas_band_has_sub_stages(plan, band) ? sub * 12 + 11 : 0);
     for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
         if (!plan->lane_shown[lane]) continue;
         size_t rows = canvas_band_lane_rows(plan, (jrn_canvas_lane)lane, band);
@@ -275,7 +282,8 @@ static size_t canvas_plan_bands(const canvas_plan *plan, canvas_band *bands)
             if (band_width > width) width = band_width;
             height += canvas_band_height(plan, bands[b]) + 22;
         }
-        if (width <= 3 * height) return count;
+        /* 2.8: the estimate's margin under the 3:1 it keeps */
+        if (width <= 2.8 * height) return count;
     }
     return canvas_split(plan, 1, bands);
 }
@@ -308,8 +316,9 @@ static void canvas_declare_defaults(dot_doc *doc)
  * row under it names each (the parent's own column says so). */
 static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_band band)
 {
+    bool has_sub_stages = canvas_band_has_sub_stages(plan, band);
     strbuf_printf(out, "<TR><TD BGCOLOR=\"" DOT_CANVAS_HEAD_FILL "\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\"%s>",
-                  plan->has_sub_stages ? " ROWSPAN=\"2\"" : "");
+                  has_sub_stages ? " ROWSPAN=\"2\"" : "");
     dot_canvas_lane_head(out, plan, CANVAS_LANE_STAGE);
     strbuf_puts(out, "</TD>");
     size_t end = band.first + band.count;
@@ -320,13 +329,13 @@ static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_b
         bool alone = span == 1 && plan->columns[i].stage == top;
         strbuf_printf(out, "<TD COLSPAN=\"%zu\" ROWSPAN=\"%d\" BGCOLOR=\"#F7F8FA\" ALIGN=\"LEFT\" VALIGN=\"TOP\" "
                            "BALIGN=\"LEFT\" WIDTH=\"170\">",
-                      span, plan->has_sub_stages && alone ? 2 : 1);
+                      span, has_sub_stages && alone ? 2 : 1);
         dot_canvas_stage_cell(out, plan, top);
         strbuf_puts(out, "</TD>");
         i += span;
     }
     strbuf_puts(out, "</TR>");
-    if (!plan->has_sub_stages) return;
+    if (!has_sub_stages) return;
     strbuf_puts(out, "<TR>");
     for (size_t i = band.first; i < end; i++) {
         const canvas_column *column = &plan->columns[i];

@@ -52,7 +52,6 @@ typedef struct canvas_plan {
     canvas_column *columns;
     size_t column_count;
     bool lane_shown[CANVAS_LANE_COUNT];
-    bool has_sub_stages;                   /* a sub-stage row under the stage row */
     size_t emotion_rows;                   /* the feeling lane's scale, best at the top */
     /* options->canvas_personas[i] lives touchpoint t when for_persona[i][t->base.index] */
     bool **for_persona;

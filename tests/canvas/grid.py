@@ -76,9 +76,11 @@ def same_title(shown, title):
     return shown == title or shown.replace(" ", "") == title.replace(" ", "")
 
 
-def lanes_with_content(model):
-    """The lanes a whole-map canvas shows: those with something in some column."""
-    tps, stages = model["touchpoints"], model["stages"]
+def lanes_with_content(model, columns):
+    """The lanes a canvas shows: those with something in some column (a stage with
+    sub-stages and nothing of its own has no column: its heading says what it has)."""
+    tps = model["touchpoints"]
+    stages = [s for s in model["stages"] if s["id"] in columns]
     has = {
         "Stage": True,
         "Doing": any(t["does"] and t["does"].strip() for t in tps),
@@ -114,6 +116,14 @@ def main():
     only = None
     if len(sys.argv) > 5 and sys.argv[4] == "--personas":
         only = lived(model, sys.argv[5].split(","))
+    # the columns the spine gives: a stage without sub-stages, or one with touchpoints or
+    # KPIs of its own
+    columns_expected = []
+    for stage in model["stages"]:
+        own_kpis = [k for k in model["kpis"] if k["on"] == {"kind": "stage", "id": stage["id"]}]
+        if stage["substages"] and not stage["touchpoints"] and not own_kpis:
+            continue
+        columns_expected.append(stage["id"])
     if only is not None:
         shown = [t for t in model["touchpoints"] if (t["title"] if t.get("title") else t["id"]) in only]
         ids = {t["id"] for t in shown}
@@ -121,17 +131,11 @@ def main():
         lane_model = dict(model, touchpoints=shown, kpis=kpis)
     else:
         lane_model = model
-    expected_lanes = lanes_with_content(lane_model) if lane_list == "auto" else lane_list.split(",")
+    expected_lanes = lanes_with_content(lane_model, columns_expected) if lane_list == "auto" else lane_list.split(",")
     stages = {s["id"]: s for s in model["stages"]}
     touchpoints = {t["id"]: t for t in model["touchpoints"]}
     title_of = lambda element: element["title"] if element.get("title") else element["id"]
     problems = []
-    # the columns the spine gives: a stage without sub-stages, or one with touchpoints of its own
-    columns_expected = []
-    for stage in model["stages"]:
-        if stage["substages"] and not stage["touchpoints"]:
-            continue
-        columns_expected.append(stage["id"])
     columns_seen = []
     for band_number, label in enumerate(labels(open(dot_file, encoding="utf-8").read()), 1):
         table = ElementTree.fromstring(label)
