@@ -12,7 +12,7 @@ is laid out (ROWSPAN, COLSPAN), and checks that
   - every feeling mark's number names a touchpoint of that column.
 Prints one line per problem and exits 1 when there is any.
 
-Usage: grid.py CANVAS.dot MODEL.json LANES [--personas ID,ID...]
+Usage: grid.py CANVAS.dot MODEL.json LANES [--personas ID,ID...] [--svg FILE.svg]
   LANES     the lane titles expected, top to bottom ("Stage,Touchpoints,Feeling"), or
             "auto": every lane the model has something for (empty lanes are left out)
   --personas  the canvas of --persona ID...: a column lists the touchpoints those personas
@@ -113,9 +113,8 @@ def lived(model, personas):
 def main():
     dot_file, model_file, lane_list = sys.argv[1:4]
     model = json.load(open(model_file, encoding="utf-8"))
-    only = None
-    if len(sys.argv) > 5 and sys.argv[4] == "--personas":
-        only = lived(model, sys.argv[5].split(","))
+    options = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+    only = lived(model, options["--personas"].split(",")) if "--personas" in options else None
     # the columns the spine gives: a stage without sub-stages, or one with touchpoints or
     # KPIs of its own
     columns_expected = []
@@ -212,6 +211,15 @@ def main():
                     problems.append(f"column '{column_title}': touchpoint '{title}' belongs to another stage")
     if columns_seen != columns_expected:
         problems.append(f"stage columns {columns_seen}, expected {columns_expected} (spine order)")
+    if "--svg" in options:
+        try:
+            svg = ElementTree.parse(options["--svg"]).getroot()
+            width, height = (float(v) for v in svg.get("viewBox").split()[2:])
+            print(f"aspect {width / height:.2f}:1")
+            if width > 3 * height:
+                problems.append(f"the picture is {width / height:.2f}:1, wider than 3:1")
+        except ElementTree.ParseError as error:
+            problems.append(f"the SVG is not well-formed: {error}")
     for problem in problems:
         print(problem)
     return 1 if problems else 0
