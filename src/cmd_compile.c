@@ -135,20 +135,20 @@ static bool parse_lanes(const char *text, jrn_arena *arena, unsigned *lanes)
         if (length > 0 && length < sizeof name) {
             memcpy(name, word, length);
             name[length] = '\0';
-            lane = dot_canvas_lane_named(name);
+            lane = canvas_lane_named(name);
         }
         if (lane == CANVAS_LANE_COUNT) {
             const char *typed = arena_strndup(arena, word, length > 40 ? 40 : length);
             jrn_suggester suggester;
             suggest_begin(&suggester, typed);
             for (int known = 0; known < CANVAS_LANE_COUNT; known++)
-                suggest_consider(&suggester, dot_canvas_lane_name((jrn_canvas_lane)known));
+                suggest_consider(&suggester, canvas_lane_name((jrn_canvas_lane)known));
             const char *suggestion = suggest_result(&suggester);
             if (suggestion != NULL)
                 cli_usage_error(NULL, "--lanes: no lane '%s'; did you mean '%s'? (the lanes are %s)", typed,
-                                suggestion, dot_canvas_lane_list());
+                                suggestion, canvas_lane_list());
             else
-                cli_usage_error(NULL, "--lanes: no lane '%s'; the lanes are %s", typed, dot_canvas_lane_list());
+                cli_usage_error(NULL, "--lanes: no lane '%s'; the lanes are %s", typed, canvas_lane_list());
             return false;
         }
         *lanes |= CANVAS_LANE_BIT(lane);

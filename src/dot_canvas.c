@@ -1,182 +1,14 @@
-/* dot_canvas.c — the journey-map canvas: which touchpoints each stage column holds (for
- * the personas asked for, in the order they live them), which lanes have something to
- * show, how the columns wrap into bands, and the graph of one table per band. */
+/* dot_canvas.c — the journey-map canvas as a picture: the plan (canvas_plan.c) wrapped
+ * into bands of stages no wider than about 3:1, and the graph of one table per band. */
 #include "jrn/dot_canvas.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/dot_budget.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
-#include "jrn/memory.h"
-
-static const char *const canvas_lane_names[CANVAS_LANE_COUNT] = {
-    [CANVAS_LANE_STAGE] = "stage",
-    [CANVAS_LANE_DOING] = "doing",
-    [CANVAS_LANE_TOUCHPOINTS] = "touchpoints",
-    [CANVAS_LANE_THINKING] = "thinking",
-    [CANVAS_LANE_FEELING] = "feeling",
-    [CANVAS_LANE_PAINS] = "pains",
-    [CANVAS_LANE_DELIGHTS] = "delights",
-    [CANVAS_LANE_OPPORTUNITIES] = "opportunities",
-    [CANVAS_LANE_KPIS] = "kpis",
-    [CANVAS_LANE_OWNERS] = "owners",
-};
-
-jrn_canvas_lane dot_canvas_lane_named(const char *name)
-{
-    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++)
-        if (strcmp(canvas_lane_names[lane], name) == 0) return (jrn_canvas_lane)lane;
-    return CANVAS_LANE_COUNT;
-}
-
-const char *dot_canvas_lane_name(jrn_canvas_lane lane)
-{
-    return lane < CANVAS_LANE_COUNT ? canvas_lane_names[lane] : "";
-}
-
-const char *dot_canvas_lane_list(void)
-{
-    return "stage, doing, touchpoints, thinking, feeling, pains, delights, opportunities, kpis, owners";
-}
-
-/* ---- which touchpoints, in which order ---- */
-
-static bool canvas_journey_walked_by(const jrn_journey *journey, const jrn_persona *persona)
-{
-    for (size_t i = 0; i < journey->persona_count; i++)
-        if (journey->personas[i] == persona) return true;
-    return false;
-}
-
-/* A persona lives the touchpoints that name them, the steps of the journeys they walk,
- * and the touchpoints that name nobody and no journey visits (the heat map's audience
- * for those, report_facts.h): an unnamed step of other personas' journeys is theirs. */
-static void canvas_mark_persona(const jrn_model *model, const jrn_persona *persona, bool *lives)
-{
-    for (size_t i = 0; i < model->touchpoint_count; i++) {
-        const jrn_touchpoint *touchpoint = model->touchpoints[i];
-        bool is_for = touchpoint->persona_count == 0;
-        for (size_t k = 0; k < touchpoint->persona_count && !is_for; k++)
-            is_for = touchpoint->personas[k] == persona;
-        lives[i] = is_for;
-    }
-    for (size_t i = 0; i < model->journey_count; i++) {
-        const jrn_journey *journey = model->journeys[i];
-        if (canvas_journey_walked_by(journey, persona)) continue;
-        for (size_t k = 0; k < journey->step_count; k++)
-            if (journey->steps[k]->persona_count == 0) lives[journey->steps[k]->base.index] = false;
-    }
-    for (size_t i = 0; i < model->journey_count; i++) {
-        const jrn_journey *journey = model->journeys[i];
-        if (!canvas_journey_walked_by(journey, persona)) continue;
-        for (size_t k = 0; k < journey->step_count; k++) lives[journey->steps[k]->base.index] = true;
-    }
-}
-
-/* With personas, a stage's touchpoints read in the order their journeys walk them (the
- * first journey first); the others follow as declared. order[i] ranks touchpoint i. */
-static void canvas_journey_order(const canvas_plan *plan, size_t *order)
-{
-    const jrn_model *model = plan->model;
-    for (size_t i = 0; i < model->touchpoint_count; i++) order[i] = SIZE_MAX;
-    size_t next = 0;
-    for (size_t i = 0; i < model->journey_count; i++) {
-        const jrn_journey *journey = model->journeys[i];
-        bool walked = false;
-        for (size_t p = 0; p < plan->options->canvas_persona_count && !walked; p++)
-            walked = canvas_journey_walked_by(journey, plan->options->canvas_personas[p]);
-        if (!walked) continue;
-        for (size_t k = 0; k < journey->step_count; k++) {
-            size_t index = journey->steps[k]->base.index;
-            if (order[index] == SIZE_MAX) order[index] = next++;
-        }
-    }
-}
-
-typedef struct canvas_ranked {
-    const jrn_touchpoint *touchpoint;
-    size_t rank, position;
-} canvas_ranked;
-
-static int canvas_compare_ranked(const void *a, const void *b)
-{
-    const canvas_ranked *x = a, *y = b;
-    if (x->rank != y->rank) return x->rank < y->rank ? -1 : 1;
-    return x->position < y->position ? -1 : x->position > y->position;
-}
-
-static bool canvas_shown(const canvas_plan *plan, const jrn_touchpoint *touchpoint)
-{
-    if (plan->options->canvas_persona_count == 0) return true;
-    for (size_t p = 0; p < plan->options->canvas_persona_count; p++)
-        if (plan->for_persona[p][touchpoint->base.index]) return true;
-    return false;
-}
-
-static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_column *column,
-                               const size_t *order)
-{
-    const jrn_stage *stage = column->stage;
-    column->touchpoints = arena_alloc_array(arena, stage->touchpoint_count + 1, sizeof(jrn_touchpoint *));
-    canvas_ranked *ranked = memory_calloc(stage->touchpoint_count + 1, sizeof *ranked);
-    size_t count = 0;
-    for (size_t i = 0; i < stage->touchpoint_count; i++) {
-        const jrn_touchpoint *touchpoint = stage->touchpoints[i];
-        if (!canvas_shown(plan, touchpoint)) continue;
-        ranked[count] = (canvas_ranked){touchpoint, order ? order[touchpoint->base.index] : 0, i};
-        count++;
-    }
-    if (order) qsort(ranked, count, sizeof *ranked, canvas_compare_ranked);
-    for (size_t i = 0; i < count; i++) column->touchpoints[i] = ranked[i].touchpoint;
-    column->touchpoint_count = count;
-    free(ranked);
-}
 
 /* ---- columns, lanes, bands ---- */
-
-/* A column per stage without sub-stages; a stage with sub-stages has one of its own only
- * when touchpoints or KPIs sit on it directly. At most DOT_BUDGET_STAGE_LIMIT columns. */
-static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
-{
-    const jrn_model *model = plan->model;
-    size_t *order = NULL;
-    if (plan->options->canvas_persona_count > 0) {
-        order = memory_calloc(model->touchpoint_count + 1, sizeof *order);
-        canvas_journey_order(plan, order);
-    }
-    plan->columns = arena_alloc_array(arena, model->stage_count + 1, sizeof(canvas_column));
-    size_t left_out = 0;
-    for (size_t i = 0; i < model->stage_count; i++) {
-        const jrn_stage *stage = model->stages[i];
-        if (stage->child_count > 0 && stage->touchpoint_count == 0 && stage->kpi_count == 0) continue;
-        if (plan->column_count == DOT_BUDGET_STAGE_LIMIT) {
-            left_out++;
-            continue;
-        }
-        canvas_column *column = &plan->columns[plan->column_count++];
-        column->stage = stage;
-        column->top = stage->parent ? stage->parent : stage;
-        canvas_fill_column(plan, arena, column, order);
-    }
-    free(order);
-    return left_out;
-}
-
-static void canvas_plan_lanes(canvas_plan *plan)
-{
-    unsigned chosen = plan->options->canvas_lanes;
-    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
-        bool wanted = lane == CANVAS_LANE_STAGE || chosen == 0 || (chosen & CANVAS_LANE_BIT(lane));
-        bool content = false;
-        for (size_t i = 0; i < plan->column_count && wanted && !content; i++)
-            content = dot_canvas_cell_has_content(plan, (jrn_canvas_lane)lane, &plan->columns[i]);
-        plan->lane_shown[lane] = wanted && content;
-    }
-    plan->lane_shown[CANVAS_LANE_STAGE] = true;
-}
 
 /* The scale's rows: a row per half step on the default -2..2 scale, at most 11. */
 static size_t canvas_emotion_rows(const jrn_model *model)
@@ -406,12 +238,11 @@ static void canvas_title(dot_doc *doc, const canvas_plan *plan, const char *warn
     strbuf_free(&text);
 }
 
-static void canvas_warn(jrn_strbuf *warning, const canvas_plan *plan, size_t stages_left_out,
-                        jrn_diag_list *diags)
+static void canvas_warn(jrn_strbuf *warning, const canvas_plan *plan, jrn_diag_list *diags)
 {
-    if (stages_left_out > 0)
+    if (plan->stages_left_out > 0)
         strbuf_printf(warning, "Only the first %u stage columns are drawn; %zu more are left out.",
-                      DOT_BUDGET_STAGE_LIMIT, stages_left_out);
+                      CANVAS_PLAN_COLUMN_LIMIT, plan->stages_left_out);
     if (plan->items_left_out > 0)
         strbuf_printf(warning, "%sA cell lists at most %u items: %zu more are counted as '+ N more'.",
                       warning->length ? " " : "", DOT_CANVAS_CELL_ITEMS, plan->items_left_out);
@@ -424,16 +255,10 @@ static void canvas_warn(jrn_strbuf *warning, const canvas_plan *plan, size_t sta
 dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *options,
                           jrn_arena *arena, jrn_diag_list *diags)
 {
-    canvas_plan plan = {.model = model, .options = options, .emotion_rows = canvas_emotion_rows(model)};
-    plan.for_persona = arena_alloc_array(arena, options->canvas_persona_count + 1, sizeof(bool *));
-    for (size_t p = 0; p < options->canvas_persona_count; p++) {
-        plan.for_persona[p] = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof(bool));
-        canvas_mark_persona(model, options->canvas_personas[p], plan.for_persona[p]);
-    }
-    size_t stages_left_out = canvas_plan_columns(&plan, arena);
-    canvas_plan_lanes(&plan);
-    canvas_band *bands = arena_alloc_array(arena, plan.column_count + 1, sizeof(canvas_band));
-    size_t band_count = canvas_plan_bands(&plan, bands);
+    canvas_plan *plan = canvas_plan_build(model, options, arena);
+    plan->emotion_rows = canvas_emotion_rows(model);
+    canvas_band *bands = arena_alloc_array(arena, plan->column_count + 1, sizeof(canvas_band));
+    size_t band_count = canvas_plan_bands(plan, bands);
 
     dot_doc *doc = dot_doc_new(arena, "journey_canvas");
     canvas_declare_defaults(doc);
@@ -443,7 +268,7 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
         strbuf_clear(&name);
         strbuf_printf(&name, "band_%zu", b + 1);
         dot_node *node = dot_doc_node(&doc->root, strbuf_text(&name));
-        canvas_band_table(&text, &plan, bands[b]);
+        canvas_band_table(&text, plan, bands[b]);
         dot_doc_set(node, "label", strbuf_text(&text), true);
         strbuf_clear(&text);
         /* bands stack top to bottom: an invisible edge ranks each under the one before */
@@ -455,16 +280,16 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
         dot_label_note(&text, "No stages yet: declare a spine (stage ... { }) to draw the canvas.");
         dot_doc_set(note, "label", strbuf_text(&text), true);
         strbuf_clear(&text);
-    } else if (plan.lane_shown[CANVAS_LANE_TOUCHPOINTS] || plan.lane_shown[CANVAS_LANE_FEELING]) {
+    } else if (plan->lane_shown[CANVAS_LANE_TOUCHPOINTS] || plan->lane_shown[CANVAS_LANE_FEELING]) {
         dot_node *key = dot_doc_node(&doc->root, "canvas_key");
-        dot_canvas_key(&text, &plan);
+        dot_canvas_key(&text, plan);
         dot_doc_set(key, "label", strbuf_text(&text), true);
         strbuf_clear(&text);
         canvas_set(dot_doc_edge(doc, previous, key), "style", "invis");
     }
     jrn_strbuf warning = STRBUF_INIT;
-    canvas_warn(&warning, &plan, stages_left_out, diags);
-    canvas_title(doc, &plan, strbuf_text(&warning));
+    canvas_warn(&warning, plan, diags);
+    canvas_title(doc, plan, strbuf_text(&warning));
     strbuf_free(&warning);
     strbuf_free(&text);
     strbuf_free(&name);

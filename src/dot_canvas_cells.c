@@ -68,101 +68,6 @@ static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, siz
     strbuf_puts(out, "</FONT>" CANVAS_BREAK);
 }
 
-/* ---- what a lane shows of a touchpoint ---- */
-
-static const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
-{
-    switch (lane) {
-    case CANVAS_LANE_DOING: return touchpoint->notes->does;
-    case CANVAS_LANE_THINKING: return touchpoint->notes->thinks;
-    case CANVAS_LANE_PAINS: return touchpoint->is_pain ? (touchpoint->pain ? touchpoint->pain : "") : NULL;
-    case CANVAS_LANE_DELIGHTS:
-        return touchpoint->is_delight ? (touchpoint->delight ? touchpoint->delight : "") : NULL;
-    case CANVAS_LANE_FEELING: return touchpoint->notes->feels;
-    default: return NULL;
-    }
-}
-
-static bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
-{
-    const char *text = canvas_text_of(lane, touchpoint);
-    if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) return text != NULL;
-    return !dot_text_is_blank(text);
-}
-
-/* The column's rated touchpoints (for the feeling lane's points). */
-static size_t canvas_rated(const canvas_column *column)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++) count += column->touchpoints[i]->has_emotion;
-    return count;
-}
-
-static size_t canvas_kpi_count(const canvas_column *column)
-{
-    size_t count = column->stage->kpi_count;
-    for (size_t i = 0; i < column->touchpoint_count; i++) count += column->touchpoints[i]->kpi_count;
-    return count;
-}
-
-static size_t canvas_opportunity_count(const canvas_column *column)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        count += column->touchpoints[i]->notes->opportunities.count;
-    return count;
-}
-
-static bool canvas_has_owner(const canvas_column *column)
-{
-    if (column->stage->owner) return true;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        if (column->touchpoints[i]->owner) return true;
-    return false;
-}
-
-/* A persona's feeling at a column: the mean emotion of the rated touchpoints they live
- * there; false when they rate none. */
-static bool canvas_persona_feeling(const canvas_plan *plan, size_t persona, const canvas_column *column,
-                                   double *mean)
-{
-    double sum = 0;
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        if (!touchpoint->has_emotion || !plan->for_persona[persona][touchpoint->base.index]) continue;
-        sum += touchpoint->emotion;
-        count++;
-    }
-    if (count == 0) return false;
-    *mean = sum / (double)count;
-    return true;
-}
-
-bool dot_canvas_cell_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
-                                 const canvas_column *column)
-{
-    switch (lane) {
-    case CANVAS_LANE_STAGE: return true;
-    case CANVAS_LANE_TOUCHPOINTS: return column->touchpoint_count > 0;
-    case CANVAS_LANE_FEELING:
-        if (column->stage->has_emotion || column->stage->has_aspiration) return true;
-        for (size_t i = 0; i < column->touchpoint_count; i++)
-            if (column->touchpoints[i]->has_emotion || !dot_text_is_blank(column->touchpoints[i]->notes->feels))
-                return true;
-        return false;
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_opportunity_count(column) > 0;
-    case CANVAS_LANE_KPIS: return canvas_kpi_count(column) > 0;
-    case CANVAS_LANE_OWNERS: return canvas_has_owner(column);
-    case CANVAS_LANE_COUNT: return false;
-    default: break;
-    }
-    (void)plan;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        if (canvas_has_text(lane, column->touchpoints[i])) return true;
-    return false;
-}
-
 /* ---- the stage row ---- */
 
 /* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
@@ -328,62 +233,6 @@ static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const
 /* ---- list lanes: one item per row of the lane, so items never stretch to their
  * neighbours' height and the n-th items of all stages line up ---- */
 
-/* What a list lane's item is: a touchpoint (doing, touchpoints, thinking, pains,
- * delights), one of a touchpoint's opportunities, or a KPI (with the touchpoint it is on,
- * NULL for the stage's). */
-typedef struct canvas_item {
-    const jrn_touchpoint *touchpoint;
-    const char *opportunity;
-    const jrn_kpi *kpi;
-    size_t number;          /* the touchpoint's number in the column, from 1 */
-} canvas_item;
-
-/* Finds the index-th item of a lane in a column; false past the last. */
-static bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t index, canvas_item *item)
-{
-    *item = (canvas_item){NULL, NULL, NULL, 0};
-    size_t seen = 0;
-    if (lane == CANVAS_LANE_KPIS) {
-        const jrn_stage *stage = column->stage;
-        if (index < stage->kpi_count) {
-            item->kpi = stage->kpis[index];
-            return true;
-        }
-        seen = stage->kpi_count;
-    }
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        size_t here = lane == CANVAS_LANE_TOUCHPOINTS      ? 1
-                      : lane == CANVAS_LANE_KPIS          ? touchpoint->kpi_count
-                      : lane == CANVAS_LANE_OPPORTUNITIES ? touchpoint->notes->opportunities.count
-                                                          : canvas_has_text(lane, touchpoint);
-        if (index < seen + here) {
-            item->touchpoint = touchpoint;
-            item->number = i + 1;
-            if (lane == CANVAS_LANE_KPIS) item->kpi = touchpoint->kpis[index - seen];
-            if (lane == CANVAS_LANE_OPPORTUNITIES) item->opportunity = touchpoint->notes->opportunities.items[index - seen];
-            return true;
-        }
-        seen += here;
-    }
-    return false;
-}
-
-/* How many items the lane has in the column: its texts, touchpoints, opportunities or
- * KPIs (the feeling lane: the texts under its scale). */
-static size_t canvas_item_count(jrn_canvas_lane lane, const canvas_column *column)
-{
-    switch (lane) {
-    case CANVAS_LANE_TOUCHPOINTS: return column->touchpoint_count;
-    case CANVAS_LANE_KPIS: return canvas_kpi_count(column);
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_opportunity_count(column);
-    default: break;
-    }
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++) count += canvas_has_text(lane, column->touchpoints[i]);
-    return count;
-}
-
 /* Rows for count items: at most DOT_CANVAS_CELL_ITEMS, and a "+ N more" row. */
 static size_t canvas_item_rows(size_t count)
 {
@@ -398,7 +247,7 @@ static size_t canvas_lead_rows(jrn_canvas_lane lane)
 
 size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
 {
-    if (!dot_canvas_cell_has_content(plan, lane, column)) return 0;
+    if (!canvas_lane_has_content(plan, lane, column)) return 0;
     if (lane == CANVAS_LANE_STAGE || lane == CANVAS_LANE_OWNERS) return 1;
     return canvas_lead_rows(lane) + canvas_item_rows(canvas_item_count(lane, column));
 }
@@ -629,19 +478,6 @@ double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *col
 }
 /* ---- lane headings and the key ---- */
 
-static const char *const canvas_lane_titles[CANVAS_LANE_COUNT] = {
-    [CANVAS_LANE_STAGE] = "Stage",
-    [CANVAS_LANE_DOING] = "Doing",
-    [CANVAS_LANE_TOUCHPOINTS] = "Touchpoints",
-    [CANVAS_LANE_THINKING] = "Thinking",
-    [CANVAS_LANE_FEELING] = "Feeling",
-    [CANVAS_LANE_PAINS] = "Pain points",
-    [CANVAS_LANE_DELIGHTS] = "Delights",
-    [CANVAS_LANE_OPPORTUNITIES] = "Opportunities",
-    [CANVAS_LANE_KPIS] = "KPIs",
-    [CANVAS_LANE_OWNERS] = "Owners",
-};
-
 /* The feeling lane's heading: its title beside the scale's labels, one per row of the
  * marks and as tall in all (an empty row stands for the marks' numbers), so the row the
  * two share puts each label level with its marks. */
@@ -649,7 +485,7 @@ static void canvas_feeling_head(jrn_strbuf *out, const canvas_plan *plan)
 {
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
                      "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"11\"><B>");
-    strbuf_puts(out, canvas_lane_titles[CANVAS_LANE_FEELING]);
+    strbuf_puts(out, canvas_lane_title(CANVAS_LANE_FEELING));
     strbuf_puts(out, "</B></FONT></TD><TD>");
     canvas_scale_table_open(out);
     jrn_strbuf raw = STRBUF_INIT;
@@ -676,7 +512,7 @@ void dot_canvas_lane_head(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_l
         return;
     }
     canvas_font title = {"11", NULL, true, false};
-    canvas_text(out, canvas_lane_titles[lane], title, 1);
+    canvas_text(out, canvas_lane_title(lane), title, 1);
 }
 
 /* One entry of the key: a sample cell and what it means. */

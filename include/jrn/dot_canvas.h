@@ -10,18 +10,12 @@
 #include <stddef.h>
 
 #include "jrn/arena.h"
+#include "jrn/canvas_plan.h"
 #include "jrn/diag.h"
 #include "jrn/dot_doc.h"
 #include "jrn/emit.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
-
-/* The lane a --lanes word names ("doing", "pains", ...), or CANVAS_LANE_COUNT. */
-jrn_canvas_lane dot_canvas_lane_named(const char *name);
-/* The --lanes word of a lane. */
-const char *dot_canvas_lane_name(jrn_canvas_lane lane);
-/* "stage, doing, touchpoints, ...": every lane's word, for messages and help. */
-const char *dot_canvas_lane_list(void);
 
 /* Builds the canvas of model for options (view VIEW_CANVAS) in arena; NULL after
  * reporting into diags. */
@@ -37,30 +31,6 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
 /* The fill of the lane headings. */
 #define DOT_CANVAS_HEAD_FILL "#EEF1F5"
 
-/* One column of the grid: a stage's own touchpoints and KPIs. A stage with sub-stages has
- * a column of its own only when something sits on it directly. */
-typedef struct canvas_column {
-    const jrn_stage *stage;
-    const jrn_stage *top;                  /* its top-level stage (stage itself at the top) */
-    const jrn_touchpoint **touchpoints;    /* shown, in the order the canvas reads them */
-    size_t touchpoint_count;
-} canvas_column;
-
-typedef struct canvas_plan {
-    const jrn_model *model;
-    const jrn_emit_options *options;
-    canvas_column *columns;
-    size_t column_count;
-    bool lane_shown[CANVAS_LANE_COUNT];
-    size_t emotion_rows;                   /* the feeling lane's scale, best at the top */
-    /* options->canvas_personas[i] lives touchpoint t when for_persona[i][t->base.index] */
-    bool **for_persona;
-    size_t items_left_out;                 /* items past DOT_CANVAS_CELL_ITEMS, all cells */
-} canvas_plan;
-
-/* True when the lane has something to show in the column. */
-bool dot_canvas_cell_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
-                                 const canvas_column *column);
 /* The rows the lane takes in the column: one per item (at most DOT_CANVAS_CELL_ITEMS, then
  * a "+ N more" row), the feeling lane's scale first; one for the owners. Each item is a
  * cell of the band's table, so no item stretches to its neighbours' height. */
