@@ -1,6 +1,6 @@
 /* report_svg.h — the inline SVG figures of the HTML report: the emotion curve
- * (report_curve.c) and the journey graph, laid out by the DOT module and made fit to inline
- * (report_svg.c). */
+ * (report_curve.c), the journey graph and the canvas, laid out by the DOT module and made
+ * fit to inline (report_svg.c). */
 #ifndef JRN_REPORT_SVG_H
 #define JRN_REPORT_SVG_H
 
@@ -22,5 +22,11 @@ void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model
  * Returns false after reporting into diags when the graph cannot be laid out. */
 bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
                               jrn_strbuf *out, jrn_diag_list *diags);
+
+/* Appends the journey-map canvas of the whole map (--view canvas, with the measured data
+ * in options) the same way, every id in it prefixed "canvas-" so it shares none with the
+ * journey graph. */
+bool report_svg_canvas(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+                       jrn_diag_list *diags);
 
 #endif
