@@ -553,6 +553,8 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
         if (personas > 1) {
             jrn_strbuf meaning = STRBUF_INIT;
             for (size_t p = 0; p < personas; p++) {
+                /* the personas on rows of their own, four to a row, under the rest */
+                if (p % 4 == 0) strbuf_puts(out, "</TR><TR><TD></TD>");
                 strbuf_clear(&sample);
                 strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">%s %zu</FONT>",
                               dot_style_journey_color(p), canvas_persona_mark(p), p + 1);
