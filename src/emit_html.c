@@ -1042,8 +1042,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
     jrn_arena *arena = arena_new();
     html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
     jrn_strbuf graph = STRBUF_INIT, canvas = STRBUF_INIT;
-    bool ok = report_svg_journey_graph(model, options, &graph, diags) &&
-              report_svg_canvas(model, options, &canvas, diags);
+    bool ok = report_svg_pictures(model, options, &graph, &canvas, diags);
     if (ok) {
         html_head(&report);
         html_banner(&report);

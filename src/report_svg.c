@@ -58,27 +58,22 @@ static void report_svg_prefix_ids(jrn_strbuf *out, const char *svg, const char *
     }
 }
 
-bool report_svg_canvas(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
-                       jrn_diag_list *diags)
+bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
+                         jrn_strbuf *canvas, jrn_diag_list *diags)
 {
-    jrn_emit_options canvas = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL};
-    jrn_strbuf document = STRBUF_INIT, inlined = STRBUF_INIT;
-    bool rendered = render_graph(model, &canvas, "svg", &document, diags);
+    static const jrn_emit_options full = {.view = VIEW_FULL};
+    jrn_emit_options canvas_view = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL};
+    const jrn_emit_options *views[] = {options ? options : &full, &canvas_view};
+    jrn_strbuf documents[2] = {STRBUF_INIT, STRBUF_INIT};
+    bool rendered = render_graphs(model, views, 2, "svg", documents, diags);
     if (rendered) {
-        report_svg_inline(&inlined, strbuf_text(&document));
-        report_svg_prefix_ids(out, strbuf_text(&inlined), "canvas-");
+        report_svg_inline(graph, strbuf_text(&documents[0]));
+        jrn_strbuf inlined = STRBUF_INIT;
+        report_svg_inline(&inlined, strbuf_text(&documents[1]));
+        report_svg_prefix_ids(canvas, strbuf_text(&inlined), "canvas-");
+        strbuf_free(&inlined);
     }
-    strbuf_free(&document);
-    strbuf_free(&inlined);
-    return rendered;
-}
-
-bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
-                              jrn_strbuf *out, jrn_diag_list *diags)
-{
-    jrn_strbuf document = STRBUF_INIT;
-    bool rendered = render_graph(model, options, "svg", &document, diags);
-    if (rendered) report_svg_inline(out, strbuf_text(&document));
-    strbuf_free(&document);
+    strbuf_free(&documents[0]);
+    strbuf_free(&documents[1]);
     return rendered;
 }
