@@ -36,6 +36,8 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_VIEW] = {.long_name = "view", .needs = "a view"},
     [CLI_STAGES_PER_ROW] = {.long_name = "stages-per-row", .needs = "a number"},
     [CLI_NO_MERMAID] = {.long_name = "no-mermaid"},
+    [CLI_LANES] = {.long_name = "lanes", .needs = "a list of lanes"},
+    [CLI_PERSONA] = {.long_name = "persona", .needs = "a persona id"},
     [CLI_VERSION] = {.long_name = "version"},
     [CLI_PRINT_STDLIB_DIR] = {.long_name = "print-stdlib-dir"},
     [CLI_JOURNEY] = {.long_name = "journey", .short_name = 'j', .needs = "a journey id"},

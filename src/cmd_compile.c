@@ -9,6 +9,7 @@
 #include "jrn/compile_request.h"
 #include "jrn/data_cli.h"
 #include "jrn/emit.h"
+#include "jrn/dot_canvas.h"
 #include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
 
@@ -42,9 +43,15 @@ static const char compile_help[] =
     "  -o, --output FILE  write to FILE (whole or not at all) instead of standard output\n"
     "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID,\n"
     "                     stage=ID (one stage, its neighbours' hops as stubs),\n"
-    "                     flow (edge widths in proportion to the customers on them)\n"
-    "      --stages-per-row N  the full picture wraps its stages into rows of N\n"
-    "                     (default: chosen by the number of stages; 0 keeps one row)\n"
+    "                     flow (edge widths in proportion to the customers on them),\n"
+    "                     canvas (the journey-map grid: stages across, lanes down)\n"
+    "      --stages-per-row N  the full picture and the canvas wrap their stages into\n"
+    "                     rows of N (default: chosen by the number of stages; 0 keeps one row)\n"
+    "      --lanes LIST   the canvas's lanes, comma-separated: stage, doing, touchpoints,\n"
+    "                     thinking, feeling, pains, delights, opportunities, kpis, owners\n"
+    "                     (default: every lane that has something to show)\n"
+    "      --persona ID   the canvas as this persona lives it (repeatable: their feeling\n"
+    "                     curves side by side)\n"
     "      --no-mermaid   -f md: leave out the Mermaid journey diagram the report embeds\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
@@ -111,6 +118,82 @@ static bool resolve_stage_view(const char *id, const jrn_model *model, jrn_emit_
     return false;
 }
 
+/* --lanes doing,touchpoints,...: each word a lane (usage error with the list otherwise). */
+static bool parse_lanes(const char *text, jrn_arena *arena, unsigned *lanes)
+{
+    *lanes = 0;
+    const char *word = text;
+    for (;;) {
+        size_t length = strcspn(word, ",");
+        char name[32];
+        jrn_canvas_lane lane = CANVAS_LANE_COUNT;
+        if (length > 0 && length < sizeof name) {
+            memcpy(name, word, length);
+            name[length] = '\0';
+            lane = canvas_lane_named(name);
+        }
+        if (lane == CANVAS_LANE_COUNT) {
+            const char *typed = arena_strndup(arena, word, length > 40 ? 40 : length);
+            jrn_suggester suggester;
+            suggest_begin(&suggester, typed);
+            for (int known = 0; known < CANVAS_LANE_COUNT; known++)
+                suggest_consider(&suggester, canvas_lane_name((jrn_canvas_lane)known));
+            const char *suggestion = suggest_result(&suggester);
+            if (suggestion != NULL)
+                cli_usage_error(NULL, "--lanes: no lane '%s'; did you mean '%s'? (the lanes are %s)", typed,
+                                suggestion, canvas_lane_list());
+            else
+                cli_usage_error(NULL, "--lanes: no lane '%s'; the lanes are %s", typed, canvas_lane_list());
+            return false;
+        }
+        *lanes |= CANVAS_LANE_BIT(lane);
+        if (word[length] == '\0') return true;
+        word += length + 1;
+    }
+}
+
+/* --persona ID (each): the personas of the map, with a suggestion for a miss. */
+static bool resolve_canvas_personas(const jrn_compile_request *request, const jrn_model *model,
+                                    jrn_arena *arena, jrn_emit_options *options)
+{
+    const jrn_persona **chosen = arena_alloc_array(arena, request->persona_count + 1, sizeof(jrn_persona *));
+    for (size_t p = 0; p < request->persona_count; p++) {
+        const char *id = request->personas[p];
+        jrn_suggester suggester;
+        suggest_begin(&suggester, id);
+        for (size_t i = 0; i < model->persona_count && !chosen[p]; i++) {
+            if (strcmp(model->personas[i]->base.id, id) == 0) chosen[p] = model->personas[i];
+            suggest_consider(&suggester, model->personas[i]->base.id);
+        }
+        if (chosen[p]) continue;
+        const char *suggestion = suggest_result(&suggester);
+        if (suggestion != NULL)
+            cli_usage_error(NULL, "--persona: no persona '%s' in the map; did you mean '%s'?", id, suggestion);
+        else
+            cli_usage_error(NULL, "--persona: no persona '%s' in the map", id);
+        return false;
+    }
+    options->canvas_personas = chosen;
+    options->canvas_persona_count = request->persona_count;
+    return true;
+}
+
+/* --lanes and --persona shape the canvas only: elsewhere they are a mistake. */
+static bool resolve_canvas_options(const jrn_compile_request *request, const jrn_model *model,
+                                   jrn_arena *arena, jrn_emit_options *options)
+{
+    if (options->view != VIEW_CANVAS) {
+        if (request->lanes || request->persona_count > 0) {
+            cli_usage_error(NULL, "%s draws the canvas only: add --view canvas",
+                            request->lanes ? "--lanes" : "--persona");
+            return false;
+        }
+        return true;
+    }
+    if (request->lanes && !parse_lanes(request->lanes, arena, &options->canvas_lanes)) return false;
+    return resolve_canvas_personas(request, model, arena, options);
+}
+
 /* --stages-per-row N: a whole number, 0 for one row. */
 static bool parse_stages_per_row(const char *text, size_t *count)
 {
@@ -149,11 +232,15 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
         options->view = VIEW_FLOW;
         return true;
     }
+    if (strcmp(view, "canvas") == 0) {
+        options->view = VIEW_CANVAS;
+        return true;
+    }
     if (strncmp(view, "stage=", 6) == 0) return resolve_stage_view(view + 6, model, options);
     bool is_journey = strncmp(view, "journey=", 8) == 0;
     bool is_persona = strncmp(view, "persona=", 8) == 0;
     if (!is_journey && !is_persona) {
-        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID or flow, not '%s'",
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID, flow or canvas, not '%s'",
                         view);
         return false;
     }
@@ -196,6 +283,7 @@ int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const 
     }
     jrn_emit_options options = {0};
     if (!resolve_view(request->view, compilation->model, &options) ||
+        !resolve_canvas_options(request, compilation->model, cli->arena, &options) ||
         (request->stages_per_row && !parse_stages_per_row(request->stages_per_row, &options.stages_per_row))) {
         compile_free(compilation);
         return EXIT_USAGE;
@@ -239,6 +327,8 @@ int compile_request_take(jrn_cli *cli, jrn_compile_request *request, jrn_cli_opt
     case CLI_VIEW: request->view = value; break;
     case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
     case CLI_NO_MERMAID: request->no_mermaid = true; break;
+    case CLI_LANES: request->lanes = value; break;
+    case CLI_PERSONA: ARENA_PUSH(cli->arena, request->personas, request->persona_count, value); break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     default: break;
     }

@@ -5,6 +5,7 @@
 #include "jrn/arena.h"
 #include "jrn/dot_budget.h"
 #include "jrn/dot_builder.h"
+#include "jrn/dot_canvas.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
 
@@ -43,7 +44,7 @@ static void dot_graph_choose_journeys(dot_builder *builder)
         bool shown = false;
         switch (options->view) {
         case VIEW_FULL: case VIEW_FLOW: shown = true; break;
-        case VIEW_SPINE: shown = false; break;
+        case VIEW_SPINE: case VIEW_CANVAS: shown = false; break;
         case VIEW_JOURNEY: shown = journey == options->view_journey; break;
         case VIEW_PERSONA: shown = dot_graph_journey_walked_by(journey, options->view_persona); break;
         case VIEW_STAGE: shown = dot_graph_journey_enters(journey, options->view_stage); break;
@@ -169,6 +170,7 @@ static const char *dot_graph_view_noun(const jrn_emit_options *options)
     case VIEW_PERSONA: return "This persona's view";
     case VIEW_STAGE: return "This stage";
     case VIEW_SPINE: return "The spine";
+    case VIEW_CANVAS: return "The canvas";
     case VIEW_FULL: case VIEW_FLOW: break;
     }
     return "The full map";
@@ -265,6 +267,8 @@ dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options
         diag_error(diags, span_none(), "the view names no journey, persona or stage");
         return NULL;
     }
+    /* the canvas is a grid of tables, not a graph of the map: a builder of its own */
+    if (options->view == VIEW_CANVAS) return dot_canvas_build(model, options, arena, diags);
     dot_doc *doc = dot_doc_new(arena, "journey_map");
     /* The flow view is the full map with edges as wide as their flow: what is shown is
      * chosen as for the full map. */

@@ -35,6 +35,7 @@ static void dot_label_emotion_text(jrn_strbuf *raw, const jrn_model *model, doub
     if (name) {
         strbuf_puts(raw, " (");
         strbuf_puts(raw, name);
+        dot_text_close_bidi(raw, name);
         strbuf_putc(raw, ')');
     }
 }
@@ -47,13 +48,21 @@ static void dot_label_join(jrn_strbuf *raw, const void *const *items, size_t cou
     for (size_t i = 0; i < count; i++) {
         if (i > 0) strbuf_puts(raw, separator);
         strbuf_puts(raw, dot_label_name((const jrn_element *)items[i]));
+        dot_text_close_bidi(raw, dot_label_name((const jrn_element *)items[i]));
     }
+}
+
+/* The metric a KPI measures, as the picture calls it. */
+static const char *dot_label_kpi_name(const jrn_kpi *kpi)
+{
+    return kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base);
 }
 
 /* Raw "Course completion rate: target 80%, quarterly, owner Education. Why" */
 static void dot_label_kpi_text(jrn_strbuf *raw, const jrn_kpi *kpi)
 {
-    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    strbuf_puts(raw, dot_label_kpi_name(kpi));
+    dot_text_close_bidi(raw, dot_label_kpi_name(kpi));
     if (kpi->has_target && kpi->target.text) {
         strbuf_puts(raw, ": target ");
         strbuf_puts(raw, kpi->target.text);
@@ -71,6 +80,16 @@ static void dot_label_kpi_text(jrn_strbuf *raw, const jrn_kpi *kpi)
         strbuf_puts(raw, ". ");
         strbuf_puts(raw, kpi->why);
     }
+}
+
+const char *dot_label_element_name(const jrn_element *element)
+{
+    return dot_label_name(element);
+}
+
+void dot_label_emotion_raw(jrn_strbuf *raw, const jrn_model *model, double value)
+{
+    dot_label_emotion_text(raw, model, value);
 }
 
 /* ---- plain tooltips ---- */
@@ -452,7 +471,8 @@ static void dot_label_kpi_trend(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_a
 static void dot_label_kpi_actual(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_actual *actual,
                                  jrn_kpi_status status)
 {
-    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    strbuf_puts(raw, dot_label_kpi_name(kpi));
+    dot_text_close_bidi(raw, dot_label_kpi_name(kpi));
     strbuf_putc(raw, ' ');
     if (status == KPI_STATUS_NO_DATA) {
         strbuf_puts(raw, "(no data)");
@@ -472,7 +492,8 @@ static void dot_label_kpi_actual(jrn_strbuf *raw, const jrn_kpi *kpi, const jrn_
 static void dot_label_kpi_target(jrn_strbuf *raw, const jrn_kpi *kpi)
 {
     strbuf_puts(raw, "KPI ");
-    strbuf_puts(raw, kpi->metric ? dot_label_name(&kpi->metric->base) : dot_label_name(&kpi->base));
+    strbuf_puts(raw, dot_label_kpi_name(kpi));
+    dot_text_close_bidi(raw, dot_label_kpi_name(kpi));
     if (kpi->has_target && kpi->target.text) {
         strbuf_puts(raw, ": target ");
         strbuf_puts(raw, kpi->target.text);
@@ -619,6 +640,15 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
         break;
     case VIEW_FLOW:
         strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
+        break;
+    case VIEW_CANVAS:
+        strbuf_puts(raw, "Canvas: stages across, lanes down");
+        for (size_t i = 0; i < options->canvas_persona_count; i++) {
+            strbuf_puts(raw, i == 0 ? ", as " : (i + 1 == options->canvas_persona_count ? " and " : ", "));
+            strbuf_puts(raw, dot_label_name(&options->canvas_personas[i]->base));
+            dot_text_close_bidi(raw, dot_label_name(&options->canvas_personas[i]->base));
+        }
+        if (options->canvas_persona_count > 0) strbuf_puts(raw, options->canvas_persona_count == 1 ? " lives it" : " live it");
         break;
     case VIEW_STAGE:
         strbuf_puts(raw, "Stage: ");

@@ -156,8 +156,25 @@ static size_t dot_text_escape(jrn_strbuf *out, const char *text, dot_text_mode m
     return written;
 }
 
-static void dot_text_limited(jrn_strbuf *out, const char *text, dot_text_mode mode,
-                             size_t byte_limit)
+/* A PDI for each isolate still open, then a PDF for each embedding: a PDI also ends the
+ * embeddings inside its isolate, and a closer with nothing to close is ignored. */
+void dot_text_close_bidi(jrn_strbuf *out, const char *text)
+{
+    size_t embeddings = 0, isolates = 0;
+    while (text && *text) {
+        unsigned long codepoint = dot_text_decode(&text);
+        if (codepoint >= 0x202A && codepoint <= 0x202E && codepoint != 0x202C) embeddings++;
+        else if (codepoint == 0x202C && embeddings > 0) embeddings--;
+        else if (codepoint >= 0x2066 && codepoint <= 0x2068) isolates++;
+        else if (codepoint == 0x2069 && isolates > 0) isolates--;
+    }
+    for (size_t i = 0; i < isolates; i++) strbuf_puts(out, "\xE2\x81\xA9");
+    for (size_t i = 0; i < embeddings; i++) strbuf_puts(out, "\xE2\x80\xAC");
+}
+
+/* Escapes text, shortened to byte_limit with an ellipsis. */
+static void dot_text_shortened(jrn_strbuf *out, const char *text, dot_text_mode mode,
+                               size_t byte_limit)
 {
     const size_t ellipsis_length = strlen(DOT_TEXT_ELLIPSIS);
     bool complete;
@@ -170,6 +187,13 @@ static void dot_text_limited(jrn_strbuf *out, const char *text, dot_text_mode mo
     if (byte_limit < ellipsis_length) return;
     dot_text_escape(out, text, mode, byte_limit - ellipsis_length, &complete);
     strbuf_puts(out, DOT_TEXT_ELLIPSIS);
+}
+
+static void dot_text_limited(jrn_strbuf *out, const char *text, dot_text_mode mode,
+                             size_t byte_limit)
+{
+    dot_text_shortened(out, text, mode, byte_limit);
+    dot_text_close_bidi(out, text);
 }
 
 bool dot_text_is_blank(const char *text)
@@ -259,15 +283,17 @@ void dot_text_html_wrapped(jrn_strbuf *out, const char *text, size_t line_width,
     dot_text_wrap wrap = {out, line_width ? line_width : 1, max_lines ? max_lines : 1, 0, 0,
                           line_break};
     if (!text) return;
+    const char *start = text;
     while (*text) {
         const char *before = text;
         if (dot_text_is_space(dot_text_decode(&text))) continue;
         text = before;
         const char *end;
         size_t characters = dot_text_word(text, &end);
-        if (!dot_text_wrap_word(&wrap, text, end, characters)) return;
+        if (!dot_text_wrap_word(&wrap, text, end, characters)) break;
         text = end;
     }
+    dot_text_close_bidi(out, start);
 }
 
 void dot_text_number(jrn_strbuf *out, double value)

@@ -306,7 +306,7 @@ static void html_banner(html_report *report)
 static void html_nav(html_report *report)
 {
     html_raw(report, "<nav><a href=\"#struggle\">Where customers struggle</a><a href=\"#curve\">Emotion curve</a>"
-                     "<a href=\"#heat\">Heat map</a><a href=\"#graph\">Journey graph</a>"
+                     "<a href=\"#canvas\">Canvas</a><a href=\"#heat\">Heat map</a><a href=\"#graph\">Journey graph</a>"
                      "<a href=\"#pains\">Pain points</a><a href=\"#truths\">Moments of truth</a>"
                      "<a href=\"#stages\">Stages</a><a href=\"#personas\">Personas</a>"
                      "<a href=\"#journeys\">Journeys</a><a href=\"#kpis\">KPIs</a>");
@@ -556,6 +556,22 @@ static void html_heat_map(html_report *report)
                      "<span><i class=\"hm\"></i>as much pain as delight</span>"
                      "<span><i class=\"hn\"></i>neither pain nor delight</span><span>★ moment of truth</span>"
                      "<span><i class=\"h0\" style=\"border:1px solid #e5e7eb\"></i>no touchpoint</span></div>\n");
+    html_section_close(report);
+}
+
+static void html_canvas(html_report *report, const char *svg)
+{
+    html_section_open(report, "canvas", "Journey-map canvas",
+                      "Stages across, lanes down: what customers do, the touchpoints (numbered; red pain, "
+                      "green delight, a thick border for a moment of truth), what they think, how they feel "
+                      "(&#9632; the stage now, &#9633; the aspiration, the shaded gap between them, &#9679; "
+                      "each touchpoint by its number), pains, delights, opportunities, KPIs and owners. "
+                      "Scroll the box to move around.");
+    html_raw(report, "<input type=\"checkbox\" id=\"canvas-zoom\" class=\"zoom\">"
+                     "<label for=\"canvas-zoom\" class=\"zoom\">Fit to the page</label>\n"
+                     "<div class=\"graph canvas\">\n");
+    html_raw(report, svg);
+    html_raw(report, "</div>\n");
     html_section_close(report);
 }
 
@@ -1025,14 +1041,15 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
 {
     jrn_arena *arena = arena_new();
     html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
-    jrn_strbuf graph = STRBUF_INIT;
-    bool ok = report_svg_journey_graph(model, options, &graph, diags);
+    jrn_strbuf graph = STRBUF_INIT, canvas = STRBUF_INIT;
+    bool ok = report_svg_pictures(model, options, &graph, &canvas, diags);
     if (ok) {
         html_head(&report);
         html_banner(&report);
         html_nav(&report);
         html_struggle(&report);
         html_curve(&report);
+        html_canvas(&report, strbuf_text(&canvas));
         html_heat_map(&report);
         html_graph(&report, strbuf_text(&graph));
         html_pains(&report);
@@ -1047,6 +1064,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
         html_foot(&report);
     }
     strbuf_free(&graph);
+    strbuf_free(&canvas);
     arena_free(arena);
     return ok;
 }

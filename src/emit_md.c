@@ -1,9 +1,10 @@
 /* emit_md.c — `-f md`: the journey map as a Markdown report for a code host: header,
- * where customers struggle, personas, the spine, stage tables, heat map, moments of
+ * where customers struggle, personas, the spine, the canvas, stage tables, heat map, moments of
  * truth, ranked pain points, journeys, KPIs, triggers, opportunities, accountability. */
 #include "jrn/emit.h"
 
 #include "jrn/report_actuals.h"
+#include "jrn/report_canvas.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
 #include "jrn/report_paths.h"
@@ -317,6 +318,15 @@ static void md_spine(md_report *report)
         md_cell(report, stage->goal);
         md_row_end(report);
     }
+}
+
+/* The canvas: stages across, lanes down (report_canvas.c). */
+static void md_canvas(md_report *report)
+{
+    md_heading(report, "##", "Journey-map canvas");
+    md_raw(report, "Stages across, lanes down: what customers do, the touchpoints (numbered), what they "
+                   "think and feel, pains, delights, opportunities, KPIs and owners.\n\n");
+    report_md_canvas(report->out, report->arena, report->model, report->actuals);
 }
 
 static void md_touchpoint_row(md_report *report, const jrn_touchpoint *touchpoint)
@@ -761,6 +771,7 @@ bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf
     if (options == NULL || !options->no_mermaid) md_mermaid(&report, diags);
     md_glance(&report);
     md_spine(&report);
+    md_canvas(&report);
     md_heat_map(&report);
     md_pains(&report);
     md_truths(&report);

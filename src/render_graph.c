@@ -149,8 +149,9 @@ static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *forma
     return rendered;
 }
 
-bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
-                  jrn_strbuf *out, jrn_diag_list *diags)
+/* Lays out and renders one view with the context; false after reporting. */
+static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_options *options,
+                       const char *format, jrn_strbuf *out, jrn_diag_list *diags, jrn_strbuf *messages)
 {
     /* The graph is read back from the DOT text rather than laid out as built: dot's
      * layout depends on the order of edges, and agwrite groups them by tail. Reading
@@ -160,16 +161,12 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         strbuf_free(&dot);
         return false;
     }
-    jrn_strbuf messages = STRBUF_INIT;
-    render_messages = &messages;
-    agusererrf previous_handler = agseterrf(render_collect_message);
-    GVC_t *context = gvContext();
     render_reading reading;
-    Agraph_t *graph = context ? render_read_graph(&reading, &dot) : NULL;
+    Agraph_t *graph = render_read_graph(&reading, &dot);
     strbuf_free(&dot);
     bool rendered = false;
     if (!graph) {
-        diag_error(diags, span_none(), "Graphviz could not start or read the graph");
+        diag_error(diags, span_none(), "Graphviz could not read the graph");
     } else if (gvLayout(context, graph, "dot") != 0) {
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
     } else {
@@ -179,17 +176,41 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
         render_stderr redirect;
         render_capture_stderr(&redirect);
         rendered = render_graph_data(context, graph, format, out, diags);
-        render_release_stderr(&redirect, &messages);
+        render_release_stderr(&redirect, messages);
         /* Graphviz 2.43's dot_cleanup frees one of some layouts' arrays twice in gvFreeLayout
          * (AddressSanitizer: double-free; seen with newrank and with sub-stage clusters whose
          * touchpoints are reached across stages): the layout's memory is left to the process's
-         * end instead. A run lays out at most one picture. */
+         * end instead. A run lays out at most a few pictures. */
     }
     if (graph) agclose(graph);
+    return rendered;
+}
+
+bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
+                   const char *format, jrn_strbuf *outs, jrn_diag_list *diags)
+{
+    jrn_strbuf messages = STRBUF_INIT;
+    render_messages = &messages;
+    agusererrf previous_handler = agseterrf(render_collect_message);
+    /* One context for every picture: Graphviz 2.43's pango plugin remembers the last font
+     * name it measured, a string the context owns, and reads it again with the next
+     * picture's first text (AddressSanitizer: heap-use-after-free when a second context
+     * measures after the first was freed). */
+    GVC_t *context = gvContext();
+    bool rendered = context != NULL;
+    if (!context) diag_error(diags, span_none(), "Graphviz could not start");
+    for (size_t i = 0; rendered && i < count; i++)
+        rendered = render_one(context, model, views[i], format, &outs[i], diags, &messages);
     if (context) gvFreeContext(context);
     agseterrf(previous_handler);
     render_messages = NULL;
     render_report_messages(model, &messages, diags);
     strbuf_free(&messages);
     return rendered;
+}
+
+bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
+                  jrn_strbuf *out, jrn_diag_list *diags)
+{
+    return render_graphs(model, &options, 1, format, out, diags);
 }

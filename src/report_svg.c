@@ -1,7 +1,8 @@
-/* report_svg.c — the HTML report's journey graph as inline SVG: laid out by the DOT module,
- * then stripped of what must not be inlined. (The emotion curve: report_curve.c.) */
+/* report_svg.c — the HTML report's journey graph and canvas as inline SVG: laid out by the
+ * DOT module, then stripped of what must not be inlined. (The emotion curve: report_curve.c.) */
 #include "jrn/report_svg.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "jrn/emit_dot.h"
@@ -27,12 +28,52 @@ static void report_svg_inline(jrn_strbuf *out, const char *svg)
     }
 }
 
-bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
-                              jrn_strbuf *out, jrn_diag_list *diags)
+/* Copies the inlined SVG with every id and every reference to one (fill="url(#...)",
+ * href="#...") prefixed: two pictures from Graphviz in one page would otherwise share ids
+ * (graph0, node1, gradients l_0), and a gradient of one would fill the other. Each opener
+ * holds a '"', which user text never does in the SVG (it is written &quot;). */
+static void report_svg_prefix_ids(jrn_strbuf *out, const char *svg, const char *prefix)
 {
-    jrn_strbuf document = STRBUF_INIT;
-    bool rendered = render_graph(model, options, "svg", &document, diags);
-    if (rendered) report_svg_inline(out, strbuf_text(&document));
-    strbuf_free(&document);
+    static const char *const openers[] = {" id=\"", "=\"url(#", "href=\"#"};
+    const char *p = svg;
+    while (*p) {
+        size_t which = 0, best = SIZE_MAX;
+        const char *next = NULL;
+        for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+            const char *at = strstr(p, openers[i]);
+            if (at && (size_t)(at - p) < best) {
+                best = (size_t)(at - p);
+                next = at;
+                which = i;
+            }
+        }
+        if (!next) {
+            strbuf_puts(out, p);
+            return;
+        }
+        size_t length = strlen(openers[which]);
+        strbuf_append(out, p, (size_t)(next - p) + length);
+        strbuf_puts(out, prefix);
+        p = next + length;
+    }
+}
+
+bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
+                         jrn_strbuf *canvas, jrn_diag_list *diags)
+{
+    static const jrn_emit_options full = {.view = VIEW_FULL};
+    jrn_emit_options canvas_view = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL};
+    const jrn_emit_options *views[] = {options ? options : &full, &canvas_view};
+    jrn_strbuf documents[2] = {STRBUF_INIT, STRBUF_INIT};
+    bool rendered = render_graphs(model, views, 2, "svg", documents, diags);
+    if (rendered) {
+        report_svg_inline(graph, strbuf_text(&documents[0]));
+        jrn_strbuf inlined = STRBUF_INIT;
+        report_svg_inline(&inlined, strbuf_text(&documents[1]));
+        report_svg_prefix_ids(canvas, strbuf_text(&inlined), "canvas-");
+        strbuf_free(&inlined);
+    }
+    strbuf_free(&documents[0]);
+    strbuf_free(&documents[1]);
     return rendered;
 }

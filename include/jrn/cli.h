@@ -48,6 +48,8 @@ typedef enum jrn_cli_option {
     CLI_VIEW,              /* --view VIEW */
     CLI_STAGES_PER_ROW,    /* --stages-per-row N */
     CLI_NO_MERMAID,        /* --no-mermaid */
+    CLI_LANES,             /* --lanes LANE,LANE... (the canvas) */
+    CLI_PERSONA,           /* --persona ID (the canvas; repeatable) */
     CLI_VERSION,           /* --version */
     CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
     CLI_JOURNEY,           /* -j, --journey ID */

@@ -46,6 +46,11 @@ void dot_label_note(jrn_strbuf *out, const char *text);
 bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
                           size_t count, bool align_left);
 
+/* What a picture calls an element: its title, or its id when the title is blank. */
+const char *dot_label_element_name(const jrn_element *element);
+/* Raw (unescaped) "+2 (delighted)" for an emotion value. */
+void dot_label_emotion_raw(jrn_strbuf *raw, const jrn_model *model, double value);
+
 /* Plain escString texts: edge labels and tooltips ("\n" between lines). */
 void dot_label_hop(jrn_strbuf *out, const jrn_hop *hop);
 /* The flow view's edge label: the customers on the hop per entrant (and the observed rate

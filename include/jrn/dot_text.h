@@ -32,6 +32,13 @@ void dot_text_html(jrn_strbuf *out, const char *text, size_t byte_limit);
 void dot_text_html_wrapped(jrn_strbuf *out, const char *text, size_t line_width,
                            size_t max_lines, const char *line_break);
 
+/* Bidirectional embeddings, overrides and isolates that a user text opens and leaves open
+ * would reorder the picture's own text after it on the line ("+2 (best" + an override +
+ * ")"). Appends (raw, no escaping needed) the controls that close them. dot_text_plain,
+ * dot_text_html and dot_text_html_wrapped close their own text; a raw text composed of
+ * user pieces and jrnc's words calls this after each user piece. */
+void dot_text_close_bidi(jrn_strbuf *out, const char *text);
+
 /* True when text is NULL or holds nothing but white space. */
 bool dot_text_is_blank(const char *text);
 

@@ -18,7 +18,25 @@ typedef enum jrn_view_kind {
     VIEW_PERSONA,    /* the journeys walked by one persona: view_persona */
     VIEW_FLOW,       /* the full map, edge widths in proportion to the customers on them */
     VIEW_STAGE,      /* one stage (view_stage) with its sub-stages, hops to and from it as stubs */
+    VIEW_CANVAS,     /* the journey-map grid: stages across, lanes down (dot_canvas.c) */
 } jrn_view_kind;
+
+/* The lanes of the canvas, top to bottom. */
+typedef enum jrn_canvas_lane {
+    CANVAS_LANE_STAGE,          /* title, goal, owner, emotion now -> aim: heads every canvas */
+    CANVAS_LANE_DOING,
+    CANVAS_LANE_TOUCHPOINTS,
+    CANVAS_LANE_THINKING,
+    CANVAS_LANE_FEELING,
+    CANVAS_LANE_PAINS,
+    CANVAS_LANE_DELIGHTS,
+    CANVAS_LANE_OPPORTUNITIES,
+    CANVAS_LANE_KPIS,
+    CANVAS_LANE_OWNERS,
+    CANVAS_LANE_COUNT
+} jrn_canvas_lane;
+
+#define CANVAS_LANE_BIT(lane) (1u << (lane))
 
 typedef struct jrn_emit_options {
     jrn_view_kind view;
@@ -28,6 +46,9 @@ typedef struct jrn_emit_options {
     size_t stages_per_row;           /* --stages-per-row: 0 chooses by the number of stages */
     const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
     bool no_mermaid;                 /* --no-mermaid: the Markdown report embeds no Mermaid diagram */
+    unsigned canvas_lanes;           /* --lanes: CANVAS_LANE_BIT()s; 0: every lane with content */
+    const jrn_persona *const *canvas_personas;  /* --persona: the canvas as they live it */
+    size_t canvas_persona_count;
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */

@@ -22,4 +22,9 @@ bool emit_dot(const jrn_model *model, const jrn_emit_options *options, jrn_strbu
 bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
                   jrn_strbuf *out, jrn_diag_list *diags);
 
+/* The same for several views of one map (outs[i] for views[i]), laid out in one Graphviz
+ * context: a process that draws more than one picture must draw them all this way. */
+bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
+                   const char *format, jrn_strbuf *outs, jrn_diag_list *diags);
+
 #endif

@@ -1,6 +1,6 @@
 /* report_svg.h — the inline SVG figures of the HTML report: the emotion curve
- * (report_curve.c) and the journey graph, laid out by the DOT module and made fit to inline
- * (report_svg.c). */
+ * (report_curve.c), the journey graph and the canvas, laid out by the DOT module and made
+ * fit to inline (report_svg.c). */
 #ifndef JRN_REPORT_SVG_H
 #define JRN_REPORT_SVG_H
 
@@ -18,9 +18,12 @@
  * gets a number in its dot, and an <ol class="curvekey"> after the SVG lists those. */
 void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model);
 
-/* Appends the journey graph as an <svg> element without XML prolog, doctype or comments.
- * Returns false after reporting into diags when the graph cannot be laid out. */
-bool report_svg_journey_graph(const jrn_model *model, const jrn_emit_options *options,
-                              jrn_strbuf *out, jrn_diag_list *diags);
+/* Appends the journey graph (the view in options) to graph and the journey-map canvas of
+ * the whole map (with the measured data in options) to canvas, each an <svg> element
+ * without XML prolog, doctype or comments; every id of the canvas is prefixed "canvas-" so
+ * the two share none. Both are laid out in one Graphviz context (render_graphs). Returns
+ * false after reporting into diags when either cannot be laid out. */
+bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
+                         jrn_strbuf *canvas, jrn_diag_list *diags);
 
 #endif

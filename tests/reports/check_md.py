@@ -8,7 +8,7 @@ Prints what is wrong and exits 1, or exits 0 silently."""
 import re
 import sys
 
-SECTIONS = ["At a glance: where customers struggle", "The spine", "Heat map",
+SECTIONS = ["At a glance: where customers struggle", "The spine", "Journey-map canvas", "Heat map",
             "Pain points, hardest first", "Moments of truth", "Stages and touchpoints",
             "Segments and personas", "Journeys", "KPIs", "Proactive-service triggers",
             "Opportunities", "Accountability matrix"]

@@ -14,7 +14,10 @@ done
 memcheck "DOT, spine view" "$JRNC" --view spine "$data/sub_stages.jrn"
 memcheck "DOT, journey view" "$JRNC" --view journey=admin_path "$data/acme.jrn"
 memcheck "DOT, persona view with nothing to show" "$JRNC" --view persona=idle "$data/sub_stages.jrn"
+memcheck "DOT, canvas of two personas" "$JRNC" --view canvas --persona renter --persona family \
+    "$JRN_ROOT/examples/broadband_move.jrn"
 MEMCHECK_OPTIONS=("--suppressions=$data/graphviz.supp")
 memcheck "-T svg" "$JRNC" -T svg "$data/acme.jrn"
 memcheck "-T png" "$JRNC" -T png "$data/hostile.jrn"
 memcheck "-T pdf" "$JRNC" -T pdf --view spine "$data/sub_stages.jrn"
+memcheck "-T svg --view canvas" "$JRNC" -T svg --view canvas "$JRN_ROOT/tests/canvas/hostile.jrn"

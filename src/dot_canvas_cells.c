@@ -1,0 +1,576 @@
+/* dot_canvas_cells.c — the cells of the journey-map canvas: each lane's markup for one
+ * stage column, the lane headings, the feeling lane's emotion scale and the key. */
+#include "jrn/dot_canvas.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jrn/dot_labels.h"
+#include "jrn/dot_style.h"
+#include "jrn/dot_text.h"
+
+#define CANVAS_BREAK "<BR ALIGN=\"LEFT\"/>"
+#define CANVAS_ARROW " \xE2\x86\x92 "             /* " → " */
+#define CANVAS_SEPARATOR " \xC2\xB7 "              /* " · " */
+#define CANVAS_NOW_MARK "\xE2\x96\xA0"             /* ■ the stage now */
+#define CANVAS_AIM_MARK "\xE2\x96\xA1"             /* □ the stage's aspiration */
+#define CANVAS_BOTH_MARK "\xE2\x96\xA3"            /* ▣ now is the aspiration */
+#define CANVAS_POINT_MARK "\xE2\x97\x8F"           /* ● a touchpoint */
+#define CANVAS_TRUTH_MARK "\xE2\x98\x85 "          /* ★ a moment of truth */
+#define CANVAS_GAP_FILL "#FCE8B2"                  /* between now and the aspiration */
+#define CANVAS_MIDDLE_FILL "#EEF1F5"               /* the scale's neutral line */
+#define CANVAS_NOTE_FILL "#F7F8FA"                 /* a doing or thinking note */
+#define CANVAS_SPLIT_FILL "#F7C5BF:#C6E8C8"         /* pain and delight at once */
+#define CANVAS_AIM_COLOR "#333333"
+/* The feeling lane's scale: each row this high, each mark this wide (points). */
+#define CANVAS_ROW_HEIGHT "13"
+#define CANVAS_MARK_WIDTH "16"
+#define CANVAS_MARK_POINTS 16.0
+#define CANVAS_ROW_POINTS 13.0
+
+/* Personas' marks in the feeling lane: a shape and a number each, so curves differ
+ * beyond colour (the shapes repeat past the list, the numbers never). */
+static const char *const canvas_persona_marks[] = {
+    "\xE2\x97\x8F", "\xE2\x96\xB2", "\xE2\x97\x86", "\xE2\x96\xBC", "\xE2\x98\x85", "\xE2\x9C\x9A",
+};
+enum { CANVAS_PERSONA_MARK_COUNT = sizeof canvas_persona_marks / sizeof canvas_persona_marks[0] };
+
+static const char *canvas_persona_mark(size_t index)
+{
+    return canvas_persona_marks[index % CANVAS_PERSONA_MARK_COUNT];
+}
+
+/* ---- text ---- */
+
+typedef struct canvas_font {
+    const char *point_size;
+    const char *color;        /* NULL: black */
+    bool bold;
+    bool italic;
+} canvas_font;
+
+static const canvas_font canvas_body = {"10", NULL, false, false};
+static const canvas_font canvas_muted = {"9", DOT_STYLE_MUTED_TEXT, false, false};
+
+/* User text wrapped into at most max_lines left-aligned lines in a font. Nothing for a
+ * blank text (an empty <B></B> is an error to dot). */
+static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, size_t max_lines)
+{
+    if (dot_text_is_blank(text)) return;
+    strbuf_printf(out, "<FONT POINT-SIZE=\"%s\"", font.point_size);
+    if (font.color) strbuf_printf(out, " COLOR=\"%s\"", font.color);
+    strbuf_putc(out, '>');
+    if (font.bold) strbuf_puts(out, "<B>");
+    if (font.italic) strbuf_puts(out, "<I>");
+    dot_text_html_wrapped(out, text, DOT_CANVAS_LINE_WIDTH, max_lines, CANVAS_BREAK);
+    if (font.italic) strbuf_puts(out, "</I>");
+    if (font.bold) strbuf_puts(out, "</B>");
+    strbuf_puts(out, "</FONT>" CANVAS_BREAK);
+}
+
+/* ---- the stage row ---- */
+
+/* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
+static void canvas_stage_emotions(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage)
+{
+    if (!stage->has_emotion && !stage->has_aspiration) return;
+    jrn_strbuf raw = STRBUF_INIT;
+    if (stage->has_emotion) {
+        strbuf_puts(&raw, "now ");
+        dot_label_emotion_raw(&raw, model, stage->emotion);
+        canvas_font font = {"10", dot_style_emotion_text(model, stage->emotion), true, false};
+        canvas_text(out, strbuf_text(&raw), font, 1);
+        strbuf_clear(&raw);
+    }
+    if (stage->has_aspiration) {
+        strbuf_puts(&raw, "aim ");
+        dot_label_emotion_raw(&raw, model, stage->aspiration);
+        canvas_font font = {"10", dot_style_emotion_text(model, stage->aspiration), false, false};
+        canvas_text(out, strbuf_text(&raw), font, 1);
+    }
+    strbuf_free(&raw);
+}
+
+void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage)
+{
+    canvas_font title = {"13", NULL, true, false};
+    canvas_text(out, dot_label_element_name(&stage->base), title, 3);
+    canvas_font goal = {"10", DOT_STYLE_MUTED_TEXT, false, true};
+    canvas_text(out, stage->goal, goal, 3);
+    canvas_stage_emotions(out, plan->model, stage);
+    if (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) {
+        jrn_strbuf raw = STRBUF_INIT;
+        strbuf_puts(&raw, "owner ");
+        strbuf_puts(&raw, dot_label_element_name(&stage->owner->base));
+        canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
+        strbuf_free(&raw);
+    }
+}
+
+/* ---- feeling: the emotion scale with the stage's now and aim and the touchpoints' or
+ * the personas' marks, then what customers feel ---- */
+
+/* The scale's row of a value: 0 at the top (the best), emotion_rows - 1 at the bottom. */
+static size_t canvas_row_of(const canvas_plan *plan, double value)
+{
+    double low = plan->model->emotion_low, high = plan->model->emotion_high;
+    if (!(high > low)) return plan->emotion_rows / 2;
+    double share = (high - value) / (high - low);
+    if (share < 0) share = 0;
+    if (share > 1) share = 1;
+    return (size_t)lround(share * (double)(plan->emotion_rows - 1));
+}
+
+/* The value at a row of the scale. */
+static double canvas_value_of(const canvas_plan *plan, size_t row)
+{
+    double low = plan->model->emotion_low, high = plan->model->emotion_high;
+    return high - (high - low) * (double)row / (double)(plan->emotion_rows - 1);
+}
+
+static void canvas_scale_table_open(jrn_strbuf *out)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
+}
+
+/* One mark of the scale: a glyph in a colour, or an empty cell (with a fill). */
+static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
+{
+    /* fixed: a nested table in a wider cell would otherwise be stretched to fill it */
+    strbuf_puts(out, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"");
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    strbuf_putc(out, '>');
+    if (glyph) strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT>", color, glyph);
+    strbuf_puts(out, "</TD>");
+}
+
+/* What each column of marks shows, left to right: the stage, then each touchpoint or
+ * each persona. */
+typedef struct canvas_marks {
+    double values[DOT_CANVAS_CELL_ITEMS + 1];
+    bool known[DOT_CANVAS_CELL_ITEMS + 1];
+    const char *glyphs[DOT_CANVAS_CELL_ITEMS + 1];
+    const char *colors[DOT_CANVAS_CELL_ITEMS + 1];
+    char numbers[DOT_CANVAS_CELL_ITEMS + 1][24];
+    size_t count;
+} canvas_marks;
+
+static void canvas_collect_marks(const canvas_plan *plan, const canvas_column *column, canvas_marks *marks)
+{
+    const jrn_model *model = plan->model;
+    size_t personas = plan->options->canvas_persona_count;
+    marks->count = 0;
+    if (personas > 1) {
+        for (size_t p = 0; p < personas && marks->count < DOT_CANVAS_CELL_ITEMS + 1; p++) {
+            size_t at = marks->count++;
+            marks->known[at] = canvas_persona_feeling(plan, p, column, &marks->values[at]);
+            marks->glyphs[at] = canvas_persona_mark(p);
+            marks->colors[at] = dot_style_journey_color(p);
+            snprintf(marks->numbers[at], sizeof marks->numbers[at], "%zu", p + 1);
+        }
+        return;
+    }
+    for (size_t i = 0; i < column->touchpoint_count && i < DOT_CANVAS_CELL_ITEMS; i++) {
+        const jrn_touchpoint *touchpoint = column->touchpoints[i];
+        if (!touchpoint->has_emotion) continue;
+        size_t at = marks->count++;
+        marks->known[at] = true;
+        marks->values[at] = touchpoint->emotion;
+        marks->glyphs[at] = CANVAS_POINT_MARK;
+        marks->colors[at] = dot_style_emotion_text(model, touchpoint->emotion);
+        snprintf(marks->numbers[at], sizeof marks->numbers[at], "%zu", i + 1);
+    }
+}
+
+/* The stage's mark at a row: now, aim, both, or the gap between them. */
+static void canvas_stage_mark(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage, size_t row)
+{
+    bool now = stage->has_emotion && canvas_row_of(plan, stage->emotion) == row;
+    bool aim = stage->has_aspiration && canvas_row_of(plan, stage->aspiration) == row;
+    const char *middle = row == plan->emotion_rows / 2 ? CANVAS_MIDDLE_FILL : NULL;
+    if (now && aim) {
+        canvas_mark(out, middle, dot_style_emotion_text(plan->model, stage->emotion), CANVAS_BOTH_MARK);
+    } else if (now) {
+        canvas_mark(out, middle, dot_style_emotion_text(plan->model, stage->emotion), CANVAS_NOW_MARK);
+    } else if (aim) {
+        canvas_mark(out, middle, CANVAS_AIM_COLOR, CANVAS_AIM_MARK);
+    } else if (stage->has_emotion && stage->has_aspiration) {
+        size_t a = canvas_row_of(plan, stage->emotion), b = canvas_row_of(plan, stage->aspiration);
+        bool between = (row > a && row < b) || (row > b && row < a);
+        canvas_mark(out, between ? CANVAS_GAP_FILL : middle, NULL, NULL);
+    } else {
+        canvas_mark(out, middle, NULL, NULL);
+    }
+}
+
+static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column)
+{
+    canvas_marks marks;
+    canvas_collect_marks(plan, column, &marks);
+    /* fixed: Graphviz stretches a nested table to the cell it sits in, which would spread
+     * the marks apart */
+    strbuf_printf(out, "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"%.0f\" HEIGHT=\"%.0f\" BORDER=\"0\" "
+                       "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">",
+                  CANVAS_MARK_POINTS * (double)(marks.count + 1), CANVAS_ROW_POINTS * (double)(plan->emotion_rows + 1));
+    for (size_t row = 0; row < plan->emotion_rows; row++) {
+        strbuf_puts(out, "<TR>");
+        canvas_stage_mark(out, plan, column->stage, row);
+        const char *middle = row == plan->emotion_rows / 2 ? CANVAS_MIDDLE_FILL : NULL;
+        for (size_t i = 0; i < marks.count; i++) {
+            bool here = marks.known[i] && canvas_row_of(plan, marks.values[i]) == row;
+            canvas_mark(out, middle, here ? marks.colors[i] : NULL, here ? marks.glyphs[i] : NULL);
+        }
+        strbuf_puts(out, "</TR>");
+    }
+    /* the numbers under the marks: the touchpoints' in the touchpoint lane, or the personas' */
+    strbuf_puts(out, "<TR>");
+    canvas_mark(out, NULL, NULL, NULL);
+    for (size_t i = 0; i < marks.count; i++)
+        canvas_mark(out, NULL, DOT_STYLE_MUTED_TEXT, marks.numbers[i]);
+    strbuf_puts(out, "</TR></TABLE>");
+}
+
+/* ---- list lanes: one item per row of the lane, so items never stretch to their
+ * neighbours' height and the n-th items of all stages line up ---- */
+
+/* Rows for count items: at most DOT_CANVAS_CELL_ITEMS, and a "+ N more" row. */
+static size_t canvas_item_rows(size_t count)
+{
+    return count > DOT_CANVAS_CELL_ITEMS ? DOT_CANVAS_CELL_ITEMS + 1 : count;
+}
+
+/* The feeling lane's scale takes its first row; its texts follow. */
+static size_t canvas_lead_rows(jrn_canvas_lane lane)
+{
+    return lane == CANVAS_LANE_FEELING;
+}
+
+size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
+{
+    if (!canvas_lane_has_content(plan, lane, column)) return 0;
+    if (lane == CANVAS_LANE_STAGE || lane == CANVAS_LANE_OWNERS) return 1;
+    return canvas_lead_rows(lane) + canvas_item_rows(canvas_item_count(lane, column));
+}
+
+/* Opens an item's <TD>: at the top left of its cell, the column's width at least. */
+static void canvas_cell_open(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                             const char *fill, const char *border, int border_width)
+{
+    strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\" WIDTH=\"%.0f\"",
+                  dot_canvas_column_width(plan, column));
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    if (border) strbuf_printf(out, " BORDER=\"%d\" COLOR=\"%s\"", border_width, border);
+    strbuf_putc(out, '>');
+}
+
+/* A touchpoint: numbered (the feeling lane's marks carry the number), filled by its
+ * heat, a thick black border for a moment of truth; its channels under it. */
+static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                                   const canvas_item *item)
+{
+    const jrn_touchpoint *touchpoint = item->touchpoint;
+    dot_heat heat = dot_style_heat_of(touchpoint);
+    /* the split fill drawn as a gradient, pain into delight */
+    const char *fill = heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : dot_style_heat(heat)->fill;
+    canvas_cell_open(out, plan, column, fill, touchpoint->is_truth ? "#000000" : dot_style_heat(heat)->border,
+                     touchpoint->is_truth ? 3 : 1);
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_printf(&raw, "%zu  ", item->number);
+    if (touchpoint->is_truth) strbuf_puts(&raw, CANVAS_TRUTH_MARK);
+    strbuf_puts(&raw, dot_label_element_name(&touchpoint->base));
+    canvas_font title = {"10", NULL, true, false};
+    canvas_text(out, strbuf_text(&raw), title, 3);
+    strbuf_clear(&raw);
+    for (size_t k = 0; k < touchpoint->channel_count; k++) {
+        if (k > 0) strbuf_puts(&raw, CANVAS_SEPARATOR);
+        strbuf_puts(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
+        dot_text_close_bidi(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
+    }
+    if (touchpoint->is_backstage) strbuf_puts(&raw, raw.length ? CANVAS_SEPARATOR "backstage" : "backstage");
+    canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
+    strbuf_clear(&raw);
+    /* with several personas: whose it is, when it is not everyone's */
+    size_t personas = plan->options->canvas_persona_count, living = 0;
+    for (size_t p = 0; p < personas; p++) living += plan->for_persona[p][touchpoint->base.index];
+    if (personas > 1 && living < personas) {
+        for (size_t p = 0; p < personas; p++) {
+            if (!plan->for_persona[p][touchpoint->base.index]) continue;
+            strbuf_printf(&raw, "%s%s %zu", raw.length ? "  " : "only ", canvas_persona_mark(p), p + 1);
+        }
+        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+    }
+    strbuf_free(&raw);
+    strbuf_puts(out, "</TD>");
+}
+
+/* A text of a touchpoint: what they do, think (in quotes), the pain or the delight (on
+ * its colour, with the touchpoint's name under it). */
+static void canvas_text_item(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane,
+                             const canvas_column *column, const canvas_item *item)
+{
+    const jrn_touchpoint *touchpoint = item->touchpoint;
+    const char *text = canvas_text_of(lane, touchpoint);
+    const char *name = dot_label_element_name(&touchpoint->base);
+    if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) {
+        const dot_heat_style *heat = dot_style_heat(lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        canvas_cell_open(out, plan, column, heat->fill, NULL, 0);
+        canvas_font font = {"10", heat->text, false, false};
+        /* a bare flag says no more than the touchpoint's name */
+        canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
+        if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted, 1);
+    } else if (lane == CANVAS_LANE_FEELING) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_font font = {"10", NULL, false, true};
+        canvas_text(out, text, font, 3);
+    } else if (lane == CANVAS_LANE_THINKING) {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        jrn_strbuf raw = STRBUF_INIT;
+        strbuf_puts(&raw, "\xE2\x80\x9C");
+        strbuf_puts(&raw, text);
+        strbuf_puts(&raw, "\xE2\x80\x9D");
+        canvas_font font = {"10", NULL, false, true};
+        canvas_text(out, strbuf_text(&raw), font, 4);
+        strbuf_free(&raw);
+    } else {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        canvas_text(out, text, canvas_body, 4);
+    }
+    strbuf_puts(out, "</TD>");
+}
+
+static void canvas_opportunity_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                                    const canvas_item *item)
+{
+    canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
+    canvas_text(out, item->opportunity, canvas_body, 4);
+    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    strbuf_puts(out, "</TD>");
+}
+
+/* A KPI: its target, or with --data its actual, met or missed (dot_labels.c). */
+static void canvas_kpi_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
+                            const canvas_item *item)
+{
+    canvas_cell_open(out, plan, column, NULL, NULL, 0);
+    jrn_kpi *kpi = (jrn_kpi *)item->kpi;
+    dot_label_kpi_status(out, plan->options->actuals, &kpi, 1, true);
+    if (item->touchpoint) canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    strbuf_puts(out, "</TD>");
+}
+
+static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column)
+{
+    canvas_cell_open(out, plan, column, NULL, NULL, 0);
+    if (column->stage->owner) {
+        canvas_font font = {"10", NULL, true, false};
+        canvas_text(out, dot_label_element_name(&column->stage->owner->base), font, 2);
+    }
+    /* the touchpoints' other teams, each once, in the order they first appear */
+    jrn_strbuf raw = STRBUF_INIT;
+    size_t named = 0;
+    for (size_t i = 0; i < column->touchpoint_count && named < DOT_CANVAS_CELL_ITEMS; i++) {
+        const jrn_team *team = column->touchpoints[i]->owner;
+        bool seen = !team || team == column->stage->owner;
+        for (size_t k = 0; k < i && !seen; k++) seen = column->touchpoints[k]->owner == team;
+        if (seen) continue;
+        if (named++ > 0) strbuf_puts(&raw, ", ");
+        strbuf_puts(&raw, dot_label_element_name(&team->base));
+        dot_text_close_bidi(&raw, dot_label_element_name(&team->base));
+    }
+    if (raw.length) canvas_text(out, strbuf_text(&raw), canvas_muted, 4);
+    strbuf_free(&raw);
+    strbuf_puts(out, "</TD>");
+}
+
+void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
+                     size_t row)
+{
+    if (row >= dot_canvas_lane_rows(plan, lane, column) || lane == CANVAS_LANE_STAGE) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        strbuf_puts(out, "</TD>");
+        return;
+    }
+    if (lane == CANVAS_LANE_OWNERS) {
+        canvas_owners(out, plan, column);
+        return;
+    }
+    if (lane == CANVAS_LANE_FEELING && row == 0) {
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_feeling_scale(out, plan, column);
+        strbuf_puts(out, "</TD>");
+        return;
+    }
+    size_t index = row - canvas_lead_rows(lane);
+    if (index == DOT_CANVAS_CELL_ITEMS) {
+        /* the cell is full: the rest are counted */
+        size_t more = canvas_item_count(lane, column) - DOT_CANVAS_CELL_ITEMS;
+        plan->items_left_out += more;
+        jrn_strbuf raw = STRBUF_INIT;
+        strbuf_printf(&raw, "+ %zu more", more);
+        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+        strbuf_puts(out, "</TD>");
+        strbuf_free(&raw);
+        return;
+    }
+    canvas_item item;
+    if (!canvas_find_item(lane, column, index, &item)) return;
+    switch (lane) {
+    case CANVAS_LANE_TOUCHPOINTS: canvas_touchpoint_item(out, plan, column, &item); break;
+    case CANVAS_LANE_OPPORTUNITIES: canvas_opportunity_item(out, plan, column, &item); break;
+    case CANVAS_LANE_KPIS: canvas_kpi_item(out, plan, column, &item); break;
+    default: canvas_text_item(out, plan, lane, column, &item); break;
+    }
+}
+
+/* ---- sizes, for choosing the bands ---- */
+
+static double canvas_text_lines(const char *text, size_t max_lines)
+{
+    if (!text) return 1;
+    double lines = ceil((double)strlen(text) / DOT_CANVAS_LINE_WIDTH);
+    if (lines < 1) lines = 1;
+    return lines > (double)max_lines ? (double)max_lines : lines;
+}
+
+double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage)
+{
+    const char *goal = stage->goal;
+    return 1.3 * canvas_text_lines(dot_label_element_name(&stage->base), 3) +
+           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) + stage->has_emotion + stage->has_aspiration +
+           (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]);
+}
+
+double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column, size_t row)
+{
+    if (row >= dot_canvas_lane_rows(plan, lane, column)) return 0;
+    switch (lane) {
+    case CANVAS_LANE_STAGE: return dot_canvas_stage_lines(plan, column->stage);
+    case CANVAS_LANE_OWNERS: return 1 + (column->touchpoint_count > 0);
+    case CANVAS_LANE_FEELING:
+        if (row == 0) return ((double)plan->emotion_rows + 1) * CANVAS_ROW_POINTS / 12;
+        break;
+    default: break;
+    }
+    size_t index = row - canvas_lead_rows(lane);
+    if (index == DOT_CANVAS_CELL_ITEMS) return 1;
+    canvas_item item;
+    if (!canvas_find_item(lane, column, index, &item)) return 0;
+    switch (lane) {
+    case CANVAS_LANE_TOUCHPOINTS:
+        return canvas_text_lines(dot_label_element_name(&item.touchpoint->base), 3) +
+               0.9 * (item.touchpoint->channel_count > 0 || item.touchpoint->is_backstage) +
+               0.9 * (plan->options->canvas_persona_count > 1);
+    case CANVAS_LANE_KPIS: return 1.3 + 0.9 * (item.touchpoint != NULL);
+    case CANVAS_LANE_OPPORTUNITIES: return canvas_text_lines(item.opportunity, 4) + 0.9;
+    case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS:
+        return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4) + 0.9;
+    default: return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4);
+    }
+}
+
+double dot_canvas_column_width(const canvas_plan *plan, const canvas_column *column)
+{
+    size_t marks = 1 + (plan->options->canvas_persona_count > 1 ? plan->options->canvas_persona_count
+                                                                 : canvas_item_rows(canvas_rated(column)));
+    double feeling = plan->lane_shown[CANVAS_LANE_FEELING] ? CANVAS_MARK_POINTS * (double)marks + 12 : 0;
+    return feeling > 170 ? feeling : 170;
+}
+/* ---- lane headings and the key ---- */
+
+/* The feeling lane's heading: its title beside the scale's labels, one per row of the
+ * marks and as tall in all (an empty row stands for the marks' numbers), so the row the
+ * two share puts each label level with its marks. */
+static void canvas_feeling_head(jrn_strbuf *out, const canvas_plan *plan)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+                     "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"11\"><B>");
+    strbuf_puts(out, canvas_lane_title(CANVAS_LANE_FEELING));
+    strbuf_puts(out, "</B></FONT></TD><TD>");
+    canvas_scale_table_open(out);
+    jrn_strbuf raw = STRBUF_INIT;
+    for (size_t row = 0; row <= plan->emotion_rows; row++) {
+        strbuf_puts(out, "<TR><TD ALIGN=\"RIGHT\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\">");
+        double value = row < plan->emotion_rows ? canvas_value_of(plan, row) : 0.5;
+        if (value == floor(value)) {
+            dot_label_emotion_raw(&raw, plan->model, value);
+            strbuf_printf(out, "<FONT POINT-SIZE=\"7\" COLOR=\"%s\">", DOT_STYLE_MUTED_TEXT);
+            dot_text_html(out, strbuf_text(&raw), 40);
+            strbuf_puts(out, "</FONT>");
+            strbuf_clear(&raw);
+        }
+        strbuf_puts(out, "</TD></TR>");
+    }
+    strbuf_free(&raw);
+    strbuf_puts(out, "</TABLE></TD></TR></TABLE>");
+}
+
+void dot_canvas_lane_head(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane)
+{
+    if (lane == CANVAS_LANE_FEELING) {
+        canvas_feeling_head(out, plan);
+        return;
+    }
+    canvas_font title = {"11", NULL, true, false};
+    canvas_text(out, canvas_lane_title(lane), title, 1);
+}
+
+/* One entry of the key: a sample cell and what it means. */
+static void canvas_key_entry(jrn_strbuf *out, const char *fill, const char *border, int border_width,
+                             const char *sample_html, const char *meaning)
+{
+    strbuf_puts(out, "<TD");
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    if (border) strbuf_printf(out, " BORDER=\"%d\" COLOR=\"%s\"", border_width, border);
+    strbuf_printf(out, ">%s</TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">", sample_html);
+    dot_text_html(out, meaning, 200);
+    strbuf_puts(out, "</FONT></TD>");
+}
+
+void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
+{
+    strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\"><TR>");
+    strbuf_puts(out, "<TD><FONT POINT-SIZE=\"9\"><B>Key</B></FONT></TD>");
+    if (plan->lane_shown[CANVAS_LANE_TOUCHPOINTS]) {
+        for (dot_heat heat = HEAT_PAIN; heat <= HEAT_INCONSISTENT; heat++) {
+            const dot_heat_style *style = dot_style_heat(heat);
+            canvas_key_entry(out, heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : style->fill, style->border, 1,
+                             "&#160;&#160;&#160;", style->meaning);
+        }
+        canvas_key_entry(out, NULL, "#000000", 3, "<FONT POINT-SIZE=\"9\">" CANVAS_TRUTH_MARK "</FONT>",
+                         "Moment of truth");
+    }
+    if (plan->lane_shown[CANVAS_LANE_FEELING]) {
+        const char *muted = DOT_STYLE_MUTED_TEXT;
+        jrn_strbuf sample = STRBUF_INIT;
+        strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_NOW_MARK "</FONT>", muted);
+        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now");
+        strbuf_clear(&sample);
+        strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_AIM_MARK "</FONT>", CANVAS_AIM_COLOR);
+        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage aspiration");
+        canvas_key_entry(out, CANVAS_GAP_FILL, NULL, 0, "&#160;&#160;&#160;", "Gap to close");
+        size_t personas = plan->options->canvas_persona_count;
+        if (personas > 1) {
+            jrn_strbuf meaning = STRBUF_INIT;
+            for (size_t p = 0; p < personas; p++) {
+                /* the personas on rows of their own, four to a row, under the rest */
+                if (p % 4 == 0) strbuf_puts(out, "</TR><TR><TD></TD>");
+                strbuf_clear(&sample);
+                strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">%s %zu</FONT>",
+                              dot_style_journey_color(p), canvas_persona_mark(p), p + 1);
+                strbuf_clear(&meaning);
+                strbuf_puts(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));
+                dot_text_close_bidi(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));
+                strbuf_puts(&meaning, " (mean of their touchpoints)");
+                canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), strbuf_text(&meaning));
+            }
+            strbuf_free(&meaning);
+        } else {
+            strbuf_clear(&sample);
+            strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_POINT_MARK "</FONT>", muted);
+            canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Touchpoint (its number)");
+        }
+        strbuf_free(&sample);
+    }
+    strbuf_puts(out, "</TR></TABLE>");
+}

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Checks the grid of a journey-map canvas (jrnc --view canvas) against the map's model.
+
+Reads every band's HTML-like table from the DOT, lays its cells out the way an HTML table
+is laid out (ROWSPAN, COLSPAN), and checks that
+  - the stage columns are the stages of the spine, in spine order, each once (a stage with
+    sub-stages spans their columns, and its sub-stages head them);
+  - the lanes are exactly the ones expected, in the canvas's order, in every band;
+  - every touchpoint cell sits in the column of its own stage, never another's, and each
+    column lists its stage's touchpoints (those expected, in order, at most 8 and then a
+    "+ N more" cell);
+  - every feeling mark's number names a touchpoint of that column.
+Prints one line per problem and exits 1 when there is any.
+
+Usage: grid.py CANVAS.dot MODEL.json LANES [--personas ID,ID...] [--svg FILE.svg]
+  LANES     the lane titles expected, top to bottom ("Stage,Touchpoints,Feeling"), or
+            "auto": every lane the model has something for (empty lanes are left out)
+  --personas  the canvas of --persona ID...: a column lists the touchpoints those personas
+            live (named for them, on their journeys, or named for nobody and on no
+            journey), their journeys' steps first
+"""
+import json
+import re
+import sys
+import xml.etree.ElementTree as ElementTree
+
+CELL_ITEMS = 8
+
+
+def labels(dot):
+    """The HTML-like label of each band node, in order."""
+    found = []
+    for match in re.finditer(r"\bband_(\d+)\s*\[label=<", dot):
+        start = match.end()
+        depth, i = 1, start
+        while depth:
+            depth += {"<": 1, ">": -1}.get(dot[i], 0)
+            i += 1
+        found.append((int(match.group(1)), dot[start:i - 1]))
+    return [label for _, label in sorted(found)]
+
+
+def text(element):
+    """A cell's text: its pieces joined, white space as one space, the word joiner gone."""
+    return re.sub(r"\s+", " ", " ".join(element.itertext())).replace("\u2060", "").strip()
+
+
+def layout(table):
+    """{(row, column): cell} for every slot a cell covers, and the rows."""
+    slots, rows = {}, table.findall("TR")
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row.findall("TD"):
+            while (r, c) in slots:
+                c += 1
+            for dr in range(int(cell.get("ROWSPAN", "1"))):
+                for dc in range(int(cell.get("COLSPAN", "1"))):
+                    slots[(r + dr, c + dc)] = cell
+            c += int(cell.get("COLSPAN", "1"))
+    return slots, len(rows)
+
+
+def stage_title(cell):
+    """The title of a stage heading: its 13-point bold text."""
+    for font in cell.iter("FONT"):
+        if font.get("POINT-SIZE") == "13":
+            return text(font)
+    return None
+
+
+def same_title(shown, title):
+    """A wrapped title reads as the title; a shortened one ends with an ellipsis."""
+    title = re.sub(r"\s+", " ", title).strip()
+    if shown.endswith("\u2026"):
+        return title.replace(" ", "").startswith(shown[:-1].replace(" ", ""))
+    return shown == title or shown.replace(" ", "") == title.replace(" ", "")
+
+
+def lanes_with_content(model, columns):
+    """The lanes a canvas shows: those with something in some column (a stage with
+    sub-stages and nothing of its own has no column: its heading says what it has)."""
+    tps = model["touchpoints"]
+    stages = [s for s in model["stages"] if s["id"] in columns]
+    has = {
+        "Stage": True,
+        "Doing": any(t["does"] and t["does"].strip() for t in tps),
+        "Touchpoints": bool(tps),
+        "Thinking": any(t["thinks"] and t["thinks"].strip() for t in tps),
+        "Feeling": any(s["emotion"] is not None or s["aspiration"] is not None for s in stages)
+        or any(t["emotion"] is not None or (t["feels"] and t["feels"].strip()) for t in tps),
+        "Pain points": any(t["is_pain"] for t in tps),
+        "Delights": any(t["is_delight"] for t in tps),
+        "Opportunities": any(t["opportunities"] for t in tps),
+        "KPIs": any(k["on"]["kind"] in ("stage", "touchpoint") for k in model["kpis"]),
+        "Owners": any(s["owner"] for s in stages) or any(t["owner"] for t in tps),
+    }
+    return [lane for lane, shown in has.items() if shown]
+
+
+def lived(model, personas):
+    """The titles of the touchpoints the personas live."""
+    titles = set()
+    for persona in personas:
+        walked = [j for j in model["journeys"] if persona in j["personas"]]
+        others = [j for j in model["journeys"] if persona not in j["personas"]]
+        for t in model["touchpoints"]:
+            if persona in t["personas"] or any(t["id"] in j["steps"] for j in walked) or \
+                    (not t["personas"] and not any(t["id"] in j["steps"] for j in others)):
+                titles.add(t["title"] if t.get("title") else t["id"])
+    return titles
+
+
+def main():
+    dot_file, model_file, lane_list = sys.argv[1:4]
+    model = json.load(open(model_file, encoding="utf-8"))
+    options = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+    only = lived(model, options["--personas"].split(",")) if "--personas" in options else None
+    # the columns the spine gives: a stage without sub-stages, or one with touchpoints or
+    # KPIs of its own
+    columns_expected = []
+    for stage in model["stages"]:
+        own_kpis = [k for k in model["kpis"] if k["on"] == {"kind": "stage", "id": stage["id"]}]
+        if stage["substages"] and not stage["touchpoints"] and not own_kpis:
+            continue
+        columns_expected.append(stage["id"])
+    if only is not None:
+        shown = [t for t in model["touchpoints"] if (t["title"] if t.get("title") else t["id"]) in only]
+        ids = {t["id"] for t in shown}
+        kpis = [k for k in model["kpis"] if k["on"]["kind"] == "stage" or k["on"]["id"] in ids]
+        lane_model = dict(model, touchpoints=shown, kpis=kpis)
+    else:
+        lane_model = model
+    expected_lanes = lanes_with_content(lane_model, columns_expected) if lane_list == "auto" else lane_list.split(",")
+    stages = {s["id"]: s for s in model["stages"]}
+    touchpoints = {t["id"]: t for t in model["touchpoints"]}
+    title_of = lambda element: element["title"] if element.get("title") else element["id"]
+    problems = []
+    columns_seen = []
+    for band_number, label in enumerate(labels(open(dot_file, encoding="utf-8").read()), 1):
+        table = ElementTree.fromstring(label)
+        slots, row_count = layout(table)
+        width = max(c for _, c in slots) + 1
+        # the lane headings: the first column's cells with a bold title
+        lanes, lane_rows = [], {}
+        for r in range(row_count):
+            cell = slots.get((r, 0))
+            if cell is None or (r > 0 and slots.get((r - 1, 0)) is cell):
+                continue
+            bold = cell.find(".//B")
+            if bold is not None and text(bold) and cell.get("BGCOLOR"):
+                lanes.append(text(bold))
+                lane_rows[text(bold)] = r
+        if lanes != expected_lanes:
+            problems.append(f"band {band_number}: lanes {lanes}, expected {expected_lanes}")
+            continue
+        # the stage of each column: the sub-stage heading under a spanning stage, else the stage
+        band_columns = []
+        for c in range(1, width):
+            top = slots.get((0, c))
+            below = slots.get((1, c))
+            heading = below if below is not None and below is not top and stage_title(below) else top
+            title = stage_title(heading) if heading is not None else None
+            if below is not None and below is not top and "the stage as a whole" in text(below):
+                title = stage_title(top)
+            band_columns.append(title)
+        # each column's touchpoints, top to bottom, from the touchpoints lane's rows
+        lane_order = lanes + [None]
+        def rows_of(lane):
+            start = lane_rows[lane]
+            following = [lane_rows[l] for l in lanes if lane_rows[l] > start]
+            return range(start, min(following) - 1 if following else row_count)  # a rule row ends a lane
+        for c, column_title in enumerate(band_columns, 1):
+            candidates = [sid for sid in columns_expected
+                          if same_title(column_title or "", title_of(stages[sid]))
+                          and sid not in columns_seen]
+            if not candidates:
+                problems.append(f"band {band_number} column {c}: heading '{column_title}' is no stage column left")
+                continue
+            stage_id = candidates[0]
+            columns_seen.append(stage_id)
+            own = [tid for tid in stages[stage_id]["touchpoints"] if only is None or title_of(touchpoints[tid]) in only]
+            if "Touchpoints" not in lane_rows:
+                continue
+            shown = []
+            for r in rows_of("Touchpoints"):
+                cell = slots.get((r, c))
+                if cell is None or not text(cell):
+                    continue
+                if re.match(r"\+ \d+ more", text(cell)):
+                    shown.append("+more")
+                    continue
+                bold = cell.find(".//B")
+                match = re.match(r"(\d+)\s+(\u2605\s*)?(.*)", text(bold) if bold is not None else "")
+                if not match:
+                    problems.append(f"column '{column_title}': a touchpoint cell without its number: {text(cell)!r}")
+                    continue
+                shown.append(match.group(3))
+            expected = [title_of(touchpoints[tid]) for tid in own]
+            want = expected if len(expected) <= CELL_ITEMS else expected[:CELL_ITEMS] + ["+more"]
+            if only is not None:
+                want = sorted(want)
+                shown_compared = sorted(shown)
+            else:
+                shown_compared = shown
+            if len(shown_compared) != len(want) or not all(
+                    s == w or same_title(s, w) for s, w in zip(shown_compared, want)):
+                problems.append(f"column '{column_title}': touchpoints {shown}, expected {want}")
+            for title in shown:
+                owners = [t for t in model["touchpoints"] if same_title(title, title_of(t))]
+                if title != "+more" and owners and all(t["stage"] != stage_id for t in owners):
+                    problems.append(f"column '{column_title}': touchpoint '{title}' belongs to another stage")
+    if columns_seen != columns_expected:
+        problems.append(f"stage columns {columns_seen}, expected {columns_expected} (spine order)")
+    if "--svg" in options:
+        try:
+            svg = ElementTree.parse(options["--svg"]).getroot()
+            width, height = (float(v) for v in svg.get("viewBox").split()[2:])
+            print(f"aspect {width / height:.2f}:1")
+            if width > 3 * height:
+                problems.append(f"the picture is {width / height:.2f}:1, wider than 3:1")
+        except ElementTree.ParseError as error:
+            problems.append(f"the SVG is not well-formed: {error}")
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
