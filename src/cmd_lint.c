@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "jrn/calendar.h"
 #include "jrn/commands.h"
 #include "jrn/memory.h"
 #include "jrn/lint.h"
@@ -53,44 +53,6 @@ typedef struct lint_request {
     jrn_lint_options options;
 } lint_request;
 
-static bool lint_is_leap_year(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-/* Strictly YYYY-MM-DD, and a day that exists. */
-static bool lint_parse_date(const char *text, jrn_date *date)
-{
-    static const int days_in_month[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return false;
-    }
-    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
-    if (month < 1 || month > 12 || day < 1) return false;
-    int last = days_in_month[month - 1] + (month == 2 && lint_is_leap_year(year));
-    if (day > last) return false;
-    *date = (jrn_date){year, month, day};
-    return true;
-}
-
-/* Today's date where the user is; SOURCE_DATE_EPOCH (UTC) pins it for reproducible runs. */
-static jrn_date lint_today(void)
-{
-    struct tm parts = {0};
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long seconds = epoch != NULL ? strtoll(epoch, &end, 10) : 0;
-    if (epoch != NULL && epoch[0] != '\0' && end != NULL && *end == '\0' && seconds >= 0) {
-        time_t pinned = (time_t)seconds;
-        gmtime_r(&pinned, &parts);
-    } else {
-        time_t now = time(NULL);
-        localtime_r(&now, &parts);
-    }
-    return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
-}
-
 /* -W RULE / -WRULE / -Wno-RULE: sets the rule's setting, or prints a usage error. */
 static bool lint_set_rule(lint_request *request, const char *name, jrn_lint_setting setting)
 {
@@ -122,7 +84,7 @@ static bool lint_set_format(lint_request *request, const char *name)
 
 static bool lint_set_today(lint_request *request, const char *text)
 {
-    if (lint_parse_date(text, &request->options.today)) return true;
+    if (calendar_parse_date(text, &request->options.today)) return true;
     cli_usage_error("lint", "--today takes a date as YYYY-MM-DD, not '%s'", text);
     return false;
 }
@@ -325,7 +287,7 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
     lint_request request = {0};
-    lint_options_init(&request.options, lint_today());
+    lint_options_init(&request.options, calendar_today());
     int status = cli_parse(cli, &lint_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
     if (request.list_rules) return lint_print_rules();

@@ -27,6 +27,9 @@ typedef struct jrn_emit_options {
     const jrn_stage *view_stage;
     size_t stages_per_row;           /* --stages-per-row: 0 chooses by the number of stages */
     const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
+    const char *page_header;         /* -f html: markup the caller built (every user string
+                                      * in it escaped) put first in the body, or NULL;
+                                      * jrnc site's navigation */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */
