@@ -20,6 +20,7 @@ static const subcommand subcommands[] = {
     {"flow", cmd_flow},
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
+    {"site", cmd_site},
     {NULL, NULL},
 };
 

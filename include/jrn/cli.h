@@ -51,6 +51,8 @@ typedef enum jrn_cli_option {
     CLI_TODAY,             /* --today DATE */
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
+    CLI_JOBS,              /* -j, --jobs N (site: compilations at once) */
+    CLI_CLEAN,             /* --clean (site: rebuild every map) */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 
