@@ -122,7 +122,7 @@ static bool site_entity_page(const site_portfolio *portfolio, site_subject_kind 
     strbuf_printf(&out, "</h1><p>The %s <code>", site_subjects[kind].one);
     site_html_text(&out, entity->id);
     strbuf_printf(&out, "</code> appears in %zu map%s.</p></header>\n<main>\n<section><h2>Maps and touchpoints</h2>\n"
-                        "<div class=\"scroll\"><table><thead><tr><th>Map</th><th>Touchpoints</th><th class=\"n\">Count</th>"
+                        "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Map</th><th>Touchpoints</th><th class=\"n\">Count</th>"
                         "</tr></thead><tbody>\n", entity->map_count, entity->map_count == 1 ? "" : "s");
     for (size_t i = 0; i < entity->map_count; i++)
         site_entity_map(&out, &portfolio->maps[entity->maps[i]], kind, entity->id);

@@ -69,7 +69,7 @@ bool site_write_heat(const site_portfolio *portfolio)
     site_html_bar(&out, 0, "heat.html");
     strbuf_puts(&out, "<header class=\"top\"><h1>Heat map</h1><p>Pain points against touchpoints, per map and "
                       "stage: where the organisation hurts its customers.</p></header>\n<main>\n<section>"
-                      "<h2>Stage × map</h2>\n<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>Map</th>");
+                      "<h2>Stage × map</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"heat\"><thead><tr><th>Map</th>");
     for (size_t c = 0; c < count; c++) {
         strbuf_puts(&out, "<th scope=\"col\">");
         site_html_text(&out, columns[c]->label);

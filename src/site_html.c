@@ -12,7 +12,7 @@
 
 /* System fonts only and no script fetched: the site works offline. */
 static const char site_style[] =
-    ":root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f4f6fa;--accent:#4338ca;"
+    ":root{--ink:#1f2937;--muted:#4b5563;--line:#e5e7eb;--bg:#f4f6fa;--accent:#4338ca;"
     "--bad:#b91c1c;--bad-bg:#fee2e2;--good:#15803d;--good-bg:#dcfce7;--warn:#9a3412;--warn-bg:#ffedd5}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:break-word;font:15px/1.5 system-ui,"
@@ -34,6 +34,7 @@ static const char site_style[] =
     "th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--line);padding:6px 8px;vertical-align:bottom}\n"
     "td{border-bottom:1px solid var(--line);padding:6px 8px;vertical-align:top}\n"
+    "th[scope=row]{text-transform:none;letter-spacing:0;font-size:14px;color:var(--ink);font-weight:600}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     "tr.error td{background:var(--bad-bg)}\n"
     "tr.error td:first-child{box-shadow:inset 5px 0 0 var(--bad)}\n"

@@ -59,13 +59,18 @@ static void site_index_row(jrn_strbuf *out, jrn_arena *arena, const site_map *ma
                       errors, errors == 1 ? "" : "s");
         return;
     }
-    strbuf_printf(out, "</td><td class=\"n\">%zu stages, %zu touchpoints, %zu journeys</td>", map->stage_count,
-                  map->touchpoint_count, map->journey_count);
+    strbuf_printf(out, "</td><td class=\"n\">%zu stage%s, %zu touchpoint%s, %zu journey%s</td>", map->stage_count,
+                  map->stage_count == 1 ? "" : "s", map->touchpoint_count, map->touchpoint_count == 1 ? "" : "s",
+                  map->journey_count, map->journey_count == 1 ? "" : "s");
     strbuf_printf(out, "<td class=\"n\">%zu</td>", map->pains);
     if (map->has_data) strbuf_printf(out, "<td class=\"n\">%s%zu%s</td>", map->kpi_missed > 0 ? "<span class=\"badge bad\">" : "",
                                      map->kpi_missed, map->kpi_missed > 0 ? "</span>" : "");
     else strbuf_puts(out, "<td class=\"n\"><span class=\"quiet\">no data</span></td>");
-    strbuf_printf(out, "<td class=\"n\"><a href=\"lint.html#map-");
+    if (site_lint_count(map) == 0) {
+        strbuf_puts(out, "<td class=\"n\">0</td></tr>\n");
+        return;
+    }
+    strbuf_puts(out, "<td class=\"n\"><a href=\"lint.html#map-");
     site_html_text(out, map->root->slug);
     strbuf_printf(out, "\">%zu</a></td></tr>\n", site_lint_count(map));
 }
@@ -83,11 +88,19 @@ static void site_index_stats(jrn_strbuf *out, const site_portfolio *portfolio)
         findings += site_lint_count(map);
         stale += strcmp(site_review_state(map, portfolio->options->today, &days), "stale") == 0;
     }
-    strbuf_printf(out, "<div class=\"stats\"><span><b>%zu</b> maps</span><span><b>%zu</b> touchpoints</span>"
-                       "<span><b>%zu</b> pain points</span><span><b>%zu</b> missed KPIs</span>"
-                       "<span><b>%zu</b> lint findings</span><span><b>%zu</b> stale reviews</span>"
-                       "<span><b>%zu</b> not compiling</span></div>\n",
-                  portfolio->map_count, touchpoints, pains, missed, findings, stale, errors);
+    const struct {
+        size_t count;
+        const char *one, *many;
+    } stats[] = {
+        {portfolio->map_count, "map", "maps"},         {touchpoints, "touchpoint", "touchpoints"},
+        {pains, "pain point", "pain points"},          {missed, "missed KPI", "missed KPIs"},
+        {findings, "lint finding", "lint findings"},   {stale, "stale review", "stale reviews"},
+        {errors, "map not compiling", "maps not compiling"},
+    };
+    strbuf_puts(out, "<div class=\"stats\">");
+    for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++)
+        strbuf_printf(out, "<span><b>%zu</b> %s</span>", stats[i].count, stats[i].count == 1 ? stats[i].one : stats[i].many);
+    strbuf_puts(out, "</div>\n");
 }
 
 /* Hides the rows whose text does not contain what is typed; the page works without it. */
@@ -110,7 +123,7 @@ bool site_write_index(const site_portfolio *portfolio)
     strbuf_puts(&out, "</header>\n<main>\n<section><h2>Maps</h2>\n"
                       "<p><input id=\"filter\" class=\"search\" type=\"search\" aria-label=\"Filter the maps\" "
                       "placeholder=\"Filter by title, path or owner\"></p>\n"
-                      "<div class=\"scroll\"><table id=\"maps\"><thead><tr><th>Map</th><th>Owner</th><th>Reviewed</th>"
+                      "<div class=\"scroll\" tabindex=\"0\"><table id=\"maps\"><thead><tr><th>Map</th><th>Owner</th><th>Reviewed</th>"
                       "<th class=\"n\">Size</th><th class=\"n\">Pains</th><th class=\"n\">Missed KPIs</th>"
                       "<th class=\"n\">Lint</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < portfolio->map_count; i++)

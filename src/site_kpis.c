@@ -6,7 +6,7 @@
 
 static void site_kpis_totals(jrn_strbuf *out, const site_portfolio *portfolio)
 {
-    strbuf_puts(out, "<section><h2>By map</h2>\n<div class=\"scroll\"><table><thead><tr><th>Map</th>"
+    strbuf_puts(out, "<section><h2>By map</h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Map</th>"
                      "<th class=\"n\">KPIs</th><th class=\"n\">Met</th><th class=\"n\">Missed</th>"
                      "<th class=\"n\">No data</th><th class=\"n\">No target</th></tr></thead><tbody>\n");
     size_t totals[5] = {0};
@@ -33,7 +33,7 @@ static void site_kpis_totals(jrn_strbuf *out, const site_portfolio *portfolio)
 
 static void site_kpis_missed(jrn_strbuf *out, const site_portfolio *portfolio)
 {
-    strbuf_puts(out, "<section><h2>Missed KPIs</h2>\n<div class=\"scroll\"><table><thead><tr><th>Map</th>"
+    strbuf_puts(out, "<section><h2>Missed KPIs</h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Map</th>"
                      "<th>KPI</th><th>Where</th><th class=\"n\">Target</th><th class=\"n\">Actual</th>"
                      "</tr></thead><tbody>\n");
     size_t shown = 0;

@@ -40,7 +40,7 @@ static void site_lint_by_rule(jrn_strbuf *out, const site_portfolio *portfolio)
         }
     }
     if (count > 0) qsort(counts, count, sizeof *counts, site_compare_counts);
-    strbuf_puts(out, "<section><h2>By rule</h2>\n<div class=\"scroll\"><table><thead><tr><th>Rule</th>"
+    strbuf_puts(out, "<section><h2>By rule</h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Rule</th>"
                      "<th class=\"n\">Findings</th><th class=\"n\">Maps</th></tr></thead><tbody>\n");
     for (size_t c = 0; c < count; c++) {
         strbuf_puts(out, "<tr><td><code>");
@@ -85,7 +85,7 @@ static void site_lint_map(jrn_strbuf *out, const site_map *map)
     site_html_text(out, map->root->slug);
     strbuf_puts(out, ".html\">");
     site_html_text(out, map->title);
-    strbuf_printf(out, "</a></h2>\n<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Rule</th>"
+    strbuf_printf(out, "</a></h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Severity</th><th>Rule</th>"
                        "<th>Where</th><th>Finding</th></tr></thead><tbody>\n");
     for (size_t f = 0; f < map->finding_count; f++) {
         const site_finding *finding = &map->findings[f];
