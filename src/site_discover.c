@@ -153,12 +153,15 @@ static void site_collect_uses(site_walk *walk, size_t index, bool *seen, site_ro
     }
 }
 
-/* REL.jrn as a page name: letters, digits, '_' and '-' kept, anything else '-'; a number
- * added when two maps would share it. */
-static const char *site_slug(jrn_arena *arena, const char *relative, const site_roots *roots)
+/* The map's path as found (DIR/REL.jrn, less a leading "./" or "/") as a page name:
+ * letters, digits, '_' and '-' kept, anything else '-'; a number added when two maps
+ * would share it. The path, not REL alone, so shards built from different DIRs name their
+ * pages as one run over all of them does. */
+static const char *site_slug(jrn_arena *arena, const char *path, const site_roots *roots)
 {
-    size_t length = strlen(relative) - strlen(".jrn");
-    char *base = arena_strndup(arena, relative, length);
+    while (strncmp(path, "./", 2) == 0 || path[0] == '/') path += path[0] == '/' ? 1 : 2;
+    size_t length = strlen(path) - strlen(".jrn");
+    char *base = arena_strndup(arena, path, length);
     for (char *p = base; *p != '\0'; p++) {
         bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
                      *p == '_' || *p == '-';
@@ -208,7 +211,7 @@ bool site_discover(jrn_arena *arena, const site_options *options, site_roots *ro
     for (size_t i = 0; i < walk.count; i++) {
         const site_file *file = &walk.files[i];
         if (!file->declares_map && file->used_by > 0) continue;
-        site_root root = {file->path, file->relative, site_slug(arena, file->relative, roots), NULL, 0,
+        site_root root = {file->path, file->relative, site_slug(arena, file->path, roots), NULL, 0,
                           site_data_path(arena, options, file->relative)};
         memset(seen, 0, walk.count * sizeof *seen);
         seen[i] = true;

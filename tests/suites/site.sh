@@ -25,11 +25,11 @@ check "site: a portfolio with a broken map exits 1" test "$status" -eq 1
 check "site: five maps found in seven files (the libraries shared/*.jrn are no maps)" \
     grep -q '5 maps in 7 .jrn files; compiling 5, 0 up to date' first.err
 check "site: the maps are the files that declare a map or that nobody uses" \
-    sh -c '[ "$(ls out/maps | tr "\n" " ")" = "broken.html care-billing.html care-support.html onboarding.html sketch.html " ]'
+    sh -c '[ "$(ls out/maps | tr "\n" " ")" = "portfolio-broken.html portfolio-care-billing.html portfolio-care-support.html portfolio-onboarding.html portfolio-sketch.html " ]'
 check "site: the broken map's errors are on stderr and on its page" \
-    sh -c 'grep -q "broken.jrn:4:10: error: unknown team" first.err && grep -q "unknown team &#39;nobody_team&#39;" out/maps/broken.html'
+    sh -c 'grep -q "broken.jrn:4:10: error: unknown team" first.err && grep -q "unknown team &#39;nobody_team&#39;" out/maps/portfolio-broken.html'
 check "site: the broken map is listed red in the index" \
-    python3 -c 'import re,sys; t=open("out/index.html").read(); sys.exit(0 if re.search(r"<tr class=\"error\"><td><a href=\"maps/broken.html\">", t) else 1)'
+    python3 -c 'import re,sys; t=open("out/index.html").read(); sys.exit(0 if re.search(r"<tr class=\"error\"><td><a href=\"maps/portfolio-broken.html\">", t) else 1)'
 for page in index.html directory.html heat.html kpis.html lint.html personas/buyer.html personas/admin.html \
             teams/cs.html teams/billing.html channels/portal.html channels/hotline.html channels/web.html; do
     check "site: $page is written" test -s "out/$page"
@@ -39,7 +39,7 @@ check "site: every link and asset resolves, relative, and no user text became ma
 check "site: the persona page lists each map and its touchpoints for the persona" \
     sh -c 'grep -q "Kick-off call" out/personas/buyer.html && grep -q "Bill &lt;img src=x onerror=alert(1)&gt;" out/personas/buyer.html && ! grep -q "Hotline call" out/personas/buyer.html'
 check "site: a map's page links to the portfolio pages of its personas and teams" \
-    grep -q 'href="../personas/buyer.html">Buyer</a>' out/maps/onboarding.html
+    grep -q 'href="../personas/buyer.html">Buyer</a>' out/maps/portfolio-onboarding.html
 check "site: the KPI roll-up counts onboarding's csat as missed (3.9 against 4.2)" \
     python3 -c 'import sys; t=open("out/kpis.html").read(); sys.exit(0 if "Missed KPIs" in t and "3.9" in t else 1)'
 check "site: support's review of 2024-01-15 is stale on 2026-12-01" grep -q 'stale: 1051 days' out/index.html
@@ -68,8 +68,8 @@ check "site: changed data recompiles only its map, which now meets its KPI" \
     sh -c 'grep -q "compiling portfolio/onboarding.jrn again: data/onboarding.csv changed" data.err && grep -q "compiling 1, 4 up to date" data.err && ! grep -q "badge bad\">1</span>" out/index.html'
 expect_exit_output "site: --clean compiles every map" 1 "compiling 5, 0 up to date" site --clean
 rm portfolio/sketch.jrn
-expect_exit_output "site: a map that is gone loses its page" 1 "removed maps/sketch.html" site
-check "site: ... and the site still links only to what exists" sh -c 'test ! -e out/maps/sketch.html && python3 "$1" out' sh "$data/check_site.py"
+expect_exit_output "site: a map that is gone loses its page" 1 "removed maps/portfolio-sketch.html" site
+check "site: ... and the site still links only to what exists" sh -c 'test ! -e out/maps/portfolio-sketch.html && python3 "$1" out' sh "$data/check_site.py"
 sed -i 's/nobody_team/cs/' portfolio/broken.jrn
 expect_exit "site: once the broken map is fixed the site exits 0" 0 site
 check "site: ... and its row is no longer red" sh -c '! grep -q "class=\"error\"" out/index.html'
@@ -103,7 +103,7 @@ if ! have node || ! have chromium || [ ! -d "$data/node_modules/puppeteer-core" 
     exit 0
 fi
 rm -rf hostile-site
-"$JRNC" site "$data/portfolio" -o hostile-site --data "$data/data" >/dev/null 2>&1
-node "$data/browser.mjs" "$shots" hostile-site index.html "maps/onboarding.html@.sitebar,.siteshare" \
-    "maps/care-billing.html@.sitebar,.siteshare" maps/broken.html heat.html kpis.html lint.html directory.html \
-    personas/buyer.html teams/billing.html
+(cd "$data" && "$JRNC" site portfolio -o "$TMP_DIR/hostile-site" --data data >/dev/null 2>&1)
+node "$data/browser.mjs" "$shots" hostile-site index.html "maps/portfolio-onboarding.html@.sitebar,.siteshare" \
+    "maps/portfolio-care-billing.html@.sitebar,.siteshare" maps/portfolio-broken.html heat.html kpis.html \
+    lint.html directory.html personas/buyer.html teams/billing.html
