@@ -81,20 +81,11 @@ static bool site_touchpoint_is_for(const site_touchpoint_fact *touchpoint, site_
     }
 }
 
-static void site_map_link(jrn_strbuf *out, const site_map *map)
-{
-    strbuf_puts(out, "<a href=\"../maps/");
-    site_html_text(out, map->root->slug);
-    strbuf_puts(out, ".html\">");
-    site_html_text(out, map->title);
-    strbuf_puts(out, "</a>");
-}
-
 /* One map's part of an entity's page: the map, then its touchpoints for the entity. */
 static void site_entity_map(jrn_strbuf *out, const site_map *map, site_subject_kind kind, const char *id)
 {
     strbuf_puts(out, "<tr><td>");
-    site_map_link(out, map);
+    site_html_map_link(out, 1, map, NULL);
     if (kind == SUBJECT_TEAM && strcmp(map->owner_id, id) == 0) strbuf_puts(out, " <span class=\"badge good\">owns the map</span>");
     strbuf_puts(out, "</td><td>");
     size_t shown = 0;
@@ -160,10 +151,9 @@ static void site_forget_entities(const site_portfolio *portfolio, site_subject_k
 bool site_write_directory(const site_portfolio *portfolio)
 {
     jrn_strbuf out = STRBUF_INIT;
-    site_html_head(&out, "Personas, teams, channels");
-    site_html_bar(&out, 0, "directory.html");
-    strbuf_puts(&out, "<header class=\"top\"><h1>Personas, teams and channels</h1><p>Each across the whole "
-                      "portfolio: the maps it appears in and its touchpoints there.</p></header>\n<main>\n");
+    site_html_page_begin(&out, "Personas, teams, channels", "directory.html", "Personas, teams and channels",
+                         "Each across the whole portfolio: the maps it appears in and its touchpoints there.");
+    strbuf_puts(&out, "</header>\n<main>\n");
     bool ok = true;
     for (int kind = 0; kind < SUBJECT_KIND_COUNT; kind++) {
         size_t count;

@@ -43,11 +43,9 @@ static const char *site_heat_class(const site_stage_fact *stage)
 
 static void site_heat_row(jrn_strbuf *out, const site_map *map, const site_stage_fact *const *columns, size_t count)
 {
-    strbuf_printf(out, "<tr%s><th scope=\"row\"><a href=\"maps/", map->has_errors ? " class=\"error\"" : "");
-    site_html_text(out, map->root->slug);
-    strbuf_puts(out, ".html\">");
-    site_html_text(out, map->title);
-    strbuf_puts(out, "</a></th>");
+    strbuf_printf(out, "<tr%s><th scope=\"row\">", map->has_errors ? " class=\"error\"" : "");
+    site_html_map_link(out, 0, map, NULL);
+    strbuf_puts(out, "</th>");
     for (size_t c = 0; c < count; c++) {
         const site_stage_fact *stage = site_heat_find(map, columns[c]->id);
         if (stage == NULL || stage->touchpoints == 0) {
@@ -65,10 +63,10 @@ bool site_write_heat(const site_portfolio *portfolio)
     const site_stage_fact **columns;
     size_t count = site_heat_columns(portfolio, &columns);
     jrn_strbuf out = STRBUF_INIT;
-    site_html_head(&out, "Heat map");
-    site_html_bar(&out, 0, "heat.html");
-    strbuf_puts(&out, "<header class=\"top\"><h1>Heat map</h1><p>Pain points against touchpoints, per map and "
-                      "stage: where the organisation hurts its customers.</p></header>\n<main>\n<section>"
+    site_html_page_begin(&out, "Heat map", "heat.html", "Heat map",
+                         "Pain points against touchpoints, per map and stage: where the organisation hurts "
+                         "its customers.");
+    strbuf_puts(&out, "</header>\n<main>\n<section>"
                       "<h2>Stage × map</h2>\n<div class=\"scroll\" tabindex=\"0\"><table class=\"heat\"><thead><tr><th>Map</th>");
     for (size_t c = 0; c < count; c++) {
         strbuf_puts(&out, "<th scope=\"col\">");

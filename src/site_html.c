@@ -127,6 +127,34 @@ const char *site_file_name(jrn_arena *arena, const char *id)
     return arena_printf(arena, "%s-%08lx", name, hash & 0xffffffffUL);
 }
 
+void site_html_page_begin(jrn_strbuf *out, const char *title, const char *current, const char *heading,
+                          const char *lead)
+{
+    site_html_head(out, title);
+    site_html_bar(out, 0, current);
+    strbuf_printf(out, "<header class=\"top\"><h1>%s</h1><p>%s</p>", heading, lead);
+}
+
+void site_html_map_link(jrn_strbuf *out, int depth, const site_map *map, const char *fragment)
+{
+    strbuf_puts(out, "<a href=\"");
+    site_html_up(out, depth);
+    strbuf_puts(out, "maps/");
+    site_html_text(out, map->root->slug);
+    strbuf_printf(out, ".html%s%s\">", fragment != NULL ? "#" : "", fragment != NULL ? fragment : "");
+    site_html_text(out, map->title);
+    strbuf_puts(out, "</a>");
+}
+
+void site_html_cells(jrn_strbuf *out, const char *const *texts, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        strbuf_puts(out, "<td>");
+        site_html_text(out, texts[i]);
+        strbuf_puts(out, "</td>");
+    }
+}
+
 void site_html_link(jrn_strbuf *out, int depth, const char *folder, const char *id, const char *label)
 {
     jrn_arena *scratch = arena_new();

@@ -41,11 +41,8 @@ static void site_index_review(jrn_strbuf *out, jrn_arena *arena, const site_map 
 static void site_index_row(jrn_strbuf *out, jrn_arena *arena, const site_map *map, jrn_date today)
 {
     strbuf_printf(out, "<tr%s><td>", map->has_errors ? " class=\"error\"" : "");
-    strbuf_puts(out, "<a href=\"maps/");
-    site_html_text(out, map->root->slug);
-    strbuf_puts(out, ".html\">");
-    site_html_text(out, map->title);
-    strbuf_puts(out, "</a><br><span class=\"quiet\">");
+    site_html_map_link(out, 0, map, NULL);
+    strbuf_puts(out, "<br><span class=\"quiet\">");
     site_html_text(out, map->root->path);
     strbuf_puts(out, "</span></td><td>");
     if (map->owner_id[0] != '\0') site_html_link(out, 0, "teams", map->owner_id, map->owner_label);
@@ -115,10 +112,9 @@ static const char site_filter_script[] =
 bool site_write_index(const site_portfolio *portfolio)
 {
     jrn_strbuf out = STRBUF_INIT;
-    site_html_head(&out, "All maps");
-    site_html_bar(&out, 0, "index.html");
-    strbuf_puts(&out, "<header class=\"top\"><h1>Journey atlas</h1><p>Every journey map of the portfolio: "
-                      "who owns it, when it was last reviewed, and where customers struggle.</p>");
+    site_html_page_begin(&out, "All maps", "index.html", "Journey atlas",
+                         "Every journey map of the portfolio: who owns it, when it was last reviewed, "
+                         "and where customers struggle.");
     site_index_stats(&out, portfolio);
     strbuf_puts(&out, "</header>\n<main>\n<section><h2>Maps</h2>\n"
                       "<p><input id=\"filter\" class=\"search\" type=\"search\" aria-label=\"Filter the maps\" "

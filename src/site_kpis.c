@@ -14,11 +14,9 @@ static void site_kpis_totals(jrn_strbuf *out, const site_portfolio *portfolio)
         const site_map *map = &portfolio->maps[m];
         if (map->has_errors || map->kpi_count == 0) continue;
         size_t row[5] = {map->kpi_count, map->kpi_met, map->kpi_missed, map->kpi_no_data, map->kpi_no_target};
-        strbuf_puts(out, "<tr><td><a href=\"maps/");
-        site_html_text(out, map->root->slug);
-        strbuf_puts(out, ".html#kpis\">");
-        site_html_text(out, map->title);
-        strbuf_puts(out, "</a></td>");
+        strbuf_puts(out, "<tr><td>");
+        site_html_map_link(out, 0, map, "kpis");
+        strbuf_puts(out, "</td>");
         for (size_t k = 0; k < 5; k++) {
             totals[k] += row[k];
             if (k == 2 && row[k] > 0) strbuf_printf(out, "<td class=\"n\"><span class=\"badge bad\">%zu</span></td>", row[k]);
@@ -43,15 +41,11 @@ static void site_kpis_missed(jrn_strbuf *out, const site_portfolio *portfolio)
             const site_kpi_fact *kpi = &map->kpis[k];
             if (strcmp(kpi->status, "missed") != 0) continue;
             shown++;
-            strbuf_puts(out, "<tr><td><a href=\"maps/");
-            site_html_text(out, map->root->slug);
-            strbuf_puts(out, ".html#kpis\">");
-            site_html_text(out, map->title);
-            strbuf_puts(out, "</a></td><td>");
-            site_html_text(out, kpi->metric);
-            strbuf_puts(out, "</td><td>");
-            site_html_text(out, kpi->place);
-            strbuf_puts(out, "</td><td class=\"n\">");
+            strbuf_puts(out, "<tr><td>");
+            site_html_map_link(out, 0, map, "kpis");
+            strbuf_puts(out, "</td>");
+            site_html_cells(out, (const char *const[]){kpi->metric, kpi->place}, 2);
+            strbuf_puts(out, "<td class=\"n\">");
             site_html_text(out, kpi->target);
             strbuf_puts(out, "</td><td class=\"n\"><span class=\"badge bad\">");
             site_html_text(out, kpi->actual);
@@ -67,10 +61,9 @@ bool site_write_kpis(const site_portfolio *portfolio)
     bool has_data = false;
     for (size_t m = 0; m < portfolio->map_count; m++) has_data = has_data || portfolio->maps[m].has_data;
     jrn_strbuf out = STRBUF_INIT;
-    site_html_head(&out, "KPIs");
-    site_html_bar(&out, 0, "kpis.html");
-    strbuf_puts(&out, "<header class=\"top\"><h1>KPI roll-up</h1><p>Every map's KPIs against their targets, "
-                      "from the measured data.</p></header>\n<main>\n");
+    site_html_page_begin(&out, "KPIs", "kpis.html", "KPI roll-up",
+                         "Every map's KPIs against their targets, from the measured data.");
+    strbuf_puts(&out, "</header>\n<main>\n");
     if (!has_data)
         strbuf_puts(&out, "<section><h2>No measured data</h2><p>Build the site with <code>--data DIR</code> "
                           "(DIR/PATH.csv measures the map PATH.jrn) to see KPIs met and missed.</p></section>\n");

@@ -64,13 +64,11 @@ static void site_lint_stale(jrn_strbuf *out, const site_portfolio *portfolio)
         const char *state = site_review_state(map, portfolio->options->today, &days);
         if (state[0] == '\0') continue;
         shown++;
-        strbuf_puts(out, "<li><a href=\"maps/");
-        site_html_text(out, map->root->slug);
-        strbuf_puts(out, ".html\">");
-        site_html_text(out, map->title);
-        if (strcmp(state, "stale") == 0) strbuf_printf(out, "</a>: last reviewed %ld days ago</li>\n", days);
-        else if (strcmp(state, "future") == 0) strbuf_puts(out, "</a>: its review date is in the future</li>\n");
-        else strbuf_puts(out, "</a>: records no review date</li>\n");
+        strbuf_puts(out, "<li>");
+        site_html_map_link(out, 0, map, NULL);
+        if (strcmp(state, "stale") == 0) strbuf_printf(out, ": last reviewed %ld days ago</li>\n", days);
+        else if (strcmp(state, "future") == 0) strbuf_puts(out, ": its review date is in the future</li>\n");
+        else strbuf_puts(out, ": records no review date</li>\n");
     }
     if (shown == 0) strbuf_puts(out, "<li>Every map was reviewed within the year.</li>\n");
     strbuf_puts(out, "</ul>\n</section>\n");
@@ -81,11 +79,9 @@ static void site_lint_map(jrn_strbuf *out, const site_map *map)
     if (map->finding_count == 0) return;
     strbuf_puts(out, "<section id=\"map-");
     site_html_text(out, map->root->slug);
-    strbuf_puts(out, "\"><h2><a href=\"maps/");
-    site_html_text(out, map->root->slug);
-    strbuf_puts(out, ".html\">");
-    site_html_text(out, map->title);
-    strbuf_printf(out, "</a></h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Severity</th><th>Rule</th>"
+    strbuf_puts(out, "\"><h2>");
+    site_html_map_link(out, 0, map, NULL);
+    strbuf_printf(out, "</h2>\n<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Severity</th><th>Rule</th>"
                        "<th>Where</th><th>Finding</th></tr></thead><tbody>\n");
     for (size_t f = 0; f < map->finding_count; f++) {
         const site_finding *finding = &map->findings[f];
@@ -94,11 +90,9 @@ static void site_lint_map(jrn_strbuf *out, const site_map *map)
         site_html_text(out, finding->severity);
         strbuf_puts(out, "</span></td><td><code>");
         site_html_text(out, finding->rule);
-        strbuf_puts(out, "</code></td><td>");
-        site_html_text(out, finding->where);
-        strbuf_puts(out, "</td><td>");
-        site_html_text(out, finding->message);
-        strbuf_puts(out, "</td></tr>\n");
+        strbuf_puts(out, "</code></td>");
+        site_html_cells(out, (const char *const[]){finding->where, finding->message}, 2);
+        strbuf_puts(out, "</tr>\n");
     }
     strbuf_puts(out, "</tbody></table></div>\n</section>\n");
 }
@@ -106,10 +100,9 @@ static void site_lint_map(jrn_strbuf *out, const site_map *map)
 bool site_write_lint(const site_portfolio *portfolio)
 {
     jrn_strbuf out = STRBUF_INIT;
-    site_html_head(&out, "Lint summary");
-    site_html_bar(&out, 0, "lint.html");
-    strbuf_puts(&out, "<header class=\"top\"><h1>Lint summary</h1><p>What jrnc lint finds in every map of the "
-                      "tree (docs/lint-rules.md explains each rule).</p></header>\n<main>\n");
+    site_html_page_begin(&out, "Lint summary", "lint.html", "Lint summary",
+                         "What jrnc lint finds in every map of the tree (docs/lint-rules.md explains each rule).");
+    strbuf_puts(&out, "</header>\n<main>\n");
     site_lint_by_rule(&out, portfolio);
     site_lint_stale(&out, portfolio);
     for (size_t m = 0; m < portfolio->map_count; m++) site_lint_map(&out, &portfolio->maps[m]);

@@ -182,6 +182,14 @@ void site_html_head(jrn_strbuf *out, const char *title);
 void site_html_bar(jrn_strbuf *out, int depth, const char *current);
 void site_html_text(jrn_strbuf *out, const char *text);
 void site_html_foot(jrn_strbuf *out);
+/* The start of a portfolio page at the site's top: head, bar (current: its file), and a
+ * header with heading and lead (both markup the caller wrote), then <main>. */
+void site_html_page_begin(jrn_strbuf *out, const char *title, const char *current, const char *heading,
+                          const char *lead);
+/* <a href="[../]maps/SLUG.html[#fragment]">map title</a>; fragment may be NULL. */
+void site_html_map_link(jrn_strbuf *out, int depth, const site_map *map, const char *fragment);
+/* <td>text</td> for each text, escaped. */
+void site_html_cells(jrn_strbuf *out, const char *const *texts, size_t count);
 /* <a href="PREFIX/FOLDER/NAME.html">label</a>, NAME from id (made safe for a file name). */
 void site_html_link(jrn_strbuf *out, int depth, const char *folder, const char *id, const char *label);
 /* The file name an id gets: itself when it is [A-Za-z0-9_-] only, else made so plus a hash. */
