@@ -175,12 +175,31 @@ static bool site_reap(const site_roots *roots, site_running *running, size_t *ru
     return true;
 }
 
+/* Lays out a one-touchpoint map in this process and throws the page away: Graphviz loads
+ * its plugins and fontconfig reads its configuration here, once, and every process forked
+ * afterwards inherits them instead of doing it again. */
+static void site_warm_up(const site_options *options)
+{
+    static const char map[] = "stage s { touchpoint t { channel: web } }\n";
+    jrn_compilation *compilation = compile_new();
+    if (compile_memory(compilation, "<warm-up>", map, sizeof map - 1, options->compile)) {
+        jrn_strbuf page = STRBUF_INIT;
+        jrn_emit_options emit = {0};
+        emit_html(compilation->model, &emit, &page, &compilation->diags);
+        strbuf_free(&page);
+    }
+    compile_free(compilation);
+}
+
 bool site_build(const site_options *options, const site_roots *roots, const bool *build)
 {
     unsigned jobs = options->jobs > 0 ? options->jobs : 1;
     site_running *running = memory_calloc(jobs, sizeof *running);
     size_t running_count = 0;
     bool ok = true;
+    size_t pending = 0;
+    for (size_t i = 0; i < roots->count; i++) pending += build[i];
+    if (pending > 1) site_warm_up(options);
     fflush(stdout);
     fflush(stderr);
     for (size_t next = 0; next < roots->count || running_count > 0;) {
