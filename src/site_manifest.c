@@ -130,6 +130,9 @@ const char *site_manifest_stale(jrn_arena *arena, site_hashes *hashes, const sit
         }
         if (hash != previous->inputs[i].hash) return arena_printf(arena, "%s changed", previous->inputs[i].path);
     }
+    /* What it missed (a file it uses, a name) may have appeared anywhere: a map with errors
+     * is compiled on every run, which shows its errors again. */
+    if (previous->has_errors) return "it has errors";
     return NULL;
 }
 

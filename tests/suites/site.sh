@@ -53,19 +53,21 @@ expect_exit_output "site: the crawler catches a dangling link and an <img>" 1 "n
     python3 "$data/check_site.py" broken-site
 
 # Incremental: nothing changed, nothing compiled.
-expect_exit_output "site: a second run compiles nothing" 1 "compiling 0, 5 up to date" site
+site >second.out 2>second.err
+check "site: a second run compiles only the map with errors, and shows them again" \
+    sh -c 'grep -q "compiling 1, 4 up to date" second.err && grep -q "broken.jrn again: it has errors" second.err && grep -q "unknown team" second.err'
 touch portfolio/shared/channels.jrn
-expect_exit_output "site: touching a file without changing it compiles nothing" 1 "compiling 0, 5 up to date" site
+expect_exit_output "site: touching a file without changing it compiles nothing new" 1 "compiling 1, 4 up to date" site
 echo '# a comment' >> portfolio/shared/channels.jrn
 site >used.out 2>used.err
 check "site: a changed library recompiles exactly its four users, each said" \
     sh -c 'grep -q "compiling 4, 1 up to date" used.err && [ "$(grep -c "again: .*channels.jrn changed" used.err)" = 4 ] && ! grep -q "sketch.jrn again" used.err'
 echo '# a comment' >> portfolio/care/support.jrn
-expect_exit_output "site: a changed map recompiles only itself" 1 "compiling 1, 4 up to date" site
+expect_exit_output "site: a changed map recompiles only itself (and the broken one)" 1 "compiling 2, 3 up to date" site
 echo 'welcome,csat,4.4,2026-07-31' >> data/onboarding.csv
 site >data.out 2>data.err
 check "site: changed data recompiles only its map, which now meets its KPI" \
-    sh -c 'grep -q "compiling portfolio/onboarding.jrn again: data/onboarding.csv changed" data.err && grep -q "compiling 1, 4 up to date" data.err && ! grep -q "badge bad\">1</span>" out/index.html'
+    sh -c 'grep -q "compiling portfolio/onboarding.jrn again: data/onboarding.csv changed" data.err && grep -q "compiling 2, 3 up to date" data.err && ! grep -q "badge bad\">1</span>" out/index.html'
 expect_exit_output "site: --clean compiles every map" 1 "compiling 5, 0 up to date" site --clean
 rm portfolio/sketch.jrn
 expect_exit_output "site: a map that is gone loses its page" 1 "removed maps/portfolio-sketch.html" site
