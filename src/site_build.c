@@ -81,7 +81,7 @@ static void site_error_page(site_job *job)
     jrn_strbuf messages = STRBUF_INIT;
     for (const jrn_diag *diag = job->compilation->diags.first; diag != NULL; diag = diag->next)
         diag_render_one_text(diag, &messages, false);
-    site_html_text(out, strbuf_text(&messages));
+    report_put_html(out, strbuf_text(&messages), true);   /* <br> keeps the carets under their lines */
     strbuf_free(&messages);
     strbuf_puts(out, "</pre>\n</section>\n");
     site_html_foot(out);
