@@ -58,6 +58,7 @@ static const char compile_help[] =
     "  flow     where customers complete and are lost in each journey (exact)\n"
     "  fmt      rewrite files in the canonical layout, comments kept\n"
     "  diff     what changed in the journey between two maps\n"
+    "  site     every map under folders as one cross-linked static site\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";
