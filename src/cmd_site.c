@@ -77,7 +77,10 @@ static const jrn_cli_command site_command = {
 static bool site_make_folder(jrn_arena *arena, const char *path)
 {
     struct stat info;
-    if (stat(path, &info) == 0) return S_ISDIR(info.st_mode);
+    if (stat(path, &info) == 0) {
+        if (!S_ISDIR(info.st_mode)) errno = ENOTDIR;
+        return S_ISDIR(info.st_mode);
+    }
     const char *slash = strrchr(path, '/');
     if (slash != NULL && slash != path && !site_make_folder(arena, arena_strndup(arena, path, (size_t)(slash - path))))
         return false;

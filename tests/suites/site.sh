@@ -82,6 +82,8 @@ expect_exit_output "site: -j 0 is a usage error" 2 "-j takes a number" "$JRNC" s
 expect_exit_output "site: a DIR that is no folder is a usage error" 2 "is not a folder" "$JRNC" site nowhere -o out
 expect_exit_output "site: --data must be a folder" 2 "--data takes a folder" "$JRNC" site portfolio -o out --data data/onboarding.csv
 expect_exit_output "site: an unwritable site folder is an I/O error" 2 "cannot" "$JRNC" site portfolio -o /proc/jrnc-site
+touch a-file
+expect_exit_output "site: a site folder that is a file is an I/O error" 2 "Not a directory" "$JRNC" site portfolio -o a-file
 
 # The examples and the test maps, two DIRs at once.
 expect_exit "site: the examples and the reports' test maps build (one of them is broken)" 1 \
