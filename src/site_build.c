@@ -1,6 +1,8 @@
 /* site_build.c — jrnc site's compilations: each map in a process of its own, -j at once
- * (Graphviz keeps process-wide state, so threads could not share it; a process gives its
- * memory back whole, so memory is bounded by the largest map). A process writes its map's
+ * (Graphviz keeps process-wide state, so threads could not share it, and a second layout
+ * in one process reads a text-size cache the first context freed; a process gives its
+ * memory back whole, so memory is bounded by the largest map). The parent never lays out
+ * a graph itself. A process writes its map's
  * page — the HTML report, or an error page — and its record, each whole. */
 #include "jrn/site.h"
 
@@ -175,31 +177,12 @@ static bool site_reap(const site_roots *roots, site_running *running, size_t *ru
     return true;
 }
 
-/* Lays out a one-touchpoint map in this process and throws the page away: Graphviz loads
- * its plugins and fontconfig reads its configuration here, once, and every process forked
- * afterwards inherits them instead of doing it again. */
-static void site_warm_up(const site_options *options)
-{
-    static const char map[] = "stage s { touchpoint t { channel: web } }\n";
-    jrn_compilation *compilation = compile_new();
-    if (compile_memory(compilation, "<warm-up>", map, sizeof map - 1, options->compile)) {
-        jrn_strbuf page = STRBUF_INIT;
-        jrn_emit_options emit = {0};
-        emit_html(compilation->model, &emit, &page, &compilation->diags);
-        strbuf_free(&page);
-    }
-    compile_free(compilation);
-}
-
 bool site_build(const site_options *options, const site_roots *roots, const bool *build)
 {
     unsigned jobs = options->jobs > 0 ? options->jobs : 1;
     site_running *running = memory_calloc(jobs, sizeof *running);
     size_t running_count = 0;
     bool ok = true;
-    size_t pending = 0;
-    for (size_t i = 0; i < roots->count; i++) pending += build[i];
-    if (pending > 1) site_warm_up(options);
     fflush(stdout);
     fflush(stderr);
     for (size_t next = 0; next < roots->count || running_count > 0;) {
@@ -207,7 +190,12 @@ bool site_build(const site_options *options, const site_roots *roots, const bool
             next++;
         } else if (next < roots->count && running_count < jobs) {
             pid_t pid = fork();
-            if (pid == 0) exit(site_build_one(options, &roots->items[next]));
+            if (pid == 0) {
+                /* The map's process: its exit status says how the map went. */
+                int status = site_build_one(options, &roots->items[next]);
+                free(running);
+                exit(status);
+            }
             if (pid < 0) ok = site_build_one(options, &roots->items[next]) <= 1 && ok;
             else running[running_count++] = (site_running){pid, next};
             next++;
