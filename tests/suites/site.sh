@@ -45,6 +45,8 @@ check "site: the KPI roll-up counts onboarding's csat as missed (3.9 against 4.2
 check "site: support's review of 2024-01-15 is stale on 2026-12-01" grep -q 'stale: 1051 days' out/index.html
 check "site: hostile titles stay text" \
     sh -c '! grep -q "<script>alert" out/*.html out/*/*.html && grep -q "Billing &lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" out/index.html'
+check "site: a hostile owner stays text in the index and on its team page" \
+    sh -c 'grep -q "Ledger &lt;img src=x onerror=alert(2)&gt; &amp; &quot;Co&quot;" out/index.html && grep -q "<h1>Ledger &lt;img" out/teams/ledger.html'
 
 # The crawler can fail: a dangling link and injected markup are caught.
 cp -r out broken-site
@@ -110,4 +112,4 @@ rm -rf hostile-site
 (cd "$data" && "$JRNC" site portfolio -o "$TMP_DIR/hostile-site" --data data >/dev/null 2>&1)
 node "$data/browser.mjs" "$shots" hostile-site index.html "maps/portfolio-onboarding.html@.sitebar,.siteshare" \
     "maps/portfolio-care-billing.html@.sitebar,.siteshare" maps/portfolio-broken.html heat.html kpis.html \
-    lint.html directory.html personas/buyer.html teams/billing.html
+    lint.html directory.html personas/buyer.html teams/billing.html teams/ledger.html
