@@ -4,7 +4,7 @@
 #   install        PREFIX=/usr/local DESTDIR= : bin, stdlib, man page, editors, completions
 #   uninstall      remove exactly what install put there
 #   sanitize       build/sanitize/jrnc (and the test programs) with ASan + UBSan
-#   fuzz           libFuzzer over the pipeline for FUZZ_SECONDS (clang)
+#   fuzz           libFuzzer for FUZZ_SECONDS (clang); FUZZ_TARGET=jrnc (default), csv or diff
 #   bench          time jrnc against Graphviz's nop and Mermaid's parser
 #   dist           dist/jrnc-VERSION.tar.gz from the files git tracks
 #   distcheck      unpack that tarball, build, check, install and uninstall it
@@ -153,24 +153,44 @@ bench: all
 	python3 tests/bench/bench.py
 	python3 tests/bench/layout.py
 
-# libFuzzer over the whole pipeline (clang). FUZZ_SECONDS bounds the run; new crashes
-# land in build/fuzz/ as crash-* files: keep each in tests/fuzz/regressions/.
+# libFuzzer (clang) for FUZZ_SECONDS over one target, FUZZ_TARGET:
+#   jrnc  a map through the whole pipeline (tests/fuzz/fuzz_jrnc.c)
+#   csv   a --data CSV file against examples/acme_post_sales.jrn (tests/fuzz/fuzz_csv.c)
+#   diff  two maps separated by a line "==> new <==" through jrnc diff (tests/fuzz/fuzz_diff.c)
+# The corpus is seeded from the tree's own inputs and the target's saved regressions; new
+# crashes land in build/fuzz/ as crash-* files: keep each in the target's regressions
+# folder (tests/fuzz/regressions/ for jrnc, tests/fuzz/regressions-TARGET/ otherwise),
+# which tests/suites/fuzz-regressions.sh replays.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGET  ?= jrnc
 FUZZ_FLAGS   := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_CORPUS  := build/fuzz/corpus-$(FUZZ_TARGET)
+FUZZ_DICT_jrnc := tests/fuzz/jrn.dict
+FUZZ_DICT_csv  := tests/fuzz/csv.dict
+FUZZ_DICT_diff := tests/fuzz/jrn.dict
 
 fuzz:
+	@case "$(FUZZ_TARGET)" in jrnc|csv|diff) ;; \
+	    *) echo "make fuzz: FUZZ_TARGET is jrnc, csv or diff, not '$(FUZZ_TARGET)'" >&2; exit 2 ;; esac
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="-O1 -g" \
-	    EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_jrnc
-	@mkdir -p build/fuzz/corpus
-	@cp examples/*.jrn tests/fuzz/regressions/* build/fuzz/corpus/ 2>/dev/null || true
-	@find tests -name '*.jrn' -size -64k -exec cp {} build/fuzz/corpus/ \; 2>/dev/null || true
-	cd build/fuzz && ./fuzz_jrnc -dict=../../tests/fuzz/jrn.dict -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 corpus
+	    EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_$(FUZZ_TARGET)
+	@mkdir -p $(FUZZ_CORPUS)
+	@sh tests/fuzz/seed.sh $(FUZZ_TARGET) $(FUZZ_CORPUS)
+	cd build/fuzz && ./fuzz_$(FUZZ_TARGET) -dict=../../$(FUZZ_DICT_$(FUZZ_TARGET)) -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 corpus-$(FUZZ_TARGET)
 
-$(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
-	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CURDIR)/stdlib"' \
-	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c \
+FUZZ_LINK := $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CURDIR)/stdlib"' -fsanitize=fuzzer,address,undefined
+
+$(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c tests/fuzz/fuzz_file.h tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
+	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c \
 	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) -lm
+
+$(BUILD)/fuzz_csv: $(LIB_OBJECTS) tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_file.h
+	$(CC) $(FUZZ_LINK) -DJRN_FUZZ_MAP='"$(CURDIR)/examples/acme_post_sales.jrn"' -o $@ tests/fuzz/fuzz_csv.c \
+	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) -lm
+
+$(BUILD)/fuzz_diff: $(LIB_OBJECTS) tests/fuzz/fuzz_diff.c
+	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_diff.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) -lm
 
 # Holds the DOT writer to Graphviz's agwrite (tests/suites/dot-oracle.sh).
 $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h

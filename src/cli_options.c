@@ -2,10 +2,16 @@
  * options of every command, each declared once here. */
 #include "jrn/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "jrn/suggest.h"
+#include "jrn/terminal_text.h"
 
 /* How an option is spelt and what its value is. */
 typedef struct cli_option_spec {
@@ -21,6 +27,7 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_HELP] = {.long_name = "help", .short_name = 'h'},
     [CLI_INCLUDE] = {.long_name = "include", .short_name = 'I', .needs = "a folder"},
     [CLI_NO_PRELUDE] = {.long_name = "no-prelude"},
+    [CLI_USE_ROOT] = {.long_name = "use-root", .needs = "a folder"},
     [CLI_COLOR] = {.long_name = "color", .needs = "auto, always or never"},
     [CLI_FORMAT] = {.long_name = "format", .short_name = 'f', .needs = "a format"},
     [CLI_OUTPUT] = {.long_name = "output", .short_name = 'o', .needs = "a file name"},
@@ -28,6 +35,7 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_RENDER] = {.long_name = "render", .short_name = 'T', .needs = "a format"},
     [CLI_VIEW] = {.long_name = "view", .needs = "a view"},
     [CLI_STAGES_PER_ROW] = {.long_name = "stages-per-row", .needs = "a number"},
+    [CLI_NO_MERMAID] = {.long_name = "no-mermaid"},
     [CLI_VERSION] = {.long_name = "version"},
     [CLI_PRINT_STDLIB_DIR] = {.long_name = "print-stdlib-dir"},
     [CLI_JOURNEY] = {.long_name = "journey", .short_name = 'j', .needs = "a journey id"},
@@ -124,6 +132,91 @@ static void cli_add_include_dir(jrn_cli *cli, const char *folder)
     cli->compile.include_dir_count = count;
 }
 
+/* --today DATE: strictly YYYY-MM-DD, a day that exists. */
+static int cli_take_today(jrn_cli *cli, const jrn_cli_command *command, const char *value)
+{
+    jrn_date_problem problem = date_parse(value, &cli->today);
+    if (problem != DATE_VALID) {
+        char reason[64];
+        return cli_usage_error(command->name, "--today takes a date as YYYY-MM-DD, not '%s' (%s)", value,
+                               date_problem_reason(problem, cli->today, reason, sizeof reason));
+    }
+    cli->today_given = true;
+    return CLI_GO_ON;
+}
+
+/* Today without --today: SOURCE_DATE_EPOCH (seconds since 1970 in UTC, for reproducible
+ * runs) when it is set, else the local date. A SOURCE_DATE_EPOCH that is not such a number
+ * is a usage error rather than silently ignored: the run would not be reproducible. */
+static int cli_default_today(jrn_cli *cli, const jrn_cli_command *command)
+{
+    struct tm parts = {0};
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch == NULL) {
+        time_t now = time(NULL);
+        if (localtime_r(&now, &parts) == NULL) return cli_usage_error(command->name, "cannot tell today's date");
+    } else {
+        /* Digits only, as the reproducible-builds convention writes it: no sign, no blank. */
+        size_t digits = strspn(epoch, "0123456789");
+        errno = 0;
+        long long seconds = strtoll(epoch, NULL, 10);
+        time_t pinned = (time_t)seconds;
+        if (epoch[0] == '\0' || epoch[digits] != '\0' || errno == ERANGE || (long long)pinned != seconds ||
+            gmtime_r(&pinned, &parts) == NULL) {
+            jrn_strbuf shown = STRBUF_INIT;
+            terminal_text_put(&shown, epoch, strlen(epoch) > 40 ? 40 : strlen(epoch));
+            int status = cli_usage_error(command->name,
+                                         "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC "
+                                         "(digits only) that is a date, not '%s'; or pass --today YYYY-MM-DD",
+                                         strbuf_text(&shown));
+            strbuf_free(&shown);
+            return status;
+        }
+    }
+    cli->today = (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+    return CLI_GO_ON;
+}
+
+/* A folder 'use' may read from, kept as its real path (symbolic links and ".." resolved)
+ * so that a used file's real path can be compared with it. from names where the folder
+ * was given ("--use-root", "JRN_USE_ROOTS") in the usage error for one that is no folder. */
+static int cli_add_use_root(jrn_cli *cli, const jrn_cli_command *command, const char *from, const char *folder)
+{
+    char resolved[PATH_MAX];
+    struct stat info;
+    if (realpath(folder, resolved) == NULL) {
+        return cli_usage_error(command->name, "%s: cannot use '%s' as a root: %s", from, folder, strerror(errno));
+    }
+    if (stat(resolved, &info) != 0 || !S_ISDIR(info.st_mode)) {
+        return cli_usage_error(command->name, "%s: '%s' is not a folder", from, folder);
+    }
+    size_t count = cli->compile.use_root_count;
+    ARENA_PUSH(cli->arena, cli->use_roots, count, arena_strdup(cli->arena, resolved));
+    cli->compile.use_roots = cli->use_roots;
+    cli->compile.use_root_count = count;
+    return CLI_GO_ON;
+}
+
+/* JRN_USE_ROOTS: folders separated by ':' (empty entries skipped). Set to something that
+ * names no folder at all, it is a mistake, never "no confinement". */
+static int cli_add_use_roots_variable(jrn_cli *cli, const jrn_cli_command *command)
+{
+    const char *cursor = cli->use_roots_variable;
+    if (cursor == NULL || cursor[0] == '\0') return CLI_GO_ON;
+    size_t taken = 0;
+    while (*cursor != '\0') {
+        size_t length = strcspn(cursor, ":");
+        if (length > 0) {
+            int status = cli_add_use_root(cli, command, "JRN_USE_ROOTS", arena_strndup(cli->arena, cursor, length));
+            if (status != CLI_GO_ON) return status;
+            taken++;
+        }
+        cursor += length + (cursor[length] == ':');
+    }
+    if (taken == 0) return cli_usage_error(command->name, "JRN_USE_ROOTS names no folder: '%s'", cli->use_roots_variable);
+    return CLI_GO_ON;
+}
+
 /* The options every command handles alike; CLI_GO_ON or an exit status. */
 static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli_option option,
                            const char *value, void *request)
@@ -137,6 +230,10 @@ static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli
     case CLI_NO_PRELUDE:
         cli->compile.no_prelude = true;
         return CLI_GO_ON;
+    case CLI_TODAY:
+        return cli_take_today(cli, command, value);
+    case CLI_USE_ROOT:
+        return cli_add_use_root(cli, command, "--use-root", value);
     case CLI_COLOR:
         if (strcmp(value, "always") == 0) cli->color = true;
         else if (strcmp(value, "never") == 0) cli->color = false;
@@ -189,6 +286,12 @@ int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **arg
     /* What follows "--" is arguments, whatever it looks like. */
     for (int i = optind; status == CLI_GO_ON && i < argc; i++) {
         status = command->take(cli, request, CLI_ARGUMENT, argv[i]);
+    }
+    if (status == CLI_GO_ON && (command->options & CLI_TAKES(CLI_TODAY)) && !cli->today_given) {
+        status = cli_default_today(cli, command);
+    }
+    if (status == CLI_GO_ON && (command->options & CLI_TAKES(CLI_USE_ROOT)) != 0) {
+        status = cli_add_use_roots_variable(cli, command);
     }
     return status;
 }

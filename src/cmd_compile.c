@@ -24,6 +24,7 @@ static const output_format output_formats[] = {
     {"csv", emit_csv, "the touchpoint inventory, one row per touchpoint"},
     {"md", emit_md, "a Markdown report"},
     {"html", emit_html, "a self-contained HTML report"},
+    {"mermaid", emit_mermaid, "a Mermaid journey diagram (code hosts draw it inline)"},
     {NULL, NULL, NULL},
 };
 
@@ -43,10 +44,13 @@ static const char compile_help[] =
     "                     flow (edge widths in proportion to the customers on them)\n"
     "      --stages-per-row N  the full picture wraps its stages into rows of N\n"
     "                     (default: chosen by the number of stages; 0 keeps one row)\n"
+    "      --no-mermaid   -f md: leave out the Mermaid journey diagram the report embeds\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
+    "      --today DATE   data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "      --print-stdlib-dir  print where the standard library is looked for\n"
     "  -h, --help         show this help\n"
@@ -58,6 +62,7 @@ static const char compile_help[] =
     "  flow     where customers complete and are lost in each journey (exact)\n"
     "  fmt      rewrite files in the canonical layout, comments kept\n"
     "  diff     what changed in the journey between two maps\n"
+    "  import   a Mermaid journey diagram (or a Markdown file's) as a .jrn map\n"
     "  site     every map under folders as one cross-linked static site\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
@@ -80,6 +85,7 @@ typedef struct compile_request {
     const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
     size_t data_count;
     const char *stages_per_row;
+    bool no_mermaid;
 } compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
@@ -206,6 +212,7 @@ static int run_compile(jrn_cli *cli, const compile_request *request, const outpu
         return status;
     }
     options.actuals = actuals;
+    options.no_mermaid = request->no_mermaid;
     const jrn_diag *compiled = compilation->diags.last;
     jrn_strbuf out = STRBUF_INIT;
     bool emitted = request->render != NULL
@@ -243,6 +250,7 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
     case CLI_RENDER: request->render = value; break;
     case CLI_VIEW: request->view = value; break;
     case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
+    case CLI_NO_MERMAID: request->no_mermaid = true; break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
     case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
@@ -254,13 +262,13 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_NO_MERMAID) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
     compile_take,
 };
 
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL};
+    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL, false};
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");
@@ -273,7 +281,7 @@ int cmd_compile(jrn_cli *cli, int argc, char **argv)
     }
     const output_format *format = find_output_format(request.format);
     if (format == NULL) {
-        return cli_usage_error(NULL, "unknown output format '%s' (known: dot, json, md, html, csv)",
+        return cli_usage_error(NULL, "unknown output format '%s' (known: dot, json, md, html, csv, mermaid)",
                                request.format);
     }
     return run_compile(cli, &request, format);

@@ -23,6 +23,7 @@ static const char diff_help[] =
     "                     json (for tools)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -35,21 +36,21 @@ static const char diff_help[] =
 typedef void (*diff_renderer)(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                               jrn_strbuf *out);
 
-static void diff_render_text_named(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+static void diff_emit_text_named(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                                    jrn_strbuf *out)
 {
     (void)old_name;
     (void)new_name;
-    diff_render_text(diff, out);
+    diff_emit_text(diff, out);
 }
 
 static const struct {
     const char *name;
     diff_renderer render;
 } diff_formats[] = {
-    {"text", diff_render_text_named},
-    {"md", diff_render_markdown},
-    {"json", diff_render_json},
+    {"text", diff_emit_text_named},
+    {"md", diff_emit_md},
+    {"json", diff_emit_json},
 };
 
 static diff_renderer diff_find_format(const char *name)

@@ -8,7 +8,7 @@
 #include "jrn/memory.h"
 #include "jrn/data_cli.h"
 #include "jrn/flow.h"
-#include "jrn/flow_report.h"
+#include "jrn/flow_emit.h"
 #include "jrn/suggest.h"
 
 static const char flow_help[] =
@@ -24,8 +24,10 @@ static const char flow_help[] =
     "  -o, --output FILE   write to FILE (whole or not at all) instead of standard output\n"
     "      --data FILE     measured data, CSV subject,metric,value,date (repeatable):\n"
     "                      observed rates (metric rate:FROM->TO) replace declared ones\n"
+    "      --today DATE    data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR              also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude    do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR  'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN    colour diagnostics: auto (default), always, never\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -48,13 +50,13 @@ typedef struct flow_request {
     size_t data_count;
 } flow_request;
 
-typedef void (*flow_renderer)(const jrn_flow_report *report, jrn_strbuf *out);
+typedef void (*flow_renderer)(const jrn_flow_results *report, jrn_strbuf *out);
 
 static flow_renderer flow_find_renderer(const char *format)
 {
-    if (strcmp(format, "text") == 0) return flow_report_text;
-    if (strcmp(format, "md") == 0) return flow_report_md;
-    if (strcmp(format, "json") == 0) return flow_report_json;
+    if (strcmp(format, "text") == 0) return flow_emit_text;
+    if (strcmp(format, "md") == 0) return flow_emit_md;
+    if (strcmp(format, "json") == 0) return flow_emit_json;
     return NULL;
 }
 
@@ -79,7 +81,7 @@ static int flow_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
 
 static const jrn_cli_command flow_command = {
     "flow", flow_help,
-    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_JOURNEY) | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_DATA),
+    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_JOURNEY) | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_DATA_OPTIONS,
     flow_take,
 };
 
@@ -127,7 +129,7 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
     diag_render_text(&diags, stderr, cli->color);
     if (status == EXIT_CLEAN && diags.error_count > 0) status = EXIT_INPUT_ERRORS;
     if (status == EXIT_CLEAN) {
-        jrn_flow_report report = {model, flows, flow_count, actuals != NULL};
+        jrn_flow_results report = {model, flows, flow_count, actuals != NULL};
         jrn_strbuf out = STRBUF_INIT;
         flow_find_renderer(request->format)(&report, &out);
         jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;

@@ -1,14 +1,15 @@
 /* cmd_lint.c — `jrnc lint [OPTIONS] FILE...`: compiles each file, runs the lint rules over
  * it, and reports in the gcc form (stderr), as JSON or as SARIF (stdout). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "jrn/calendar.h"
 #include "jrn/commands.h"
 #include "jrn/memory.h"
 #include "jrn/lint.h"
-#include "jrn/lint_report.h"
+#include "jrn/lint_emit.h"
 
 static const char lint_help[] =
     "Usage: jrnc lint [OPTIONS] FILE...\n"
@@ -22,13 +23,15 @@ static const char lint_help[] =
     "  -W RULE            turn RULE on; its notes become warnings\n"
     "  -Wno-RULE          turn RULE off\n"
     "      --Werror       make warnings errors (exit status 1)\n"
-    "      --today DATE   the date stale-review measures from (YYYY-MM-DD; default today)\n"
+    "      --today DATE   the date stale-review measures from, and after which --data\n"
+    "                     rows are warned about (YYYY-MM-DD; default today)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): adds\n"
     "                     kpi-missed, kpi-no-data and emotion-gap-internal\n"
     "      --list-rules   print the rule catalogue and exit\n"
     "      --explain RULE print why RULE exists and how to fix its findings, and exit\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -82,13 +85,6 @@ static bool lint_set_format(lint_request *request, const char *name)
     return true;
 }
 
-static bool lint_set_today(lint_request *request, const char *text)
-{
-    if (calendar_parse_date(text, &request->options.today)) return true;
-    cli_usage_error("lint", "--today takes a date as YYYY-MM-DD, not '%s'", text);
-    return false;
-}
-
 /* What follows -W written together with it: a rule to turn on, "no-RULE" to turn one
  * off, or "error" (-Werror). */
 static bool lint_take_warning(lint_request *request, const char *value)
@@ -112,7 +108,6 @@ static int lint_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
     case CLI_WARNING: ok = lint_take_warning(request, value); break;
     case CLI_ENABLE_RULE: ok = lint_set_rule(request, value, LINT_SETTING_ENABLED); break;
     case CLI_WERROR: request->options.warnings_are_errors = true; break;
-    case CLI_TODAY: ok = lint_set_today(request, value); break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_LIST_RULES: request->list_rules = true; break;
     case CLI_EXPLAIN: request->explain = value; break;
@@ -124,7 +119,7 @@ static int lint_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
 static const jrn_cli_command lint_command = {
     "lint", lint_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_WARNING) |
-        CLI_TAKES(CLI_WERROR) | CLI_TAKES(CLI_TODAY) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_LIST_RULES) |
+        CLI_TAKES(CLI_WERROR) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_LIST_RULES) |
         CLI_TAKES(CLI_EXPLAIN),
     lint_take,
 };
@@ -193,20 +188,18 @@ static int lint_explain(const char *name)
 }
 
 /* Reads the --data files against the compiled model; their mistakes join the file's
- * diagnostics. False when a data file cannot be read. */
-static bool lint_load_data(const lint_request *request, jrn_compilation *compilation,
+ * diagnostics. Data with errors is not given to the data rules: nothing is concluded from
+ * a file that failed. False when a data file cannot be read. */
+static bool lint_load_data(const jrn_cli *cli, const lint_request *request, jrn_compilation *compilation,
                            jrn_lint_options *options)
 {
     if (request->data_count == 0) return true;
     jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
-    options->actuals = actuals;
-    for (size_t i = 0; i < request->data_count; i++) {
-        const char *error_text;
-        if (data_load_file(actuals, request->data_files[i], &compilation->diags, &error_text) == DATA_UNREADABLE) {
-            diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", request->data_files[i], error_text);
-            return false;
-        }
-    }
+    size_t errors_before = compilation->diags.error_count;
+    if (data_load_files(actuals, request->data_files, request->data_count, cli->today, &compilation->diags) ==
+        DATA_UNREADABLE)
+        return false;
+    if (compilation->diags.error_count == errors_before) options->actuals = actuals;
     return true;
 }
 
@@ -220,7 +213,7 @@ static jrn_compilation *lint_one_file(jrn_cli *cli, const lint_request *request,
     *data_unreadable = false;
     if (compiled && compilation->model != NULL) {
         jrn_lint_options options = request->options;
-        *data_unreadable = !lint_load_data(request, compilation, &options);
+        *data_unreadable = !lint_load_data(cli, request, compilation, &options);
         if (!*data_unreadable) lint_model(compilation->model, &options, &compilation->diags);
     }
     diag_sort(&compilation->diags);
@@ -267,8 +260,8 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
     }
     jrn_lint_run run = {results, count, &request->options};
     jrn_strbuf document = STRBUF_INIT;
-    if (request->format == LINT_FORMAT_JSON) lint_report_json(&run, &document);
-    else lint_report_sarif(&run, &document);
+    if (request->format == LINT_FORMAT_JSON) lint_emit_json(&run, &document);
+    else lint_emit_sarif(&run, &document);
     jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
     for (size_t i = 0; i < count; i++) {
         output_inputs_add(&inputs, request->files[i]);
@@ -287,9 +280,10 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
     lint_request request = {0};
-    lint_options_init(&request.options, calendar_today());
+    lint_options_init(&request.options);
     int status = cli_parse(cli, &lint_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
+    request.options.today = cli->today;
     if (request.list_rules) return lint_print_rules();
     if (request.explain != NULL) return lint_explain(request.explain);
     if (request.file_count == 0) return cli_usage_error("lint", "no input file");

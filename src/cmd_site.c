@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "jrn/calendar.h"
 #include "jrn/commands.h"
 #include "jrn/memory.h"
 #include "jrn/site.h"
@@ -47,7 +46,6 @@ typedef struct site_request {
     const char *out_dir;
     const char *jobs;
     const char *data_dir;
-    const char *today;
     bool clean;
 } site_request;
 
@@ -59,7 +57,6 @@ static int site_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
     case CLI_OUTPUT: request->out_dir = value; break;
     case CLI_JOBS: request->jobs = value; break;
     case CLI_DATA: request->data_dir = value; break;
-    case CLI_TODAY: request->today = value; break;
     case CLI_CLEAN: request->clean = true; break;
     default: break;
     }
@@ -101,9 +98,7 @@ static int site_check_request(jrn_cli *cli, const site_request *request, site_op
 {
     if (request->dir_count == 0) return cli_usage_error("site", "no folder to look for maps in");
     if (request->out_dir == NULL) return cli_usage_error("site", "no site folder: give one with -o OUT/");
-    options->today = calendar_today();
-    if (request->today != NULL && !calendar_parse_date(request->today, &options->today))
-        return cli_usage_error("site", "--today takes a date as YYYY-MM-DD, not '%s'", request->today);
+    options->today = cli->today;
     long processors = sysconf(_SC_NPROCESSORS_ONLN);
     options->jobs = processors > 0 ? (unsigned)processors : 1;
     if (request->jobs != NULL) {

@@ -86,7 +86,7 @@ static const char *csv_extension_text(jrn_arena *arena, const jrn_element *eleme
         if (strcmp(e->name, name) != 0) continue;
         for (const jrn_value *value = e->values; value != NULL; value = value->next) {
             if (text.length > 0) strbuf_puts(&text, "; ");
-            strbuf_puts(&text, value->kind == VALUE_NUMBER ? report_number_text(arena, value->number)
+            strbuf_puts(&text, value->kind == VALUE_NUMBER ? number_text(arena, value->number)
                                                            : value->text);
         }
     }
@@ -139,7 +139,7 @@ static void csv_data_fields(jrn_arena *arena, jrn_strbuf *out, const jrn_model *
     csv_field(out, false, arena_printf(arena, "%zu", missed));
     const jrn_actual *reported = data_reported_emotion(actuals, &touchpoint->base);
     double value = reported != NULL ? reported->latest.value.value : 0;
-    csv_field(out, false, reported != NULL ? report_number_text(arena, value) : NULL);
+    csv_field(out, false, reported != NULL ? number_text(arena, value) : NULL);
     csv_field(out, false, reported != NULL ? model_emotion_label(model, value) : NULL);
     csv_field(out, false, reported != NULL ? report_date_text(arena, reported->latest.date) : NULL);
 }
@@ -174,7 +174,7 @@ static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *m
     csv_field(out, false, owner != NULL ? element_label(&owner->base) : NULL);
     csv_field(out, false, owner != NULL ? csv_yes_no(inherited) : NULL);
     csv_field(out, false, contact_name(touchpoint->contact));
-    csv_field(out, false, has_emotion ? report_number_text(arena, touchpoint->emotion) : NULL);
+    csv_field(out, false, has_emotion ? number_text(arena, touchpoint->emotion) : NULL);
     csv_field(out, false, emotion_label);
     csv_field(out, false, touchpoint->effort > 0 ? arena_printf(arena, "%d", touchpoint->effort) : NULL);
     csv_field(out, false, csv_yes_no(touchpoint->is_pain));

@@ -286,7 +286,7 @@ static void html_banner(html_report *report)
     if (map->has_version) {
         html_raw(report, separator);
         html_wrap(report, "Version <b>", map->version_text != NULL ? map->version_text
-                                         : report_number_text(report->arena, map->version), "</b>");
+                                         : number_text(report->arena, map->version), "</b>");
     }
     html_raw(report, "</div>\n");
     if (map->description != NULL) html_wrap(report, "<p class=\"description\">", map->description, "</p>\n");
@@ -435,7 +435,7 @@ static void html_card_owners(html_report *report)
 static const char *html_emotion_words(html_report *report, double value)
 {
     const char *label = model_emotion_label(report->model, value);
-    return label != NULL ? label : report_number_text(report->arena, value);
+    return label != NULL ? label : number_text(report->arena, value);
 }
 
 /* One plain sentence a newcomer can read first: the hardest pain point and the widest gap. */

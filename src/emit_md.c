@@ -19,7 +19,7 @@ typedef struct md_report {
 /* Every user string goes through the one Markdown escape (report_format.h). */
 static void md_text(md_report *report, const char *text)
 {
-    report_put_markdown(report->out, text);
+    report_put_md(report->out, text);
 }
 
 static void md_raw(md_report *report, const char *markdown)
@@ -143,12 +143,12 @@ static void md_header(md_report *report)
     if (map->has_version) {
         md_raw(report, any ? " · **Version:** " : "**Version:** ");
         md_text(report, map->version_text != NULL ? map->version_text
-                                                  : report_number_text(report->arena, map->version));
+                                                  : number_text(report->arena, map->version));
         any = true;
     }
     if (any) md_raw(report, "\n\n");
     if (map->description != NULL) {
-        report_put_markdown_line(report->out, map->description);
+        report_put_md_line(report->out, map->description);
         md_raw(report, "\n\n");
     }
     const report_heat *total = &report->facts->total_heat;
@@ -267,7 +267,7 @@ static void md_persona(md_report *report, const jrn_persona *persona)
     md_persona_list(report, "Expectations", &persona->expectations);
     if (persona->quote != NULL) {
         md_raw(report, "\n> ");
-        report_put_markdown_line(report->out, persona->quote);
+        report_put_md_line(report->out, persona->quote);
         md_raw(report, "\n");
     }
 }
@@ -741,14 +741,24 @@ static void md_accountability(md_report *report)
     if (report->facts->unowned_count > 0) md_accountability_row(report, NULL, "No owner");
 }
 
+/* The map as a Mermaid journey diagram that code hosts draw inline (emit_mermaid.c makes
+ * every string safe inside it; no line of it can close the fence). */
+static void md_mermaid(md_report *report, jrn_diag_list *diags)
+{
+    static const jrn_emit_options full = {0};
+    md_raw(report, "\n```mermaid\n");
+    emit_mermaid(report->model, &full, report->out, diags);
+    md_raw(report, "```\n");
+}
+
 bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
              jrn_diag_list *diags)
 {
     /* A report covers the whole map, whatever the view; measured data is overlaid. */
-    (void)diags;
     jrn_arena *arena = arena_new();
     md_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
     md_header(&report);
+    if (options == NULL || !options->no_mermaid) md_mermaid(&report, diags);
     md_glance(&report);
     md_spine(&report);
     md_heat_map(&report);

@@ -49,7 +49,7 @@ static jrn_span flow_rate_span(const jrn_flow_hop *hop)
     return hop->is_observed ? hop->observed->latest.value_span : hop->hop->rate_span;
 }
 
-static void flow_report_overfull(const jrn_model *model, const jrn_journey *journey, const jrn_flow_hop *hops,
+static void flow_emit_overfull(const jrn_model *model, const jrn_journey *journey, const jrn_flow_hop *hops,
                                  const size_t *hops_of_step, size_t count, double sum, jrn_diag_list *diags)
 {
     const jrn_flow_hop *observed = NULL;
@@ -110,7 +110,7 @@ static bool flow_assign_probabilities(const jrn_model *model, const jrn_journey 
             else unrated++;
         }
         if (rated > 1.0 + FLOW_RATE_EPSILON) {
-            if (diags != NULL) flow_report_overfull(model, journey, flow->hops, hops_of_step + first, count, rated, diags);
+            if (diags != NULL) flow_emit_overfull(model, journey, flow->hops, hops_of_step + first, count, rated, diags);
             ok = false;
         }
         double remainder = 1.0 - rated;
@@ -255,7 +255,7 @@ void flow_note_observed(jrn_diag_list *diags, jrn_diag *diag, const jrn_flow_hop
 }
 
 /* Each trap's share of entrants, and its warning with that share. */
-static void flow_report_traps(const jrn_model *model, jrn_journey_flow *flow, const jrn_chain_solution *solution,
+static void flow_emit_traps(const jrn_model *model, jrn_journey_flow *flow, const jrn_chain_solution *solution,
                               jrn_diag_list *diags)
 {
     for (size_t t = 0; t < flow->trap_count; t++) {
@@ -341,7 +341,7 @@ bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *j
     chain_solve(arena, &chain, &classes, &solution);
     flow_collect_steps(flow, &classes, &solution);
     flow_collect_stage_losses(arena, model, flow);
-    flow_report_traps(model, flow, &solution, diags);
+    flow_emit_traps(model, flow, &solution, diags);
     flow_mean_days(flow, &solution);
     return true;
 }

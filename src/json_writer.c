@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jrn/report_format.h"
 #include "jrn/source.h"
+#include "jrn/values.h"
 
 json_writer json_writer_start(jrn_strbuf *out, jrn_arena *arena, json_number_style numbers)
 {
@@ -143,7 +143,7 @@ void json_number(json_writer *writer, double value)
 {
     json_value_start(writer);
     switch (writer->numbers) {
-    case JSON_NUMBER_SHORTEST: strbuf_puts(writer->out, report_number_text(writer->arena, value)); break;
+    case JSON_NUMBER_SHORTEST: strbuf_puts(writer->out, number_text(writer->arena, value)); break;
     case JSON_NUMBER_ROUND_TRIP: json_round_trip_number(writer->out, value); break;
     case JSON_NUMBER_TEN_DIGITS: json_ten_digit_number(writer->out, value); break;
     }

@@ -20,6 +20,7 @@ static const subcommand subcommands[] = {
     {"flow", cmd_flow},
     {"fmt", cmd_fmt},
     {"diff", cmd_diff},
+    {"import", cmd_import},
     {"site", cmd_site},
     {NULL, NULL},
 };
@@ -37,6 +38,7 @@ int main(int argc, char **argv)
     cli.arena = arena_new();
     cli.color = colour_wanted();
     cli.compile.search_path = getenv("JRN_PATH");
+    cli.use_roots_variable = getenv("JRN_USE_ROOTS");
     cli.compile.stdlib_dir = stdlib_path_find(cli.arena);
     jrn_command run = cmd_compile;
     int first = 0;

@@ -7,19 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-
-const char *report_number_text(jrn_arena *arena, double value)
-{
-    if (value == 0) return "0";   /* also turns -0 into 0 */
-    if (!isfinite(value)) return "0";
-    /* The first precision that reads back exactly: 0.3 stays "0.3", not 0.29999999999999999. */
-    for (int precision = 1; precision < 17; precision++) {
-        char *text = arena_printf(arena, "%.*g", precision, value);
-        /* %g picks an exponent when the precision is short of the integer digits: 3e+01. */
-        if (strtod(text, NULL) == value && strchr(text, 'e') == NULL) return text;
-    }
-    return arena_printf(arena, "%.17g", value);
-}
+#include "jrn/terminal_text.h"
 
 const char *report_date_text(jrn_arena *arena, jrn_date date)
 {
@@ -28,7 +16,7 @@ const char *report_date_text(jrn_arena *arena, jrn_date date)
 
 const char *report_duration_text(jrn_arena *arena, jrn_duration duration)
 {
-    return arena_printf(arena, "%s%s", report_number_text(arena, duration.amount),
+    return arena_printf(arena, "%s%s", number_text(arena, duration.amount),
                         duration_unit_suffix(duration.unit));
 }
 
@@ -36,19 +24,19 @@ const char *report_rate_text(jrn_arena *arena, double rate)
 {
     /* Rounded to what a person wrote: 30% is stored as 0.3 and must print as 30%. */
     double percent = round(rate * 100.0 * 1e6) / 1e6;
-    return arena_printf(arena, "%s%%", report_number_text(arena, percent));
+    return arena_printf(arena, "%s%%", number_text(arena, percent));
 }
 
 const char *report_emotion_text(jrn_arena *arena, const jrn_model *model, double emotion)
 {
-    const char *number = report_number_text(arena, emotion);
+    const char *number = number_text(arena, emotion);
     const char *label = model_emotion_label(model, emotion);
     return label != NULL ? arena_printf(arena, "%s %s", number, label) : number;
 }
 
 const char *report_signed_text(jrn_arena *arena, double value)
 {
-    const char *number = report_number_text(arena, value);
+    const char *number = number_text(arena, value);
     return value > 0 ? arena_printf(arena, "+%s", number) : number;
 }
 
@@ -137,11 +125,11 @@ void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks)
 /* Breaks what a code host would act on without any markup: U+200D ZERO WIDTH JOINER
  * after '@' keeps "@team" from notifying anyone, and inside "://" and "www." keeps a URL
  * from becoming a live link. */
-static const char report_markdown_breaker[] = "\xE2\x80\x8D";
+static const char report_md_breaker[] = "\xE2\x80\x8D";
 
 /* Length of a line-start marker text opens with: a list item ("- ", "+ ", "12. ",
  * "3) "), or a line of '-' or '=' (a rule or a setext underline); 0 for none. */
-static size_t report_markdown_line_marker(const char *text)
+static size_t report_md_line_marker(const char *text)
 {
     if ((text[0] == '-' || text[0] == '+') && (text[1] == ' ' || text[1] == '\t' || text[1] == '\0')) {
         return 1;
@@ -160,7 +148,7 @@ static size_t report_markdown_line_marker(const char *text)
     return 0;
 }
 
-void report_put_markdown(jrn_strbuf *out, const char *text)
+void report_put_md(jrn_strbuf *out, const char *text)
 {
     if (text == NULL) return;
     for (const char *p = text; *p != '\0'; p++) {
@@ -178,14 +166,14 @@ void report_put_markdown(jrn_strbuf *out, const char *text)
             continue;
         case '@':
             strbuf_putc(out, '@');
-            strbuf_puts(out, report_markdown_breaker);
+            strbuf_puts(out, report_md_breaker);
             continue;
         case ':':
             strbuf_putc(out, ':');
-            if (p[1] == '/' && p[2] == '/') strbuf_puts(out, report_markdown_breaker);
+            if (p[1] == '/' && p[2] == '/') strbuf_puts(out, report_md_breaker);
             continue;
         case '.':
-            if (p - text >= 3 && strncasecmp(p - 3, "www", 3) == 0) strbuf_puts(out, report_markdown_breaker);
+            if (p - text >= 3 && strncasecmp(p - 3, "www", 3) == 0) strbuf_puts(out, report_md_breaker);
             strbuf_putc(out, '.');
             continue;
         default: break;
@@ -197,20 +185,27 @@ void report_put_markdown(jrn_strbuf *out, const char *text)
             p++;
             continue;
         }
+        /* So are bidirectional controls ("Trojan Source": a comment that reads in another
+         * order than it is written) and the Unicode line separators. */
+        size_t invisible = terminal_text_invisible_control_length(p);
+        if (invisible > 0) {
+            p += invisible - 1;
+            continue;
+        }
         strbuf_putc(out, *p);
     }
 }
 
-void report_put_markdown_line(jrn_strbuf *out, const char *text)
+void report_put_md_line(jrn_strbuf *out, const char *text)
 {
     if (text == NULL) return;
-    size_t marker = report_markdown_line_marker(text);
+    size_t marker = report_md_line_marker(text);
     if (marker > 0) {
         strbuf_append(out, text, marker - 1);
         strbuf_putc(out, '\\');
         strbuf_putc(out, text[marker - 1]);
     }
-    report_put_markdown(out, text + marker);
+    report_put_md(out, text + marker);
 }
 
 

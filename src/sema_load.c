@@ -3,6 +3,8 @@
 #include "jrn/sema.h"
 #include "jrn/memory.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +160,53 @@ static size_t sema_cycle_start(const jrn_sema *sema, sema_file_identity identity
     return SIZE_MAX;
 }
 
+/* Whether the real path file lies in folder (itself a real path) or below it. */
+static bool sema_path_is_under(const char *file, const char *folder)
+{
+    size_t length = strlen(folder);
+    if (strncmp(file, folder, length) != 0) return false;
+    return file[length] == '/' || file[length] == '\0' || (length > 0 && folder[length - 1] == '/');
+}
+
+/* With --use-root or JRN_USE_ROOTS, a used file is read only when its real path (every
+ * symbolic link and ".." resolved) lies under one of those folders or in the standard
+ * library; otherwise the use is an error and the file is never opened. */
+static bool sema_use_is_allowed(jrn_sema *sema, const jrn_ast_item *item, const char *found)
+{
+    const jrn_compile_options *options = sema->options;
+    if (options->use_root_count == 0) return true;
+    char real_file[PATH_MAX];
+    if (realpath(found, real_file) == NULL) {
+        sema->load_errors++;
+        diag_error(sema->diags, item->use_path_span, "cannot use '%s': %s", found, strerror(errno));
+        return false;
+    }
+    jrn_strbuf allowed = STRBUF_INIT;
+    for (size_t i = 0; i < options->use_root_count; i++) {
+        if (sema_path_is_under(real_file, options->use_roots[i])) {
+            strbuf_free(&allowed);
+            return true;
+        }
+        strbuf_printf(&allowed, "%s%s", i > 0 ? ", " : "", options->use_roots[i]);
+    }
+    char real_stdlib[PATH_MAX];
+    if (options->stdlib_dir != NULL && realpath(options->stdlib_dir, real_stdlib) != NULL) {
+        if (sema_path_is_under(real_file, real_stdlib)) {
+            strbuf_free(&allowed);
+            return true;
+        }
+        strbuf_printf(&allowed, ", the standard library %s", real_stdlib);
+    }
+    sema->load_errors++;
+    jrn_diag *diag = diag_error(sema->diags, item->use_path_span,
+                                "cannot use '%s': it is outside the folders maps may use (--use-root, JRN_USE_ROOTS)",
+                                item->use_path);
+    diag_add_note(sema->diags, diag, span_none(), "its real path is %s; maps may use files only under %s", real_file,
+                  strbuf_text(&allowed));
+    strbuf_free(&allowed);
+    return false;
+}
+
 static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_ast_item *item,
                           jrn_span used_at)
 {
@@ -170,6 +219,7 @@ static void sema_load_use(jrn_sema *sema, const jrn_source *importer, const jrn_
         return;
     }
     strbuf_free(&searched);
+    if (!sema_use_is_allowed(sema, item, found)) return;
     if (probe == PROBE_OTHER) {
         struct stat info;
         bool is_folder = stat(found, &info) == 0 && S_ISDIR(info.st_mode);

@@ -38,9 +38,7 @@ static bool site_load_data(site_job *job)
     if (job->root->data_path == NULL) return true;
     jrn_compilation *compilation = job->compilation;
     job->actuals = data_new(compilation->arena, compilation->model);
-    const char *error_text;
-    if (data_load_file(job->actuals, job->root->data_path, &compilation->diags, &error_text) == DATA_UNREADABLE)
-        diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", job->root->data_path, error_text);
+    data_load_files(job->actuals, &job->root->data_path, 1, job->options->today, &compilation->diags);
     return compilation->diags.error_count == 0;
 }
 
@@ -61,7 +59,8 @@ static bool site_emit_report(site_job *job)
 static void site_run_lint(site_job *job)
 {
     jrn_lint_options lint;
-    lint_options_init(&lint, job->options->today);
+    lint_options_init(&lint);
+    lint.today = job->options->today;
     /* The index measures review dates itself, on the day it is written: a record stays
      * true from one day to the next. */
     lint.settings[LINT_STALE_REVIEW] = LINT_SETTING_DISABLED;

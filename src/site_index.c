@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "jrn/calendar.h"
 #include "jrn/report_format.h"
 
 /* A review older than this many days is stale: the lint rule asks for one at least yearly. */
@@ -16,7 +15,7 @@ const char *site_review_state(const site_map *map, jrn_date today, long *days)
     *days = 0;
     if (map->has_errors) return "";
     if (!map->has_reviewed) return "no date";
-    *days = calendar_days_between(map->reviewed, today);
+    *days = date_days_between(map->reviewed, today);
     if (*days < 0) return "future";
     return *days >= SITE_STALE_DAYS ? "stale" : "";
 }

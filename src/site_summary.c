@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jrn/calendar.h"
 #include "jrn/memory.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
@@ -273,7 +272,7 @@ static void site_read_line(jrn_arena *arena, char **field, size_t count, site_ma
         map->title = field[1];
         map->owner_id = field[2];
         map->owner_label = field[3];
-        map->has_reviewed = calendar_parse_date(field[4], &map->reviewed);
+        map->has_reviewed = date_parse(field[4], &map->reviewed) == DATE_VALID;
         map->has_errors = strcmp(field[5], "ok") != 0;
     } else if (strcmp(kind, "size") == 0 && count >= 6) {
         map->stage_count = site_number(field[1]);

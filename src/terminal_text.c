@@ -52,6 +52,15 @@ void terminal_text_put(jrn_strbuf *out, const char *text, size_t length)
     }
 }
 
+size_t terminal_text_invisible_control_length(const char *text)
+{
+    const unsigned char *bytes = (const unsigned char *)text;
+    uint32_t window = (uint32_t)strnlen(text, 4);
+    uint32_t size = utf8_sequence_length(bytes, 0, window);
+    if (size < 2) return 0;
+    return terminal_text_is_invisible_control(terminal_text_decode(bytes, size)) ? size : 0;
+}
+
 void terminal_text_puts(jrn_strbuf *out, const char *text)
 {
     terminal_text_put(out, text, strlen(text));

@@ -57,3 +57,14 @@ memcheck() {
         pass "$name"
     fi
 }
+
+# cpu_seconds OUT ERR COMMAND...: runs COMMAND with standard output to OUT and standard error
+# to ERR, and prints the CPU seconds (user + system) it took. Growth guards compare CPU time,
+# not wall time, so a busy machine does not fail them; the exit status is COMMAND's.
+cpu_seconds() {
+    local out=$1 err=$2; shift 2
+    local TIMEFORMAT='%U %S' times status
+    times=$( { time "$@" >"$out" 2>"$err"; } 2>&1 ); status=$?
+    awk -v t="$times" 'BEGIN { split(t, p, " "); printf "%.2f\n", p[1] + p[2] }'
+    return $status
+}

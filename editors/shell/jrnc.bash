@@ -3,8 +3,8 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow site"
-_jrnc_common_options="-I --include --no-prelude --color= -h --help"
+_jrnc_commands="check lint fmt diff flow import site"
+_jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
 trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
@@ -13,12 +13,13 @@ kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data $_jrnc_common_options --version --print-stdlib-dir" ;;
-        check) echo "$_jrnc_common_options" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --no-mermaid --data --today $_jrnc_common_options --version --print-stdlib-dir" ;;
+        check) echo "--data --today $_jrnc_common_options" ;;
         lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
-        flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
+        flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
+        import) echo "-o --output= --color= -h --help" ;;
         site) echo "-o --output= -j --jobs= --data --clean --today $_jrnc_common_options" ;;
     esac
 }
@@ -34,7 +35,7 @@ _jrnc_values_of() {
     case $2 in
         -f|--format)
             case $1 in
-                "") echo "dot json md html csv" ;;
+                "") echo "dot json md html csv mermaid" ;;
                 lint) echo "gcc json sarif" ;;
                 diff|flow) echo "text md json" ;;
             esac ;;
@@ -43,7 +44,7 @@ _jrnc_values_of() {
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
-        -I|--include) echo "@dir" ;;
+        -I|--include|--use-root) echo "@dir" ;;
         --today|-j|--journey) echo "@none" ;;
     esac
 }
@@ -93,6 +94,10 @@ _jrnc() {
         COMPREPLY=($(compgen -P -Wno- -W "$_jrnc_lint_rules" -- "${cur#-Wno-}"))
     elif [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$(_jrnc_options_of "$_jrnc_command")" -- "$cur"))
+    elif [[ $_jrnc_command == import ]]; then
+        # jrnc import mermaid FILE: the format, then Mermaid or Markdown files.
+        if (( COMP_CWORD == 2 )); then COMPREPLY=($(compgen -W "mermaid" -- "$cur"))
+        else COMPREPLY=($(compgen -f -X '!*.@(mmd|mermaid|md)' -- "$cur") $(compgen -d -- "$cur")); fi
     else
         COMPREPLY=($(compgen -f -X '!*.jrn' -- "$cur") $(compgen -d -- "$cur"))
         (( COMP_CWORD == 1 )) && COMPREPLY+=($(compgen -W "$_jrnc_commands" -- "$cur"))

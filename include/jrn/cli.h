@@ -20,7 +20,13 @@ typedef struct jrn_cli {
     jrn_arena *arena;                /* lives as long as the run: option values, folders */
     jrn_compile_options compile;     /* -I, --no-prelude, JRN_PATH, the stdlib folder */
     const char **include_dirs;       /* storage behind compile.include_dirs (in arena) */
+    const char **use_roots;          /* storage behind compile.use_roots (in arena) */
+    const char *use_roots_variable;  /* JRN_USE_ROOTS as the environment has it (or NULL) */
     bool color;                      /* colour diagnostics: a terminal and no NO_COLOR */
+    /* What "today" is for a command that takes --today (review staleness, measured data
+     * dated in the future): --today, else SOURCE_DATE_EPOCH (UTC), else the local date. */
+    jrn_date today;
+    bool today_given;
 } jrn_cli;
 
 /* A subcommand: argv[0] is the subcommand's name; returns an exit status. */
@@ -33,6 +39,7 @@ typedef enum jrn_cli_option {
     CLI_HELP,              /* -h, --help: prints the command's help (cli_parse does it) */
     CLI_INCLUDE,           /* -I DIR, --include DIR: 'use' looks in DIR (cli_parse does it) */
     CLI_NO_PRELUDE,        /* --no-prelude (cli_parse does it) */
+    CLI_USE_ROOT,          /* --use-root DIR: 'use' reads only under DIR (cli_parse does it) */
     CLI_COLOR,             /* --color=auto|always|never (cli_parse does it) */
     CLI_FORMAT,            /* -f, --format FMT */
     CLI_OUTPUT,            /* -o, --output FILE */
@@ -40,6 +47,7 @@ typedef enum jrn_cli_option {
     CLI_RENDER,            /* -T FMT, --render FMT */
     CLI_VIEW,              /* --view VIEW */
     CLI_STAGES_PER_ROW,    /* --stages-per-row N */
+    CLI_NO_MERMAID,        /* --no-mermaid */
     CLI_VERSION,           /* --version */
     CLI_PRINT_STDLIB_DIR,  /* --print-stdlib-dir */
     CLI_JOURNEY,           /* -j, --journey ID */
@@ -48,7 +56,7 @@ typedef enum jrn_cli_option {
     CLI_WARNING,           /* -WRULE, -Wno-RULE, -Werror: the value is what follows "-W" */
     CLI_ENABLE_RULE,       /* -W RULE (apart: "-W no-owner" turns the rule no-owner on) */
     CLI_WERROR,            /* --Werror */
-    CLI_TODAY,             /* --today DATE */
+    CLI_TODAY,             /* --today DATE (cli_parse does it: jrn_cli.today) */
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
     CLI_JOBS,              /* -j, --jobs N (site: compilations at once) */
@@ -59,7 +67,11 @@ typedef enum jrn_cli_option {
 #define CLI_TAKES(option) (1u << (option))
 /* What every command that compiles maps takes. */
 #define CLI_COMPILE_OPTIONS \
-    (CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_COLOR))
+    (CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_COLOR) | \
+     CLI_TAKES(CLI_USE_ROOT))
+/* What every command that reads measured data takes: the files, and the day they are
+ * measured up to. */
+#define CLI_DATA_OPTIONS (CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_TODAY))
 
 /* What a command's take function returns to have the parse go on (any other value is the
  * exit status the command ends with). */
@@ -78,10 +90,12 @@ typedef struct jrn_cli_command {
 } jrn_cli_command;
 
 /* Reads argv[1..argc) with getopt_long, in order: options may come before or after the
- * files, "-" is a file (standard input), "--" ends the options. Options are spelt in full
+ * files, "-" is a file (standard input), "--" ends the options. A command that compiles
+ * maps then takes JRN_USE_ROOTS's folders after the --use-root ones. Options are spelt in full
  * (no abbreviations). Returns CLI_GO_ON when the command is to run, else the exit status
  * to end it with: 0 after the help, 2 after a usage error (one located line on stderr,
- * with a did-you-mean for a misspelt long option), or what take returned. */
+ * with a did-you-mean for a misspelt long option), or what take returned. A command that
+ * takes --today has cli->today set when the parse goes on. */
 int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **argv, void *request);
 
 /* Prints the one line "jrnc COMMAND: MESSAGE (see 'jrnc COMMAND --help')" on stderr;

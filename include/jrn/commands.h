@@ -16,6 +16,8 @@ int cmd_flow(jrn_cli *cli, int argc, char **argv);
 int cmd_fmt(jrn_cli *cli, int argc, char **argv);
 /* jrnc diff [--format text|md|json] OLD NEW: what changed in the journey. */
 int cmd_diff(jrn_cli *cli, int argc, char **argv);
+/* jrnc import mermaid FILE [-o OUT]: a Mermaid journey diagram as a .jrn map. */
+int cmd_import(jrn_cli *cli, int argc, char **argv);
 /* jrnc site DIR... -o OUT/: every map under the DIRs as one cross-linked static site. */
 int cmd_site(jrn_cli *cli, int argc, char **argv);
 

@@ -17,16 +17,16 @@ jrn_model_diff diff_models(jrn_arena *arena, const jrn_model *old_model, const j
 
 /* Appends a value for people: "(none)", "yes", a quoted text, "-1 (unhappy)", ids joined
  * by ", ". For Markdown, ids are code spans and texts are escaped. */
-void diff_append_value(jrn_strbuf *out, const jrn_change_value *value, bool markdown);
+void diff_append_value(jrn_strbuf *out, const jrn_change_value *value, bool as_md);
 /* Appends text with Markdown's markup characters backslash-escaped. */
-void diff_append_markdown_text(jrn_strbuf *out, const char *text);
+void diff_append_md_text(jrn_strbuf *out, const char *text);
 
 /* Renderers: text for terminals, Markdown for a pull-request comment, JSON for tools.
  * old_name and new_name are the files compared. */
-void diff_render_text(const jrn_model_diff *diff, jrn_strbuf *out);
-void diff_render_markdown(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+void diff_emit_text(const jrn_model_diff *diff, jrn_strbuf *out);
+void diff_emit_md(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                           jrn_strbuf *out);
-void diff_render_json(const jrn_model_diff *diff, const char *old_name, const char *new_name,
+void diff_emit_json(const jrn_model_diff *diff, const char *old_name, const char *new_name,
                       jrn_strbuf *out);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct jrn_emit_options {
     const jrn_stage *view_stage;
     size_t stages_per_row;           /* --stages-per-row: 0 chooses by the number of stages */
     const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
+    bool no_mermaid;                 /* --no-mermaid: the Markdown report embeds no Mermaid diagram */
     const char *page_header;         /* -f html: markup the caller built (every user string
                                       * in it escaped) put first in the body, or NULL;
                                       * jrnc site's navigation */
@@ -43,6 +44,9 @@ bool emit_csv(const jrn_model *model, const jrn_emit_options *options, jrn_strbu
               jrn_diag_list *diags);
 bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
              jrn_diag_list *diags);
+/* A Mermaid `journey` diagram; --view journey=, persona= and stage= restrict it. */
+bool emit_mermaid(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
+                  jrn_diag_list *diags);
 bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *out,
                jrn_diag_list *diags);
 

@@ -17,7 +17,7 @@ typedef enum json_layout { JSON_LINES, JSON_INLINE } json_layout;
 
 /* How a document writes its numbers (each document keeps the form it has always had). */
 typedef enum json_number_style {
-    JSON_NUMBER_SHORTEST,   /* the shortest text that reads back, no exponent (report_number_text) */
+    JSON_NUMBER_SHORTEST,   /* the shortest text that reads back, no exponent (number_text) */
     JSON_NUMBER_ROUND_TRIP, /* 15 significant digits, 17 where 15 do not read back */
     JSON_NUMBER_TEN_DIGITS  /* 10 significant digits, |x| < 1e-12 as 0, infinities as null */
 } json_number_style;

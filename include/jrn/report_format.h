@@ -11,8 +11,6 @@
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
 
-/* The shortest text that reads back as the same double: "0.3", "4.5", "-1"; never "-0". */
-const char *report_number_text(jrn_arena *arena, double value);
 /* "2026-09-30". */
 const char *report_date_text(jrn_arena *arena, jrn_date date);
 /* "2d", "30min", "1.5w". */
@@ -42,10 +40,10 @@ void report_put_html(jrn_strbuf *out, const char *text, bool line_breaks);
  * line break becomes <br> (so no new block can start and a table row stays whole), a tab
  * a space; control characters are dropped; a zero-width joiner after '@', in "://" and
  * in "www." keeps mentions from notifying and bare URLs from becoming links. */
-void report_put_markdown(jrn_strbuf *out, const char *text);
+void report_put_md(jrn_strbuf *out, const char *text);
 /* The same for text that starts a line (a paragraph, a quote): a list or rule marker
  * opening it ("- ", "1. ", "---") is escaped too. */
-void report_put_markdown_line(jrn_strbuf *out, const char *text);
+void report_put_md_line(jrn_strbuf *out, const char *text);
 /* The label of the map: its title, its id, or "Journey map". */
 const char *report_map_title(const jrn_model *model);
 

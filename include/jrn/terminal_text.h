@@ -15,6 +15,10 @@
 void terminal_text_put(jrn_strbuf *out, const char *text, size_t length);
 /* The same for a NUL-terminated string. */
 void terminal_text_puts(jrn_strbuf *out, const char *text);
+/* The length in bytes of the bidirectional control, mark or line or paragraph separator
+ * that text (NUL-terminated) starts with, else 0: the characters that make a reader see
+ * text in another order or on other lines than it is written. */
+size_t terminal_text_invisible_control_length(const char *text);
 /* Writes text to stream the same way. */
 void terminal_text_print(FILE *stream, const char *text);
 

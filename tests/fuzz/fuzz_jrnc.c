@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../dot/agwrite_copy.h"
+#include "fuzz_file.h"
 #include "jrn/compile.h"
 #include "jrn/diff_model.h"
 #include "jrn/dot_graph.h"
@@ -14,10 +15,45 @@
 #include "jrn/flow.h"
 #include "jrn/fmt.h"
 #include "jrn/lint.h"
+#include "jrn/mermaid_jrn.h"
+#include "jrn/mermaid_read.h"
 
 #ifndef JRN_FUZZ_STDLIB
 #define JRN_FUZZ_STDLIB "stdlib"
 #endif
+
+/* The bytes as a Mermaid journey (jrnc import mermaid): whatever the reader accepts
+ * becomes a map that compiles without an error and that jrnc fmt leaves unchanged; a
+ * broken promise aborts. */
+static void fuzz_mermaid_import(const uint8_t *data, size_t size, const jrn_compile_options *options)
+{
+    jrn_arena *arena = arena_new();
+    jrn_diag_list diags;
+    diag_list_init(&diags, arena);
+    const jrn_source *source = source_from_memory(arena, "fuzz.mmd", (const char *)data, size);
+    mermaid_document document;
+    bool read = mermaid_read(arena, source, &document, &diags);
+    jrn_strbuf text = STRBUF_INIT, formatted = STRBUF_INIT;
+    for (const jrn_diag *diag = diags.first; diag != NULL; diag = diag->next) diag_render_one_text(diag, &text, false);
+    if (read) {
+        jrn_compilation *prelude = compile_new();
+        compile_memory(prelude, "prelude.jrn", "", 0, options);
+        strbuf_clear(&text);
+        mermaid_write_jrn(&document, "fuzz.mmd", prelude->model, &text);
+        compile_free(prelude);
+        jrn_compilation *imported = compile_new();
+        if (!compile_memory(imported, "imported.jrn", strbuf_text(&text), text.length, options)) abort();
+        compile_free(imported);
+        const jrn_source *written = source_from_memory(arena, "imported.jrn", strbuf_text(&text), text.length);
+        if (fmt_format_source(arena, written, &diags, &formatted) != FMT_OK || formatted.length != text.length ||
+            memcmp(strbuf_text(&formatted), strbuf_text(&text), text.length) != 0) {
+            abort();
+        }
+    }
+    strbuf_free(&text);
+    strbuf_free(&formatted);
+    arena_free(arena);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -99,10 +135,7 @@ static void fuzz_require_same(const jrn_compilation *want_from, const jrn_compil
 static void fuzz_from_file(const uint8_t *data, size_t size, const jrn_compilation *in_memory,
                            const jrn_compile_options *options)
 {
-    FILE *file = fopen("fuzz.jrn", "wb");
-    if (file == NULL) abort();
-    if (size > 0 && fwrite(data, 1, size, file) != size) abort();
-    if (fclose(file) != 0) abort();
+    fuzz_write_file("fuzz.jrn", data, size);
     jrn_compilation *from_disk = compile_new();
     fuzz_require_same(in_memory, from_disk, compile_file(from_disk, "fuzz.jrn", options));
     compile_free(from_disk);
@@ -120,7 +153,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* Back ends run on every model the front end accepts. */
         const jrn_model *model = compilation->model;
         jrn_lint_options lint_options;
-        lint_options_init(&lint_options, (jrn_date){2026, 11, 23});
+        lint_options_init(&lint_options);
+        lint_options.today = (jrn_date){2026, 11, 23};
         lint_model(model, &lint_options, &compilation->diags);
         /* DOT for every view; layout (libgvc) is Graphviz's code, not ours: left out. */
         jrn_emit_options view = {0};
@@ -145,6 +179,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         emit_json(model, &view, &dot, &compilation->diags);
         emit_md(model, &view, &dot, &compilation->diags);
         emit_csv(model, &view, &dot, &compilation->diags);
+        if (model->journey_count > 0) {
+            view.view = VIEW_JOURNEY;
+            view.view_journey = model->journeys[0];
+            emit_mermaid(model, &view, &dot, &compilation->diags);
+        }
+        if (model->persona_count > 0) {
+            view = (jrn_emit_options){.view = VIEW_PERSONA, .view_persona = model->personas[0]};
+            emit_mermaid(model, &view, &dot, &compilation->diags);
+        }
         strbuf_free(&dot);
         for (size_t i = 0; i < model->journey_count; i++) {
             jrn_journey_flow flow;
@@ -158,6 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     strbuf_free(&rendered);
     fuzz_formatter(data, size, compilation, &options);
+    fuzz_mermaid_import(data, size, &options);
     compile_free(compilation);
     return 0;
 }

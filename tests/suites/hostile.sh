@@ -294,12 +294,25 @@ journey j: retitled "Journey" -> "Journey \u{1B}[2J"'
     || fail "inject: diff text shows escapes, sends none" "exit $status" "$out"
 # The same escape in every Markdown output: -f md and flow --format md.
 "$JRNC" --no-prelude -f md new.jrn -o report.md && "$JRNC" flow --no-prelude --format md new.jrn -o flow.md
+# The report's Mermaid block is code (no mention or link is live there; tests/suites/mermaid.sh
+# checks it): only an escape or a tag would count in it.
 for file in report.md flow.md; do
-    bad=$(grep -naP '\x1b|\x07|https?://|(?<![\w\\])@[A-Za-z]|^#+ .*Approved|<a ' "$file")
+    bad=$(sed '/^```mermaid$/,/^```$/{/\x1b\|\x07\|<[a-z]/!d}' "$file" | grep -naP '\x1b|\x07|https?://|(?<![\w\\])@[A-Za-z]|^#+ .*Approved|<a ')
     [ -z "$bad" ] && grep -q "Approved by @${zwj}security" "$file" && pass "inject: $file: no escape, link, mention, heading or tag" \
         || fail "inject: $file: no escape, link, mention, heading or tag" "$bad"
 done
 grep -q '^## Journey Journey \\\[2J (`j`)$' flow.md && pass "inject: flow md journey heading" || fail "inject: flow md journey heading" "$(grep -a '^## ' flow.md)"
+# Bidirectional controls ("Trojan Source") and Unicode line separators are dropped from
+# Markdown: a comment must read in the order it is written.
+printf 'stage s "Stage" {\n  touchpoint t "Approve \\u{202E}daer\\u{2066}x\\u{2069} \\u{2028}line"\n}\n' > bidi.jrn
+printf 'stage s "Stage" {\n  touchpoint t "Approve"\n}\n' > plain.jrn
+"$JRNC" --no-prelude -f md bidi.jrn -o bidi.md
+"$JRNC" diff --no-prelude --format md plain.jrn bidi.jrn > bidi-diff.md
+for file in bidi.md bidi-diff.md; do
+    bad=$(grep -naP '\x{202E}|\x{2066}|\x{2069}|\x{2028}' "$file")
+    [ -z "$bad" ] && grep -q 'Approve daerx line' "$file" && pass "inject: $file: no bidirectional control" \
+        || fail "inject: $file: no bidirectional control" "$bad" "$(grep -a Approve "$file" | cat -A)"
+done
 # A list or rule marker opening a description or quote stays text.
 printf 'map m "M" { description: "- item\\n1. first\\n---" }\npersona p "P" { quote: "> quoted\\n- x" }\n' > markers.jrn
 "$JRNC" -f md markers.jrn > markers.md

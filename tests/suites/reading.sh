@@ -22,6 +22,59 @@ printf 'use "self_link"\nstage s "S"\n' > self.jrn
 ln -f self.jrn self_link.jrn
 expect_exit_output "a file using itself under another name is a cycle" 1 "file uses itself" "$JRNC" check self.jrn
 
+# --use-root and JRN_USE_ROOTS confine `use` to folders, by real path: "..", an absolute
+# path, a symbolic link out of a root and a sibling folder whose name starts like the
+# root's are refused at the use (exit 1) and never read; the standard library stays usable.
+mkdir -p confine/repo/lib confine/repo2 confine/outside
+printf 'stage c "C"\n' > confine/repo/lib/c.jrn
+printf 'SECRET-OUTSIDE one\nSECRET-OUTSIDE two\n' > confine/outside/key.jrn
+printf 'stage near "Near"\n' > confine/repo2/near.jrn
+ln -sf ../../outside/key.jrn confine/repo/lib/escape.jrn
+ln -sf c.jrn confine/repo/lib/inside.jrn
+printf 'use "lib/c"\nuse "lib/inside"\nuse "std/spines/b2b"\nstage s "S"\n' > confine/repo/good.jrn
+expect_exit "use-root: files under the root and the standard library are used" 0 \
+    "$JRNC" check --use-root confine/repo confine/repo/good.jrn
+n=0
+for target in "../outside/key" "lib/escape" "$PWD/confine/outside/key.jrn" "../repo2/near" "lib/../../outside/key"; do
+    n=$((n + 1))
+    printf 'stage s "S"\nuse "%s"\n' "$target" > "confine/repo/bad$n.jrn"
+    out=$("$JRNC" check --use-root confine/repo "confine/repo/bad$n.jrn" 2>&1); status=$?
+    if [ "$status" -eq 1 ] && grep -q "^confine/repo/bad$n.jrn:2:5: error: cannot use '.*': it is outside the folders maps may use" <<<"$out" &&
+       ! grep -q SECRET-OUTSIDE <<<"$out" && [ "$(grep -c ': error: ' <<<"$out")" -eq 1 ]; then
+        pass "use-root: use \"$target\" is refused at the use, unread"
+    else
+        fail "use-root: use \"$target\" is refused at the use, unread" "exit $status" "$out"
+    fi
+done
+out=$(JRN_USE_ROOTS="$PWD/confine/repo" "$JRNC" -f json confine/repo/bad1.jrn 2>&1 >/dev/null); status=$?
+if [ "$status" -eq 1 ] && grep -q "bad1.jrn:2:5: error: cannot use '../outside/key'" <<<"$out" && grep -q "real path is $PWD/confine/outside/key.jrn" <<<"$out"; then
+    pass "use-root: JRN_USE_ROOTS confines the default command, and the note names the real path"
+else
+    fail "use-root: JRN_USE_ROOTS confines the default command, and the note names the real path" "exit $status" "$out"
+fi
+for command in lint flow; do
+    expect_exit_output "use-root: $command is confined too" 1 "outside the folders maps may use" \
+        env JRN_USE_ROOTS=confine/repo "$JRNC" $command confine/repo/bad2.jrn
+done
+# diff, like diff(1), exits 2 when a map it compares has errors.
+expect_exit_output "use-root: diff is confined too" 2 "bad2.jrn:2:5: error: cannot use 'lib/escape'" \
+    env JRN_USE_ROOTS=confine/repo "$JRNC" diff confine/repo/good.jrn confine/repo/bad2.jrn
+expect_exit "use-root: JRN_USE_ROOTS is a colon list" 0 \
+    env JRN_USE_ROOTS="confine/repo2::confine/outside:confine/repo" "$JRNC" check --no-prelude confine/repo/bad4.jrn
+expect_exit "use-root: the command line adds to JRN_USE_ROOTS" 0 \
+    env JRN_USE_ROOTS=confine/repo "$JRNC" check --use-root confine/repo2 confine/repo/bad4.jrn
+expect_exit "use-root: / allows every file" 0 "$JRNC" check --use-root / confine/repo/bad4.jrn
+expect_exit "use-root: without a root, use reads anywhere" 0 "$JRNC" check confine/repo/bad4.jrn
+expect_exit_output "use-root: a missing folder is a usage error" 2 \
+    "jrnc check: --use-root: cannot use 'confine/none' as a root: No such file or directory" \
+    "$JRNC" check --use-root confine/none confine/repo/good.jrn
+expect_exit_output "use-root: a file is no root" 2 "'confine/repo/good.jrn' is not a folder" \
+    "$JRNC" check --use-root confine/repo/good.jrn confine/repo/good.jrn
+expect_exit_output "use-root: a JRN_USE_ROOTS folder that is missing is a usage error" 2 "JRN_USE_ROOTS: cannot use 'confine/none'" \
+    env JRN_USE_ROOTS=confine/repo:confine/none "$JRNC" lint confine/repo/good.jrn
+expect_exit_output "use-root: a JRN_USE_ROOTS naming no folder is an error, not no confinement" 2 "JRN_USE_ROOTS names no folder" \
+    env JRN_USE_ROOTS="::" "$JRNC" check confine/repo/bad1.jrn
+
 # A used file that is no map: its first error alone is quoted, never the rest of it.
 printf 'SECRET-LINE-ONE is here\nSECRET-LINE-TWO must not show\nSECRET-LINE-THREE neither\n' > secret.txt
 printf 'use "secret.txt"\nstage s "S"\n' > uses_secret.jrn

@@ -114,7 +114,7 @@ out=$(bash_complete "$bash_completion" jrnc check --)
 out=$(cd "$JRN_ROOT/examples" && bash_complete "$bash_completion" jrnc check ac)
 [ "$out" = "acme_post_sales.jrn" ] && pass "bash: completes .jrn files" || fail "bash: completes .jrn files" "$out"
 out=$(bash_complete "$bash_completion" jrnc -f "")
-[ "$(echo $out)" = "dot json md html csv" ] && pass "bash: -f <TAB> offers the formats" || fail "bash: -f <TAB> offers the formats" "$out"
+[ "$(echo $out)" = "dot json md html csv mermaid" ] && pass "bash: -f <TAB> offers the formats" || fail "bash: -f <TAB> offers the formats" "$out"
 out=$(bash_complete "$bash_completion" jrnc --color = "")
 [ "$(echo $out)" = "auto always never" ] && pass "bash: --color=<TAB> offers when" || fail "bash: --color=<TAB> offers when" "$out"
 
@@ -298,11 +298,12 @@ fi
 
 # ---- conventions every command shares -----------------------------------------------
 # args_for COMMAND FILE: the arguments that run COMMAND on FILE (diff compares it with the
-# example).
+# example; import reads it as Mermaid).
 args_for() {
     case $1 in
         diff) echo "$2 $example" ;;
         fmt) echo "--check $2" ;;
+        import) echo "mermaid $2" ;;
         *) echo "$2" ;;
     esac
 }

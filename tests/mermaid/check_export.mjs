@@ -1,0 +1,88 @@
+// check_export.mjs — checks `jrnc -f mermaid` against the map it came from: Mermaid's own
+// parser reads each diagram, and its title, sections, tasks, scores and actors must be the
+// map's (read from `jrnc -f json`), as tests/suites/mermaid.sh explains.
+//
+//   node check_export.mjs MODEL.json DIAGRAM.mmd [MODEL.json DIAGRAM.mmd]...
+// Prints one line per mismatch and exits 1 when there is any.
+import { readFileSync } from 'node:fs';
+import { parseJourney } from './mermaid_parse.mjs';
+
+// The characters jrnc replaces, back to what the map says: what is left to compare is
+// everything else, so any other change Mermaid or jrnc makes shows up.
+const replaced = { '：': ':', '；': ';', '＃': '#', '，': ',', '＜': '<', '＞': '>', '％': '%', '＆': '&' };
+const unreplace = (text) => text.replace(/^\u200b/, '').replace(/[：；＃，＜＞％＆]/g, (c) => replaced[c]);
+// A map's string as Mermaid can hold it: control characters are spaces, no space at the ends.
+const spaced = (text) => (text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+const label = (element) => spaced(element.title) || element.id;
+
+function expectedDiagram(model) {
+    const emotionMetric = model.metrics.find((m) => m.id === 'emotion');
+    const low = emotionMetric?.scale?.low?.value ?? -2, high = emotionMetric?.scale?.high?.value ?? 2;
+    const stages = new Map(model.stages.map((s) => [s.id, s]));
+    const touchpoints = new Map(model.touchpoints.map((t) => [t.id, t]));
+    const stageName = (stage) => (stage.parent ? stageName(stages.get(stage.parent)) + ' / ' : '') + label(stage);
+    const visitors = new Map();
+    for (const journey of model.journeys) {
+        for (const step of journey.steps) {
+            const set = visitors.get(step) ?? new Set();
+            journey.personas.forEach((p) => set.add(p));
+            visitors.set(step, set);
+        }
+    }
+    const emotionOf = (touchpoint) => {
+        if (touchpoint.emotion !== null) return touchpoint.emotion;
+        for (let stage = stages.get(touchpoint.stage); stage; stage = stages.get(stage.parent)) {
+            if (stage.emotion !== null) return stage.emotion;
+        }
+        return null;
+    };
+    const sections = [], tasks = [];
+    for (const stage of model.stages) {
+        if (stage.touchpoints.length === 0 && stage.substages.length > 0) continue;
+        const section = stageName(stage);
+        sections.push(section);
+        for (const id of stage.touchpoints) {
+            const touchpoint = touchpoints.get(id);
+            const emotion = emotionOf(touchpoint);
+            const actors = touchpoint.personas.length > 0 ? new Set(touchpoint.personas) : visitors.get(id) ?? new Set();
+            tasks.push({
+                section, task: label(touchpoint),
+                score: emotion === null ? 3 : 1 + (4 * (emotion - low)) / (high - low),
+                people: model.personas.filter((p) => actors.has(p.id)).map(label),
+            });
+        }
+    }
+    const title = label({ title: model.map.title, id: model.map.id ?? 'Journey map' });
+    return { title, accTitle: title, accDescr: spaced(model.map.description), sections, tasks };
+}
+
+function compare(where, expected, actual, problems) {
+    if (typeof expected === 'number') {
+        if (typeof actual !== 'number' || !(Math.abs(expected - actual) <= 1e-9)) problems.push(`${where}: expected ${expected}, Mermaid read ${actual}`);
+    } else if (Array.isArray(expected)) {
+        if (!Array.isArray(actual) || actual.length !== expected.length) {
+            problems.push(`${where}: expected ${JSON.stringify(expected)}, Mermaid read ${JSON.stringify(actual)}`);
+            return;
+        }
+        expected.forEach((item, i) => compare(`${where}[${i}]`, item, actual[i], problems));
+    } else if (typeof expected === 'object') {
+        for (const key of Object.keys(expected)) compare(`${where}.${key}`, expected[key], actual?.[key], problems);
+    } else if (unreplace(expected) !== unreplace(actual ?? '')) {
+        problems.push(`${where}: expected ${JSON.stringify(expected)}, Mermaid read ${JSON.stringify(actual)}`);
+    }
+}
+
+const args = process.argv.slice(2);
+let problems = [];
+for (let i = 0; i + 1 < args.length; i += 2) {
+    const model = JSON.parse(readFileSync(args[i], 'utf8'));
+    const diagram = args[i + 1];
+    try {
+        const actual = await parseJourney(readFileSync(diagram, 'utf8'));
+        compare(diagram, expectedDiagram(model), actual, problems);
+    } catch (error) {
+        problems.push(`${diagram}: Mermaid cannot parse it: ${String(error.message).split('\n').join(' | ')}`);
+    }
+}
+problems.forEach((problem) => console.log(problem));
+process.exit(problems.length > 0 ? 1 : 0);
