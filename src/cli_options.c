@@ -52,6 +52,8 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_PORT] = {.long_name = "port", .needs = "a port number"},
     [CLI_HOST] = {.long_name = "host", .needs = "an address"},
     [CLI_OPEN] = {.long_name = "open"},
+    [CLI_JOBS] = {.long_name = "jobs", .short_name = 'j', .needs = "a number"},
+    [CLI_CLEAN] = {.long_name = "clean"},
 };
 
 /* getopt_long returns a long option's id above every character it can return. */

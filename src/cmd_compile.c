@@ -73,6 +73,7 @@ static const char compile_help[] =
     "  import   a Mermaid journey diagram (or a Markdown file's) as a .jrn map\n"
     "  watch    compile again into -o OUT at every save of the map\n"
     "  serve    the HTML report on a local web server, redrawn at every save\n"
+    "  site     every map under folders as one cross-linked static site\n"
     "\n"
     "Environment: JRN_PATH (folders searched by 'use', separated by ':'), NO_COLOR.\n"
     "Exit status: 0 success, 1 errors in the input, 2 usage or I/O error.\n";

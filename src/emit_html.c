@@ -1045,6 +1045,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
     bool ok = report_svg_pictures(model, options, &graph, &canvas, diags);
     if (ok) {
         html_head(&report);
+        if (options != NULL && options->page_header != NULL) html_raw(&report, options->page_header);
         html_banner(&report);
         html_nav(&report);
         html_struggle(&report);

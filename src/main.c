@@ -24,6 +24,7 @@ static const subcommand subcommands[] = {
     {"lsp", cmd_lsp},
     {"watch", cmd_watch},
     {"serve", cmd_serve},
+    {"site", cmd_site},
     {NULL, NULL},
 };
 

@@ -103,6 +103,24 @@ int date_compare(jrn_date a, jrn_date b)
     return 0;
 }
 
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (the civil-from-days
+ * inverse: March-based years, so February's length only matters at a year's end). */
+static long date_day_number(jrn_date date)
+{
+    long year = date.year - (date.month <= 2);
+    long era = (year >= 0 ? year : year - 399) / 400;
+    long year_of_era = year - era * 400;
+    long month = date.month > 2 ? date.month - 3 : date.month + 9;
+    long day_of_year = (153 * month + 2) / 5 + date.day - 1;
+    long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+long date_days_between(jrn_date from, jrn_date to)
+{
+    return date_day_number(to) - date_day_number(from);
+}
+
 const char *number_text(jrn_arena *arena, double value)
 {
     if (value == 0) return "0";   /* also turns -0 into 0 */

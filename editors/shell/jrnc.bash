@@ -3,7 +3,7 @@
 # it needs nothing from bash-completion, so `source jrnc.bash` works on its own too.
 # shellcheck shell=bash
 
-_jrnc_commands="check lint fmt diff flow import lsp watch serve"
+_jrnc_commands="check lint fmt diff flow import lsp watch serve site"
 _jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
@@ -23,11 +23,18 @@ _jrnc_options_of() {
         lsp) echo "-I --include --use-root --no-prelude --data --today --stdio -h --help" ;;
         watch) echo "-f --format= -T --render= -o --output= --view= --stages-per-row --no-mermaid --data --today $_jrnc_common_options" ;;
         serve) echo "--port= --host= --open --view= --data --today $_jrnc_common_options" ;;
+        site) echo "-o --output= -j --jobs= --data --clean --today $_jrnc_common_options" ;;
     esac
 }
 
 # The values of option $2 of command $1, as words; "@file" and "@dir" ask for paths.
 _jrnc_values_of() {
+    if [[ $1 == site ]]; then
+        case $2 in
+            -o|--output|--data) echo "@dir"; return ;;
+            -j|--jobs) echo "@none"; return ;;
+        esac
+    fi
     case $2 in
         -f|--format)
             case $1 in

@@ -65,6 +65,8 @@ typedef enum jrn_cli_option {
     CLI_PORT,              /* --port N */
     CLI_HOST,              /* --host HOST */
     CLI_OPEN,              /* --open */
+    CLI_JOBS,              /* -j, --jobs N (site: compilations at once) */
+    CLI_CLEAN,             /* --clean (site: rebuild every map) */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 

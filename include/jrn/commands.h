@@ -24,5 +24,7 @@ int cmd_lsp(jrn_cli *cli, int argc, char **argv);
 int cmd_watch(jrn_cli *cli, int argc, char **argv);
 /* jrnc serve FILE: the HTML report on a local web server, redrawn in the page at every save. */
 int cmd_serve(jrn_cli *cli, int argc, char **argv);
+/* jrnc site DIR... -o OUT/: every map under the DIRs as one cross-linked static site. */
+int cmd_site(jrn_cli *cli, int argc, char **argv);
 
 #endif

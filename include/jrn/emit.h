@@ -49,6 +49,9 @@ typedef struct jrn_emit_options {
     unsigned canvas_lanes;           /* --lanes: CANVAS_LANE_BIT()s; 0: every lane with content */
     const jrn_persona *const *canvas_personas;  /* --persona: the canvas as they live it */
     size_t canvas_persona_count;
+    const char *page_header;         /* -f html: markup the caller built (every user string
+                                      * in it escaped) put first in the body, or NULL;
+                                      * jrnc site's navigation */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */

@@ -72,6 +72,8 @@ const char *date_problem_reason(jrn_date_problem problem, jrn_date date, char *b
 const char *date_month_name(int month);
 /* -1, 0, 1 as a is before, on, after b. */
 int date_compare(jrn_date a, jrn_date b);
+/* Days from `from` to `to` (negative when `to` is earlier). */
+long date_days_between(jrn_date from, jrn_date to);
 
 typedef enum jrn_value_kind {
     VALUE_STRING,    /* "..." or a """ text block; text holds the decoded content */

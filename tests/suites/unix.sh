@@ -298,10 +298,11 @@ fi
 
 # ---- conventions every command shares -----------------------------------------------
 # args_for COMMAND FILE: the arguments that run COMMAND on FILE (diff compares it with the
-# example; import reads it as Mermaid).
+# example; import reads it as Mermaid; site takes it as a folder of maps).
 args_for() {
     case $1 in
         diff) echo "$2 $example" ;;
+        site) echo "$2 -o $TMP_DIR/site-conventions" ;;
         fmt) echo "--check $2" ;;
         import) echo "mermaid $2" ;;
         *) echo "$2" ;;
@@ -325,7 +326,10 @@ for command in "" $commands; do
     [ $status -eq 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && [[ "$out" == *no-such-file.jrn* ]] \
         && pass "$name: missing file, one line, exit 2" || fail "$name: missing file, one line, exit 2" "exit $status" "$out"
     "$JRNC" $command $(args_for "$command" "$example") >"$TMP_DIR/from-file.out" 2>/dev/null; file_status=$?
-    if [ "$command" = diff ]; then
+    if [ "$command" = site ]; then
+        # site reads folders of maps, never standard input: '-' is a folder name like any.
+        expect_exit_output "site: - is no folder" 2 "'-' is not a folder" "$JRNC" site - -o "$TMP_DIR/site-conventions"
+    elif [ "$command" = diff ]; then
         "$JRNC" diff - "$example" < "$example" >"$TMP_DIR/from-stdin.out" 2>/dev/null; stdin_status=$?
     elif [ "$command" = fmt ]; then
         # fmt - is a filter: it prints what fmt FILE writes into FILE.
@@ -338,8 +342,10 @@ for command in "" $commands; do
     fi
     # fmt --check lists an unformatted input by its name, and standard input as <stdin>.
     [ "$command" = fmt ] && sed -i "s|^$example\$|<stdin>|" "$TMP_DIR/from-file.out"
-    [ $file_status -eq $stdin_status ] && [ $file_status -ne 2 ] && cmp -s "$TMP_DIR/from-file.out" "$TMP_DIR/from-stdin.out" \
-        && pass "$name: - reads standard input" || fail "$name: - reads standard input" "exit $file_status from a file, $stdin_status from stdin"
+    if [ "$command" != site ]; then
+        [ $file_status -eq $stdin_status ] && [ $file_status -ne 2 ] && cmp -s "$TMP_DIR/from-file.out" "$TMP_DIR/from-stdin.out" \
+            && pass "$name: - reads standard input" || fail "$name: - reads standard input" "exit $file_status from a file, $stdin_status from stdin"
+    fi
     out=$("$JRNC" $command $(args_for "$command" "$broken") 2>&1)
     [[ "$out" != *$'\033'* ]] && pass "$name: no colour off a terminal" || fail "$name: no colour off a terminal" "$out"
     if have script; then
