@@ -620,6 +620,9 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
     case VIEW_FLOW:
         strbuf_puts(raw, "Customer flow: the wider a hop, the more customers take it");
         break;
+    case VIEW_BLUEPRINT:
+        strbuf_puts(raw, "Service blueprint: what the customer does and sees, and the work behind it");
+        break;
     case VIEW_STAGE:
         strbuf_puts(raw, "Stage: ");
         strbuf_puts(raw, dot_label_name(&options->view_stage->base));

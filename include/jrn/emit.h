@@ -18,6 +18,7 @@ typedef enum jrn_view_kind {
     VIEW_PERSONA,    /* the journeys walked by one persona: view_persona */
     VIEW_FLOW,       /* the full map, edge widths in proportion to the customers on them */
     VIEW_STAGE,      /* one stage (view_stage) with its sub-stages, hops to and from it as stubs */
+    VIEW_BLUEPRINT,  /* the service blueprint: stage columns, lanes from evidence to support */
 } jrn_view_kind;
 
 typedef struct jrn_emit_options {
