@@ -8,7 +8,8 @@ _jrnc_common_options="-I --include --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
 trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
-kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression"
+kpi-no-data emotion-gap-internal fail-point-without-owner wait-exceeded bad-suppression unknown-rule
+unused-suppression"
 
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
@@ -32,7 +33,7 @@ _jrnc_values_of() {
                 diff|flow) echo "text md json" ;;
             esac ;;
         -T|--render) echo "svg png pdf" ;;
-        --view) echo "full spine journey= persona= stage= flow" ;;
+        --view) echo "full spine journey= persona= stage= flow blueprint" ;;
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
