@@ -54,7 +54,7 @@ typedef struct blueprint {
     size_t *column_of_stage;         /* by stage index: its column + 1, or 0 */
     dot_graph *rows[ROW_COUNT];      /* each row's rank=same subgraph */
     dot_node **cells;                /* [row * (column_count + 1) + column]; column 0 = headings */
-    dot_node *line_ends[ROW_COUNT];  /* the end of each line, right of the last column */
+    dot_node *line_ends[ROW_COUNT];  /* each row's end, right of the last column */
 } blueprint;
 
 static dot_node **blueprint_cell(blueprint *print, blueprint_row row, size_t column)
@@ -297,37 +297,48 @@ static void blueprint_add_column(blueprint *print, size_t column)
     strbuf_free(&group_name);
 }
 
+/* An invisible point right of the last column, one per row: the rows' ends stand in a
+ * column of their own, so each line reaches past the widest cell of the last stage. */
+static dot_node *blueprint_add_row_end(blueprint *print, blueprint_row row)
+{
+    dot_builder *builder = print->builder;
+    strbuf_clear(&builder->name);
+    strbuf_printf(&builder->name, "%send", blueprint_rows[row].prefix);
+    /* '-' is in no id, so the end cannot be named like a stage's cell */
+    builder->name.data[builder->name.length - 4] = '-';
+    dot_node *end = blueprint_named_node(print, row, strbuf_text(&builder->name));
+    dot_builder_set(end, "shape", "point");
+    dot_builder_set(end, "width", "0.01");
+    dot_builder_set(end, "height", "0.01");
+    dot_builder_set(end, "style", "invis");
+    dot_builder_set(end, "group", "ends");
+    return end;
+}
+
 /* Invisible edges down each column and along each row hold the grid; the lines are drawn
- * along their rows, from the heading to a point right of the last column. */
+ * along their rows, from the heading to the row's end. */
 static void blueprint_add_grid(blueprint *print)
 {
     dot_builder *builder = print->builder;
-    for (size_t column = 0; column <= print->column_count; column++) {
+    for (int row = 0; row < ROW_COUNT; row++) print->line_ends[row] = blueprint_add_row_end(print, (blueprint_row)row);
+    for (size_t column = 0; column <= print->column_count + 1; column++) {
         for (int row = 1; row < ROW_COUNT; row++) {
-            dot_edge *edge = dot_builder_invisible_edge(builder, *blueprint_cell(print, (blueprint_row)(row - 1), column),
-                                                        *blueprint_cell(print, (blueprint_row)row, column));
+            dot_node *above = column <= print->column_count ? *blueprint_cell(print, (blueprint_row)(row - 1), column)
+                                                            : print->line_ends[row - 1];
+            dot_node *below = column <= print->column_count ? *blueprint_cell(print, (blueprint_row)row, column)
+                                                            : print->line_ends[row];
+            dot_edge *edge = dot_builder_invisible_edge(builder, above, below);
             dot_builder_set(edge, "weight", "20");
+            /* room above the actions for the hops' arcs and their labels */
+            if (row == ROW_ACTIONS) dot_builder_set(edge, "minlen", "2");
         }
     }
     for (int row = 0; row < ROW_COUNT; row++) {
         const blueprint_row_style *style = &blueprint_rows[row];
-        if (style->is_line) {
-            strbuf_clear(&builder->name);
-            strbuf_printf(&builder->name, "%send", style->prefix);
-            /* '-' is in no id, so the end cannot be named like a stage's point */
-            builder->name.data[builder->name.length - 4] = '-';
-            dot_node *end = blueprint_named_node(print, (blueprint_row)row, strbuf_text(&builder->name));
-            dot_builder_set(end, "shape", "point");
-            dot_builder_set(end, "width", "0.01");
-            dot_builder_set(end, "height", "0.01");
-            dot_builder_set(end, "style", "invis");
-            print->line_ends[row] = end;
-        }
         for (size_t column = 0; column <= print->column_count; column++) {
             dot_node *tail = *blueprint_cell(print, (blueprint_row)row, column);
             dot_node *head = column < print->column_count ? *blueprint_cell(print, (blueprint_row)row, column + 1)
                                                            : print->line_ends[row];
-            if (head == NULL) continue;
             dot_edge *edge = dot_builder_edge(builder, tail, head);
             if (!style->is_line) {
                 dot_builder_set(edge, "style", "invis");

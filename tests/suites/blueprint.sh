@@ -27,7 +27,7 @@ nodes = [o for o in layout["objects"] if "pos" in o]
 def y(node): return float(node["pos"].split(",")[1])
 lines = {}
 for prefix in ("interaction_", "visibility_", "internal_"):
-    ys = {y(n) for n in nodes if n["name"].startswith(prefix) and n["name"] != prefix + "-end"}
+    ys = {y(n) for n in nodes if n["name"].startswith(prefix)}
     lines[prefix] = ys
 ok = all(len(v) == 1 for v in lines.values())
 print(("PASS" if ok else "FAIL") + ": blueprint: each line is one straight rule" + ("" if ok else f" {lines}"))
