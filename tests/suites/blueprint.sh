@@ -96,6 +96,18 @@ for example in examples/*.jrn; do
     else fail "blueprint: $example renders" "$(cat "$TMP_DIR/err" "$TMP_DIR/dot-err")"; fi
 done
 
+# The README's blueprint is what jrnc draws now (compared by its texts).
+picture="$JRN_ROOT/docs/hotel_stay_blueprint.svg"
+"$JRNC" -T svg --view blueprint "$hotel" -o "$TMP_DIR/blueprint.svg" 2>/dev/null
+texts() { python3 -c 'import sys, xml.etree.ElementTree as E
+for t in E.parse(sys.argv[1]).iter("{http://www.w3.org/2000/svg}text"): print(t.text)' "$1" | sort; }
+if [ -f "$picture" ] && [ "$(texts "$picture")" = "$(texts "$TMP_DIR/blueprint.svg")" ]; then
+    pass "blueprint: docs/hotel_stay_blueprint.svg is up to date"
+else
+    fail "blueprint: docs/hotel_stay_blueprint.svg is up to date" \
+        "regenerate: jrnc -T svg --view blueprint examples/hotel_stay.jrn -o docs/hotel_stay_blueprint.svg"
+fi
+
 # Hostile titles stay text.
 cat > "$TMP_DIR/hostile.jrn" <<'EOF'
 stage s "<B>stage</B>"
