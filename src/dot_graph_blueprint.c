@@ -487,6 +487,8 @@ void dot_graph_blueprint_add(dot_builder *builder, jrn_arena *arena)
     blueprint print = {.builder = builder};
     blueprint_choose_columns(&print, arena);
     dot_builder_set(builder->graph, "rankdir", "TB");
+    /* SVG ids start with it: the HTML report inlines this picture beside the journey graph */
+    dot_builder_set(builder->graph, "id", "blueprint_svg");
     /* serves: arrows are hollow; an undeclared arrowtail would default to "", which dot
      * warns about on every other edge */
     dot_doc_declare(builder->doc, DOT_OBJECT_EDGE, "arrowtail", "normal");

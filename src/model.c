@@ -90,6 +90,13 @@ jrn_lane touchpoint_lane(const jrn_touchpoint *touchpoint)
     return touchpoint->is_backstage ? LANE_BACKSTAGE : LANE_FRONTSTAGE;
 }
 
+bool model_has_blueprint(const jrn_model *model)
+{
+    for (size_t i = 0; i < model->touchpoint_count; i++)
+        if (touchpoint_lane(model->touchpoints[i]) != LANE_FRONTSTAGE) return true;
+    return false;
+}
+
 const char *lane_name(jrn_lane lane)
 {
     switch (lane) {

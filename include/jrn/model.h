@@ -340,6 +340,9 @@ bool model_span_in_root(const jrn_model *model, jrn_span span);
 /* Name of an emotion value: the emotion metric's label for an integer point, or NULL. */
 const char *model_emotion_label(const jrn_model *model, double emotion);
 
+/* True when some touchpoint is backstage or support: the map has a service blueprint. */
+bool model_has_blueprint(const jrn_model *model);
+
 /* A journey's rest: as it reads ("lost" when unset): where those no rated hop takes go. */
 const char *model_journey_rest(const jrn_journey *journey);
 
