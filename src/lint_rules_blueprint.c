@@ -1,7 +1,7 @@
 /* lint_rules_blueprint.c — rules about the service blueprint behind the journey: work
  * behind the scenes that serves nothing (backstage-touchpoint), fail points nobody owns
- * (fail-point-without-owner), and hops slower than the wait customers tolerate
- * (wait-exceeded). */
+ * (fail-point-without-owner), and hops or measured waits (--data) longer than the wait
+ * customers tolerate (wait-exceeded). */
 #include "jrn/lint_rules.h"
 
 void lint_rule_backstage_touchpoint(jrn_lint_context *context)
@@ -36,8 +36,32 @@ static void lint_describe_duration(jrn_duration duration, jrn_strbuf *out)
     strbuf_printf(out, "%g%s", duration.amount, duration_unit_suffix(duration.unit));
 }
 
+/* With --data: the latest measured wait before a touchpoint against its standard. */
+static void lint_measured_waits(jrn_lint_context *context)
+{
+    const jrn_actuals *actuals = context->options->actuals;
+    if (actuals == NULL) return;
+    const jrn_model *model = context->model;
+    for (size_t t = 0; t < model->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[t];
+        const jrn_touchpoint_service *service = touchpoint->service;
+        const jrn_actual *actual = service->has_wait ? data_measured_wait(actuals, touchpoint) : NULL;
+        if (actual == NULL || actual->latest.value.value <= duration_in_days(service->wait)) continue;
+        jrn_strbuf wait = STRBUF_INIT;
+        lint_describe_duration(service->wait, &wait);
+        const jrn_date *date = &actual->latest.date;
+        jrn_diag *diag = lint_report(context, LINT_WAIT_EXCEEDED, service->wait_span,
+                                     "customers waited %s before '%s' on %04d-%02d-%02d, longer than its "
+                                     "standard of %s", actual->latest.value.text, touchpoint->base.id,
+                                     date->year, date->month, date->day, strbuf_text(&wait));
+        diag_add_note(context->diags, diag, actual->latest.span, "measured here");
+        strbuf_free(&wait);
+    }
+}
+
 void lint_rule_wait_exceeded(jrn_lint_context *context)
 {
+    lint_measured_waits(context);
     const jrn_model *model = context->model;
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
