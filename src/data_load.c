@@ -151,14 +151,15 @@ static bool data_read_metric(data_loader *loader, const jrn_csv_field *field, da
         measure->kind = MEASURE_EMOTION;
         return true;
     }
-    if (strcmp(text, "wait") == 0) {
-        measure->kind = MEASURE_WAIT;
-        return true;
-    }
     const jrn_element *metric = data_find(loader->actuals, KIND_METRIC, text);
     if (metric != NULL) {
         measure->kind = MEASURE_METRIC;
         measure->metric = (const jrn_metric *)metric;
+        return true;
+    }
+    /* after the metrics: a map that declares a metric 'wait' keeps measuring it */
+    if (strcmp(text, "wait") == 0) {
+        measure->kind = MEASURE_WAIT;
         return true;
     }
     jrn_suggester suggester;
