@@ -216,12 +216,6 @@ static void blueprint_make_rows(blueprint *print)
     }
 }
 
-static dot_node *blueprint_named_node(blueprint *print, blueprint_row row, const char *name)
-{
-    dot_node *node = dot_doc_node(print->rows[row], name);
-    return node;
-}
-
 /* The left column: each lane's heading, each line's name at the start of its rule. */
 static void blueprint_add_headings(blueprint *print)
 {
@@ -230,7 +224,7 @@ static void blueprint_add_headings(blueprint *print)
         const blueprint_row_style *style = &blueprint_rows[row];
         strbuf_clear(&builder->name);
         strbuf_printf(&builder->name, "lane_%sheading", style->prefix);
-        dot_node *node = blueprint_named_node(print, (blueprint_row)row, strbuf_text(&builder->name));
+        dot_node *node = dot_doc_node(print->rows[row], strbuf_text(&builder->name));
         *blueprint_cell(print, (blueprint_row)row, 0) = node;
         dot_builder_set(node, "group", "headings");
         dot_builder_set(node, "shape", "plaintext");
@@ -248,14 +242,20 @@ static void blueprint_add_headings(blueprint *print)
     }
 }
 
-static void blueprint_add_line_point(blueprint *print, blueprint_row row, size_t column, const jrn_stage *stage)
+/* A point a line passes through: never seen, it only holds the line's place in a column. */
+static dot_node *blueprint_hidden_point(dot_node *node)
 {
-    dot_node *node = dot_builder_node(print->builder, print->rows[row], blueprint_rows[row].prefix, &stage->base);
-    *blueprint_cell(print, row, column) = node;
     dot_builder_set(node, "shape", "point");
     dot_builder_set(node, "width", "0.01");
     dot_builder_set(node, "height", "0.01");
     dot_builder_set(node, "style", "invis");
+    return node;
+}
+
+static void blueprint_add_line_point(blueprint *print, blueprint_row row, size_t column, const jrn_stage *stage)
+{
+    *blueprint_cell(print, row, column) = blueprint_hidden_point(
+        dot_builder_node(print->builder, print->rows[row], blueprint_rows[row].prefix, &stage->base));
 }
 
 static void blueprint_add_column(blueprint *print, size_t column)
@@ -306,11 +306,7 @@ static dot_node *blueprint_add_row_end(blueprint *print, blueprint_row row)
     strbuf_printf(&builder->name, "%send", blueprint_rows[row].prefix);
     /* '-' is in no id, so the end cannot be named like a stage's cell */
     builder->name.data[builder->name.length - 4] = '-';
-    dot_node *end = blueprint_named_node(print, row, strbuf_text(&builder->name));
-    dot_builder_set(end, "shape", "point");
-    dot_builder_set(end, "width", "0.01");
-    dot_builder_set(end, "height", "0.01");
-    dot_builder_set(end, "style", "invis");
+    dot_node *end = blueprint_hidden_point(dot_doc_node(print->rows[row], strbuf_text(&builder->name)));
     dot_builder_set(end, "group", "ends");
     return end;
 }

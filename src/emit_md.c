@@ -402,8 +402,6 @@ static void md_stages(md_report *report)
     for (size_t s = 0; s < report->model->stage_count; s++) md_stage(report, report->model->stages[s]);
 }
 
-/* "🔴 2 pain, 1 truth": the dot says which way the cell leans, as the HTML heat map's
- * colour does: a cell with neither pain nor delight (only moments of truth) is neutral. */
 /* One lane of a stage in the blueprint table: its touchpoints, with what marks them. */
 static void md_blueprint_lane(md_report *report, const jrn_stage *stage, jrn_lane lane)
 {
@@ -482,6 +480,8 @@ static void md_blueprint(md_report *report)
     }
 }
 
+/* "🔴 2 pain, 1 truth": the dot says which way the cell leans, as the HTML heat map's
+ * colour does: a cell with neither pain nor delight (only moments of truth) is neutral. */
 static void md_heat_cell(md_report *report, const report_heat *heat)
 {
     md_cell_open(report);
