@@ -44,7 +44,9 @@ static const char compile_help[] =
     "      --view VIEW    what the graph shows: full (default), spine, journey=ID, persona=ID,\n"
     "                     stage=ID (one stage, its neighbours' hops as stubs),\n"
     "                     flow (edge widths in proportion to the customers on them),\n"
-    "                     canvas (the journey-map grid: stages across, lanes down)\n"
+    "                     canvas (the journey-map grid: stages across, lanes down),\n"
+    "                     blueprint (the service blueprint: evidence, customer actions,\n"
+    "                     frontstage, backstage and support lanes per stage)\n"
     "      --stages-per-row N  the full picture and the canvas wrap their stages into\n"
     "                     rows of N (default: chosen by the number of stages; 0 keeps one row)\n"
     "      --lanes LIST   the canvas's lanes, comma-separated: stage, doing, touchpoints,\n"
@@ -229,6 +231,10 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
         options->view = VIEW_SPINE;
         return true;
     }
+    if (strcmp(view, "blueprint") == 0) {
+        options->view = VIEW_BLUEPRINT;
+        return true;
+    }
     if (strcmp(view, "flow") == 0) {
         options->view = VIEW_FLOW;
         return true;
@@ -241,7 +247,7 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
     bool is_journey = strncmp(view, "journey=", 8) == 0;
     bool is_persona = strncmp(view, "persona=", 8) == 0;
     if (!is_journey && !is_persona) {
-        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID, flow or canvas, not '%s'",
+        cli_usage_error(NULL, "--view takes full, spine, journey=ID, persona=ID, stage=ID, flow, canvas or blueprint, not '%s'",
                         view);
         return false;
     }

@@ -10,7 +10,7 @@
 #include "jrn/data_value.h"
 #include "jrn/memory.h"
 
-typedef enum data_slot_kind { SLOT_METRIC, SLOT_EMOTION, SLOT_RATE } data_slot_kind;
+typedef enum data_slot_kind { SLOT_METRIC, SLOT_EMOTION, SLOT_RATE, SLOT_WAIT } data_slot_kind;
 
 /* What is known about one subject under one metric. */
 typedef struct data_slot {
@@ -301,6 +301,12 @@ void data_record_emotion(jrn_actuals *actuals, const jrn_element *subject, const
     data_record(actuals, &place, measurement);
 }
 
+void data_record_wait(jrn_actuals *actuals, const jrn_touchpoint *touchpoint, const jrn_measurement *measurement)
+{
+    data_place place = {data_slots_of(actuals, &touchpoint->base), SLOT_WAIT, NULL, NULL, touchpoint->base.id, "wait"};
+    data_record(actuals, &place, measurement);
+}
+
 void data_record_rate(jrn_actuals *actuals, const jrn_journey *journey, const jrn_hop *hop,
                       const jrn_measurement *measurement)
 {
@@ -367,6 +373,12 @@ const jrn_actual *data_reported_emotion(const jrn_actuals *actuals, const jrn_el
 {
     if (element->kind != KIND_TOUCHPOINT && element->kind != KIND_STAGE) return NULL;
     data_slot *slot = data_find_slot(*data_slots_of(actuals, element), SLOT_EMOTION, NULL, NULL);
+    return slot != NULL ? &slot->actual : NULL;
+}
+
+const jrn_actual *data_measured_wait(const jrn_actuals *actuals, const jrn_touchpoint *touchpoint)
+{
+    data_slot *slot = data_find_slot(*data_slots_of(actuals, &touchpoint->base), SLOT_WAIT, NULL, NULL);
     return slot != NULL ? &slot->actual : NULL;
 }
 

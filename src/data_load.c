@@ -24,7 +24,7 @@ typedef struct data_loader {
 } data_loader;
 
 /* What the metric cell asks for. */
-typedef enum data_measure_kind { MEASURE_METRIC, MEASURE_EMOTION, MEASURE_RATE } data_measure_kind;
+typedef enum data_measure_kind { MEASURE_METRIC, MEASURE_EMOTION, MEASURE_RATE, MEASURE_WAIT } data_measure_kind;
 
 typedef struct data_measure {
     data_measure_kind kind;
@@ -187,6 +187,11 @@ static bool data_read_metric(data_loader *loader, const jrn_csv_field *field, da
         measure->metric = (const jrn_metric *)metric;
         return true;
     }
+    /* after the metrics: a map that declares a metric 'wait' keeps measuring it */
+    if (strcmp(text, "wait") == 0) {
+        measure->kind = MEASURE_WAIT;
+        return true;
+    }
     jrn_suggester suggester;
     suggest_begin(&suggester, text);
     data_suggest(loader->actuals, KIND_METRIC, &suggester);
@@ -196,7 +201,8 @@ static bool data_read_metric(data_loader *loader, const jrn_csv_field *field, da
         : diag_error(loader->diags, field->span, "unknown metric '%s'", text);
     if (near == NULL) {
         diag_add_note(loader->diags, diag, span_none(),
-                      "the metric is a metric id, emotion (customer-reported), or rate:FROM->TO (an observed hop rate)");
+                      "the metric is a metric id, emotion (customer-reported), wait (the measured wait before a "
+                      "touchpoint) or rate:FROM->TO (an observed hop rate)");
     }
     return false;
 }
@@ -234,6 +240,10 @@ static size_t data_subject_kinds(data_measure_kind kind, jrn_kind *kinds)
         kinds[1] = KIND_TOUCHPOINT;
         return 2;
     }
+    if (kind == MEASURE_WAIT) {
+        kinds[0] = KIND_TOUCHPOINT;
+        return 1;
+    }
     kinds[0] = KIND_TOUCHPOINT;
     kinds[1] = KIND_STAGE;
     kinds[2] = KIND_JOURNEY;
@@ -242,6 +252,7 @@ static size_t data_subject_kinds(data_measure_kind kind, jrn_kind *kinds)
 
 static const char *data_kinds_text(const jrn_kind *kinds, size_t count)
 {
+    if (count == 1) return "touchpoint";
     if (count == 2) return kinds[0] == KIND_JOURNEY ? "journey or touchpoint" : "touchpoint or stage";
     return "touchpoint, stage or journey";
 }
@@ -251,6 +262,7 @@ static const char *data_measure_text(const data_measure *measure)
     switch (measure->kind) {
     case MEASURE_EMOTION: return "customer-reported emotion";
     case MEASURE_RATE: return "an observed rate";
+    case MEASURE_WAIT: return "a measured wait";
     case MEASURE_METRIC: break;
     }
     return "a metric";
@@ -404,6 +416,11 @@ static bool data_read_value(data_loader *loader, const jrn_csv_field *field, con
                    "'%s' is not a value: write a number (4.5), a percentage (85%%) or a duration (2d)", field->text);
         return false;
     }
+    if (measure->kind == MEASURE_WAIT) {
+        if (value->kind == QUANTITY_DURATION) return true;
+        diag_error(loader->diags, field->span, "a wait is a duration such as 12min or 2h, not '%s'", field->text);
+        return false;
+    }
     if (measure->kind == MEASURE_RATE) {
         if (value->kind != QUANTITY_PERCENT) {
             diag_error(loader->diags, field->span, "a rate is a percentage such as 85%%, not '%s'", field->text);
@@ -479,6 +496,9 @@ static void data_file_row(data_loader *loader, const jrn_element *subject, const
         break;
     case MEASURE_RATE:
         data_record_rate(loader->actuals, journey, hop, measurement);
+        break;
+    case MEASURE_WAIT:
+        data_record_wait(loader->actuals, (const jrn_touchpoint *)subject, measurement);
         break;
     case MEASURE_METRIC:
         if (!data_has_kpi(subject, measure->metric)) {

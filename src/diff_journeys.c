@@ -17,11 +17,7 @@ static jrn_change_value diff_rate_value(diff_context *context, const jrn_hop *ho
 
 static jrn_change_value diff_after_value(diff_context *context, const jrn_hop *hop)
 {
-    if (!hop->has_after) return diff_value_absent();
-    jrn_quantity after = {QUANTITY_DURATION, duration_in_days(hop->after), hop->after,
-                          arena_printf(context->arena, "%.15g%s", hop->after.amount,
-                                       duration_unit_suffix(hop->after.unit))};
-    return diff_value_quantity(&after);
+    return diff_value_duration(context->arena, hop->has_after, hop->after);
 }
 
 static diff_subject diff_hop_subject(diff_context *context, const jrn_journey *journey, const jrn_hop *hop)

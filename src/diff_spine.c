@@ -98,6 +98,27 @@ static void diff_place_touchpoint(const diff_context *context, const void *eleme
     diff_stage_group(context, ((const jrn_touchpoint *)element)->stage->base.id, subject);
 }
 
+/* The service blueprint: the lane and what it serves are structure; a fail point and a
+ * wait standard are the experience; evidence is detail. */
+static void diff_compare_service(diff_context *context, const diff_subject *subject,
+                                 const jrn_touchpoint *before, const jrn_touchpoint *now)
+{
+    jrn_arena *arena = context->arena;
+    const jrn_touchpoint_service *old_service = before->service, *new_service = now->service;
+    diff_property(context, subject, "support", IMPACT_STRUCTURE, diff_value_flag(before->is_support),
+                  diff_value_flag(now->is_support));
+    diff_property(context, subject, "serves", IMPACT_STRUCTURE,
+                  diff_value_names(arena, (const void *const *)old_service->serves, old_service->serve_count),
+                  diff_value_names(arena, (const void *const *)new_service->serves, new_service->serve_count));
+    diff_property(context, subject, "fail", IMPACT_EXPERIENCE, diff_value_text(old_service->fail),
+                  diff_value_text(new_service->fail));
+    diff_property(context, subject, "wait", IMPACT_EXPERIENCE,
+                  diff_value_duration(arena, old_service->has_wait, old_service->wait),
+                  diff_value_duration(arena, new_service->has_wait, new_service->wait));
+    diff_property(context, subject, "evidence", IMPACT_DETAIL, diff_value_texts(&old_service->evidence),
+                  diff_value_texts(&new_service->evidence));
+}
+
 static void diff_compare_touchpoint(diff_context *context, const diff_subject *subject,
                                     const void *old_element, const void *new_element)
 {
@@ -130,6 +151,7 @@ static void diff_compare_touchpoint(diff_context *context, const diff_subject *s
                   diff_value_flag(now->is_backstage));
     diff_property(context, subject, "owner", IMPACT_STRUCTURE, diff_value_name(before->owner),
                   diff_value_name(now->owner));
+    diff_compare_service(context, subject, before, now);
     diff_property(context, subject, "does", IMPACT_DETAIL, diff_value_text(before->notes->does), diff_value_text(now->notes->does));
     diff_property(context, subject, "thinks", IMPACT_DETAIL, diff_value_text(before->notes->thinks), diff_value_text(now->notes->thinks));
     diff_property(context, subject, "feels", IMPACT_DETAIL, diff_value_text(before->notes->feels), diff_value_text(now->notes->feels));
@@ -156,6 +178,7 @@ static const char *diff_touchpoint_note(diff_context *context, const void *eleme
     if (touchpoint->is_pain) strbuf_puts(&note, ", pain point");
     if (touchpoint->is_delight) strbuf_puts(&note, ", moment of delight");
     if (touchpoint->is_backstage) strbuf_puts(&note, ", backstage");
+    if (touchpoint->is_support) strbuf_puts(&note, ", support");
     const char *result = note.length > 0 ? arena_strdup(context->arena, strbuf_text(&note) + 2) : NULL;
     strbuf_free(&note);
     return result;

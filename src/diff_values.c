@@ -83,6 +83,14 @@ jrn_change_value diff_value_quantity(const jrn_quantity *quantity)
     };
 }
 
+jrn_change_value diff_value_duration(jrn_arena *arena, bool is_set, jrn_duration duration)
+{
+    if (!is_set) return diff_value_absent();
+    jrn_quantity quantity = {QUANTITY_DURATION, duration_in_days(duration), duration,
+                             arena_printf(arena, "%.15g%s", duration.amount, duration_unit_suffix(duration.unit))};
+    return diff_value_quantity(&quantity);
+}
+
 jrn_change_value diff_value_literal(const char *text)
 {
     if (text == NULL) return diff_value_absent();

@@ -43,7 +43,7 @@ static void dot_graph_choose_journeys(dot_builder *builder)
         const jrn_journey *journey = model->journeys[i];
         bool shown = false;
         switch (options->view) {
-        case VIEW_FULL: case VIEW_FLOW: shown = true; break;
+        case VIEW_FULL: case VIEW_FLOW: case VIEW_BLUEPRINT: shown = true; break;
         case VIEW_SPINE: case VIEW_CANVAS: shown = false; break;
         case VIEW_JOURNEY: shown = journey == options->view_journey; break;
         case VIEW_PERSONA: shown = dot_graph_journey_walked_by(journey, options->view_persona); break;
@@ -63,12 +63,13 @@ static void dot_graph_choose_touchpoints(dot_builder *builder)
     const jrn_emit_options *options = builder->options;
     for (size_t i = 0; i < model->touchpoint_count; i++)
         builder->touchpoint_shown[i] =
-            options->view == VIEW_FULL ||
+            options->view == VIEW_FULL || options->view == VIEW_BLUEPRINT ||
             (options->view == VIEW_PERSONA &&
              dot_graph_touchpoint_is_for(model->touchpoints[i], options->view_persona)) ||
             (options->view == VIEW_STAGE &&
              dot_builder_stage_within(model->touchpoints[i]->stage, options->view_stage));
-    if (options->view == VIEW_FULL || options->view == VIEW_SPINE || options->view == VIEW_STAGE)
+    if (options->view == VIEW_FULL || options->view == VIEW_SPINE || options->view == VIEW_STAGE ||
+        options->view == VIEW_BLUEPRINT)
         return;
     for (size_t i = 0; i < model->journey_count; i++) {
         const jrn_journey *journey = model->journeys[i];
@@ -87,7 +88,8 @@ static void dot_graph_choose_touchpoints(dot_builder *builder)
 static void dot_graph_choose_stages(dot_builder *builder)
 {
     const jrn_model *model = builder->model;
-    bool every = builder->options->view == VIEW_FULL || builder->options->view == VIEW_SPINE;
+    bool every = builder->options->view == VIEW_FULL || builder->options->view == VIEW_SPINE ||
+                 builder->options->view == VIEW_BLUEPRINT;
     for (size_t i = 0; i < model->stage_count; i++)
         builder->stage_shown[i] =
             every || (builder->options->view == VIEW_STAGE &&
@@ -171,6 +173,7 @@ static const char *dot_graph_view_noun(const jrn_emit_options *options)
     case VIEW_STAGE: return "This stage";
     case VIEW_SPINE: return "The spine";
     case VIEW_CANVAS: return "The canvas";
+    case VIEW_BLUEPRINT: return "The service blueprint";
     case VIEW_FULL: case VIEW_FLOW: break;
     }
     return "The full map";
@@ -289,6 +292,7 @@ dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options
     dot_graph_bound(&builder);
     dot_graph_warn_overview(&builder, options);
     if (overview) dot_graph_spine_add(&builder);
+    else if (options->view == VIEW_BLUEPRINT) dot_graph_blueprint_add(&builder, arena);
     else dot_graph_map_add(&builder);
     dot_graph_set_title(&builder, options);
     strbuf_free(&builder.name);

@@ -650,6 +650,9 @@ static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
         }
         if (options->canvas_persona_count > 0) strbuf_puts(raw, options->canvas_persona_count == 1 ? " lives it" : " live it");
         break;
+    case VIEW_BLUEPRINT:
+        strbuf_puts(raw, "Service blueprint: what the customer does and sees, and the work behind it");
+        break;
     case VIEW_STAGE:
         strbuf_puts(raw, "Stage: ");
         strbuf_puts(raw, dot_label_name(&options->view_stage->base));

@@ -13,7 +13,8 @@ static const char *const csv_columns[] = {
     "stage_id", "stage", "touchpoint_id", "touchpoint", "channels", "personas", "owner",
     "owner_inherited", "contact", "emotion", "emotion_label", "effort", "pain", "pain_text",
     "delight", "delight_text", "moment_of_truth", "truth_text", "backstage", "trigger",
-    "opportunities", "does", "thinks", "feels", "kpis", "file", "line", "column",
+    "opportunities", "does", "thinks", "feels", "lane", "evidence", "fail_point", "wait", "serves",
+    "kpis", "file", "line", "column",
 };
 
 /* True when a spreadsheet would read the cell as a formula (OWASP's list: it starts with
@@ -158,6 +159,21 @@ static void csv_location(jrn_arena *arena, jrn_strbuf *out, jrn_span span)
     csv_field(out, false, arena_printf(arena, "%u", (unsigned)position.column));
 }
 
+/* The service blueprint's columns: lane, evidence, fail point, wait standard, serves. */
+static void csv_service(jrn_arena *arena, jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+{
+    const jrn_touchpoint_service *service = touchpoint->service;
+    csv_field(out, false, lane_name(touchpoint_lane(touchpoint)));
+    csv_field(out, false, report_join_texts(arena, &service->evidence, "; "));
+    csv_field(out, false, service->fail);
+    csv_field(out, false, service->has_wait ? report_duration_text(arena, service->wait) : NULL);
+    jrn_strbuf served = STRBUF_INIT;
+    for (size_t s = 0; s < service->serve_count; s++)
+        strbuf_printf(&served, "%s%s", s ? "; " : "", element_label(&service->serves[s]->base));
+    csv_field(out, false, service->serve_count ? arena_strdup(arena, strbuf_text(&served)) : NULL);
+    strbuf_free(&served);
+}
+
 static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *model,
                            const jrn_touchpoint *touchpoint)
 {
@@ -189,6 +205,7 @@ static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *m
     csv_field(out, false, touchpoint->notes->does);
     csv_field(out, false, touchpoint->notes->thinks);
     csv_field(out, false, touchpoint->notes->feels);
+    csv_service(arena, out, touchpoint);
     csv_field(out, false, csv_kpis_text(arena, touchpoint));
     csv_location(arena, out, touchpoint->base.span);
 }

@@ -17,6 +17,7 @@ typedef struct html_report {
     const jrn_model *model;
     const report_facts *facts;
     const jrn_actuals *actuals;   /* --data: measured data, or NULL */
+    bool has_blueprint;           /* some touchpoint is backstage or support */
 } html_report;
 
 /* The page's style: system fonts only, so the file needs nothing from outside. */
@@ -306,8 +307,9 @@ static void html_banner(html_report *report)
 static void html_nav(html_report *report)
 {
     html_raw(report, "<nav><a href=\"#struggle\">Where customers struggle</a><a href=\"#curve\">Emotion curve</a>"
-                     "<a href=\"#canvas\">Canvas</a><a href=\"#heat\">Heat map</a><a href=\"#graph\">Journey graph</a>"
-                     "<a href=\"#pains\">Pain points</a><a href=\"#truths\">Moments of truth</a>"
+                     "<a href=\"#canvas\">Canvas</a><a href=\"#heat\">Heat map</a><a href=\"#graph\">Journey graph</a>");
+    if (report->has_blueprint) html_raw(report, "<a href=\"#blueprint\">Service blueprint</a>");
+    html_raw(report, "<a href=\"#pains\">Pain points</a><a href=\"#truths\">Moments of truth</a>"
                      "<a href=\"#stages\">Stages</a><a href=\"#personas\">Personas</a>"
                      "<a href=\"#journeys\">Journeys</a><a href=\"#kpis\">KPIs</a>");
     if (report->actuals != NULL) html_raw(report, "<a href=\"#reported\">What customers report</a>");
@@ -585,6 +587,23 @@ static void html_graph(html_report *report, const char *svg)
      * and CSS fit it to the page for the overview: no script. */
     html_raw(report, "<input type=\"checkbox\" id=\"graph-zoom\" class=\"zoom\">"
                      "<label for=\"graph-zoom\" class=\"zoom\">Fit to the page</label>\n"
+                     "<div class=\"graph\">\n");
+    html_raw(report, svg);
+    html_raw(report, "</div>\n");
+    html_section_close(report);
+}
+
+/* The service blueprint, when the map has work behind the scenes (svg: NULL otherwise). */
+static void html_blueprint(html_report *report, const char *svg)
+{
+    if (svg == NULL) return;
+    html_section_open(report, "blueprint", "Service blueprint",
+                      "What customers do and see, and the work behind it: frontstage touchpoints above the "
+                      "line of visibility, backstage work and support processes below, arrows from the work "
+                      "to what it makes happen. Red hops take longer than customers tolerate; fail points "
+                      "are marked.");
+    html_raw(report, "<input type=\"checkbox\" id=\"blueprint-zoom\" class=\"zoom\">"
+                     "<label for=\"blueprint-zoom\" class=\"zoom\">Fit to the page</label>\n"
                      "<div class=\"graph\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
@@ -1040,9 +1059,11 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
                jrn_diag_list *diags)
 {
     jrn_arena *arena = arena_new();
-    html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL};
-    jrn_strbuf graph = STRBUF_INIT, canvas = STRBUF_INIT;
-    bool ok = report_svg_pictures(model, options, &graph, &canvas, diags);
+    html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL, false};
+    jrn_strbuf graph = STRBUF_INIT, canvas = STRBUF_INIT, blueprint = STRBUF_INIT;
+    bool has_blueprint = model_has_blueprint(model);
+    bool ok = report_svg_pictures(model, options, &graph, &canvas, has_blueprint ? &blueprint : NULL, diags);
+    report.has_blueprint = has_blueprint;
     if (ok) {
         html_head(&report);
         if (options != NULL && options->page_header != NULL) html_raw(&report, options->page_header);
@@ -1053,6 +1074,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
         html_canvas(&report, strbuf_text(&canvas));
         html_heat_map(&report);
         html_graph(&report, strbuf_text(&graph));
+        html_blueprint(&report, has_blueprint ? strbuf_text(&blueprint) : NULL);
         html_pains(&report);
         html_truths(&report);
         html_stages(&report);
@@ -1066,6 +1088,7 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
     }
     strbuf_free(&graph);
     strbuf_free(&canvas);
+    strbuf_free(&blueprint);
     arena_free(arena);
     return ok;
 }

@@ -339,12 +339,41 @@ static void emit_json_stages(emit_json_writer *writer, const jrn_model *model)
     json_array_end(&writer->json);
 }
 
+/* A duration as {"text": "2d", "days": 2}, or null. */
+static void emit_json_member_duration(emit_json_writer *writer, const char *key, bool has, jrn_duration duration)
+{
+    json_key(&writer->json, key);
+    if (!has) {
+        json_null(&writer->json);
+        return;
+    }
+    json_object_begin(&writer->json, JSON_INLINE);
+    json_member_string(&writer->json, "text", report_duration_text(writer->arena, duration));
+    json_key(&writer->json, "days");
+    json_number(&writer->json, duration_in_days(duration));
+    json_object_end(&writer->json);
+}
+
 /* A heat-map flag: "pain", "delight", "truth" as a flag and its optional text. */
 static void emit_json_member_flag(emit_json_writer *writer, const char *flag_key, const char *text_key,
                              bool flag, const char *text)
 {
     json_member_bool(&writer->json, flag_key, flag);
     json_member_string(&writer->json, text_key, text);
+}
+
+/* The service blueprint's facts of a touchpoint. */
+static void emit_json_touchpoint_service(emit_json_writer *writer, const jrn_touchpoint *touchpoint)
+{
+    const jrn_touchpoint_service *service = touchpoint->service;
+    json_member_string(&writer->json, "lane", lane_name(touchpoint_lane(touchpoint)));
+    json_member_bool(&writer->json, "support", touchpoint->is_support);
+    emit_json_member_texts(writer, "evidence", &service->evidence);
+    json_member_string(&writer->json, "fail", service->fail);
+    emit_json_member_duration(writer, "wait", service->has_wait, service->wait);
+    emit_json_id_list_begin(writer, "serves");
+    for (size_t s = 0; s < service->serve_count; s++) emit_json_id_item(writer, &service->serves[s]->base);
+    json_array_end(&writer->json);
 }
 
 static void emit_json_touchpoints(emit_json_writer *writer, const jrn_model *model)
@@ -377,6 +406,7 @@ static void emit_json_touchpoints(emit_json_writer *writer, const jrn_model *mod
         json_member_bool(&writer->json, "backstage", touchpoint->is_backstage);
         json_member_string(&writer->json, "trigger", touchpoint->notes->trigger);
         emit_json_member_texts(writer, "opportunities", &touchpoint->notes->opportunities);
+        emit_json_touchpoint_service(writer, touchpoint);
         if (writer->actuals != NULL) emit_json_member_reported_emotion(writer, &touchpoint->base);
         emit_json_element_end(writer, &touchpoint->base);
     }
@@ -389,16 +419,7 @@ static void emit_json_hop(emit_json_writer *writer, const jrn_journey *journey, 
     emit_json_member_id(writer, "from", &hop->from->base);
     emit_json_member_id(writer, "to", &hop->to->base);
     emit_json_member_number_or_null(writer, "rate", hop->has_rate, hop->rate);
-    json_key(&writer->json, "after");
-    if (hop->has_after) {
-        json_object_begin(&writer->json, JSON_INLINE);
-        json_member_string(&writer->json, "text", report_duration_text(writer->arena, hop->after));
-        json_key(&writer->json, "days");
-        json_number(&writer->json, duration_in_days(hop->after));
-        json_object_end(&writer->json);
-    } else {
-        json_null(&writer->json);
-    }
+    emit_json_member_duration(writer, "after", hop->has_after, hop->after);
     json_member_bool(&writer->json, "goes_back", hop->goes_back);
     json_member_bool(&writer->json, "declared_loop", hop->is_declared_loop);
     if (writer->actuals != NULL) emit_json_member_observed_rate(writer, data_observed_rate(writer->actuals, journey, hop));

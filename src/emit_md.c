@@ -1,6 +1,7 @@
 /* emit_md.c — `-f md`: the journey map as a Markdown report for a code host: header,
- * where customers struggle, personas, the spine, the canvas, stage tables, heat map, moments of
- * truth, ranked pain points, journeys, KPIs, triggers, opportunities, accountability. */
+ * where customers struggle, personas, the spine, the canvas, stage tables, heat map, moments
+ * of truth, ranked pain points, the service blueprint, journeys, KPIs, triggers,
+ * opportunities, accountability. */
 #include "jrn/emit.h"
 
 #include "jrn/report_actuals.h"
@@ -411,6 +412,84 @@ static void md_stages(md_report *report)
     for (size_t s = 0; s < report->model->stage_count; s++) md_stage(report, report->model->stages[s]);
 }
 
+/* One lane of a stage in the blueprint table: its touchpoints, with what marks them. */
+static void md_blueprint_lane(md_report *report, const jrn_stage *stage, jrn_lane lane)
+{
+    md_cell_open(report);
+    size_t shown = 0;
+    for (size_t t = 0; t < stage->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = stage->touchpoints[t];
+        if (touchpoint_lane(touchpoint) != lane) continue;
+        const jrn_touchpoint_service *service = touchpoint->service;
+        if (shown++) md_raw(report, "; ");
+        md_label(report, &touchpoint->base);
+        if (service->has_wait) {
+            md_raw(report, " (wait ");
+            md_text(report, report_duration_text(report->arena, service->wait));
+            md_raw(report, ")");
+        }
+        if (service->fail) {
+            md_raw(report, " \xE2\x9A\xA0 *");
+            md_text(report, service->fail);
+            md_raw(report, "*");
+        }
+        for (size_t s = 0; s < service->serve_count; s++) {
+            md_raw(report, s ? ", " : " \xE2\x86\x92 ");
+            md_label(report, &service->serves[s]->base);
+        }
+    }
+    md_cell_close(report);
+}
+
+/* The customer's side of a stage in the blueprint table: what they do, and the evidence. */
+static void md_blueprint_customer(md_report *report, const jrn_stage *stage, bool evidence)
+{
+    md_cell_open(report);
+    size_t shown = 0;
+    for (size_t t = 0; t < stage->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = stage->touchpoints[t];
+        if (touchpoint_lane(touchpoint) != LANE_FRONTSTAGE) continue;
+        const jrn_text_list *pieces = &touchpoint->service->evidence;
+        if (evidence) {
+            for (size_t e = 0; e < pieces->count; e++) {
+                if (shown++) md_raw(report, "; ");
+                md_text(report, pieces->items[e]);
+            }
+        } else if (touchpoint->notes->does != NULL) {
+            if (shown++) md_raw(report, "; ");
+            md_text(report, touchpoint->notes->does);
+        }
+    }
+    md_cell_close(report);
+}
+
+/* The service blueprint as a table, a stage a row, when the map has work behind the
+ * scenes: the lanes left to right as the picture draws them top to bottom. */
+static void md_blueprint(md_report *report)
+{
+    static const char *const columns[] = {"Stage", "Physical evidence", "Customer actions", "Frontstage",
+                                          "Backstage", "Support processes"};
+    const jrn_model *model = report->model;
+    if (!model_has_blueprint(model)) return;
+    md_heading(report, "##", "Service blueprint");
+    md_raw(report, "Left to right as the blueprint (`--view blueprint`) draws it top to bottom: "
+                   "what the customer sees and does, the frontstage, then the work behind the line "
+                   "of visibility. \xE2\x9A\xA0 marks a fail point, \xE2\x86\x92 what the work serves.\n\n");
+    md_table_head(report, columns, sizeof columns / sizeof columns[0]);
+    for (size_t i = 0; i < model->stage_count; i++) {
+        const jrn_stage *stage = model->stages[i];
+        if (stage->touchpoint_count == 0) continue;
+        md_row_start(report);
+        md_cell(report, md_stage_title(report, stage));
+        md_blueprint_customer(report, stage, true);
+        md_blueprint_customer(report, stage, false);
+        md_blueprint_lane(report, stage, LANE_FRONTSTAGE);
+        md_blueprint_lane(report, stage, LANE_BACKSTAGE);
+        md_blueprint_lane(report, stage, LANE_SUPPORT);
+        md_row_end(report);
+    }
+}
+
 /* "🔴 2 pain, 1 truth": the dot says which way the cell leans, as the HTML heat map's
  * colour does: a cell with neither pain nor delight (only moments of truth) is neutral. */
 static void md_heat_cell(md_report *report, const report_heat *heat)
@@ -776,6 +855,7 @@ bool emit_md(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf
     md_pains(&report);
     md_truths(&report);
     md_stages(&report);
+    md_blueprint(&report);
     md_segments(&report);
     md_personas(&report);
     md_journeys(&report);

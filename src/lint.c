@@ -51,11 +51,12 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "the journey."},
     [LINT_BACKSTAGE_TOUCHPOINT] = {
         "backstage-touchpoint", SEVERITY_WARNING, true,
-        "a touchpoint is marked backstage",
+        "a backstage or support touchpoint serves nothing",
         "A customer journey map is drawn through the customer's eyes: it shows what the "
-        "customer sees and experiences, not the internal processes behind the scenes. Move "
-        "the process to a service blueprint, or map the customer-facing touchpoint it "
-        "produces instead."},
+        "customer sees and experiences. Work behind the scenes belongs in the service "
+        "blueprint, lined up under the frontstage touchpoints it makes happen. Name them "
+        "with 'serves:', or map the customer-facing touchpoint the process produces "
+        "instead."},
     [LINT_STALE_REVIEW] = {
         "stale-review", SEVERITY_WARNING, true,
         "the map's 'reviewed' date is more than 12 months old (a note when there is none)",
@@ -134,6 +135,20 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "emotion) is what customers report. A difference of 2 points or more on the emotion "
         "scale means the map is out of date or the team misreads the experience. Update "
         "'emotion:' to what customers report and find out why the views differ."},
+    [LINT_FAIL_POINT_WITHOUT_OWNER] = {
+        "fail-point-without-owner", SEVERITY_WARNING, true,
+        "a touchpoint with a fail point names no owner of its own",
+        "A fail point ('fail:') is where the service is known to break; in the service "
+        "blueprint it is the place to watch and to fix first. Nobody fixes what belongs to "
+        "everybody: the stage's or the map's owner is too far away. Give the touchpoint an "
+        "'owner:'."},
+    [LINT_WAIT_EXCEEDED] = {
+        "wait-exceeded", SEVERITY_WARNING, true,
+        "a hop takes longer than the wait customers tolerate at its step",
+        "A touchpoint's 'wait:' is its time standard: the longest wait customers accept "
+        "before it (the queue at the desk, the towels after the call). A journey hop into it "
+        "whose typical time ('after:') is longer breaks the standard for every customer on "
+        "that path. Shorten the wait, or set the standard customers really accept."},
     [LINT_UNKNOWN_RULE] = {
         "unknown-rule", SEVERITY_WARNING, true,
         "a suppression comment names a rule that does not exist",
@@ -176,6 +191,8 @@ static const lint_check lint_checks[LINT_RULE_COUNT] = {
     [LINT_KPI_MISSED] = lint_rule_kpi_missed,
     [LINT_KPI_NO_DATA] = lint_rule_kpi_no_data,
     [LINT_EMOTION_GAP_INTERNAL] = lint_rule_emotion_gap_internal,
+    [LINT_FAIL_POINT_WITHOUT_OWNER] = lint_rule_fail_point_without_owner,
+    [LINT_WAIT_EXCEEDED] = lint_rule_wait_exceeded,
 };
 
 const jrn_lint_rule *lint_rule(jrn_lint_rule_id id)

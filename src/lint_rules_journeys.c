@@ -162,8 +162,9 @@ void lint_rule_orphan_touchpoint(jrn_lint_context *context)
     }
     for (size_t t = 0; t < model->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
-        /* Backstage work is in no journey by nature; backstage-touchpoint reports it. */
-        if (walked[t] || touchpoint->is_backstage) continue;
+        /* Backstage and support work is in no journey by nature: it serves the steps
+         * (backstage-touchpoint reports what serves nothing). */
+        if (walked[t] || touchpoint_lane(touchpoint) != LANE_FRONTSTAGE) continue;
         lint_report(context, LINT_ORPHAN_TOUCHPOINT, touchpoint->base.id_span,
                     "touchpoint '%s' is in no journey", touchpoint->base.id);
     }

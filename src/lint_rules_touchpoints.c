@@ -1,19 +1,6 @@
-/* lint_rules_touchpoints.c — rules about single touchpoints and KPIs: what the customer
- * cannot see (backstage-touchpoint), inconsistent heat (mixed-experience), and KPIs
- * nobody can act on (kpi-without-target). */
+/* lint_rules_touchpoints.c — rules about single touchpoints and KPIs: inconsistent heat
+ * (mixed-experience), and KPIs nobody can act on (kpi-without-target). */
 #include "jrn/lint_rules.h"
-
-void lint_rule_backstage_touchpoint(jrn_lint_context *context)
-{
-    const jrn_model *model = context->model;
-    for (size_t t = 0; t < model->touchpoint_count; t++) {
-        const jrn_touchpoint *touchpoint = model->touchpoints[t];
-        if (!touchpoint->is_backstage) continue;
-        lint_report(context, LINT_BACKSTAGE_TOUCHPOINT, touchpoint->base.id_span,
-                    "touchpoint '%s' is backstage: a journey map shows what people experience, "
-                    "not the processes behind the scenes", touchpoint->base.id);
-    }
-}
 
 void lint_rule_mixed_experience(jrn_lint_context *context)
 {

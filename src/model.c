@@ -82,6 +82,30 @@ const char *model_emotion_label(const jrn_model *model, double emotion)
 }
 
 const jrn_touchpoint_notes model_no_notes = {0};
+const jrn_touchpoint_service model_no_service = {0};
+
+jrn_lane touchpoint_lane(const jrn_touchpoint *touchpoint)
+{
+    if (touchpoint->is_support) return LANE_SUPPORT;
+    return touchpoint->is_backstage ? LANE_BACKSTAGE : LANE_FRONTSTAGE;
+}
+
+bool model_has_blueprint(const jrn_model *model)
+{
+    for (size_t i = 0; i < model->touchpoint_count; i++)
+        if (touchpoint_lane(model->touchpoints[i]) != LANE_FRONTSTAGE) return true;
+    return false;
+}
+
+const char *lane_name(jrn_lane lane)
+{
+    switch (lane) {
+    case LANE_BACKSTAGE: return "backstage";
+    case LANE_SUPPORT: return "support";
+    case LANE_FRONTSTAGE: break;
+    }
+    return "frontstage";
+}
 
 const char *model_journey_rest(const jrn_journey *journey)
 {

@@ -59,21 +59,27 @@ static void report_svg_prefix_ids(jrn_strbuf *out, const char *svg, const char *
 }
 
 bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
-                         jrn_strbuf *canvas, jrn_diag_list *diags)
+                         jrn_strbuf *canvas, jrn_strbuf *blueprint, jrn_diag_list *diags)
 {
     static const jrn_emit_options full = {.view = VIEW_FULL};
     jrn_emit_options canvas_view = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL};
-    const jrn_emit_options *views[] = {options ? options : &full, &canvas_view};
-    jrn_strbuf documents[2] = {STRBUF_INIT, STRBUF_INIT};
-    bool rendered = render_graphs(model, views, 2, "svg", documents, diags);
+    jrn_emit_options blueprint_view = options ? *options : full;
+    blueprint_view.view = VIEW_BLUEPRINT;
+    const jrn_emit_options *views[] = {options ? options : &full, &canvas_view, &blueprint_view};
+    size_t count = blueprint != NULL ? 3 : 2;
+    jrn_strbuf documents[3] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
+    bool rendered = render_graphs(model, views, count, "svg", documents, diags);
     if (rendered) {
         report_svg_inline(graph, strbuf_text(&documents[0]));
-        jrn_strbuf inlined = STRBUF_INIT;
-        report_svg_inline(&inlined, strbuf_text(&documents[1]));
-        report_svg_prefix_ids(canvas, strbuf_text(&inlined), "canvas-");
-        strbuf_free(&inlined);
+        static const char *const prefixes[] = {NULL, "canvas-", "blueprint-"};
+        jrn_strbuf *targets[] = {NULL, canvas, blueprint};
+        for (size_t i = 1; i < count; i++) {
+            jrn_strbuf inlined = STRBUF_INIT;
+            report_svg_inline(&inlined, strbuf_text(&documents[i]));
+            report_svg_prefix_ids(targets[i], strbuf_text(&inlined), prefixes[i]);
+            strbuf_free(&inlined);
+        }
     }
-    strbuf_free(&documents[0]);
-    strbuf_free(&documents[1]);
+    for (size_t i = 0; i < 3; i++) strbuf_free(&documents[i]);
     return rendered;
 }

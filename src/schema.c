@@ -60,6 +60,11 @@ static const jrn_property_rule property_rules[] = {
     ROW(KIND_TOUCHPOINT, "backstage", PROP_BACKSTAGE, TYPE_FLAG, false, NO_REF, NULL, 12, "not seen by the customer (flag)"),
     ROW(KIND_TOUCHPOINT, "trigger", PROP_TRIGGER, TYPE_TEXT, false, NO_REF, NULL, 13, "a proactive-service trigger"),
     ROW(KIND_TOUCHPOINT, "opportunity", PROP_OPPORTUNITY, TYPE_TEXT, true, NO_REF, NULL, 14, "an improvement idea"),
+    ROW(KIND_TOUCHPOINT, "support", PROP_SUPPORT, TYPE_FLAG, false, NO_REF, NULL, 15, "a support process behind the backstage (flag)"),
+    ROW(KIND_TOUCHPOINT, "evidence", PROP_EVIDENCE, TYPE_TEXT, true, NO_REF, NULL, 16, "physical evidence the customer sees"),
+    ROW(KIND_TOUCHPOINT, "fail", PROP_FAIL, TYPE_TEXT, false, NO_REF, NULL, 17, "a fail point: how it can break"),
+    ROW(KIND_TOUCHPOINT, "wait", PROP_WAIT, TYPE_DURATION, false, NO_REF, NULL, 18, "the longest wait customers tolerate"),
+    ROW(KIND_TOUCHPOINT, "serves", PROP_SERVES, TYPE_REFERENCE, true, KIND_TOUCHPOINT, NULL, 19, "touchpoints nearer the customer it makes happen"),
 
     ROW(KIND_JOURNEY, "goal", PROP_GOAL, TYPE_TEXT, false, NO_REF, NULL, 0, "what the persona is trying to do"),
     ROW(KIND_JOURNEY, "start", PROP_START, TYPE_REFERENCE, false, KIND_TOUCHPOINT, NULL, 1, "the entry step (default: the first step)"),

@@ -123,7 +123,10 @@ static jrn_element *sema_make_element(jrn_sema *sema, const jrn_ast_decl *decl)
     element->title = decl->title != NULL ? arena_strdup(sema->arena, decl->title) : NULL;
     element->span = decl->span;
     element->id_span = decl->id_span;
-    if (decl->kind == KIND_TOUCHPOINT) ((jrn_touchpoint *)element)->notes = &model_no_notes;
+    if (decl->kind == KIND_TOUCHPOINT) {
+        ((jrn_touchpoint *)element)->notes = &model_no_notes;
+        ((jrn_touchpoint *)element)->service = &model_no_service;
+    }
     return element;
 }
 

@@ -197,8 +197,69 @@ static void sema_check_metric_labels(jrn_sema *sema)
     }
 }
 
+/* Why target cannot be served from a touchpoint in lane, or NULL when it can: what a
+ * touchpoint serves lies nearer the customer (backstage serves the frontstage; support the
+ * frontstage or the backstage). */
+static const char *sema_serve_lane_problem(jrn_lane lane, jrn_lane target)
+{
+    if (target == LANE_FRONTSTAGE) return NULL;
+    if (lane == LANE_SUPPORT && target == LANE_BACKSTAGE) return NULL;
+    return lane == LANE_SUPPORT
+        ? "a support process serves backstage or frontstage touchpoints, not another support process"
+        : "backstage work serves frontstage touchpoints (those the customer sees), not other backstage work";
+}
+
+/* One serves: target: not itself, nearer the customer, in the same stage or an earlier one. */
+static void sema_check_served(jrn_sema *sema, const jrn_touchpoint *touchpoint, const jrn_touchpoint *target,
+                              jrn_span span)
+{
+    if (target == touchpoint) {
+        diag_error(sema->diags, span, "touchpoint '%s' serves itself", touchpoint->base.id);
+        return;
+    }
+    const char *problem = sema_serve_lane_problem(touchpoint_lane(touchpoint), touchpoint_lane(target));
+    if (problem != NULL) {
+        jrn_diag *diag = diag_error(sema->diags, span, "'%s' serves '%s', which is %s: %s", touchpoint->base.id,
+                                    target->base.id, lane_name(touchpoint_lane(target)), problem);
+        diag_add_note(sema->diags, diag, target->base.id_span, "'%s' is declared here", target->base.id);
+        return;
+    }
+    const jrn_stage *own = touchpoint->stage, *served = target->stage;
+    if (own == NULL || served == NULL || served->spine_position <= own->spine_position) return;
+    jrn_diag *diag = diag_error(sema->diags, span,
+                                "'%s' serves '%s' of stage '%s', which comes after its own stage '%s'",
+                                touchpoint->base.id, target->base.id, served->base.id, own->base.id);
+    diag_add_note(sema->diags, diag, span_none(),
+                  "a touchpoint serves those of its own stage or an earlier one, so the blueprint draws "
+                  "the work in the column where the customer meets it: put '%s' in stage '%s'",
+                  touchpoint->base.id, served->base.id);
+}
+
+/* serves: belongs on backstage and support touchpoints, naming what they make happen. */
+static void sema_check_serves(jrn_sema *sema)
+{
+    const jrn_model *model = sema->model;
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        const jrn_touchpoint *touchpoint = model->touchpoints[i];
+        const jrn_touchpoint_service *service = touchpoint->service;
+        if (service->serve_count == 0) continue;
+        if (touchpoint_lane(touchpoint) == LANE_FRONTSTAGE) {
+            jrn_diag *diag = diag_error(sema->diags, service->serve_spans[0],
+                                        "'serves' belongs on a backstage or support touchpoint, and '%s' is frontstage",
+                                        touchpoint->base.id);
+            diag_add_note(sema->diags, diag, span_none(),
+                          "mark it 'backstage' (work the customer does not see) or 'support' (a process "
+                          "behind that work); a frontstage touchpoint is what the others serve");
+            continue;
+        }
+        for (size_t k = 0; k < service->serve_count; k++)
+            sema_check_served(sema, touchpoint, service->serves[k], service->serve_spans[k]);
+    }
+}
+
 void sema_check_model(jrn_sema *sema)
 {
+    sema_check_serves(sema);
     sema_check_metric_labels(sema);
     sema_check_stage_loops(sema);
     sema_check_kpi_targets(sema);

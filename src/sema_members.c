@@ -112,9 +112,47 @@ static jrn_touchpoint_notes *sema_writable_notes(jrn_sema *sema, jrn_touchpoint 
     return (jrn_touchpoint_notes *)touchpoint->notes;   /* made above, so writable */
 }
 
+/* The touchpoint's own blueprint facts, made when it first says one (see model_no_service). */
+static jrn_touchpoint_service *sema_writable_service(jrn_sema *sema, jrn_touchpoint *touchpoint)
+{
+    if (touchpoint->service == &model_no_service) {
+        jrn_touchpoint_service *service = arena_alloc(sema->arena, sizeof *service);
+        touchpoint->service = service;
+        return service;
+    }
+    return (jrn_touchpoint_service *)touchpoint->service;   /* made above, so writable */
+}
+
+/* serves: a touchpoint named twice counts once. */
+static void sema_add_served(jrn_sema *sema, jrn_touchpoint *touchpoint, jrn_touchpoint *served, jrn_span span)
+{
+    jrn_touchpoint_service *service = sema_writable_service(sema, touchpoint);
+    for (size_t i = 0; i < service->serve_count; i++) {
+        if (service->serves[i] == served) return;
+    }
+    size_t spans = service->serve_count;
+    ARENA_PUSH(sema->arena, service->serve_spans, spans, span);
+    ARENA_PUSH(sema->arena, service->serves, service->serve_count, served);
+}
+
+/* backstage and support are two lanes: a touchpoint stands in one. */
+static bool sema_claim_lane(jrn_sema *sema, jrn_touchpoint *touchpoint, const jrn_property_rule *rule,
+                            jrn_span where)
+{
+    bool other = rule->id == PROP_SUPPORT ? touchpoint->is_backstage : touchpoint->is_support;
+    if (!other) return true;
+    jrn_diag *diag = diag_error(sema->diags, where, "touchpoint '%s' cannot be both backstage and support",
+                                touchpoint->base.id);
+    diag_add_note(sema->diags, diag, span_none(),
+                  "backstage is work behind the line of visibility; support a process behind "
+                  "the line of internal interaction: keep the one it is");
+    return false;
+}
+
 /* The flag alone (pain) sets is_*; with text (pain: "...") it also keeps the text. */
 static void sema_store_touchpoint(jrn_sema *sema, jrn_touchpoint *touchpoint,
-                                  const jrn_property_rule *rule, const sema_value *value)
+                                  const jrn_property_rule *rule, const jrn_value *written,
+                                  const sema_value *value)
 {
     switch (rule->id) {
     case PROP_CHANNEL: ARENA_PUSH(sema->arena, touchpoint->channels, touchpoint->channel_count, (jrn_channel *)value->reference); break;
@@ -129,7 +167,27 @@ static void sema_store_touchpoint(jrn_sema *sema, jrn_touchpoint *touchpoint,
     case PROP_PAIN: touchpoint->is_pain = true; touchpoint->pain = value->text; break;
     case PROP_DELIGHT: touchpoint->is_delight = true; touchpoint->delight = value->text; break;
     case PROP_TRUTH: touchpoint->is_truth = true; touchpoint->truth = value->text; break;
-    case PROP_BACKSTAGE: touchpoint->is_backstage = true; break;
+    case PROP_BACKSTAGE:
+        if (sema_claim_lane(sema, touchpoint, rule, written->span)) touchpoint->is_backstage = true;
+        break;
+    case PROP_SUPPORT:
+        if (sema_claim_lane(sema, touchpoint, rule, written->span)) touchpoint->is_support = true;
+        break;
+    case PROP_EVIDENCE: sema_push_text(sema, &sema_writable_service(sema, touchpoint)->evidence, value->text); break;
+    case PROP_FAIL: {
+        jrn_touchpoint_service *service = sema_writable_service(sema, touchpoint);
+        service->fail = value->text;
+        service->fail_span = written->span;
+        break;
+    }
+    case PROP_WAIT: {
+        jrn_touchpoint_service *service = sema_writable_service(sema, touchpoint);
+        service->has_wait = true;
+        service->wait = value->duration;
+        service->wait_span = written->span;
+        break;
+    }
+    case PROP_SERVES: sema_add_served(sema, touchpoint, (jrn_touchpoint *)value->reference, written->span); break;
     case PROP_TRIGGER: sema_writable_notes(sema, touchpoint)->trigger = value->text; break;
     case PROP_OPPORTUNITY: sema_push_text(sema, &sema_writable_notes(sema, touchpoint)->opportunities, value->text); break;
     default: break;
@@ -192,7 +250,7 @@ static void sema_store(jrn_sema *sema, jrn_element *element, const jrn_property_
     }
     case KIND_CHANNEL: ((jrn_channel *)element)->channel_kind = (jrn_channel_kind)value->choice; break;
     case KIND_STAGE: sema_store_stage(sema, (jrn_stage *)element, rule, written, value); break;
-    case KIND_TOUCHPOINT: sema_store_touchpoint(sema, (jrn_touchpoint *)element, rule, value); break;
+    case KIND_TOUCHPOINT: sema_store_touchpoint(sema, (jrn_touchpoint *)element, rule, written, value); break;
     case KIND_JOURNEY: {
         jrn_journey *journey = (jrn_journey *)element;
         if (rule->id == PROP_GOAL) journey->goal = value->text;

@@ -111,7 +111,7 @@ quotes inside the block do not end it."
     "journey" "metric" "kpi")
   "Reserved words that start a declaration.")
 
-(defconst jrn-flags '("truth" "backstage" "pain" "delight")
+(defconst jrn-flags '("truth" "backstage" "support" "pain" "delight")
   "Identifiers that stand alone in a block as flags.")
 
 (defconst jrn-values
@@ -126,7 +126,7 @@ quotes inside the block do not end it."
     "quote" "lead" "contact" "kind" "emotion" "aspiration" "loops" "channel"
     "persona" "effort" "does" "thinks" "feels" "delight" "truth" "trigger"
     "opportunity" "target" "every" "why" "scale" "better" "unit" "labels"
-    "rate" "after" "start")
+    "rate" "after" "start" "ends" "rest" "evidence" "fail" "wait" "serves")
   "Property names that jrnc knows; `x_' names are user extensions.")
 
 (defconst jrn--identifier "[A-Za-z_][A-Za-z0-9_]*")

@@ -8,7 +8,8 @@ _jrnc_common_options="-I --include --use-root --no-prelude --color= -h --help"
 _jrnc_lint_rules="undeclared-loop empty-stage stage-without-kpi orphan-touchpoint
 persona-without-journey persona-mismatch backstage-touchpoint stale-review too-many-segments
 trapped-loop mixed-experience no-owner kpi-without-target effort-spike emotion-gap kpi-missed
-kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression"
+kpi-no-data emotion-gap-internal fail-point-without-owner wait-exceeded bad-suppression unknown-rule
+unused-suppression"
 
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
@@ -46,7 +47,7 @@ _jrnc_values_of() {
         --view)
             case $1 in
                 serve) echo "full spine flow journey= persona=" ;;
-                *) echo "full spine journey= persona= stage= flow canvas" ;;
+                *) echo "full spine journey= persona= stage= flow canvas blueprint" ;;
             esac ;;
         --lanes) echo "stage doing touchpoints thinking feeling pains delights opportunities kpis owners" ;;
         --host) echo "127.0.0.1 localhost ::1 0.0.0.0" ;;

@@ -52,6 +52,8 @@ size_t data_row_count(const jrn_actuals *actuals);
 
 /* The actual of a KPI: the metric measured on the KPI's stage, touchpoint or journey. */
 const jrn_actual *data_kpi_actual(const jrn_actuals *actuals, const jrn_kpi *kpi);
+/* The measured wait before a touchpoint (metric `wait`, a duration), or NULL. */
+const jrn_actual *data_measured_wait(const jrn_actuals *actuals, const jrn_touchpoint *touchpoint);
 /* Customer-reported emotion (metric `emotion`) of a touchpoint or stage. */
 const jrn_actual *data_reported_emotion(const jrn_actuals *actuals, const jrn_element *element);
 /* The observed rate of a hop (`rate:FROM->TO`), measured for this journey (subject: the

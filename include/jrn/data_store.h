@@ -23,6 +23,7 @@ void data_record_metric(jrn_actuals *actuals, const jrn_element *subject, const 
                         const jrn_measurement *measurement);
 void data_record_emotion(jrn_actuals *actuals, const jrn_element *subject,
                          const jrn_measurement *measurement);
+void data_record_wait(jrn_actuals *actuals, const jrn_touchpoint *touchpoint, const jrn_measurement *measurement);
 /* journey NULL: the rate of this from -> to hop in every journey that has it. */
 void data_record_rate(jrn_actuals *actuals, const jrn_journey *journey, const jrn_hop *hop,
                       const jrn_measurement *measurement);

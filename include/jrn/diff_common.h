@@ -69,6 +69,7 @@ jrn_change_value diff_value_flag(bool is_set);
 jrn_change_value diff_value_texts(const jrn_text_list *list);
 jrn_change_value diff_value_number(jrn_arena *arena, bool is_set, double number, const char *label);
 jrn_change_value diff_value_quantity(const jrn_quantity *quantity);
+jrn_change_value diff_value_duration(jrn_arena *arena, bool is_set, jrn_duration duration);
 jrn_change_value diff_value_literal(const char *text);            /* NULL: absent */
 /* element: a model struct (they start with jrn_element), or NULL for absent. */
 jrn_change_value diff_value_name(const void *element);

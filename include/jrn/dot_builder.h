@@ -111,8 +111,11 @@ dot_node *dot_builder_add_legend(dot_builder *builder);
 /* Adds a note in place of a picture with nothing to draw. */
 dot_node *dot_builder_add_note(dot_builder *builder, const char *text);
 
-/* The views: dot_graph_map.c draws full, journey and persona; dot_graph_spine.c the spine. */
+/* The views: dot_graph_map.c draws full, journey and persona; dot_graph_spine.c the spine;
+ * dot_graph_blueprint.c the service blueprint. */
 void dot_graph_map_add(dot_builder *builder);
 void dot_graph_spine_add(dot_builder *builder);
+/* dot_graph_blueprint.c: the service blueprint (its scratch in arena). */
+void dot_graph_blueprint_add(dot_builder *builder, jrn_arena *arena);
 
 #endif

@@ -19,6 +19,7 @@ typedef enum jrn_view_kind {
     VIEW_FLOW,       /* the full map, edge widths in proportion to the customers on them */
     VIEW_STAGE,      /* one stage (view_stage) with its sub-stages, hops to and from it as stubs */
     VIEW_CANVAS,     /* the journey-map grid: stages across, lanes down (dot_canvas.c) */
+    VIEW_BLUEPRINT,  /* the service blueprint: stage columns, lanes from evidence to support */
 } jrn_view_kind;
 
 /* The lanes of the canvas, top to bottom. */

@@ -58,6 +58,8 @@ void lint_rule_orphan_touchpoint(jrn_lint_context *context);
 void lint_rule_persona_without_journey(jrn_lint_context *context);
 void lint_rule_persona_mismatch(jrn_lint_context *context);
 void lint_rule_backstage_touchpoint(jrn_lint_context *context);
+void lint_rule_fail_point_without_owner(jrn_lint_context *context);
+void lint_rule_wait_exceeded(jrn_lint_context *context);
 void lint_rule_stale_review(jrn_lint_context *context);
 void lint_rule_too_many_segments(jrn_lint_context *context);
 void lint_rule_trapped_loop(jrn_lint_context *context);

@@ -157,6 +157,29 @@ typedef struct jrn_touchpoint_notes {
 /* The notes of a touchpoint that says none of them (shared, never written). */
 extern const jrn_touchpoint_notes model_no_notes;
 
+/* Where a touchpoint stands in a service blueprint: seen by the customer (frontstage),
+ * work behind the line of visibility (backstage), or a process behind the line of
+ * internal interaction (support). */
+typedef enum jrn_lane { LANE_FRONTSTAGE, LANE_BACKSTAGE, LANE_SUPPORT } jrn_lane;
+
+/* What a touchpoint tells the service blueprint: evidence, a fail point, the wait the
+ * customer tolerates and the touchpoints it makes happen. Most touchpoints say none of it,
+ * so it lives out of line like the notes. */
+typedef struct jrn_touchpoint_service {
+    jrn_text_list evidence;      /* physical evidence the customer sees */
+    const char *fail;            /* a fail point: how it can break */
+    jrn_span fail_span;
+    bool has_wait;
+    jrn_duration wait;           /* the time standard: the longest wait customers tolerate */
+    jrn_span wait_span;
+    jrn_touchpoint **serves;     /* the touchpoints nearer the customer it makes happen */
+    jrn_span *serve_spans;       /* where each is written */
+    size_t serve_count;
+} jrn_touchpoint_service;
+
+/* The blueprint facts of a touchpoint that says none of them (shared, never written). */
+extern const jrn_touchpoint_service model_no_service;
+
 struct jrn_touchpoint {
     jrn_element base;
     jrn_stage *stage;
@@ -168,6 +191,7 @@ struct jrn_touchpoint {
     const char *delight;
     const char *truth;
     const jrn_touchpoint_notes *notes;  /* never NULL: &model_no_notes when there are none */
+    const jrn_touchpoint_service *service;  /* never NULL: &model_no_service when it says none */
     jrn_kpi **kpis;
     /* Counts, choices and flags together at the end, in 32 bits or less: a big map has
      * a hundred thousand touchpoints. */
@@ -186,7 +210,13 @@ struct jrn_touchpoint {
     bool is_delight;
     bool is_truth;               /* a moment of truth */
     bool is_backstage;
+    bool is_support;             /* a support process (behind the line of internal interaction) */
 };
+
+/* The blueprint lane a touchpoint is drawn in. */
+jrn_lane touchpoint_lane(const jrn_touchpoint *touchpoint);
+/* "frontstage", "backstage" or "support". */
+const char *lane_name(jrn_lane lane);
 
 /* One edge of a journey: from -> to, with the props of "[rate: 30%, after: 2d]". */
 typedef struct jrn_hop {
@@ -309,6 +339,9 @@ jrn_span model_report_span(const jrn_model *model, jrn_span span);
 bool model_span_in_root(const jrn_model *model, jrn_span span);
 /* Name of an emotion value: the emotion metric's label for an integer point, or NULL. */
 const char *model_emotion_label(const jrn_model *model, double emotion);
+
+/* True when some touchpoint is backstage or support: the map has a service blueprint. */
+bool model_has_blueprint(const jrn_model *model);
 
 /* A journey's rest: as it reads ("lost" when unset): where those no rated hop takes go. */
 const char *model_journey_rest(const jrn_journey *journey);

@@ -18,12 +18,14 @@
  * gets a number in its dot, and an <ol class="curvekey"> after the SVG lists those. */
 void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model);
 
-/* Appends the journey graph (the view in options) to graph and the journey-map canvas of
- * the whole map (with the measured data in options) to canvas, each an <svg> element
- * without XML prolog, doctype or comments; every id of the canvas is prefixed "canvas-" so
- * the two share none. Both are laid out in one Graphviz context (render_graphs). Returns
- * false after reporting into diags when either cannot be laid out. */
+/* Appends the journey graph (the view in options) to graph, the journey-map canvas of the
+ * whole map (with the measured data in options) to canvas and, when blueprint is not NULL,
+ * the service blueprint to blueprint, each an <svg> element without XML prolog, doctype or
+ * comments; the ids of the canvas and the blueprint are prefixed "canvas-" and
+ * "blueprint-" so no two share one. All are laid out in one Graphviz context
+ * (render_graphs: Graphviz 2.43 cannot lay out twice in a process otherwise). Returns
+ * false after reporting into diags when one cannot be laid out. */
 bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
-                         jrn_strbuf *canvas, jrn_diag_list *diags);
+                         jrn_strbuf *canvas, jrn_strbuf *blueprint, jrn_diag_list *diags);
 
 #endif

@@ -11,7 +11,7 @@
 typedef enum jrn_value_type {
     TYPE_TEXT,          /* "..." or a text block */
     TYPE_TEXT_OR_FLAG,  /* text, or the property name alone as a flag (pain, delight, truth) */
-    TYPE_FLAG,          /* only as a flag (backstage) */
+    TYPE_FLAG,          /* only as a flag (backstage, support) */
     TYPE_REFERENCE,     /* the id of a declaration of reference_kind */
     TYPE_NUMBER,        /* a plain number */
     TYPE_EMOTION,       /* a number in the emotion scale, or one of its labels */
@@ -37,6 +37,7 @@ typedef enum jrn_property_id {
     PROP_EMOTION, PROP_ASPIRATION, PROP_LOOPS,
     PROP_CHANNEL, PROP_PERSONA, PROP_EFFORT, PROP_DOES, PROP_THINKS, PROP_FEELS,
     PROP_DELIGHT, PROP_TRUTH, PROP_BACKSTAGE, PROP_TRIGGER, PROP_OPPORTUNITY,
+    PROP_SUPPORT, PROP_EVIDENCE, PROP_FAIL, PROP_WAIT, PROP_SERVES,
     PROP_START, PROP_ENDS, PROP_REST,
     PROP_SCALE, PROP_BETTER, PROP_UNIT, PROP_LABELS,
     PROP_TARGET, PROP_EVERY, PROP_WHY,

@@ -144,7 +144,8 @@ end one, if it ends with one)."
 (jrn-test-case "property names, reserved words used as properties"
   (jrn-test-visit jrn-test-sample)
   (dolist (probe '((6 "owner") (13 "x_custom") (37 "channel") (38 "persona")
-                   (29 "pain") (48 "delight") (55 "rate") (55 "after")))
+                   (29 "pain") (48 "delight") (55 "rate") (55 "after")
+                   (69 "serves") (69 "evidence") (69 "fail") (69 "wait")))
     (jrn-test-face (car probe) (cadr probe) 'font-lock-variable-name-face))
   (jrn-test-face 6 ":" nil))
 
@@ -152,6 +153,7 @@ end one, if it ends with one)."
   (jrn-test-visit jrn-test-sample)
   (jrn-test-face 42 "truth" 'font-lock-builtin-face)
   (jrn-test-face 43 "backstage" 'font-lock-builtin-face)
+  (jrn-test-face 68 "support" 'font-lock-builtin-face)
   (jrn-test-face 49 "pain" 'font-lock-builtin-face)
   (dolist (probe '((22 "higher") (39 "direct") (40 "frustrated") (44 "quarterly")))
     (jrn-test-face (car probe) (cadr probe) 'font-lock-constant-face)))

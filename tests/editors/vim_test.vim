@@ -133,6 +133,9 @@ function! s:Properties() abort
   " hop properties in a step chain
   call s:Expect(e, 55, 'rate', 'jrnProperty', 'Identifier')
   call s:Expect(e, 55, 'after', 'jrnProperty', 'Identifier')
+  for s:word in ['serves', 'evidence', 'fail', 'wait']
+    call s:Expect(e, 69, s:word, 'jrnProperty', 'Identifier')
+  endfor
   return e
 endfunction
 
@@ -140,6 +143,7 @@ function! s:FlagsAndValues() abort
   let e = []
   call s:Expect(e, 42, 'truth', 'jrnFlag', 'Type')
   call s:Expect(e, 43, 'backstage', 'jrnFlag', 'Type')
+  call s:Expect(e, 68, 'support', 'jrnFlag', 'Type')
   call s:Expect(e, 49, 'pain', 'jrnFlag', 'Type')
   call s:Expect(e, 22, 'higher', 'jrnValue', 'Constant')
   call s:Expect(e, 39, 'direct', 'jrnValue', 'Constant')

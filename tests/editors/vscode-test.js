@@ -218,7 +218,8 @@ test('reserved words and declared names', async (errors) => {
 test('property names, reserved words used as properties', async (errors) => {
   const doc = await sample();
   for (const [line, word] of [[6, 'owner'], [13, 'x_custom'], [37, 'channel'], [38, 'persona'],
-                              [29, 'pain'], [48, 'delight'], [55, 'rate'], [55, 'after']]) {
+                              [29, 'pain'], [48, 'delight'], [55, 'rate'], [55, 'after'],
+                              [69, 'serves'], [69, 'evidence'], [69, 'fail'], [69, 'wait']]) {
     expectScope(errors, doc, line, word, 'support.type.property-name.jrn', 1, 'keyword.');
   }
   expectScope(errors, doc, 6, ':', 'punctuation.separator.key-value.jrn');
@@ -226,7 +227,7 @@ test('property names, reserved words used as properties', async (errors) => {
 
 test('flags and enumerated values', async (errors) => {
   const doc = await sample();
-  for (const [line, word] of [[42, 'truth'], [43, 'backstage'], [49, 'pain']]) {
+  for (const [line, word] of [[42, 'truth'], [43, 'backstage'], [68, 'support'], [49, 'pain']]) {
     expectScope(errors, doc, line, word, 'storage.modifier.flag.jrn');
   }
   for (const [line, word] of [[22, 'higher'], [39, 'direct'], [40, 'frustrated'], [44, 'quarterly']]) {

@@ -129,6 +129,26 @@ def text_of(element):
     return "".join(e2 for e in element.walk() for e2 in e.text).strip()
 
 
+def check_blueprint(root, doc):
+    """The service blueprint section is there exactly when some touchpoint is backstage or
+    support, as one svg naming every touchpoint's lane."""
+    wanted = any(tp["lane"] != "frontstage" for tp in doc["touchpoints"])
+    found = root.find_all("section", id_="blueprint")
+    if not wanted:
+        if found:
+            problems.append("blueprint: a section #blueprint in a map with no backstage or support")
+        return
+    graphs = section(root, "blueprint").find_all("svg")
+    if len(graphs) != 1:
+        problems.append(f"blueprint: {len(graphs)} svg in #blueprint, expected 1")
+        return
+    text = text_of(graphs[0])
+    for heading in ("Frontstage", "Backstage", "Support processes", "line of visibility",
+                    "line of internal interaction"):
+        if heading not in text:
+            problems.append(f"blueprint: {heading!r} is not in the picture")
+
+
 def check_journey_hops(root, doc):
     """Steps side by side in a .steps line must be a hop of the journey under whose <h3>
     they stand; every hop of every journey must be shown."""
@@ -169,6 +189,7 @@ def main(dom_path, json_path):
     check_self_contained(builder.root)
     check_figures(builder.root, doc)
     check_journey_hops(builder.root, doc)
+    check_blueprint(builder.root, doc)
     check_titles_are_text(builder, doc)
 
 

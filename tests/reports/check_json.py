@@ -15,7 +15,8 @@ TOP_LEVEL = ["schema", "map", "segments", "personas", "teams", "channels", "metr
 TOUCHPOINT_KEYS = ["id", "title", "stage", "channels", "personas", "owner", "contact", "emotion",
                    "emotion_label", "effort", "does", "thinks", "feels", "is_pain", "pain",
                    "is_delight", "delight", "is_truth", "truth", "backstage", "trigger",
-                   "opportunities", "location"]
+                   "opportunities", "lane", "support", "evidence", "fail", "wait", "serves",
+                   "location"]
 STAGE_KEYS = ["id", "title", "parent", "substages", "owner", "emotion", "emotion_label",
               "aspiration", "aspiration_label", "goal", "loops", "touchpoints", "location"]
 HOP_KEYS = ["from", "to", "rate", "after", "goes_back", "declared_loop", "location"]

@@ -30,7 +30,7 @@ syn region jrnHopProps matchgroup=jrnBracket start="\[" end="\]" transparent
 syn match jrnValue "\<\%(higher\|lower\|daily\|weekly\|monthly\|quarterly\|yearly\|direct\|indirect\|digital\|human\|physical\|frustrated\|unhappy\|neutral\|pleased\|delighted\)\>"
 
 " Flags: identifiers that stand alone in a block.
-syn match jrnFlag "\<\%(truth\|backstage\|pain\|delight\)\>"
+syn match jrnFlag "\<\%(truth\|backstage\|support\|pain\|delight\)\>"
 
 " Reserved words. A declaration keyword is followed by the declared name.
 syn match jrnInclude "\<use\>"
