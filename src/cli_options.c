@@ -2,8 +2,11 @@
  * options of every command, each declared once here. */
 #include "jrn/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "jrn/suggest.h"
 
@@ -123,6 +126,45 @@ static void cli_add_include_dir(jrn_cli *cli, const char *folder)
     cli->compile.include_dir_count = count;
 }
 
+/* --today DATE: strictly YYYY-MM-DD, a day that exists. */
+static int cli_take_today(jrn_cli *cli, const jrn_cli_command *command, const char *value)
+{
+    jrn_date_problem problem = date_parse(value, &cli->today);
+    if (problem != DATE_VALID) {
+        char reason[64];
+        return cli_usage_error(command->name, "--today takes a date as YYYY-MM-DD, not '%s' (%s)", value,
+                               date_problem_reason(problem, cli->today, reason, sizeof reason));
+    }
+    cli->today_given = true;
+    return CLI_GO_ON;
+}
+
+/* Today without --today: SOURCE_DATE_EPOCH (seconds since 1970 in UTC, for reproducible
+ * runs) when it is set, else the local date. A SOURCE_DATE_EPOCH that is not such a number
+ * is a usage error rather than silently ignored: the run would not be reproducible. */
+static int cli_default_today(jrn_cli *cli, const jrn_cli_command *command)
+{
+    struct tm parts = {0};
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch == NULL || epoch[0] == '\0') {
+        time_t now = time(NULL);
+        if (localtime_r(&now, &parts) == NULL) return cli_usage_error(command->name, "cannot tell today's date");
+    } else {
+        char *end = NULL;
+        errno = 0;
+        long long seconds = strtoll(epoch, &end, 10);
+        time_t pinned = (time_t)seconds;
+        if (errno != 0 || *end != '\0' || epoch[0] < '0' || epoch[0] > '9' || (long long)pinned != seconds ||
+            gmtime_r(&pinned, &parts) == NULL || parts.tm_year > 9999 - 1900) {
+            return cli_usage_error(command->name,
+                                   "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 "
+                                   "(up to the year 9999), not '%.40s'; or pass --today YYYY-MM-DD", epoch);
+        }
+    }
+    cli->today = (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+    return CLI_GO_ON;
+}
+
 /* The options every command handles alike; CLI_GO_ON or an exit status. */
 static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli_option option,
                            const char *value, void *request)
@@ -136,6 +178,8 @@ static int cli_take_shared(jrn_cli *cli, const jrn_cli_command *command, jrn_cli
     case CLI_NO_PRELUDE:
         cli->compile.no_prelude = true;
         return CLI_GO_ON;
+    case CLI_TODAY:
+        return cli_take_today(cli, command, value);
     case CLI_COLOR:
         if (strcmp(value, "always") == 0) cli->color = true;
         else if (strcmp(value, "never") == 0) cli->color = false;
@@ -188,6 +232,9 @@ int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **arg
     /* What follows "--" is arguments, whatever it looks like. */
     for (int i = optind; status == CLI_GO_ON && i < argc; i++) {
         status = command->take(cli, request, CLI_ARGUMENT, argv[i]);
+    }
+    if (status == CLI_GO_ON && (command->options & CLI_TAKES(CLI_TODAY)) && !cli->today_given) {
+        status = cli_default_today(cli, command);
     }
     return status;
 }

@@ -45,6 +45,7 @@ static const char compile_help[] =
     "                     (default: chosen by the number of stages; 0 keeps one row)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
+    "      --today DATE   data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
@@ -253,7 +254,7 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
     compile_take,
 };
 

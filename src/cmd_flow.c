@@ -24,6 +24,7 @@ static const char flow_help[] =
     "  -o, --output FILE   write to FILE (whole or not at all) instead of standard output\n"
     "      --data FILE     measured data, CSV subject,metric,value,date (repeatable):\n"
     "                      observed rates (metric rate:FROM->TO) replace declared ones\n"
+    "      --today DATE    data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR              also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude    do not load the standard prelude (std/prelude)\n"
     "      --color=WHEN    colour diagnostics: auto (default), always, never\n"
@@ -79,7 +80,7 @@ static int flow_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
 
 static const jrn_cli_command flow_command = {
     "flow", flow_help,
-    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_JOURNEY) | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_DATA),
+    CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_JOURNEY) | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_DATA_OPTIONS,
     flow_take,
 };
 

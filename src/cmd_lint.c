@@ -22,7 +22,8 @@ static const char lint_help[] =
     "  -W RULE            turn RULE on; its notes become warnings\n"
     "  -Wno-RULE          turn RULE off\n"
     "      --Werror       make warnings errors (exit status 1)\n"
-    "      --today DATE   the date stale-review measures from (YYYY-MM-DD; default today)\n"
+    "      --today DATE   the date stale-review measures from, and after which --data\n"
+    "                     rows are warned about (YYYY-MM-DD; default today)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): adds\n"
     "                     kpi-missed, kpi-no-data and emotion-gap-internal\n"
     "      --list-rules   print the rule catalogue and exit\n"
@@ -53,44 +54,6 @@ typedef struct lint_request {
     jrn_lint_options options;
 } lint_request;
 
-static bool lint_is_leap_year(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-/* Strictly YYYY-MM-DD, and a day that exists. */
-static bool lint_parse_date(const char *text, jrn_date *date)
-{
-    static const int days_in_month[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return false;
-    for (int i = 0; i < 10; i++) {
-        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return false;
-    }
-    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
-    if (month < 1 || month > 12 || day < 1) return false;
-    int last = days_in_month[month - 1] + (month == 2 && lint_is_leap_year(year));
-    if (day > last) return false;
-    *date = (jrn_date){year, month, day};
-    return true;
-}
-
-/* Today's date where the user is; SOURCE_DATE_EPOCH (UTC) pins it for reproducible runs. */
-static jrn_date lint_today(void)
-{
-    struct tm parts = {0};
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long seconds = epoch != NULL ? strtoll(epoch, &end, 10) : 0;
-    if (epoch != NULL && epoch[0] != '\0' && end != NULL && *end == '\0' && seconds >= 0) {
-        time_t pinned = (time_t)seconds;
-        gmtime_r(&pinned, &parts);
-    } else {
-        time_t now = time(NULL);
-        localtime_r(&now, &parts);
-    }
-    return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
-}
-
 /* -W RULE / -WRULE / -Wno-RULE: sets the rule's setting, or prints a usage error. */
 static bool lint_set_rule(lint_request *request, const char *name, jrn_lint_setting setting)
 {
@@ -120,13 +83,6 @@ static bool lint_set_format(lint_request *request, const char *name)
     return true;
 }
 
-static bool lint_set_today(lint_request *request, const char *text)
-{
-    if (lint_parse_date(text, &request->options.today)) return true;
-    cli_usage_error("lint", "--today takes a date as YYYY-MM-DD, not '%s'", text);
-    return false;
-}
-
 /* What follows -W written together with it: a rule to turn on, "no-RULE" to turn one
  * off, or "error" (-Werror). */
 static bool lint_take_warning(lint_request *request, const char *value)
@@ -150,7 +106,6 @@ static int lint_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
     case CLI_WARNING: ok = lint_take_warning(request, value); break;
     case CLI_ENABLE_RULE: ok = lint_set_rule(request, value, LINT_SETTING_ENABLED); break;
     case CLI_WERROR: request->options.warnings_are_errors = true; break;
-    case CLI_TODAY: ok = lint_set_today(request, value); break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_LIST_RULES: request->list_rules = true; break;
     case CLI_EXPLAIN: request->explain = value; break;
@@ -162,7 +117,7 @@ static int lint_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option,
 static const jrn_cli_command lint_command = {
     "lint", lint_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_WARNING) |
-        CLI_TAKES(CLI_WERROR) | CLI_TAKES(CLI_TODAY) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_LIST_RULES) |
+        CLI_TAKES(CLI_WERROR) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_LIST_RULES) |
         CLI_TAKES(CLI_EXPLAIN),
     lint_take,
 };
@@ -231,20 +186,18 @@ static int lint_explain(const char *name)
 }
 
 /* Reads the --data files against the compiled model; their mistakes join the file's
- * diagnostics. False when a data file cannot be read. */
-static bool lint_load_data(const lint_request *request, jrn_compilation *compilation,
+ * diagnostics. Data with errors is not given to the data rules: nothing is concluded from
+ * a file that failed. False when a data file cannot be read. */
+static bool lint_load_data(const jrn_cli *cli, const lint_request *request, jrn_compilation *compilation,
                            jrn_lint_options *options)
 {
     if (request->data_count == 0) return true;
     jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
-    options->actuals = actuals;
-    for (size_t i = 0; i < request->data_count; i++) {
-        const char *error_text;
-        if (data_load_file(actuals, request->data_files[i], &compilation->diags, &error_text) == DATA_UNREADABLE) {
-            diag_error(&compilation->diags, span_none(), "cannot read '%s': %s", request->data_files[i], error_text);
-            return false;
-        }
-    }
+    size_t errors_before = compilation->diags.error_count;
+    if (data_load_files(actuals, request->data_files, request->data_count, cli->today, &compilation->diags) ==
+        DATA_UNREADABLE)
+        return false;
+    if (compilation->diags.error_count == errors_before) options->actuals = actuals;
     return true;
 }
 
@@ -258,7 +211,7 @@ static jrn_compilation *lint_one_file(jrn_cli *cli, const lint_request *request,
     *data_unreadable = false;
     if (compiled && compilation->model != NULL) {
         jrn_lint_options options = request->options;
-        *data_unreadable = !lint_load_data(request, compilation, &options);
+        *data_unreadable = !lint_load_data(cli, request, compilation, &options);
         if (!*data_unreadable) lint_model(compilation->model, &options, &compilation->diags);
     }
     diag_sort(&compilation->diags);
@@ -325,9 +278,10 @@ static int lint_run_document(jrn_cli *cli, const lint_request *request)
 int cmd_lint(jrn_cli *cli, int argc, char **argv)
 {
     lint_request request = {0};
-    lint_options_init(&request.options, lint_today());
+    lint_options_init(&request.options);
     int status = cli_parse(cli, &lint_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
+    request.options.today = cli->today;
     if (request.list_rules) return lint_print_rules();
     if (request.explain != NULL) return lint_explain(request.explain);
     if (request.file_count == 0) return cli_usage_error("lint", "no input file");

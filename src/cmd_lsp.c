@@ -19,6 +19,8 @@ static const char lsp_help[] =
     "      --no-prelude do not load the standard prelude (std/prelude)\n"
     "      --data FILE  measured data, CSV subject,metric,value,date (repeatable): the data\n"
     "                   lint rules run, and hover shows each KPI's actual\n"
+    "      --today DATE the date stale-review and the data measure from (YYYY-MM-DD;\n"
+    "                   default today)\n"
     "      --stdio      talk on standard input and output (the default and only way;\n"
     "                   accepted because language clients pass it)\n"
     "  -h, --help       show this help\n"
@@ -42,7 +44,7 @@ static int lsp_take(jrn_cli *cli, void *request_pointer, jrn_cli_option option, 
 
 static const jrn_cli_command lsp_command = {
     "lsp", lsp_help,
-    CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_STDIO),
+    CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_DATA_OPTIONS | CLI_TAKES(CLI_STDIO),
     lsp_take,
 };
 
@@ -54,5 +56,5 @@ int cmd_lsp(jrn_cli *cli, int argc, char **argv)
     /* A client that goes away must end the server through a failed write (which ends the
      * loop), not kill it with SIGPIPE mid-message. */
     signal(SIGPIPE, SIG_IGN);
-    return lsp_serve(STDIN_FILENO, STDOUT_FILENO, &cli->compile, request.data_files, request.data_count);
+    return lsp_serve(STDIN_FILENO, STDOUT_FILENO, &cli->compile, cli->today, request.data_files, request.data_count);
 }

@@ -8,6 +8,7 @@
 
 #include "jrn/data_store.h"
 #include "jrn/data_value.h"
+#include "jrn/memory.h"
 
 typedef enum data_slot_kind { SLOT_METRIC, SLOT_EMOTION, SLOT_RATE } data_slot_kind;
 
@@ -17,8 +18,18 @@ typedef struct data_slot {
     const jrn_metric *metric;            /* SLOT_METRIC */
     const jrn_touchpoint *rate_to;       /* SLOT_RATE on a touchpoint: the hop's target */
     jrn_actual actual;
+    const char *subject_id;              /* for messages: the subject and what is measured */
+    const char *measure_text;
     struct data_slot *next;
 } data_slot;
+
+/* One row taken in, for the one-value-per-date check once every file is read. */
+typedef struct data_entry {
+    const data_slot *slot;
+    jrn_date date;
+    jrn_span row;
+    size_t sequence;                     /* rows in the order they were read */
+} data_entry;
 
 /* Ids of one kind sorted for binary search: rows may name any of 10,000 touchpoints. */
 typedef struct data_index {
@@ -43,6 +54,8 @@ struct jrn_actuals {
     data_slot **journey_slots;
     data_journey_rates *journey_rates;   /* by journey index */
     size_t row_count;
+    data_entry *entries;                 /* every row taken in (row_count of them) */
+    size_t entry_capacity;
 };
 
 static int data_compare_ids(const void *left, const void *right)
@@ -205,11 +218,11 @@ static void data_update(jrn_actual *actual, bool is_new, const jrn_measurement *
 {
     if (is_new) {
         actual->latest = *measurement;
-    } else if (data_date_compare(measurement->date, actual->latest.date) >= 0) {
+    } else if (date_compare(measurement->date, actual->latest.date) >= 0) {
         actual->previous = actual->latest;
         actual->has_previous = true;
         actual->latest = *measurement;
-    } else if (!actual->has_previous || data_date_compare(measurement->date, actual->previous.date) >= 0) {
+    } else if (!actual->has_previous || date_compare(measurement->date, actual->previous.date) >= 0) {
         actual->previous = *measurement;
         actual->has_previous = true;
     }
@@ -234,47 +247,110 @@ static data_slot *data_find_slot(data_slot *slots, data_slot_kind kind, const jr
     return NULL;
 }
 
-static void data_record(jrn_actuals *actuals, data_slot **slots, data_slot_kind kind, const jrn_metric *metric,
-                        const jrn_touchpoint *rate_to, const jrn_measurement *measurement)
+/* Where a measurement is filed, and how messages name it. */
+typedef struct data_place {
+    data_slot **slots;
+    data_slot_kind kind;
+    const jrn_metric *metric;
+    const jrn_touchpoint *rate_to;
+    const char *subject_id;
+    const char *measure_text;
+} data_place;
+
+static void data_add_entry(jrn_actuals *actuals, const data_slot *slot, const jrn_measurement *measurement)
 {
+    if (actuals->row_count == actuals->entry_capacity) {
+        size_t capacity = actuals->entry_capacity ? actuals->entry_capacity * 2 : 64;
+        data_entry *grown = arena_alloc_array(actuals->arena, capacity, sizeof *grown);
+        if (actuals->row_count > 0) memcpy(grown, actuals->entries, actuals->row_count * sizeof *grown);
+        actuals->entries = grown;
+        actuals->entry_capacity = capacity;
+    }
+    actuals->entries[actuals->row_count] = (data_entry){slot, measurement->date, measurement->span, actuals->row_count};
     actuals->row_count++;
-    data_slot *slot = data_find_slot(*slots, kind, metric, rate_to);
+}
+
+static void data_record(jrn_actuals *actuals, const data_place *place, const jrn_measurement *measurement)
+{
+    data_slot *slot = data_find_slot(*place->slots, place->kind, place->metric, place->rate_to);
     bool is_new = slot == NULL;
     if (is_new) {
         slot = arena_alloc(actuals->arena, sizeof *slot);
-        slot->kind = kind;
-        slot->metric = metric;
-        slot->rate_to = rate_to;
-        slot->next = *slots;
-        *slots = slot;
+        slot->kind = place->kind;
+        slot->metric = place->metric;
+        slot->rate_to = place->rate_to;
+        slot->subject_id = place->subject_id;
+        slot->measure_text = place->measure_text;
+        slot->next = *place->slots;
+        *place->slots = slot;
     }
     data_update(&slot->actual, is_new, measurement);
+    data_add_entry(actuals, slot, measurement);
 }
 
 void data_record_metric(jrn_actuals *actuals, const jrn_element *subject, const jrn_metric *metric,
                         const jrn_measurement *measurement)
 {
-    data_record(actuals, data_slots_of(actuals, subject), SLOT_METRIC, metric, NULL, measurement);
+    data_place place = {data_slots_of(actuals, subject), SLOT_METRIC, metric, NULL, subject->id, metric->base.id};
+    data_record(actuals, &place, measurement);
 }
 
 void data_record_emotion(jrn_actuals *actuals, const jrn_element *subject, const jrn_measurement *measurement)
 {
-    data_record(actuals, data_slots_of(actuals, subject), SLOT_EMOTION, NULL, NULL, measurement);
+    data_place place = {data_slots_of(actuals, subject), SLOT_EMOTION, NULL, NULL, subject->id, "emotion"};
+    data_record(actuals, &place, measurement);
 }
 
 void data_record_rate(jrn_actuals *actuals, const jrn_journey *journey, const jrn_hop *hop,
                       const jrn_measurement *measurement)
 {
+    const char *rate = arena_printf(actuals->arena, "rate:%s->%s", hop->from->base.id, hop->to->base.id);
     if (journey == NULL) {
-        data_record(actuals, &actuals->touchpoint_slots[hop->from->base.index], SLOT_RATE, NULL, hop->to,
-                    measurement);
+        data_place place = {&actuals->touchpoint_slots[hop->from->base.index], SLOT_RATE, NULL, hop->to,
+                            hop->from->base.id, rate};
+        data_record(actuals, &place, measurement);
         return;
     }
     data_journey_rates *rates = &actuals->journey_rates[journey->base.index];
     if (rates->by_hop == NULL) {
         rates->by_hop = arena_alloc_array(actuals->arena, journey->hop_count, sizeof *rates->by_hop);
     }
-    data_record(actuals, &rates->by_hop[hop - journey->hops], SLOT_RATE, NULL, NULL, measurement);
+    data_place place = {&rates->by_hop[hop - journey->hops], SLOT_RATE, NULL, NULL, journey->base.id, rate};
+    data_record(actuals, &place, measurement);
+}
+
+/* Rows of one slot together, by date, in reading order. */
+static int data_compare_entries(const void *left, const void *right)
+{
+    const data_entry *a = left, *b = right;
+    if (a->slot != b->slot) return (uintptr_t)a->slot < (uintptr_t)b->slot ? -1 : 1;
+    int order = date_compare(a->date, b->date);
+    if (order != 0) return order;
+    return a->sequence < b->sequence ? -1 : (a->sequence > b->sequence);
+}
+
+void data_check_one_value_per_date(jrn_actuals *actuals, jrn_diag_list *diags)
+{
+    size_t count = actuals->row_count;
+    if (count < 2) return;
+    data_entry *sorted = memory_calloc(count, sizeof *sorted);
+    memcpy(sorted, actuals->entries, count * sizeof *sorted);
+    qsort(sorted, count, sizeof *sorted, data_compare_entries);
+    size_t first = 0;
+    for (size_t i = 1; i < count; i++) {
+        if (sorted[i].slot != sorted[first].slot || date_compare(sorted[i].date, sorted[first].date) != 0) {
+            first = i;
+            continue;
+        }
+        const data_entry *entry = &sorted[i];
+        jrn_diag *diag = diag_error(diags, entry->row,
+                                    "a second value of %s for '%s' on %04d-%02d-%02d: measured data holds one "
+                                    "value per subject, metric and date",
+                                    entry->slot->measure_text, entry->slot->subject_id, entry->date.year,
+                                    entry->date.month, entry->date.day);
+        diag_add_note(diags, diag, sorted[first].row, "the first value for that date is here");
+    }
+    free(sorted);
 }
 
 const jrn_actual *data_kpi_actual(const jrn_actuals *actuals, const jrn_kpi *kpi)
@@ -306,7 +382,7 @@ const jrn_actual *data_observed_rate(const jrn_actuals *actuals, const jrn_journ
     data_slot *slot = data_find_slot(actuals->touchpoint_slots[hop->from->base.index], SLOT_RATE, NULL, hop->to);
     const jrn_actual *shared = slot != NULL ? &slot->actual : NULL;
     if (own == NULL || shared == NULL) return own != NULL ? own : shared;
-    return data_date_compare(shared->latest.date, own->latest.date) > 0 ? shared : own;
+    return date_compare(shared->latest.date, own->latest.date) > 0 ? shared : own;
 }
 
 static bool data_lower_is_better(const jrn_metric *metric)

@@ -13,15 +13,7 @@ int data_cli_load(const jrn_cli *cli, jrn_compilation *compilation,
     *actuals = data_new(compilation->arena, compilation->model);
     jrn_diag_list diags;
     diag_list_init(&diags, compilation->arena);
-    bool unreadable = false;
-    for (size_t i = 0; i < count; i++) {
-        const char *error_text;
-        if (data_load_file(*actuals, paths[i], &diags, &error_text) == DATA_UNREADABLE) {
-            diag_error(&diags, span_none(), "cannot read '%s': %s", paths[i], error_text);
-            unreadable = true;
-            break;
-        }
-    }
+    bool unreadable = data_load_files(*actuals, paths, count, cli->today, &diags) == DATA_UNREADABLE;
     diag_sort(&diags);
     diag_render_text(&diags, stderr, cli->color);
     if (unreadable) return EXIT_USAGE;

@@ -18,6 +18,7 @@ typedef struct data_loader {
     const jrn_model *model;
     jrn_arena *arena;
     jrn_diag_list *diags;
+    jrn_date today;                /* a row dated after it is warned about */
     size_t column[COLUMN_COUNT];   /* field index of each column */
     size_t field_count;            /* fields in the header, and so in every row */
 } data_loader;
@@ -39,10 +40,39 @@ static size_t data_find_column(const jrn_csv_record *header, const char *name)
     return SIZE_MAX;
 }
 
+/* A header read as one field that another separator would split into the columns: the
+ * file is not comma-separated (a European spreadsheet's ';', a tab). Reports it. */
+static bool data_wrong_separator(data_loader *loader, const jrn_csv_record *header)
+{
+    static const char separators[] = {';', '\t', '|'};
+    static const char *const separator_names[] = {"';'", "tabs", "'|'"};
+    if (header->field_count != 1) return false;
+    const char *text = header->fields[0].text;
+    for (size_t i = 0; i < sizeof separators; i++) {
+        const char *column = strchr(text, separators[i]);
+        if (column == NULL) continue;
+        size_t first_length = (size_t)(column - text);
+        bool names_a_column = false;
+        for (size_t c = 0; c < COLUMN_COUNT; c++) {
+            if (strlen(data_column_names[c]) == first_length && strncasecmp(text, data_column_names[c], first_length) == 0)
+                names_a_column = true;
+        }
+        if (!names_a_column) continue;
+        jrn_diag *diag = diag_error(loader->diags, header->span,
+                                    "the file is separated by %s, not commas: measured data is comma-separated (CSV)",
+                                    separator_names[i]);
+        diag_add_note(loader->diags, diag, span_none(),
+                      "export it again with ',' as the field separator (the header reads: subject,metric,value,date)");
+        return true;
+    }
+    return false;
+}
+
 /* Finds the four columns; extra columns are allowed and ignored. */
 static bool data_read_header(data_loader *loader, const jrn_csv_record *header)
 {
     loader->field_count = header->field_count;
+    if (data_wrong_separator(loader, header)) return false;
     size_t found = 0;
     for (size_t c = 0; c < COLUMN_COUNT; c++) {
         loader->column[c] = data_find_column(header, data_column_names[c]);
@@ -479,6 +509,12 @@ static void data_read_row(data_loader *loader, const jrn_csv_record *row)
         if (!data_parse_date(loader->arena, date_field->text, &measurement.date, &problem)) {
             diag_error(loader->diags, date_field->span, "%s", problem);
             ok = false;
+        } else if (date_compare(measurement.date, loader->today) > 0) {
+            jrn_diag *diag = diag_report(loader->diags, SEVERITY_WARNING, NULL, date_field->span, "%s is after today (%04d-%02d-%02d)",
+                                          date_field->text, loader->today.year, loader->today.month,
+                                          loader->today.day);
+            diag_add_note(loader->diags, diag, span_none(),
+                          "a value measured in the future is a typing mistake, or pass --today DATE");
         }
     } else {
         ok = false;
@@ -504,9 +540,9 @@ static void data_read_row(data_loader *loader, const jrn_csv_record *row)
     if (ok) data_file_row(loader, subject, &measure, hop, journey, &measurement, subject_field);
 }
 
-void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_diag_list *diags)
+void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_date today, jrn_diag_list *diags)
 {
-    data_loader loader = {actuals, data_model(actuals), data_arena(actuals), diags, {0}, 0};
+    data_loader loader = {actuals, data_model(actuals), data_arena(actuals), diags, today, {0}, 0};
     const char *reason;
     uint32_t invalid = source_find_invalid_byte(source, &reason);
     if (invalid != UINT32_MAX) {
@@ -526,12 +562,19 @@ void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_diag_l
     for (size_t r = 1; r < record_count; r++) data_read_row(&loader, &records[r]);
 }
 
-jrn_data_status data_load_file(jrn_actuals *actuals, const char *path, jrn_diag_list *diags,
-                               const char **error_text)
+jrn_data_status data_load_files(jrn_actuals *actuals, const char *const *paths, size_t count, jrn_date today,
+                                jrn_diag_list *diags)
 {
-    jrn_load_status status;
-    const jrn_source *source = source_load(data_arena(actuals), path, &status, error_text);
-    if (source == NULL) return DATA_UNREADABLE;
-    data_load_source(actuals, source, diags);
+    for (size_t i = 0; i < count; i++) {
+        jrn_load_status status;
+        const char *error_text;
+        const jrn_source *source = source_load(data_arena(actuals), paths[i], &status, &error_text);
+        if (source == NULL) {
+            diag_error(diags, span_none(), "cannot read '%s': %s", paths[i], error_text);
+            return DATA_UNREADABLE;
+        }
+        data_load_source(actuals, source, today, diags);
+    }
+    data_check_one_value_per_date(actuals, diags);
     return DATA_LOADED;
 }

@@ -7,53 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool data_is_leap_year(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-static bool data_digits(const char *text, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (!isdigit((unsigned char)text[i])) return false;
-    }
-    return true;
-}
-
 bool data_parse_date(jrn_arena *arena, const char *text, jrn_date *date, const char **problem)
 {
-    static const char *const month_names[] = {
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    };
-    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    jrn_date_problem found = date_parse(text, date);
     *problem = NULL;
-    if (strlen(text) != 10 || !data_digits(text, 4) || text[4] != '-' || !data_digits(text + 5, 2) ||
-        text[7] != '-' || !data_digits(text + 8, 2)) {
-        *problem = arena_printf(arena, "'%s' is not a date: write it as YYYY-MM-DD, such as 2026-03-31", text);
-        return false;
+    if (found == DATE_VALID) return true;
+    char reason[64];
+    if (found == DATE_NOT_ISO) {
+        *problem = arena_printf(arena, "'%s' is not a date: %s", text, date_problem_reason(found, *date, reason, sizeof reason));
+    } else {
+        *problem = arena_printf(arena, "invalid date '%s': %s", text, date_problem_reason(found, *date, reason, sizeof reason));
     }
-    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
-    if (month < 1 || month > 12) {
-        *problem = arena_printf(arena, "invalid date '%s': the month must be 01 to 12", text);
-        return false;
-    }
-    int days = month_days[month - 1] + (month == 2 && data_is_leap_year(year));
-    if (day < 1 || day > days) {
-        *problem = arena_printf(arena, "invalid date '%s': %s %d has %d days", text, month_names[month - 1],
-                                year, days);
-        return false;
-    }
-    *date = (jrn_date){year, month, day};
-    return true;
-}
-
-int data_date_compare(jrn_date a, jrn_date b)
-{
-    if (a.year != b.year) return a.year < b.year ? -1 : 1;
-    if (a.month != b.month) return a.month < b.month ? -1 : 1;
-    if (a.day != b.day) return a.day < b.day ? -1 : 1;
-    return 0;
+    return false;
 }
 
 /* Length of a number at text: an optional sign, digits, and optionally '.' and digits. */

@@ -200,10 +200,9 @@ const char *lint_rule_suggest(const char *name)
     return suggest_result(&suggester);
 }
 
-void lint_options_init(jrn_lint_options *options, jrn_date today)
+void lint_options_init(jrn_lint_options *options)
 {
     memset(options, 0, sizeof *options);
-    options->today = today;
 }
 
 /* The severity of a finding whose rule reports it as base, or false when the rule is off. */

@@ -17,14 +17,6 @@ static int lint_whole_months_between(jrn_date earlier, jrn_date later)
     return (int)months;
 }
 
-static int lint_date_compare(jrn_date left, jrn_date right)
-{
-    if (left.year != right.year) return left.year < right.year ? -1 : 1;
-    if (left.month != right.month) return left.month < right.month ? -1 : 1;
-    if (left.day != right.day) return left.day < right.day ? -1 : 1;
-    return 0;
-}
-
 enum { LINT_REVIEW_MONTHS = 12 };
 
 /* Where to say the map has no review date: its declaration, else the top of the file
@@ -51,7 +43,7 @@ void lint_rule_stale_review(jrn_lint_context *context)
         return;
     }
     jrn_date reviewed = map->reviewed;
-    if (lint_date_compare(reviewed, today) > 0) {
+    if (date_compare(reviewed, today) > 0) {
         lint_report(context, LINT_STALE_REVIEW, map->reviewed_span,
                     "the map's review date %04d-%02d-%02d is after today (%04d-%02d-%02d)",
                     reviewed.year, reviewed.month, reviewed.day, today.year, today.month, today.day);

@@ -15,20 +15,17 @@ const jrn_source *lsp_root_source(const jrn_model *model)
     return NULL;
 }
 
-/* The measured data of --data against a clean model (in its arena); a file that cannot
- * be read is reported about no place, mistakes in a file at their place in it. */
+/* The measured data of --data against a clean model (in its arena), as `jrnc lint --data`
+ * reads it: mistakes join the diagnostics (at their place in the CSV file, or about no
+ * place for a file that cannot be read), and data with errors is not used: nothing is
+ * concluded from a file that failed. */
 static const jrn_actuals *lsp_load_data(const lsp_server *server, jrn_compilation *compilation)
 {
     if (server->data_count == 0) return NULL;
     jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
-    for (size_t i = 0; i < server->data_count; i++) {
-        const char *error_text = NULL;
-        if (data_load_file(actuals, server->data_files[i], &compilation->diags, &error_text) == DATA_UNREADABLE) {
-            diag_error(&compilation->diags, span_none(), "cannot read the data file '%s': %s", server->data_files[i],
-                       error_text != NULL ? error_text : "unknown reason");
-        }
-    }
-    return actuals;
+    size_t errors_before = compilation->diags.error_count;
+    data_load_files(actuals, server->data_files, server->data_count, server->today, &compilation->diags);
+    return compilation->diags.error_count == errors_before ? actuals : NULL;
 }
 
 static jrn_compilation *lsp_compile(lsp_server *server, lsp_document *document)
@@ -41,7 +38,8 @@ static jrn_compilation *lsp_compile(lsp_server *server, lsp_document *document)
     if (ok && compilation->model != NULL) {
         document->actuals = lsp_load_data(server, compilation);
         jrn_lint_options lint_options;
-        lint_options_init(&lint_options, server->today);
+        lint_options_init(&lint_options);
+        lint_options.today = server->today;
         lint_options.actuals = document->actuals;
         lint_model(compilation->model, &lint_options, &compilation->diags);
     }

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Messages read ahead in one batch, at most: enough to coalesce a burst of edits. */
 #define LSP_BATCH_LIMIT 256
@@ -426,16 +425,8 @@ static void lsp_publish_due(lsp_server *server)
     }
 }
 
-static jrn_date lsp_today(void)
-{
-    time_t now = time(NULL);
-    struct tm parts = {0};
-    localtime_r(&now, &parts);
-    return (jrn_date){parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
-}
-
-int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, const char *const *data_files,
-              size_t data_count)
+int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, jrn_date today,
+              const char *const *data_files, size_t data_count)
 {
     lsp_server server = {0};
     server.output_fd = output_fd;
@@ -443,7 +434,7 @@ int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, c
     server.options = *options;
     server.options.unsaved_text = lsp_documents_unsaved_text;
     server.options.unsaved_context = &server.documents;
-    server.today = lsp_today();
+    server.today = today;
     server.data_files = data_files;
     server.data_count = data_count;
     jrn_strbuf body = STRBUF_INIT;

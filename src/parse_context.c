@@ -146,35 +146,14 @@ static double parse_number_text(jrn_parse_context *context, jrn_location locatio
     return number;
 }
 
-static bool is_leap_year(int year)
-{
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-static const char *const parse_month_names[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-};
-
 static void parse_date_literal(jrn_parse_context *context, jrn_value *value,
                                jrn_location location, const char *text)
 {
-    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
-    value->date = (jrn_date){year, month, day};
-    if (month < 1 || month > 12) {
-        parse_value_error(context, location, "invalid date '%s': the month must be 01 to 12", text);
-        return;
-    }
-    int days = month_days[month - 1] + (month == 2 && is_leap_year(year));
-    if (day == 0) {
-        parse_value_error(context, location, "invalid date '%s': days start at 01", text);
-        return;
-    }
-    if (day > days) {
-        parse_value_error(context, location, "invalid date '%s': %s %d has %d days", text,
-                    parse_month_names[month - 1], year, days);
-    }
+    jrn_date_problem problem = date_parse(text, &value->date);
+    if (problem == DATE_VALID) return;
+    char reason[64];
+    parse_value_error(context, location, "invalid date '%s': %s", text,
+                      date_problem_reason(problem, value->date, reason, sizeof reason));
 }
 
 static void parse_duration_literal(jrn_parse_context *context, jrn_value *value,
@@ -730,8 +709,8 @@ jrn_value *parse_slashed_date(jrn_parse_context *context, jrn_location location,
     if (first <= 12 && second <= 12 && first != second && first >= 1 && second >= 1) {
         parse_error(context, location,
                     "dates are written year-month-day: '%.*s' is %s (%d %s) or %04d-%02d-%02d (%d %s)",
-                    (int)length, text, iso, first, parse_month_names[second - 1], year, first, second, second,
-                    parse_month_names[first - 1]);
+                    (int)length, text, iso, first, date_month_name(second), year, first, second, second,
+                    date_month_name(first));
     } else {
         parse_error(context, location, "dates are written year-month-day: write %s, not '%.*s'", iso,
                     (int)length, text);

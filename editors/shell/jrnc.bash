@@ -13,13 +13,13 @@ kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data $_jrnc_common_options --version --print-stdlib-dir" ;;
-        check) echo "$_jrnc_common_options" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data --today $_jrnc_common_options --version --print-stdlib-dir" ;;
+        check) echo "--data --today $_jrnc_common_options" ;;
         lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
         diff) echo "-f --format= $_jrnc_common_options" ;;
-        flow) echo "-j --journey= -f --format= -o --output= --data $_jrnc_common_options" ;;
-        lsp) echo "-I --include --no-prelude --data --stdio -h --help" ;;
+        flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
+        lsp) echo "-I --include --no-prelude --data --today --stdio -h --help" ;;
     esac
 }
 

@@ -21,6 +21,10 @@ typedef struct jrn_cli {
     jrn_compile_options compile;     /* -I, --no-prelude, JRN_PATH, the stdlib folder */
     const char **include_dirs;       /* storage behind compile.include_dirs (in arena) */
     bool color;                      /* colour diagnostics: a terminal and no NO_COLOR */
+    /* What "today" is for a command that takes --today (review staleness, measured data
+     * dated in the future): --today, else SOURCE_DATE_EPOCH (UTC), else the local date. */
+    jrn_date today;
+    bool today_given;
 } jrn_cli;
 
 /* A subcommand: argv[0] is the subcommand's name; returns an exit status. */
@@ -48,7 +52,7 @@ typedef enum jrn_cli_option {
     CLI_WARNING,           /* -WRULE, -Wno-RULE, -Werror: the value is what follows "-W" */
     CLI_ENABLE_RULE,       /* -W RULE (apart: "-W no-owner" turns the rule no-owner on) */
     CLI_WERROR,            /* --Werror */
-    CLI_TODAY,             /* --today DATE */
+    CLI_TODAY,             /* --today DATE (cli_parse does it: jrn_cli.today) */
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
     CLI_STDIO,             /* --stdio (lsp: the transport language clients name) */
@@ -59,6 +63,9 @@ typedef enum jrn_cli_option {
 /* What every command that compiles maps takes. */
 #define CLI_COMPILE_OPTIONS \
     (CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_COLOR))
+/* What every command that reads measured data takes: the files, and the day they are
+ * measured up to. */
+#define CLI_DATA_OPTIONS (CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_TODAY))
 
 /* What a command's take function returns to have the parse go on (any other value is the
  * exit status the command ends with). */
@@ -80,7 +87,8 @@ typedef struct jrn_cli_command {
  * files, "-" is a file (standard input), "--" ends the options. Options are spelt in full
  * (no abbreviations). Returns CLI_GO_ON when the command is to run, else the exit status
  * to end it with: 0 after the help, 2 after a usage error (one located line on stderr,
- * with a did-you-mean for a misspelt long option), or what take returned. */
+ * with a did-you-mean for a misspelt long option), or what take returned. A command that
+ * takes --today has cli->today set when the parse goes on. */
 int cli_parse(jrn_cli *cli, const jrn_cli_command *command, int argc, char **argv, void *request);
 
 /* Prints the one line "jrnc COMMAND: MESSAGE (see 'jrnc COMMAND --help')" on stderr;

@@ -33,15 +33,19 @@ jrn_actuals *data_new(jrn_arena *arena, const jrn_model *model);
 
 typedef enum jrn_data_status {
     DATA_LOADED,             /* read; errors in its rows (if any) are in diags */
-    DATA_UNREADABLE,         /* the file could not be read: *error_text says why */
+    DATA_UNREADABLE,         /* a file could not be read: diags says which and why */
 } jrn_data_status;
 
-/* Reads one CSV file ("-" = standard input) into actuals. Every mistake in it is reported
- * into diags at its place in the file; rows with errors are skipped. */
-jrn_data_status data_load_file(jrn_actuals *actuals, const char *path, jrn_diag_list *diags,
-                               const char **error_text);
-/* The same for a source already in memory. */
-void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_diag_list *diags);
+/* Reads CSV files ("-" = standard input), in order, into actuals, then checks them as a
+ * whole: one value per subject, metric and date (a second is an error naming the first).
+ * Every mistake is reported into diags at its place in its file; rows with errors are
+ * skipped; a row dated after today is a warning. Stops at a file it cannot read. */
+jrn_data_status data_load_files(jrn_actuals *actuals, const char *const *paths, size_t count, jrn_date today,
+                                jrn_diag_list *diags);
+/* One source already in memory, without the whole-data check (fuzzing, tests). */
+void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_date today, jrn_diag_list *diags);
+/* The whole-data check data_load_files ends with. */
+void data_check_one_value_per_date(jrn_actuals *actuals, jrn_diag_list *diags);
 
 /* Number of rows taken in (for "measured data: N values"). */
 size_t data_row_count(const jrn_actuals *actuals);

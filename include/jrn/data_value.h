@@ -16,7 +16,4 @@ bool data_parse_date(jrn_arena *arena, const char *text, jrn_date *date, const c
  * text is none of these. quantity->text points at text. */
 bool data_parse_quantity(const char *text, jrn_quantity *quantity);
 
-/* -1 / 0 / 1 as a is before / the same day as / after b. */
-int data_date_compare(jrn_date a, jrn_date b);
-
 #endif

@@ -65,7 +65,7 @@ typedef struct jrn_lint_options {
 } jrn_lint_options;
 
 /* Defaults: every rule as the catalogue sets it, warnings stay warnings. */
-void lint_options_init(jrn_lint_options *options, jrn_date today);
+void lint_options_init(jrn_lint_options *options);
 
 /* The severity a finding of rule is reported with under options, or false when the
  * rule is off. */

@@ -223,9 +223,10 @@ json_t *lsp_semantic_tokens(lsp_server *server, const json_t *params, lsp_error 
 json_t *lsp_semantic_tokens_legend(void);
 
 /* The server's loop: reads requests from input_fd until exit, answers on output_fd; each
- * map is compiled with options and checked against the measured data of data_files.
- * Returns the exit status: 0 after shutdown then exit, 1 after exit alone or end of input. */
-int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, const char *const *data_files,
-              size_t data_count);
+ * map is compiled with options, linted as of today and checked against the measured data
+ * of data_files. Returns the exit status: 0 after shutdown then exit, 1 after exit alone
+ * or end of input. */
+int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, jrn_date today,
+              const char *const *data_files, size_t data_count);
 
 #endif

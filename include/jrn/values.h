@@ -49,6 +49,26 @@ typedef struct jrn_date {
     int year, month, day;
 } jrn_date;
 
+/* Why a text is not a date: the one reading of dates (the language's date literals,
+ * measured data's date cells, --today). */
+typedef enum jrn_date_problem {
+    DATE_VALID,
+    DATE_NOT_ISO,            /* not YYYY-MM-DD */
+    DATE_BAD_MONTH,          /* month 00 or over 12 */
+    DATE_DAY_ZERO,           /* day 00 */
+    DATE_BAD_DAY,            /* past the month's last day */
+} jrn_date_problem;
+
+/* Reads strictly YYYY-MM-DD, a day that exists; *date is set when the form is right. */
+jrn_date_problem date_parse(const char *text, jrn_date *date);
+/* What is wrong, to follow "invalid date 'TEXT': " ("February 2026 has 28 days"); written
+ * into buffer (64 bytes are enough). */
+const char *date_problem_reason(jrn_date_problem problem, jrn_date date, char *buffer, size_t size);
+/* "January" for 1 ... "December" for 12. */
+const char *date_month_name(int month);
+/* -1, 0, 1 as a is before, on, after b. */
+int date_compare(jrn_date a, jrn_date b);
+
 typedef enum jrn_value_kind {
     VALUE_STRING,    /* "..." or a """ text block; text holds the decoded content */
     VALUE_IDENT,     /* a bare name; text holds it */

@@ -5,6 +5,9 @@
 # columns in any order) and their latest values used: observed rates replace declared ones
 # in jrnc flow. UPDATE=1 rewrites the .expected files (review the diff!).
 source "$JRN_ROOT/tests/lib.sh"
+# Today is pinned: a row dated after today is a warning, and the expected outputs must not
+# change with the calendar.
+export SOURCE_DATE_EPOCH=1795392000      # 2026-11-23
 cd "$JRN_ROOT/tests/data/errors" || exit 1
 
 for file in *.csv; do
@@ -244,3 +247,57 @@ deliver | First response time: 36h on 2026-03-31, met | 0   "
     || fail "csv --data" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out"))"
 out=$("$JRNC" -f csv shop.jrn | head -1)
 [[ "$out" != *kpi_actuals* ]] && pass "csv without --data: the usual columns" || fail "csv without --data" "$out"
+
+# A value for one subject, metric and date given twice across files is an error at the
+# second, naming the first.
+printf 'subject,metric,value,date\npay,csat,3.0,2026-03-31\n' > "$TMP_DIR/again.csv"
+out=$("$JRNC" check --data shop.csv --data "$TMP_DIR/again.csv" shop.jrn 2>&1); status=$?
+want="$TMP_DIR/again.csv:2:1: error: a second value of csat for 'pay' on 2026-03-31: measured data holds one value per subject, metric and date
+    2 | pay,csat,3.0,2026-03-31
+      | ^~~~~~~~~~~~~~~~~~~~~~~
+shop.csv:7:1: note: the first value for that date is here
+    7 | pay,csat,4.0,2026-03-31
+      | ^~~~~~~~~~~~~~~~~~~~~~~"
+[ "$status" -eq 1 ] && [ "$out" = "$want" ] && pass "one value per subject, metric and date, across files" \
+    || fail "one value per subject, metric and date, across files" "exit $status" "$out"
+
+# A date after today is a warning at its cell (the value is still used); --today moves today.
+printf 'subject,metric,value,date\npay,csat,4.8,2026-12-31\n' > "$TMP_DIR/future.csv"
+out=$("$JRNC" check --data "$TMP_DIR/future.csv" shop.jrn 2>&1); status=$?
+want="$TMP_DIR/future.csv:2:14: warning: 2026-12-31 is after today (2026-11-23)
+    2 | pay,csat,4.8,2026-12-31
+      |              ^~~~~~~~~~
+jrnc: note: a value measured in the future is a typing mistake, or pass --today DATE"
+[ "$status" -eq 0 ] && [ "$out" = "$want" ] && pass "a date after today is a warning at its cell" \
+    || fail "a date after today is a warning at its cell" "exit $status" "$out"
+out=$("$JRNC" check --today 2027-01-01 --data "$TMP_DIR/future.csv" shop.jrn 2>&1); status=$?
+[ "$status" -eq 0 ] && [ -z "$out" ] && pass "--today moves today" || fail "--today moves today" "exit $status" "$out"
+
+# jrnc check --data: the data checked against the map, nothing written; clean data says nothing.
+out=$("$JRNC" check --data shop.csv shop.jrn 2>&1); status=$?
+[ "$status" -eq 0 ] && [ -z "$out" ] && pass "check --data: clean data, no output, exit 0" \
+    || fail "check --data: clean data, no output, exit 0" "exit $status" "$out"
+out=$("$JRNC" check --data errors/unknown-subject.csv shop.jrn 2>&1 >/dev/null); status=$?
+[ "$status" -eq 1 ] && [[ "$out" == *"error: unknown"* ]] && pass "check --data: errors in the data, exit 1" \
+    || fail "check --data: errors in the data, exit 1" "exit $status" "$out"
+out=$("$JRNC" check --data no-such.csv shop.jrn 2>&1); status=$?
+[ "$status" -eq 2 ] && pass "check --data: an unreadable file, exit 2" || fail "check --data: an unreadable file, exit 2" "exit $status" "$out"
+
+# A data file with errors stops the data rules: no kpi-no-data notes from a file that failed,
+# and the first message says what went wrong.
+out=$("$JRNC" lint --data errors/semicolons.csv shop.jrn 2>&1); status=$?
+if [ "$status" -eq 1 ] && [[ "$out" != *kpi-no-data* ]] && [[ "$out" == *"separated by ';'"* ]]; then
+    pass "lint: a data file with errors gives no data findings"
+else
+    fail "lint: a data file with errors gives no data findings" "exit $status" "$out"
+fi
+out=$("$JRNC" lint --data shop.csv shop.jrn 2>&1)
+[[ "$out" == *kpi-missed* || "$out" == *kpi-no-data* ]] && pass "lint: clean data gives data findings (the check above can fail)" \
+    || fail "lint: clean data gives data findings" "$out"
+
+# SOURCE_DATE_EPOCH that is not a whole number of seconds is a usage error, not ignored.
+for epoch in abc 12x -5 99999999999999999999 999999999999; do
+    out=$(SOURCE_DATE_EPOCH=$epoch "$JRNC" check --data shop.csv shop.jrn 2>&1); status=$?
+    [ "$status" -eq 2 ] && [[ "$out" == *"SOURCE_DATE_EPOCH must be"* ]] \
+        && pass "SOURCE_DATE_EPOCH=$epoch: usage error" || fail "SOURCE_DATE_EPOCH=$epoch: usage error" "exit $status" "$out"
+done
