@@ -21,6 +21,8 @@ static const char lsp_help[] =
     "      --today DATE what stale reviews and dated data measure from (default today)\n"
     "      --data FILE  measured data, CSV subject,metric,value,date (repeatable): the data\n"
     "                   lint rules run, and hover shows each KPI's actual\n"
+    "      --today DATE the date stale-review and the data measure from (YYYY-MM-DD;\n"
+    "                   default today)\n"
     "      --stdio      talk on standard input and output (the default and only way;\n"
     "                   accepted because language clients pass it)\n"
     "  -h, --help       show this help\n"

@@ -15,8 +15,10 @@ const jrn_source *lsp_root_source(const jrn_model *model)
     return NULL;
 }
 
-/* The measured data of --data against a clean model (in its arena); a file that cannot
- * be read is reported about no place, mistakes in a file at their place in it. */
+/* The measured data of --data against a clean model (in its arena), as `jrnc lint --data`
+ * reads it: mistakes join the diagnostics (at their place in the CSV file, or about no
+ * place for a file that cannot be read), and data with errors is not used: nothing is
+ * concluded from a file that failed. */
 static const jrn_actuals *lsp_load_data(const lsp_server *server, jrn_compilation *compilation)
 {
     if (server->data_count == 0) return NULL;

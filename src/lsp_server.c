@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Messages read ahead in one batch, at most: enough to coalesce a burst of edits. */
 #define LSP_BATCH_LIMIT 256

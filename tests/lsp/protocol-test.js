@@ -564,6 +564,16 @@ async function main() {
         assert.equal((await withData.stop()).code, 0);
     });
 
+    await test('--today: stale-review measures from that day', async () => {
+        const later = new Session(process.env, ['--today', '2028-06-30']);
+        await later.initialize({});
+        const published = await later.open(mainFile, MAIN);
+        const stale = published.diagnostics.find((d) => d.code === 'stale-review');
+        assert.ok(stale, JSON.stringify(published.diagnostics));
+        assert.match(stale.message, /today is 2028-06-30/);
+        assert.equal((await later.stop()).code, 0);
+    });
+
     await test('--data naming a file that cannot be read: an error in the map, not a crash', async () => {
         const withData = new Session(process.env, ['--data', path.join(TMP, 'no-such.csv')]);
         await withData.initialize({});
