@@ -6,11 +6,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "jrn/emit.h"
@@ -241,6 +243,33 @@ static bool serve_draw(jrn_serve_site *site, jrn_arena *arena, const serve_view 
     return false;
 }
 
+/* Reads what the child writes until it closes the pipe; a child that has not finished
+ * after SERVE_DRAW_SECONDS is killed (a drawing that hangs must not hold the site's lock,
+ * and with it every page, for ever). */
+enum { SERVE_DRAW_SECONDS = 60 };
+
+static void serve_read_child(int channel, pid_t child, jrn_strbuf *text)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    time_t deadline = now.tv_sec + SERVE_DRAW_SECONDS;
+    char buffer[65536];
+    while (child > 0) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        struct pollfd ready = {channel, POLLIN, 0};
+        int waited = now.tv_sec < deadline ? poll(&ready, 1, (int)(deadline - now.tv_sec) * 1000) : 0;
+        if (waited < 0 && errno == EINTR) continue;
+        if (waited <= 0) {
+            kill(child, SIGKILL);
+            return;
+        }
+        ssize_t got = read(channel, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return;
+        strbuf_append(text, buffer, (size_t)got);
+    }
+}
+
 /* serve_draw in a child process, its text read back through a pipe after a one-byte
  * verdict: Graphviz, which lays the graph out, keeps each layout's memory to the end of
  * the process (render_graph.c cannot free it safely), so a server that drew in its own
@@ -271,12 +300,7 @@ static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const serve
             _exit(written ? 0 : 1);
         }
         close(channel[1]);
-        char buffer[65536];
-        for (ssize_t got; child > 0 && (got = read(channel[0], buffer, sizeof buffer)) != 0;) {
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) break;
-            strbuf_append(text, buffer, (size_t)got);
-        }
+        serve_read_child(channel[0], child, text);
         close(channel[0]);
     }
     int status = 0;
