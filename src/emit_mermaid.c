@@ -25,9 +25,13 @@ typedef struct mermaid_writer {
     jrn_arena *arena;
     const jrn_model *model;
     const jrn_emit_options *options;
-    /* visits[t * persona_count + p]: a journey of persona p steps on touchpoint t. */
-    bool *visits;
     bool *steps;                 /* steps[t]: touchpoint t is a step of --view journey=ID */
+    size_t *visit_start;         /* see mermaid_index_visits */
+    const jrn_journey **visitors;
+    size_t *stamps;              /* per persona: the last collection that took it */
+    size_t collection;           /* how many times actors were collected (stamps start at 0) */
+    const jrn_persona **actors;  /* mermaid_collect_actors's result */
+    size_t actor_count;
 } mermaid_writer;
 
 /* The fullwidth forms that stand in for the characters Mermaid would read as syntax. */
@@ -147,30 +151,65 @@ static void mermaid_put_stage_name(jrn_strbuf *out, const jrn_stage *stage)
     mermaid_put_label(out, &stage->base, MERMAID_SECTION);
 }
 
-/* Marks, for every touchpoint, the personas whose journeys step on it. */
-static bool *mermaid_visits(const jrn_model *model)
+/* Indexes, for every touchpoint, the journeys that step on it (each journey once per
+ * touchpoint, as steps are distinct): visit_start[t] .. visit_start[t + 1] in visitors. */
+static void mermaid_index_visits(mermaid_writer *writer)
 {
-    bool *visits = memory_calloc(model->touchpoint_count * (model->persona_count ? model->persona_count : 1),
-                                 sizeof *visits);
+    const jrn_model *model = writer->model;
+    writer->visit_start = memory_calloc(model->touchpoint_count + 1, sizeof *writer->visit_start);
+    size_t total = 0;
     for (size_t j = 0; j < model->journey_count; j++) {
-        const jrn_journey *journey = model->journeys[j];
-        for (size_t s = 0; s < journey->step_count; s++) {
-            size_t row = journey->steps[s]->base.index * model->persona_count;
-            for (size_t p = 0; p < journey->persona_count; p++) visits[row + journey->personas[p]->base.index] = true;
+        for (size_t s = 0; s < model->journeys[j]->step_count; s++) writer->visit_start[model->journeys[j]->steps[s]->base.index + 1]++;
+        total += model->journeys[j]->step_count;
+    }
+    for (size_t t = 0; t < model->touchpoint_count; t++) writer->visit_start[t + 1] += writer->visit_start[t];
+    writer->visitors = memory_calloc(total, sizeof *writer->visitors);
+    size_t *filled = memory_calloc(model->touchpoint_count, sizeof *filled);
+    for (size_t j = 0; j < model->journey_count; j++) {
+        for (size_t s = 0; s < model->journeys[j]->step_count; s++) {
+            size_t t = model->journeys[j]->steps[s]->base.index;
+            writer->visitors[writer->visit_start[t] + filled[t]++] = model->journeys[j];
         }
     }
-    return visits;
+    free(filled);
 }
 
-/* Whether persona is an actor of touchpoint: one it names, or, when it names none, one
- * whose journeys visit it. */
-static bool mermaid_is_actor(const mermaid_writer *writer, const jrn_touchpoint *touchpoint,
-                             const jrn_persona *persona)
+static int mermaid_by_persona_index(const void *a, const void *b)
 {
-    if (touchpoint->persona_count == 0)
-        return writer->visits[touchpoint->base.index * writer->model->persona_count + persona->base.index];
-    for (uint32_t i = 0; i < touchpoint->persona_count; i++) {
-        if (touchpoint->personas[i] == persona) return true;
+    uint32_t left = (*(const jrn_persona *const *)a)->base.index, right = (*(const jrn_persona *const *)b)->base.index;
+    return (left > right) - (left < right);
+}
+
+static void mermaid_add_actor(mermaid_writer *writer, const jrn_persona *persona)
+{
+    if (writer->stamps[persona->base.index] == writer->collection) return;
+    writer->stamps[persona->base.index] = writer->collection;
+    writer->actors[writer->actor_count++] = persona;
+}
+
+/* The actors of a touchpoint into writer->actors, in the personas' order: the personas it
+ * names, or, when it names none, those whose journeys step on it. */
+static void mermaid_collect_actors(mermaid_writer *writer, const jrn_touchpoint *touchpoint)
+{
+    writer->actor_count = 0;
+    writer->collection++;
+    for (uint32_t i = 0; i < touchpoint->persona_count; i++) mermaid_add_actor(writer, touchpoint->personas[i]);
+    if (touchpoint->persona_count == 0) {
+        size_t t = touchpoint->base.index;
+        for (size_t v = writer->visit_start[t]; v < writer->visit_start[t + 1]; v++) {
+            for (size_t p = 0; p < writer->visitors[v]->persona_count; p++)
+                mermaid_add_actor(writer, writer->visitors[v]->personas[p]);
+        }
+    }
+    qsort(writer->actors, writer->actor_count, sizeof *writer->actors, mermaid_by_persona_index);
+}
+
+/* Whether persona is an actor of touchpoint (see mermaid_collect_actors). */
+static bool mermaid_is_actor(mermaid_writer *writer, const jrn_touchpoint *touchpoint, const jrn_persona *persona)
+{
+    mermaid_collect_actors(writer, touchpoint);
+    for (size_t i = 0; i < writer->actor_count; i++) {
+        if (writer->actors[i] == persona) return true;
     }
     return false;
 }
@@ -204,7 +243,7 @@ static bool mermaid_stage_within(const jrn_stage *stage, const jrn_stage *ancest
 
 /* Whether the view shows a touchpoint: --view journey=ID its steps, persona=ID those the
  * persona is an actor of, stage=ID those of the stage and its sub-stages. */
-static bool mermaid_shows_touchpoint(const mermaid_writer *writer, const jrn_touchpoint *touchpoint)
+static bool mermaid_shows_touchpoint(mermaid_writer *writer, const jrn_touchpoint *touchpoint)
 {
     const jrn_emit_options *options = writer->options;
     switch (options->view) {
@@ -253,9 +292,10 @@ static void mermaid_task(mermaid_writer *writer, const jrn_touchpoint *touchpoin
     mermaid_put_label(out, &touchpoint->base, MERMAID_TASK);
     strbuf_printf(out, ": %s", number_text(writer->arena, has_emotion ? mermaid_score(model, emotion) : 3));
     bool first = true;
-    for (size_t p = 0; p < model->persona_count; p++) {
-        const jrn_persona *persona = model->personas[p];
-        if (!mermaid_is_actor(writer, touchpoint, persona) || !mermaid_shows_actor(writer, persona)) continue;
+    mermaid_collect_actors(writer, touchpoint);
+    for (size_t i = 0; i < writer->actor_count; i++) {
+        const jrn_persona *persona = writer->actors[i];
+        if (!mermaid_shows_actor(writer, persona)) continue;
         strbuf_puts(out, first ? ": " : ", ");
         first = false;
         mermaid_put_label(out, &persona->base, MERMAID_ACTOR);
@@ -322,16 +362,22 @@ bool emit_mermaid(const jrn_model *model, const jrn_emit_options *options, jrn_s
 {
     (void)diags;
     static const jrn_emit_options full = {0};
-    mermaid_writer writer = {out, arena_new(), model, options != NULL ? options : &full, mermaid_visits(model),
-                             memory_calloc(model->touchpoint_count, sizeof *writer.steps)};
+    mermaid_writer writer = {out, arena_new(), model, options != NULL ? options : &full,
+                             memory_calloc(model->touchpoint_count, sizeof *writer.steps), NULL, NULL,
+                             memory_calloc(model->persona_count, sizeof *writer.stamps), 0,
+                             memory_calloc(model->persona_count, sizeof *writer.actors), 0};
+    mermaid_index_visits(&writer);
     if (writer.options->view == VIEW_JOURNEY) {
         for (size_t i = 0; i < writer.options->view_journey->step_count; i++)
             writer.steps[writer.options->view_journey->steps[i]->base.index] = true;
     }
     mermaid_header(&writer);
     for (size_t i = 0; i < model->stage_count; i++) mermaid_section(&writer, model->stages[i]);
-    free(writer.visits);
     free(writer.steps);
+    free(writer.visit_start);
+    free(writer.visitors);
+    free(writer.stamps);
+    free(writer.actors);
     arena_free(writer.arena);
     return true;
 }
