@@ -375,6 +375,10 @@ int compile_request_check(const char *command, const jrn_compile_request *reques
         return cli_usage_error(command, "-T renders the graph; it cannot be combined with -f %s",
                                request->format);
     }
+    if (request->no_mermaid && strcmp(request->format, "md") != 0) {
+        return cli_usage_error(command, "--no-mermaid leaves the Mermaid diagram out of -f md; it means nothing to -f %s",
+                               request->format);
+    }
     if (find_output_format(request->format) == NULL) {
         return cli_usage_error(command, "unknown output format '%s' (known: dot, json, md, html, csv, mermaid)",
                                request->format);

@@ -167,3 +167,4 @@ PY
 else
     skip "draw: Mermaid in chromium" "chromium or python3 is missing (tests/deps/reports.sh)"
 fi
+expect_exit_output "cli: --no-mermaid is for -f md only" 2 "means nothing to -f html" "$JRNC" -f html --no-mermaid examples/acme_post_sales.jrn
