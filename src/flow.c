@@ -330,6 +330,20 @@ bool flow_journey_traps(jrn_arena *arena, const jrn_model *model, const jrn_jour
     return flow_prepare(arena, model, journey, actuals, diags, flow, &chain, &classes);
 }
 
+/* A journey whose exact solution would cost more than the solver may spend. */
+static void flow_report_too_tangled(const jrn_model *model, const jrn_journey *journey,
+                                    const jrn_chain_solution *solution, jrn_diag_list *diags)
+{
+    jrn_diag *diag = diag_error(diags, model_report_span(model, journey->base.id_span),
+                                "journey '%s' is too tangled to compute its flow: %zu steps and %zu hops would "
+                                "take about %.3g billion operations (the limit is %.3g billion)",
+                                journey->base.id, journey->step_count, journey->hop_count, solution->operations / 1e9,
+                                CHAIN_OPERATION_LIMIT / 1e9);
+    diag_add_note(diags, diag, span_none(),
+                  "many hops between far-apart steps make the exact answer expensive: split the journey, "
+                  "or keep the rare jumps out of it");
+}
+
 bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,
                   const jrn_actuals *actuals, jrn_diag_list *diags, jrn_journey_flow *flow)
 {
@@ -338,7 +352,10 @@ bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *j
     if (!flow_prepare(arena, model, journey, actuals, diags, flow, &chain, &classes)) return false;
     if (flow->step_count == 0) return true;
     jrn_chain_solution solution;
-    chain_solve(arena, &chain, &classes, &solution);
+    if (!chain_solve(arena, &chain, &classes, &solution)) {
+        flow_report_too_tangled(model, journey, &solution, diags);
+        return false;
+    }
     flow_collect_steps(flow, &classes, &solution);
     flow_collect_stage_losses(arena, model, flow);
     flow_emit_traps(model, flow, &solution, diags);

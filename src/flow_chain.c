@@ -341,7 +341,9 @@ typedef struct chain_factors {
     klu_l_common common;
 } chain_factors;
 
-static void chain_factor(const chain_system *system, chain_factors *factors)
+/* Orders the matrix (block triangular form, AMD within blocks) and, when the order's
+ * estimated work is within CHAIN_OPERATION_LIMIT, factors it. *operations: the estimate. */
+static bool chain_factor(const chain_system *system, chain_factors *factors, double *operations)
 {
     klu_l_defaults(&factors->common);
     /* A pivot is zero only when astronomically small rates underflow: the answers are then
@@ -350,14 +352,18 @@ static void chain_factor(const chain_system *system, chain_factors *factors)
     factors->symbolic = klu_l_analyze((SuiteSparse_long)system->count, system->column_begin, system->row,
                                       &factors->common);
     chain_check_klu(&factors->common, "order the chain");
+    factors->numeric = NULL;
+    *operations = factors->symbolic->est_flops;
+    if (!(*operations <= CHAIN_OPERATION_LIMIT)) return false;
     factors->numeric = klu_l_factor(system->column_begin, system->row, system->value, factors->symbolic,
                                     &factors->common);
     chain_check_klu(&factors->common, "factor the chain");
+    return true;
 }
 
 static void chain_factors_free(chain_factors *factors)
 {
-    klu_l_free_numeric(&factors->numeric, &factors->common);
+    if (factors->numeric != NULL) klu_l_free_numeric(&factors->numeric, &factors->common);
     klu_l_free_symbolic(&factors->symbolic, &factors->common);
 }
 
@@ -408,15 +414,19 @@ static double chain_non_negative(double value)
     return value < 0 ? 0 : value;
 }
 
-/* Factors I - Q once; visits from (I - Q)^T v = e_entry, chances from (I - Q) a = g. */
-static void chain_solve_system(const chain_system *system, jrn_chain_solution *solution)
+/* Factors I - Q once; visits from (I - Q)^T v = e_entry, chances from (I - Q) a = g.
+ * False when factoring would exceed CHAIN_OPERATION_LIMIT. */
+static bool chain_solve_system(const chain_system *system, jrn_chain_solution *solution)
 {
     const jrn_chain *chain = system->chain;
     size_t n = system->count;
+    chain_factors factors;
+    if (!chain_factor(system, &factors, &solution->operations)) {
+        chain_factors_free(&factors);
+        return false;
+    }
     double *rhs = chain_allocate(n, sizeof *rhs);
     double *x = chain_allocate(n, sizeof *x);
-    chain_factors factors;
-    chain_factor(system, &factors);
     size_t entry = system->index_of_state[chain->entry];
     if (entry != SIZE_MAX) rhs[entry] = 1.0;
     chain_solve_refined(system, &factors, true, rhs, x);
@@ -427,6 +437,7 @@ static void chain_solve_system(const chain_system *system, jrn_chain_solution *s
     chain_factors_free(&factors);
     free(rhs);
     free(x);
+    return true;
 }
 
 /* Each trap's share of entrants: what flows into it from solved states, plus the entrant
@@ -448,7 +459,7 @@ static void chain_fill_traps(const jrn_chain_classes *classes, const chain_syste
     }
 }
 
-void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
+bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
                  jrn_chain_solution *solution)
 {
     size_t n = chain->state_count;
@@ -457,15 +468,17 @@ void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_class
     solution->success = arena_alloc_array(arena, n ? n : 1, sizeof *solution->success);
     solution->trap_entry = arena_alloc_array(arena, classes->trap_count ? classes->trap_count : 1,
                                              sizeof *solution->trap_entry);
-    if (n == 0) return;
+    if (n == 0) return true;
     chain_system system = {.chain = chain};
     chain_graph_build(chain, &system.graph);
     chain_number_states(classes, &system);
     chain_find_out(&system);
+    bool solved = true;
     if (system.count > 0) {
         chain_build_matrix(&system);
-        chain_solve_system(&system, solution);
+        solved = chain_solve_system(&system, solution);
     }
-    chain_fill_traps(classes, &system, solution);
+    if (solved) chain_fill_traps(classes, &system, solution);
     chain_system_free(&system);
+    return solved;
 }

@@ -38,14 +38,22 @@ typedef struct jrn_chain_solution {
     double *visits;          /* expected visits per entrant; INFINITY in a trap that is reached */
     double *success;         /* chance of eventually being absorbed well, from each state */
     double *trap_entry;      /* per trap: the share of entrants that ever reach it */
+    double operations;       /* the factorisation's estimated floating-point operations */
 } jrn_chain_solution;
+
+/* The most floating-point operations chain_solve spends factoring a chain (a few seconds).
+ * Journey-shaped chains (paths, loops back, hubs) need a small multiple of their size;
+ * only many hops between far-apart steps fill the factors in. */
+#define CHAIN_OPERATION_LIMIT 1e10
 
 /* Splits the chain's states into classes; every array is allocated in arena. */
 void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes *classes);
 
 /* Solves the chain, whose classes chain_classify found; every array of the solution is
- * allocated in arena. */
-void chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
+ * allocated in arena. False, with nothing solved and solution->operations set, when the
+ * fill-reducing ordering predicts more than CHAIN_OPERATION_LIMIT operations: the work is
+ * bounded before it is done, whatever the chain. */
+bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
                  jrn_chain_solution *solution);
 
 #endif

@@ -74,6 +74,21 @@ else pass "10,000 steps: under 2 CPU seconds (${elapsed}s)"; fi
 out=$(python3 big.py check "$TMP_DIR/big.json" 2>&1)
 [ -z "$out" ] && pass "10,000 steps: matches the closed form, shares add up to 1" || fail "10,000 steps: closed form" "$out"
 
+# --- Bounded work: a journey whose exact solution would fill in (many hops between
+# far-apart steps) is refused at the journey, before any factoring, instead of running for
+# minutes; a tangled journey within the bound is still solved.
+python3 "$JRN_ROOT/tests/bench/flow_journey.py" 16000 1.5 "$TMP_DIR/tangled.jrn"
+start=$EPOCHREALTIME
+out=$(timeout 120 "$JRNC" flow -f json "$TMP_DIR/tangled.jrn" 2>&1 >/dev/null); status=$?
+elapsed=$(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }")
+if [ "$status" -eq 1 ] && grep -q "^$TMP_DIR/tangled.jrn:16002:9: error: journey 'j' is too tangled to compute its flow: 16000 steps and [0-9]* hops would take about [0-9.]* billion operations (the limit is 10 billion)$" <<<"$out"; then
+    pass "16,000 steps and 24,000 random hops: refused at the journey in ${elapsed}s"
+else
+    fail "16,000 steps and 24,000 random hops: refused at the journey" "exit $status after ${elapsed}s" "$(head -5 <<<"$out")"
+fi
+python3 "$JRN_ROOT/tests/bench/flow_journey.py" 3000 1.5 "$TMP_DIR/tangled-small.jrn"
+expect_exit "3,000 steps and 4,500 random hops: solved" 0 "$JRNC" flow -f json -o "$TMP_DIR/tangled-small.json" "$TMP_DIR/tangled-small.jrn"
+
 # --- A nearly closed loop: pivoted elimination loses a digit per nine of the loop's rate;
 # the solver's refinement must win them back. The probabilities are taken as jrnc reads
 # them (rates / 100, remainders 1 - rated, in doubles), the answer in exact fractions; a
