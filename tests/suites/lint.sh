@@ -340,6 +340,24 @@ grep -q "today is 2027-11-01).*\[stale-review\]" <<<"$out" \
 expect_exit "--today wins over a SOURCE_DATE_EPOCH that is no date" 0 \
     env SOURCE_DATE_EPOCH=junk "$JRNC" lint --today 2026-01-01 "$JRN_ROOT/examples/acme_post_sales.jrn"
 
+# Many findings on one long line (each used to recount the line's columns): every one is
+# reported, at its column in characters ("é" is one), the last as right as the first.
+python3 - "$TMP_DIR/one-line.jrn" <<'PY'
+import sys
+n = 3000
+line = 'stage s "S" { touchpoint a "A" touchpoint b "B" ' + " ".join(f'touchpoint t{i} "é"' for i in range(n)) + " }"
+open(sys.argv[1], "w").write(line + '\njourney j "J" { a -> b }\n')
+PY
+column=$(python3 -c 'import sys; line = open(sys.argv[1]).readline(); print(line.index("t2999 ") + 1)' "$TMP_DIR/one-line.jrn")
+out=$("$JRNC" lint --today 2026-01-01 "$TMP_DIR/one-line.jrn" 2>&1)
+found=$(grep -c "\[orphan-touchpoint\]" <<<"$out")
+if [ "$found" -eq 3000 ] && grep -q "^$TMP_DIR/one-line.jrn:1:$column: warning: touchpoint 't2999' is in no journey" <<<"$out" &&
+   grep -q "^$TMP_DIR/one-line.jrn:1:60: warning: touchpoint 't0' is in no journey" <<<"$out"; then
+    pass "3,000 findings on one line, each at its column"
+else
+    fail "3,000 findings on one line, each at its column" "$found findings; want t2999 at column $column" "$(grep "'t0'\|'t2999'" <<<"$out")"
+fi
+
 # A run of directive comments all cover the construct below them (one lookup each, not a
 # scan per comment), and file-wide directives cover every finding of their rule.
 { printf 'stage s "S"\n'; for i in $(seq 300); do echo "# jrnc: disable=orphan-touchpoint"; done
