@@ -38,6 +38,8 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_TODAY] = {.long_name = "today", .needs = "a date"},
     [CLI_LIST_RULES] = {.long_name = "list-rules"},
     [CLI_EXPLAIN] = {.long_name = "explain", .needs = "a rule"},
+    [CLI_THEME] = {.long_name = "theme", .needs = "light, dark, print, colorblind or a theme file"},
+    [CLI_PRINT_THEME] = {.long_name = "print-theme"},
 };
 
 /* getopt_long returns a long option's id above every character it can return. */

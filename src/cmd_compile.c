@@ -10,6 +10,7 @@
 #include "jrn/emit.h"
 #include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
+#include "jrn/theme.h"
 
 typedef struct output_format {
     const char *name;
@@ -45,6 +46,9 @@ static const char compile_help[] =
     "                     (default: chosen by the number of stages; 0 keeps one row)\n"
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
+    "      --theme THEME  the colours of the picture and the HTML report: light (default),\n"
+    "                     dark, print, colorblind, or a theme file (docs/themes.md)\n"
+    "      --print-theme  print the theme (--theme, or light) as a theme file to start from\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
@@ -79,6 +83,8 @@ typedef struct compile_request {
     const char **data_files;  /* --data FILE.csv, in order (in the cli arena) */
     size_t data_count;
     const char *stages_per_row;
+    const char *theme;        /* --theme: a built-in name or a theme file, or NULL */
+    bool print_theme;
 } compile_request;
 
 /* What -T accepts: formats every Graphviz build with cairo renders. */
@@ -183,15 +189,49 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
     return false;
 }
 
+/* --theme: a built-in theme or a theme file. Returns 0 with *theme set (NULL for none
+ * given), or the exit status after saying what is wrong: 2 for a name that is neither or an
+ * unreadable file, 1 for mistakes in the file (located). */
+static int resolve_theme(jrn_cli *cli, const char *value, const jrn_theme **theme)
+{
+    *theme = NULL;
+    if (value == NULL) return EXIT_CLEAN;
+    if ((*theme = theme_builtin(value)) != NULL) return EXIT_CLEAN;
+    /* a word with no path separator or dot is a misspelt built-in, not a file */
+    if (strchr(value, '/') == NULL && strchr(value, '.') == NULL) {
+        static const char *const names[] = {"light", "dark", "print", "colorblind"};
+        jrn_suggester suggester;
+        suggest_begin(&suggester, value);
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) suggest_consider(&suggester, names[i]);
+        const char *suggestion = suggest_result(&suggester);
+        if (suggestion)
+            return cli_usage_error(NULL, "--theme: no theme '%s'; did you mean '%s'?", value, suggestion);
+        return cli_usage_error(NULL, "--theme takes %s or a theme file (a path), not '%s'", theme_builtin_names(),
+                               value);
+    }
+    jrn_diag_list diags;
+    diag_list_init(&diags, cli->arena);
+    const char *io_error = NULL;
+    *theme = theme_read_file(cli->arena, value, &diags, &io_error);
+    if (*theme != NULL) return EXIT_CLEAN;
+    bool unreadable = diags.first == NULL;
+    if (unreadable) diag_error(&diags, span_none(), "cannot read theme file '%s': %s", value, io_error);
+    diag_render_text(&diags, stderr, cli->color);
+    return unreadable ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+}
+
 static int run_compile(jrn_cli *cli, const compile_request *request, const output_format *format)
 {
+    const jrn_theme *theme;
+    int theme_status = resolve_theme(cli, request->theme, &theme);
+    if (theme_status != EXIT_CLEAN) return theme_status;
     int status;
     jrn_compilation *compilation = cli_compile(cli, request->file, &status);
     if (status != EXIT_CLEAN) {
         compile_free(compilation);
         return status;
     }
-    jrn_emit_options options = {0};
+    jrn_emit_options options = {.theme = theme, .theme_chosen = theme != NULL};
     if (!resolve_view(request->view, compilation->model, &options) ||
         (request->stages_per_row && !parse_stages_per_row(request->stages_per_row, &options.stages_per_row))) {
         compile_free(compilation);
@@ -242,6 +282,8 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
     case CLI_RENDER: request->render = value; break;
     case CLI_VIEW: request->view = value; break;
     case CLI_STAGES_PER_ROW: request->stages_per_row = value; break;
+    case CLI_THEME: request->theme = value; break;
+    case CLI_PRINT_THEME: request->print_theme = true; break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     case CLI_VERSION: return cli_print(NULL, arena_printf(cli->arena, "jrnc %s\n", JRN_VERSION));
     case CLI_PRINT_STDLIB_DIR: return cli_print(NULL, arena_printf(cli->arena, "%s\n", cli->compile.stdlib_dir));
@@ -253,15 +295,35 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
     CLI_COMPILE_OPTIONS | CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) |
-        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+        CLI_TAKES(CLI_VIEW) | CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_DATA) | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR) |
+        CLI_TAKES(CLI_THEME) | CLI_TAKES(CLI_PRINT_THEME),
     compile_take,
 };
 
+/* --print-theme: the theme as a theme file, on standard output or into -o. */
+static int print_theme(jrn_cli *cli, const compile_request *request)
+{
+    if (request->file != NULL)
+        return cli_usage_error(NULL, "--print-theme prints the theme and compiles nothing (got '%s')", request->file);
+    const jrn_theme *theme;
+    int status = resolve_theme(cli, request->theme, &theme);
+    if (status != EXIT_CLEAN) return status;
+    jrn_strbuf out = STRBUF_INIT;
+    theme_write(theme ? theme : theme_default(), &out);
+    jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+    if (request->theme && theme_builtin(request->theme) == NULL) output_inputs_add(&inputs, request->theme);
+    status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length, &inputs);
+    output_inputs_free(&inputs);
+    strbuf_free(&out);
+    return status;
+}
+
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
-    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL};
+    compile_request request = {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL, NULL, false};
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
+    if (request.print_theme) return print_theme(cli, &request);
     if (request.file == NULL) return cli_usage_error(NULL, "no input file");
     if (request.render != NULL && !is_render_format(request.render)) {
         return cli_usage_error(NULL, "-T renders svg, png or pdf, not '%s'", request.render);

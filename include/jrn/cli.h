@@ -51,6 +51,8 @@ typedef enum jrn_cli_option {
     CLI_TODAY,             /* --today DATE */
     CLI_LIST_RULES,        /* --list-rules */
     CLI_EXPLAIN,           /* --explain RULE */
+    CLI_THEME,             /* --theme NAME|FILE */
+    CLI_PRINT_THEME,       /* --print-theme */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 

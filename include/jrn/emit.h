@@ -9,6 +9,7 @@
 #include "jrn/diag.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
+#include "jrn/theme.h"
 
 /* --view: what part of the map a graph shows. */
 typedef enum jrn_view_kind {
@@ -27,6 +28,9 @@ typedef struct jrn_emit_options {
     const jrn_stage *view_stage;
     size_t stages_per_row;           /* --stages-per-row: 0 chooses by the number of stages */
     const jrn_actuals *actuals;      /* --data: measured data to overlay, or NULL */
+    const jrn_theme *theme;          /* --theme: the colours; NULL for the default (light) */
+    bool theme_chosen;               /* --theme was given: the HTML report keeps it, else it
+                                        follows the reader's prefers-color-scheme */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */
