@@ -296,6 +296,7 @@ void theme_css_variables(const jrn_theme *theme, jrn_arena *arena, jrn_strbuf *o
                                                         ? theme->background : theme->text, 0.3));
     theme_css_put(&css, "accent-soft", theme_mix(arena, theme->background, theme->accent, 0.12));
     theme_css_put(&css, "pain-mark", theme->pain);
+    theme_css_put(&css, "pain-strong", theme_ink_for(theme, theme->pain, theme->background));
     theme_css_put(&css, "delight-mark", theme->delight);
     theme_css_put(&css, "mixed-mark", theme->mixed);
     theme_css_pair(&css, "pain", theme->pain_fill, theme->pain_text);
