@@ -11,23 +11,22 @@
 #include "jrn/source.h"
 #include "jrn/suggest.h"
 
-/* Light is the default and draws exactly what jrnc drew before themes: the heat map in red
- * and green on white, journeys in the Okabe-Ito colours
+/* Light is the default: the heat map in red and green on white, journeys in Okabe-Ito colours
  * that keep 3:1 on white and stay apart under colour-vision deficiencies (tests/themes). */
 static const jrn_theme theme_light = {
     .name = "light",
     .background = "#FFFFFF", .page = "#F4F6FA", .text = "#000000", .muted = "#555555",
-    .lines = "#8C8C8C", .edges = "#555555", .nodes = "#FFFFFF", .ghost = "#B0B0B0",
-    .lanes = "#F4F6F9", .sub_lanes = "#E8EBF0", .lane_border = "#C5CAD3", .spine = "#8C96A3",
+    .lines = "#848484", .edges = "#555555", .nodes = "#FFFFFF", .ghost = "#B0B0B0",
+    .lanes = "#F4F6F9", .sub_lanes = "#E8EBF0", .lane_border = "#C5CAD3", .spine = "#7B8695",
     .loops = "#6A3D9A", .truth = "#6D28D9", .accent = "#4338CA",
     .pain = "#B3261E", .pain_fill = "#F7C5BF", .pain_text = "#9B1C1C",
     .delight = "#2E7D32", .delight_fill = "#C6E8C8", .delight_text = "#1B5E20",
-    .mixed = "#C77700", .mixed_fill = "#FBE1BD", .mixed_text = "#8A5300",
+    .mixed = "#BF7200", .mixed_fill = "#FBE1BD", .mixed_text = "#8A5300",
     .neutral_text = "#555555",
-    .emotion = {"#F4A9A0", "#FAD4CE", "#F2F2F2", "#D3EED5", "#A8DCAC"},
-    .worse = "#9B1C1C", .better = "#1B5E20", .met = "#1B7F3B", .missed = "#B3261E",
-    .journeys = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#AA3377", "#000000"},
-    .journey_count = 6,
+    .emotion = {"#F7BEB7", "#FAD4CE", "#F2F2F2", "#D3EED5", "#A8DCAC"},
+    .worse = "#9B1C1C", .better = "#1B5E20", .met = "#1A7938", .missed = "#B3261E",
+    .journeys = {"#0072B2", "#D55E00", "#00966D", "#AA3377", "#000000"},
+    .journey_count = 5,
     .mixed_split = "#C6E8C8;0.5:#F7C5BF",
 };
 
@@ -42,7 +41,7 @@ static const jrn_theme theme_dark = {
     .delight = "#56D364", .delight_fill = "#173B22", .delight_text = "#A8E6B0",
     .mixed = "#F0A030", .mixed_fill = "#45300F", .mixed_text = "#F8CF8A",
     .neutral_text = "#A8B3BF",
-    .emotion = {"#5C2626", "#3E2A2A", "#2A3038", "#24402D", "#1E5632"},
+    .emotion = {"#5C2626", "#3E2A2A", "#2A3038", "#24402D", "#1B4D2D"},
     .worse = "#FFB1AB", .better = "#A8E6B0", .met = "#56D364", .missed = "#FF7B72",
     .journeys = {"#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#EEDD88", "#D55E00"},
     .journey_count = 6,
@@ -57,33 +56,33 @@ static const jrn_theme theme_print = {
     .lines = "#666666", .edges = "#444444", .nodes = "#FFFFFF", .ghost = "#888888",
     .lanes = "#F5F5F5", .sub_lanes = "#E9E9E9", .lane_border = "#999999", .spine = "#666666",
     .loops = "#333333", .truth = "#000000", .accent = "#1F1F7A",
-    .pain = "#000000", .pain_fill = "#D0D0D0", .pain_text = "#000000",
+    .pain = "#000000", .pain_fill = "#B0B0B0", .pain_text = "#000000",
     .delight = "#555555", .delight_fill = "#FFFFFF", .delight_text = "#000000",
-    .mixed = "#000000", .mixed_fill = "#EBEBEB", .mixed_text = "#000000",
+    .mixed = "#000000", .mixed_fill = "#D4D4D4", .mixed_text = "#000000",
     .neutral_text = "#444444",
-    .emotion = {"#A6A6A6", "#CCCCCC", "#EEEEEE", "#FFFFFF", "#FFFFFF"},
+    .emotion = {"#B3B3B3", "#CCCCCC", "#EEEEEE", "#FFFFFF", "#FFFFFF"},
     .worse = "#000000", .better = "#000000", .met = "#000000", .missed = "#000000",
-    .journeys = {"#000000", "#5A5A5A", "#8C8C8C"},
+    .journeys = {"#000000", "#5A5A5A", "#848484"},
     .journey_count = 3,
-    .mixed_split = "#FFFFFF;0.5:#D0D0D0",
+    .mixed_split = "#FFFFFF;0.5:#B0B0B0",
 };
 
-/* Blue and orange instead of green and red: told apart by every common colour-vision
- * deficiency; the journey colours are the ones whose simulated differences stay large. */
+/* Blue and orange instead of green and red, grey for both at once: told apart by every
+ * common colour-vision deficiency (tests/themes/check_palette.py simulates them). */
 static const jrn_theme theme_colorblind = {
     .name = "colorblind",
     .background = "#FFFFFF", .page = "#F4F6FA", .text = "#000000", .muted = "#555555",
-    .lines = "#8C8C8C", .edges = "#555555", .nodes = "#FFFFFF", .ghost = "#B0B0B0",
-    .lanes = "#F4F6F9", .sub_lanes = "#E8EBF0", .lane_border = "#C5CAD3", .spine = "#8C96A3",
+    .lines = "#848484", .edges = "#555555", .nodes = "#FFFFFF", .ghost = "#B0B0B0",
+    .lanes = "#F4F6F9", .sub_lanes = "#E8EBF0", .lane_border = "#C5CAD3", .spine = "#7B8695",
     .loops = "#6A3D9A", .truth = "#6D28D9", .accent = "#3D3DB8",
     .pain = "#C24E00", .pain_fill = "#FFD7B5", .pain_text = "#8A3700",
     .delight = "#0063A6", .delight_fill = "#C9E3F7", .delight_text = "#004A7C",
-    .mixed = "#6B3FA0", .mixed_fill = "#E5D9F2", .mixed_text = "#51307A",
+    .mixed = "#4D4D4D", .mixed_fill = "#D6D6D6", .mixed_text = "#333333",
     .neutral_text = "#555555",
-    .emotion = {"#F5B47F", "#FBDCC2", "#F2F2F2", "#C9E3F7", "#8EC3EA"},
+    .emotion = {"#F7C094", "#FBDCC2", "#F2F2F2", "#C9E3F7", "#A6D0EE"},
     .worse = "#8A3700", .better = "#004A7C", .met = "#004A7C", .missed = "#8A3700",
-    .journeys = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#AA3377", "#000000"},
-    .journey_count = 6,
+    .journeys = {"#0072B2", "#D55E00", "#00966D", "#AA3377", "#000000"},
+    .journey_count = 5,
     .mixed_split = "#C9E3F7;0.5:#FFD7B5",
 };
 
