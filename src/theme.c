@@ -474,9 +474,10 @@ static void theme_read_line(theme_reader *reader, const char *line, const char *
         return;
     }
     reader->set_at[slot] = key_span;
-    const char *words[THEME_JOURNEY_MAX];
-    size_t lengths[THEME_JOURNEY_MAX], count;
-    size_t total = theme_split_words(at + 1, end, words, lengths, THEME_JOURNEY_MAX, &count);
+    /* one word more than any name takes, so the first one too many can be pointed at */
+    const char *words[THEME_JOURNEY_MAX + 1];
+    size_t lengths[THEME_JOURNEY_MAX + 1], count;
+    size_t total = theme_split_words(at + 1, end, words, lengths, THEME_JOURNEY_MAX + 1, &count);
     if (total == 0) {
         theme_error(reader, key_span, "'%s' has no value%s", key, slot == THEME_SLOT_BASE ? " (light, dark, print or colorblind)"
                                                                              : ": write a colour, as in #1F77B4");
@@ -484,8 +485,7 @@ static void theme_read_line(theme_reader *reader, const char *line, const char *
     }
     size_t allowed = slot == THEME_SLOT_JOURNEYS ? THEME_JOURNEY_MAX : 1;
     if (total > allowed) {
-        const char *extra = count > allowed ? words[allowed] : words[count - 1];
-        theme_error(reader, theme_span(reader, extra, extra + (count > allowed ? lengths[allowed] : lengths[count - 1])),
+        theme_error(reader, theme_span(reader, words[allowed], words[allowed] + lengths[allowed]),
                     "'%s' takes %s", key, slot == THEME_SLOT_JOURNEYS ? "at most 8 colours" : "one value");
         return;
     }

@@ -13,7 +13,7 @@ kpi-no-data emotion-gap-internal bad-suppression unknown-rule unused-suppression
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data $_jrnc_common_options --version --print-stdlib-dir" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --data --theme= --print-theme $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "$_jrnc_common_options" ;;
         lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
@@ -33,6 +33,7 @@ _jrnc_values_of() {
             esac ;;
         -T|--render) echo "svg png pdf" ;;
         --view) echo "full spine journey= persona= stage= flow" ;;
+        --theme) echo "light dark print colorblind" ;;
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;
