@@ -38,7 +38,7 @@ static const char html_style[] =
     ".stats span b{font-size:15px}\n"
     "nav{position:sticky;top:0;z-index:5;background:var(--paper);border-bottom:1px solid var(--line);"
     "padding:8px 40px;font-size:13px;display:flex;flex-wrap:wrap;gap:2px 16px}\n"
-    "a{color:var(--accent)}\n"
+    "a{color:var(--accent)}.figure a,.graph a{color:inherit}\n"
     "nav a{color:var(--accent);text-decoration:none;white-space:nowrap}\n"
     "main{max-width:1320px;margin:0 auto;padding:8px 28px 40px}\n"
     "section{background:var(--paper);border:1px solid var(--line);border-radius:12px;"
