@@ -260,6 +260,17 @@ const char *theme_journey_dashes(const jrn_theme *theme, size_t journey_index)
     return rounds[(journey_index / theme->journey_count) % (sizeof rounds / sizeof rounds[0])];
 }
 
+/* share of mark mixed into fill, less where no ink of the theme would read on it (4.5:1):
+ * a mid-tone between a dark fill and a bright mark can suit neither light nor dark text. */
+static const char *theme_readable_mix(const jrn_theme *theme, jrn_arena *arena, const char *fill, const char *mark,
+                                      double share)
+{
+    for (;; share -= 0.05) {
+        const char *mixed = theme_mix(arena, fill, mark, share > 0 ? share : 0);
+        if (share <= 0 || theme_contrast(theme_ink_on(theme, mixed), mixed) >= 4.5) return mixed;
+    }
+}
+
 /* ---- the report's CSS ---- */
 
 typedef struct theme_css {
@@ -316,9 +327,10 @@ void theme_css_variables(const jrn_theme *theme, jrn_arena *arena, jrn_strbuf *o
     for (int kind = 0; kind < 2; kind++) {
         const char *prefix = kind == 0 ? "hp" : "hd";
         theme_css_pair(&css, arena_printf(arena, "%s1", prefix), fills[kind], inks[kind]);
-        theme_css_pair(&css, arena_printf(arena, "%s2", prefix), theme_mix(arena, fills[kind], marks[kind], 0.5),
+        theme_css_pair(&css, arena_printf(arena, "%s2", prefix), theme_readable_mix(theme, arena, fills[kind], marks[kind], 0.5),
                        inks[kind]);
-        theme_css_pair(&css, arena_printf(arena, "%s3", prefix), marks[kind], theme_ink_on(theme, marks[kind]));
+        const char *strong = theme_readable_mix(theme, arena, fills[kind], marks[kind], 1.0);
+        theme_css_pair(&css, arena_printf(arena, "%s3", prefix), strong, theme_ink_on(theme, strong));
     }
     theme_css_pair(&css, "hm", theme->mixed_fill, theme->mixed_text);
 }
