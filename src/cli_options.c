@@ -54,6 +54,8 @@ static const cli_option_spec cli_options[CLI_OPTION_COUNT] = {
     [CLI_OPEN] = {.long_name = "open"},
     [CLI_JOBS] = {.long_name = "jobs", .short_name = 'j', .needs = "a number"},
     [CLI_CLEAN] = {.long_name = "clean"},
+    [CLI_THEME] = {.long_name = "theme", .needs = "light, dark, print, colorblind or a theme file"},
+    [CLI_PRINT_THEME] = {.long_name = "print-theme"},
 };
 
 /* getopt_long returns a long option's id above every character it can return. */
@@ -67,7 +69,7 @@ typedef struct cli_tables {
     struct option longs[CLI_OPTION_COUNT + 1];
 } cli_tables;
 
-static void cli_build_tables(unsigned taken, cli_tables *tables)
+static void cli_build_tables(uint64_t taken, cli_tables *tables)
 {
     size_t short_length = 0, long_count = 0;
     tables->shorts[short_length++] = '-';
@@ -91,7 +93,7 @@ static void cli_build_tables(unsigned taken, cli_tables *tables)
 
 /* The option getopt_long returned as code (or named in optopt after a missing value): a
  * long option's id above CLI_LONG_BASE, a short option's character. */
-static jrn_cli_option cli_returned_option(unsigned taken, int code)
+static jrn_cli_option cli_returned_option(uint64_t taken, int code)
 {
     if (code >= CLI_LONG_BASE) return (jrn_cli_option)(code - CLI_LONG_BASE);
     for (int id = 0; id < CLI_OPTION_COUNT; id++) {

@@ -12,6 +12,7 @@
 #include "jrn/dot_canvas.h"
 #include "jrn/emit_dot.h"
 #include "jrn/suggest.h"
+#include "jrn/theme.h"
 
 typedef struct output_format {
     const char *name;
@@ -58,6 +59,9 @@ static const char compile_help[] =
     "      --data FILE    measured data, CSV subject,metric,value,date (repeatable): KPI\n"
     "                     actuals against targets, observed rates in the flow view\n"
     "      --today DATE   data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
+    "      --theme THEME  the colours of the picture and the HTML report: light (default),\n"
+    "                     dark, print, colorblind, or a theme file (docs/themes.md)\n"
+    "      --print-theme  print the theme (--theme, or light) as a theme file to start from\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
     "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
@@ -275,9 +279,43 @@ static bool resolve_view(const char *view, const jrn_model *model, jrn_emit_opti
     return false;
 }
 
+/* --theme: a built-in theme or a theme file. Returns 0 with *theme set (NULL for none
+ * given), or the exit status after saying what is wrong: 2 for a name that is neither or an
+ * unreadable file, 1 for mistakes in the file (located). */
+static int resolve_theme(jrn_cli *cli, const char *value, const jrn_theme **theme)
+{
+    *theme = NULL;
+    if (value == NULL) return EXIT_CLEAN;
+    if ((*theme = theme_builtin(value)) != NULL) return EXIT_CLEAN;
+    /* a word with no path separator or dot is a misspelt built-in, not a file */
+    if (strchr(value, '/') == NULL && strchr(value, '.') == NULL) {
+        static const char *const names[] = {"light", "dark", "print", "colorblind"};
+        jrn_suggester suggester;
+        suggest_begin(&suggester, value);
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) suggest_consider(&suggester, names[i]);
+        const char *suggestion = suggest_result(&suggester);
+        if (suggestion)
+            return cli_usage_error(NULL, "--theme: no theme '%s'; did you mean '%s'?", value, suggestion);
+        return cli_usage_error(NULL, "--theme takes %s or a theme file (a path), not '%s'", theme_builtin_names(),
+                               value);
+    }
+    jrn_diag_list diags;
+    diag_list_init(&diags, cli->arena);
+    const char *io_error = NULL;
+    *theme = theme_read_file(cli->arena, value, &diags, &io_error);
+    if (*theme != NULL) return EXIT_CLEAN;
+    bool unreadable = diags.first == NULL;
+    if (unreadable) diag_error(&diags, span_none(), "cannot read theme file '%s': %s", value, io_error);
+    diag_render_text(&diags, stderr, cli->color);
+    return unreadable ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+}
+
 int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const jrn_read_files *read)
 {
     const output_format *format = find_output_format(request->format);
+    const jrn_theme *theme;
+    int theme_status = resolve_theme(cli, request->theme, &theme);
+    if (theme_status != EXIT_CLEAN) return theme_status;
     int status;
     jrn_compilation *compilation = cli_compile(cli, request->file, &status);
     if (read != NULL) {
@@ -288,7 +326,7 @@ int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const 
         compile_free(compilation);
         return status;
     }
-    jrn_emit_options options = {0};
+    jrn_emit_options options = {.theme = theme, .theme_chosen = theme != NULL};
     if (!resolve_view(request->view, compilation->model, &options) ||
         !resolve_canvas_options(request, compilation->model, cli->arena, &options) ||
         (request->stages_per_row && !parse_stages_per_row(request->stages_per_row, &options.stages_per_row))) {
@@ -336,6 +374,8 @@ int compile_request_take(jrn_cli *cli, jrn_compile_request *request, jrn_cli_opt
     case CLI_NO_MERMAID: request->no_mermaid = true; break;
     case CLI_LANES: request->lanes = value; break;
     case CLI_PERSONA: ARENA_PUSH(cli->arena, request->personas, request->persona_count, value); break;
+    case CLI_THEME: request->theme = value; break;
+    case CLI_PRINT_THEME: request->print_theme = true; break;
     case CLI_DATA: ARENA_PUSH(cli->arena, request->data_files, request->data_count, value); break;
     default: break;
     }
@@ -361,7 +401,8 @@ static int compile_take(jrn_cli *cli, void *request_pointer, jrn_cli_option opti
 
 static const jrn_cli_command compile_command = {
     NULL, compile_help,
-    CLI_COMPILE_OPTIONS | COMPILE_REQUEST_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR),
+    CLI_COMPILE_OPTIONS | COMPILE_REQUEST_OPTIONS | CLI_TAKES(CLI_VERSION) | CLI_TAKES(CLI_PRINT_STDLIB_DIR) |
+        CLI_TAKES(CLI_PRINT_THEME),
     compile_take,
 };
 
@@ -386,11 +427,30 @@ int compile_request_check(const char *command, const jrn_compile_request *reques
     return CLI_GO_ON;
 }
 
+/* --print-theme: the theme as a theme file, on standard output or into -o. */
+static int print_theme(jrn_cli *cli, const jrn_compile_request *request)
+{
+    if (request->file != NULL)
+        return cli_usage_error(NULL, "--print-theme prints the theme and compiles nothing (got '%s')", request->file);
+    const jrn_theme *theme;
+    int status = resolve_theme(cli, request->theme, &theme);
+    if (status != EXIT_CLEAN) return status;
+    jrn_strbuf out = STRBUF_INIT;
+    theme_write(theme ? theme : theme_default(), &out);
+    jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+    if (request->theme && theme_builtin(request->theme) == NULL) output_inputs_add(&inputs, request->theme);
+    status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length, &inputs);
+    output_inputs_free(&inputs);
+    strbuf_free(&out);
+    return status;
+}
+
 int cmd_compile(jrn_cli *cli, int argc, char **argv)
 {
     jrn_compile_request request = COMPILE_REQUEST_INIT;
     int status = cli_parse(cli, &compile_command, argc, argv, &request);
     if (status != CLI_GO_ON) return status;
+    if (request.print_theme) return print_theme(cli, &request);
     status = compile_request_check(NULL, &request);
     if (status != CLI_GO_ON) return status;
     return compile_request_run(cli, &request, NULL);

@@ -114,8 +114,8 @@ static void dot_builder_add_stage_loop(dot_builder *builder, const jrn_stage *st
     if (!tail || !head) return;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
     dot_builder_mark_loop(edge, false);
-    dot_builder_set(edge, "color", DOT_STYLE_STAGE_LOOP);
-    dot_builder_set(edge, "fontcolor", DOT_STYLE_STAGE_LOOP);
+    dot_builder_set(edge, "color", builder->theme->loops);
+    dot_builder_set(edge, "fontcolor", builder->theme->loops);
     dot_builder_set(edge, "penwidth", "1.5");
     /* few in the spine, so named there; in the map the legend names them */
     if (builder->options->view == VIEW_SPINE) dot_builder_set(edge, "label", "loops back");
@@ -232,8 +232,8 @@ dot_node *dot_builder_add_legend(dot_builder *builder)
     dot_builder_set(cluster, "label", "Legend");
     dot_builder_set(cluster, "tooltip", "What the colours and lines mean");
     dot_builder_set(cluster, "style", "rounded");
-    dot_builder_set(cluster, "color", "#C5CAD3");
-    dot_builder_set(cluster, "fillcolor", "#FFFFFF");
+    dot_builder_set(cluster, "color", builder->theme->lane_border);
+    dot_builder_set(cluster, "fillcolor", builder->theme->background);
     dot_node *node = dot_doc_node(cluster, "legend_key");
     dot_builder_set(node, "shape", "plain");
     dot_builder_set(node, "style", "solid");
@@ -248,7 +248,7 @@ dot_node *dot_builder_add_note(dot_builder *builder, const char *text)
     dot_node *note = dot_doc_node(builder->graph, "note_empty");
     dot_builder_set(note, "shape", "plain");
     dot_builder_set(note, "style", "solid");
-    dot_label_note(&builder->text, text);
+    dot_label_note(&builder->text, builder->theme, text);
     dot_builder_set_text(builder, note, "label", true);
     return note;
 }

@@ -178,7 +178,7 @@ static void canvas_stage_rows(jrn_strbuf *out, const canvas_plan *plan, canvas_b
         strbuf_puts(out, "<TD BGCOLOR=\"#FBFBFC\" ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">");
         if (column->stage == column->top)
             strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><I>the stage as a whole</I></FONT>",
-                          DOT_STYLE_MUTED_TEXT);
+                          dot_style_theme(plan->options)->muted);
         else
             dot_canvas_stage_cell(out, plan, column->stage);
         strbuf_puts(out, "</TD>");
@@ -230,7 +230,7 @@ static void canvas_title(dot_doc *doc, const canvas_plan *plan, const char *warn
 {
     jrn_strbuf text = STRBUF_INIT;
     dot_label_title(&text, plan->model, plan->options);
-    if (*warning) dot_label_title_warning(&text, warning);
+    if (*warning) dot_label_title_warning(&text, dot_style_theme(plan->options), warning);
     dot_doc_set(&doc->root, "label", strbuf_text(&text), true);
     strbuf_clear(&text);
     dot_label_map_tooltip(&text, plan->model);
@@ -277,7 +277,7 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
     }
     if (band_count == 0) {
         dot_node *note = dot_doc_node(&doc->root, "note_empty");
-        dot_label_note(&text, "No stages yet: declare a spine (stage ... { }) to draw the canvas.");
+        dot_label_note(&text, dot_style_theme(plan->options), "No stages yet: declare a spine (stage ... { }) to draw the canvas.");
         dot_doc_set(note, "label", strbuf_text(&text), true);
         strbuf_clear(&text);
     } else if (plan->lane_shown[CANVAS_LANE_TOUCHPOINTS] || plan->lane_shown[CANVAS_LANE_FEELING]) {

@@ -7,6 +7,7 @@
 
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
+#include "jrn/theme.h"
 #include "jrn/dot_text.h"
 
 #define CANVAS_BREAK "<BR ALIGN=\"LEFT\"/>"
@@ -50,7 +51,11 @@ typedef struct canvas_font {
 } canvas_font;
 
 static const canvas_font canvas_body = {"10", NULL, false, false};
-static const canvas_font canvas_muted = {"9", DOT_STYLE_MUTED_TEXT, false, false};
+/* Secondary text (channels, owners, notes) in the theme's muted colour. */
+static canvas_font canvas_muted_font(const canvas_plan *plan)
+{
+    return (canvas_font){"9", dot_style_theme(plan->options)->muted, false, false};
+}
 
 /* User text wrapped into at most max_lines left-aligned lines in a font. Nothing for a
  * blank text (an empty <B></B> is an error to dot). */
@@ -71,21 +76,23 @@ static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, siz
 /* ---- the stage row ---- */
 
 /* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
-static void canvas_stage_emotions(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage)
+static void canvas_stage_emotions(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage)
 {
     if (!stage->has_emotion && !stage->has_aspiration) return;
+    const jrn_model *model = plan->model;
+    const jrn_theme *theme = dot_style_theme(plan->options);
     jrn_strbuf raw = STRBUF_INIT;
     if (stage->has_emotion) {
         strbuf_puts(&raw, "now ");
         dot_label_emotion_raw(&raw, model, stage->emotion);
-        canvas_font font = {"10", dot_style_emotion_text(model, stage->emotion), true, false};
+        canvas_font font = {"10", dot_style_emotion_text(theme, model, stage->emotion), true, false};
         canvas_text(out, strbuf_text(&raw), font, 1);
         strbuf_clear(&raw);
     }
     if (stage->has_aspiration) {
         strbuf_puts(&raw, "aim ");
         dot_label_emotion_raw(&raw, model, stage->aspiration);
-        canvas_font font = {"10", dot_style_emotion_text(model, stage->aspiration), false, false};
+        canvas_font font = {"10", dot_style_emotion_text(theme, model, stage->aspiration), false, false};
         canvas_text(out, strbuf_text(&raw), font, 1);
     }
     strbuf_free(&raw);
@@ -95,14 +102,14 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
 {
     canvas_font title = {"13", NULL, true, false};
     canvas_text(out, dot_label_element_name(&stage->base), title, 3);
-    canvas_font goal = {"10", DOT_STYLE_MUTED_TEXT, false, true};
+    canvas_font goal = {"10", dot_style_theme(plan->options)->muted, false, true};
     canvas_text(out, stage->goal, goal, 3);
-    canvas_stage_emotions(out, plan->model, stage);
+    canvas_stage_emotions(out, plan, stage);
     if (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) {
         jrn_strbuf raw = STRBUF_INIT;
         strbuf_puts(&raw, "owner ");
         strbuf_puts(&raw, dot_label_element_name(&stage->owner->base));
-        canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
+        canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 2);
         strbuf_free(&raw);
     }
 }
@@ -165,7 +172,7 @@ static void canvas_collect_marks(const canvas_plan *plan, const canvas_column *c
             size_t at = marks->count++;
             marks->known[at] = canvas_persona_feeling(plan, p, column, &marks->values[at]);
             marks->glyphs[at] = canvas_persona_mark(p);
-            marks->colors[at] = dot_style_journey_color(p);
+            marks->colors[at] = theme_journey_color(dot_style_theme(plan->options), p);
             snprintf(marks->numbers[at], sizeof marks->numbers[at], "%zu", p + 1);
         }
         return;
@@ -177,7 +184,7 @@ static void canvas_collect_marks(const canvas_plan *plan, const canvas_column *c
         marks->known[at] = true;
         marks->values[at] = touchpoint->emotion;
         marks->glyphs[at] = CANVAS_POINT_MARK;
-        marks->colors[at] = dot_style_emotion_text(model, touchpoint->emotion);
+        marks->colors[at] = dot_style_emotion_text(dot_style_theme(plan->options), model, touchpoint->emotion);
         snprintf(marks->numbers[at], sizeof marks->numbers[at], "%zu", i + 1);
     }
 }
@@ -189,9 +196,9 @@ static void canvas_stage_mark(jrn_strbuf *out, const canvas_plan *plan, const jr
     bool aim = stage->has_aspiration && canvas_row_of(plan, stage->aspiration) == row;
     const char *middle = row == plan->emotion_rows / 2 ? CANVAS_MIDDLE_FILL : NULL;
     if (now && aim) {
-        canvas_mark(out, middle, dot_style_emotion_text(plan->model, stage->emotion), CANVAS_BOTH_MARK);
+        canvas_mark(out, middle, dot_style_emotion_text(dot_style_theme(plan->options), plan->model, stage->emotion), CANVAS_BOTH_MARK);
     } else if (now) {
-        canvas_mark(out, middle, dot_style_emotion_text(plan->model, stage->emotion), CANVAS_NOW_MARK);
+        canvas_mark(out, middle, dot_style_emotion_text(dot_style_theme(plan->options), plan->model, stage->emotion), CANVAS_NOW_MARK);
     } else if (aim) {
         canvas_mark(out, middle, CANVAS_AIM_COLOR, CANVAS_AIM_MARK);
     } else if (stage->has_emotion && stage->has_aspiration) {
@@ -226,7 +233,7 @@ static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const
     strbuf_puts(out, "<TR>");
     canvas_mark(out, NULL, NULL, NULL);
     for (size_t i = 0; i < marks.count; i++)
-        canvas_mark(out, NULL, DOT_STYLE_MUTED_TEXT, marks.numbers[i]);
+        canvas_mark(out, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
     strbuf_puts(out, "</TR></TABLE>");
 }
 
@@ -271,8 +278,8 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
     const jrn_touchpoint *touchpoint = item->touchpoint;
     dot_heat heat = dot_style_heat_of(touchpoint);
     /* the split fill drawn as a gradient, pain into delight */
-    const char *fill = heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : dot_style_heat(heat)->fill;
-    canvas_cell_open(out, plan, column, fill, touchpoint->is_truth ? "#000000" : dot_style_heat(heat)->border,
+    const char *fill = heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : dot_style_heat(dot_style_theme(plan->options), heat).fill;
+    canvas_cell_open(out, plan, column, fill, touchpoint->is_truth ? "#000000" : dot_style_heat(dot_style_theme(plan->options), heat).border,
                      touchpoint->is_truth ? 3 : 1);
     jrn_strbuf raw = STRBUF_INIT;
     strbuf_printf(&raw, "%zu  ", item->number);
@@ -287,7 +294,7 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
         dot_text_close_bidi(&raw, dot_label_element_name(&touchpoint->channels[k]->base));
     }
     if (touchpoint->is_backstage) strbuf_puts(&raw, raw.length ? CANVAS_SEPARATOR "backstage" : "backstage");
-    canvas_text(out, strbuf_text(&raw), canvas_muted, 2);
+    canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 2);
     strbuf_clear(&raw);
     /* with several personas: whose it is, when it is not everyone's */
     size_t personas = plan->options->canvas_persona_count, living = 0;
@@ -297,7 +304,7 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
             if (!plan->for_persona[p][touchpoint->base.index]) continue;
             strbuf_printf(&raw, "%s%s %zu", raw.length ? "  " : "only ", canvas_persona_mark(p), p + 1);
         }
-        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+        canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 1);
     }
     strbuf_free(&raw);
     strbuf_puts(out, "</TD>");
@@ -312,12 +319,13 @@ static void canvas_text_item(jrn_strbuf *out, const canvas_plan *plan, jrn_canva
     const char *text = canvas_text_of(lane, touchpoint);
     const char *name = dot_label_element_name(&touchpoint->base);
     if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) {
-        const dot_heat_style *heat = dot_style_heat(lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        const dot_heat_style heat_style = dot_style_heat(dot_style_theme(plan->options), lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        const dot_heat_style *heat = &heat_style;
         canvas_cell_open(out, plan, column, heat->fill, NULL, 0);
         canvas_font font = {"10", heat->text, false, false};
         /* a bare flag says no more than the touchpoint's name */
         canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
-        if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted, 1);
+        if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted_font(plan), 1);
     } else if (lane == CANVAS_LANE_FEELING) {
         canvas_cell_open(out, plan, column, NULL, NULL, 0);
         canvas_font font = {"10", NULL, false, true};
@@ -343,7 +351,7 @@ static void canvas_opportunity_item(jrn_strbuf *out, const canvas_plan *plan, co
 {
     canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
     canvas_text(out, item->opportunity, canvas_body, 4);
-    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted_font(plan), 1);
     strbuf_puts(out, "</TD>");
 }
 
@@ -353,8 +361,8 @@ static void canvas_kpi_item(jrn_strbuf *out, const canvas_plan *plan, const canv
 {
     canvas_cell_open(out, plan, column, NULL, NULL, 0);
     jrn_kpi *kpi = (jrn_kpi *)item->kpi;
-    dot_label_kpi_status(out, plan->options->actuals, &kpi, 1, true);
-    if (item->touchpoint) canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted, 1);
+    dot_label_kpi_status(out, dot_style_theme(plan->options), plan->options->actuals, &kpi, 1, true);
+    if (item->touchpoint) canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted_font(plan), 1);
     strbuf_puts(out, "</TD>");
 }
 
@@ -377,7 +385,7 @@ static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas
         strbuf_puts(&raw, dot_label_element_name(&team->base));
         dot_text_close_bidi(&raw, dot_label_element_name(&team->base));
     }
-    if (raw.length) canvas_text(out, strbuf_text(&raw), canvas_muted, 4);
+    if (raw.length) canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 4);
     strbuf_free(&raw);
     strbuf_puts(out, "</TD>");
 }
@@ -408,7 +416,7 @@ void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, c
         jrn_strbuf raw = STRBUF_INIT;
         strbuf_printf(&raw, "+ %zu more", more);
         canvas_cell_open(out, plan, column, NULL, NULL, 0);
-        canvas_text(out, strbuf_text(&raw), canvas_muted, 1);
+        canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 1);
         strbuf_puts(out, "</TD>");
         strbuf_free(&raw);
         return;
@@ -494,7 +502,7 @@ static void canvas_feeling_head(jrn_strbuf *out, const canvas_plan *plan)
         double value = row < plan->emotion_rows ? canvas_value_of(plan, row) : 0.5;
         if (value == floor(value)) {
             dot_label_emotion_raw(&raw, plan->model, value);
-            strbuf_printf(out, "<FONT POINT-SIZE=\"7\" COLOR=\"%s\">", DOT_STYLE_MUTED_TEXT);
+            strbuf_printf(out, "<FONT POINT-SIZE=\"7\" COLOR=\"%s\">", dot_style_theme(plan->options)->muted);
             dot_text_html(out, strbuf_text(&raw), 40);
             strbuf_puts(out, "</FONT>");
             strbuf_clear(&raw);
@@ -533,7 +541,8 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
     strbuf_puts(out, "<TD><FONT POINT-SIZE=\"9\"><B>Key</B></FONT></TD>");
     if (plan->lane_shown[CANVAS_LANE_TOUCHPOINTS]) {
         for (dot_heat heat = HEAT_PAIN; heat <= HEAT_INCONSISTENT; heat++) {
-            const dot_heat_style *style = dot_style_heat(heat);
+            const dot_heat_style style_value = dot_style_heat(dot_style_theme(plan->options), heat);
+            const dot_heat_style *style = &style_value;
             canvas_key_entry(out, heat == HEAT_INCONSISTENT ? CANVAS_SPLIT_FILL : style->fill, style->border, 1,
                              "&#160;&#160;&#160;", style->meaning);
         }
@@ -541,7 +550,7 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
                          "Moment of truth");
     }
     if (plan->lane_shown[CANVAS_LANE_FEELING]) {
-        const char *muted = DOT_STYLE_MUTED_TEXT;
+        const char *muted = dot_style_theme(plan->options)->muted;
         jrn_strbuf sample = STRBUF_INIT;
         strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_NOW_MARK "</FONT>", muted);
         canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now");
@@ -557,7 +566,7 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
                 if (p % 4 == 0) strbuf_puts(out, "</TR><TR><TD></TD>");
                 strbuf_clear(&sample);
                 strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">%s %zu</FONT>",
-                              dot_style_journey_color(p), canvas_persona_mark(p), p + 1);
+                              theme_journey_color(dot_style_theme(plan->options), p), canvas_persona_mark(p), p + 1);
                 strbuf_clear(&meaning);
                 strbuf_puts(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));
                 dot_text_close_bidi(&meaning, dot_label_element_name(&plan->options->canvas_personas[p]->base));

@@ -1,5 +1,7 @@
 /* dot_graph.c — builds the journey-map graph: graph-wide defaults, what a view shows,
  * the view's drawing, the title. */
+#include <string.h>
+
 #include "jrn/dot_graph.h"
 
 #include "jrn/arena.h"
@@ -199,7 +201,18 @@ static void dot_graph_warn_overview(dot_builder *builder, const jrn_emit_options
 
 /* ---- the graph ---- */
 
-static void dot_graph_declare_defaults(dot_doc *doc)
+/* Graphviz draws black text on no background by default: a theme declares its text and
+ * ground only when they differ, so the light theme writes what jrnc wrote before themes. */
+static void dot_graph_declare_theme_ground(dot_doc *doc, const jrn_theme *theme)
+{
+    if (strcmp(theme->background, "#FFFFFF") != 0) dot_doc_declare(doc, DOT_OBJECT_GRAPH, "bgcolor", theme->background);
+    if (strcmp(theme->text, "#000000") == 0) return;
+    dot_doc_declare(doc, DOT_OBJECT_GRAPH, "fontcolor", theme->text);
+    dot_doc_declare(doc, DOT_OBJECT_NODE, "fontcolor", theme->text);
+    dot_doc_declare(doc, DOT_OBJECT_EDGE, "fontcolor", theme->text);
+}
+
+static void dot_graph_declare_defaults(dot_doc *doc, const jrn_theme *theme)
 {
     static const char *const graph_defaults[][2] = {
         {"rankdir", "LR"}, {"compound", "true"},
@@ -213,13 +226,13 @@ static void dot_graph_declare_defaults(dot_doc *doc)
         {"label", ""}, {"tooltip", ""}, {"style", ""}, {"color", ""}, {"fillcolor", ""},
         {"penwidth", ""},
     };
-    static const char *const node_defaults[][2] = {
-        {"shape", "box"}, {"style", "rounded,filled"}, {"fillcolor", "#FFFFFF"},
-        {"color", "#8C8C8C"}, {"fontname", DOT_STYLE_FONT}, {"fontsize", "12"},
+    const char *const node_defaults[][2] = {
+        {"shape", "box"}, {"style", "rounded,filled"}, {"fillcolor", theme->nodes},
+        {"color", theme->lines}, {"fontname", DOT_STYLE_FONT}, {"fontsize", "12"},
         {"margin", "0.14,0.07"}, {"penwidth", "1.2"},
     };
-    static const char *const edge_defaults[][2] = {
-        {"fontname", DOT_STYLE_FONT}, {"fontsize", "10"}, {"color", "#555555"},
+    const char *const edge_defaults[][2] = {
+        {"fontname", DOT_STYLE_FONT}, {"fontsize", "10"}, {"color", theme->edges},
         {"penwidth", "1.8"}, {"arrowsize", "0.8"},
     };
     for (size_t i = 0; i < sizeof graph_defaults / sizeof graph_defaults[0]; i++)
@@ -228,13 +241,14 @@ static void dot_graph_declare_defaults(dot_doc *doc)
         dot_doc_declare(doc, DOT_OBJECT_NODE, node_defaults[i][0], node_defaults[i][1]);
     for (size_t i = 0; i < sizeof edge_defaults / sizeof edge_defaults[0]; i++)
         dot_doc_declare(doc, DOT_OBJECT_EDGE, edge_defaults[i][0], edge_defaults[i][1]);
+    dot_graph_declare_theme_ground(doc, theme);
 }
 
 static void dot_graph_set_title(dot_builder *builder, const jrn_emit_options *options)
 {
     dot_label_title(&builder->text, builder->model, options);
     if (builder->warning.length)
-        dot_label_title_warning(&builder->text, strbuf_text(&builder->warning));
+        dot_label_title_warning(&builder->text, builder->theme, strbuf_text(&builder->warning));
     dot_builder_set_text(builder, builder->graph, "label", true);
     dot_label_map_tooltip(&builder->text, builder->model);
     dot_builder_set_text(builder, builder->graph, "tooltip", false);
@@ -277,11 +291,12 @@ dot_doc *dot_graph_build(const jrn_model *model, const jrn_emit_options *options
      * chosen as for the full map. */
     jrn_emit_options shown = *options;
     if (options->view == VIEW_FLOW) shown.view = VIEW_FULL;
-    dot_builder builder = {.model = model, .options = &shown, .doc = doc, .graph = &doc->root,
-                           .draws_flow = options->view == VIEW_FLOW, .diags = diags};
+    dot_builder builder = {.model = model, .options = &shown, .theme = dot_style_theme(options), .doc = doc,
+                           .graph = &doc->root, .draws_flow = options->view == VIEW_FLOW, .diags = diags};
+    builder.legend.theme = builder.theme;
     size_t errors_before = diags->error_count;
     dot_graph_allocate(&builder, arena);
-    dot_graph_declare_defaults(doc);
+    dot_graph_declare_defaults(doc, builder.theme);
     dot_graph_choose_journeys(&builder);
     dot_graph_choose_touchpoints(&builder);
     dot_graph_choose_stages(&builder);

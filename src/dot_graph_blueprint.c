@@ -6,6 +6,7 @@
 #include "jrn/dot_builder.h"
 
 #include "jrn/dot_style.h"
+#include "jrn/theme.h"
 #include "jrn/dot_text.h"
 
 /* The rows of the blueprint, top to bottom. A line row draws a dashed rule across. */
@@ -109,7 +110,7 @@ static void blueprint_item(jrn_strbuf *out, const jrn_touchpoint *touchpoint, bl
     const blueprint_row_style *style = &blueprint_rows[row];
     strbuf_printf(out, "<TD PORT=\"p%u\" BGCOLOR=\"%s\" COLOR=\"#9AA3AE\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">",
                   (unsigned)touchpoint->base.index, style->fill);
-    if (is_muted) strbuf_printf(out, "<FONT COLOR=\"%s\"><I>", DOT_STYLE_MUTED_TEXT);
+    if (is_muted) strbuf_printf(out, "<FONT COLOR=\"%s\"><I>", theme_default()->muted);
     else if (row == ROW_FRONTSTAGE || row == ROW_BACKSTAGE || row == ROW_SUPPORT) strbuf_puts(out, "<B>");
     dot_text_html_wrapped(out, text, 24, 3, "<BR ALIGN=\"LEFT\"/>");
     if (is_muted) strbuf_puts(out, "</I></FONT>");
@@ -119,11 +120,11 @@ static void blueprint_item(jrn_strbuf *out, const jrn_touchpoint *touchpoint, bl
         jrn_strbuf channels = STRBUF_INIT;
         for (uint32_t i = 0; i < touchpoint->channel_count; i++)
             strbuf_printf(&channels, "%s%s", i ? " \xC2\xB7 " : "", element_label(&touchpoint->channels[i]->base));
-        blueprint_small_line(out, NULL, strbuf_text(&channels), DOT_STYLE_MUTED_TEXT, 30);
+        blueprint_small_line(out, NULL, strbuf_text(&channels), theme_default()->muted, 30);
         strbuf_free(&channels);
     }
     if ((row == ROW_BACKSTAGE || row == ROW_SUPPORT) && touchpoint->owner)
-        blueprint_small_line(out, NULL, element_label(&touchpoint->owner->base), DOT_STYLE_MUTED_TEXT, 30);
+        blueprint_small_line(out, NULL, element_label(&touchpoint->owner->base), theme_default()->muted, 30);
     if (row != ROW_ACTIONS && service->has_wait) {
         jrn_strbuf wait = STRBUF_INIT;
         strbuf_puts(&wait, "wait standard: ");
@@ -275,7 +276,7 @@ static void blueprint_add_column(blueprint *print, size_t column)
             if (row == ROW_HEADER) {
                 blueprint_header_label(print, stage);
                 dot_builder_set(node, "fillcolor", stage->has_emotion
-                                    ? dot_style_emotion_fill(builder->model, stage->emotion) : "#F4F6F9");
+                                    ? dot_style_emotion_fill(dot_style_theme(builder->options), builder->model, stage->emotion) : "#F4F6F9");
                 dot_builder_set(node, "margin", "0.2,0.1");
                 dot_builder_set_text(builder, node, "label", true);
                 dot_label_stage_tooltip(&builder->text, builder->model, stage);
@@ -436,7 +437,7 @@ static void blueprint_hop_label(dot_builder *builder, dot_edge *edge, const jrn_
     if (!hop->has_after) return;
     jrn_strbuf *out = &builder->text;
     bool breach = blueprint_hop_breaches(hop);
-    strbuf_printf(out, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">", breach ? BLUEPRINT_FAIL_COLOR : DOT_STYLE_MUTED_TEXT);
+    strbuf_printf(out, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">", breach ? BLUEPRINT_FAIL_COLOR : theme_default()->muted);
     if (breach) strbuf_puts(out, "<B>\xE2\x9A\xA0 ");
     blueprint_duration(out, hop->after);
     if (breach) {
@@ -456,7 +457,7 @@ static void blueprint_add_hops(blueprint *print)
     for (size_t j = 0; j < model->journey_count; j++) {
         if (!builder->journey_shown[j]) continue;
         const jrn_journey *journey = model->journeys[j];
-        const char *color = dot_style_journey_color(j);
+        const char *color = theme_journey_color(dot_style_theme(builder->options), j);
         for (size_t h = 0; h < journey->hop_count; h++) {
             const jrn_hop *hop = &journey->hops[h];
             if (touchpoint_lane(hop->from) != LANE_FRONTSTAGE || touchpoint_lane(hop->to) != LANE_FRONTSTAGE ||

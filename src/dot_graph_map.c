@@ -14,9 +14,9 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
                                            const jrn_touchpoint *touchpoint)
 {
     dot_heat heat = dot_style_heat_of(touchpoint);
-    dot_label_touchpoint(&builder->text, touchpoint);
+    dot_label_touchpoint(&builder->text, builder->theme, touchpoint);
     jrn_strbuf kpis = STRBUF_INIT;
-    if (dot_label_kpi_status(&kpis, builder->options->actuals, touchpoint->kpis, touchpoint->kpi_count,
+    if (dot_label_kpi_status(&kpis, builder->theme, builder->options->actuals, touchpoint->kpis, touchpoint->kpi_count,
                              false))
         builder->legend.has_kpi_status = true;
     dot_label_touchpoint_add_lines(&builder->text, touchpoint, strbuf_text(&kpis));
@@ -26,8 +26,9 @@ static void dot_graph_map_style_touchpoint(dot_builder *builder, dot_node *node,
     dot_builder_set_text(builder, node, "tooltip", false);
     bool banded = dot_label_touchpoint_is_banded(touchpoint);
     if (heat != HEAT_NEUTRAL) {
-        if (!banded) dot_builder_set(node, "fillcolor", dot_style_heat(heat)->fill);
-        dot_builder_set(node, "color", dot_style_heat(heat)->border);
+        dot_heat_style style = dot_style_heat(builder->theme, heat);
+        if (!banded) dot_builder_set(node, "fillcolor", style.fill);
+        dot_builder_set(node, "color", style.border);
     }
     if (heat == HEAT_INCONSISTENT && !banded) dot_builder_set(node, "gradientangle", "90");
     if (banded) dot_builder_set(node, "margin", "0.05,0.04");
@@ -48,8 +49,8 @@ static void dot_graph_map_add_placeholder(dot_builder *builder, dot_graph *clust
 {
     dot_node *node = dot_builder_node(builder, cluster, "empty_", &stage->base);
     dot_builder_set(node, "style", "rounded,dashed");
-    dot_builder_set(node, "color", "#B0B0B0");
-    dot_label_empty_stage(&builder->text);
+    dot_builder_set(node, "color", builder->theme->ghost);
+    dot_label_empty_stage(&builder->text, builder->theme);
     dot_builder_set_text(builder, node, "label", true);
     strbuf_puts(&builder->text, "No touchpoint in ");
     dot_label_plain(&builder->text, element_label(&stage->base));
@@ -89,15 +90,15 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
         parent = builder->stage_clusters[stage->parent->base.index];
     dot_graph *cluster = dot_doc_subgraph(parent, dot_builder_name(builder, "cluster_", &stage->base));
     builder->stage_clusters[stage->base.index] = cluster;
-    dot_label_stage(&builder->text, builder->model, stage, false);
-    if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
+    dot_label_stage(&builder->text, builder->theme, builder->model, stage, false);
+    if (dot_label_kpi_status(&builder->text, builder->theme, builder->options->actuals, stage->kpis, stage->kpi_count, true))
         builder->legend.has_kpi_status = true;
     dot_builder_set_text(builder, cluster, "label", true);
     dot_label_stage_tooltip(&builder->text, builder->model, stage);
     dot_builder_set_text(builder, cluster, "tooltip", false);
     dot_builder_set(cluster, "style", "rounded,filled");
-    dot_builder_set(cluster, "fillcolor", stage->parent ? "#E8EBF0" : "#F4F6F9");
-    dot_builder_set(cluster, "color", "#C5CAD3");
+    dot_builder_set(cluster, "fillcolor", stage->parent ? builder->theme->sub_lanes : builder->theme->lanes);
+    dot_builder_set(cluster, "color", builder->theme->lane_border);
     dot_builder_set(cluster, "penwidth", "1");
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
         const jrn_touchpoint *touchpoint = stage->touchpoints[i];
@@ -172,9 +173,9 @@ static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *
     *slot = dot_builder_node(builder, builder->graph, "stub_", &touchpoint->base);
     builder->legend.has_stub = true;
     dot_builder_set(*slot, "style", "rounded,dashed");
-    dot_builder_set(*slot, "color", "#B0B0B0");
+    dot_builder_set(*slot, "color", builder->theme->ghost);
     dot_builder_set(*slot, "fontsize", "10");
-    dot_builder_set(*slot, "fontcolor", DOT_STYLE_MUTED_TEXT);
+    dot_builder_set(*slot, "fontcolor", builder->theme->muted);
     const char *title = element_label(&touchpoint->base);
     dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
     if (touchpoint->stage) {
@@ -190,8 +191,7 @@ static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *
 }
 
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
-                                  const jrn_hop *hop, const char *color,
-                                  const jrn_flow_hop *flow, double busiest)
+                                  const jrn_hop *hop, const jrn_flow_hop *flow, double busiest)
 {
     bool from_shown = builder->touchpoint_shown[hop->from->base.index];
     bool to_shown = builder->touchpoint_shown[hop->to->base.index];
@@ -203,8 +203,12 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
                               : dot_graph_map_stub(builder, hop->to);
     if (!tail || !head) return;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
+    const char *color = theme_journey_color(builder->theme, journey->base.index);
+    const char *dashes = theme_journey_dashes(builder->theme, journey->base.index);
     dot_builder_set(edge, "color", color);
     dot_builder_set(edge, "fontcolor", color);
+    /* more journeys than the theme's distinguishable colours: the next round is dashed */
+    if (dashes) dot_builder_set(edge, "style", dashes);
     if (flow) {
         dot_graph_map_style_flow(builder, edge, flow, busiest);
     } else if (hop->has_rate || hop->has_after) {
@@ -269,10 +273,9 @@ static void dot_graph_map_add_journeys(dot_builder *builder)
     for (size_t i = 0; i < model->journey_count; i++) {
         const jrn_journey *journey = model->journeys[i];
         if (!builder->journey_shown[i]) continue;
-        const char *color = dot_style_journey_color(journey->base.index);
         for (size_t k = 0; k < journey->hop_count; k++)
-            dot_graph_map_add_hop(builder, journey, &journey->hops[k], color,
-                                  flows && flows[i] ? &flows[i][k] : NULL, busiest);
+            dot_graph_map_add_hop(builder, journey, &journey->hops[k], flows && flows[i] ? &flows[i][k] : NULL,
+                                  busiest);
     }
 }
 

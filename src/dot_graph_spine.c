@@ -4,12 +4,10 @@
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
 
-#define DOT_GRAPH_SPINE_EDGE "#8C96A3"
-
 static const char *dot_graph_spine_fill(const dot_builder *builder, const jrn_stage *stage,
                                         const char *otherwise)
 {
-    return stage->has_emotion ? dot_style_emotion_fill(builder->model, stage->emotion) : otherwise;
+    return stage->has_emotion ? dot_style_emotion_fill(builder->theme, builder->model, stage->emotion) : otherwise;
 }
 
 /* A stage with sub-stages is a cluster around them; any other stage is a node. */
@@ -19,22 +17,22 @@ static void dot_graph_spine_add_stage(dot_builder *builder, const jrn_stage *sta
     if (stage->parent && builder->stage_clusters[stage->parent->base.index])
         parent = builder->stage_clusters[stage->parent->base.index];
     void *object;
-    dot_label_stage(&builder->text, builder->model, stage,
+    dot_label_stage(&builder->text, builder->theme, builder->model, stage,
                     stage->child_count == 0 || stage->touchpoint_count > 0);
-    if (dot_label_kpi_status(&builder->text, builder->options->actuals, stage->kpis, stage->kpi_count, true))
+    if (dot_label_kpi_status(&builder->text, builder->theme, builder->options->actuals, stage->kpis, stage->kpi_count, true))
         builder->legend.has_kpi_status = true;
     if (stage->child_count > 0) {
         dot_graph *cluster =
             dot_doc_subgraph(parent, dot_builder_name(builder, "cluster_", &stage->base));
         builder->stage_clusters[stage->base.index] = cluster;
         dot_builder_set(cluster, "style", "rounded,filled");
-        dot_builder_set(cluster, "fillcolor", dot_graph_spine_fill(builder, stage, "#F4F6F9"));
-        dot_builder_set(cluster, "color", "#C5CAD3");
+        dot_builder_set(cluster, "fillcolor", dot_graph_spine_fill(builder, stage, builder->theme->lanes));
+        dot_builder_set(cluster, "color", builder->theme->lane_border);
         dot_builder_set(cluster, "penwidth", "1");
         object = cluster;
     } else {
         dot_node *node = dot_builder_node(builder, parent, "stage_", &stage->base);
-        dot_builder_set(node, "fillcolor", dot_graph_spine_fill(builder, stage, "#FFFFFF"));
+        dot_builder_set(node, "fillcolor", dot_graph_spine_fill(builder, stage, builder->theme->nodes));
         dot_builder_set(node, "margin", "0.2,0.12");
         dot_builder_note_node(builder, stage, node);
         object = node;
@@ -51,7 +49,7 @@ static dot_edge *dot_graph_spine_link(dot_builder *builder, const jrn_stage *fro
     dot_node *head = builder->stage_first_nodes[to->base.index];
     if (!tail || !head) return NULL;
     dot_edge *edge = dot_builder_edge(builder, tail, head);
-    dot_builder_set(edge, "color", DOT_GRAPH_SPINE_EDGE);
+    dot_builder_set(edge, "color", builder->theme->spine);
     dot_builder_set(edge, "penwidth", "3");
     dot_builder_set(edge, "arrowsize", "1");
     dot_builder_set(edge, "tooltip", "next stage");

@@ -347,9 +347,17 @@ static void dot_label_small_line(dot_label_lines *lines, const char *prefix, con
     strbuf_free(&raw);
 }
 
+/* Every pain and delight line starts with its mark, so the heat map reads without colour
+ * (in grey, on paper, with any colour-vision deficiency): ▼ pain, ▲ delight, ★ truth. */
+#define DOT_LABEL_PAIN_PREFIX "\xE2\x96\xBC Pain: "
+#define DOT_LABEL_DELIGHT_PREFIX "\xE2\x96\xB2 Delight: "
+#define DOT_LABEL_TRUTH_MARK "\xE2\x98\x85"
+#define DOT_LABEL_PAIN_FLAG "\xE2\x96\xBC Pain point"
+#define DOT_LABEL_DELIGHT_FLAG "\xE2\x96\xB2 Moment of delight"
+
 /* A touchpoint with a pain text and a delight text: each on a band of its own colour, in
  * a table, so "Pain:" always sits on red and "Delight:" on green. */
-static void dot_label_touchpoint_bands(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+static void dot_label_touchpoint_bands(jrn_strbuf *out, const jrn_theme *theme, const jrn_touchpoint *touchpoint)
 {
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD>");
     dot_label_lines head = {out, false, 0};
@@ -359,21 +367,22 @@ static void dot_label_touchpoint_bands(jrn_strbuf *out, const jrn_touchpoint *to
         jrn_strbuf raw = STRBUF_INIT;
         dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count,
                        DOT_LABEL_SEPARATOR);
-        dot_label_small_line(&head, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
+        dot_label_small_line(&head, NULL, strbuf_text(&raw), theme->muted, false);
         strbuf_free(&raw);
     }
-    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", dot_style_heat(HEAT_PAIN)->fill);
+    dot_heat_style pain_style = dot_style_heat(theme, HEAT_PAIN), delight_style = dot_style_heat(theme, HEAT_DELIGHT);
+    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", pain_style.fill);
     dot_label_lines pain = {out, false, 0};
-    dot_label_small_line(&pain, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
-    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", dot_style_heat(HEAT_DELIGHT)->fill);
+    dot_label_small_line(&pain, DOT_LABEL_PAIN_PREFIX, touchpoint->pain, pain_style.text, true);
+    strbuf_printf(out, "</TD></TR><TR><TD BGCOLOR=\"%s\">", delight_style.fill);
     dot_label_lines delight = {out, false, 0};
-    dot_label_small_line(&delight, "Delight: ", touchpoint->delight, dot_style_heat(HEAT_DELIGHT)->text, true);
+    dot_label_small_line(&delight, DOT_LABEL_DELIGHT_PREFIX, touchpoint->delight, delight_style.text, true);
     strbuf_puts(out, "</TD></TR>");
     if (touchpoint->is_truth) {
         strbuf_puts(out, "<TR><TD>");
         dot_label_lines truth = {out, false, 0};
-        dot_label_small_line(&truth, "\xE2\x98\x85 ", touchpoint->truth ? touchpoint->truth : "Moment of truth",
-                             "#000000", false);
+        dot_label_small_line(&truth, DOT_LABEL_TRUTH_MARK " ", touchpoint->truth ? touchpoint->truth : "Moment of truth",
+                             theme->text, false);
         strbuf_puts(out, "</TD></TR>");
     }
     strbuf_puts(out, "</TABLE>");
@@ -400,10 +409,10 @@ void dot_label_touchpoint_add_lines(jrn_strbuf *out, const jrn_touchpoint *touch
     strbuf_printf(out, "<TR><TD>%s</TD></TR>%s", lines, table_end);
 }
 
-void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+void dot_label_touchpoint(jrn_strbuf *out, const jrn_theme *theme, const jrn_touchpoint *touchpoint)
 {
     if (dot_label_touchpoint_is_banded(touchpoint)) {
-        dot_label_touchpoint_bands(out, touchpoint);
+        dot_label_touchpoint_bands(out, theme, touchpoint);
         return;
     }
     dot_label_lines lines = {out, false, 0};
@@ -413,36 +422,38 @@ void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
         jrn_strbuf raw = STRBUF_INIT;
         dot_label_join(&raw, (const void *const *)touchpoint->channels, touchpoint->channel_count,
                        DOT_LABEL_SEPARATOR);
-        dot_label_small_line(&lines, NULL, strbuf_text(&raw), DOT_STYLE_MUTED_TEXT, false);
+        dot_label_small_line(&lines, NULL, strbuf_text(&raw), theme->muted, false);
         strbuf_free(&raw);
     }
-    if (touchpoint->pain)
-        dot_label_small_line(&lines, "Pain: ", touchpoint->pain, dot_style_heat(HEAT_PAIN)->text, true);
-    if (touchpoint->delight)
-        dot_label_small_line(&lines, "Delight: ", touchpoint->delight,
-                             dot_style_heat(HEAT_DELIGHT)->text, true);
+    /* a flag without a text still gets its marked line */
+    if (touchpoint->is_pain)
+        dot_label_small_line(&lines, touchpoint->pain ? DOT_LABEL_PAIN_PREFIX : NULL,
+                             touchpoint->pain ? touchpoint->pain : DOT_LABEL_PAIN_FLAG,
+                             dot_style_heat(theme, HEAT_PAIN).text, true);
+    if (touchpoint->is_delight)
+        dot_label_small_line(&lines, touchpoint->delight ? DOT_LABEL_DELIGHT_PREFIX : NULL,
+                             touchpoint->delight ? touchpoint->delight : DOT_LABEL_DELIGHT_FLAG,
+                             dot_style_heat(theme, HEAT_DELIGHT).text, true);
     if (touchpoint->is_truth)
-        dot_label_small_line(&lines, "\xE2\x98\x85 ",
-                             touchpoint->truth ? touchpoint->truth : "Moment of truth", "#000000",
+        dot_label_small_line(&lines, DOT_LABEL_TRUTH_MARK " ",
+                             touchpoint->truth ? touchpoint->truth : "Moment of truth", theme->text,
                              false);
 }
 
-void dot_label_empty_stage(jrn_strbuf *out)
+void dot_label_empty_stage(jrn_strbuf *out, const jrn_theme *theme)
 {
     dot_label_lines lines = {out, false, 0};
-    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, true};
+    dot_label_font font = {"10", theme->muted, false, true};
     dot_label_text_line(&lines, font, "no touchpoints yet", 30, 1);
 }
 
-void dot_label_note(jrn_strbuf *out, const char *text)
+void dot_label_note(jrn_strbuf *out, const jrn_theme *theme, const char *text)
 {
     dot_label_lines lines = {out, false, 0};
-    dot_label_font font = {"12", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_font font = {"12", theme->muted, false, false};
     dot_label_text_line(&lines, font, text, 50, 4);
 }
 
-#define DOT_LABEL_KPI_MET "#1B7F3B"
-#define DOT_LABEL_KPI_MISSED "#B3261E"
 #define DOT_LABEL_CHECK "\xE2\x9C\x93"      /* ✓ */
 #define DOT_LABEL_CROSS "\xE2\x9C\x97"      /* ✗ */
 #define DOT_LABEL_BETTER "\xE2\x96\xB2"     /* ▲ */
@@ -501,11 +512,12 @@ static void dot_label_kpi_target(jrn_strbuf *raw, const jrn_kpi *kpi)
 }
 
 /* Without measured data, the KPIs and their targets (a picture has no tooltips). */
-static void dot_label_kpi_targets(jrn_strbuf *out, jrn_kpi *const *kpis, size_t count, bool align_left)
+static void dot_label_kpi_targets(jrn_strbuf *out, const jrn_theme *theme, jrn_kpi *const *kpis, size_t count,
+                                  bool align_left)
 {
     dot_label_lines lines = {out, align_left, 1};   /* after the title line */
     jrn_strbuf raw = STRBUF_INIT;
-    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_font font = {"10", theme->muted, false, false};
     for (size_t i = 0; i < count; i++) {
         dot_label_kpi_target(&raw, kpis[i]);
         dot_label_text_line(&lines, font, strbuf_text(&raw), 44, 2);
@@ -514,12 +526,12 @@ static void dot_label_kpi_targets(jrn_strbuf *out, jrn_kpi *const *kpis, size_t 
     strbuf_free(&raw);
 }
 
-bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
-                          size_t count, bool align_left)
+bool dot_label_kpi_status(jrn_strbuf *out, const jrn_theme *theme, const jrn_actuals *actuals,
+                          jrn_kpi *const *kpis, size_t count, bool align_left)
 {
     if (count == 0) return false;
     if (!actuals) {
-        dot_label_kpi_targets(out, kpis, count, align_left);
+        dot_label_kpi_targets(out, theme, kpis, count, align_left);
         return false;
     }
     dot_label_lines lines = {out, align_left, 1};   /* after the title line */
@@ -528,9 +540,9 @@ bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *
         const jrn_actual *actual = data_kpi_actual(actuals, kpis[i]);
         jrn_kpi_status status = data_kpi_status(kpis[i], actual);
         dot_label_kpi_actual(&raw, kpis[i], actual, status);
-        const char *color = status == KPI_STATUS_MET      ? DOT_LABEL_KPI_MET
-                            : status == KPI_STATUS_MISSED ? DOT_LABEL_KPI_MISSED
-                                                          : DOT_STYLE_MUTED_TEXT;
+        const char *color = status == KPI_STATUS_MET      ? theme->met
+                            : status == KPI_STATUS_MISSED ? theme->missed
+                                                          : theme->muted;
         dot_label_font font = {"10", color, status == KPI_STATUS_MISSED, false};
         dot_label_text_line(&lines, font, strbuf_text(&raw), 44, 2);
         strbuf_clear(&raw);
@@ -540,7 +552,7 @@ bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *
 }
 
 /* "now -1 (unhappy) → aim +2 (delighted)", each half coloured by its value. */
-static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *model,
+static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_theme *theme, const jrn_model *model,
                                      const jrn_stage *stage)
 {
     jrn_strbuf raw = STRBUF_INIT;
@@ -549,7 +561,7 @@ static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *mo
     if (stage->has_emotion) {
         strbuf_puts(&raw, "now ");
         dot_label_emotion_text(&raw, model, stage->emotion);
-        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->emotion));
+        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(theme, model, stage->emotion));
         dot_text_html(lines->out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
         strbuf_puts(lines->out, "</FONT>");
         strbuf_clear(&raw);
@@ -558,7 +570,7 @@ static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *mo
     if (stage->has_aspiration) {
         strbuf_puts(&raw, "aim ");
         dot_label_emotion_text(&raw, model, stage->aspiration);
-        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(model, stage->aspiration));
+        strbuf_printf(lines->out, "<FONT COLOR=\"%s\">", dot_style_emotion_text(theme, model, stage->aspiration));
         dot_text_html(lines->out, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
         strbuf_puts(lines->out, "</FONT>");
     }
@@ -567,7 +579,7 @@ static void dot_label_stage_emotions(dot_label_lines *lines, const jrn_model *mo
 }
 
 /* "4 touchpoints · 1 pain · 2 delight · 1 truth" over the stage's own touchpoints. */
-static void dot_label_stage_summary(dot_label_lines *lines, const jrn_stage *stage)
+static void dot_label_stage_summary(dot_label_lines *lines, const jrn_theme *theme, const jrn_stage *stage)
 {
     size_t pains = 0, delights = 0, truths = 0;
     for (size_t i = 0; i < stage->touchpoint_count; i++) {
@@ -575,7 +587,7 @@ static void dot_label_stage_summary(dot_label_lines *lines, const jrn_stage *sta
         delights += stage->touchpoints[i]->is_delight;
         truths += stage->touchpoints[i]->is_truth;
     }
-    dot_label_font font = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_font font = {"10", theme->muted, false, false};
     dot_label_line_open(lines, font);
     strbuf_printf(lines->out, "%zu touchpoint%s", stage->touchpoint_count,
                   stage->touchpoint_count == 1 ? "" : "s");
@@ -585,16 +597,16 @@ static void dot_label_stage_summary(dot_label_lines *lines, const jrn_stage *sta
     dot_label_line_close(lines, font);
 }
 
-void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
+void dot_label_stage(jrn_strbuf *out, const jrn_theme *theme, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary)
 {
     dot_label_lines lines = {out, true, 0};
     dot_label_font title = {stage->parent ? "12" : "14", NULL, true, false};
-    dot_label_font owner = {"10", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_font owner = {"10", theme->muted, false, false};
     dot_label_text_line(&lines, title, dot_label_name(&stage->base), 28, 2);
-    if (stage->has_emotion || stage->has_aspiration) dot_label_stage_emotions(&lines, model, stage);
+    if (stage->has_emotion || stage->has_aspiration) dot_label_stage_emotions(&lines, theme, model, stage);
     if (stage->owner) dot_label_text_line(&lines, owner, dot_label_name(&stage->owner->base), 36, 1);
-    if (with_summary) dot_label_stage_summary(&lines, stage);
+    if (with_summary) dot_label_stage_summary(&lines, theme, stage);
 }
 
 static void dot_label_date(jrn_strbuf *raw, jrn_date date)
@@ -668,7 +680,7 @@ void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_opt
     dot_label_lines lines = {out, true, 0};
     dot_label_font title_font = {"22", NULL, true, false};
     dot_label_font view_font = {"14", NULL, false, false};
-    dot_label_font facts_font = {"11", DOT_STYLE_MUTED_TEXT, false, false};
+    dot_label_font facts_font = {"11", dot_style_theme(options)->muted, false, false};
     dot_label_text_line(&lines, title_font, *title ? title : "Journey map", 60, 2);
     dot_label_view(&raw, options);
     if (raw.length) dot_label_text_line(&lines, view_font, strbuf_text(&raw), 80, 1);
@@ -678,11 +690,11 @@ void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_opt
     strbuf_free(&raw);
 }
 
-void dot_label_title_warning(jrn_strbuf *out, const char *text)
+void dot_label_title_warning(jrn_strbuf *out, const jrn_theme *theme, const char *text)
 {
     /* appended to the title's lines, which all end with a left-aligned break */
     dot_label_lines lines = {out, true, 1};
-    dot_label_font font = {"13", DOT_LABEL_KPI_MISSED, true, false};
+    dot_label_font font = {"13", theme->missed, true, false};
     dot_label_text_line(&lines, font, text, 90, 4);
 }
 
@@ -701,19 +713,23 @@ static void dot_label_legend_line(jrn_strbuf *out, const char *color, const char
                        "<TD ALIGN=\"LEFT\">%s</TD></TR>", color, sample, meaning_html);
 }
 
-/* A row whose left cell is a filled swatch with a border. */
+/* A row whose left cell is a filled swatch with a border, holding mark (or nothing). */
 static void dot_label_legend_swatch(jrn_strbuf *out, const char *fill, const char *border,
-                                    const char *meaning)
+                                    const char *mark, const char *mark_color, const char *meaning)
 {
-    strbuf_printf(out, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" WIDTH=\"36\" HEIGHT=\"16\">"
-                       "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", border, fill, meaning);
+    strbuf_printf(out, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" WIDTH=\"36\" HEIGHT=\"16\">", border, fill);
+    if (mark) strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT>", mark_color, mark);
+    strbuf_printf(out, "</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", meaning);
 }
 
 #define DOT_LABEL_SOLID_SAMPLE "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6"   /* ━━━▶ */
 #define DOT_LABEL_DASHED_SAMPLE "\xE2\x95\x8D\xE2\x95\x8D\xE2\x95\x8D\xE2\x96\xB6"  /* ╍╍╍▶ */
+#define DOT_LABEL_DOTTED_SAMPLE "\xE2\x94\x85\xE2\x94\x85\xE2\x94\x85\xE2\x96\xB6"  /* ┅┅┅▶ */
+#define DOT_LABEL_BOLD_SAMPLE "\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88\xE2\x96\xB6"    /* ███▶ */
 
 static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
 {
+    const jrn_theme *theme = legend->theme;
     jrn_strbuf raw = STRBUF_INIT, meaning = STRBUF_INIT;
     dot_label_legend_heading(out, "Journeys");
     for (size_t i = 0; i < legend->journey_count; i++) {
@@ -724,24 +740,25 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
                        DOT_LABEL_SEPARATOR);
         /* "End user (for End user)" says nothing twice */
         if (raw.length > 0 && strcmp(strbuf_text(&raw), dot_label_name(&journey->base)) != 0) {
-            strbuf_printf(&meaning, " <FONT COLOR=\"%s\">(for ", DOT_STYLE_MUTED_TEXT);
+            strbuf_printf(&meaning, " <FONT COLOR=\"%s\">(for ", theme->muted);
             dot_text_html_wrapped(&meaning, strbuf_text(&raw), 40, 1, DOT_LABEL_BREAK);
             strbuf_puts(&meaning, ")</FONT>");
         }
         strbuf_clear(&raw);
         if (journey->hop_count == 0)
-            strbuf_printf(&meaning, " <FONT COLOR=\"%s\"><I>no steps yet</I></FONT>",
-                          DOT_STYLE_MUTED_TEXT);
+            strbuf_printf(&meaning, " <FONT COLOR=\"%s\"><I>no steps yet</I></FONT>", theme->muted);
         for (size_t k = 0; k < journey->kpi_count; k++) {
             dot_label_kpi_target(&raw, journey->kpis[k]);
-            strbuf_printf(&meaning, "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
-                          DOT_STYLE_MUTED_TEXT);
+            strbuf_printf(&meaning, "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"10\" COLOR=\"%s\">", theme->muted);
             dot_text_html_wrapped(&meaning, strbuf_text(&raw), 50, 1, DOT_LABEL_BREAK);
             strbuf_puts(&meaning, "</FONT>");
             strbuf_clear(&raw);
         }
-        dot_label_legend_line(out, dot_style_journey_color(journey->base.index),
-                              DOT_LABEL_SOLID_SAMPLE, strbuf_text(&meaning));
+        const char *dashes = theme_journey_dashes(theme, journey->base.index);
+        dot_label_legend_line(out, theme_journey_color(theme, journey->base.index),
+                              dashes == NULL ? DOT_LABEL_SOLID_SAMPLE
+                              : strstr(dashes, "dotted") ? DOT_LABEL_DOTTED_SAMPLE : DOT_LABEL_BOLD_SAMPLE,
+                              strbuf_text(&meaning));
         strbuf_clear(&meaning);
     }
     strbuf_free(&raw);
@@ -751,34 +768,35 @@ static void dot_label_legend_journeys(jrn_strbuf *out, const dot_legend *legend)
 static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
 {
     static const dot_heat heats[] = {HEAT_PAIN, HEAT_DELIGHT, HEAT_INCONSISTENT, HEAT_NEUTRAL};
+    const jrn_theme *theme = legend->theme;
     dot_label_legend_heading(out, "Touchpoints");
     for (size_t i = 0; i < sizeof heats / sizeof heats[0]; i++) {
-        const dot_heat_style *style = dot_style_heat(heats[i]);
+        dot_heat_style style = dot_style_heat(theme, heats[i]);
         if (heats[i] == HEAT_INCONSISTENT)
-            /* as the nodes draw it: a pain band over a delight band in an orange border */
+            /* as the nodes draw it: a pain band over a delight band in its own border */
             strbuf_printf(out, "<TR><TD><TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"0\"><TR><TD BGCOLOR=\"%s\" WIDTH=\"34\" HEIGHT=\"7\"></TD></TR>"
                                "<TR><TD BGCOLOR=\"%s\" WIDTH=\"34\" HEIGHT=\"7\"></TD></TR></TABLE></TD>"
-                               "<TD ALIGN=\"LEFT\">%s</TD></TR>",
-                          style->border, dot_style_heat(HEAT_PAIN)->fill, dot_style_heat(HEAT_DELIGHT)->fill,
-                          style->meaning);
+                               "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s</TD></TR>",
+                          style.border, theme->pain_fill, theme->delight_fill, style.text, style.mark, style.meaning);
         else
-            dot_label_legend_swatch(out, style->fill, style->border, style->meaning);
+            dot_label_legend_swatch(out, style.fill, style.border, style.mark, style.text, style.meaning);
     }
     if (legend->has_truth)
-        strbuf_puts(out, "<TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
-                         "CELLPADDING=\"0\"><TR><TD WIDTH=\"28\" HEIGHT=\"10\"></TD></TR></TABLE>"
-                         "</TD><TD ALIGN=\"LEFT\">Moment of truth (double border)</TD></TR>");
+        strbuf_printf(out, "<TR><TD><TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+                           "CELLPADDING=\"0\"><TR><TD WIDTH=\"28\" HEIGHT=\"10\"></TD></TR></TABLE>"
+                           "</TD><TD ALIGN=\"LEFT\">" DOT_LABEL_TRUTH_MARK " Moment of truth (double border)</TD></TR>",
+                      theme->text);
     if (legend->has_backstage)
-        strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" WIDTH=\"36\" HEIGHT=\"16\"></TD>"
-                         "<TD ALIGN=\"LEFT\">Backstage: not seen by the customer</TD></TR>");
+        strbuf_printf(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"%s\" WIDTH=\"36\" HEIGHT=\"16\"></TD>"
+                           "<TD ALIGN=\"LEFT\">Backstage: not seen by the customer</TD></TR>", theme->text);
     if (legend->has_stub)
-        strbuf_puts(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#B0B0B0\" WIDTH=\"36\" "
-                         "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">In another stage (its stage in brackets)"
-                         "</TD></TR>");
+        strbuf_printf(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"%s\" WIDTH=\"36\" "
+                           "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">In another stage (its stage in brackets)"
+                           "</TD></TR>", theme->ghost);
 }
 
-static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_model *model)
+static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_theme *theme, const jrn_model *model)
 {
     jrn_strbuf raw = STRBUF_INIT, meaning = STRBUF_INIT;
     dot_label_legend_heading(out, "Customer emotion now");
@@ -786,41 +804,42 @@ static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_model *model)
         double value = model->emotion_low + (model->emotion_high - model->emotion_low) * step / 4.0;
         dot_label_emotion_text(&raw, model, value);
         dot_text_html(&meaning, strbuf_text(&raw), DOT_LABEL_LINE_LIMIT);
-        dot_label_legend_swatch(out, dot_style_emotion_fill(model, value), "#8C8C8C",
+        dot_label_legend_swatch(out, dot_style_emotion_fill(theme, model, value), theme->lines, NULL, NULL,
                                 strbuf_text(&meaning));
         strbuf_clear(&raw);
         strbuf_clear(&meaning);
     }
-    dot_label_legend_swatch(out, "#FFFFFF", "#8C8C8C", "not given");
+    dot_label_legend_swatch(out, theme->nodes, theme->lines, NULL, NULL, "not given");
     strbuf_free(&raw);
     strbuf_free(&meaning);
 }
 
 void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend)
 {
+    const jrn_theme *theme = legend->theme;
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">");
     if (legend->journey_count > 0) dot_label_legend_journeys(out, legend);
-    if (legend->is_spine) dot_label_legend_emotions(out, model);
+    if (legend->is_spine) dot_label_legend_emotions(out, theme, model);
     else dot_label_legend_heat(out, legend);
     if (legend->has_journey_loop || legend->has_stage_loop) dot_label_legend_heading(out, "Loops");
     if (legend->has_journey_loop)
-        dot_label_legend_line(out, "#555555", DOT_LABEL_DASHED_SAMPLE,
+        dot_label_legend_line(out, theme->edges, DOT_LABEL_DASHED_SAMPLE,
                               "a journey goes back to an earlier stage");
     if (legend->has_stage_loop)
-        dot_label_legend_line(out, DOT_STYLE_STAGE_LOOP, DOT_LABEL_DASHED_SAMPLE,
+        dot_label_legend_line(out, theme->loops, DOT_LABEL_DASHED_SAMPLE,
                               "a stage feeds back (loops:)");
     if (legend->has_flow) {
         dot_label_legend_heading(out, "Customer flow");
-        dot_label_legend_line(out, "#555555", DOT_LABEL_SOLID_SAMPLE,
+        dot_label_legend_line(out, theme->edges, DOT_LABEL_SOLID_SAMPLE,
                               "width: customers per entrant of the journey");
     }
     if (legend->has_kpi_status) {
         dot_label_legend_heading(out, "KPIs (measured data)");
-        dot_label_legend_line(out, DOT_LABEL_KPI_MET, DOT_LABEL_CHECK, "actual / target: met");
-        dot_label_legend_line(out, DOT_LABEL_KPI_MISSED, DOT_LABEL_CROSS, "actual / target: missed");
-        dot_label_legend_line(out, "#000000", DOT_LABEL_BETTER " / " DOT_LABEL_WORSE,
+        dot_label_legend_line(out, theme->met, DOT_LABEL_CHECK, "actual / target: met");
+        dot_label_legend_line(out, theme->missed, DOT_LABEL_CROSS, "actual / target: missed");
+        dot_label_legend_line(out, theme->text, DOT_LABEL_BETTER " / " DOT_LABEL_WORSE,
                               "better / worse than the previous measurement");
-        dot_label_legend_line(out, "#000000", "\xE2\x86\x91 / \xE2\x86\x93",
+        dot_label_legend_line(out, theme->text, "\xE2\x86\x91 / \xE2\x86\x93",
                               "up / down (the metric says no better: direction)");
     }
     strbuf_puts(out, "</TABLE>");

@@ -1,26 +1,10 @@
-/* dot_style.c — the colours of the Graphviz picture: heat map, journeys, emotions. */
+/* dot_style.c — how the Graphviz picture uses the theme's colours: heat map, emotions. */
 #include "jrn/dot_style.h"
 
-/* Fills light enough for black text, borders dark enough to tell them apart in grey. */
-static const dot_heat_style dot_style_heats[] = {
-    [HEAT_NEUTRAL] = {"#FFFFFF", "#8C8C8C", DOT_STYLE_MUTED_TEXT, "Neutral"},
-    [HEAT_PAIN] = {"#F7C5BF", "#B3261E", "#9B1C1C", "Pain point"},
-    [HEAT_DELIGHT] = {"#C6E8C8", "#2E7D32", "#1B5E20", "Moment of delight"},
-    /* the pain colour over the delight colour, split at half height (gradientangle 90
-     * puts a list's second colour on top); nodes with both texts draw bands instead */
-    [HEAT_INCONSISTENT] = {"#C6E8C8;0.5:#F7C5BF", "#C77700", "#8A5300",
-                           "Pain and delight: inconsistent experience"},
-};
-
-/* Okabe-Ito colours (readable with the common colour-vision deficiencies), darkest first. */
-static const char *const dot_style_journey_colors[] = {
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933",
-};
-
-/* Five steps from worst to best; the middle one is neutral. */
-static const char *const dot_style_emotion_fills[] = {
-    "#F4A9A0", "#FAD4CE", "#F2F2F2", "#D3EED5", "#A8DCAC",
-};
+const jrn_theme *dot_style_theme(const jrn_emit_options *options)
+{
+    return options != NULL && options->theme != NULL ? options->theme : theme_default();
+}
 
 dot_heat dot_style_heat_of(const jrn_touchpoint *touchpoint)
 {
@@ -30,15 +14,28 @@ dot_heat dot_style_heat_of(const jrn_touchpoint *touchpoint)
     return HEAT_NEUTRAL;
 }
 
-const dot_heat_style *dot_style_heat(dot_heat heat)
-{
-    return &dot_style_heats[heat];
-}
+/* Marks: a pain point points down, a moment of delight up, both at once are told by both. */
+#define DOT_STYLE_PAIN_MARK "\xE2\x96\xBC"      /* ▼ */
+#define DOT_STYLE_DELIGHT_MARK "\xE2\x96\xB2"   /* ▲ */
 
-const char *dot_style_journey_color(size_t journey_index)
+dot_heat_style dot_style_heat(const jrn_theme *theme, dot_heat heat)
 {
-    size_t count = sizeof dot_style_journey_colors / sizeof dot_style_journey_colors[0];
-    return dot_style_journey_colors[journey_index % count];
+    switch (heat) {
+    case HEAT_PAIN:
+        return (dot_heat_style){theme->pain_fill, theme->pain, theme->pain_text, "Pain point", DOT_STYLE_PAIN_MARK};
+    case HEAT_DELIGHT:
+        return (dot_heat_style){theme->delight_fill, theme->delight, theme->delight_text, "Moment of delight",
+                                DOT_STYLE_DELIGHT_MARK};
+    case HEAT_INCONSISTENT:
+        /* the pain colour over the delight colour, split at half height (gradientangle 90
+         * puts a list's second colour on top); nodes with both texts draw bands instead */
+        return (dot_heat_style){theme->mixed_split, theme->mixed, theme->mixed_text,
+                                "Pain and delight: inconsistent experience",
+                                DOT_STYLE_PAIN_MARK DOT_STYLE_DELIGHT_MARK};
+    case HEAT_NEUTRAL:
+    default:
+        return (dot_heat_style){theme->nodes, theme->lines, theme->neutral_text, "Neutral", NULL};
+    }
 }
 
 /* Position of an emotion on the scale, 0 (worst) .. 4 (best). */
@@ -52,15 +49,15 @@ static int dot_style_emotion_step(const jrn_model *model, double emotion)
     return (int)(share * 4.0 + 0.5);
 }
 
-const char *dot_style_emotion_fill(const jrn_model *model, double emotion)
+const char *dot_style_emotion_fill(const jrn_theme *theme, const jrn_model *model, double emotion)
 {
-    return dot_style_emotion_fills[dot_style_emotion_step(model, emotion)];
+    return theme->emotion[dot_style_emotion_step(model, emotion)];
 }
 
-const char *dot_style_emotion_text(const jrn_model *model, double emotion)
+const char *dot_style_emotion_text(const jrn_theme *theme, const jrn_model *model, double emotion)
 {
     int step = dot_style_emotion_step(model, emotion);
-    if (step < 2) return "#9B1C1C";
-    if (step > 2) return "#1B5E20";
-    return DOT_STYLE_MUTED_TEXT;
+    if (step < 2) return theme->worse;
+    if (step > 2) return theme->better;
+    return theme->muted;
 }

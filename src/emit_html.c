@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "jrn/dot_style.h"
 #include "jrn/report_actuals.h"
 #include "jrn/report_facts.h"
 #include "jrn/report_format.h"
@@ -17,18 +18,17 @@ typedef struct html_report {
     const jrn_model *model;
     const report_facts *facts;
     const jrn_actuals *actuals;   /* --data: measured data, or NULL */
+    const jrn_theme *theme;       /* the figures' colours, and the page's on screen */
+    bool follows_reader;          /* no --theme: the page follows prefers-color-scheme */
     bool has_blueprint;           /* some touchpoint is backstage or support */
 } html_report;
 
 /* The page's style: system fonts only, so the file needs nothing from outside. */
 static const char html_style[] =
-    ":root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--paper:#fff;--bg:#f4f6fa;"
-    "--accent:#4338ca;--pain:#b91c1c;--pain-bg:#fee2e2;--delight:#15803d;--delight-bg:#dcfce7;"
-    "--truth:#6d28d9;--truth-bg:#ede9fe;--mixed:#c2410c;--mixed-bg:#ffedd5}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:break-word;font:15px/1.5 system-ui,-apple-system,"
     "'Segoe UI',Roboto,'Helvetica Neue',Arial,'Noto Sans','DejaVu Sans',sans-serif}\n"
-    "header.top{background:linear-gradient(120deg,#312e81,#4338ca 60%,#6366f1);color:#fff;"
+    "header.top{background:linear-gradient(120deg,var(--banner),var(--accent));color:var(--on-accent);"
     "padding:28px 40px 22px}\n"
     "header.top h1{margin:0 0 6px;font-size:30px;letter-spacing:-.01em}\n"
     "header.top .meta{opacity:.9;font-size:14px}\n"
@@ -37,8 +37,9 @@ static const char html_style[] =
     ".stats{display:flex;flex-wrap:wrap;gap:8px;margin-top:16px}\n"
     ".stats span{background:rgba(255,255,255,.16);border-radius:999px;padding:3px 12px;font-size:13px}\n"
     ".stats span b{font-size:15px}\n"
-    "nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);"
+    "nav{position:sticky;top:0;z-index:5;background:var(--paper);border-bottom:1px solid var(--line);"
     "padding:8px 40px;font-size:13px;display:flex;flex-wrap:wrap;gap:2px 16px}\n"
+    "a{color:var(--accent)}.figure a,.graph a{color:inherit}\n"
     "nav a{color:var(--accent);text-decoration:none;white-space:nowrap}\n"
     "main{max-width:1320px;margin:0 auto;padding:8px 28px 40px}\n"
     "section{background:var(--paper);border:1px solid var(--line);border-radius:12px;"
@@ -47,11 +48,11 @@ static const char html_style[] =
     "h3{margin:18px 0 8px;font-size:16px}\n"
     "p.lead{margin:0 0 14px;color:var(--muted);font-size:14px}\n"
     ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,230px),1fr));gap:14px}\n"
-    ".card{border:1px solid var(--line);border-radius:10px;padding:14px 16px;background:#fcfcfd}\n"
-    ".card.alert{border-left:5px solid var(--pain)}\n"
-    ".card.warn{border-left:5px solid var(--mixed)}\n"
+    ".card{border:1px solid var(--line);border-radius:10px;padding:14px 16px;background:var(--paper)}\n"
+    ".card.alert{border-left:5px solid var(--pain-mark)}\n"
+    ".card.warn{border-left:5px solid var(--mixed-mark)}\n"
     ".card.truth{border-left:5px solid var(--truth)}\n"
-    ".card.calm{border-left:5px solid var(--delight)}\n"
+    ".card.calm{border-left:5px solid var(--delight-mark)}\n"
     ".kicker{text-transform:uppercase;letter-spacing:.06em;font-size:11px;color:var(--muted);font-weight:700}\n"
     ".big{font-size:22px;font-weight:700;margin:2px 0 6px}\n"
     ".card ol,.card ul{margin:6px 0 0;padding-left:20px}\n"
@@ -59,52 +60,54 @@ static const char html_style[] =
     ".quiet{color:var(--muted);font-size:13px}\n"
     ".why{font-style:italic}\n"
     ".chip{display:inline-block;border-radius:999px;padding:0 9px;font-size:12.5px;line-height:21px;"
-    "background:#f3f4f6;color:#374151;white-space:nowrap;margin:1px 2px 1px 0}\n"
-    ".e0{background:#fee2e2;color:#991b1b}.e1{background:#ffedd5;color:#9a3412}"
-    ".e2{background:#f3f4f6;color:#374151}.e3{background:#dcfce7;color:#166534}"
-    ".e4{background:#bbf7d0;color:#14532d}\n"
+    "background:var(--soft);color:var(--ink);white-space:nowrap;margin:1px 2px 1px 0}\n"
+    ".e0{background:var(--e0-bg);color:var(--e0)}.e1{background:var(--e1-bg);color:var(--e1)}"
+    ".e2{background:var(--e2-bg);color:var(--e2)}.e3{background:var(--e3-bg);color:var(--e3)}"
+    ".e4{background:var(--e4-bg);color:var(--e4)}\n"
     ".badge{display:inline-block;border-radius:6px;padding:1px 7px;font-size:12px;font-weight:600;"
     "margin:1px 4px 1px 0}\n"
     ".badge.pain{background:var(--pain-bg);color:var(--pain)}\n"
     ".badge.delight{background:var(--delight-bg);color:var(--delight)}\n"
     ".badge.truth{background:var(--truth-bg);color:var(--truth)}\n"
     ".badge.mixed{background:var(--mixed-bg);color:var(--mixed)}\n"
-    ".badge.back{background:#e5e7eb;color:#374151}\n"
+    ".badge.back{background:var(--soft);color:var(--ink);border:1px dashed var(--muted)}\n"
     ".badge.met{background:var(--delight-bg);color:var(--delight);white-space:nowrap}\n"
     ".badge.missed{background:var(--pain-bg);color:var(--pain);white-space:nowrap}\n"
     ".gapbar{display:flex;align-items:center;gap:8px;margin-top:6px;font-size:13px}\n"
-    ".gapbar .track{flex:1;height:8px;border-radius:4px;background:#f3f4f6;position:relative}\n"
+    ".gapbar .track{flex:1;height:8px;border-radius:4px;background:var(--soft);position:relative}\n"
     ".gapbar .fill{position:absolute;top:0;bottom:0;border-radius:4px;"
-    "background:linear-gradient(90deg,#ef4444,#22c55e)}\n"
+    "background:linear-gradient(90deg,var(--pain-mark),var(--delight-mark))}\n"
     "table{border-collapse:collapse;width:100%;font-size:14px}\n"
     "th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--line);padding:6px 8px;vertical-align:bottom}\n"
     "td{border-bottom:1px solid var(--line);padding:7px 8px;vertical-align:top}\n"
-    "tr.pain td:first-child{box-shadow:inset 4px 0 0 var(--pain)}\n"
-    "tr.delight td:first-child{box-shadow:inset 4px 0 0 var(--delight)}\n"
-    "tr.mixed td:first-child{box-shadow:inset 4px 0 0 var(--mixed)}\n"
+    "tr.pain td:first-child{box-shadow:inset 4px 0 0 var(--pain-mark)}\n"
+    "tr.delight td:first-child{box-shadow:inset 4px 0 0 var(--delight-mark)}\n"
+    "tr.mixed td:first-child{box-shadow:inset 4px 0 0 var(--mixed-mark)}\n"
     ".scroll{overflow-x:auto}\n"
     ".scroll>table{min-width:600px}\n"
-    ".figure{overflow-x:auto}\n"
+    ".figure{overflow-x:auto;background:var(--figure);color:var(--figure-ink);border-radius:8px}\n"
+    ".scroll:focus-visible,.figure:focus-visible,.graph:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
     ".figure svg{display:block;width:100%;height:auto}\n"
     ".curvekey{columns:16em;column-gap:24px;margin:8px 0 0;padding-left:2.6em;font-size:13px}\n"
     ".curvekey li{break-inside:avoid;margin:0 0 2px}\n"
-    ".graph{overflow:auto;max-height:85vh;border:1px solid var(--line);border-radius:8px;background:#fff;padding:8px}\n"
+    ".graph{overflow:auto;max-height:85vh;border:1px solid var(--line);border-radius:8px;background:var(--figure);color:var(--figure-ink);padding:8px}\n"
     ".graph svg{display:block;max-width:none;height:auto;margin:0 auto}\n"
     "input.zoom{position:absolute;opacity:0}\n"
     "label.zoom{display:inline-block;font-size:13px;color:var(--accent);cursor:pointer;margin:0 0 8px;"
-    "border:1px solid var(--line);border-radius:6px;padding:2px 10px;background:#fff}\n"
-    "input.zoom:checked+label.zoom{background:#eef2ff}\n"
+    "border:1px solid var(--line);border-radius:6px;padding:2px 10px;background:var(--paper)}\n"
+    "input.zoom:checked+label.zoom{background:var(--accent-soft)}\n"
     "input.zoom:checked~.graph svg{max-width:100%}\n"
     "input.zoom:focus-visible+label.zoom{outline:2px solid var(--accent)}\n"
     "table.heat td,table.heat th{text-align:center}\n"
     "table.heat td:first-child,table.heat th:first-child{text-align:left;font-weight:600}\n"
-    "table.heat td.cell{border:3px solid #fff;border-radius:8px;font-size:13.5px;min-width:130px;white-space:nowrap}\n"
-    ".h0{background:#f8fafc;color:#9ca3af}.hn{background:#eef2f7;color:#475569}"
-    ".hp1{background:#fecaca;color:#7f1d1d}.hp2{background:#f87171;color:#fff}"
-    ".hp3{background:#b91c1c;color:#fff}.hd1{background:#bbf7d0;color:#14532d}"
-    ".hd2{background:#4ade80;color:#14532d}.hd3{background:#15803d;color:#fff}"
-    ".hm{background:#fdba74;color:#7c2d12}\n"
+    "table.heat td.cell{border:3px solid var(--paper);border-radius:8px;font-size:13.5px;min-width:130px;white-space:nowrap}\n"
+    ".h0{background:var(--h0-bg);color:var(--h0);box-shadow:inset 0 0 0 1px var(--line)}"
+    ".hn{background:var(--hn-bg);color:var(--hn)}"
+    ".hp1{background:var(--hp1-bg);color:var(--hp1)}.hp2{background:var(--hp2-bg);color:var(--hp2)}"
+    ".hp3{background:var(--hp3-bg);color:var(--hp3)}.hd1{background:var(--hd1-bg);color:var(--hd1)}"
+    ".hd2{background:var(--hd2-bg);color:var(--hd2)}.hd3{background:var(--hd3-bg);color:var(--hd3)}"
+    ".hm{background:var(--hm-bg);color:var(--hm)}\n"
     ".legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12.5px;color:var(--muted);margin-top:10px}\n"
     ".legend i{display:inline-block;width:14px;height:14px;border-radius:4px;vertical-align:-2px;margin-right:5px}\n"
     ".stage{border-top:1px solid var(--line);padding-top:6px;margin-top:14px}\n"
@@ -112,10 +115,10 @@ static const char html_style[] =
     ".stagehead{display:flex;flex-wrap:wrap;align-items:baseline;gap:10px;margin:8px 0}\n"
     ".stagehead h3{margin:0}\n"
     ".num{display:inline-block;min-width:26px;height:26px;border-radius:13px;background:var(--accent);"
-    "color:#fff;text-align:center;font-size:13px;line-height:26px;padding:0 6px;margin-right:6px}\n"
+    "color:var(--on-accent);text-align:center;font-size:13px;line-height:26px;padding:0 6px;margin-right:6px}\n"
     ".effort{letter-spacing:1px;white-space:nowrap}\n"
-    ".effort .on{color:#1f2937}.effort .off{color:#d1d5db}\n"
-    ".effort.hard .on{color:var(--pain)}\n"
+    ".effort .on{color:var(--ink)}.effort .off{color:var(--muted)}\n"
+    ".effort.hard .on{color:var(--pain-strong)}\n"
     ".note{color:var(--muted);font-size:13px;margin-top:3px}\n"
     ".personas{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,300px),1fr));gap:14px}\n"
     ".persona h3{margin:0 0 2px}\n"
@@ -124,11 +127,11 @@ static const char html_style[] =
     "letter-spacing:.04em;margin-top:6px}\n"
     ".persona dd{margin:0}\n"
     "blockquote{margin:10px 0 0;padding:6px 12px;border-left:3px solid var(--accent);"
-    "background:#eef2ff;font-style:italic}\n"
+    "background:var(--accent-soft);font-style:italic}\n"
     ".paths{margin:6px 0 14px}\n"
     ".steps{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin:0 0 6px}\n"
     ".steps.branch{margin-left:22px}\n"
-    ".step{border:1px solid var(--line);border-radius:8px;padding:2px 10px;background:#fafafa;font-size:13.5px}\n"
+    ".step{border:1px solid var(--line);border-radius:8px;padding:2px 10px;background:var(--soft);font-size:13.5px}\n"
     ".hop{display:inline-flex;align-items:center;gap:2px}\n"
     ".hop .chip{margin:0}\n"
     ".arrow{color:var(--muted);padding:0 2px}\n"
@@ -138,9 +141,9 @@ static const char html_style[] =
     "table.duty .chip{white-space:normal;border-radius:8px;line-height:1.35;padding:2px 8px}\n"
     "table.touchpoints{table-layout:fixed;min-width:900px}\n"
     ".headline{font-size:17px;line-height:1.55;margin:6px 0 16px;max-width:1100px}\n"
-    ".heat .sub{display:block;font-size:11.5px;opacity:.75}\n"
-    "table.duty td.empty{background:#fafafa}\n"
-    "table.duty tr.nobody td{background:#fff1f2}\n"
+    ".heat .sub{display:block;font-size:11.5px}\n"
+    "table.duty td.empty{background:var(--soft)}\n"
+    "table.duty tr.nobody td{background:var(--nobody-bg);color:var(--nobody)}\n"
     ".own{font-weight:700;color:var(--accent)}\n"
     "footer{color:var(--muted);font-size:12px;text-align:center;padding:10px 0 30px}\n"
     /* Phones: less padding, a navigation bar that does not stay on top of the little room. */
@@ -150,7 +153,7 @@ static const char html_style[] =
     /* Paper: everything shown whole (nothing left in a scrolling box), sections may split
      * across pages but cards, figures, rows and headings with what follows them do not. */
     "@page{size:A4;margin:12mm}\n"
-    "@media print{body{background:#fff;font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "@media print{body{background:var(--paper);font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "nav,input.zoom,label.zoom{display:none}header.top{padding:12px 14px}"
     "main{max-width:none;padding:0}section{box-shadow:none;border:0;border-top:1px solid var(--line);"
     "border-radius:0;padding:10px 0;margin:0}"
@@ -214,7 +217,7 @@ static void html_effort(html_report *report, int effort)
     strbuf_printf(report->out, "<span class=\"effort%s\" title=\"effort %d of 5\">",
                   effort >= 4 ? " hard" : "", effort);
     for (int dot = 1; dot <= 5; dot++)
-        html_raw(report, dot <= effort ? "<span class=\"on\">●</span>" : "<span class=\"off\">●</span>");
+        html_raw(report, dot <= effort ? "<span class=\"on\">●</span>" : "<span class=\"off\">○</span>");
     strbuf_printf(report->out, " <span class=\"quiet\">%d/5</span></span>", effort);
 }
 
@@ -253,6 +256,22 @@ static void html_owner(html_report *report, const jrn_touchpoint *touchpoint)
     if (inherited) html_raw(report, " <span class=\"quiet\">(stage owner)</span>");
 }
 
+/* The colours as CSS variables. Without --theme the page follows the reader's colour
+ * scheme and prints in the print theme; the figures (curve and graph) keep the light
+ * theme's colours on their own light ground, so they read the same everywhere. */
+static void html_theme_variables(html_report *report)
+{
+    html_raw(report, ":root{");
+    theme_css_variables(report->theme, report->arena, report->out);
+    strbuf_printf(report->out, "--figure:%s;--figure-ink:%s}\n", report->theme->background, report->theme->text);
+    if (!report->follows_reader) return;
+    html_raw(report, "@media screen and (prefers-color-scheme:dark){:root{");
+    theme_css_variables(theme_builtin("dark"), report->arena, report->out);
+    html_raw(report, "}}\n@media print{:root{");
+    theme_css_variables(theme_builtin("print"), report->arena, report->out);
+    html_raw(report, "}}\n");
+}
+
 static void html_head(html_report *report)
 {
     html_raw(report, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -260,6 +279,7 @@ static void html_head(html_report *report)
                      "<meta name=\"generator\" content=\"jrnc\">\n<title>");
     html_text(report, report_map_title(report->model));
     html_raw(report, " — journey map report</title>\n<style>\n");
+    html_theme_variables(report);
     html_raw(report, html_style);
     html_raw(report, "</style>\n</head>\n<body>\n");
 }
@@ -482,10 +502,10 @@ static void html_curve(html_report *report)
 {
     html_section_open(report, "curve", "Emotion curve",
                       "How customers feel now at each stage (solid line) against how we want them to feel "
-                      "(dashed line); the shaded bars are the gap. Dots are touchpoints: red pain, green "
-                      "delight, orange both, grey neutral; a ring marks a moment of truth.");
-    html_raw(report, "<div class=\"figure\">\n");
-    report_svg_emotion_curve(report->out, report->arena, report->model);
+                      "(dashed line); the shaded bars are the gap. Marks are touchpoints: a square is pain, "
+                      "a disc delight, a diamond both, a hollow ring neither; an outer ring marks a moment of truth.");
+    html_raw(report, "<div class=\"figure\" tabindex=\"0\">\n");
+    report_svg_emotion_curve(report->out, report->arena, report->model, report->theme);
     html_raw(report, "</div>\n");
     html_section_close(report);
 }
@@ -537,7 +557,7 @@ static void html_heat_map(html_report *report)
                       "A touchpoint counts for the personas it names; one that names none counts for "
                       "the personas whose journeys visit it (via journeys), and for every persona when "
                       "no journey visits it (unassigned).");
-    html_raw(report, "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>Stage</th>");
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table class=\"heat\"><thead><tr><th>Stage</th>");
     for (size_t p = 0; p < model->persona_count; p++)
         html_wrap(report, "<th>", element_label(&model->personas[p]->base), "</th>");
     html_raw(report, "<th>All touchpoints</th></tr></thead>\n<tbody>\n");
@@ -557,7 +577,7 @@ static void html_heat_map(html_report *report)
                      "<span><i class=\"hd2\"></i>more delight than pain</span>"
                      "<span><i class=\"hm\"></i>as much pain as delight</span>"
                      "<span><i class=\"hn\"></i>neither pain nor delight</span><span>★ moment of truth</span>"
-                     "<span><i class=\"h0\" style=\"border:1px solid #e5e7eb\"></i>no touchpoint</span></div>\n");
+                     "<span><i class=\"h0\"></i>no touchpoint</span></div>\n");
     html_section_close(report);
 }
 
@@ -587,7 +607,7 @@ static void html_graph(html_report *report, const char *svg)
      * and CSS fit it to the page for the overview: no script. */
     html_raw(report, "<input type=\"checkbox\" id=\"graph-zoom\" class=\"zoom\">"
                      "<label for=\"graph-zoom\" class=\"zoom\">Fit to the page</label>\n"
-                     "<div class=\"graph\">\n");
+                     "<div class=\"graph\" tabindex=\"0\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
     html_section_close(report);
@@ -620,7 +640,7 @@ static void html_pains(html_report *report)
         html_section_close(report);
         return;
     }
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>#</th><th>Pain point</th><th>Stage</th>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>#</th><th>Pain point</th><th>Stage</th>"
                      "<th>Effort</th><th>Emotion</th><th>What hurts</th><th>Owner</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->ranked_pain_count; i++) {
         const jrn_touchpoint *touchpoint = facts->ranked_pains[i];
@@ -649,7 +669,7 @@ static void html_truths(html_report *report)
         html_section_close(report);
         return;
     }
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Moment of truth</th><th>Stage</th>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Moment of truth</th><th>Stage</th>"
                      "<th>Emotion</th><th>Heat</th><th>Why it matters</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->truth_count; i++) {
         const jrn_touchpoint *touchpoint = facts->truths[i];
@@ -743,7 +763,7 @@ static void html_stage(html_report *report, const jrn_stage *stage)
         html_raw(report, "<p class=\"quiet\">No touchpoints.</p></div>\n");
         return;
     }
-    html_raw(report, "<div class=\"scroll\"><table class=\"touchpoints\"><thead><tr>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table class=\"touchpoints\"><thead><tr>"
                      "<th style=\"width:25%\">Touchpoint</th><th style=\"width:12%\">Channels</th>"
                      "<th style=\"width:12%\">Personas</th><th style=\"width:12%\">Owner</th>"
                      "<th style=\"width:10%\">Emotion</th><th style=\"width:9%\">Effort</th>"
@@ -792,7 +812,7 @@ static void html_segments(html_report *report)
 {
     const jrn_model *model = report->model;
     if (model->segment_count == 0) return;
-    html_raw(report, "<h3>Segments</h3><div class=\"scroll\"><table><thead><tr><th>Segment</th><th>Size</th>"
+    html_raw(report, "<h3>Segments</h3><div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Segment</th><th>Size</th>"
                      "<th>Description</th><th>Note</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < model->segment_count; i++) {
         const jrn_segment *segment = model->segments[i];
@@ -902,7 +922,7 @@ static void html_kpis(html_report *report)
     }
     if (report->actuals != NULL)
         html_wrap(report, "<p>Measured data: ", report_kpi_summary(report->arena, model, report->actuals), ".</p>\n");
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Metric</th><th>Measured at</th><th>Target</th>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Metric</th><th>Measured at</th><th>Target</th>"
                      "<th>Every</th><th>Owner</th><th>Why</th>");
     if (report->actuals != NULL) html_raw(report, "<th>Actual</th><th>Status</th><th>Trend</th>");
     html_raw(report, "</tr></thead><tbody>\n");
@@ -950,7 +970,7 @@ static void html_reported_emotions(html_report *report)
     html_section_open(report, "reported", "What customers report",
                       "The emotion the map assumes beside the one customers report: the internal view against "
                       "the customer view.");
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Where</th><th>The map says</th>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Where</th><th>The map says</th>"
                      "<th>Customers report</th><th>Gap</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < model->stage_count; i++)
         html_reported_emotion_row(report, &model->stages[i]->base, model->stages[i]->has_emotion,
@@ -970,7 +990,7 @@ static void html_triggers(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>When</th><th>At touchpoint</th><th>Stage</th><th>Who acts</th>"
                      "</tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->trigger_count; i++) {
         const jrn_touchpoint *touchpoint = facts->triggers[i];
@@ -991,7 +1011,7 @@ static void html_opportunities(html_report *report)
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
-    html_raw(report, "<div class=\"scroll\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
+    html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
@@ -1031,7 +1051,7 @@ static void html_accountability(html_report *report)
                       "What each team answers for in each stage: the stage itself, its touchpoints (a "
                       "touchpoint without an owner falls to its stage's owner) and its KPIs.");
     /* Room for whole words in every stage's column: the table scrolls in its box instead. */
-    strbuf_printf(report->out, "<div class=\"scroll\"><table class=\"duty\" style=\"min-width:%zupx\"><thead><tr>"
+    strbuf_printf(report->out, "<div class=\"scroll\" tabindex=\"0\"><table class=\"duty\" style=\"min-width:%zupx\"><thead><tr>"
                   "<th>Team</th>", 140 + 135 * model->stage_count);
     for (size_t s = 0; s < model->stage_count; s++) html_wrap(report, "<th>", element_label(&model->stages[s]->base), "</th>");
     html_raw(report, "</tr></thead><tbody>\n");
@@ -1059,7 +1079,8 @@ bool emit_html(const jrn_model *model, const jrn_emit_options *options, jrn_strb
                jrn_diag_list *diags)
 {
     jrn_arena *arena = arena_new();
-    html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL, false};
+    html_report report = {out, arena, model, report_facts_build(arena, model), options ? options->actuals : NULL,
+                          dot_style_theme(options), options == NULL || !options->theme_chosen, false};
     jrn_strbuf graph = STRBUF_INIT, canvas = STRBUF_INIT, blueprint = STRBUF_INIT;
     bool has_blueprint = model_has_blueprint(model);
     bool ok = report_svg_pictures(model, options, &graph, &canvas, has_blueprint ? &blueprint : NULL, diags);

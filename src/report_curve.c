@@ -46,6 +46,7 @@ typedef struct curve_frame {
     jrn_strbuf *out;
     jrn_arena *arena;
     const jrn_model *model;
+    const jrn_theme *theme;
     double width, height;              /* the picture */
     double left, top, plot_width, plot_height;
     double column;                     /* width of one stage's column */
@@ -177,9 +178,9 @@ static double curve_x(const curve_frame *frame, size_t column)
 
 static void curve_text(curve_frame *frame, double x, double y, const char *attributes, const char *text)
 {
-    /* A white halo keeps a label readable where it crosses a line. */
-    strbuf_printf(frame->out, "<text x=\"%.1f\" y=\"%.1f\" paint-order=\"stroke\" stroke=\"#fff\" "
-                  "stroke-width=\"3\" stroke-linejoin=\"round\" %s>", x, y, attributes);
+    /* A halo of the ground keeps a label readable where it crosses a line. */
+    strbuf_printf(frame->out, "<text x=\"%.1f\" y=\"%.1f\" paint-order=\"stroke\" stroke=\"%s\" "
+                  "stroke-width=\"3\" stroke-linejoin=\"round\" %s>", x, y, frame->theme->background, attributes);
     report_put_html(frame->out, text, false);
     strbuf_puts(frame->out, "</text>\n");
 }
@@ -211,8 +212,9 @@ static void curve_grid(curve_frame *frame)
         double y = curve_y(frame, value);
         strbuf_printf(frame->out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                       "stroke-width=\"1\"/>\n", frame->left, y, frame->left + frame->plot_width, y,
-                      value == 0 ? "#9ca3af" : "#e5e7eb");
-        curve_text(frame, frame->left - 10, y + 4, "text-anchor=\"end\" font-size=\"12\" fill=\"#6b7280\"",
+                      value == 0 ? frame->theme->lines : frame->theme->lane_border);
+        curve_text(frame, frame->left - 10, y + 4,
+                   arena_printf(frame->arena, "text-anchor=\"end\" font-size=\"12\" fill=\"%s\"", frame->theme->muted),
                    curve_axis_label(frame, value));
     }
 }
@@ -224,19 +226,22 @@ static void curve_columns(curve_frame *frame)
         const jrn_stage *stage = model->stages[s];
         double x = frame->left + frame->column * (double)s;
         if (s % 2 == 1)
-            strbuf_printf(frame->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f8fafc\"/>\n",
-                          x, frame->top, frame->column, frame->plot_height);
+            strbuf_printf(frame->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+                          x, frame->top, frame->column, frame->plot_height, frame->theme->lanes);
         size_t count;
         const char **lines = curve_wrap(frame->arena, element_label(&stage->base), frame->column - 6,
                                         CURVE_TITLE_FONT, true, 0, &count);
         double y = frame->top + frame->plot_height + CURVE_LANE + 20;
         const char *style = stage->parent != NULL
-                                ? "text-anchor=\"middle\" font-size=\"13\" fill=\"#4b5563\" font-style=\"italic\""
-                                : "text-anchor=\"middle\" font-size=\"13\" font-weight=\"600\" fill=\"#1f2937\"";
+                                ? arena_printf(frame->arena, "text-anchor=\"middle\" font-size=\"13\" fill=\"%s\" "
+                                               "font-style=\"italic\"", frame->theme->muted)
+                                : arena_printf(frame->arena, "text-anchor=\"middle\" font-size=\"13\" "
+                                               "font-weight=\"600\" fill=\"%s\"", frame->theme->text);
         for (size_t i = 0; i < count; i++) curve_text(frame, curve_x(frame, s), y + CURVE_TITLE_LINE * (double)i, style, lines[i]);
         if (!stage->has_emotion && !stage->has_aspiration) {
             curve_text(frame, curve_x(frame, s), frame->top + 16,
-                       "text-anchor=\"middle\" font-size=\"11\" fill=\"#9ca3af\"", "stage not rated");
+                       arena_printf(frame->arena, "text-anchor=\"middle\" font-size=\"11\" fill=\"%s\"", frame->theme->muted),
+                       "stage not rated");
             double width = curve_text_width("stage not rated", 15, 11, false);
             curve_take(frame, curve_text_box(curve_x(frame, s) - width / 2, frame->top + 16, width, 1, 11));
         }
@@ -290,7 +295,7 @@ static void curve_gaps(curve_frame *frame)
         double x = curve_x(frame, s);
         double top = curve_y(frame, stage->aspiration), bottom = curve_y(frame, stage->emotion);
         strbuf_printf(frame->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"24\" height=\"%.1f\" rx=\"4\" "
-                      "fill=\"#ef4444\" fill-opacity=\"0.16\"/>\n", x - 12, top, bottom - top);
+                      "fill=\"%s\" fill-opacity=\"0.16\"/>\n", x - 12, top, bottom - top, frame->theme->pain);
         const char *text = arena_printf(frame->arena, "gap %s", report_signed_text(frame->arena, stage->aspiration - stage->emotion));
         double width = curve_text_width(text, strlen(text), CURVE_GAP_FONT, true);
         double height = 1.3 * CURVE_GAP_FONT;
@@ -300,7 +305,7 @@ static void curve_gaps(curve_frame *frame)
             {x - width / 2, top - 10 - height, 0, 0}, {x - width / 2, bottom + 10, 0, 0},
         };
         curve_place(frame, candidates, sizeof candidates / sizeof candidates[0], &text, 1, width, CURVE_GAP_FONT,
-                    "font-size=\"12\" font-weight=\"700\" fill=\"#b91c1c\"");
+                    arena_printf(frame->arena, "font-size=\"12\" font-weight=\"700\" fill=\"%s\"", frame->theme->pain_text));
     }
 }
 
@@ -308,7 +313,7 @@ static void curve_gaps(curve_frame *frame)
 static void curve_line(curve_frame *frame, bool aspiration)
 {
     const jrn_model *model = frame->model;
-    const char *colour = aspiration ? "#16a34a" : "#4338ca";
+    const char *colour = aspiration ? frame->theme->delight : frame->theme->accent;
     strbuf_printf(frame->out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" stroke-linejoin=\"round\"%s "
                   "points=\"", colour, aspiration ? "2.5" : "3.5", aspiration ? " stroke-dasharray=\"8 6\"" : "");
     for (size_t s = 0; s < model->stage_count; s++) {
@@ -324,7 +329,7 @@ static void curve_line(curve_frame *frame, bool aspiration)
         double value = aspiration ? stage->aspiration : stage->emotion;
         strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2.5\">"
                       "<title>", curve_x(frame, s), curve_y(frame, value), aspiration ? "5" : "6.5",
-                      aspiration ? "#fff" : colour, colour);
+                      aspiration ? frame->theme->background : colour, colour);
         report_put_html(frame->out, element_label(&stage->base), false);
         strbuf_printf(frame->out, ": %s ", aspiration ? "aspiration" : "now");
         report_put_html(frame->out, report_emotion_text(frame->arena, model, value), false);
@@ -332,12 +337,50 @@ static void curve_line(curve_frame *frame, bool aspiration)
     }
 }
 
-static const char *curve_heat_colour(const jrn_touchpoint *touchpoint)
+/* How a touchpoint's dot tells its heat by shape as well as colour: pain a square,
+ * delight a disc, both a diamond, neither a ring. */
+typedef enum curve_mark { MARK_NEUTRAL, MARK_PAIN, MARK_DELIGHT, MARK_MIXED } curve_mark;
+
+static curve_mark curve_mark_of(const jrn_touchpoint *touchpoint)
 {
-    if (touchpoint->is_pain && touchpoint->is_delight) return "#ea580c";
-    if (touchpoint->is_pain) return "#dc2626";
-    if (touchpoint->is_delight) return "#16a34a";
-    return "#6b7280";
+    if (touchpoint->is_pain && touchpoint->is_delight) return MARK_MIXED;
+    if (touchpoint->is_pain) return MARK_PAIN;
+    if (touchpoint->is_delight) return MARK_DELIGHT;
+    return MARK_NEUTRAL;
+}
+
+static const char *curve_mark_colour(const jrn_theme *theme, curve_mark mark)
+{
+    switch (mark) {
+    case MARK_PAIN: return theme->pain;
+    case MARK_DELIGHT: return theme->delight;
+    case MARK_MIXED: return theme->mixed;
+    case MARK_NEUTRAL:
+    default: return theme->muted;
+    }
+}
+
+/* The mark's fill: a ring is hollow, the others are filled with their colour. */
+static const char *curve_mark_fill(const jrn_theme *theme, curve_mark mark)
+{
+    return mark == MARK_NEUTRAL ? theme->background : curve_mark_colour(theme, mark);
+}
+
+/* Draws the mark centred on x, y about radius r; attributes go on the shape. */
+static void curve_draw_mark(jrn_strbuf *out, const jrn_theme *theme, curve_mark mark, double x, double y, double r,
+                            const char *attributes)
+{
+    const char *fill = curve_mark_fill(theme, mark), *stroke = mark == MARK_NEUTRAL ? theme->muted : theme->background;
+    double width = mark == MARK_NEUTRAL ? 2 : 1.5;
+    if (mark == MARK_PAIN)
+        strbuf_printf(out, "<rect %sx=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", attributes, x - r * 0.9,
+                      y - r * 0.9, r * 1.8, r * 1.8);
+    else if (mark == MARK_MIXED)
+        strbuf_printf(out, "<polygon %spoints=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"", attributes, x, y - r * 1.25,
+                      x + r * 1.25, y, x, y + r * 1.25, x - r * 1.25, y);
+    else
+        strbuf_printf(out, "<circle %scx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", attributes, x, y, r);
+    strbuf_printf(out, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"/>", fill, stroke, width);
 }
 
 static size_t curve_rated(const jrn_stage *stage)
@@ -400,7 +443,7 @@ static void curve_touchpoint_label(curve_frame *frame, const jrn_touchpoint *tou
         double height = 1.3 * CURVE_LABEL_FONT * (double)count;
         size_t candidate_count = curve_candidates(candidates, x, y, frame->number_dot, width, height);
         if (curve_place(frame, candidates, candidate_count, lines, count, width, CURVE_LABEL_FONT,
-                        "font-size=\"11.5\" fill=\"#374151\"")) return;
+                        arena_printf(frame->arena, "font-size=\"11.5\" fill=\"%s\"", frame->theme->text))) return;
     }
     frame->numbers[touchpoint->base.index] = ++frame->numbered;
 }
@@ -421,13 +464,14 @@ static void curve_touchpoint(curve_frame *frame, const jrn_touchpoint *touchpoin
     strbuf_puts(frame->out, "</title>");
     double radius = number > 0 ? frame->number_dot : CURVE_DOT;
     if (touchpoint->is_truth)
-        strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" stroke=\"#6d28d9\" "
-                      "stroke-width=\"2.5\"/>", x, y, radius + 4);
-    strbuf_printf(frame->out, "<circle class=\"touchpoint\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" "
-                  "stroke=\"#fff\" stroke-width=\"1.5\"/>", x, y, radius, curve_heat_colour(touchpoint));
+        strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" stroke=\"%s\" "
+                      "stroke-width=\"2.5\"/>", x, y, radius + 4, frame->theme->truth);
+    curve_mark mark = curve_mark_of(touchpoint);
+    curve_draw_mark(frame->out, frame->theme, mark, x, y, radius, "class=\"touchpoint\" ");
     if (number > 0)
         strbuf_printf(frame->out, "<text class=\"number\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" "
-                      "font-weight=\"700\" fill=\"#fff\">%zu</text>", x, y + 3.5, number);
+                      "font-weight=\"700\" fill=\"%s\">%zu</text>", x, y + 3.5,
+                      theme_ink_on(frame->theme, curve_mark_fill(frame->theme, mark)), number);
     strbuf_puts(frame->out, "</g>\n");
 }
 
@@ -449,9 +493,10 @@ static void curve_unrated_lane(curve_frame *frame)
 {
     const jrn_model *model = frame->model;
     double y = frame->top + frame->plot_height + CURVE_LANE / 2.0 + 4;
-    strbuf_printf(frame->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"#f3f4f6\" rx=\"4\"/>\n",
-                  frame->left, y - 10, frame->plot_width, 20);
-    curve_text(frame, frame->left - 10, y + 4, "text-anchor=\"end\" font-size=\"11\" fill=\"#9ca3af\"",
+    strbuf_printf(frame->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\" rx=\"4\"/>\n",
+                  frame->left, y - 10, frame->plot_width, 20, frame->theme->lanes);
+    curve_text(frame, frame->left - 10, y + 4,
+               arena_printf(frame->arena, "text-anchor=\"end\" font-size=\"11\" fill=\"%s\"", frame->theme->muted),
                "no emotion given");
     for (size_t s = 0; s < model->stage_count; s++) {
         const jrn_stage *stage = model->stages[s];
@@ -470,39 +515,40 @@ static void curve_unrated_lane(curve_frame *frame)
             if (touchpoint->is_truth) strbuf_puts(frame->out, "; moment of truth");
             strbuf_puts(frame->out, "</title>");
             if (touchpoint->is_truth)
-                strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7.5\" fill=\"none\" stroke=\"#6d28d9\" "
-                              "stroke-width=\"2\"/>", x, y);
-            strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\"/></g>\n", x, y,
-                          curve_heat_colour(touchpoint));
+                strbuf_printf(frame->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7.5\" fill=\"none\" stroke=\"%s\" "
+                              "stroke-width=\"2\"/>", x, y, frame->theme->truth);
+            curve_draw_mark(frame->out, frame->theme, curve_mark_of(touchpoint), x, y, 4.5, "");
+            strbuf_puts(frame->out, "</g>\n");
             x += step;
         }
     }
 }
 
 /* The legend's entries, left to right: a swatch drawn by kind, then its words. */
-typedef enum curve_swatch { SWATCH_LINE, SWATCH_DASHED, SWATCH_BAR, SWATCH_DOT, SWATCH_RING } curve_swatch;
+typedef enum curve_swatch { SWATCH_LINE, SWATCH_DASHED, SWATCH_BAR, SWATCH_MARK, SWATCH_RING } curve_swatch;
 
 static const struct curve_legend_entry {
     curve_swatch swatch;
-    const char *colour;
+    curve_mark mark;        /* SWATCH_MARK: which */
     const char *text;
     int width;   /* room for swatch and words */
 } curve_legend_entries[] = {
-    {SWATCH_LINE, "#4338ca", "emotion now", 130},
-    {SWATCH_DASHED, "#16a34a", "aspiration", 120},
-    {SWATCH_BAR, "#ef4444", "gap", 64},
-    {SWATCH_DOT, "#dc2626", "pain", 56},
-    {SWATCH_DOT, "#16a34a", "delight", 70},
-    {SWATCH_DOT, "#ea580c", "both", 56},
-    {SWATCH_DOT, "#6b7280", "neutral touchpoint", 146},
-    {SWATCH_RING, "#6d28d9", "moment of truth", 140},
+    {SWATCH_LINE, MARK_NEUTRAL, "emotion now", 130},
+    {SWATCH_DASHED, MARK_NEUTRAL, "aspiration", 120},
+    {SWATCH_BAR, MARK_NEUTRAL, "gap", 64},
+    {SWATCH_MARK, MARK_PAIN, "pain", 56},
+    {SWATCH_MARK, MARK_DELIGHT, "delight", 70},
+    {SWATCH_MARK, MARK_MIXED, "both", 56},
+    {SWATCH_MARK, MARK_NEUTRAL, "neutral touchpoint", 146},
+    {SWATCH_RING, MARK_NEUTRAL, "moment of truth", 140},
 };
 
 static void curve_legend(curve_frame *frame)
 {
     jrn_strbuf *out = frame->out;
+    const jrn_theme *theme = frame->theme;
     double x = frame->left;
-    strbuf_puts(out, "<g font-size=\"12.5\" fill=\"#374151\">");
+    strbuf_printf(out, "<g font-size=\"12.5\" fill=\"%s\">", theme->text);
     for (size_t i = 0; i < sizeof curve_legend_entries / sizeof curve_legend_entries[0]; i++) {
         const struct curve_legend_entry *entry = &curve_legend_entries[i];
         double words = x + 18;
@@ -510,20 +556,20 @@ static void curve_legend(curve_frame *frame)
         case SWATCH_LINE:
         case SWATCH_DASHED:
             strbuf_printf(out, "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"%s\" "
-                          "stroke-width=\"3\"%s/>", x, x + 28, entry->colour,
+                          "stroke-width=\"3\"%s/>", x, x + 28, entry->swatch == SWATCH_DASHED ? theme->delight : theme->accent,
                           entry->swatch == SWATCH_DASHED ? " stroke-dasharray=\"8 6\"" : "");
             words = x + 34;
             break;
         case SWATCH_BAR:
             strbuf_printf(out, "<rect x=\"%.1f\" y=\"8\" width=\"12\" height=\"16\" rx=\"3\" fill=\"%s\" "
-                          "fill-opacity=\"0.16\"/>", x, entry->colour);
+                          "fill-opacity=\"0.16\"/>", x, theme->pain);
             break;
-        case SWATCH_DOT:
-            strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"%s\"/>", x + 6, entry->colour);
+        case SWATCH_MARK:
+            curve_draw_mark(out, theme, entry->mark, x + 6, 16, 5.5, "");
             break;
         case SWATCH_RING:
             strbuf_printf(out, "<circle cx=\"%.1f\" cy=\"16\" r=\"7\" fill=\"none\" stroke=\"%s\" "
-                          "stroke-width=\"2.5\"/>", x + 7, entry->colour);
+                          "stroke-width=\"2.5\"/>", x + 7, theme->truth);
             words = x + 20;
             break;
         }
@@ -583,10 +629,10 @@ static void curve_key(curve_frame *frame)
     strbuf_puts(frame->out, "</ol>\n");
 }
 
-void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model)
+void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_theme *theme)
 {
     curve_frame frame = {
-        .out = out, .arena = arena, .model = model, .top = CURVE_TOP, .plot_height = CURVE_PLOT_HEIGHT,
+        .out = out, .arena = arena, .model = model, .theme = theme, .top = CURVE_TOP, .plot_height = CURVE_PLOT_HEIGHT,
         .low = model->emotion_low, .high = model->emotion_high,
     };
     if (!(frame.high > frame.low)) {   /* no emotion scale (--no-prelude): the default one */

@@ -62,7 +62,8 @@ bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options
                          jrn_strbuf *canvas, jrn_strbuf *blueprint, jrn_diag_list *diags)
 {
     static const jrn_emit_options full = {.view = VIEW_FULL};
-    jrn_emit_options canvas_view = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL};
+    jrn_emit_options canvas_view = {.view = VIEW_CANVAS, .actuals = options ? options->actuals : NULL,
+                                    .theme = options ? options->theme : NULL};
     jrn_emit_options blueprint_view = options ? *options : full;
     blueprint_view.view = VIEW_BLUEPRINT;
     const jrn_emit_options *views[] = {options ? options : &full, &canvas_view, &blueprint_view};

@@ -14,7 +14,7 @@ unused-suppression"
 # The options a command takes (the default command when $1 is empty).
 _jrnc_options_of() {
     case $1 in
-        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --lanes= --persona= --no-mermaid --data --today $_jrnc_common_options --version --print-stdlib-dir" ;;
+        "") echo "-f --format= -T --render= -o --output= --view= --stages-per-row --lanes= --persona= --no-mermaid --data --today --theme= --print-theme $_jrnc_common_options --version --print-stdlib-dir" ;;
         check) echo "--data --today $_jrnc_common_options" ;;
         lint) echo "-f --format= --Werror -W -Wno- --today --data -o --output= --list-rules --explain $_jrnc_common_options" ;;
         fmt) echo "--check --diff --color= -h --help" ;;
@@ -51,6 +51,7 @@ _jrnc_values_of() {
             esac ;;
         --lanes) echo "stage doing touchpoints thinking feeling pains delights opportunities kpis owners" ;;
         --host) echo "127.0.0.1 localhost ::1 0.0.0.0" ;;
+        --theme) echo "light dark print colorblind" ;;
         --color) echo "auto always never" ;;
         -W|--explain) echo "$_jrnc_lint_rules" ;;
         -o|--output|--data) echo "@file" ;;

@@ -5,6 +5,7 @@
 #define JRN_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "jrn/compile.h"
 #include "jrn/output.h"
@@ -67,10 +68,12 @@ typedef enum jrn_cli_option {
     CLI_OPEN,              /* --open */
     CLI_JOBS,              /* -j, --jobs N (site: compilations at once) */
     CLI_CLEAN,             /* --clean (site: rebuild every map) */
+    CLI_THEME,             /* --theme NAME|FILE */
+    CLI_PRINT_THEME,       /* --print-theme */
     CLI_OPTION_COUNT
 } jrn_cli_option;
 
-#define CLI_TAKES(option) (1u << (option))
+#define CLI_TAKES(option) (UINT64_C(1) << (option))
 /* What every command that compiles maps takes. */
 #define CLI_COMPILE_OPTIONS \
     (CLI_TAKES(CLI_HELP) | CLI_TAKES(CLI_INCLUDE) | CLI_TAKES(CLI_NO_PRELUDE) | CLI_TAKES(CLI_COLOR) | \
@@ -91,7 +94,7 @@ typedef int (*jrn_cli_take)(jrn_cli *cli, void *request, jrn_cli_option option, 
 typedef struct jrn_cli_command {
     const char *name;          /* "check", ...; NULL for the default command */
     const char *help;          /* what -h and --help print */
-    unsigned options;          /* CLI_TAKES() of every option it accepts */
+    uint64_t options;          /* CLI_TAKES() of every option it accepts */
     jrn_cli_take take;         /* its own options and its arguments */
 } jrn_cli_command;
 

@@ -23,15 +23,17 @@ typedef struct jrn_compile_request {
     const char *lanes;        /* --lanes: the canvas's lanes, as written */
     const char **personas;    /* --persona ID, in order (in the cli arena) */
     size_t persona_count;
+    const char *theme;        /* --theme: a built-in name or a theme file, or NULL */
+    bool print_theme;         /* --print-theme (the default command only) */
 } jrn_compile_request;
 
-#define COMPILE_REQUEST_INIT {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL, false, NULL, NULL, 0}
+#define COMPILE_REQUEST_INIT {NULL, "dot", NULL, NULL, NULL, NULL, 0, NULL, false, NULL, NULL, 0, NULL, false}
 
 /* The options a request takes (with CLI_COMPILE_OPTIONS and the file). */
 #define COMPILE_REQUEST_OPTIONS \
     (CLI_TAKES(CLI_FORMAT) | CLI_TAKES(CLI_OUTPUT) | CLI_TAKES(CLI_RENDER) | CLI_TAKES(CLI_VIEW) | \
      CLI_TAKES(CLI_STAGES_PER_ROW) | CLI_TAKES(CLI_NO_MERMAID) | CLI_TAKES(CLI_LANES) | \
-     CLI_TAKES(CLI_PERSONA) | CLI_DATA_OPTIONS)
+     CLI_TAKES(CLI_PERSONA) | CLI_TAKES(CLI_THEME) | CLI_DATA_OPTIONS)
 
 /* Takes one of COMPILE_REQUEST_OPTIONS into request; CLI_GO_ON. */
 int compile_request_take(jrn_cli *cli, jrn_compile_request *request, jrn_cli_option option, const char *value);

@@ -20,6 +20,7 @@
 typedef struct dot_builder {
     const jrn_model *model;
     const jrn_emit_options *options;
+    const jrn_theme *theme;         /* the options' theme (dot_style_theme) */
     dot_doc *doc;
     dot_graph *graph;               /* the root: &doc->root */
     bool *stage_shown;

@@ -9,9 +9,11 @@
 #include "jrn/emit.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
+#include "jrn/theme.h"
 
 /* What the picture shows, so the legend explains exactly that. */
 typedef struct dot_legend {
+    const jrn_theme *theme;
     const jrn_journey *const *journeys;   /* the journeys drawn, in model order */
     size_t journey_count;
     bool is_spine;                        /* spine view: an emotion key, no heat map */
@@ -27,23 +29,23 @@ typedef struct dot_legend {
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
 void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options);
 /* A warning line under the title: what the picture leaves out (user text allowed). */
-void dot_label_title_warning(jrn_strbuf *out, const char *text);
+void dot_label_title_warning(jrn_strbuf *out, const jrn_theme *theme, const char *text);
 /* with_summary: add the count of touchpoints, pains, delights (spine view nodes). */
-void dot_label_stage(jrn_strbuf *out, const jrn_model *model, const jrn_stage *stage,
+void dot_label_stage(jrn_strbuf *out, const jrn_theme *theme, const jrn_model *model, const jrn_stage *stage,
                      bool with_summary);
-void dot_label_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint);
+void dot_label_touchpoint(jrn_strbuf *out, const jrn_theme *theme, const jrn_touchpoint *touchpoint);
 /* Appends label lines (markup, such as the KPI lines) to a touchpoint's label. */
 void dot_label_touchpoint_add_lines(jrn_strbuf *out, const jrn_touchpoint *touchpoint, const char *lines);
 /* True when the label draws pain and delight texts on bands of their colours (the node
  * is then filled white). */
 bool dot_label_touchpoint_is_banded(const jrn_touchpoint *touchpoint);
-void dot_label_empty_stage(jrn_strbuf *out);
+void dot_label_empty_stage(jrn_strbuf *out, const jrn_theme *theme);
 void dot_label_legend(jrn_strbuf *out, const jrn_model *model, const dot_legend *legend);
-void dot_label_note(jrn_strbuf *out, const char *text);
+void dot_label_note(jrn_strbuf *out, const jrn_theme *theme, const char *text);
 /* With measured data: appends to a touchpoint label (align_left false) or a stage label
  * (align_left true) a line per KPI, its actual against the target, coloured met / missed.
  * Returns true when it added a line. */
-bool dot_label_kpi_status(jrn_strbuf *out, const jrn_actuals *actuals, jrn_kpi *const *kpis,
+bool dot_label_kpi_status(jrn_strbuf *out, const jrn_theme *theme, const jrn_actuals *actuals, jrn_kpi *const *kpis,
                           size_t count, bool align_left);
 
 /* What a picture calls an element: its title, or its id when the title is blank. */

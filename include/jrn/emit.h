@@ -9,6 +9,7 @@
 #include "jrn/diag.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
+#include "jrn/theme.h"
 
 /* --view: what part of the map a graph shows. */
 typedef enum jrn_view_kind {
@@ -53,6 +54,9 @@ typedef struct jrn_emit_options {
     const char *page_header;         /* -f html: markup the caller built (every user string
                                       * in it escaped) put first in the body, or NULL;
                                       * jrnc site's navigation */
+    const jrn_theme *theme;          /* --theme: the colours; NULL for the default (light) */
+    bool theme_chosen;               /* --theme was given: the HTML report keeps it, else it
+                                        follows the reader's prefers-color-scheme */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */

@@ -16,7 +16,7 @@
  * between them shaded, and each touchpoint's emotion as a dot coloured by its heat. No two
  * texts overlap and none leaves the picture: a touchpoint whose title finds no free place
  * gets a number in its dot, and an <ol class="curvekey"> after the SVG lists those. */
-void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model);
+void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_theme *theme);
 
 /* Appends the journey graph (the view in options) to graph, the journey-map canvas of the
  * whole map (with the measured data in options) to canvas and, when blueprint is not NULL,

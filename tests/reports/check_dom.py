@@ -104,7 +104,7 @@ def check_figures(root, doc):
         problems.append(f"emotion curve: {len(curves)} svg.curve in #curve, expected 1")
     else:
         lines = curves[0].find_all("polyline")
-        dots = curves[0].find_all("circle", cls="touchpoint")
+        dots = curves[0].find_all(None, cls="touchpoint")
         if len(lines) != 2:
             problems.append(f"emotion curve: {len(lines)} lines, expected now and aspiration")
         if len(dots) != rated_touchpoints:

@@ -95,7 +95,7 @@ want="Net Promoter Score 24 / 30 ✗ ▲ better|Customer effort score 2.5 / 3 �
 [ "$out" = "$want" ] && pass "dot --data: each KPI's actual / target, met or missed, and its trend" \
     || fail "dot --data: KPI status" "got:  $out" "want: $want"
 dot_out=$("$JRNC" --data shop.csv shop.jrn)
-[[ "$dot_out" == *"KPIs (measured data)"* && "$dot_out" == *'COLOR="#B3261E"'* && "$dot_out" == *'COLOR="#1B7F3B"'* ]] \
+[[ "$dot_out" == *"KPIs (measured data)"* && "$dot_out" == *'COLOR="#B3261E"'* && "$dot_out" == *'COLOR="#1A7938"'* ]] \
     && pass "dot --data: missed in red, met in green, explained in the legend" || fail "dot --data: colours and legend"
 out=$("$JRNC" shop.jrn)
 [[ "$out" != *"KPIs (measured data)"* && "$out" != *"✓"* ]] && pass "dot without --data: no KPI status" \
