@@ -77,6 +77,7 @@ static const char compile_help[] =
     "  fmt      rewrite files in the canonical layout, comments kept\n"
     "  diff     what changed in the journey between two maps\n"
     "  import   a Mermaid journey diagram (or a Markdown file's) as a .jrn map\n"
+    "  lsp      the language server for editors, on standard input and output\n"
     "  watch    compile again into -o OUT at every save of the map\n"
     "  serve    the HTML report on a local web server, redrawn at every save\n"
     "  site     every map under folders as one cross-linked static site\n"

@@ -87,6 +87,9 @@ static const char html_style[] =
     ".scroll{overflow-x:auto}\n"
     ".scroll>table{min-width:600px}\n"
     ".figure{overflow-x:auto;background:var(--figure);color:var(--figure-ink);border-radius:8px}\n"
+    /* A figure keeps its own ground whatever the page's scheme: its quiet text takes the
+     * figure's ink, not the page's muted colour (made for the page's ground). */
+    ".figure .quiet{color:var(--figure-ink)}\n"
     ".scroll:focus-visible,.figure:focus-visible,.graph:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
     ".figure svg{display:block;width:100%;height:auto}\n"
     ".curvekey{columns:16em;column-gap:24px;margin:8px 0 0;padding-left:2.6em;font-size:13px}\n"
@@ -591,7 +594,7 @@ static void html_canvas(html_report *report, const char *svg)
                       "Scroll the box to move around.");
     html_raw(report, "<input type=\"checkbox\" id=\"canvas-zoom\" class=\"zoom\">"
                      "<label for=\"canvas-zoom\" class=\"zoom\">Fit to the page</label>\n"
-                     "<div class=\"graph canvas\">\n");
+                     "<div class=\"graph canvas\" tabindex=\"0\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
     html_section_close(report);
@@ -624,7 +627,7 @@ static void html_blueprint(html_report *report, const char *svg)
                       "are marked.");
     html_raw(report, "<input type=\"checkbox\" id=\"blueprint-zoom\" class=\"zoom\">"
                      "<label for=\"blueprint-zoom\" class=\"zoom\">Fit to the page</label>\n"
-                     "<div class=\"graph\">\n");
+                     "<div class=\"graph\" tabindex=\"0\">\n");
     html_raw(report, svg);
     html_raw(report, "</div>\n");
     html_section_close(report);

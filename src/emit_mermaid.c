@@ -2,6 +2,7 @@
  * stage, a task per touchpoint scored from its emotion, its personas as actors), every
  * user string made safe for Mermaid's journey grammar so the output always parses. */
 #include "jrn/emit.h"
+#include "jrn/terminal_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,14 @@ static bool mermaid_put_text(jrn_strbuf *out, const char *text, mermaid_place pl
         strbuf_put_codepoint(out, 0x200B);
     for (size_t i = start; i < end; i++) {
         char character = text[i];
+        /* Bidirectional controls and line separators would make the diagram (and the
+         * Markdown report it sits in) read in another order than it is written: dropped, as
+         * the Markdown escaper drops them. */
+        size_t invisible = terminal_text_invisible_control_length(text + i);
+        if (invisible > 0) {
+            i += invisible - 1;
+            continue;
+        }
         if (mermaid_is_space(character)) strbuf_putc(out, ' ');
         else if (character == '%' && (i == start || text[i - 1] == '%')) mermaid_put_replacement(out, '%');
         else if (mermaid_replaces(character, place)) mermaid_put_replacement(out, character);

@@ -119,7 +119,7 @@ if "$JRNC" --view blueprint "$TMP_DIR/hostile.jrn" > "$TMP_DIR/hostile.dot" 2> "
     && grep -q '&lt;TABLE&gt;' "$TMP_DIR/hostile.dot"; then pass "blueprint: hostile titles stay text"
 else fail "blueprint: hostile titles stay text" "$(cat "$TMP_DIR/err" "$TMP_DIR/dot-err")"; fi
 
-expect_exit_output "blueprint: a misspelt view is a usage error naming blueprint" 2 "flow or blueprint, not 'blueprnt'" \
+expect_exit_output "blueprint: a misspelt view is a usage error naming blueprint" 2 "flow, canvas or blueprint, not 'blueprnt'" \
     "$JRNC" --view blueprnt "$hotel"
 
 # --- the language ------------------------------------------------------------------------

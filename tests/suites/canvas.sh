@@ -169,4 +169,4 @@ expect_exit_output "--persona unknown: exit 2, suggestion" 2 "no persona 'rentr'
     "$JRNC" --view canvas --persona rentr "$move"
 expect_exit_output "--lanes without --view canvas: exit 2" 2 "add --view canvas" "$JRNC" --lanes doing "$move"
 expect_exit_output "--persona without --view canvas: exit 2" 2 "add --view canvas" "$JRNC" --persona renter "$move"
-expect_exit_output "--view canvass: exit 2, the views" 2 "flow or canvas" "$JRNC" --view canvass "$move"
+expect_exit_output "--view canvass: exit 2, the views" 2 "flow, canvas or blueprint" "$JRNC" --view canvass "$move"
