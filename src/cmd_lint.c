@@ -193,14 +193,10 @@ static int lint_explain(const char *name)
 static bool lint_load_data(const jrn_cli *cli, const lint_request *request, jrn_compilation *compilation,
                            jrn_lint_options *options)
 {
-    if (request->data_count == 0) return true;
-    jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
-    size_t errors_before = compilation->diags.error_count;
-    if (data_load_files(actuals, request->data_files, request->data_count, cli->today, &compilation->diags) ==
-        DATA_UNREADABLE)
-        return false;
-    if (compilation->diags.error_count == errors_before) options->actuals = actuals;
-    return true;
+    bool unreadable;
+    options->actuals = data_load_usable(compilation->arena, compilation->model, request->data_files,
+                                        request->data_count, cli->today, &compilation->diags, &unreadable);
+    return !unreadable;
 }
 
 /* Compiles and lints one file; its diagnostics end up sorted in the compilation.

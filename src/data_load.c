@@ -598,3 +598,14 @@ jrn_data_status data_load_files(jrn_actuals *actuals, const char *const *paths, 
     data_check_one_value_per_date(actuals, diags);
     return DATA_LOADED;
 }
+
+const jrn_actuals *data_load_usable(jrn_arena *arena, const jrn_model *model, const char *const *paths,
+                                    size_t count, jrn_date today, jrn_diag_list *diags, bool *unreadable)
+{
+    *unreadable = false;
+    if (count == 0) return NULL;
+    jrn_actuals *actuals = data_new(arena, model);
+    size_t errors_before = diags->error_count;
+    *unreadable = data_load_files(actuals, paths, count, today, diags) == DATA_UNREADABLE;
+    return !*unreadable && diags->error_count == errors_before ? actuals : NULL;
+}

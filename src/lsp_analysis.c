@@ -21,13 +21,9 @@ const jrn_source *lsp_root_source(const jrn_model *model)
  * concluded from a file that failed. */
 static const jrn_actuals *lsp_load_data(const lsp_server *server, jrn_compilation *compilation)
 {
-    if (server->data_count == 0) return NULL;
-    jrn_actuals *actuals = data_new(compilation->arena, compilation->model);
-    size_t errors_before = compilation->diags.error_count;
-    data_load_files(actuals, (const char *const *)server->data_files, server->data_count, server->today,
-                    &compilation->diags);
-    /* As lint does: nothing is concluded from data with errors. */
-    return compilation->diags.error_count == errors_before ? actuals : NULL;
+    bool unreadable;   /* said in the diagnostics, at no place */
+    return data_load_usable(compilation->arena, compilation->model, (const char *const *)server->data_files,
+                            server->data_count, server->today, &compilation->diags, &unreadable);
 }
 
 static jrn_compilation *lsp_compile(lsp_server *server, lsp_document *document)

@@ -42,6 +42,11 @@ typedef enum jrn_data_status {
  * skipped; a row dated after today is a warning. Stops at a file it cannot read. */
 jrn_data_status data_load_files(jrn_actuals *actuals, const char *const *paths, size_t count, jrn_date today,
                                 jrn_diag_list *diags);
+/* data_load_files into a new set of measurements for model (in arena), kept only when the
+ * data brought no error: nothing is concluded from a file that failed. NULL when count is 0,
+ * when the data has errors, or when a file cannot be read (*unreadable set then). */
+const jrn_actuals *data_load_usable(jrn_arena *arena, const jrn_model *model, const char *const *paths,
+                                    size_t count, jrn_date today, jrn_diag_list *diags, bool *unreadable);
 /* One source already in memory, without the whole-data check (fuzzing, tests). */
 void data_load_source(jrn_actuals *actuals, const jrn_source *source, jrn_date today, jrn_diag_list *diags);
 /* The whole-data check data_load_files ends with. */
