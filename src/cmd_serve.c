@@ -29,7 +29,8 @@ static const char serve_help[] =
     "open page within a second of each save of FILE, a file it 'use's or a --data file\n"
     "(the page keeps its scroll position). When the map has errors the page shows them,\n"
     "located as on the terminal, over the last good picture. The report's views (the full\n"
-    "map, the spine, the flow, each journey, each persona) are one click apart. Prints the\n"
+    "map, the canvas, the spine, the flow, the service blueprint, each journey, each\n"
+    "persona) are one click apart. Prints the\n"
     "page's address on standard output. Ctrl-C stops the server (exit status 0).\n"
     "\n"
     "Options:\n"
@@ -37,11 +38,13 @@ static const char serve_help[] =
     "      --host ADDR    the address to listen on (default 127.0.0.1, this machine only);\n"
     "                     any other lets whoever reaches it read the map (a warning says so)\n"
     "      --open         open the page in the browser (xdg-open or sensible-browser)\n"
-    "      --view VIEW    the view a page opens on: full (default), spine, flow, journey=ID,\n"
-    "                     persona=ID\n"
+    "      --view VIEW    the view a page opens on: full (default), canvas, spine, flow,\n"
+    "                     blueprint, journey=ID, persona=ID\n"
     "      --data FILE    measured data, CSV (repeatable; watched too)\n"
+    "      --today DATE   data dated after DATE is warned about (YYYY-MM-DD; default today)\n"
     "  -I DIR             also look for 'use'd files in DIR (repeatable)\n"
     "      --no-prelude   do not load the standard prelude (std/prelude)\n"
+    "      --use-root DIR 'use' reads files only under DIR (repeatable)\n"
     "      --color=WHEN   colour diagnostics: auto (default), always, never\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -241,7 +244,7 @@ static int serve_check(const serve_request *request, unsigned *port)
     if (request->file == NULL) return cli_usage_error("serve", "no input file");
     if (strcmp(request->file, "-") == 0) return cli_usage_error("serve", "standard input cannot be watched: name a file");
     if (request->view != NULL && !serve_view_is_known_kind(request->view))
-        return cli_usage_error("serve", "--view takes full, spine, flow, journey=ID or persona=ID, not '%s'",
+        return cli_usage_error("serve", "--view takes full, canvas, spine, flow, blueprint, journey=ID or persona=ID, not '%s'",
                                request->view);
     *port = SERVE_DEFAULT_PORT;
     if (request->port != NULL && !serve_parse_port(request->port, port))

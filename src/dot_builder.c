@@ -112,8 +112,24 @@ static void dot_builder_add_stage_loop(dot_builder *builder, const jrn_stage *st
     dot_node *tail = builder->stage_last_nodes[stage->base.index];
     dot_node *head = builder->stage_first_nodes[target->base.index];
     if (!tail || !head) return;
+    bool across_rows = builder->row_count > 1 &&
+                       dot_builder_row_of(builder, stage) != dot_builder_row_of(builder, target);
+    if (across_rows) {
+        /* drawn whole it would run around rows of stages: a note beside the stage's end */
+        head = dot_builder_node(builder, builder->graph, arena_printf(builder->diags->arena, "loop%zu_",
+                                                                      ++builder->loop_note_count),
+                                &target->base);
+        dot_builder_set(head, "style", "rounded,dashed");
+        dot_builder_set(head, "color", builder->theme->loops);
+        dot_builder_set(head, "fontcolor", builder->theme->loops);
+        dot_builder_set(head, "fontsize", "10");
+        strbuf_puts(&builder->text, "\u21A9 loops back to ");
+        dot_label_plain(&builder->text, element_label(&target->base));
+        dot_builder_set_text(builder, head, "label", false);
+    }
     dot_edge *edge = dot_builder_edge(builder, tail, head);
-    dot_builder_mark_loop(edge, false);
+    if (across_rows) dot_builder_set(edge, "style", "dashed");
+    else dot_builder_mark_loop(edge, false);
     dot_builder_set(edge, "color", builder->theme->loops);
     dot_builder_set(edge, "fontcolor", builder->theme->loops);
     dot_builder_set(edge, "penwidth", "1.5");
@@ -124,7 +140,7 @@ static void dot_builder_add_stage_loop(dot_builder *builder, const jrn_stage *st
     strbuf_puts(&builder->text, " \xE2\x86\x92 ");
     dot_label_plain(&builder->text, element_label(&target->base));
     dot_builder_set_text(builder, edge, "tooltip", false);
-    if (tail != head)
+    if (tail != head && !across_rows)
         dot_builder_clip_to_clusters(builder, edge, stage,
                                      builder->last_node_holders[stage->base.index], target,
                                      builder->first_node_holders[target->base.index]);

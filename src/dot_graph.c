@@ -269,6 +269,7 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
     builder->stage_columns = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->stage_rows = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_node *));
+    builder->row_stubs = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_row_stub *));
     builder->legend_journeys =
         arena_alloc_array(arena, model->journey_count + 1, sizeof(jrn_journey *));
 }

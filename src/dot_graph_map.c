@@ -113,14 +113,23 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
         dot_graph_map_add_placeholder(builder, cluster, stage);
 }
 
-/* Links the nodes a stage draws itself (not its sub-stages') with a gate node: from
- * each to the gate, or from the gate to each. */
-static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *stage,
-                                       dot_node *gate, bool from_gate)
+/* A block of the spine as written: a run of a stage's own touchpoints
+ * (touchpoints[first .. first + count)), or a whole sub-stage. The full view ranks each
+ * block after the one before it, so the picture reads in spine order. */
+typedef struct dot_spine_block {
+    const jrn_stage *stage;
+    size_t first;
+    size_t count;
+} dot_spine_block;
+
+/* Links the nodes of a block (a stage with nothing in it: its placeholder) with a gate
+ * node: from each to the gate, or from the gate to each. Returns how many it has. */
+static size_t dot_graph_map_link_block(dot_builder *builder, dot_spine_block block, dot_node *gate,
+                                       bool from_gate)
 {
     size_t linked = 0;
-    for (size_t i = 0; i < stage->touchpoint_count; i++) {
-        dot_node *node = builder->touchpoint_nodes[stage->touchpoints[i]->base.index];
+    for (size_t i = block.first; i < block.first + block.count; i++) {
+        dot_node *node = builder->touchpoint_nodes[block.stage->touchpoints[i]->base.index];
         if (!node) continue;
         if (gate) {
             if (from_gate) dot_builder_invisible_edge(builder, gate, node);
@@ -128,8 +137,8 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
         }
         linked++;
     }
-    dot_node *placeholder = builder->stage_first_nodes[stage->base.index];
-    if (stage->touchpoint_count == 0 && stage->child_count == 0 && placeholder) {
+    dot_node *placeholder = builder->stage_first_nodes[block.stage->base.index];
+    if (block.stage->touchpoint_count == 0 && block.stage->child_count == 0 && placeholder) {
         if (gate) {
             if (from_gate) dot_builder_invisible_edge(builder, gate, placeholder);
             else dot_builder_invisible_edge(builder, placeholder, gate);
@@ -137,6 +146,13 @@ static size_t dot_graph_map_link_stage(dot_builder *builder, const jrn_stage *st
         linked++;
     }
     return linked;
+}
+
+/* The nodes a stage draws itself (not its sub-stages'). */
+static size_t dot_graph_map_own_nodes(dot_builder *builder, const jrn_stage *stage)
+{
+    dot_spine_block block = {stage, 0, stage->touchpoint_count};
+    return dot_graph_map_link_block(builder, block, NULL, false);
 }
 
 /* A hop's label is a virtual node in every rank the edge crosses, and on a big picture
@@ -190,6 +206,68 @@ static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *
     return *slot;
 }
 
+/* Wrapped rows: `touchpoint` (of another row) drawn small beside `stage` (once per stage
+ * and direction, however many hops use it), where a hop between rows leaves or arrives.
+ * A drawn edge across rows would run around whole rows of stages. */
+static dot_node *dot_graph_map_row_stub(dot_builder *builder, const jrn_touchpoint *touchpoint,
+                                        const jrn_stage *stage, bool incoming)
+{
+    dot_row_stub **list = &builder->row_stubs[touchpoint->base.index];
+    for (dot_row_stub *stub = *list; stub; stub = stub->next)
+        if (stub->stage == stage && stub->incoming == incoming) return stub->node;
+    jrn_arena *arena = builder->diags->arena;
+    dot_row_stub *stub = arena_alloc(arena, sizeof *stub);
+    /* "stub" + stage index + in/on: no other prefix ends in a digit and 'i'/'o' */
+    const char *prefix = arena_printf(arena, "stub%zu%s_", (size_t)stage->base.index + 1, incoming ? "i" : "o");
+    *stub = (dot_row_stub){stage, incoming, dot_builder_node(builder, builder->graph, prefix, &touchpoint->base),
+                           *list};
+    *list = stub;
+    builder->legend.has_row_stub = true;
+    dot_builder_set(stub->node, "style", "rounded,dashed");
+    dot_builder_set(stub->node, "color", builder->theme->ghost);
+    dot_builder_set(stub->node, "fontsize", "10");
+    dot_builder_set(stub->node, "fontcolor", builder->theme->muted);
+    const char *title = element_label(&touchpoint->base);
+    strbuf_puts(&builder->text, incoming ? "" : "\u2192 ");
+    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
+    if (incoming) strbuf_puts(&builder->text, " \u2192");
+    if (touchpoint->stage) {
+        strbuf_puts(&builder->text, "\\n(");
+        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
+        strbuf_putc(&builder->text, ')');
+    }
+    dot_builder_set_text(builder, stub->node, "label", false);
+    strbuf_puts(&builder->text, incoming ? "Comes from another row: " : "Goes on in another row: ");
+    dot_label_plain(&builder->text, element_label(&touchpoint->base));
+    dot_builder_set_text(builder, stub->node, "tooltip", false);
+    return stub->node;
+}
+
+/* Draws one edge of a hop in its journey's colour; `labelled`: with the hop's rate and
+ * time (or flow), which an edge split across rows carries once. */
+static dot_edge *dot_graph_map_hop_edge(dot_builder *builder, const jrn_journey *journey, const jrn_hop *hop,
+                                        dot_node *tail, dot_node *head, const jrn_flow_hop *flow, double busiest,
+                                        bool labelled)
+{
+    dot_edge *edge = dot_builder_edge(builder, tail, head);
+    const char *color = theme_journey_color(builder->theme, journey->base.index);
+    const char *dashes = theme_journey_dashes(builder->theme, journey->base.index);
+    dot_builder_set(edge, "color", color);
+    dot_builder_set(edge, "fontcolor", color);
+    /* more journeys than the theme's distinguishable colours: the next round is dashed */
+    if (dashes) dot_builder_set(edge, "style", dashes);
+    if (flow) {
+        dot_graph_map_style_flow(builder, edge, flow, busiest);
+        if (!labelled) dot_builder_set(edge, dot_graph_map_hop_label(builder), "");
+    } else if (labelled && (hop->has_rate || hop->has_after)) {
+        dot_label_hop(&builder->text, hop);
+        dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
+    }
+    dot_label_hop_tooltip(&builder->text, journey, hop);
+    dot_builder_set_text(builder, edge, "tooltip", false);
+    return edge;
+}
+
 static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journey,
                                   const jrn_hop *hop, const jrn_flow_hop *flow, double busiest)
 {
@@ -202,27 +280,27 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
     dot_node *head = to_shown ? builder->touchpoint_nodes[hop->to->base.index]
                               : dot_graph_map_stub(builder, hop->to);
     if (!tail || !head) return;
-    dot_edge *edge = dot_builder_edge(builder, tail, head);
-    const char *color = theme_journey_color(builder->theme, journey->base.index);
-    const char *dashes = theme_journey_dashes(builder->theme, journey->base.index);
-    dot_builder_set(edge, "color", color);
-    dot_builder_set(edge, "fontcolor", color);
-    /* more journeys than the theme's distinguishable colours: the next round is dashed */
-    if (dashes) dot_builder_set(edge, "style", dashes);
-    if (flow) {
-        dot_graph_map_style_flow(builder, edge, flow, busiest);
-    } else if (hop->has_rate || hop->has_after) {
-        dot_label_hop(&builder->text, hop);
-        dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
+    size_t from_row = dot_builder_row_of(builder, hop->from->stage);
+    size_t to_row = dot_builder_row_of(builder, hop->to->stage);
+    if (from_row != to_row) {
+        /* from one row to another: on to a stub in this row, in from a stub in that one */
+        dot_edge *on = dot_graph_map_hop_edge(builder, journey, hop, tail,
+                                              dot_graph_map_row_stub(builder, hop->to, hop->from->stage, false), flow,
+                                              busiest, true);
+        dot_edge *in = dot_graph_map_hop_edge(builder, journey, hop,
+                                              dot_graph_map_row_stub(builder, hop->from, hop->to->stage, true), head, flow,
+                                              busiest, false);
+        if (hop->goes_back) {
+            dot_builder_set(on, "style", "dashed");
+            dot_builder_set(in, "style", "dashed");
+            builder->legend.has_journey_loop = true;
+        }
+        return;
     }
-    dot_label_hop_tooltip(&builder->text, journey, hop);
-    dot_builder_set_text(builder, edge, "tooltip", false);
+    dot_edge *edge = dot_graph_map_hop_edge(builder, journey, hop, tail, head, flow, busiest, true);
     size_t from_column = builder->stage_columns[hop->from->stage->base.index];
     size_t to_column = builder->stage_columns[hop->to->stage->base.index];
-    if (dot_builder_row_of(builder, hop->from->stage) != dot_builder_row_of(builder, hop->to->stage))
-        /* from one row to another: ranking it would pull the rows apart */
-        dot_builder_set(edge, "constraint", "false");
-    else if (to_column > from_column + 1)
+    if (to_column > from_column + 1)
         /* an edge past whole stages would push them aside to run straight: it bends instead */
         dot_builder_set(edge, "weight", "0");
     if (hop->goes_back) {
@@ -236,9 +314,13 @@ static void dot_graph_map_number_columns(dot_builder *builder)
     const jrn_model *model = builder->model;
     size_t column = 0;
     for (size_t i = 0; i < model->stage_count; i++)
-        if (builder->stage_shown[i] && dot_graph_map_link_stage(builder, model->stages[i], NULL, false) > 0)
+        if (builder->stage_shown[i] && dot_graph_map_own_nodes(builder, model->stages[i]) > 0)
             builder->stage_columns[i] = ++column;
     dot_builder_plan_rows(builder, DOT_BUILDER_MAP_ROW);
+    /* One ranking of the whole graph: Graphviz's default ranks each cluster apart and then
+     * places it whole, which can put a stage's later block (its touchpoints after a
+     * sub-stage) in the column of an earlier one. */
+    dot_builder_set(builder->graph, "newrank", "true");
 }
 
 /* The flow through each shown journey for the flow view (observed rates when there is
@@ -287,32 +369,67 @@ static dot_node *dot_graph_map_gate(dot_builder *builder)
     return dot_builder_invisible_point(builder, "gate_", ++builder->gate_count);
 }
 
+/* Where the full view is in ranking the spine's blocks. */
+typedef struct dot_spine_walk {
+    dot_spine_block previous;    /* stage NULL before the first block */
+} dot_spine_walk;
+
+/* Ranks one block after the one before it: every node of the previous block before a
+ * gate, every node of this one after it (O(nodes) edges, not O(nodes²)). The first block
+ * of a row hangs from the row's anchor instead. */
+static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_walk *walk, dot_spine_block block)
+{
+    if (!builder->stage_shown[block.stage->base.index] || dot_graph_map_link_block(builder, block, NULL, false) == 0)
+        return;
+    size_t row = dot_builder_row_of(builder, block.stage);
+    dot_node *gate = NULL;
+    if (builder->row_count > 1 && (!walk->previous.stage || dot_builder_row_of(builder, walk->previous.stage) != row)) {
+        gate = dot_builder_row_anchor(builder, row);
+    } else if (walk->previous.stage) {
+        gate = dot_graph_map_gate(builder);
+        dot_graph_map_link_block(builder, walk->previous, gate, false);
+    }
+    if (gate) dot_graph_map_link_block(builder, block, gate, true);
+    walk->previous = block;
+}
+
+/* A top-level stage's blocks in the spine as written: runs of its own touchpoints and its
+ * sub-stages, interleaved by spine slot (an empty sub-stage comes before the touchpoint
+ * that follows it). */
+static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_walk *walk, const jrn_stage *stage)
+{
+    if (stage->touchpoint_count == 0 && stage->child_count == 0) {
+        dot_graph_map_rank_block(builder, walk, (dot_spine_block){stage, 0, 0});
+        return;
+    }
+    size_t t = 0, c = 0;
+    while (t < stage->touchpoint_count || c < stage->child_count) {
+        if (c < stage->child_count &&
+            (t == stage->touchpoint_count || stage->children[c]->spine_slot <= stage->touchpoints[t]->spine_slot)) {
+            const jrn_stage *child = stage->children[c++];
+            dot_graph_map_rank_block(builder, walk, (dot_spine_block){child, 0, child->touchpoint_count});
+            continue;
+        }
+        size_t first = t;
+        while (t < stage->touchpoint_count &&
+               (c == stage->child_count || stage->touchpoints[t]->spine_slot < stage->children[c]->spine_slot))
+            t++;
+        dot_graph_map_rank_block(builder, walk, (dot_spine_block){stage, first, t - first});
+    }
+}
+
 /* Journeys alone do not keep the spine left to right (a stage nobody walks into would
- * land at the far left), so every node of a stage is ranked before a gate and every
- * node of the next stage after it. O(nodes) edges, not O(nodes²). The legend follows
- * the last stage. */
+ * land at the far left, a hop back would pull a stage before the one it follows), so the
+ * spine's blocks are ranked in order. The legend follows the last block. */
 static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
 {
     const jrn_model *model = builder->model;
-    const jrn_stage *previous = NULL;
-    for (size_t i = 0; i < model->stage_count; i++) {
-        const jrn_stage *stage = model->stages[i];
-        if (!builder->stage_shown[i] || dot_graph_map_link_stage(builder, stage, NULL, false) == 0)
-            continue;
-        size_t row = dot_builder_row_of(builder, stage);
-        if (builder->row_count > 1 && (!previous || dot_builder_row_of(builder, previous) != row)) {
-            /* the first stage of a row hangs from the row's anchor, not from the stage before */
-            dot_graph_map_link_stage(builder, stage, dot_builder_row_anchor(builder, row), true);
-        } else if (previous) {
-            dot_node *gate = dot_graph_map_gate(builder);
-            dot_graph_map_link_stage(builder, previous, gate, false);
-            dot_graph_map_link_stage(builder, stage, gate, true);
-        }
-        previous = stage;
-    }
-    if (previous && legend) {
+    dot_spine_walk walk = {{NULL, 0, 0}};
+    for (size_t i = 0; i < model->stage_count; i++)
+        if (model->stages[i]->parent == NULL) dot_graph_map_rank_stage(builder, &walk, model->stages[i]);
+    if (walk.previous.stage && legend) {
         dot_node *gate = dot_graph_map_gate(builder);
-        dot_graph_map_link_stage(builder, previous, gate, false);
+        dot_graph_map_link_block(builder, walk.previous, gate, false);
         dot_builder_invisible_edge(builder, gate, legend);
     }
 }

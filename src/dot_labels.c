@@ -794,6 +794,10 @@ static void dot_label_legend_heat(jrn_strbuf *out, const dot_legend *legend)
         strbuf_printf(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"%s\" WIDTH=\"36\" "
                            "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">In another stage (its stage in brackets)"
                            "</TD></TR>", theme->ghost);
+    if (legend->has_row_stub)
+        strbuf_printf(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"%s\" WIDTH=\"36\" "
+                           "HEIGHT=\"16\"></TD><TD ALIGN=\"LEFT\">&#8594; on in another row, &#8594; in from "
+                           "another row (its stage in brackets)</TD></TR>", theme->ghost);
 }
 
 static void dot_label_legend_emotions(jrn_strbuf *out, const jrn_theme *theme, const jrn_model *model)

@@ -73,9 +73,10 @@ static void sema_attach_children(jrn_sema *sema)
 }
 
 /* Gives the touchpoints of one sub-stage the next orders, all in one slot. */
-static void sema_order_sub_stage(const jrn_stage *stage, jrn_touchpoint **ordered, uint32_t *next)
+static void sema_order_sub_stage(jrn_stage *stage, jrn_touchpoint **ordered, uint32_t *next)
 {
     uint32_t slot = *next;
+    stage->spine_slot = slot;
     for (size_t t = 0; t < stage->touchpoint_count; t++) {
         jrn_touchpoint *touchpoint = stage->touchpoints[t];
         touchpoint->spine_order = *next;
@@ -93,8 +94,9 @@ static void sema_order_touchpoints(jrn_sema *sema)
     jrn_touchpoint **ordered = arena_alloc_array(sema->arena, model->touchpoint_count + 1, sizeof *ordered);
     uint32_t next = 0;
     for (size_t s = 0; s < model->stage_count; s++) {
-        const jrn_stage *stage = model->stages[s];
+        jrn_stage *stage = model->stages[s];
         if (stage->parent != NULL) continue;
+        stage->spine_slot = next;
         size_t t = 0, c = 0;
         while (t < stage->touchpoint_count || c < stage->child_count) {
             bool take_touchpoint = c == stage->child_count ||

@@ -93,15 +93,19 @@ static const char serve_style[] =
     "#jrnc-errors pre{margin:6px 0 0;white-space:pre-wrap;font:12px/1.45 ui-monospace,monospace;color:#111827}"
     "@media print{#jrnc-bar,#jrnc-errors{display:none}}";
 
-/* Every view of the model the bar offers, in order: the whole map, its spine, the flow,
- * each journey, each persona. In arena. */
+/* Every view of the model the bar offers, in order: the whole map, the canvas, its spine,
+ * the flow, the service blueprint (when the map has backstage or support work), each
+ * journey, each persona. In arena. */
 static serve_view *serve_views_of(jrn_arena *arena, const jrn_model *model, size_t *count)
 {
     serve_view *views = NULL;
     *count = 0;
     ARENA_PUSH(arena, views, *count, ((serve_view){"full", "Full map", {.view = VIEW_FULL}}));
+    ARENA_PUSH(arena, views, *count, ((serve_view){"canvas", "Canvas", {.view = VIEW_CANVAS}}));
     ARENA_PUSH(arena, views, *count, ((serve_view){"spine", "Spine", {.view = VIEW_SPINE}}));
     ARENA_PUSH(arena, views, *count, ((serve_view){"flow", "Flow", {.view = VIEW_FLOW}}));
+    if (model_has_blueprint(model))
+        ARENA_PUSH(arena, views, *count, ((serve_view){"blueprint", "Blueprint", {.view = VIEW_BLUEPRINT}}));
     for (size_t i = 0; i < model->journey_count; i++) {
         const jrn_journey *journey = model->journeys[i];
         serve_view view = {arena_printf(arena, "journey=%s", journey->base.id),
@@ -121,7 +125,8 @@ static serve_view *serve_views_of(jrn_arena *arena, const jrn_model *model, size
 
 bool serve_view_is_known_kind(const char *view)
 {
-    return strcmp(view, "full") == 0 || strcmp(view, "spine") == 0 || strcmp(view, "flow") == 0 ||
+    return strcmp(view, "full") == 0 || strcmp(view, "canvas") == 0 || strcmp(view, "spine") == 0 ||
+           strcmp(view, "flow") == 0 || strcmp(view, "blueprint") == 0 ||
            (strncmp(view, "journey=", 8) == 0 && view[8] != '\0') ||
            (strncmp(view, "persona=", 8) == 0 && view[8] != '\0');
 }

@@ -22,7 +22,7 @@ _jrnc_options_of() {
         flow) echo "-j --journey= -f --format= -o --output= --data --today $_jrnc_common_options" ;;
         import) echo "-o --output= --color= -h --help" ;;
         lsp) echo "-I --include --use-root --no-prelude --data --today --stdio -h --help" ;;
-        watch) echo "-f --format= -T --render= -o --output= --view= --stages-per-row --no-mermaid --data --today $_jrnc_common_options" ;;
+        watch) echo "-f --format= -T --render= -o --output= --view= --stages-per-row --lanes= --persona= --no-mermaid --data --today --theme= $_jrnc_common_options" ;;
         serve) echo "--port= --host= --open --view= --data --today $_jrnc_common_options" ;;
         site) echo "-o --output= -j --jobs= --data --clean --today $_jrnc_common_options" ;;
     esac
@@ -46,7 +46,7 @@ _jrnc_values_of() {
         -T|--render) echo "svg png pdf" ;;
         --view)
             case $1 in
-                serve) echo "full spine flow journey= persona=" ;;
+                serve) echo "full canvas spine flow blueprint journey= persona=" ;;
                 *) echo "full spine journey= persona= stage= flow canvas blueprint" ;;
             esac ;;
         --lanes) echo "stage doing touchpoints thinking feeling pains delights opportunities kpis owners" ;;

@@ -15,6 +15,15 @@
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
 
+/* Wrapped rows: a touchpoint of another row drawn small beside a stage, where a hop from
+ * the stage goes on to it (incoming false) or where a hop from it comes in (incoming true). */
+typedef struct dot_row_stub {
+    const jrn_stage *stage;
+    bool incoming;
+    dot_node *node;
+    struct dot_row_stub *next;
+} dot_row_stub;
+
 /* Arrays are indexed like the model's (element->base.index) and live in the
  * compilation's arena. */
 typedef struct dot_builder {
@@ -33,11 +42,13 @@ typedef struct dot_builder {
     const jrn_stage **first_node_holders;
     const jrn_stage **last_node_holders;
     dot_node **touchpoint_nodes;    /* the node of a shown touchpoint, or NULL */
+    dot_row_stub **row_stubs;       /* per touchpoint: its stubs in other rows (a list) */
     const jrn_journey **legend_journeys;
     dot_legend legend;
     size_t *stage_columns;          /* map views: a stage's place among the stages that draw
                                        nodes of their own (1, 2, ...; 0 for none) */
     size_t gate_count;              /* invisible spine-order nodes created so far */
+    size_t loop_note_count;         /* notes of stage loops across rows created so far */
     dot_graph *stage_group;         /* big maps: the plain subgraph taking the next clusters */
     size_t stage_group_fill;        /* clusters in stage_group so far */
     size_t stage_group_count;

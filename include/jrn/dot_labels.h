@@ -24,6 +24,7 @@ typedef struct dot_legend {
     bool has_kpi_status;                  /* measured data: KPI lines met / missed */
     bool has_flow;                        /* flow view: edge widths */
     bool has_stub;                        /* stage view: touchpoints of other stages */
+    bool has_row_stub;                    /* wrapped rows: hops on to or in from another row */
 } dot_legend;
 
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */

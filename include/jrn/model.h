@@ -131,6 +131,9 @@ struct jrn_stage {
     jrn_stage **children;        /* sub-stages, in declaration order */
     size_t child_count;
     size_t spine_position;       /* order in model->stages (flattened spine): parent before children */
+    /* Where it begins in the spine as written: the spine_slot of its first touchpoint, or
+     * of the touchpoint that follows it when it has none (see jrn_touchpoint.spine_slot). */
+    uint32_t spine_slot;
     jrn_team *owner;
     bool has_emotion;
     double emotion;

@@ -61,6 +61,17 @@ else
     fail "serve: / is the HTML report with the live bar, under a content policy" "status $status" "$(cat headers.txt)"
 fi
 
+# The bar offers every view the map has: the canvas always, the blueprint only with
+# backstage or support work (acme has none).
+curl -s -o canvas.html "$url?view=canvas"
+if grep -q '<a href="/?view=canvas" aria-current="page">Canvas</a>' canvas.html &&
+   grep -q '<a href="/?view=spine">Spine</a>' canvas.html && ! grep -q 'view=blueprint' canvas.html; then
+    pass "serve: ?view=canvas opens the canvas; no blueprint for a map without backstage work"
+else
+    fail "serve: ?view=canvas opens the canvas; no blueprint for a map without backstage work" \
+        "$(grep -o '<a href="/?view=[^"]*"[^>]*>[^<]*' canvas.html)"
+fi
+
 # Every request outside the two routes is a 404 that reads no file.
 traversal_failures=()
 for path in "/../../../../etc/passwd" "/%2e%2e/%2e%2e/%2e%2e/etc/passwd" "/..%2f..%2f..%2fetc%2fpasswd" \
@@ -135,3 +146,14 @@ else
     fail "serve: --open starts the browser on the address" "$(cat open.log)" "$(cat opened.txt 2>/dev/null)"
 fi
 stop_within "serve: SIGINT ends it with status 0 (--open)" "$server" INT
+
+# --view blueprint: a map with backstage work opens on its service blueprint.
+cp "$JRN_ROOT/examples/hotel_stay.jrn" hotel.jrn
+if start_server hotel hotel.jrn --port 0 --view blueprint && curl -s -o hotel.html "$url" &&
+   grep -q '<a href="/?view=blueprint" aria-current="page">Blueprint</a>' hotel.html; then
+    pass "serve: --view blueprint opens a map with backstage work on its blueprint"
+else
+    fail "serve: --view blueprint opens a map with backstage work on its blueprint" "$(cat hotel.log)" \
+        "$(grep -o '<a href="/?view=[^"]*"[^>]*>[^<]*' hotel.html 2>/dev/null)"
+fi
+stop_within "serve: SIGTERM ends it with status 0 (blueprint)" "$server" TERM
