@@ -10,6 +10,8 @@
 # Usage: tests/run.sh [SUITE-NAME...]   (default: every suite)
 # With JRNC_SANITIZE=path, the suites run a second time against that sanitizer build;
 # a suite whose text has a line "# runner: once" (it does not run jrnc) runs only once.
+# A line "# seconds: N" (about N seconds on two busy cores) starts a long suite early, so
+# the last suites to finish are short ones.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 export JRN_ROOT="$root"
@@ -104,7 +106,18 @@ if [ -n "${JRNC_SANITIZE:-}" ]; then
     done
 fi
 
-for i in "${!labels[@]}"; do
+# expected_seconds SUITE LABEL: the suite's "# seconds:" hint (20 without one), two and a
+# half times that for the sanitizer build.
+expected_seconds() {
+    local seconds
+    seconds=$(sed -n 's/^# seconds: \([0-9]*\)$/\1/p' "$1" 2>/dev/null | head -n 1)
+    seconds=${seconds:-20}
+    case "$2" in *-asan) seconds=$((seconds * 5 / 2)) ;; esac
+    echo "$seconds"
+}
+order=$(for i in "${!labels[@]}"; do echo "$(expected_seconds "${files[$i]}" "${labels[$i]}") $i"; done |
+        sort -k1,1nr -k2,2n | cut -d' ' -f2)
+for i in $order; do
     while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
     JRNC="${binaries[$i]}" execute_suite "${files[$i]}" "${labels[$i]}" &
 done

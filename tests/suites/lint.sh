@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# seconds: 50
 # jrnc lint: every rule fires on one case and stays quiet on another (tests/lint/cases/NAME.jrn
 # beside NAME.expected: the gcc-form output and exit status; NAME.args adds options);
 # suppressions; -W, -Wno-, --Werror and exit statuses; JSON parsed and SARIF validated

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# seconds: 230
 # Themes suite (--theme light|dark|print|colorblind and theme files, docs/themes.md):
 #  - every theme of every view of every example renders through dot, with the theme's
 #    ground and text declared; -T png of each theme is left in build/themes/ to look at;
