@@ -26,30 +26,40 @@ typedef enum blueprint_row {
 typedef struct blueprint_row_style {
     const char *prefix;      /* of the row's node names: the row's part of the DOT */
     const char *heading;     /* the lane's (or the line's) name in the left column */
-    const char *fill;        /* of the lane's items */
     bool is_line;
 } blueprint_row_style;
 
 static const blueprint_row_style blueprint_rows[ROW_COUNT] = {
-    [ROW_HEADER] = {"stage_", "", "#FFFFFF", false},
-    [ROW_EVIDENCE] = {"evidence_", "Physical evidence", "#FFF4D6", false},
-    [ROW_ACTIONS] = {"actions_", "Customer actions", "#DCEBFA", false},
-    [ROW_LINE_OF_INTERACTION] = {"interaction_", "line of interaction", NULL, true},
-    [ROW_FRONTSTAGE] = {"frontstage_", "Frontstage", "#FFFFFF", false},
-    [ROW_LINE_OF_VISIBILITY] = {"visibility_", "line of visibility", NULL, true},
-    [ROW_BACKSTAGE] = {"backstage_", "Backstage", "#ECEEF1", false},
-    [ROW_LINE_OF_INTERNAL_INTERACTION] = {"internal_", "line of internal interaction", NULL, true},
-    [ROW_SUPPORT] = {"support_", "Support processes", "#E4DDF0", false},
+    [ROW_HEADER] = {"stage_", "", false},
+    [ROW_EVIDENCE] = {"evidence_", "Physical evidence", false},
+    [ROW_ACTIONS] = {"actions_", "Customer actions", false},
+    [ROW_LINE_OF_INTERACTION] = {"interaction_", "line of interaction", true},
+    [ROW_FRONTSTAGE] = {"frontstage_", "Frontstage", false},
+    [ROW_LINE_OF_VISIBILITY] = {"visibility_", "line of visibility", true},
+    [ROW_BACKSTAGE] = {"backstage_", "Backstage", false},
+    [ROW_LINE_OF_INTERNAL_INTERACTION] = {"internal_", "line of internal interaction", true},
+    [ROW_SUPPORT] = {"support_", "Support processes", false},
 };
 
-#define BLUEPRINT_FAIL_COLOR "#C0392B"
-#define BLUEPRINT_WAIT_COLOR "#7A5C00"
-#define BLUEPRINT_LINE_COLOR "#5A6470"
-#define BLUEPRINT_SERVES_COLOR "#5A6470"
+/* The fill of a lane's items, from the theme: the customer's lanes (evidence, actions) and
+ * the company's hidden ones (backstage, support) on the theme's two lane grounds, the
+ * frontstage on the picture's own ground. */
+static const char *blueprint_fill(const jrn_theme *theme, blueprint_row row)
+{
+    switch (row) {
+    case ROW_EVIDENCE:
+    case ROW_BACKSTAGE: return theme->lanes;
+    case ROW_ACTIONS:
+    case ROW_SUPPORT: return theme->sub_lanes;
+    default: return theme->background;
+    }
+}
+
 #define BLUEPRINT_TEXT_LIMIT 400u
 
 typedef struct blueprint {
     dot_builder *builder;
+    const jrn_theme *theme;          /* builder->theme: every colour of the picture */
     const jrn_stage **columns;       /* the stages drawn as columns, in spine order */
     size_t column_count;
     size_t *column_of_stage;         /* by stage index: its column + 1, or 0 */
@@ -104,51 +114,53 @@ static void blueprint_duration(jrn_strbuf *out, jrn_duration duration)
 
 /* One item of a lane: a cell of the column's one-row table (items side by side, so every
  * item's top and bottom are free for the edges), with a port the edges attach to. */
-static void blueprint_item(jrn_strbuf *out, const jrn_touchpoint *touchpoint, blueprint_row row,
-                           const char *text, bool is_muted)
+static void blueprint_item(jrn_strbuf *out, const jrn_theme *theme, const jrn_touchpoint *touchpoint,
+                           blueprint_row row, const char *text, bool is_muted)
 {
-    const blueprint_row_style *style = &blueprint_rows[row];
-    strbuf_printf(out, "<TD PORT=\"p%u\" BGCOLOR=\"%s\" COLOR=\"#9AA3AE\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">",
-                  (unsigned)touchpoint->base.index, style->fill);
-    if (is_muted) strbuf_printf(out, "<FONT COLOR=\"%s\"><I>", theme_default()->muted);
+    strbuf_printf(out, "<TD PORT=\"p%u\" BGCOLOR=\"%s\" COLOR=\"%s\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">",
+                  (unsigned)touchpoint->base.index, blueprint_fill(theme, row), theme->lane_border);
+    strbuf_printf(out, "<FONT COLOR=\"%s\">", is_muted ? theme->muted : theme->text);
+    if (is_muted) strbuf_puts(out, "<I>");
     else if (row == ROW_FRONTSTAGE || row == ROW_BACKSTAGE || row == ROW_SUPPORT) strbuf_puts(out, "<B>");
     dot_text_html_wrapped(out, text, 24, 3, "<BR ALIGN=\"LEFT\"/>");
-    if (is_muted) strbuf_puts(out, "</I></FONT>");
+    if (is_muted) strbuf_puts(out, "</I>");
     else if (row == ROW_FRONTSTAGE || row == ROW_BACKSTAGE || row == ROW_SUPPORT) strbuf_puts(out, "</B>");
+    strbuf_puts(out, "</FONT>");
     const jrn_touchpoint_service *service = touchpoint->service;
     if (row == ROW_FRONTSTAGE && touchpoint->channel_count > 0) {
         jrn_strbuf channels = STRBUF_INIT;
         for (uint32_t i = 0; i < touchpoint->channel_count; i++)
             strbuf_printf(&channels, "%s%s", i ? " \xC2\xB7 " : "", element_label(&touchpoint->channels[i]->base));
-        blueprint_small_line(out, NULL, strbuf_text(&channels), theme_default()->muted, 30);
+        blueprint_small_line(out, NULL, strbuf_text(&channels), theme->muted, 30);
         strbuf_free(&channels);
     }
     if ((row == ROW_BACKSTAGE || row == ROW_SUPPORT) && touchpoint->owner)
-        blueprint_small_line(out, NULL, element_label(&touchpoint->owner->base), theme_default()->muted, 30);
+        blueprint_small_line(out, NULL, element_label(&touchpoint->owner->base), theme->muted, 30);
     if (row != ROW_ACTIONS && service->has_wait) {
         jrn_strbuf wait = STRBUF_INIT;
         strbuf_puts(&wait, "wait standard: ");
         blueprint_duration(&wait, service->wait);
-        blueprint_small_line(out, NULL, strbuf_text(&wait), BLUEPRINT_WAIT_COLOR, 30);
+        blueprint_small_line(out, NULL, strbuf_text(&wait), theme->muted, 30);
         strbuf_free(&wait);
     }
     if (row != ROW_ACTIONS && service->fail)
-        blueprint_small_line(out, "\xE2\x9A\xA0 fail point: ", service->fail, BLUEPRINT_FAIL_COLOR, 30);
+        blueprint_small_line(out, "\xE2\x9A\xA0 fail point: ", service->fail, theme->pain, 30);
     strbuf_puts(out, "</TD>");
 }
 
 /* The evidence of one touchpoint: each piece a cell (the first carries the port). */
-static void blueprint_evidence(jrn_strbuf *out, const jrn_touchpoint *touchpoint)
+static void blueprint_evidence(jrn_strbuf *out, const jrn_theme *theme, const jrn_touchpoint *touchpoint)
 {
     const jrn_text_list *evidence = &touchpoint->service->evidence;
-    strbuf_printf(out, "<TD PORT=\"p%u\" BGCOLOR=\"%s\" COLOR=\"#C9B26B\" STYLE=\"ROUNDED\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">",
-                  (unsigned)touchpoint->base.index, blueprint_rows[ROW_EVIDENCE].fill);
+    strbuf_printf(out, "<TD PORT=\"p%u\" BGCOLOR=\"%s\" COLOR=\"%s\" STYLE=\"ROUNDED\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">",
+                  (unsigned)touchpoint->base.index, blueprint_fill(theme, ROW_EVIDENCE), theme->lines);
+    strbuf_printf(out, "<FONT COLOR=\"%s\">", theme->text);
     for (size_t i = 0; i < evidence->count; i++) {
         if (i) strbuf_puts(out, "<BR ALIGN=\"LEFT\"/>");
         strbuf_puts(out, "\xE2\x96\xA1 ");
         dot_text_html_wrapped(out, evidence->items[i], 26, 2, "<BR ALIGN=\"LEFT\"/>");
     }
-    strbuf_puts(out, "</TD>");
+    strbuf_puts(out, "</FONT></TD>");
 }
 
 static bool blueprint_in_row(const jrn_touchpoint *touchpoint, blueprint_row row)
@@ -177,14 +189,14 @@ static bool blueprint_cell_label(blueprint *print, const jrn_stage *stage, bluep
             strbuf_puts(out, "<TR>");
         }
         if (row == ROW_EVIDENCE) {
-            blueprint_evidence(out, touchpoint);
+            blueprint_evidence(out, print->theme, touchpoint);
         } else if (row == ROW_ACTIONS) {
             const char *does = touchpoint->notes->does;
             /* no does: the action is the touchpoint itself, said in grey */
-            blueprint_item(out, touchpoint, row, dot_text_is_blank(does) ? element_label(&touchpoint->base) : does,
-                           dot_text_is_blank(does));
+            blueprint_item(out, print->theme, touchpoint, row,
+                           dot_text_is_blank(does) ? element_label(&touchpoint->base) : does, dot_text_is_blank(does));
         } else {
-            blueprint_item(out, touchpoint, row, element_label(&touchpoint->base), false);
+            blueprint_item(out, print->theme, touchpoint, row, element_label(&touchpoint->base), false);
         }
     }
     if (items > 0) strbuf_puts(out, "</TR></TABLE>");
@@ -238,7 +250,7 @@ static void blueprint_add_headings(blueprint *print)
         }
         strbuf_printf(&builder->text, style->is_line ? "<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><I>%s</I></FONT>"
                                                      : "<FONT POINT-SIZE=\"13\" COLOR=\"%s\"><B>%s</B></FONT>",
-                      style->is_line ? BLUEPRINT_LINE_COLOR : "#222222", style->heading);
+                      style->is_line ? print->theme->lines : print->theme->text, style->heading);
         dot_builder_set_text(builder, node, "label", true);
     }
 }
@@ -276,7 +288,8 @@ static void blueprint_add_column(blueprint *print, size_t column)
             if (row == ROW_HEADER) {
                 blueprint_header_label(print, stage);
                 dot_builder_set(node, "fillcolor", stage->has_emotion
-                                    ? dot_style_emotion_fill(dot_style_theme(builder->options), builder->model, stage->emotion) : "#F4F6F9");
+                                    ? dot_style_emotion_fill(print->theme, builder->model, stage->emotion)
+                                    : print->theme->lanes);
                 dot_builder_set(node, "margin", "0.2,0.1");
                 dot_builder_set_text(builder, node, "label", true);
                 dot_label_stage_tooltip(&builder->text, builder->model, stage);
@@ -343,7 +356,7 @@ static void blueprint_add_grid(blueprint *print)
             }
             dot_builder_set(edge, "dir", "none");
             dot_builder_set(edge, "style", row == ROW_LINE_OF_VISIBILITY ? "dashed,bold" : "dashed");
-            dot_builder_set(edge, "color", BLUEPRINT_LINE_COLOR);
+            dot_builder_set(edge, "color", print->theme->lines);
             dot_builder_set(edge, "penwidth", row == ROW_LINE_OF_VISIBILITY ? "2" : "1.2");
             dot_builder_set(edge, "tooltip", style->heading);
         }
@@ -382,7 +395,7 @@ static void blueprint_add_interactions(blueprint *print)
         if (!print->builder->touchpoint_shown[t] || touchpoint_lane(touchpoint) != LANE_FRONTSTAGE) continue;
         dot_edge *edge = blueprint_port_edge(print, ROW_ACTIONS, touchpoint, "s", ROW_FRONTSTAGE, touchpoint, "n");
         if (!edge) continue;
-        dot_builder_set(edge, "color", "#9AA3AE");
+        dot_builder_set(edge, "color", print->theme->lane_border);
         dot_builder_set(edge, "penwidth", "1");
         dot_builder_set(edge, "arrowsize", "0.6");
         dot_builder_set(edge, "tooltip", "the customer meets the frontstage");
@@ -415,7 +428,7 @@ static void blueprint_add_serves(blueprint *print)
                                                  blueprint_row_of(touchpoint), touchpoint, "n");
             if (!edge) continue;
             dot_builder_set(edge, "dir", "back");
-            dot_builder_set(edge, "color", BLUEPRINT_SERVES_COLOR);
+            dot_builder_set(edge, "color", print->theme->edges);
             dot_builder_set(edge, "penwidth", "1.2");
             dot_builder_set(edge, "arrowtail", "empty");
             strbuf_printf(&print->builder->text, "%s serves %s", touchpoint->base.id, served->base.id);
@@ -432,12 +445,12 @@ static bool blueprint_hop_breaches(const jrn_hop *hop)
            duration_in_days(hop->after) > duration_in_days(service->wait);
 }
 
-static void blueprint_hop_label(dot_builder *builder, dot_edge *edge, const jrn_hop *hop)
+static void blueprint_hop_label(blueprint *print, dot_edge *edge, const jrn_hop *hop)
 {
     if (!hop->has_after) return;
-    jrn_strbuf *out = &builder->text;
+    jrn_strbuf *out = &print->builder->text;
     bool breach = blueprint_hop_breaches(hop);
-    strbuf_printf(out, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">", breach ? BLUEPRINT_FAIL_COLOR : theme_default()->muted);
+    strbuf_printf(out, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">", breach ? print->theme->pain : print->theme->muted);
     if (breach) strbuf_puts(out, "<B>\xE2\x9A\xA0 ");
     blueprint_duration(out, hop->after);
     if (breach) {
@@ -446,7 +459,7 @@ static void blueprint_hop_label(dot_builder *builder, dot_edge *edge, const jrn_
         strbuf_puts(out, "</B>");
     }
     strbuf_puts(out, "</FONT>");
-    dot_builder_set_text(builder, edge, "label", true);
+    dot_builder_set_text(print->builder, edge, "label", true);
 }
 
 /* The journeys' hops run across the customer actions. */
@@ -457,7 +470,7 @@ static void blueprint_add_hops(blueprint *print)
     for (size_t j = 0; j < model->journey_count; j++) {
         if (!builder->journey_shown[j]) continue;
         const jrn_journey *journey = model->journeys[j];
-        const char *color = theme_journey_color(dot_style_theme(builder->options), j);
+        const char *color = theme_journey_color(print->theme, j);
         for (size_t h = 0; h < journey->hop_count; h++) {
             const jrn_hop *hop = &journey->hops[h];
             if (touchpoint_lane(hop->from) != LANE_FRONTSTAGE || touchpoint_lane(hop->to) != LANE_FRONTSTAGE ||
@@ -468,11 +481,11 @@ static void blueprint_add_hops(blueprint *print)
             dot_edge *edge = blueprint_port_edge(print, ROW_ACTIONS, hop->from, "n", ROW_ACTIONS, hop->to, "n");
             if (!edge) continue;
             bool breach = blueprint_hop_breaches(hop);
-            dot_builder_set(edge, "color", breach ? BLUEPRINT_FAIL_COLOR : color);
+            dot_builder_set(edge, "color", breach ? print->theme->pain : color);
             dot_builder_set(edge, "penwidth", breach ? "2.6" : "1.6");
             if (breach) dot_builder_set(edge, "style", "bold");
             if (hop->goes_back) dot_builder_set(edge, "style", "dashed");
-            blueprint_hop_label(builder, edge, hop);
+            blueprint_hop_label(print, edge, hop);
             dot_label_hop_tooltip(&builder->text, journey, hop);
             dot_builder_set_text(builder, edge, "tooltip", false);
         }
@@ -481,7 +494,7 @@ static void blueprint_add_hops(blueprint *print)
 
 void dot_graph_blueprint_add(dot_builder *builder, jrn_arena *arena)
 {
-    blueprint print = {.builder = builder};
+    blueprint print = {.builder = builder, .theme = builder->theme};
     blueprint_choose_columns(&print, arena);
     dot_builder_set(builder->graph, "rankdir", "TB");
     /* SVG ids start with it: the HTML report inlines this picture beside the journey graph */

@@ -77,12 +77,22 @@ PY
 # The hop into check-in takes 12min against a 5min standard: red, with both times; the
 # business trip's 3min hop keeps its journey's colour.
 breach=$(grep -A6 'actions_arrival:p[0-9]*:n -> actions_arrival' "$TMP_DIR/hotel.dot" | tr -d '\n\t')
-if grep -q 'color="#C0392B".*12min &gt; wait 5min' <<<"$breach" && grep -q '>3min<' <<<"$breach"; then
+pain=$("$JRNC" --print-theme | sed -n 's/^pain: *\(#[0-9A-F]*\).*/\1/p')
+if grep -q "color=\"$pain\".*12min &gt; wait 5min" <<<"$breach" && grep -q '>3min<' <<<"$breach"; then
     pass "blueprint: a hop slower than its step's wait: is a breach; a quicker one is not"
 else fail "blueprint: a hop slower than its step's wait: is a breach; a quicker one is not" "$breach"; fi
 for marker in 'fail point: Room not ready at 3 pm' 'wait standard: 5min' 'Key card' 'line of visibility'; do
     if grep -qF "$marker" "$TMP_DIR/hotel.dot"; then pass "blueprint: the picture says '$marker'"
     else fail "blueprint: the picture says '$marker'"; fi
+done
+
+# Every colour of the blueprint is the chosen theme's (lanes, lines, text, fail points,
+# breaches): none is left from the light theme.
+for theme in light dark print colorblind; do
+    strays=$(comm -23 <("$JRNC" --view blueprint --theme "$theme" "$hotel" | grep -o '#[0-9A-Fa-f]\{6\}' | tr a-f A-F | sort -u) \
+                      <("$JRNC" --print-theme --theme "$theme" | grep -o '#[0-9A-Fa-f]\{6\}' | tr a-f A-F | sort -u) | tr '\n' ' ')
+    if [ -z "$strays" ]; then pass "blueprint --theme $theme: every colour is the theme's"
+    else fail "blueprint --theme $theme: every colour is the theme's" "not in the theme: $strays"; fi
 done
 
 # In-process rendering, and every example (with or without backstage) through dot.
