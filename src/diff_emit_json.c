@@ -8,19 +8,19 @@
 static void diff_json_value(json_writer *json, const jrn_change_value *value)
 {
     switch (value->kind) {
-    case CHANGE_VALUE_ABSENT: json_null(json); break;
-    case CHANGE_VALUE_FLAG: json_bool(json, true); break;
-    case CHANGE_VALUE_NUMBER: json_number(json, value->number); break;
+    case CHANGE_VALUE_ABSENT: json_put_null(json); break;
+    case CHANGE_VALUE_FLAG: json_put_bool(json, true); break;
+    case CHANGE_VALUE_NUMBER: json_put_number(json, value->number); break;
     case CHANGE_VALUE_TEXT:
     case CHANGE_VALUE_QUANTITY:
     case CHANGE_VALUE_LITERAL:
     case CHANGE_VALUE_NAME:
-        json_string(json, value->text);
+        json_put_string(json, value->text);
         break;
     case CHANGE_VALUE_TEXTS:
     case CHANGE_VALUE_NAMES:
         json_array_begin(json, JSON_INLINE);
-        for (size_t i = 0; i < value->item_count; i++) json_string(json, value->items[i]);
+        for (size_t i = 0; i < value->item_count; i++) json_put_string(json, value->items[i]);
         json_array_end(json);
         break;
     }
@@ -47,10 +47,10 @@ static void diff_json_change(json_writer *json, const jrn_change *change)
     json_member_string(json, "property", change->property);
     json_key(json, "old");
     if (has_values) diff_json_value(json, &change->old_value);
-    else json_null(json);
+    else json_put_null(json);
     json_key(json, "new");
     if (has_values) diff_json_value(json, &change->new_value);
-    else json_null(json);
+    else json_put_null(json);
     json_member_string(json, "note", change->note);
     json_object_end(json);
 }

@@ -19,8 +19,8 @@ static void emit_json_member_number_or_null(emit_json_writer *writer, const char
                                        double value)
 {
     json_key(&writer->json, key);
-    if (known) json_number(&writer->json, value);
-    else json_null(&writer->json);
+    if (known) json_put_number(&writer->json, value);
+    else json_put_null(&writer->json);
 }
 
 static void emit_json_member_id(emit_json_writer *writer, const char *key, const jrn_element *element)
@@ -32,7 +32,7 @@ static void emit_json_member_texts(emit_json_writer *writer, const char *key, co
 {
     json_key(&writer->json, key);
     json_array_begin(&writer->json, JSON_LINES);
-    for (size_t i = 0; i < texts->count; i++) json_string(&writer->json, texts->items[i]);
+    for (size_t i = 0; i < texts->count; i++) json_put_string(&writer->json, texts->items[i]);
     json_array_end(&writer->json);
 }
 
@@ -45,14 +45,14 @@ static void emit_json_id_list_begin(emit_json_writer *writer, const char *key)
 
 static void emit_json_id_item(emit_json_writer *writer, const jrn_element *element)
 {
-    json_string(&writer->json, element->id);
+    json_put_string(&writer->json, element->id);
 }
 
 static void emit_json_member_location(emit_json_writer *writer, jrn_span span)
 {
     json_key(&writer->json, "location");
     if (span.source == NULL) {
-        json_null(&writer->json);
+        json_put_null(&writer->json);
         return;
     }
     jrn_position position = source_position(span.source, span.begin);
@@ -66,13 +66,13 @@ static void emit_json_member_location(emit_json_writer *writer, jrn_span span)
 static void emit_json_value(emit_json_writer *writer, const jrn_value *value)
 {
     switch (value->kind) {
-    case VALUE_NUMBER: json_number(&writer->json, value->number); break;
+    case VALUE_NUMBER: json_put_number(&writer->json, value->number); break;
     case VALUE_STRING:
     case VALUE_IDENT:
     case VALUE_PERCENT:
     case VALUE_RANGE:
     case VALUE_DATE:
-    case VALUE_DURATION: json_string(&writer->json, value->text); break;
+    case VALUE_DURATION: json_put_string(&writer->json, value->text); break;
     }
 }
 
@@ -124,7 +124,7 @@ static void emit_json_quantity(emit_json_writer *writer, const jrn_quantity *qua
     json_object_begin(&writer->json, JSON_INLINE);
     json_member_string(&writer->json, "kind", kind_names[quantity->kind]);
     json_key(&writer->json, "value");
-    json_number(&writer->json, quantity->value);
+    json_put_number(&writer->json, quantity->value);
     json_member_string(&writer->json, "text", quantity->text);
     json_object_end(&writer->json);
 }
@@ -153,7 +153,7 @@ static void emit_json_measurement(emit_json_writer *writer, const jrn_measuremen
         json_relayout(&writer->json, JSON_LINES);
     } else if (kind == MEASURE_AS_RATE) {
         json_key(&writer->json, "rate");
-        json_number(&writer->json, measurement->value.value / 100.0);
+        json_put_number(&writer->json, measurement->value.value / 100.0);
     } else {
         emit_json_member_emotion(writer, "value", "label", true, measurement->value.value);
     }
@@ -167,7 +167,7 @@ static void emit_json_member_actual(emit_json_writer *writer, const char *key, c
 {
     json_key(&writer->json, key);
     if (actual == NULL) {
-        json_null(&writer->json);
+        json_put_null(&writer->json);
         return;
     }
     json_object_begin(&writer->json, JSON_LINES);
@@ -175,7 +175,7 @@ static void emit_json_member_actual(emit_json_writer *writer, const char *key, c
     emit_json_measurement(writer, &actual->latest, kind);
     json_key(&writer->json, "previous");
     if (actual->has_previous) emit_json_measurement(writer, &actual->previous, kind);
-    else json_null(&writer->json);
+    else json_put_null(&writer->json);
     if (trend != NULL) json_member_string(&writer->json, "trend", *trend ? trend : NULL);
     json_object_end(&writer->json);
 }
@@ -300,7 +300,7 @@ static void emit_json_metrics(emit_json_writer *writer, const jrn_model *model)
             emit_json_quantity(writer, &metric->scale.high);
             json_object_end(&writer->json);
         } else {
-            json_null(&writer->json);
+            json_put_null(&writer->json);
         }
         json_member_string(&writer->json, "better", better_name(metric->better));
         json_member_string(&writer->json, "unit", metric->unit);
@@ -344,13 +344,13 @@ static void emit_json_member_duration(emit_json_writer *writer, const char *key,
 {
     json_key(&writer->json, key);
     if (!has) {
-        json_null(&writer->json);
+        json_put_null(&writer->json);
         return;
     }
     json_object_begin(&writer->json, JSON_INLINE);
     json_member_string(&writer->json, "text", report_duration_text(writer->arena, duration));
     json_key(&writer->json, "days");
-    json_number(&writer->json, duration_in_days(duration));
+    json_put_number(&writer->json, duration_in_days(duration));
     json_object_end(&writer->json);
 }
 
@@ -481,7 +481,7 @@ static void emit_json_kpis(emit_json_writer *writer, const jrn_model *model)
         emit_json_kpi_subject(writer, kpi);
         json_key(&writer->json, "target");
         if (kpi->has_target) emit_json_quantity(writer, &kpi->target);
-        else json_null(&writer->json);
+        else json_put_null(&writer->json);
         json_member_string(&writer->json, "every", frequency_name(kpi->every));
         emit_json_member_id(writer, "owner", kpi->owner ? &kpi->owner->base : NULL);
         json_member_string(&writer->json, "why", kpi->why);

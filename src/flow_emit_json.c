@@ -67,7 +67,7 @@ static void json_traps(json_writer *json, const jrn_journey_flow *flow)
         json_key(json, "steps");
         json_array_begin(json, JSON_INLINE);
         for (size_t k = 0; k < flow->traps[t].step_count; k++)
-            json_string(json, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
+            json_put_string(json, flow->steps[flow->traps[t].steps[k]].touchpoint->base.id);
         json_array_end(json);
         json_member_number(json, "share", flow->traps[t].share);
         json_object_end(json);
@@ -85,8 +85,8 @@ static void json_journey(json_writer *json, const jrn_journey_flow *flow)
     json_stage_losses(json, flow);
     json_step_object(json, "visits", flow, step_any, step_visits);
     json_key(json, "mean_days_to_complete");
-    if (flow->has_mean_days) json_number(json, flow->mean_days_to_complete);
-    else json_null(json);
+    if (flow->has_mean_days) json_put_number(json, flow->mean_days_to_complete);
+    else json_put_null(json);
     json_member_string(json, "title", flow->journey->base.title);
     json_member_string(json, "entry", flow->step_count > 0 ? flow->steps[flow->entry].touchpoint->base.id : NULL);
     json_member_number(json, "lost_total", flow->lost);

@@ -111,7 +111,7 @@ void json_key(json_writer *writer, const char *key)
     writer->after_key = true;
 }
 
-void json_string(json_writer *writer, const char *text)
+void json_put_string(json_writer *writer, const char *text)
 {
     json_value_start(writer);
     if (text != NULL) json_escaped(writer->out, text);
@@ -139,7 +139,7 @@ static void json_ten_digit_number(jrn_strbuf *out, double value)
     strbuf_printf(out, "%.10g", value);
 }
 
-void json_number(json_writer *writer, double value)
+void json_put_number(json_writer *writer, double value)
 {
     json_value_start(writer);
     switch (writer->numbers) {
@@ -149,19 +149,19 @@ void json_number(json_writer *writer, double value)
     }
 }
 
-void json_integer(json_writer *writer, uintmax_t value)
+void json_put_integer(json_writer *writer, uintmax_t value)
 {
     json_value_start(writer);
     strbuf_printf(writer->out, "%ju", value);
 }
 
-void json_bool(json_writer *writer, bool value)
+void json_put_bool(json_writer *writer, bool value)
 {
     json_value_start(writer);
     strbuf_puts(writer->out, value ? "true" : "false");
 }
 
-void json_null(json_writer *writer)
+void json_put_null(json_writer *writer)
 {
     json_value_start(writer);
     strbuf_puts(writer->out, "null");
@@ -170,29 +170,29 @@ void json_null(json_writer *writer)
 void json_member_string(json_writer *writer, const char *key, const char *text)
 {
     json_key(writer, key);
-    json_string(writer, text);
+    json_put_string(writer, text);
 }
 
 void json_member_number(json_writer *writer, const char *key, double value)
 {
     json_key(writer, key);
-    json_number(writer, value);
+    json_put_number(writer, value);
 }
 
 void json_member_integer(json_writer *writer, const char *key, uintmax_t value)
 {
     json_key(writer, key);
-    json_integer(writer, value);
+    json_put_integer(writer, value);
 }
 
 void json_member_bool(json_writer *writer, const char *key, bool value)
 {
     json_key(writer, key);
-    json_bool(writer, value);
+    json_put_bool(writer, value);
 }
 
 void json_member_null(json_writer *writer, const char *key)
 {
     json_key(writer, key);
-    json_null(writer);
+    json_put_null(writer);
 }

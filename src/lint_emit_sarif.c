@@ -59,7 +59,7 @@ static void lint_sarif_rule(json_writer *json, const char *id, const char *summa
     json_object_begin(json, JSON_INLINE);
     json_key(json, "tags");
     json_array_begin(json, JSON_INLINE);
-    json_string(json, "journey-map");
+    json_put_string(json, "journey-map");
     json_array_end(json);
     json_object_end(json);
     json_object_end(json);

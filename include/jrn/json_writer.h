@@ -57,11 +57,11 @@ void json_key(json_writer *writer, const char *key);
 /* Values: an array item, a member's value after json_key, or the document itself. */
 /* text as a JSON string (RFC 8259): quotes, backslashes and control characters escaped,
  * UTF-8 kept as it is, any byte that is not UTF-8 written as \ufffd; NULL as null. */
-void json_string(json_writer *writer, const char *text);
-void json_number(json_writer *writer, double value);
-void json_integer(json_writer *writer, uintmax_t value);
-void json_bool(json_writer *writer, bool value);
-void json_null(json_writer *writer);
+void json_put_string(json_writer *writer, const char *text);
+void json_put_number(json_writer *writer, double value);
+void json_put_integer(json_writer *writer, uintmax_t value);
+void json_put_bool(json_writer *writer, bool value);
+void json_put_null(json_writer *writer);
 
 /* A key and its value in one call. */
 void json_member_string(json_writer *writer, const char *key, const char *text);
