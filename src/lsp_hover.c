@@ -131,10 +131,10 @@ json_t *lsp_hover(lsp_server *server, const json_t *params, lsp_error *error)
     if (document == NULL || !lsp_params_offset(server, document, params, &offset, error)) return NULL;
     const jrn_compilation *analysis = lsp_analysis(server, document);
     const jrn_model *model = analysis->resolved_model;
-    if (model == NULL) return lsp_json_null();
+    if (model == NULL) return json_null();
     jrn_span span;
     const jrn_element *element = lsp_element_at(model, lsp_root_source(model), offset, &span);
-    if (element == NULL) return lsp_json_null();
+    if (element == NULL) return json_null();
     jrn_arena *arena = arena_new();
     jrn_strbuf text = STRBUF_INIT;
     strbuf_printf(&text, "**%s** `%s`", kind_name(element->kind), element->id != NULL ? element->id : "");

@@ -47,9 +47,9 @@ json_t *lsp_definition(lsp_server *server, const json_t *params, lsp_error *erro
     uint32_t offset = 0;
     const jrn_element *element = lsp_target(server, params, &model, &source, &offset, error);
     if (element != NULL && element->id_span.source != NULL) return lsp_location(server, element->id_span);
-    if (model == NULL) return error->code != 0 ? NULL : lsp_json_null();
+    if (model == NULL) return error->code != 0 ? NULL : json_null();
     const jrn_source *used = lsp_used_file_at(model, source, offset);
-    return used != NULL ? lsp_location(server, (jrn_span){used, 0, 0}) : lsp_json_null();
+    return used != NULL ? lsp_location(server, (jrn_span){used, 0, 0}) : json_null();
 }
 
 /* Calls found for the declaration's id (when with_declaration) and every reference to element. */

@@ -90,11 +90,11 @@ json_t *lsp_semantic_tokens(lsp_server *server, const json_t *params, lsp_error 
         lsp_position_of(list.source, token->begin, server->encoding, &line, &start);
         lsp_position_of(list.source, token->end, server->encoding, &end_line, &end);
         if (end_line != line) continue;
-        json_array_append_new(data, json_pack("I", (json_int_t)(line - previous_line)));
-        json_array_append_new(data, json_pack("I", (json_int_t)(line == previous_line ? start - previous_start : start)));
-        json_array_append_new(data, json_pack("I", (json_int_t)(end - start)));
-        json_array_append_new(data, json_pack("I", (json_int_t)token->type));
-        json_array_append_new(data, json_pack("I", (json_int_t)token->modifiers));
+        json_array_append_new(data, json_integer((json_int_t)(line - previous_line)));
+        json_array_append_new(data, json_integer((json_int_t)(line == previous_line ? start - previous_start : start)));
+        json_array_append_new(data, json_integer((json_int_t)(end - start)));
+        json_array_append_new(data, json_integer((json_int_t)token->type));
+        json_array_append_new(data, json_integer((json_int_t)token->modifiers));
         previous_line = line;
         previous_start = start;
         previous_end = token->end;

@@ -74,12 +74,12 @@ void lsp_notify(lsp_server *server, const char *method, json_t *params)
 static void lsp_reply(lsp_server *server, json_t *id, json_t *result)
 {
     lsp_send(server, json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id, "result",
-                               result != NULL ? result : lsp_json_null()));
+                               result != NULL ? result : json_null()));
 }
 
 static void lsp_reply_error(lsp_server *server, json_t *id, int code, const char *message)
 {
-    lsp_send(server, json_pack("{s:s,s:O,s:{s:i,s:o}}", "jsonrpc", "2.0", "id", id != NULL ? id : lsp_json_null(),
+    lsp_send(server, json_pack("{s:s,s:O,s:{s:i,s:o}}", "jsonrpc", "2.0", "id", id != NULL ? id : json_null(),
                                "error", "code", code, "message", lsp_string(message)));
 }
 
@@ -172,7 +172,7 @@ static json_t *lsp_shutdown(lsp_server *server, const json_t *params, lsp_error 
     (void)params;
     (void)error;
     server->shutdown_requested = true;
-    return lsp_json_null();
+    return json_null();
 }
 
 /* --- document synchronisation --- */

@@ -153,14 +153,6 @@ typedef struct lsp_error {
 /* Sets the error and returns NULL (for handlers: return lsp_fail(...)). */
 json_t *lsp_fail(lsp_error *error, int code, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
-/* json_writer.c's json_string, json_integer and json_null carry jansson's names, and the
- * program's own definitions win at link time (jansson's calls to its own stay inside it):
- * the server never calls those three, it makes such values through these. */
-static inline json_t *lsp_json_null(void)
-{
-    return json_pack("n");
-}
-
 /* A JSON string of text; bytes that are not UTF-8 become U+FFFD (jansson takes only UTF-8). */
 json_t *lsp_string(const char *text);
 /* Makes every byte of text that is not UTF-8 U+FFFD. */
