@@ -75,6 +75,22 @@ static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, siz
 
 /* ---- the stage row ---- */
 
+/* Where the evidence comes from, small: "Source: interviews; NPS verbatims". */
+static void canvas_sources(jrn_strbuf *out, const canvas_plan *plan, const jrn_text_list *sources)
+{
+    if (sources->count == 0) return;
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(&raw, sources->count > 1 ? "Sources: " : "Source: ");
+    for (size_t i = 0; i < sources->count; i++) {
+        if (i > 0) strbuf_puts(&raw, "; ");
+        strbuf_puts(&raw, sources->items[i]);
+        dot_text_close_bidi(&raw, sources->items[i]);
+    }
+    canvas_font font = {"8", dot_style_theme(plan->options)->muted, false, false};
+    canvas_text(out, strbuf_text(&raw), font, 2);
+    strbuf_free(&raw);
+}
+
 /* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
 static void canvas_stage_emotions(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage)
 {
@@ -104,6 +120,7 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
     canvas_text(out, dot_label_element_name(&stage->base), title, 3);
     canvas_font goal = {"10", dot_style_theme(plan->options)->muted, false, true};
     canvas_text(out, stage->goal, goal, 3);
+    canvas_text(out, stage->description, canvas_body, 4);
     canvas_stage_emotions(out, plan, stage);
     if (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) {
         jrn_strbuf raw = STRBUF_INIT;
@@ -112,6 +129,7 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
         canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 2);
         strbuf_free(&raw);
     }
+    canvas_sources(out, plan, &stage->sources);
 }
 
 /* ---- feeling: the emotion scale with the stage's now and aim and the touchpoints' or
@@ -307,51 +325,60 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
         canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 1);
     }
     strbuf_free(&raw);
+    canvas_sources(out, plan, &touchpoint->notes->sources);
     strbuf_puts(out, "</TD>");
 }
 
-/* A text of a touchpoint: what they do, think (in quotes), the pain or the delight (on
- * its colour, with the touchpoint's name under it). */
+/* Text in curly quotes, italic: what customers think, or say (bold: the stage's own). */
+static void canvas_quoted(jrn_strbuf *out, const char *text, bool bold, size_t max_lines)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(&raw, "\xE2\x80\x9C");
+    strbuf_puts(&raw, text);
+    dot_text_close_bidi(&raw, text);
+    strbuf_puts(&raw, "\xE2\x80\x9D");
+    canvas_font font = {"10", NULL, bold, true};
+    canvas_text(out, strbuf_text(&raw), font, max_lines);
+    strbuf_free(&raw);
+}
+
+/* A text of the stage or of a touchpoint: what they do, think (in quotes), feel, say (in
+ * quotes, with whose words they are), the pain or the delight (on its colour, with the
+ * touchpoint's name under it), an opportunity. The stage's own come first in the cell and
+ * name no touchpoint. */
 static void canvas_text_item(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane,
                              const canvas_column *column, const canvas_item *item)
 {
-    const jrn_touchpoint *touchpoint = item->touchpoint;
-    const char *text = canvas_text_of(lane, touchpoint);
-    const char *name = dot_label_element_name(&touchpoint->base);
+    const char *text = item->text;
+    const char *name = item->touchpoint ? dot_label_element_name(&item->touchpoint->base) : NULL;
     if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) {
-        const dot_heat_style heat_style = dot_style_heat(dot_style_theme(plan->options), lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
-        const dot_heat_style *heat = &heat_style;
-        canvas_cell_open(out, plan, column, heat->fill, NULL, 0);
-        canvas_font font = {"10", heat->text, false, false};
+        const dot_heat_style heat = dot_style_heat(dot_style_theme(plan->options), lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        canvas_cell_open(out, plan, column, heat.fill, NULL, 0);
+        canvas_font font = {"10", heat.text, name == NULL, false};
         /* a bare flag says no more than the touchpoint's name */
         canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
         if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted_font(plan), 1);
+    } else if (lane == CANVAS_LANE_OPPORTUNITIES) {
+        canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
+        canvas_font font = {"10", NULL, name == NULL, false};
+        canvas_text(out, text, font, 4);
+        canvas_text(out, name, canvas_muted_font(plan), 1);
+    } else if (lane == CANVAS_LANE_QUOTES) {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        canvas_quoted(out, text, name == NULL, 4);
+        canvas_text(out, name, canvas_muted_font(plan), 1);
     } else if (lane == CANVAS_LANE_FEELING) {
         canvas_cell_open(out, plan, column, NULL, NULL, 0);
-        canvas_font font = {"10", NULL, false, true};
+        canvas_font font = {"10", NULL, name == NULL, true};
         canvas_text(out, text, font, 3);
     } else if (lane == CANVAS_LANE_THINKING) {
         canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
-        jrn_strbuf raw = STRBUF_INIT;
-        strbuf_puts(&raw, "\xE2\x80\x9C");
-        strbuf_puts(&raw, text);
-        strbuf_puts(&raw, "\xE2\x80\x9D");
-        canvas_font font = {"10", NULL, false, true};
-        canvas_text(out, strbuf_text(&raw), font, 4);
-        strbuf_free(&raw);
+        canvas_quoted(out, text, name == NULL, 4);
     } else {
         canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
-        canvas_text(out, text, canvas_body, 4);
+        canvas_font font = {"10", NULL, name == NULL, false};
+        canvas_text(out, text, font, 4);
     }
-    strbuf_puts(out, "</TD>");
-}
-
-static void canvas_opportunity_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
-                                    const canvas_item *item)
-{
-    canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
-    canvas_text(out, item->opportunity, canvas_body, 4);
-    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted_font(plan), 1);
     strbuf_puts(out, "</TD>");
 }
 
@@ -425,7 +452,6 @@ void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, c
     if (!canvas_find_item(lane, column, index, &item)) return;
     switch (lane) {
     case CANVAS_LANE_TOUCHPOINTS: canvas_touchpoint_item(out, plan, column, &item); break;
-    case CANVAS_LANE_OPPORTUNITIES: canvas_opportunity_item(out, plan, column, &item); break;
     case CANVAS_LANE_KPIS: canvas_kpi_item(out, plan, column, &item); break;
     default: canvas_text_item(out, plan, lane, column, &item); break;
     }
@@ -443,10 +469,12 @@ static double canvas_text_lines(const char *text, size_t max_lines)
 
 double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage)
 {
-    const char *goal = stage->goal;
+    const char *goal = stage->goal, *description = stage->description;
     return 1.3 * canvas_text_lines(dot_label_element_name(&stage->base), 3) +
-           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) + stage->has_emotion + stage->has_aspiration +
-           (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]);
+           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) +
+           (dot_text_is_blank(description) ? 0 : canvas_text_lines(description, 4)) + stage->has_emotion +
+           stage->has_aspiration + (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) +
+           0.8 * (stage->sources.count > 0);
 }
 
 double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column, size_t row)
@@ -468,12 +496,12 @@ double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, cons
     case CANVAS_LANE_TOUCHPOINTS:
         return canvas_text_lines(dot_label_element_name(&item.touchpoint->base), 3) +
                0.9 * (item.touchpoint->channel_count > 0 || item.touchpoint->is_backstage) +
-               0.9 * (plan->options->canvas_persona_count > 1);
+               0.9 * (plan->options->canvas_persona_count > 1) +
+               0.8 * (item.touchpoint->notes->sources.count > 0);
     case CANVAS_LANE_KPIS: return 1.3 + 0.9 * (item.touchpoint != NULL);
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_text_lines(item.opportunity, 4) + 0.9;
-    case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS:
-        return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4) + 0.9;
-    default: return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4);
+    case CANVAS_LANE_OPPORTUNITIES: case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS: case CANVAS_LANE_QUOTES:
+        return canvas_text_lines(item.text, 4) + 0.9 * (item.touchpoint != NULL);
+    default: return canvas_text_lines(item.text, 4);
     }
 }
 
@@ -535,6 +563,17 @@ static void canvas_key_entry(jrn_strbuf *out, const char *fill, const char *bord
     strbuf_puts(out, "</FONT></TD>");
 }
 
+/* True when a lane shown holds a note of a stage itself (drawn in bold). */
+static bool canvas_shows_stage_notes(const canvas_plan *plan)
+{
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+        if (!plan->lane_shown[lane]) continue;
+        for (size_t i = 0; i < plan->column_count; i++)
+            if (canvas_stage_note_count((jrn_canvas_lane)lane, plan->columns[i].stage) > 0) return true;
+    }
+    return false;
+}
+
 void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
 {
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\"><TR>");
@@ -549,6 +588,9 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
         canvas_key_entry(out, NULL, "#000000", 3, "<FONT POINT-SIZE=\"9\">" CANVAS_TRUTH_MARK "</FONT>",
                          "Moment of truth");
     }
+    if (canvas_shows_stage_notes(plan))
+        canvas_key_entry(out, CANVAS_NOTE_FILL, NULL, 0, "<FONT POINT-SIZE=\"9\"><B>Aa</B></FONT>",
+                         "Bold: a note on the stage as a whole");
     if (plan->lane_shown[CANVAS_LANE_FEELING]) {
         const char *muted = dot_style_theme(plan->options)->muted;
         jrn_strbuf sample = STRBUF_INIT;

@@ -9,7 +9,9 @@ is laid out (ROWSPAN, COLSPAN), and checks that
   - every touchpoint cell sits in the column of its own stage, never another's, and each
     column lists its stage's touchpoints (those expected, in order, at most 8 and then a
     "+ N more" cell);
-  - every feeling mark's number names a touchpoint of that column.
+  - every feeling mark's number names a touchpoint of that column;
+  - every note of a stage itself (does, thinks, quote, feels, pain, delight, opportunity)
+    is the first item of its lane in the stage's own column, and in no other column.
 Prints one line per problem and exits 1 when there is any.
 
 Usage: grid.py CANVAS.dot MODEL.json LANES [--personas ID,ID...] [--svg FILE.svg]
@@ -81,20 +83,46 @@ def lanes_with_content(model, columns):
     sub-stages and nothing of its own has no column: its heading says what it has)."""
     tps = model["touchpoints"]
     stages = [s for s in model["stages"] if s["id"] in columns]
+    noted = lambda lane: any(stage_notes(s, lane) for s in stages)
     has = {
         "Stage": True,
-        "Doing": any(t["does"] and t["does"].strip() for t in tps),
+        "Doing": any(t["does"] and t["does"].strip() for t in tps) or noted("Doing"),
         "Touchpoints": bool(tps),
-        "Thinking": any(t["thinks"] and t["thinks"].strip() for t in tps),
+        "Thinking": any(t["thinks"] and t["thinks"].strip() for t in tps) or noted("Thinking"),
+        "Quotes": any(t["quotes"] for t in tps) or noted("Quotes"),
         "Feeling": any(s["emotion"] is not None or s["aspiration"] is not None for s in stages)
-        or any(t["emotion"] is not None or (t["feels"] and t["feels"].strip()) for t in tps),
-        "Pain points": any(t["is_pain"] for t in tps),
-        "Delights": any(t["is_delight"] for t in tps),
-        "Opportunities": any(t["opportunities"] for t in tps),
+        or any(t["emotion"] is not None or (t["feels"] and t["feels"].strip()) for t in tps) or noted("Feeling"),
+        "Pain points": any(t["is_pain"] for t in tps) or noted("Pain points"),
+        "Delights": any(t["is_delight"] for t in tps) or noted("Delights"),
+        "Opportunities": any(t["opportunities"] for t in tps) or noted("Opportunities"),
         "KPIs": any(k["on"]["kind"] in ("stage", "touchpoint") for k in model["kpis"]),
         "Owners": any(s["owner"] for s in stages) or any(t["owner"] for t in tps),
     }
     return [lane for lane, shown in has.items() if shown]
+
+
+# the lane each note of a stage stands in, and the stage's key for it
+NOTE_LANES = {"Doing": "does", "Thinking": "thinks", "Quotes": "quotes", "Feeling": "feels",
+              "Pain points": "pain", "Delights": "delight", "Opportunities": "opportunities"}
+
+
+def stage_notes(stage, lane):
+    """The stage's own notes in a lane, blank ones left out."""
+    value = stage.get(NOTE_LANES.get(lane, ""))
+    if isinstance(value, list):
+        return value
+    return [value] if value and value.strip() else []
+
+
+def shows(cell_text, note):
+    """A cell shows a note: its text, wrapped or shortened (with an ellipsis), perhaps in
+    curly quotes, with a touchpoint's name under it."""
+    shown = re.sub(r"\s+", "", cell_text).strip("\u201c")
+    note = re.sub(r"\s+", "", note)
+    if shown.startswith(note):
+        return True
+    cut = shown.find("\u2026")
+    return cut > 0 and note.startswith(shown[:cut])
 
 
 def lived(model, personas):
@@ -110,6 +138,39 @@ def lived(model, personas):
     return titles
 
 
+def check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots):
+    """Each stage's own notes come first in its lane, in its own column, and in no other."""
+    problems = []
+    for lane in lanes:
+        if lane not in NOTE_LANES:
+            continue
+        for c, stage_id in enumerate(band_stage_ids, 1):
+            cells = []
+            for r in rows_of(lane):
+                cell = slots.get((r, c))
+                if cell is not None and text(cell) and (not cells or cells[-1] is not cell):
+                    # the feeling lane's scale is no item
+                    if lane == "Feeling" and cell.find(".//TABLE") is not None:
+                        continue
+                    cells.append(cell)
+            notes = stage_notes(stages[stage_id], lane)
+            for index, note in enumerate(notes[:CELL_ITEMS]):
+                if index >= len(cells) or not shows(text(cells[index]), note):
+                    problems.append(f"column '{stage_id}', lane {lane}: the stage's note {note!r} is not "
+                                    f"item {index + 1} of its cell")
+            for other_c, other_id in enumerate(band_stage_ids, 1):
+                if other_id == stage_id:
+                    continue
+                for r in rows_of(lane):
+                    cell = slots.get((r, other_c))
+                    for note in notes:
+                        if cell is not None and len(note) > 12 and shows(text(cell), note) and \
+                                not any(shows(text(cell), own) for own in stage_notes(stages[other_id], lane)):
+                            problems.append(f"lane {lane}: stage '{stage_id}''s note {note!r} is in the column "
+                                            f"of '{other_id}'")
+    return problems
+
+
 def main():
     dot_file, model_file, lane_list = sys.argv[1:4]
     model = json.load(open(model_file, encoding="utf-8"))
@@ -120,7 +181,8 @@ def main():
     columns_expected = []
     for stage in model["stages"]:
         own_kpis = [k for k in model["kpis"] if k["on"] == {"kind": "stage", "id": stage["id"]}]
-        if stage["substages"] and not stage["touchpoints"] and not own_kpis:
+        notes = any(stage_notes(stage, lane) for lane in NOTE_LANES)
+        if stage["substages"] and not stage["touchpoints"] and not own_kpis and not notes:
             continue
         columns_expected.append(stage["id"])
     if only is not None:
@@ -164,7 +226,7 @@ def main():
                 title = stage_title(top)
             band_columns.append(title)
         # each column's touchpoints, top to bottom, from the touchpoints lane's rows
-        lane_order = lanes + [None]
+        band_stage_ids = []
         def rows_of(lane):
             start = lane_rows[lane]
             following = [lane_rows[l] for l in lanes if lane_rows[l] > start]
@@ -178,6 +240,7 @@ def main():
                 continue
             stage_id = candidates[0]
             columns_seen.append(stage_id)
+            band_stage_ids.append(stage_id)
             own = [tid for tid in stages[stage_id]["touchpoints"] if only is None or title_of(touchpoints[tid]) in only]
             if "Touchpoints" not in lane_rows:
                 continue
@@ -209,6 +272,7 @@ def main():
                 owners = [t for t in model["touchpoints"] if same_title(title, title_of(t))]
                 if title != "+more" and owners and all(t["stage"] != stage_id for t in owners):
                     problems.append(f"column '{column_title}': touchpoint '{title}' belongs to another stage")
+        problems += check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots)
     if columns_seen != columns_expected:
         problems.append(f"stage columns {columns_seen}, expected {columns_expected} (spine order)")
     if "--svg" in options:

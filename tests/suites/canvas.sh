@@ -81,6 +81,13 @@ if python3 "$grid" moved.dot model.json auto > moved.txt; then fail "the grid ch
 elif grep -q "belongs to another stage" moved.txt; then pass "the grid check catches a touchpoint in another column"
 else fail "the grid check catches a touchpoint in another column" "$(cat moved.txt)"; fi
 
+# ... and a stage's own note missing from its column (here the order stage's pain).
+"$JRNC" --view canvas "$move" | sed 's/The price only shows at the/Another text/' > note.dot
+if python3 "$grid" note.dot model.json auto > note.txt; then fail "the grid check catches a stage note out of its column"
+elif grep -q "column 'order', lane Pain points: the stage's note" note.txt; then
+    pass "the grid check catches a stage note out of its column"
+else fail "the grid check catches a stage note out of its column" "$(cat note.txt)"; fi
+
 # ---- golden DOT files ----
 golden() {   # golden NAME ARGS...: tests/canvas/small.NAME.dot is jrnc --view canvas ARGS small.jrn
     local name=$1; shift
