@@ -10,6 +10,9 @@ is laid out (ROWSPAN, COLSPAN), and checks that
     column lists its stage's touchpoints (those expected, in order, at most 8 and then a
     "+ N more" cell);
   - every feeling mark's number names a touchpoint of that column;
+  - with --svg: the stages' now (\u25a0) and aim (\u25a1; \u25a3 both) marks of a band sit
+    on one shared scale: the same emotion at the same height in every column, a better
+    one never lower;
   - every note of a stage itself (does, thinks, quote, feels, pain, delight, opportunity)
     is the first item of its lane in the stage's own column, and in no other column.
 Prints one line per problem and exits 1 when there is any.
@@ -138,6 +141,42 @@ def lived(model, personas):
     return titles
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+NOW, AIM, BOTH = "\u25a0", "\u25a1", "\u25a3"
+
+
+def check_shared_scale(svg, bands_columns, stages):
+    """In each band the stages' now and aim marks, left to right, are those of its columns,
+    each emotion at one height and a better emotion higher (SVG y grows downwards)."""
+    problems = []
+    for node in svg.iter(SVG + "g"):
+        title = node.find(SVG + "title")
+        match = re.fullmatch(r"band_(\d+)", title.text if title is not None else "")
+        if node.get("class") != "node" or not match or int(match.group(1)) not in bands_columns:
+            continue
+        columns = [stages[sid] for sid in bands_columns[int(match.group(1))]]
+        marks = sorted((float(t.get("x")), float(t.get("y")), t.text) for t in node.iter(SVG + "text")
+                       if t.text in (NOW, AIM, BOTH))
+        for glyphs, key in (((NOW, BOTH), "emotion"), ((AIM, BOTH), "aspiration")):
+            shown = [(x, y) for x, y, glyph in marks if glyph in glyphs]
+            values = [stage[key] for stage in columns if stage[key] is not None]
+            if len(shown) != len(values):
+                problems.append(f"band {match.group(1)}: {len(shown)} {key} marks for {len(values)} stages with one")
+                continue
+            heights = {}
+            for (x, y), value in zip(shown, values):
+                heights.setdefault(value, set()).add(round(y, 1))
+            for value, ys in heights.items():
+                if len(ys) > 1:
+                    problems.append(f"band {match.group(1)}: {key} {value} drawn at heights {sorted(ys)}")
+            ordered = sorted((value, min(ys)) for value, ys in heights.items())
+            for (low, low_y), (high, high_y) in zip(ordered, ordered[1:]):
+                # two values may share a row of the scale; a better one is never lower
+                if high_y > low_y:
+                    problems.append(f"band {match.group(1)}: {key} {high} is drawn below {low}")
+    return problems
+
+
 def check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots):
     """Each stage's own notes come first in its lane, in its own column, and in no other."""
     problems = []
@@ -198,6 +237,7 @@ def main():
     title_of = lambda element: element["title"] if element.get("title") else element["id"]
     problems = []
     columns_seen = []
+    bands_columns = {}
     for band_number, label in enumerate(labels(open(dot_file, encoding="utf-8").read()), 1):
         table = ElementTree.fromstring(label)
         slots, row_count = layout(table)
@@ -273,6 +313,7 @@ def main():
                 if title != "+more" and owners and all(t["stage"] != stage_id for t in owners):
                     problems.append(f"column '{column_title}': touchpoint '{title}' belongs to another stage")
         problems += check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots)
+        bands_columns[band_number] = band_stage_ids
     if columns_seen != columns_expected:
         problems.append(f"stage columns {columns_seen}, expected {columns_expected} (spine order)")
     if "--svg" in options:
@@ -280,6 +321,8 @@ def main():
             svg = ElementTree.parse(options["--svg"]).getroot()
             width, height = (float(v) for v in svg.get("viewBox").split()[2:])
             print(f"aspect {width / height:.2f}:1")
+            if "Feeling" in expected_lanes:
+                problems += check_shared_scale(svg, bands_columns, stages)
             if width > 3 * height:
                 problems.append(f"the picture is {width / height:.2f}:1, wider than 3:1")
         except ElementTree.ParseError as error:
