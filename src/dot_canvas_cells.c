@@ -28,6 +28,14 @@
 #define CANVAS_MARK_WIDTH "16"
 #define CANVAS_MARK_POINTS 16.0
 #define CANVAS_ROW_POINTS 13.0
+/* The stages' curve: each row of the scale is three strips (above, the curve's line,
+ * below) so the line passes through the row's middle; a column joins the one before it
+ * with a vertical line this wide at its left edge. */
+static const char *const canvas_strip_heights[3] = {"5", "2", "6"};
+#define CANVAS_JOIN_POINTS 2.0
+/* The scale starts this far below the top of its cell, level with the heading's labels
+ * (which keep the cell's padding). */
+#define CANVAS_SCALE_TOP "4"
 
 /* Personas' marks in the feeling lane: a shape and a number each, so curves differ
  * beyond colour (the shapes repeat past the list, the numbers never). */
@@ -158,15 +166,25 @@ static void canvas_scale_table_open(jrn_strbuf *out)
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
 }
 
-/* One mark of the scale: a glyph in a colour, or an empty cell (with a fill). */
+/* One mark of the scale: a glyph in a colour, or an empty cell (with a fill), as tall as
+ * a row of the scale (its three strips). */
 static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
 {
     /* fixed: a nested table in a wider cell would otherwise be stretched to fill it */
-    strbuf_puts(out, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"");
+    strbuf_puts(out, "<TD ROWSPAN=\"3\" FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"");
     if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
     strbuf_putc(out, '>');
     if (glyph) strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT>", color, glyph);
     strbuf_puts(out, "</TD>");
+}
+
+/* One strip of a cell of the scale, width points wide: the curve's colour when it passes
+ * there, else the row's fill. */
+static void canvas_strip(jrn_strbuf *out, double width, size_t strip, const char *fill)
+{
+    strbuf_printf(out, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%.0f\" HEIGHT=\"%s\"", width, canvas_strip_heights[strip]);
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    strbuf_puts(out, "></TD>");
 }
 
 /* What each column of marks shows, left to right: the stage, then each touchpoint or
@@ -228,30 +246,74 @@ static void canvas_stage_mark(jrn_strbuf *out, const canvas_plan *plan, const jr
     }
 }
 
+/* The stages' curve in a column: the row of the stage's now, and of the now of the column
+ * before it in the band (SIZE_MAX for none); the line's colour is the stage's emotion's. */
+typedef struct canvas_curve {
+    size_t row, previous_row;
+    const char *color;
+} canvas_curve;
+
+static canvas_curve canvas_curve_of(const canvas_plan *plan, const canvas_column *column)
+{
+    canvas_curve curve = {SIZE_MAX, SIZE_MAX, NULL};
+    const jrn_stage *stage = column->stage;
+    if (!stage->has_emotion) return curve;
+    curve.row = canvas_row_of(plan, stage->emotion);
+    curve.color = dot_style_emotion_text(dot_style_theme(plan->options), plan->model, stage->emotion);
+    size_t index = (size_t)(column - plan->columns);
+    const jrn_stage *before = index > plan->band_first ? plan->columns[index - 1].stage : NULL;
+    if (before && before->has_emotion) curve.previous_row = canvas_row_of(plan, before->emotion);
+    return curve;
+}
+
+/* The join at the column's left edge: strip `strip` of row `row` is on the vertical line
+ * from the middle of the previous column's row to the middle of this one's. */
+static bool canvas_on_join(const canvas_curve *curve, size_t row, size_t strip)
+{
+    if (curve->row == SIZE_MAX || curve->previous_row == SIZE_MAX) return false;
+    size_t at = row * 3 + strip, from = curve->previous_row * 3 + 1, to = curve->row * 3 + 1;
+    return (at >= from && at <= to) || (at >= to && at <= from);
+}
+
 static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column)
 {
     canvas_marks marks;
     canvas_collect_marks(plan, column, &marks);
+    canvas_curve curve = canvas_curve_of(plan, column);
+    double width = dot_canvas_column_width(plan, column);
+    double marks_width = CANVAS_MARK_POINTS * (double)(marks.count + 1);
+    double rest = width - CANVAS_JOIN_POINTS - marks_width;
     /* fixed: Graphviz stretches a nested table to the cell it sits in, which would spread
      * the marks apart */
     strbuf_printf(out, "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"%.0f\" HEIGHT=\"%.0f\" BORDER=\"0\" "
                        "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">",
-                  CANVAS_MARK_POINTS * (double)(marks.count + 1), CANVAS_ROW_POINTS * (double)(plan->emotion_rows + 1));
+                  width, CANVAS_ROW_POINTS * (double)(plan->emotion_rows + 1) + 4);
+    strbuf_printf(out, "<TR><TD COLSPAN=\"%zu\" HEIGHT=\"" CANVAS_SCALE_TOP "\"></TD></TR>", marks.count + 3);
     for (size_t row = 0; row < plan->emotion_rows; row++) {
-        strbuf_puts(out, "<TR>");
-        canvas_stage_mark(out, plan, column->stage, row);
         const char *middle = row == plan->emotion_rows / 2 ? CANVAS_MIDDLE_FILL : NULL;
-        for (size_t i = 0; i < marks.count; i++) {
-            bool here = marks.known[i] && canvas_row_of(plan, marks.values[i]) == row;
-            canvas_mark(out, middle, here ? marks.colors[i] : NULL, here ? marks.glyphs[i] : NULL);
+        bool curve_row = row == curve.row;
+        for (size_t strip = 0; strip < 3; strip++) {
+            const char *line = curve_row && strip == 1 ? curve.color : middle;
+            strbuf_puts(out, "<TR>");
+            canvas_strip(out, CANVAS_JOIN_POINTS, strip, canvas_on_join(&curve, row, strip) ? curve.color : middle);
+            if (strip == 0) canvas_stage_mark(out, plan, column->stage, row);
+            for (size_t i = 0; i < marks.count; i++) {
+                bool here = marks.known[i] && canvas_row_of(plan, marks.values[i]) == row;
+                /* the curve passes between the marks; a mark on its row sits on it */
+                if (curve_row && !here) canvas_strip(out, CANVAS_MARK_POINTS, strip, line);
+                else if (strip == 0) canvas_mark(out, middle, here ? marks.colors[i] : NULL, here ? marks.glyphs[i] : NULL);
+            }
+            if (rest >= 1) canvas_strip(out, rest, strip, line);
+            strbuf_puts(out, "</TR>");
         }
-        strbuf_puts(out, "</TR>");
     }
     /* the numbers under the marks: the touchpoints' in the touchpoint lane, or the personas' */
     strbuf_puts(out, "<TR>");
+    canvas_strip(out, CANVAS_JOIN_POINTS, 0, NULL);
     canvas_mark(out, NULL, NULL, NULL);
     for (size_t i = 0; i < marks.count; i++)
         canvas_mark(out, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
+    if (rest >= 1) canvas_strip(out, rest, 0, NULL);
     strbuf_puts(out, "</TR></TABLE>");
 }
 
@@ -430,7 +492,9 @@ void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, c
         return;
     }
     if (lane == CANVAS_LANE_FEELING && row == 0) {
-        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        /* no padding: the curve reaches the cell's edges, a spacing away from the next */
+        strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" CELLPADDING=\"0\" WIDTH=\"%.0f\">",
+                      dot_canvas_column_width(plan, column));
         canvas_feeling_scale(out, plan, column);
         strbuf_puts(out, "</TD>");
         return;
@@ -595,7 +659,7 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
         const char *muted = dot_style_theme(plan->options)->muted;
         jrn_strbuf sample = STRBUF_INIT;
         strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_NOW_MARK "</FONT>", muted);
-        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now");
+        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now, the line joining the stages");
         strbuf_clear(&sample);
         strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_AIM_MARK "</FONT>", CANVAS_AIM_COLOR);
         canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage aspiration");

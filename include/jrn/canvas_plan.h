@@ -39,9 +39,11 @@ typedef struct canvas_plan {
     bool lane_shown[CANVAS_LANE_COUNT];    /* asked for (or all) and with something to show */
     /* options->canvas_personas[i] lives touchpoint t when for_persona[i][t->base.index] */
     bool **for_persona;
-    /* the picture's own: the feeling lane's scale rows, items cut at a cell's limit */
+    /* the picture's own: the feeling lane's scale rows, items cut at a cell's limit, the
+     * first column of the band being written (the stages' curve joins columns of a band) */
     size_t emotion_rows;
     size_t items_left_out;
+    size_t band_first;
 } canvas_plan;
 
 /* The most columns a canvas draws. */
