@@ -166,16 +166,23 @@ static void canvas_scale_table_open(jrn_strbuf *out)
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
 }
 
-/* One mark of the scale: a glyph in a colour, or an empty cell (with a fill), as tall as
- * a row of the scale (its three strips). */
-static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
+/* A cell of the scale: a glyph in a colour, or empty (with a fill), as tall as a row of
+ * the scale; it spans that row's three strips, or is the row under the scale. */
+static void canvas_scale_cell(jrn_strbuf *out, bool strips, const char *fill, const char *color, const char *glyph)
 {
     /* fixed: a nested table in a wider cell would otherwise be stretched to fill it */
-    strbuf_puts(out, "<TD ROWSPAN=\"3\" FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"");
+    strbuf_printf(out, "<TD%s FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"",
+                  strips ? " ROWSPAN=\"3\"" : "");
     if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
     strbuf_putc(out, '>');
     if (glyph) strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT>", color, glyph);
     strbuf_puts(out, "</TD>");
+}
+
+/* A mark on a row of the scale. */
+static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
+{
+    canvas_scale_cell(out, true, fill, color, glyph);
 }
 
 /* One strip of a cell of the scale, width points wide: the curve's colour when it passes
@@ -310,9 +317,9 @@ static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const
     /* the numbers under the marks: the touchpoints' in the touchpoint lane, or the personas' */
     strbuf_puts(out, "<TR>");
     canvas_strip(out, CANVAS_JOIN_POINTS, 0, NULL);
-    canvas_mark(out, NULL, NULL, NULL);
+    canvas_scale_cell(out, false, NULL, NULL, NULL);
     for (size_t i = 0; i < marks.count; i++)
-        canvas_mark(out, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
+        canvas_scale_cell(out, false, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
     if (rest >= 1) canvas_strip(out, rest, 0, NULL);
     strbuf_puts(out, "</TR></TABLE>");
 }

@@ -13,6 +13,10 @@ is laid out (ROWSPAN, COLSPAN), and checks that
   - with --svg: the stages' now (\u25a0) and aim (\u25a1; \u25a3 both) marks of a band sit
     on one shared scale: the same emotion at the same height in every column, a better
     one never lower;
+  - the stages' curve: in the feeling lane, each column whose stage has an emotion draws
+    its line (the 2-point strip) across the scale on the row of its now mark, joined to
+    the column before it in the band by the 2-point-wide strips between the two rows; a
+    stage without an emotion draws none;
   - every note of a stage itself (does, thinks, quote, feels, pain, delight, opportunity)
     is the first item of its lane in the stage's own column, and in no other column.
 Prints one line per problem and exits 1 when there is any.
@@ -177,6 +181,50 @@ def check_shared_scale(svg, bands_columns, stages):
     return problems
 
 
+MIDDLE_FILL = "#EEF1F5"
+
+
+def check_curve(stages, band_stage_ids, row, slots):
+    """Each column's stretch of the stages' curve, and its join to the column before."""
+    problems = []
+    previous = None
+    for c, stage_id in enumerate(band_stage_ids, 1):
+        cell = slots.get((row, c))
+        scale = cell.find("TABLE") if cell is not None else None
+        if scale is None:
+            # a column with nothing to feel has no scale; one with a stage emotion has one
+            if stages[stage_id]["emotion"] is not None:
+                problems.append(f"column '{stage_id}': no emotion scale in the feeling lane")
+            previous = None
+            continue
+        filled = lambda td: td.get("BGCOLOR") not in (None, MIDDLE_FILL)
+        mark_row, lines, joins = None, [], []
+        for index, tr in enumerate(scale.findall("TR")[1:]):   # after the spacer
+            level, strip = divmod(index, 3)
+            cells = tr.findall("TD")
+            if any(text(td) in (NOW, BOTH) for td in cells):
+                mark_row = level
+            if cells and cells[0].get("WIDTH") == "2" and filled(cells[0]):
+                joins.append(index)
+            if strip == 1 and len(cells) > 1 and all(filled(td) for td in cells[1:]):
+                lines.append(level)
+        if stages[stage_id]["emotion"] is None:
+            if lines or joins:
+                problems.append(f"column '{stage_id}': a curve drawn for a stage without an emotion")
+            previous = None
+            continue
+        if mark_row is None or lines != [mark_row]:
+            problems.append(f"column '{stage_id}': the curve runs on rows {lines}, the now mark on {mark_row}")
+        if previous is not None and mark_row is not None:
+            low, high = sorted((3 * previous + 1, 3 * mark_row + 1))
+            if joins != list(range(low, high + 1)):
+                problems.append(f"column '{stage_id}': the join from row {previous} to {mark_row} fills strips {joins}")
+        elif joins:
+            problems.append(f"column '{stage_id}': a join with no stage before it on the curve")
+        previous = mark_row
+    return problems
+
+
 def check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots):
     """Each stage's own notes come first in its lane, in its own column, and in no other."""
     problems = []
@@ -313,6 +361,8 @@ def main():
                 if title != "+more" and owners and all(t["stage"] != stage_id for t in owners):
                     problems.append(f"column '{column_title}': touchpoint '{title}' belongs to another stage")
         problems += check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots)
+        if "Feeling" in lane_rows:
+            problems += check_curve(stages, band_stage_ids, rows_of("Feeling")[0], slots)
         bands_columns[band_number] = band_stage_ids
     if columns_seen != columns_expected:
         problems.append(f"stage columns {columns_seen}, expected {columns_expected} (spine order)")

@@ -103,6 +103,17 @@ if python3 "$grid" scale.dot model.json auto --svg scale.svg > scale.txt; then f
 elif grep -q "emotion .* drawn at heights\|is drawn below" scale.txt; then pass "the grid check catches a mark off the shared scale"
 else fail "the grid check catches a mark off the shared scale" "$(cat scale.txt)"; fi
 
+# ... and a join of the stages' curve left unfilled (the first red strip at a column's edge).
+"$JRNC" --view canvas "$move" | python3 -c '
+import sys
+dot = sys.stdin.read()
+join = "WIDTH=\"2\" HEIGHT=\"2\" BGCOLOR=\"#9B1C1C\""
+at = dot.index(join)
+sys.stdout.write(dot[:at] + "WIDTH=\"2\" HEIGHT=\"2\"" + dot[at + len(join):])' > curve.dot
+if python3 "$grid" curve.dot model.json auto > curve.txt; then fail "the grid check catches a broken curve"
+elif grep -q "the join from row" curve.txt; then pass "the grid check catches a broken curve"
+else fail "the grid check catches a broken curve" "$(cat curve.txt)"; fi
+
 # ---- golden DOT files ----
 golden() {   # golden NAME ARGS...: tests/canvas/small.NAME.dot is jrnc --view canvas ARGS small.jrn
     local name=$1; shift
