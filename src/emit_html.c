@@ -1041,11 +1041,20 @@ static void html_opportunities(html_report *report)
 {
     const report_facts *facts = report->facts;
     html_raw(report, "<h3>Opportunities</h3>");
-    if (facts->opportunity_count == 0) {
+    if (facts->opportunity_count == 0 && report_stage_opportunity_count(report->model) == 0) {
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
     html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
+    /* the stages' own first, in spine order, then the touchpoints' */
+    for (size_t s = 0; s < report->model->stage_count; s++) {
+        const jrn_stage *stage = report->model->stages[s];
+        for (size_t o = 0; o < stage->opportunities.count; o++) {
+            html_wrap(report, "<tr><td>", stage->opportunities.items[o], "</td>");
+            html_raw(report, "<td class=\"quiet\">the stage as a whole</td>");
+            html_wrap(report, "<td>", element_label(&stage->base), "</td></tr>\n");
+        }
+    }
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {

@@ -795,11 +795,22 @@ static void md_opportunities(md_report *report)
     static const char *const columns[] = {"Opportunity", "Touchpoint", "Stage"};
     const report_facts *facts = report->facts;
     md_heading(report, "##", "Opportunities");
-    if (facts->opportunity_count == 0) {
+    if (facts->opportunity_count == 0 && report_stage_opportunity_count(report->model) == 0) {
         md_raw(report, "*None declared.*\n");
         return;
     }
     md_table_head(report, columns, sizeof columns / sizeof columns[0]);
+    /* the stages' own first, in spine order, then the touchpoints' */
+    for (size_t s = 0; s < report->model->stage_count; s++) {
+        const jrn_stage *stage = report->model->stages[s];
+        for (size_t o = 0; o < stage->opportunities.count; o++) {
+            md_row_start(report);
+            md_cell(report, stage->opportunities.items[o]);
+            md_cell(report, "(the stage as a whole)");
+            md_cell(report, element_label(&stage->base));
+            md_row_end(report);
+        }
+    }
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {
