@@ -23,6 +23,7 @@ static const char *const canvas_lane_names[CANVAS_LANE_COUNT] = {
     [CANVAS_LANE_DOING] = "doing",
     [CANVAS_LANE_TOUCHPOINTS] = "touchpoints",
     [CANVAS_LANE_THINKING] = "thinking",
+    [CANVAS_LANE_QUOTES] = "quotes",
     [CANVAS_LANE_FEELING] = "feeling",
     [CANVAS_LANE_PAINS] = "pains",
     [CANVAS_LANE_DELIGHTS] = "delights",
@@ -45,7 +46,7 @@ const char *canvas_lane_name(jrn_canvas_lane lane)
 
 const char *canvas_lane_list(void)
 {
-    return "stage, doing, touchpoints, thinking, feeling, pains, delights, opportunities, kpis, owners";
+    return "stage, doing, touchpoints, thinking, quotes, feeling, pains, delights, opportunities, kpis, owners";
 }
 
 static const char *const canvas_lane_titles[CANVAS_LANE_COUNT] = {
@@ -53,6 +54,7 @@ static const char *const canvas_lane_titles[CANVAS_LANE_COUNT] = {
     [CANVAS_LANE_DOING] = "Doing",
     [CANVAS_LANE_TOUCHPOINTS] = "Touchpoints",
     [CANVAS_LANE_THINKING] = "Thinking",
+    [CANVAS_LANE_QUOTES] = "Quotes",
     [CANVAS_LANE_FEELING] = "Feeling",
     [CANVAS_LANE_PAINS] = "Pain points",
     [CANVAS_LANE_DELIGHTS] = "Delights",
@@ -67,6 +69,54 @@ const char *canvas_lane_title(jrn_canvas_lane lane)
 }
 
 /* ---- what a lane shows ---- */
+
+/* The stage's own notes in a lane come first in its cell: one text for doing, thinking,
+ * feeling, pains and delights, a list for quotes and opportunities. */
+static const char *canvas_stage_single(jrn_canvas_lane lane, const jrn_stage *stage)
+{
+    switch (lane) {
+    case CANVAS_LANE_DOING: return stage->does;
+    case CANVAS_LANE_THINKING: return stage->thinks;
+    case CANVAS_LANE_FEELING: return stage->feels;
+    case CANVAS_LANE_PAINS: return stage->pain;
+    case CANVAS_LANE_DELIGHTS: return stage->delight;
+    default: return NULL;
+    }
+}
+
+static const jrn_text_list *canvas_stage_list(jrn_canvas_lane lane, const jrn_stage *stage)
+{
+    if (lane == CANVAS_LANE_QUOTES) return &stage->quotes;
+    if (lane == CANVAS_LANE_OPPORTUNITIES) return &stage->opportunities;
+    return NULL;
+}
+
+size_t canvas_stage_note_count(jrn_canvas_lane lane, const jrn_stage *stage)
+{
+    const jrn_text_list *list = canvas_stage_list(lane, stage);
+    return list ? list->count : !canvas_is_blank(canvas_stage_single(lane, stage));
+}
+
+const char *canvas_stage_note(jrn_canvas_lane lane, const jrn_stage *stage, size_t index)
+{
+    const jrn_text_list *list = canvas_stage_list(lane, stage);
+    return list ? list->items[index] : canvas_stage_single(lane, stage);
+}
+
+bool canvas_stage_has_notes(const jrn_stage *stage)
+{
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++)
+        if (canvas_stage_note_count((jrn_canvas_lane)lane, stage) > 0) return true;
+    return false;
+}
+
+/* The touchpoint's list in a list lane: its quotes or its opportunities. */
+static const jrn_text_list *canvas_touchpoint_list(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
+{
+    if (lane == CANVAS_LANE_QUOTES) return &touchpoint->notes->quotes;
+    if (lane == CANVAS_LANE_OPPORTUNITIES) return &touchpoint->notes->opportunities;
+    return NULL;
+}
 
 const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
 {
@@ -103,13 +153,6 @@ size_t canvas_kpi_count(const canvas_column *column)
     return count;
 }
 
-size_t canvas_opportunity_count(const canvas_column *column)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        count += column->touchpoints[i]->notes->opportunities.count;
-    return count;
-}
 
 static bool canvas_has_owner(const canvas_column *column)
 {
@@ -145,46 +188,51 @@ bool canvas_lane_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
     case CANVAS_LANE_TOUCHPOINTS: return column->touchpoint_count > 0;
     case CANVAS_LANE_FEELING:
         if (column->stage->has_emotion || column->stage->has_aspiration) return true;
+        if (canvas_stage_note_count(lane, column->stage) > 0) return true;
         for (size_t i = 0; i < column->touchpoint_count; i++)
             if (column->touchpoints[i]->has_emotion || !canvas_is_blank(column->touchpoints[i]->notes->feels))
                 return true;
         return false;
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_opportunity_count(column) > 0;
     case CANVAS_LANE_KPIS: return canvas_kpi_count(column) > 0;
     case CANVAS_LANE_OWNERS: return canvas_has_owner(column);
     case CANVAS_LANE_COUNT: return false;
     default: break;
     }
     (void)plan;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        if (canvas_has_text(lane, column->touchpoints[i])) return true;
-    return false;
+    return canvas_item_count(lane, column) > 0;
 }
 
-/* Finds the index-th item of a lane in a column; false past the last. */
+/* How many items a touchpoint has in a lane. */
+static size_t canvas_touchpoint_items(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
+{
+    if (lane == CANVAS_LANE_TOUCHPOINTS) return 1;
+    if (lane == CANVAS_LANE_KPIS) return touchpoint->kpi_count;
+    const jrn_text_list *list = canvas_touchpoint_list(lane, touchpoint);
+    return list ? list->count : canvas_has_text(lane, touchpoint);
+}
+
+/* Finds the index-th item of a lane in a column: the stage's own (notes or KPIs) first,
+ * then each touchpoint's; false past the last. */
 bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t index, canvas_item *item)
 {
     *item = (canvas_item){NULL, NULL, NULL, 0};
-    size_t seen = 0;
-    if (lane == CANVAS_LANE_KPIS) {
-        const jrn_stage *stage = column->stage;
-        if (index < stage->kpi_count) {
-            item->kpi = stage->kpis[index];
-            return true;
-        }
-        seen = stage->kpi_count;
+    const jrn_stage *stage = column->stage;
+    size_t seen = lane == CANVAS_LANE_KPIS ? stage->kpi_count : canvas_stage_note_count(lane, stage);
+    if (index < seen) {
+        if (lane == CANVAS_LANE_KPIS) item->kpi = stage->kpis[index];
+        else item->text = canvas_stage_note(lane, stage, index);
+        return true;
     }
     for (size_t i = 0; i < column->touchpoint_count; i++) {
         const jrn_touchpoint *touchpoint = column->touchpoints[i];
-        size_t here = lane == CANVAS_LANE_TOUCHPOINTS      ? 1
-                      : lane == CANVAS_LANE_KPIS          ? touchpoint->kpi_count
-                      : lane == CANVAS_LANE_OPPORTUNITIES ? touchpoint->notes->opportunities.count
-                                                          : canvas_has_text(lane, touchpoint);
+        size_t here = canvas_touchpoint_items(lane, touchpoint);
         if (index < seen + here) {
             item->touchpoint = touchpoint;
             item->number = i + 1;
+            const jrn_text_list *list = canvas_touchpoint_list(lane, touchpoint);
             if (lane == CANVAS_LANE_KPIS) item->kpi = touchpoint->kpis[index - seen];
-            if (lane == CANVAS_LANE_OPPORTUNITIES) item->opportunity = touchpoint->notes->opportunities.items[index - seen];
+            else if (list) item->text = list->items[index - seen];
+            else item->text = canvas_text_of(lane, touchpoint);
             return true;
         }
         seen += here;
@@ -192,18 +240,14 @@ bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t 
     return false;
 }
 
-/* How many items the lane has in the column: its texts, touchpoints, opportunities or
- * KPIs (the feeling lane: the texts under its scale). */
+/* How many items the lane has in the column: the stage's notes or KPIs and its
+ * touchpoints' texts, quotes, opportunities or KPIs (the feeling lane: the texts under
+ * its scale). */
 size_t canvas_item_count(jrn_canvas_lane lane, const canvas_column *column)
 {
-    switch (lane) {
-    case CANVAS_LANE_TOUCHPOINTS: return column->touchpoint_count;
-    case CANVAS_LANE_KPIS: return canvas_kpi_count(column);
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_opportunity_count(column);
-    default: break;
-    }
-    size_t count = 0;
-    for (size_t i = 0; i < column->touchpoint_count; i++) count += canvas_has_text(lane, column->touchpoints[i]);
+    if (lane == CANVAS_LANE_TOUCHPOINTS) return column->touchpoint_count;
+    size_t count = lane == CANVAS_LANE_KPIS ? column->stage->kpi_count : canvas_stage_note_count(lane, column->stage);
+    for (size_t i = 0; i < column->touchpoint_count; i++) count += canvas_touchpoint_items(lane, column->touchpoints[i]);
     return count;
 }
 
@@ -301,7 +345,7 @@ static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_colum
 }
 
 /* A column per stage without sub-stages; a stage with sub-stages has one of its own only
- * when touchpoints or KPIs sit on it directly. At most CANVAS_PLAN_COLUMN_LIMIT columns. */
+ * when touchpoints, KPIs or notes sit on it directly. At most CANVAS_PLAN_COLUMN_LIMIT columns. */
 static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
 {
     const jrn_model *model = plan->model;
@@ -314,7 +358,9 @@ static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
     size_t left_out = 0;
     for (size_t i = 0; i < model->stage_count; i++) {
         const jrn_stage *stage = model->stages[i];
-        if (stage->child_count > 0 && stage->touchpoint_count == 0 && stage->kpi_count == 0) continue;
+        if (stage->child_count > 0 && stage->touchpoint_count == 0 && stage->kpi_count == 0 &&
+            !canvas_stage_has_notes(stage))
+            continue;
         if (plan->column_count == CANVAS_PLAN_COLUMN_LIMIT) {
             left_out++;
             continue;

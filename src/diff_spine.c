@@ -64,6 +64,27 @@ static void diff_place_stage(const diff_context *context, const void *element, d
     diff_stage_group(context, ((const jrn_stage *)element)->base.id, subject);
 }
 
+/* The stage's own notes: its pain and delight change the experience it reports; the
+ * rest is detail. */
+static void diff_stage_notes(diff_context *context, const diff_subject *subject, const jrn_stage *before,
+                             const jrn_stage *now)
+{
+    diff_property(context, subject, "description", IMPACT_DETAIL, diff_value_text(before->description),
+                  diff_value_text(now->description));
+    diff_property(context, subject, "pain", IMPACT_EXPERIENCE, diff_value_text(before->pain), diff_value_text(now->pain));
+    diff_property(context, subject, "delight", IMPACT_EXPERIENCE, diff_value_text(before->delight),
+                  diff_value_text(now->delight));
+    diff_property(context, subject, "does", IMPACT_DETAIL, diff_value_text(before->does), diff_value_text(now->does));
+    diff_property(context, subject, "thinks", IMPACT_DETAIL, diff_value_text(before->thinks), diff_value_text(now->thinks));
+    diff_property(context, subject, "feels", IMPACT_DETAIL, diff_value_text(before->feels), diff_value_text(now->feels));
+    diff_property(context, subject, "opportunity", IMPACT_DETAIL, diff_value_texts(&before->opportunities),
+                  diff_value_texts(&now->opportunities));
+    diff_property(context, subject, "quote", IMPACT_DETAIL, diff_value_texts(&before->quotes),
+                  diff_value_texts(&now->quotes));
+    diff_property(context, subject, "source", IMPACT_DETAIL, diff_value_texts(&before->sources),
+                  diff_value_texts(&now->sources));
+}
+
 static void diff_compare_stage(diff_context *context, const diff_subject *subject,
                                const void *old_element, const void *new_element)
 {
@@ -80,6 +101,7 @@ static void diff_compare_stage(diff_context *context, const diff_subject *subjec
                   diff_emotion_value(context, old_model, before->has_aspiration, before->aspiration),
                   diff_emotion_value(context, new_model, now->has_aspiration, now->aspiration));
     diff_property(context, subject, "goal", IMPACT_DETAIL, diff_value_text(before->goal), diff_value_text(now->goal));
+    diff_stage_notes(context, subject, before, now);
     diff_property(context, subject, "loops", IMPACT_STRUCTURE, diff_loops_value(context, before),
                   diff_loops_value(context, now));
     diff_touchpoint_order(context, subject, before, now);
@@ -159,6 +181,10 @@ static void diff_compare_touchpoint(diff_context *context, const diff_subject *s
                   diff_value_text(now->notes->trigger));
     diff_property(context, subject, "opportunity", IMPACT_DETAIL, diff_value_texts(&before->notes->opportunities),
                   diff_value_texts(&now->notes->opportunities));
+    diff_property(context, subject, "quote", IMPACT_DETAIL, diff_value_texts(&before->notes->quotes),
+                  diff_value_texts(&now->notes->quotes));
+    diff_property(context, subject, "source", IMPACT_DETAIL, diff_value_texts(&before->notes->sources),
+                  diff_value_texts(&now->notes->sources));
     diff_extensions(context, subject, before->base.extensions, now->base.extensions);
 }
 

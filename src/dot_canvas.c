@@ -192,6 +192,7 @@ static void canvas_lane_rows(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane
 {
     size_t rows = canvas_band_lane_rows(plan, lane, band);
     bool head_alone = lane == CANVAS_LANE_FEELING;
+    plan->band_first = band.first;
     for (size_t row = 0; row < rows; row++) {
         strbuf_puts(out, "<TR>");
         if (row == 0 || (head_alone && row == 1)) {

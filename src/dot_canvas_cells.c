@@ -28,6 +28,14 @@
 #define CANVAS_MARK_WIDTH "16"
 #define CANVAS_MARK_POINTS 16.0
 #define CANVAS_ROW_POINTS 13.0
+/* The stages' curve: each row of the scale is three strips (above, the curve's line,
+ * below) so the line passes through the row's middle; a column joins the one before it
+ * with a vertical line this wide at its left edge. */
+static const char *const canvas_strip_heights[3] = {"5", "2", "6"};
+#define CANVAS_JOIN_POINTS 2.0
+/* The scale starts this far below the top of its cell, level with the heading's labels
+ * (which keep the cell's padding). */
+#define CANVAS_SCALE_TOP "4"
 
 /* Personas' marks in the feeling lane: a shape and a number each, so curves differ
  * beyond colour (the shapes repeat past the list, the numbers never). */
@@ -75,6 +83,22 @@ static void canvas_text(jrn_strbuf *out, const char *text, canvas_font font, siz
 
 /* ---- the stage row ---- */
 
+/* Where the evidence comes from, small: "Source: interviews; NPS verbatims". */
+static void canvas_sources(jrn_strbuf *out, const canvas_plan *plan, const jrn_text_list *sources)
+{
+    if (sources->count == 0) return;
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(&raw, sources->count > 1 ? "Sources: " : "Source: ");
+    for (size_t i = 0; i < sources->count; i++) {
+        if (i > 0) strbuf_puts(&raw, "; ");
+        strbuf_puts(&raw, sources->items[i]);
+        dot_text_close_bidi(&raw, sources->items[i]);
+    }
+    canvas_font font = {"8", dot_style_theme(plan->options)->muted, false, false};
+    canvas_text(out, strbuf_text(&raw), font, 2);
+    strbuf_free(&raw);
+}
+
 /* "now −1 (unhappy) → aim +2 (delighted)", each half in its colour. */
 static void canvas_stage_emotions(jrn_strbuf *out, const canvas_plan *plan, const jrn_stage *stage)
 {
@@ -104,6 +128,7 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
     canvas_text(out, dot_label_element_name(&stage->base), title, 3);
     canvas_font goal = {"10", dot_style_theme(plan->options)->muted, false, true};
     canvas_text(out, stage->goal, goal, 3);
+    canvas_text(out, stage->description, canvas_body, 4);
     canvas_stage_emotions(out, plan, stage);
     if (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) {
         jrn_strbuf raw = STRBUF_INIT;
@@ -112,6 +137,7 @@ void dot_canvas_stage_cell(jrn_strbuf *out, const canvas_plan *plan, const jrn_s
         canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 2);
         strbuf_free(&raw);
     }
+    canvas_sources(out, plan, &stage->sources);
 }
 
 /* ---- feeling: the emotion scale with the stage's now and aim and the touchpoints' or
@@ -140,15 +166,32 @@ static void canvas_scale_table_open(jrn_strbuf *out)
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">");
 }
 
-/* One mark of the scale: a glyph in a colour, or an empty cell (with a fill). */
-static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
+/* A cell of the scale: a glyph in a colour, or empty (with a fill), as tall as a row of
+ * the scale; it spans that row's three strips, or is the row under the scale. */
+static void canvas_scale_cell(jrn_strbuf *out, bool strips, const char *fill, const char *color, const char *glyph)
 {
     /* fixed: a nested table in a wider cell would otherwise be stretched to fill it */
-    strbuf_puts(out, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"");
+    strbuf_printf(out, "<TD%s FIXEDSIZE=\"TRUE\" WIDTH=\"" CANVAS_MARK_WIDTH "\" HEIGHT=\"" CANVAS_ROW_HEIGHT "\"",
+                  strips ? " ROWSPAN=\"3\"" : "");
     if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
     strbuf_putc(out, '>');
     if (glyph) strbuf_printf(out, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s</FONT>", color, glyph);
     strbuf_puts(out, "</TD>");
+}
+
+/* A mark on a row of the scale. */
+static void canvas_mark(jrn_strbuf *out, const char *fill, const char *color, const char *glyph)
+{
+    canvas_scale_cell(out, true, fill, color, glyph);
+}
+
+/* One strip of a cell of the scale, width points wide: the curve's colour when it passes
+ * there, else the row's fill. */
+static void canvas_strip(jrn_strbuf *out, double width, size_t strip, const char *fill)
+{
+    strbuf_printf(out, "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"%.0f\" HEIGHT=\"%s\"", width, canvas_strip_heights[strip]);
+    if (fill) strbuf_printf(out, " BGCOLOR=\"%s\"", fill);
+    strbuf_puts(out, "></TD>");
 }
 
 /* What each column of marks shows, left to right: the stage, then each touchpoint or
@@ -210,30 +253,74 @@ static void canvas_stage_mark(jrn_strbuf *out, const canvas_plan *plan, const jr
     }
 }
 
+/* The stages' curve in a column: the row of the stage's now, and of the now of the column
+ * before it in the band (SIZE_MAX for none); the line's colour is the stage's emotion's. */
+typedef struct canvas_curve {
+    size_t row, previous_row;
+    const char *color;
+} canvas_curve;
+
+static canvas_curve canvas_curve_of(const canvas_plan *plan, const canvas_column *column)
+{
+    canvas_curve curve = {SIZE_MAX, SIZE_MAX, NULL};
+    const jrn_stage *stage = column->stage;
+    if (!stage->has_emotion) return curve;
+    curve.row = canvas_row_of(plan, stage->emotion);
+    curve.color = dot_style_emotion_text(dot_style_theme(plan->options), plan->model, stage->emotion);
+    size_t index = (size_t)(column - plan->columns);
+    const jrn_stage *before = index > plan->band_first ? plan->columns[index - 1].stage : NULL;
+    if (before && before->has_emotion) curve.previous_row = canvas_row_of(plan, before->emotion);
+    return curve;
+}
+
+/* The join at the column's left edge: strip `strip` of row `row` is on the vertical line
+ * from the middle of the previous column's row to the middle of this one's. */
+static bool canvas_on_join(const canvas_curve *curve, size_t row, size_t strip)
+{
+    if (curve->row == SIZE_MAX || curve->previous_row == SIZE_MAX) return false;
+    size_t at = row * 3 + strip, from = curve->previous_row * 3 + 1, to = curve->row * 3 + 1;
+    return (at >= from && at <= to) || (at >= to && at <= from);
+}
+
 static void canvas_feeling_scale(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column)
 {
     canvas_marks marks;
     canvas_collect_marks(plan, column, &marks);
+    canvas_curve curve = canvas_curve_of(plan, column);
+    double width = dot_canvas_column_width(plan, column);
+    double marks_width = CANVAS_MARK_POINTS * (double)(marks.count + 1);
+    double rest = width - CANVAS_JOIN_POINTS - marks_width;
     /* fixed: Graphviz stretches a nested table to the cell it sits in, which would spread
      * the marks apart */
     strbuf_printf(out, "<TABLE FIXEDSIZE=\"TRUE\" WIDTH=\"%.0f\" HEIGHT=\"%.0f\" BORDER=\"0\" "
                        "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">",
-                  CANVAS_MARK_POINTS * (double)(marks.count + 1), CANVAS_ROW_POINTS * (double)(plan->emotion_rows + 1));
+                  width, CANVAS_ROW_POINTS * (double)(plan->emotion_rows + 1) + 4);
+    strbuf_printf(out, "<TR><TD COLSPAN=\"%zu\" HEIGHT=\"" CANVAS_SCALE_TOP "\"></TD></TR>", marks.count + 3);
     for (size_t row = 0; row < plan->emotion_rows; row++) {
-        strbuf_puts(out, "<TR>");
-        canvas_stage_mark(out, plan, column->stage, row);
         const char *middle = row == plan->emotion_rows / 2 ? CANVAS_MIDDLE_FILL : NULL;
-        for (size_t i = 0; i < marks.count; i++) {
-            bool here = marks.known[i] && canvas_row_of(plan, marks.values[i]) == row;
-            canvas_mark(out, middle, here ? marks.colors[i] : NULL, here ? marks.glyphs[i] : NULL);
+        bool curve_row = row == curve.row;
+        for (size_t strip = 0; strip < 3; strip++) {
+            const char *line = curve_row && strip == 1 ? curve.color : middle;
+            strbuf_puts(out, "<TR>");
+            canvas_strip(out, CANVAS_JOIN_POINTS, strip, canvas_on_join(&curve, row, strip) ? curve.color : middle);
+            if (strip == 0) canvas_stage_mark(out, plan, column->stage, row);
+            for (size_t i = 0; i < marks.count; i++) {
+                bool here = marks.known[i] && canvas_row_of(plan, marks.values[i]) == row;
+                /* the curve passes between the marks; a mark on its row sits on it */
+                if (curve_row && !here) canvas_strip(out, CANVAS_MARK_POINTS, strip, line);
+                else if (strip == 0) canvas_mark(out, middle, here ? marks.colors[i] : NULL, here ? marks.glyphs[i] : NULL);
+            }
+            if (rest >= 1) canvas_strip(out, rest, strip, line);
+            strbuf_puts(out, "</TR>");
         }
-        strbuf_puts(out, "</TR>");
     }
     /* the numbers under the marks: the touchpoints' in the touchpoint lane, or the personas' */
     strbuf_puts(out, "<TR>");
-    canvas_mark(out, NULL, NULL, NULL);
+    canvas_strip(out, CANVAS_JOIN_POINTS, 0, NULL);
+    canvas_scale_cell(out, false, NULL, NULL, NULL);
     for (size_t i = 0; i < marks.count; i++)
-        canvas_mark(out, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
+        canvas_scale_cell(out, false, NULL, dot_style_theme(plan->options)->muted, marks.numbers[i]);
+    if (rest >= 1) canvas_strip(out, rest, 0, NULL);
     strbuf_puts(out, "</TR></TABLE>");
 }
 
@@ -307,51 +394,60 @@ static void canvas_touchpoint_item(jrn_strbuf *out, const canvas_plan *plan, con
         canvas_text(out, strbuf_text(&raw), canvas_muted_font(plan), 1);
     }
     strbuf_free(&raw);
+    canvas_sources(out, plan, &touchpoint->notes->sources);
     strbuf_puts(out, "</TD>");
 }
 
-/* A text of a touchpoint: what they do, think (in quotes), the pain or the delight (on
- * its colour, with the touchpoint's name under it). */
+/* Text in curly quotes, italic: what customers think, or say (bold: the stage's own). */
+static void canvas_quoted(jrn_strbuf *out, const char *text, bool bold, size_t max_lines)
+{
+    jrn_strbuf raw = STRBUF_INIT;
+    strbuf_puts(&raw, "\xE2\x80\x9C");
+    strbuf_puts(&raw, text);
+    dot_text_close_bidi(&raw, text);
+    strbuf_puts(&raw, "\xE2\x80\x9D");
+    canvas_font font = {"10", NULL, bold, true};
+    canvas_text(out, strbuf_text(&raw), font, max_lines);
+    strbuf_free(&raw);
+}
+
+/* A text of the stage or of a touchpoint: what they do, think (in quotes), feel, say (in
+ * quotes, with whose words they are), the pain or the delight (on its colour, with the
+ * touchpoint's name under it), an opportunity. The stage's own come first in the cell and
+ * name no touchpoint. */
 static void canvas_text_item(jrn_strbuf *out, const canvas_plan *plan, jrn_canvas_lane lane,
                              const canvas_column *column, const canvas_item *item)
 {
-    const jrn_touchpoint *touchpoint = item->touchpoint;
-    const char *text = canvas_text_of(lane, touchpoint);
-    const char *name = dot_label_element_name(&touchpoint->base);
+    const char *text = item->text;
+    const char *name = item->touchpoint ? dot_label_element_name(&item->touchpoint->base) : NULL;
     if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) {
-        const dot_heat_style heat_style = dot_style_heat(dot_style_theme(plan->options), lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
-        const dot_heat_style *heat = &heat_style;
-        canvas_cell_open(out, plan, column, heat->fill, NULL, 0);
-        canvas_font font = {"10", heat->text, false, false};
+        const dot_heat_style heat = dot_style_heat(dot_style_theme(plan->options), lane == CANVAS_LANE_PAINS ? HEAT_PAIN : HEAT_DELIGHT);
+        canvas_cell_open(out, plan, column, heat.fill, NULL, 0);
+        canvas_font font = {"10", heat.text, name == NULL, false};
         /* a bare flag says no more than the touchpoint's name */
         canvas_text(out, dot_text_is_blank(text) ? name : text, font, 4);
         if (!dot_text_is_blank(text)) canvas_text(out, name, canvas_muted_font(plan), 1);
+    } else if (lane == CANVAS_LANE_OPPORTUNITIES) {
+        canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
+        canvas_font font = {"10", NULL, name == NULL, false};
+        canvas_text(out, text, font, 4);
+        canvas_text(out, name, canvas_muted_font(plan), 1);
+    } else if (lane == CANVAS_LANE_QUOTES) {
+        canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
+        canvas_quoted(out, text, name == NULL, 4);
+        canvas_text(out, name, canvas_muted_font(plan), 1);
     } else if (lane == CANVAS_LANE_FEELING) {
         canvas_cell_open(out, plan, column, NULL, NULL, 0);
-        canvas_font font = {"10", NULL, false, true};
+        canvas_font font = {"10", NULL, name == NULL, true};
         canvas_text(out, text, font, 3);
     } else if (lane == CANVAS_LANE_THINKING) {
         canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
-        jrn_strbuf raw = STRBUF_INIT;
-        strbuf_puts(&raw, "\xE2\x80\x9C");
-        strbuf_puts(&raw, text);
-        strbuf_puts(&raw, "\xE2\x80\x9D");
-        canvas_font font = {"10", NULL, false, true};
-        canvas_text(out, strbuf_text(&raw), font, 4);
-        strbuf_free(&raw);
+        canvas_quoted(out, text, name == NULL, 4);
     } else {
         canvas_cell_open(out, plan, column, CANVAS_NOTE_FILL, NULL, 0);
-        canvas_text(out, text, canvas_body, 4);
+        canvas_font font = {"10", NULL, name == NULL, false};
+        canvas_text(out, text, font, 4);
     }
-    strbuf_puts(out, "</TD>");
-}
-
-static void canvas_opportunity_item(jrn_strbuf *out, const canvas_plan *plan, const canvas_column *column,
-                                    const canvas_item *item)
-{
-    canvas_cell_open(out, plan, column, "#E3EEFA", NULL, 0);
-    canvas_text(out, item->opportunity, canvas_body, 4);
-    canvas_text(out, dot_label_element_name(&item->touchpoint->base), canvas_muted_font(plan), 1);
     strbuf_puts(out, "</TD>");
 }
 
@@ -403,7 +499,9 @@ void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, c
         return;
     }
     if (lane == CANVAS_LANE_FEELING && row == 0) {
-        canvas_cell_open(out, plan, column, NULL, NULL, 0);
+        /* no padding: the curve reaches the cell's edges, a spacing away from the next */
+        strbuf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" CELLPADDING=\"0\" WIDTH=\"%.0f\">",
+                      dot_canvas_column_width(plan, column));
         canvas_feeling_scale(out, plan, column);
         strbuf_puts(out, "</TD>");
         return;
@@ -425,7 +523,6 @@ void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, c
     if (!canvas_find_item(lane, column, index, &item)) return;
     switch (lane) {
     case CANVAS_LANE_TOUCHPOINTS: canvas_touchpoint_item(out, plan, column, &item); break;
-    case CANVAS_LANE_OPPORTUNITIES: canvas_opportunity_item(out, plan, column, &item); break;
     case CANVAS_LANE_KPIS: canvas_kpi_item(out, plan, column, &item); break;
     default: canvas_text_item(out, plan, lane, column, &item); break;
     }
@@ -443,10 +540,12 @@ static double canvas_text_lines(const char *text, size_t max_lines)
 
 double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage)
 {
-    const char *goal = stage->goal;
+    const char *goal = stage->goal, *description = stage->description;
     return 1.3 * canvas_text_lines(dot_label_element_name(&stage->base), 3) +
-           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) + stage->has_emotion + stage->has_aspiration +
-           (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]);
+           (dot_text_is_blank(goal) ? 0 : canvas_text_lines(goal, 3)) +
+           (dot_text_is_blank(description) ? 0 : canvas_text_lines(description, 4)) + stage->has_emotion +
+           stage->has_aspiration + (stage->owner && !plan->lane_shown[CANVAS_LANE_OWNERS]) +
+           0.8 * (stage->sources.count > 0);
 }
 
 double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column, size_t row)
@@ -468,12 +567,12 @@ double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, cons
     case CANVAS_LANE_TOUCHPOINTS:
         return canvas_text_lines(dot_label_element_name(&item.touchpoint->base), 3) +
                0.9 * (item.touchpoint->channel_count > 0 || item.touchpoint->is_backstage) +
-               0.9 * (plan->options->canvas_persona_count > 1);
+               0.9 * (plan->options->canvas_persona_count > 1) +
+               0.8 * (item.touchpoint->notes->sources.count > 0);
     case CANVAS_LANE_KPIS: return 1.3 + 0.9 * (item.touchpoint != NULL);
-    case CANVAS_LANE_OPPORTUNITIES: return canvas_text_lines(item.opportunity, 4) + 0.9;
-    case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS:
-        return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4) + 0.9;
-    default: return canvas_text_lines(canvas_text_of(lane, item.touchpoint), 4);
+    case CANVAS_LANE_OPPORTUNITIES: case CANVAS_LANE_PAINS: case CANVAS_LANE_DELIGHTS: case CANVAS_LANE_QUOTES:
+        return canvas_text_lines(item.text, 4) + 0.9 * (item.touchpoint != NULL);
+    default: return canvas_text_lines(item.text, 4);
     }
 }
 
@@ -535,6 +634,17 @@ static void canvas_key_entry(jrn_strbuf *out, const char *fill, const char *bord
     strbuf_puts(out, "</FONT></TD>");
 }
 
+/* True when a lane shown holds a note of a stage itself (drawn in bold). */
+static bool canvas_shows_stage_notes(const canvas_plan *plan)
+{
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+        if (!plan->lane_shown[lane]) continue;
+        for (size_t i = 0; i < plan->column_count; i++)
+            if (canvas_stage_note_count((jrn_canvas_lane)lane, plan->columns[i].stage) > 0) return true;
+    }
+    return false;
+}
+
 void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
 {
     strbuf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\"><TR>");
@@ -549,11 +659,14 @@ void dot_canvas_key(jrn_strbuf *out, const canvas_plan *plan)
         canvas_key_entry(out, NULL, "#000000", 3, "<FONT POINT-SIZE=\"9\">" CANVAS_TRUTH_MARK "</FONT>",
                          "Moment of truth");
     }
+    if (canvas_shows_stage_notes(plan))
+        canvas_key_entry(out, CANVAS_NOTE_FILL, NULL, 0, "<FONT POINT-SIZE=\"9\"><B>Aa</B></FONT>",
+                         "Bold: a note on the stage as a whole");
     if (plan->lane_shown[CANVAS_LANE_FEELING]) {
         const char *muted = dot_style_theme(plan->options)->muted;
         jrn_strbuf sample = STRBUF_INIT;
         strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_NOW_MARK "</FONT>", muted);
-        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now");
+        canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage now, the line joining the stages");
         strbuf_clear(&sample);
         strbuf_printf(&sample, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\">" CANVAS_AIM_MARK "</FONT>", CANVAS_AIM_COLOR);
         canvas_key_entry(out, NULL, NULL, 0, strbuf_text(&sample), "Stage aspiration");

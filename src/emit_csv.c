@@ -13,7 +13,7 @@ static const char *const csv_columns[] = {
     "stage_id", "stage", "touchpoint_id", "touchpoint", "channels", "personas", "owner",
     "owner_inherited", "contact", "emotion", "emotion_label", "effort", "pain", "pain_text",
     "delight", "delight_text", "moment_of_truth", "truth_text", "backstage", "trigger",
-    "opportunities", "does", "thinks", "feels", "lane", "evidence", "fail_point", "wait", "serves",
+    "opportunities", "does", "thinks", "feels", "quotes", "sources", "lane", "evidence", "fail_point", "wait", "serves",
     "kpis", "file", "line", "column",
 };
 
@@ -205,6 +205,8 @@ static void csv_touchpoint(jrn_arena *arena, jrn_strbuf *out, const jrn_model *m
     csv_field(out, false, touchpoint->notes->does);
     csv_field(out, false, touchpoint->notes->thinks);
     csv_field(out, false, touchpoint->notes->feels);
+    csv_field(out, false, report_join_texts(arena, &touchpoint->notes->quotes, "; "));
+    csv_field(out, false, report_join_texts(arena, &touchpoint->notes->sources, "; "));
     csv_service(arena, out, touchpoint);
     csv_field(out, false, csv_kpis_text(arena, touchpoint));
     csv_location(arena, out, touchpoint->base.span);

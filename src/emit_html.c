@@ -588,9 +588,10 @@ static void html_canvas(html_report *report, const char *svg)
 {
     html_section_open(report, "canvas", "Journey-map canvas",
                       "Stages across, lanes down: what customers do, the touchpoints (numbered; red pain, "
-                      "green delight, a thick border for a moment of truth), what they think, how they feel "
+                      "green delight, a thick border for a moment of truth), what they think and say, how they feel "
                       "(&#9632; the stage now, &#9633; the aspiration, the shaded gap between them, &#9679; "
-                      "each touchpoint by its number), pains, delights, opportunities, KPIs and owners. "
+                      "each touchpoint by its number), pains, delights, opportunities, KPIs and owners; a stage's own "
+                      "notes come first, in bold. "
                       "Scroll the box to move around.");
     html_raw(report, "<input type=\"checkbox\" id=\"canvas-zoom\" class=\"zoom\">"
                      "<label for=\"canvas-zoom\" class=\"zoom\">Fit to the page</label>\n"
@@ -703,6 +704,11 @@ static void html_touchpoint_notes(html_report *report, const jrn_touchpoint *tou
     }
     for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++)
         html_wrap(report, "<div class=\"note\"><b>Opportunity:</b> ", touchpoint->notes->opportunities.items[o], "</div>");
+    for (size_t q = 0; q < touchpoint->notes->quotes.count; q++)
+        html_wrap(report, "<div class=\"note\"><i>“", touchpoint->notes->quotes.items[q], "”</i></div>");
+    if (touchpoint->notes->sources.count > 0)
+        html_wrap(report, "<div class=\"note\">Source: ",
+                  report_join_texts(report->arena, &touchpoint->notes->sources, "; "), "</div>");
 }
 
 static void html_touchpoint_row(html_report *report, const jrn_touchpoint *touchpoint)
@@ -731,6 +737,30 @@ static void html_touchpoint_row(html_report *report, const jrn_touchpoint *touch
     html_raw(report, "</td></tr>\n");
 }
 
+/* The stage's own notes under its heading: what it is, what customers do, think and
+ * feel there, its pain and delight, the ideas for it, their own words and the evidence. */
+static void html_stage_notes(html_report *report, const jrn_stage *stage)
+{
+    if (stage->description != NULL) html_wrap(report, "<div class=\"note\">", stage->description, "</div>\n");
+    const struct { const char *name; const char *text; } notes[] = {
+        {"Does", stage->does}, {"Thinks", stage->thinks}, {"Feels", stage->feels},
+        {"Pain", stage->pain}, {"Delight", stage->delight},
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        if (notes[i].text == NULL) continue;
+        strbuf_printf(report->out, "<div class=\"note\"><b>%s:</b> ", notes[i].name);
+        html_wrap(report, "", notes[i].text, "</div>\n");
+    }
+    if (stage->opportunities.count > 0)
+        html_wrap(report, "<div class=\"note\"><b>Opportunities:</b> ",
+                  report_join_texts(report->arena, &stage->opportunities, "; "), "</div>\n");
+    for (size_t i = 0; i < stage->quotes.count; i++)
+        html_wrap(report, "<blockquote>“", stage->quotes.items[i], "”</blockquote>\n");
+    if (stage->sources.count > 0)
+        html_wrap(report, "<div class=\"note\">Source: ", report_join_texts(report->arena, &stage->sources, "; "),
+                  "</div>\n");
+}
+
 static void html_stage_head(html_report *report, const jrn_stage *stage)
 {
     const jrn_team *owner = report_stage_owner(stage);
@@ -756,6 +786,7 @@ static void html_stage_head(html_report *report, const jrn_stage *stage)
     }
     html_raw(report, "</div>\n");
     if (stage->goal != NULL) html_wrap(report, "<div class=\"note\"><b>Goal:</b> ", stage->goal, "</div>\n");
+    html_stage_notes(report, stage);
 }
 
 static void html_stage(html_report *report, const jrn_stage *stage)
@@ -1010,11 +1041,20 @@ static void html_opportunities(html_report *report)
 {
     const report_facts *facts = report->facts;
     html_raw(report, "<h3>Opportunities</h3>");
-    if (facts->opportunity_count == 0) {
+    if (facts->opportunity_count == 0 && report_stage_opportunity_count(report->model) == 0) {
         html_raw(report, "<p class=\"quiet\">None declared.</p>\n");
         return;
     }
     html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Opportunity</th><th>Touchpoint</th><th>Stage</th></tr></thead><tbody>\n");
+    /* the stages' own first, in spine order, then the touchpoints' */
+    for (size_t s = 0; s < report->model->stage_count; s++) {
+        const jrn_stage *stage = report->model->stages[s];
+        for (size_t o = 0; o < stage->opportunities.count; o++) {
+            html_wrap(report, "<tr><td>", stage->opportunities.items[o], "</td>");
+            html_raw(report, "<td class=\"quiet\">the stage as a whole</td>");
+            html_wrap(report, "<td>", element_label(&stage->base), "</td></tr>\n");
+        }
+    }
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {

@@ -326,6 +326,15 @@ static void emit_json_stages(emit_json_writer *writer, const jrn_model *model)
         emit_json_member_emotion(writer, "aspiration", "aspiration_label", stage->has_aspiration,
                             stage->aspiration);
         json_member_string(&writer->json, "goal", stage->goal);
+        json_member_string(&writer->json, "description", stage->description);
+        json_member_string(&writer->json, "does", stage->does);
+        json_member_string(&writer->json, "thinks", stage->thinks);
+        json_member_string(&writer->json, "feels", stage->feels);
+        json_member_string(&writer->json, "pain", stage->pain);
+        json_member_string(&writer->json, "delight", stage->delight);
+        emit_json_member_texts(writer, "opportunities", &stage->opportunities);
+        emit_json_member_texts(writer, "quotes", &stage->quotes);
+        emit_json_member_texts(writer, "sources", &stage->sources);
         emit_json_id_list_begin(writer, "loops");
         for (size_t l = 0; l < stage->loop_count; l++) emit_json_id_item(writer, &stage->loops[l].target->base);
         json_array_end(&writer->json);
@@ -406,6 +415,8 @@ static void emit_json_touchpoints(emit_json_writer *writer, const jrn_model *mod
         json_member_bool(&writer->json, "backstage", touchpoint->is_backstage);
         json_member_string(&writer->json, "trigger", touchpoint->notes->trigger);
         emit_json_member_texts(writer, "opportunities", &touchpoint->notes->opportunities);
+        emit_json_member_texts(writer, "quotes", &touchpoint->notes->quotes);
+        emit_json_member_texts(writer, "sources", &touchpoint->notes->sources);
         emit_json_touchpoint_service(writer, touchpoint);
         if (writer->actuals != NULL) emit_json_member_reported_emotion(writer, &touchpoint->base);
         emit_json_element_end(writer, &touchpoint->base);

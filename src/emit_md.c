@@ -238,7 +238,7 @@ static void md_segments(md_report *report)
     }
 }
 
-static void md_persona_list(md_report *report, const char *name, const jrn_text_list *texts)
+static void md_text_list(md_report *report, const char *name, const jrn_text_list *texts)
 {
     if (texts->count == 0) return;
     strbuf_printf(report->out, "- **%s:** ", name);
@@ -259,14 +259,14 @@ static void md_persona(md_report *report, const jrn_persona *persona)
         md_text(report, persona->role);
         md_raw(report, "\n");
     }
-    md_persona_list(report, "Goals", &persona->goals);
-    md_persona_list(report, "Needs", &persona->needs);
-    md_persona_list(report, "Traits", &persona->traits);
-    md_persona_list(report, "Attitudes", &persona->attitudes);
-    md_persona_list(report, "Behaviours", &persona->behaviors);
-    md_persona_list(report, "Motivations", &persona->motivations);
-    md_persona_list(report, "Pains", &persona->pains);
-    md_persona_list(report, "Expectations", &persona->expectations);
+    md_text_list(report, "Goals", &persona->goals);
+    md_text_list(report, "Needs", &persona->needs);
+    md_text_list(report, "Traits", &persona->traits);
+    md_text_list(report, "Attitudes", &persona->attitudes);
+    md_text_list(report, "Behaviours", &persona->behaviors);
+    md_text_list(report, "Motivations", &persona->motivations);
+    md_text_list(report, "Pains", &persona->pains);
+    md_text_list(report, "Expectations", &persona->expectations);
     if (persona->quote != NULL) {
         md_raw(report, "\n> ");
         report_put_md_line(report->out, persona->quote);
@@ -326,7 +326,8 @@ static void md_canvas(md_report *report)
 {
     md_heading(report, "##", "Journey-map canvas");
     md_raw(report, "Stages across, lanes down: what customers do, the touchpoints (numbered), what they "
-                   "think and feel, pains, delights, opportunities, KPIs and owners.\n\n");
+                   "think, say and feel, pains, delights, opportunities, KPIs and owners; a stage's own "
+                   "notes come first, in bold.\n\n");
     report_md_canvas(report->out, report->arena, report->model, report->actuals);
 }
 
@@ -357,9 +358,12 @@ static void md_touchpoint_row(md_report *report, const jrn_touchpoint *touchpoin
 /* Does / thinks / feels, contact and opportunities: prose that would crowd the table. */
 static void md_touchpoint_notes(md_report *report, const jrn_touchpoint *touchpoint)
 {
+    const jrn_text_list *quotes = &touchpoint->notes->quotes, *sources = &touchpoint->notes->sources;
     struct { const char *name; const char *text; } notes[] = {
         {"does", touchpoint->notes->does}, {"thinks", touchpoint->notes->thinks}, {"feels", touchpoint->notes->feels},
         {"contact", contact_name(touchpoint->contact)},
+        {"says", quotes->count ? report_join_texts(report->arena, quotes, " / ") : NULL},
+        {"source", sources->count ? report_join_texts(report->arena, sources, "; ") : NULL},
     };
     bool started = false;
     for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
@@ -378,6 +382,36 @@ static void md_touchpoint_notes(md_report *report, const jrn_touchpoint *touchpo
     if (started) md_raw(report, "\n");
 }
 
+/* The stage's own notes under its heading: what it is, then a list of what customers do,
+ * think and feel there, its pain and delight, the ideas for it, their words, the evidence. */
+static void md_stage_notes(md_report *report, const jrn_stage *stage)
+{
+    if (stage->description != NULL) {
+        md_text(report, stage->description);
+        md_raw(report, "\n\n");
+    }
+    const struct { const char *name; const char *text; } notes[] = {
+        {"Does", stage->does}, {"Thinks", stage->thinks}, {"Feels", stage->feels},
+        {"Pain", stage->pain}, {"Delight", stage->delight},
+    };
+    bool any = false;
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        if (notes[i].text == NULL) continue;
+        strbuf_printf(report->out, "- **%s:** ", notes[i].name);
+        md_text(report, notes[i].text);
+        md_raw(report, "\n");
+        any = true;
+    }
+    md_text_list(report, "Opportunities", &stage->opportunities);
+    for (size_t i = 0; i < stage->quotes.count; i++) {
+        md_raw(report, "- **Quote:** “");
+        md_text(report, stage->quotes.items[i]);
+        md_raw(report, "”\n");
+    }
+    md_text_list(report, "Sources", &stage->sources);
+    if (any || stage->opportunities.count + stage->quotes.count + stage->sources.count > 0) md_raw(report, "\n");
+}
+
 static void md_stage(md_report *report, const jrn_stage *stage)
 {
     static const char *const columns[] = {
@@ -389,6 +423,7 @@ static void md_stage(md_report *report, const jrn_stage *stage)
         md_text(report, stage->goal);
         md_raw(report, "\n\n");
     }
+    md_stage_notes(report, stage);
     if (stage->touchpoint_count == 0) {
         md_raw(report, "*No touchpoints.*\n");
         return;
@@ -399,7 +434,8 @@ static void md_stage(md_report *report, const jrn_stage *stage)
     for (size_t t = 0; t < stage->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = stage->touchpoints[t];
         bool has_notes = touchpoint->notes->does || touchpoint->notes->thinks || touchpoint->notes->feels
-                      || touchpoint->contact != CONTACT_UNSET;
+                      || touchpoint->contact != CONTACT_UNSET || touchpoint->notes->quotes.count > 0
+                      || touchpoint->notes->sources.count > 0;
         if (has_notes && !any_notes) md_raw(report, "\n");
         any_notes |= has_notes;
         md_touchpoint_notes(report, touchpoint);
@@ -759,11 +795,22 @@ static void md_opportunities(md_report *report)
     static const char *const columns[] = {"Opportunity", "Touchpoint", "Stage"};
     const report_facts *facts = report->facts;
     md_heading(report, "##", "Opportunities");
-    if (facts->opportunity_count == 0) {
+    if (facts->opportunity_count == 0 && report_stage_opportunity_count(report->model) == 0) {
         md_raw(report, "*None declared.*\n");
         return;
     }
     md_table_head(report, columns, sizeof columns / sizeof columns[0]);
+    /* the stages' own first, in spine order, then the touchpoints' */
+    for (size_t s = 0; s < report->model->stage_count; s++) {
+        const jrn_stage *stage = report->model->stages[s];
+        for (size_t o = 0; o < stage->opportunities.count; o++) {
+            md_row_start(report);
+            md_cell(report, stage->opportunities.items[o]);
+            md_cell(report, "(the stage as a whole)");
+            md_cell(report, element_label(&stage->base));
+            md_row_end(report);
+        }
+    }
     for (size_t i = 0; i < facts->opportunity_count; i++) {
         const jrn_touchpoint *touchpoint = facts->opportunities[i];
         for (size_t o = 0; o < touchpoint->notes->opportunities.count; o++) {

@@ -113,7 +113,8 @@ static const jrn_lint_rule lint_catalogue[LINT_RULE_COUNT] = {
         "Comparing how customers feel at a stage now with how we want them to feel shows "
         "where to invest. A gap of 3 points or more on the emotion scale (unhappy now, "
         "delighted wanted) marks a stage to prioritise; record what causes it as pain "
-        "points and opportunities on its touchpoints."},
+        "points and opportunities, on the stage itself (pain:, opportunity:) or on its "
+        "touchpoints."},
     [LINT_KPI_MISSED] = {
         "kpi-missed", SEVERITY_WARNING, true,
         "measured data (--data) shows a KPI missing its target",

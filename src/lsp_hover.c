@@ -39,6 +39,18 @@ static void lsp_hover_kpis(jrn_strbuf *out, jrn_arena *arena, const jrn_actuals 
     }
 }
 
+/* Customers' own words (the first, and how many more) and where the evidence comes from. */
+static void lsp_hover_evidence(jrn_strbuf *out, jrn_arena *arena, const jrn_text_list *quotes,
+                               const jrn_text_list *sources)
+{
+    if (quotes->count > 0) {
+        const char *first = arena_printf(arena, "“%s”", quotes->items[0]);
+        lsp_hover_line(out, "quote", quotes->count == 1 ? first
+                                                      : arena_printf(arena, "%s (and %zu more)", first, quotes->count - 1));
+    }
+    if (sources->count > 0) lsp_hover_line(out, "source", report_join_texts(arena, sources, "; "));
+}
+
 static void lsp_hover_touchpoint(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model,
                                  const jrn_actuals *actuals, const jrn_touchpoint *touchpoint)
 {
@@ -58,6 +70,7 @@ static void lsp_hover_touchpoint(jrn_strbuf *out, jrn_arena *arena, const jrn_mo
     lsp_hover_line(out, "channels", report_join_channels(arena, touchpoint->channels, touchpoint->channel_count, ", "));
     lsp_hover_line(out, "personas", report_join_personas(arena, touchpoint->personas, touchpoint->persona_count, ", "));
     if (touchpoint->is_backstage) lsp_hover_line(out, "backstage", "yes");
+    lsp_hover_evidence(out, arena, &touchpoint->notes->quotes, &touchpoint->notes->sources);
     lsp_hover_kpis(out, arena, actuals, touchpoint->kpis, touchpoint->kpi_count);
 }
 
@@ -66,9 +79,13 @@ static void lsp_hover_stage(jrn_strbuf *out, jrn_arena *arena, const jrn_model *
 {
     lsp_hover_line(out, "within", stage->parent != NULL ? element_label(&stage->parent->base) : NULL);
     lsp_hover_line(out, "goal", stage->goal);
+    lsp_hover_line(out, "description", stage->description);
     lsp_hover_line(out, "owner", lsp_label_of(stage->owner != NULL ? &stage->owner->base : NULL));
     if (stage->has_emotion) lsp_hover_line(out, "emotion", report_emotion_text(arena, model, stage->emotion));
     if (stage->has_aspiration) lsp_hover_line(out, "aim", report_emotion_text(arena, model, stage->aspiration));
+    lsp_hover_line(out, "pain", stage->pain);
+    lsp_hover_line(out, "delight", stage->delight);
+    lsp_hover_evidence(out, arena, &stage->quotes, &stage->sources);
     lsp_hover_line(out, "touchpoints", arena_printf(arena, "%zu", stage->touchpoint_count));
     lsp_hover_kpis(out, arena, actuals, stage->kpis, stage->kpi_count);
 }

@@ -50,6 +50,10 @@ static void canvas_table_stage(canvas_table *table, const jrn_stage *stage)
         report_put_md(table->out, stage->goal);
         strbuf_puts(table->out, "*");
     }
+    if (stage->description) {
+        canvas_table_item(table);
+        report_put_md(table->out, stage->description);
+    }
     if (stage->has_emotion || stage->has_aspiration) {
         canvas_table_item(table);
         if (stage->has_emotion) {
@@ -61,6 +65,11 @@ static void canvas_table_stage(canvas_table *table, const jrn_stage *stage)
             strbuf_puts(table->out, "aim ");
             report_put_md(table->out, report_emotion_text(table->arena, model, stage->aspiration));
         }
+    }
+    for (size_t i = 0; i < stage->sources.count; i++) {
+        canvas_table_item(table);
+        strbuf_puts(table->out, "Source: ");
+        report_put_md(table->out, stage->sources.items[i]);
     }
 }
 
@@ -136,14 +145,23 @@ static void canvas_table_items(canvas_table *table, jrn_canvas_lane lane, const 
         switch (lane) {
         case CANVAS_LANE_TOUCHPOINTS: canvas_table_touchpoint(table, &item); break;
         case CANVAS_LANE_KPIS: canvas_table_kpi(table, &item); break;
-        case CANVAS_LANE_OPPORTUNITIES: report_put_md(table->out, item.opportunity); break;
         default: {
-            const char *text = canvas_text_of(lane, item.touchpoint);
-            bool quoted = lane == CANVAS_LANE_THINKING || lane == CANVAS_LANE_FEELING;
+            const char *text = item.text;
+            bool quoted = lane == CANVAS_LANE_THINKING || lane == CANVAS_LANE_FEELING || lane == CANVAS_LANE_QUOTES;
+            /* the stage's own notes stand out from its touchpoints' */
+            if (!item.touchpoint) strbuf_puts(table->out, "**");
             if (quoted) strbuf_puts(table->out, "“");
             /* a bare pain or delight flag says no more than the touchpoint's name */
             report_put_md(table->out, text && *text ? text : element_label(&item.touchpoint->base));
             if (quoted) strbuf_puts(table->out, "”");
+            if (!item.touchpoint) strbuf_puts(table->out, "**");
+            /* whose words they are */
+            if (item.touchpoint && text && *text &&
+                lane == CANVAS_LANE_QUOTES) {
+                strbuf_puts(table->out, " *(");
+                report_put_md(table->out, element_label(&item.touchpoint->base));
+                strbuf_puts(table->out, ")*");
+            }
             break;
         }
         }

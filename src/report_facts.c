@@ -47,6 +47,13 @@ size_t report_stage_touchpoint_total(const jrn_stage *stage)
     return total;
 }
 
+size_t report_stage_opportunity_count(const jrn_model *model)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < model->stage_count; i++) count += model->stages[i]->opportunities.count;
+    return count;
+}
+
 const report_heat *report_persona_heat(const report_facts *facts, const jrn_stage *stage,
                                        const jrn_persona *persona)
 {

@@ -88,6 +88,15 @@ static void sema_store_stage(jrn_sema *sema, jrn_stage *stage, const jrn_propert
     case PROP_EMOTION: stage->has_emotion = true; stage->emotion = value->number; break;
     case PROP_ASPIRATION: stage->has_aspiration = true; stage->aspiration = value->number; break;
     case PROP_GOAL: stage->goal = value->text; break;
+    case PROP_DESCRIPTION: stage->description = value->text; break;
+    case PROP_DOES: stage->does = value->text; break;
+    case PROP_THINKS: stage->thinks = value->text; break;
+    case PROP_FEELS: stage->feels = value->text; break;
+    case PROP_PAIN: stage->pain = value->text; break;
+    case PROP_DELIGHT: stage->delight = value->text; break;
+    case PROP_OPPORTUNITY: sema_push_text(sema, &stage->opportunities, value->text); break;
+    case PROP_QUOTE: sema_push_text(sema, &stage->quotes, value->text); break;
+    case PROP_SOURCE: sema_push_text(sema, &stage->sources, value->text); break;
     case PROP_LOOPS: {
         /* Restating a loop a spine already declares is harmless: keep one. */
         for (size_t i = 0; i < stage->loop_count; i++) {
@@ -190,6 +199,8 @@ static void sema_store_touchpoint(jrn_sema *sema, jrn_touchpoint *touchpoint,
     case PROP_SERVES: sema_add_served(sema, touchpoint, (jrn_touchpoint *)value->reference, written->span); break;
     case PROP_TRIGGER: sema_writable_notes(sema, touchpoint)->trigger = value->text; break;
     case PROP_OPPORTUNITY: sema_push_text(sema, &sema_writable_notes(sema, touchpoint)->opportunities, value->text); break;
+    case PROP_QUOTE: sema_push_text(sema, &sema_writable_notes(sema, touchpoint)->quotes, value->text); break;
+    case PROP_SOURCE: sema_push_text(sema, &sema_writable_notes(sema, touchpoint)->sources, value->text); break;
     default: break;
     }
 }
@@ -279,12 +290,20 @@ void sema_add_extension(jrn_sema *sema, jrn_extension **extensions, const char *
 }
 
 /* "'loops' is a property of a stage, not of a touchpoint" beats a far-fetched did-you-mean. */
-static int sema_kind_owning_property(const char *name, jrn_kind except)
+/* The kinds other than except that accept property name, as "a persona, a stage or a
+ * touchpoint"; false when none does. */
+static bool sema_kinds_owning_property(const char *name, jrn_kind except, jrn_strbuf *owners)
 {
+    size_t found = 0, total = 0;
+    for (int kind = 0; kind < KIND_COUNT; kind++)
+        total += kind != (int)except && schema_find_property((unsigned)kind, name) != NULL;
     for (int kind = 0; kind < KIND_COUNT; kind++) {
-        if (kind != (int)except && schema_find_property((unsigned)kind, name) != NULL) return kind;
+        if (kind == (int)except || schema_find_property((unsigned)kind, name) == NULL) continue;
+        found++;
+        const char *joint = found == 1 ? "" : found == total ? " or " : ", ";
+        strbuf_printf(owners, "%s%s", joint, kind_with_article((jrn_kind)kind));
     }
-    return -1;
+    return found > 0;
 }
 
 static void sema_report_unknown_property(jrn_sema *sema, const jrn_element *element, const char *name,
@@ -308,13 +327,14 @@ static void sema_report_unknown_property(jrn_sema *sema, const jrn_element *elem
         if (diag != NULL) diag->fixit = suggestion;
         return;
     }
-    int owner = sema_kind_owning_property(name, element->kind);
-    if (owner >= 0) {
+    jrn_strbuf owners = STRBUF_INIT;
+    if (sema_kinds_owning_property(name, element->kind, &owners)) {
         diag = diag_error(sema->diags, span, "'%s' is a property of %s, not of %s", name,
-                          kind_with_article((jrn_kind)owner), kind_with_article(element->kind));
+                          strbuf_text(&owners), kind_with_article(element->kind));
     } else {
         diag = diag_error(sema->diags, span, "unknown %s '%s' on %s", what, name, kind_name(element->kind));
     }
+    strbuf_free(&owners);
     if (count > 0) {
         jrn_strbuf known = STRBUF_INIT;
         for (size_t i = 0; i < count; i++) strbuf_printf(&known, "%s%s", i ? ", " : "", rules[i].name);

@@ -126,7 +126,8 @@ quotes inside the block do not end it."
     "quote" "lead" "contact" "kind" "emotion" "aspiration" "loops" "channel"
     "persona" "effort" "does" "thinks" "feels" "delight" "truth" "trigger"
     "opportunity" "target" "every" "why" "scale" "better" "unit" "labels"
-    "rate" "after" "start" "ends" "rest" "evidence" "fail" "wait" "serves")
+    "rate" "after" "start" "ends" "rest" "evidence" "fail" "wait" "serves"
+    "source")
   "Property names that jrnc knows; `x_' names are user extensions.")
 
 (defconst jrn--identifier "[A-Za-z_][A-Za-z0-9_]*")

@@ -49,7 +49,7 @@ _jrnc_values_of() {
                 serve) echo "full canvas spine flow blueprint journey= persona=" ;;
                 *) echo "full spine journey= persona= stage= flow canvas blueprint" ;;
             esac ;;
-        --lanes) echo "stage doing touchpoints thinking feeling pains delights opportunities kpis owners" ;;
+        --lanes) echo "stage doing touchpoints thinking quotes feeling pains delights opportunities kpis owners" ;;
         --host) echo "127.0.0.1 localhost ::1 0.0.0.0" ;;
         --theme) echo "light dark print colorblind" ;;
         --color) echo "auto always never" ;;

@@ -22,7 +22,7 @@ const char *canvas_lane_list(void);
 /* What a lane is called on the canvas: "Doing", "Pain points"... */
 const char *canvas_lane_title(jrn_canvas_lane lane);
 
-/* One column: a stage's own touchpoints and KPIs. */
+/* One column: a stage's own notes, touchpoints and KPIs. */
 typedef struct canvas_column {
     const jrn_stage *stage;
     const jrn_stage *top;                  /* its top-level stage (stage itself at the top) */
@@ -39,9 +39,11 @@ typedef struct canvas_plan {
     bool lane_shown[CANVAS_LANE_COUNT];    /* asked for (or all) and with something to show */
     /* options->canvas_personas[i] lives touchpoint t when for_persona[i][t->base.index] */
     bool **for_persona;
-    /* the picture's own: the feeling lane's scale rows, items cut at a cell's limit */
+    /* the picture's own: the feeling lane's scale rows, items cut at a cell's limit, the
+     * first column of the band being written (the stages' curve joins columns of a band) */
     size_t emotion_rows;
     size_t items_left_out;
+    size_t band_first;
 } canvas_plan;
 
 /* The most columns a canvas draws. */
@@ -62,20 +64,27 @@ const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoin
 bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint);
 size_t canvas_rated(const canvas_column *column);             /* touchpoints with an emotion */
 size_t canvas_kpi_count(const canvas_column *column);         /* the stage's and its touchpoints' */
-size_t canvas_opportunity_count(const canvas_column *column);
+/* The stage's own notes in a lane (doing: does, thinking: thinks, quotes, feeling: feels,
+ * pains: pain, delights: delight, opportunities), blank texts left out; they come first in
+ * the stage's cell. */
+size_t canvas_stage_note_count(jrn_canvas_lane lane, const jrn_stage *stage);
+const char *canvas_stage_note(jrn_canvas_lane lane, const jrn_stage *stage, size_t index);
+/* True when the stage has a note in some lane (a stage with sub-stages then has a column). */
+bool canvas_stage_has_notes(const jrn_stage *stage);
 /* A persona's feeling at a column: the mean emotion of the rated touchpoints they live
  * there; false when they rate none. */
 bool canvas_persona_feeling(const canvas_plan *plan, size_t persona, const canvas_column *column,
                             double *mean);
 
-/* One item of a list lane: a touchpoint (doing, touchpoints, thinking, pains, delights,
- * feeling's texts), one of a touchpoint's opportunities, or a KPI (with the touchpoint it
- * is on, NULL for the stage's). */
+/* One item of a lane in a column: a note of the stage itself (touchpoint NULL), a
+ * touchpoint (the touchpoints lane), a touchpoint's text (doing, thinking, pains, delights,
+ * feeling's texts), one of its quotes or opportunities, or a KPI (with the touchpoint it is
+ * on, NULL for the stage's). */
 typedef struct canvas_item {
     const jrn_touchpoint *touchpoint;
-    const char *opportunity;
+    const char *text;       /* the note, quote or opportunity; "" for a bare pain or delight flag */
     const jrn_kpi *kpi;
-    size_t number;          /* the touchpoint's number in the column, from 1 */
+    size_t number;          /* the touchpoint's number in the column, from 1; 0 for the stage's */
 } canvas_item;
 
 /* How many items the lane has in the column. */

@@ -29,6 +29,7 @@ typedef enum jrn_canvas_lane {
     CANVAS_LANE_DOING,
     CANVAS_LANE_TOUCHPOINTS,
     CANVAS_LANE_THINKING,
+    CANVAS_LANE_QUOTES,         /* customers' own words: the stage's, then its touchpoints' */
     CANVAS_LANE_FEELING,
     CANVAS_LANE_PAINS,
     CANVAS_LANE_DELIGHTS,

@@ -140,6 +140,13 @@ struct jrn_stage {
     bool has_aspiration;
     double aspiration;
     const char *goal;
+    /* The stage's own notes: the canvas shows them in the stage's column of each lane. */
+    const char *description;
+    const char *does, *thinks, *feels;
+    const char *pain, *delight;  /* text only: a stage is no pain point as a whole */
+    jrn_text_list opportunities;
+    jrn_text_list quotes;        /* customers' own words */
+    jrn_text_list sources;       /* where the evidence comes from */
     jrn_stage_loop *loops;
     size_t loop_count;
     jrn_touchpoint **touchpoints;  /* directly under this stage, in declaration order */
@@ -155,6 +162,8 @@ typedef struct jrn_touchpoint_notes {
     const char *does, *thinks, *feels;
     const char *trigger;         /* proactive-service trigger */
     jrn_text_list opportunities;
+    jrn_text_list quotes;        /* customers' own words */
+    jrn_text_list sources;       /* where the evidence comes from */
 } jrn_touchpoint_notes;
 
 /* The notes of a touchpoint that says none of them (shared, never written). */

@@ -59,7 +59,8 @@ typedef struct report_facts {
     size_t ranked_gap_count;
     const jrn_touchpoint **triggers;      /* touchpoints with a proactive-service trigger */
     size_t trigger_count;
-    const jrn_touchpoint **opportunities; /* touchpoints with at least one opportunity */
+    const jrn_touchpoint **opportunities; /* touchpoints with at least one opportunity (the
+                                           * stages' own: report_stage_opportunity_count) */
     size_t opportunity_count;
     size_t opportunity_total;             /* opportunities counted one by one */
     report_duty *duties;                  /* (team_count + 1) rows × stage_count; last row: no team */
@@ -86,5 +87,7 @@ const jrn_stage *report_kpi_stage(const jrn_kpi *kpi);
 double report_stage_gap(const jrn_stage *stage);
 /* Count of every touchpoint of a stage and its sub-stages. */
 size_t report_stage_touchpoint_total(const jrn_stage *stage);
+/* The opportunities the stages declare on themselves (opportunity: on a stage), all stages. */
+size_t report_stage_opportunity_count(const jrn_model *model);
 
 #endif

@@ -306,6 +306,16 @@ async function main() {
         assert.ok(!labels(items).includes('loops'), 'loops is a stage property');
     });
 
+    await test('completion in a stage: its notes (does, pain, quote, source ...) with their documentation', async () => {
+        const text = MAIN.replace('stage look "Look around" {', 'stage look "Look around" {\n  qu');
+        const items = await complete(text, '\n  qu', 5);
+        for (const name of ['description', 'does', 'thinks', 'feels', 'pain', 'delight', 'opportunity', 'quote', 'source']) {
+            assert.ok(labels(items).includes(name), name + ' in ' + JSON.stringify(labels(items)));
+        }
+        assert.match(items.find((item) => item.label === 'quote').documentation, /own words/);
+        assert.ok(!labels(items).includes('effort'), 'effort is a touchpoint property');
+    });
+
     await test('completion in a step chain after -> offers touchpoints', async () => {
         const text = MAIN.replace('browse -> call [rate: 40%]', 'browse -> ');
         const items = await complete(text, 'browse -> ', 10);
@@ -419,6 +429,19 @@ async function main() {
         assert.match(hover.contents.value, /stage:\*\* Look around/);
         assert.match(hover.contents.value, /emotion:\*\* 1 pleased/);
         assert.match(hover.contents.value, /channels:\*\* Website/);
+    });
+
+    await test('hover on a stage: its description, pain, first quote and sources', async () => {
+        const text = MAIN.replace('stage look "Look around" {', 'stage look "Look around" {\n  description: "Browsing"\n'
+            + '  pain: "Slow pages"\n  quote: "Where is the search?", "Too slow"\n  source: "Interviews"');
+        await session.change(mainFile, text);
+        const hover = await session.request('textDocument/hover',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(text, 'look "') });
+        assert.match(hover.contents.value, /description:\*\* Browsing/);
+        assert.match(hover.contents.value, /pain:\*\* Slow pages/);
+        assert.match(hover.contents.value, /quote:\*\* “Where is the search\?” \(and 1 more\)/);
+        assert.match(hover.contents.value, /source:\*\* Interviews/);
+        await session.change(mainFile, MAIN);
     });
 
     await test('hover on a journey: its completion as jrnc flow computes it', async () => {

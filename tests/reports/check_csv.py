@@ -15,7 +15,7 @@ import sys
 COLUMNS = ["stage_id", "stage", "touchpoint_id", "touchpoint", "channels", "personas", "owner",
            "owner_inherited", "contact", "emotion", "emotion_label", "effort", "pain", "pain_text",
            "delight", "delight_text", "moment_of_truth", "truth_text", "backstage", "trigger",
-           "opportunities", "does", "thinks", "feels", "lane", "evidence", "fail_point", "wait",
+           "opportunities", "does", "thinks", "feels", "quotes", "sources", "lane", "evidence", "fail_point", "wait",
            "serves", "kpis", "file", "line", "column"]
 
 problems = []
@@ -51,7 +51,8 @@ def expected_record(doc, touchpoint, extension_columns):
         "backstage": yes_no(touchpoint["backstage"]), "trigger": text(touchpoint["trigger"]),
         "opportunities": "; ".join(touchpoint["opportunities"]),
         "does": text(touchpoint["does"]), "thinks": text(touchpoint["thinks"]),
-        "feels": text(touchpoint["feels"]), "lane": touchpoint["lane"],
+        "feels": text(touchpoint["feels"]), "quotes": "; ".join(touchpoint["quotes"]),
+        "sources": "; ".join(touchpoint["sources"]), "lane": touchpoint["lane"],
         "evidence": "; ".join(touchpoint["evidence"]), "fail_point": text(touchpoint["fail"]),
         "wait": touchpoint["wait"]["text"] if touchpoint["wait"] else "",
         "serves": "; ".join(label(doc["touchpoints"], t) for t in touchpoint["serves"]),

@@ -15,10 +15,11 @@ TOP_LEVEL = ["schema", "map", "segments", "personas", "teams", "channels", "metr
 TOUCHPOINT_KEYS = ["id", "title", "stage", "channels", "personas", "owner", "contact", "emotion",
                    "emotion_label", "effort", "does", "thinks", "feels", "is_pain", "pain",
                    "is_delight", "delight", "is_truth", "truth", "backstage", "trigger",
-                   "opportunities", "lane", "support", "evidence", "fail", "wait", "serves",
+                   "opportunities", "quotes", "sources", "lane", "support", "evidence", "fail", "wait", "serves",
                    "location"]
 STAGE_KEYS = ["id", "title", "parent", "substages", "owner", "emotion", "emotion_label",
-              "aspiration", "aspiration_label", "goal", "loops", "touchpoints", "location"]
+              "aspiration", "aspiration_label", "goal", "description", "does", "thinks", "feels",
+              "pain", "delight", "opportunities", "quotes", "sources", "loops", "touchpoints", "location"]
 HOP_KEYS = ["from", "to", "rate", "after", "goes_back", "declared_loop", "location"]
 
 problems = []

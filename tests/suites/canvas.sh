@@ -82,6 +82,39 @@ if python3 "$grid" moved.dot model.json auto > moved.txt; then fail "the grid ch
 elif grep -q "belongs to another stage" moved.txt; then pass "the grid check catches a touchpoint in another column"
 else fail "the grid check catches a touchpoint in another column" "$(cat moved.txt)"; fi
 
+# ... and a stage's own note missing from its column (here the order stage's pain).
+"$JRNC" --view canvas "$move" | sed 's/The price only shows at the/Another text/' > note.dot
+if python3 "$grid" note.dot model.json auto > note.txt; then fail "the grid check catches a stage note out of its column"
+elif grep -q "column 'order', lane Pain points: the stage's note" note.txt; then
+    pass "the grid check catches a stage note out of its column"
+else fail "the grid check catches a stage note out of its column" "$(cat note.txt)"; fi
+
+# ... and a stage's now mark off the shared emotion scale (moved down 10 points in the SVG).
+"$JRNC" --view canvas "$move" > scale.dot && dot -Tsvg scale.dot > scale.svg
+python3 - scale.svg <<'PY'
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+# the last now mark (U+25A0) drawn in a band: 10 points lower
+marks = [m for m in re.finditer(r'y="(-?[0-9.]+)"([^>]*>)\u25a0<', svg)]
+mark = marks[-2]   # the last is the key's
+svg = svg[:mark.start(1)] + str(float(mark.group(1)) + 10) + svg[mark.end(1):]
+open(sys.argv[1], "w", encoding="utf-8").write(svg)
+PY
+if python3 "$grid" scale.dot model.json auto --svg scale.svg > scale.txt; then fail "the grid check catches a mark off the shared scale"
+elif grep -q "emotion .* drawn at heights\|is drawn below" scale.txt; then pass "the grid check catches a mark off the shared scale"
+else fail "the grid check catches a mark off the shared scale" "$(cat scale.txt)"; fi
+
+# ... and a join of the stages' curve left unfilled (the first red strip at a column's edge).
+"$JRNC" --view canvas "$move" | python3 -c '
+import sys
+dot = sys.stdin.read()
+join = "WIDTH=\"2\" HEIGHT=\"2\" BGCOLOR=\"#9B1C1C\""
+at = dot.index(join)
+sys.stdout.write(dot[:at] + "WIDTH=\"2\" HEIGHT=\"2\"" + dot[at + len(join):])' > curve.dot
+if python3 "$grid" curve.dot model.json auto > curve.txt; then fail "the grid check catches a broken curve"
+elif grep -q "the join from row" curve.txt; then pass "the grid check catches a broken curve"
+else fail "the grid check catches a broken curve" "$(cat curve.txt)"; fi
+
 # ---- golden DOT files ----
 golden() {   # golden NAME ARGS...: tests/canvas/small.NAME.dot is jrnc --view canvas ARGS small.jrn
     local name=$1; shift
