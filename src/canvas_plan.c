@@ -344,6 +344,34 @@ static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_colum
     free(ranked);
 }
 
+/* Where a column stands among its top-level stage's columns, in the spine as written: a
+ * sub-stage at its slot; the stage's own column at its first touchpoint's slot, after a
+ * sub-stage written just before that touchpoint, or first when it holds only notes or KPIs. */
+static uint64_t canvas_column_place(const canvas_column *column)
+{
+    const jrn_stage *stage = column->stage;
+    if (stage->parent) return (uint64_t)stage->spine_slot * 3 + 1;
+    if (stage->touchpoint_count == 0) return (uint64_t)stage->spine_slot * 3;
+    return (uint64_t)stage->touchpoints[0]->spine_slot * 3 + 2;
+}
+
+/* Orders the columns of each top-level stage as the spine is written (model->stages lists a
+ * stage before its sub-stages, wherever its own touchpoints are written). Insertion sort:
+ * a stage has few sub-stages. */
+static void canvas_order_columns(canvas_plan *plan)
+{
+    for (size_t i = 1; i < plan->column_count; i++) {
+        canvas_column column = plan->columns[i];
+        size_t k = i;
+        while (k > 0 && plan->columns[k - 1].top == column.top &&
+               canvas_column_place(&plan->columns[k - 1]) > canvas_column_place(&column)) {
+            plan->columns[k] = plan->columns[k - 1];
+            k--;
+        }
+        plan->columns[k] = column;
+    }
+}
+
 /* A column per stage without sub-stages; a stage with sub-stages has one of its own only
  * when touchpoints, KPIs or notes sit on it directly. At most CANVAS_PLAN_COLUMN_LIMIT columns. */
 static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
@@ -371,6 +399,7 @@ static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
         canvas_fill_column(plan, arena, column, order);
     }
     free(order);
+    canvas_order_columns(plan);
     return left_out;
 }
 

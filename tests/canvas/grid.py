@@ -258,6 +258,32 @@ def check_stage_notes(stages, band_stage_ids, lanes, rows_of, slots):
     return problems
 
 
+def spine_as_written(model, column_ids):
+    """The columns of each top-level stage in the order the spine is written: a sub-stage
+    where it is written, the stage's own column where its first touchpoint is (first when
+    it has no touchpoint of its own)."""
+    stages = {s["id"]: s for s in model["stages"]}
+    where = {t["id"]: (t["location"]["line"], t["location"]["column"]) for t in model["touchpoints"]}
+    def top(stage_id):
+        while stages[stage_id].get("parent"):
+            stage_id = stages[stage_id]["parent"]
+        return stage_id
+    def place(stage_id):
+        stage = stages[stage_id]
+        if stage.get("parent"):
+            return (stage["location"]["line"], stage["location"]["column"], 1)
+        if not stage["touchpoints"]:
+            return (-1, -1, 0)
+        return where[stage["touchpoints"][0]] + (2,)
+    ordered, i = [], 0
+    while i < len(column_ids):
+        group = [c for c in column_ids[i:] if top(c) == top(column_ids[i])]
+        group = group[:next((k for k, c in enumerate(column_ids[i:]) if top(c) != top(column_ids[i])), len(group))]
+        ordered += sorted(group, key=place)
+        i += len(group)
+    return ordered
+
+
 def main():
     dot_file, model_file, lane_list = sys.argv[1:4]
     model = json.load(open(model_file, encoding="utf-8"))
@@ -272,6 +298,7 @@ def main():
         if stage["substages"] and not stage["touchpoints"] and not own_kpis and not notes:
             continue
         columns_expected.append(stage["id"])
+    columns_expected = spine_as_written(model, columns_expected)
     if only is not None:
         shown = [t for t in model["touchpoints"] if (t["title"] if t.get("title") else t["id"]) in only]
         ids = {t["id"] for t in shown}
