@@ -163,6 +163,7 @@ bench: all
 	python3 tests/bench/bench.py
 	python3 tests/bench/layout.py
 	python3 tests/bench/lsp_latency.py
+	python3 tests/bench/site.py
 
 # libFuzzer (clang) for FUZZ_SECONDS over one target, FUZZ_TARGET:
 #   jrnc  a map through the whole pipeline (tests/fuzz/fuzz_jrnc.c)
