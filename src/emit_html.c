@@ -94,6 +94,7 @@ static const char html_style[] =
     ".figure svg{display:block;width:100%;height:auto}\n"
     ".curvekey{columns:16em;column-gap:24px;margin:8px 0 0;padding-left:2.6em;font-size:13px}\n"
     ".curvekey li{break-inside:avoid;margin:0 0 2px}\n"
+    ".curvetable{margin:10px 0 0}.curvetable summary{cursor:pointer}\n"
     ".graph{overflow:auto;max-height:85vh;border:1px solid var(--line);border-radius:8px;background:var(--figure);color:var(--figure-ink);padding:8px}\n"
     ".graph svg{display:block;max-width:none;height:auto;margin:0 auto}\n"
     "input.zoom{position:absolute;opacity:0}\n"
@@ -510,6 +511,7 @@ static void html_curve(html_report *report)
     html_raw(report, "<div class=\"figure\" tabindex=\"0\">\n");
     report_svg_emotion_curve(report->out, report->arena, report->model, report->theme);
     html_raw(report, "</div>\n");
+    report_emotion_table(report->out, report->arena, report->model);
     html_section_close(report);
 }
 

@@ -9,6 +9,7 @@
 
 #include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
+#include "jrn/svg_accessible.h"
 
 /* Graphviz reading DOT text from memory (agmemread's reader, with our ID discipline). */
 typedef struct render_text {
@@ -175,8 +176,10 @@ static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_op
          * the layout or its freeing still reaches stderr */
         render_stderr redirect;
         render_capture_stderr(&redirect);
+        size_t start = out->length;
         rendered = render_graph_data(context, graph, format, out, diags);
         render_release_stderr(&redirect, messages);
+        if (rendered && strcmp(format, "svg") == 0) svg_describe(out, start, model, options);
         /* Graphviz 2.43's dot_cleanup frees one of some layouts' arrays twice in gvFreeLayout
          * (AddressSanitizer: double-free; seen with newrank and with sub-stage clusters whose
          * touchpoints are reached across stages): the layout's memory is left to the process's

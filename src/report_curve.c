@@ -660,3 +660,42 @@ void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model
     strbuf_puts(out, "</svg>\n");
     curve_key(&frame);
 }
+
+/* One stage's row of the curve's table: its emotion now, its aspiration, and each rated
+ * touchpoint with its emotion. */
+static void curve_table_row(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_stage *stage)
+{
+    strbuf_puts(out, "<tr><th scope=\"row\">");
+    if (stage->parent) {
+        report_put_html(out, element_label(&stage->parent->base), false);
+        strbuf_puts(out, " \xE2\x80\xBA ");
+    }
+    report_put_html(out, element_label(&stage->base), false);
+    strbuf_puts(out, "</th><td>");
+    report_put_html(out, stage->has_emotion ? report_emotion_text(arena, model, stage->emotion) : "not set", false);
+    strbuf_puts(out, "</td><td>");
+    report_put_html(out, stage->has_aspiration ? report_emotion_text(arena, model, stage->aspiration) : "not set",
+                    false);
+    strbuf_puts(out, "</td><td>");
+    size_t listed = 0;
+    for (size_t t = 0; t < stage->touchpoint_count; t++) {
+        const jrn_touchpoint *touchpoint = stage->touchpoints[t];
+        if (!touchpoint->has_emotion) continue;
+        if (listed++) strbuf_puts(out, "; ");
+        report_put_html(out, element_label(&touchpoint->base), false);
+        strbuf_puts(out, ": ");
+        report_put_html(out, report_emotion_text(arena, model, touchpoint->emotion), false);
+    }
+    if (listed == 0) strbuf_puts(out, "none rated");
+    strbuf_puts(out, "</td></tr>\n");
+}
+
+void report_emotion_table(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model)
+{
+    strbuf_puts(out, "<details class=\"curvetable\"><summary>The curve as a table</summary>\n"
+                     "<table><caption>Emotion now and aspiration per stage, and the touchpoints' emotion"
+                     "</caption>\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Now</th>"
+                     "<th scope=\"col\">Aspiration</th><th scope=\"col\">Touchpoints</th></tr></thead>\n<tbody>\n");
+    for (size_t s = 0; s < model->stage_count; s++) curve_table_row(out, arena, model, model->stages[s]);
+    strbuf_puts(out, "</tbody></table></details>\n");
+}

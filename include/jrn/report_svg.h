@@ -17,6 +17,10 @@
  * texts overlap and none leaves the picture: a touchpoint whose title finds no free place
  * gets a number in its dot, and an <ol class="curvekey"> after the SVG lists those. */
 void report_svg_emotion_curve(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model, const jrn_theme *theme);
+/* Appends the curve's data as a table (in a <details> open to everyone, and to screen
+ * readers, which cannot read the picture): per stage in spine order, its emotion now, its
+ * aspiration and its rated touchpoints' emotions. */
+void report_emotion_table(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model);
 
 /* Appends the journey graph (the view in options) to graph, the journey-map canvas of the
  * whole map (with the measured data in options) to canvas and, when blueprint is not NULL,

@@ -4,7 +4,7 @@ Usage: check_dom.py DOM.html OUTPUT.json
 Checks that nothing external is referenced or run (no script, link, img, iframe, object,
 embed; no src, no href outside the page, no url() or @import, no on* handler), that the
 emotion curve, the journey graph and the heat map are there with the right number of
-parts, that the Journeys section shows each journey's real hops (two steps side by side are
+parts (the curve also as a table), that the Journeys section shows each journey's real hops (two steps side by side are
 always a hop of that journey, and every hop is shown), and that every stage and touchpoint
 title reads as text (escaped, not markup).
 Prints what is wrong and exits 1, or exits 0 silently."""
@@ -180,6 +180,26 @@ def check_titles_are_text(builder, doc):
                 problems.append(f"{kind[:-1]} title {title!r} is not in the page's text")
 
 
+def check_curve_table(root, doc):
+    """The emotion curve's data as a table, for whoever cannot read the picture: a row per
+    stage with its title, emotion now and aspiration (the numbers of the JSON)."""
+    tables = [t for d in root.find_all("details", cls="curvetable") for t in d.find_all("table")]
+    if len(tables) != 1:
+        problems.append(f"curve table: {len(tables)} tables in details.curvetable, expected 1")
+        return
+    rows = [r for r in tables[0].find_all("tr") if r.find_all("th") and r.find_all("th")[0].attributes.get("scope") == "row"]
+    if len(rows) != len(doc["stages"]):
+        problems.append(f"curve table: {len(rows)} rows, expected one per stage ({len(doc['stages'])})")
+        return
+    for row, stage in zip(rows, doc["stages"]):
+        cells = [text_of(c) for c in row.find_all("td")]
+        for cell, key in zip(cells[:2], ("emotion", "aspiration")):
+            value = stage.get(key)
+            want = "not set" if value is None else f"{value:g}"
+            if not (cell == want or cell.startswith(want + " ")):
+                problems.append(f"curve table: stage {stage['id']!r} {key} reads {cell!r}, expected {want!r}")
+
+
 def main(dom_path, json_path):
     with open(dom_path, encoding="utf-8") as handle:
         builder = TreeBuilder()
@@ -190,6 +210,7 @@ def main(dom_path, json_path):
     check_figures(builder.root, doc)
     check_journey_hops(builder.root, doc)
     check_blueprint(builder.root, doc)
+    check_curve_table(builder.root, doc)
     check_titles_are_text(builder, doc)
 
 

@@ -150,9 +150,45 @@ if [ "$status" -eq 0 ] && xmllint --noout inprocess.svg 2> /dev/null && grep -q 
 else
     fail "-T svg renders without dot on PATH" "exit $status" "$(head -c 1000 jrnc.err)"
 fi
+
+# Every picture -T svg draws speaks to a screen reader: role="img", an aria-label, and a
+# <title> and <desc> (the map's name and view; what the map holds) before anything else;
+# user text in them stays text (tests/dot/hostile.jrn: markup, quotes, ampersands).
+svg_failures=()
+for map in "$JRN_ROOT/examples/hotel_stay.jrn" "$JRN_ROOT/examples/acme_post_sales.jrn" "$data/hostile.jrn"; do
+    for view in full spine canvas blueprint flow; do
+        if ! "$JRNC" -T svg --view "$view" "$map" > described.svg 2> described.err; then
+            svg_failures+=("$(basename "$map") $view: jrnc failed: $(head -c 300 described.err)"); continue
+        fi
+        if ! xmllint --noout described.svg 2> xml.err; then
+            svg_failures+=("$(basename "$map") $view: not well-formed: $(head -c 300 xml.err)"); continue
+        fi
+        python3 - described.svg "$view" <<'PY' || svg_failures+=("$(basename "$map") $view: $(cat described.why)")
+import sys, xml.etree.ElementTree as E
+ns = "{http://www.w3.org/2000/svg}"
+root = E.parse(sys.argv[1]).getroot()
+children = list(root)
+why = ""
+if root.get("role") != "img" or not root.get("aria-label"):
+    why = f"role {root.get('role')!r}, aria-label {root.get('aria-label')!r}"
+elif len(children) < 2 or children[0].tag != ns + "title" or children[1].tag != ns + "desc":
+    why = "no <title> and <desc> first"
+elif children[0].text != root.get("aria-label") or "touchpoints" not in (children[1].text or ""):
+    why = f"title {children[0].text!r}, desc {children[1].text!r}"
+open("described.why", "w").write(why)
+sys.exit(1 if why else 0)
+PY
+    done
+done
+if [ ${#svg_failures[@]} -eq 0 ]; then pass "-T svg: every view has role, aria-label, <title> and <desc>; hostile titles stay text"
+else fail "-T svg: every view has role, aria-label, <title> and <desc>; hostile titles stay text" "${svg_failures[@]}"; fi
 "$JRNC" "$acme" | dot -Tsvg > bydot.svg
-cmp -s inprocess.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws" \
-    || fail "-T svg draws what dot -Tsvg draws" "$(diff bydot.svg inprocess.svg | head -n 20)"
+# the same picture, but for the accessible name and description -T svg adds
+python3 -c 'import re, sys; s = open(sys.argv[1]).read()
+s = re.sub(r" role=\"img\" aria-label=\"[^\"]*\">\n<title>[^<]*</title>\n<desc>[^<]*</desc>", ">", s, count=1)
+open(sys.argv[2], "w").write(s)' inprocess.svg inprocess-plain.svg
+cmp -s inprocess-plain.svg bydot.svg && pass "-T svg draws what dot -Tsvg draws (and names it)" \
+    || fail "-T svg draws what dot -Tsvg draws (and names it)" "$(diff bydot.svg inprocess-plain.svg | head -n 20)"
 "$JRNC" -Tpng "$acme" > map.png 2> jrnc.err; status=$?
 [ "$status" -eq 0 ] && [ "$(head -c 8 map.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
     pass "-T png writes a PNG" || fail "-T png writes a PNG" "exit $status" "$(head -c 1000 jrnc.err)"
