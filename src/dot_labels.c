@@ -634,7 +634,7 @@ static void dot_label_map_facts(jrn_strbuf *raw, const jrn_map *map)
     }
 }
 
-static void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
+void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options)
 {
     switch (options->view) {
     case VIEW_FULL:

@@ -5,31 +5,8 @@
 
 #include <string.h>
 
+#include "jrn/dot_labels.h"
 #include "jrn/report_format.h"
-
-/* The view in words: "full map", "journey 'Public patient'"... (user text raw). */
-static void svg_view_name(jrn_strbuf *out, const jrn_emit_options *options)
-{
-    switch (options->view) {
-    case VIEW_FULL: strbuf_puts(out, "full map"); break;
-    case VIEW_SPINE: strbuf_puts(out, "the spine of stages"); break;
-    case VIEW_FLOW: strbuf_puts(out, "flow of customers"); break;
-    case VIEW_CANVAS: strbuf_puts(out, "journey-map canvas"); break;
-    case VIEW_BLUEPRINT: strbuf_puts(out, "service blueprint"); break;
-    case VIEW_JOURNEY:
-        strbuf_puts(out, "journey ");
-        strbuf_puts(out, element_label(&options->view_journey->base));
-        break;
-    case VIEW_PERSONA:
-        strbuf_puts(out, "journeys of ");
-        strbuf_puts(out, element_label(&options->view_persona->base));
-        break;
-    case VIEW_STAGE:
-        strbuf_puts(out, "stage ");
-        strbuf_puts(out, element_label(&options->view_stage->base));
-        break;
-    }
-}
 
 /* What the whole map holds, in one sentence. */
 static void svg_summary(jrn_strbuf *out, const jrn_model *model)
@@ -55,8 +32,10 @@ void svg_describe(jrn_strbuf *svg, size_t from, const jrn_model *model, const jr
     if (end == NULL) return;
     jrn_strbuf name = STRBUF_INIT, summary = STRBUF_INIT, described = STRBUF_INIT;
     strbuf_puts(&name, report_map_title(model));
-    strbuf_puts(&name, ": ");
-    svg_view_name(&name, options);
+    strbuf_puts(&name, " \xE2\x80\x94 ");
+    size_t before = name.length;
+    dot_label_view(&name, options);
+    if (name.length == before) strbuf_puts(&name, "the full map");
     svg_summary(&summary, model);
     strbuf_append(&described, text, (size_t)(end - text));
     strbuf_puts(&described, " role=\"img\" aria-label=\"");

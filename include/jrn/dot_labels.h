@@ -29,6 +29,9 @@ typedef struct dot_legend {
 
 /* Labels: the markup between the < > of an HTML-like label (each a <TABLE>). */
 void dot_label_title(jrn_strbuf *out, const jrn_model *model, const jrn_emit_options *options);
+/* What the view shows, in words, raw (not escaped): "Journey: Public patient", "Canvas:
+ * stages across, lanes down"; nothing for the full map. The picture's subtitle. */
+void dot_label_view(jrn_strbuf *raw, const jrn_emit_options *options);
 /* A warning line under the title: what the picture leaves out (user text allowed). */
 void dot_label_title_warning(jrn_strbuf *out, const jrn_theme *theme, const char *text);
 /* with_summary: add the count of touchpoints, pains, delights (spine view nodes). */
