@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jrn/dot_labels.h"
+#include "jrn/dot_text.h"
 #include "jrn/report_format.h"
 
 /* What the whole map holds, in one sentence. */
@@ -32,6 +33,8 @@ void svg_describe(jrn_strbuf *svg, size_t from, const jrn_model *model, const jr
     if (end == NULL) return;
     jrn_strbuf name = STRBUF_INIT, summary = STRBUF_INIT, described = STRBUF_INIT;
     strbuf_puts(&name, report_map_title(model));
+    /* a title that leaves a bidi override open would reorder the view's words after it */
+    dot_text_close_bidi(&name, report_map_title(model));
     strbuf_puts(&name, " \xE2\x80\x94 ");
     size_t before = name.length;
     dot_label_view(&name, options);

@@ -182,6 +182,12 @@ PY
 done
 if [ ${#svg_failures[@]} -eq 0 ]; then pass "-T svg: every view has role, aria-label, <title> and <desc>; hostile titles stay text"
 else fail "-T svg: every view has role, aria-label, <title> and <desc>; hostile titles stay text" "${svg_failures[@]}"; fi
+# A title that leaves a right-to-left override open is closed before the view's words.
+printf 'map m "Evil \xe2\x80\xae txet" {}\nstage s "S" { touchpoint t "T" { channel: web } }\n' > bidi-title.jrn
+if "$JRNC" -T svg bidi-title.jrn 2>/dev/null | grep -q "aria-label=\"Evil $(printf '\xe2\x80\xae') txet$(printf '\xe2\x80\xac') "; then
+    pass "-T svg: a bidi override in the map's title is closed in its accessible name"
+else fail "-T svg: a bidi override in the map's title is closed in its accessible name" \
+    "$("$JRNC" -T svg bidi-title.jrn 2>&1 | grep -o 'aria-label="[^"]*"' | od -c | head -5)"; fi
 "$JRNC" "$acme" | dot -Tsvg > bydot.svg
 # the same picture, but for the accessible name and description -T svg adds
 python3 -c 'import re, sys; s = open(sys.argv[1]).read()
