@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JRNC = os.environ.get("JRNC", os.path.join(ROOT, "jrnc"))
@@ -25,6 +26,29 @@ SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000 10000 100000"
 MEASURE = os.path.join(WORK, "measure")
 
 
+def build_measure():
+    """Compiles tests/bench/measure.c into MEASURE (every bench script times through it)."""
+    os.makedirs(WORK, exist_ok=True)
+    subprocess.run([os.environ.get("CC", "cc"), "-O2", "-Wall", "-Werror", "-o", MEASURE,
+                    os.path.join(ROOT, "tests", "bench", "measure.c")], check=True)
+
+
+def measure_once(command, allowed=(0,)):
+    """One run of command under MEASURE: CPU seconds (user + system, waited-for descendants
+    included), wall seconds and peak RSS (KiB). Its exit status must be one of allowed."""
+    start = time.monotonic()
+    result = subprocess.run([MEASURE] + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.monotonic() - start
+    stderr = result.stderr.decode(errors="replace")
+    lines = result.stdout.decode(errors="replace").strip().splitlines()
+    if result.returncode != 0 or not lines:
+        sys.exit(f"bench: measure {' '.join(command)} failed:\n{stderr[:2000]}")
+    user, system, peak_kib, status = lines[-1].split()
+    if int(status) not in allowed:
+        sys.exit(f"bench: {' '.join(command)} failed (exit {status}):\n{stderr[:2000]}")
+    return float(user) + float(system), wall, int(peak_kib)
+
+
 def measure(command, allowed=(0,)):
     """Best CPU time (user + system) over RUNS and the peak RSS (KiB) of command, whose
     exit status must be one of allowed.
@@ -34,16 +58,9 @@ def measure(command, allowed=(0,)):
     The command runs under tests/bench/measure.c, so its peak memory is its own."""
     best, peak = float("inf"), 0
     for _ in range(RUNS):
-        result = subprocess.run([MEASURE] + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        stderr = result.stderr.decode(errors="replace")
-        lines = result.stdout.decode(errors="replace").strip().splitlines()
-        if result.returncode != 0 or not lines:
-            sys.exit(f"bench: measure {' '.join(command)} failed:\n{stderr[:2000]}")
-        user, system, peak_kib, status = lines[-1].split()
-        if int(status) not in allowed:
-            sys.exit(f"bench: {' '.join(command)} failed (exit {status}):\n{stderr[:2000]}")
-        best = min(best, float(user) + float(system))
-        peak = max(peak, int(peak_kib))
+        cpu, _wall, peak_kib = measure_once(command, allowed)
+        best = min(best, cpu)
+        peak = max(peak, peak_kib)
     return best, peak
 
 
@@ -59,9 +76,7 @@ def verdict(ok):
 
 
 def main():
-    os.makedirs(WORK, exist_ok=True)
-    subprocess.run([os.environ.get("CC", "cc"), "-O2", "-Wall", "-Werror", "-o", MEASURE,
-                    os.path.join(ROOT, "tests", "bench", "measure.c")], check=True)
+    build_measure()
     have_mermaid = os.path.isdir(os.path.join(ROOT, "tests", "bench", "node_modules", "mermaid"))
     have_nop = shutil.which("nop") is not None
     rows = {}

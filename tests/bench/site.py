@@ -9,48 +9,28 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+
+from bench import build_measure, measure_once, verdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JRNC = os.environ.get("JRNC", os.path.join(ROOT, "jrnc"))
 WORK = os.path.join(ROOT, "build", "bench", "site")
 MAPS = int(os.environ.get("BENCH_SITE_MAPS", "1000"))
-MEASURE = os.path.join(ROOT, "build", "bench", "measure")
-
-
-def measure(command, allowed=(0,)):
-    """CPU seconds (user + system, waited-for descendants included), wall seconds and peak
-    RSS (KiB) of one run of command under tests/bench/measure.c."""
-    start = time.monotonic()
-    result = subprocess.run([MEASURE] + command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    wall = time.monotonic() - start
-    lines = result.stdout.decode(errors="replace").strip().splitlines()
-    if result.returncode != 0 or not lines:
-        sys.exit(f"bench: measure {' '.join(command)} failed:\n{result.stderr.decode(errors='replace')[:2000]}")
-    user, system, peak_kib, status = lines[-1].split()
-    if int(status) not in allowed:
-        sys.exit(f"bench: {' '.join(command)} failed (exit {status}):\n{result.stderr.decode(errors='replace')[:2000]}")
-    return float(user) + float(system), wall, int(peak_kib)
-
-
-def verdict(ok):
-    return "met" if ok else "MISSED"
 
 
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
-    subprocess.run([os.environ.get("CC", "cc"), "-O2", "-Wall", "-Werror", "-o", MEASURE,
-                    os.path.join(ROOT, "tests", "bench", "measure.c")], check=True)
+    build_measure()
     maps, data, out = os.path.join(WORK, "maps"), os.path.join(WORK, "data"), os.path.join(WORK, "out")
     subprocess.run([sys.executable, os.path.join(ROOT, "tests", "site", "generate.py"), str(MAPS), "50", maps, data],
                    check=True)
     one = os.path.join(maps, "area_1", "map_1.jrn")
-    reference = min(measure([JRNC, one, "-f", "html", "--data", os.path.join(data, "area_1", "map_1.csv"),
+    reference = min(measure_once([JRNC, one, "-f", "html", "--data", os.path.join(data, "area_1", "map_1.csv"),
                              "-o", os.path.join(WORK, "one.html")], allowed=(0, 1))[0] for _ in range(3))
     site = [JRNC, "site", maps, "-o", out, "-j2", "--data", data]
-    scratch_cpu, scratch_wall, scratch_rss = measure(site)
-    same_cpu, same_wall, same_rss = measure(site)
+    scratch_cpu, scratch_wall, scratch_rss = measure_once(site)
+    same_cpu, same_wall, same_rss = measure_once(site)
     try:
         load = os.getloadavg()[0]
     except OSError:
