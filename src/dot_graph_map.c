@@ -180,6 +180,30 @@ static void dot_graph_map_style_flow(dot_builder *builder, dot_edge *edge, const
     dot_builder_set_text(builder, edge, dot_graph_map_hop_label(builder), false);
 }
 
+/* Draws node as a stub of touchpoint: small, dashed, "<before>Title<after>" over its
+ * stage in brackets, and a tooltip that starts with `says`. */
+static void dot_graph_map_style_stub(dot_builder *builder, dot_node *node, const jrn_touchpoint *touchpoint,
+                                     const char *before, const char *after, const char *says)
+{
+    dot_builder_set(node, "style", "rounded,dashed");
+    dot_builder_set(node, "color", builder->theme->ghost);
+    dot_builder_set(node, "fontsize", "10");
+    dot_builder_set(node, "fontcolor", builder->theme->muted);
+    const char *title = element_label(&touchpoint->base);
+    strbuf_puts(&builder->text, before);
+    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
+    strbuf_puts(&builder->text, after);
+    if (touchpoint->stage) {
+        strbuf_puts(&builder->text, "\\n(");
+        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
+        strbuf_putc(&builder->text, ')');
+    }
+    dot_builder_set_text(builder, node, "label", false);
+    strbuf_puts(&builder->text, says);
+    dot_label_plain(&builder->text, element_label(&touchpoint->base));
+    dot_builder_set_text(builder, node, "tooltip", false);
+}
+
 /* The stage view: a touchpoint of another stage that a hop comes from or goes to, drawn
  * small and outside every cluster (once, however many hops touch it). */
 static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *touchpoint)
@@ -188,21 +212,7 @@ static dot_node *dot_graph_map_stub(dot_builder *builder, const jrn_touchpoint *
     if (*slot) return *slot;
     *slot = dot_builder_node(builder, builder->graph, "stub_", &touchpoint->base);
     builder->legend.has_stub = true;
-    dot_builder_set(*slot, "style", "rounded,dashed");
-    dot_builder_set(*slot, "color", builder->theme->ghost);
-    dot_builder_set(*slot, "fontsize", "10");
-    dot_builder_set(*slot, "fontcolor", builder->theme->muted);
-    const char *title = element_label(&touchpoint->base);
-    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
-    if (touchpoint->stage) {
-        strbuf_puts(&builder->text, "\\n(");
-        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
-        strbuf_putc(&builder->text, ')');
-    }
-    dot_builder_set_text(builder, *slot, "label", false);
-    strbuf_puts(&builder->text, "In another stage: ");
-    dot_label_plain(&builder->text, element_label(&touchpoint->base));
-    dot_builder_set_text(builder, *slot, "tooltip", false);
+    dot_graph_map_style_stub(builder, *slot, touchpoint, "", "", "In another stage: ");
     return *slot;
 }
 
@@ -223,23 +233,8 @@ static dot_node *dot_graph_map_row_stub(dot_builder *builder, const jrn_touchpoi
                            *list};
     *list = stub;
     builder->legend.has_row_stub = true;
-    dot_builder_set(stub->node, "style", "rounded,dashed");
-    dot_builder_set(stub->node, "color", builder->theme->ghost);
-    dot_builder_set(stub->node, "fontsize", "10");
-    dot_builder_set(stub->node, "fontcolor", builder->theme->muted);
-    const char *title = element_label(&touchpoint->base);
-    strbuf_puts(&builder->text, incoming ? "" : "\u2192 ");
-    dot_label_plain(&builder->text, dot_text_is_blank(title) ? touchpoint->base.id : title);
-    if (incoming) strbuf_puts(&builder->text, " \u2192");
-    if (touchpoint->stage) {
-        strbuf_puts(&builder->text, "\\n(");
-        dot_label_plain(&builder->text, element_label(&touchpoint->stage->base));
-        strbuf_putc(&builder->text, ')');
-    }
-    dot_builder_set_text(builder, stub->node, "label", false);
-    strbuf_puts(&builder->text, incoming ? "Comes from another row: " : "Goes on in another row: ");
-    dot_label_plain(&builder->text, element_label(&touchpoint->base));
-    dot_builder_set_text(builder, stub->node, "tooltip", false);
+    if (incoming) dot_graph_map_style_stub(builder, stub->node, touchpoint, "", " \u2192", "Comes from another row: ");
+    else dot_graph_map_style_stub(builder, stub->node, touchpoint, "\u2192 ", "", "Goes on in another row: ");
     return stub->node;
 }
 
@@ -369,37 +364,32 @@ static dot_node *dot_graph_map_gate(dot_builder *builder)
     return dot_builder_invisible_point(builder, "gate_", ++builder->gate_count);
 }
 
-/* Where the full view is in ranking the spine's blocks. */
-typedef struct dot_spine_walk {
-    dot_spine_block previous;    /* stage NULL before the first block */
-} dot_spine_walk;
-
 /* Ranks one block after the one before it: every node of the previous block before a
  * gate, every node of this one after it (O(nodes) edges, not O(nodes²)). The first block
  * of a row hangs from the row's anchor instead. */
-static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_walk *walk, dot_spine_block block)
+static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_block *previous, dot_spine_block block)
 {
     if (!builder->stage_shown[block.stage->base.index] || dot_graph_map_link_block(builder, block, NULL, false) == 0)
         return;
     size_t row = dot_builder_row_of(builder, block.stage);
     dot_node *gate = NULL;
-    if (builder->row_count > 1 && (!walk->previous.stage || dot_builder_row_of(builder, walk->previous.stage) != row)) {
+    if (builder->row_count > 1 && (!previous->stage || dot_builder_row_of(builder, previous->stage) != row)) {
         gate = dot_builder_row_anchor(builder, row);
-    } else if (walk->previous.stage) {
+    } else if (previous->stage) {
         gate = dot_graph_map_gate(builder);
-        dot_graph_map_link_block(builder, walk->previous, gate, false);
+        dot_graph_map_link_block(builder, *previous, gate, false);
     }
     if (gate) dot_graph_map_link_block(builder, block, gate, true);
-    walk->previous = block;
+    *previous = block;
 }
 
 /* A top-level stage's blocks in the spine as written: runs of its own touchpoints and its
  * sub-stages, interleaved by spine slot (an empty sub-stage comes before the touchpoint
  * that follows it). */
-static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_walk *walk, const jrn_stage *stage)
+static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_block *previous, const jrn_stage *stage)
 {
     if (stage->touchpoint_count == 0 && stage->child_count == 0) {
-        dot_graph_map_rank_block(builder, walk, (dot_spine_block){stage, 0, 0});
+        dot_graph_map_rank_block(builder, previous, (dot_spine_block){stage, 0, 0});
         return;
     }
     size_t t = 0, c = 0;
@@ -407,14 +397,14 @@ static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_walk *walk,
         if (c < stage->child_count &&
             (t == stage->touchpoint_count || stage->children[c]->spine_slot <= stage->touchpoints[t]->spine_slot)) {
             const jrn_stage *child = stage->children[c++];
-            dot_graph_map_rank_block(builder, walk, (dot_spine_block){child, 0, child->touchpoint_count});
+            dot_graph_map_rank_block(builder, previous, (dot_spine_block){child, 0, child->touchpoint_count});
             continue;
         }
         size_t first = t;
         while (t < stage->touchpoint_count &&
                (c == stage->child_count || stage->touchpoints[t]->spine_slot < stage->children[c]->spine_slot))
             t++;
-        dot_graph_map_rank_block(builder, walk, (dot_spine_block){stage, first, t - first});
+        dot_graph_map_rank_block(builder, previous, (dot_spine_block){stage, first, t - first});
     }
 }
 
@@ -424,12 +414,12 @@ static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_walk *walk,
 static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
 {
     const jrn_model *model = builder->model;
-    dot_spine_walk walk = {{NULL, 0, 0}};
+    dot_spine_block previous = {NULL, 0, 0};   /* the block ranked last; no stage before the first */
     for (size_t i = 0; i < model->stage_count; i++)
-        if (model->stages[i]->parent == NULL) dot_graph_map_rank_stage(builder, &walk, model->stages[i]);
-    if (walk.previous.stage && legend) {
+        if (model->stages[i]->parent == NULL) dot_graph_map_rank_stage(builder, &previous, model->stages[i]);
+    if (previous.stage && legend) {
         dot_node *gate = dot_graph_map_gate(builder);
-        dot_graph_map_link_block(builder, walk.previous, gate, false);
+        dot_graph_map_link_block(builder, previous, gate, false);
         dot_builder_invisible_edge(builder, gate, legend);
     }
 }
