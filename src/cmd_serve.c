@@ -15,6 +15,7 @@
 #include "jrn/commands.h"
 #include "jrn/data_cli.h"
 #include "jrn/serve.h"
+#include "jrn/view_catalog.h"
 #include "jrn/terminal_text.h"
 #include "jrn/watch_files.h"
 
@@ -243,7 +244,7 @@ static int serve_check(const serve_request *request, unsigned *port)
 {
     if (request->file == NULL) return cli_usage_error("serve", "no input file");
     if (strcmp(request->file, "-") == 0) return cli_usage_error("serve", "standard input cannot be watched: name a file");
-    if (request->view != NULL && !serve_view_is_known_kind(request->view))
+    if (request->view != NULL && !view_catalog_knows_kind(request->view))
         return cli_usage_error("serve", "--view takes full, canvas, spine, flow, blueprint, journey=ID or persona=ID, not '%s'",
                                request->view);
     *port = SERVE_DEFAULT_PORT;

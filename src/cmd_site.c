@@ -86,7 +86,7 @@ static bool site_make_folder(jrn_arena *arena, const char *path)
 
 static bool site_make_folders(jrn_arena *arena, const char *out_dir)
 {
-    static const char *const folders[] = {"maps", "personas", "teams", "channels", SITE_STATE_DIR};
+    static const char *const folders[] = {"maps", "views", "lint", "personas", "teams", "channels", SITE_STATE_DIR};
     if (!site_make_folder(arena, out_dir)) return false;
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
         if (!site_make_folder(arena, arena_printf(arena, "%s/%s", out_dir, folders[i]))) return false;
@@ -134,18 +134,22 @@ static void site_say(const char *format, const char *text)
 
 /* Which maps to compile: those whose record is missing or out of date, each said on stderr
  * when an earlier build had it. */
-static size_t site_plan(jrn_arena *arena, const site_options *options, const site_roots *roots, bool *build)
+static size_t site_plan(const site_options *options, const site_roots *roots, bool *build)
 {
     site_hashes *hashes = site_hashes_new();
     size_t count = 0;
     for (size_t i = 0; i < roots->count; i++) {
+        /* Each record is read into an arena of its own: the parent forks the compilers
+         * soon, and a smaller parent costs every one of them less. */
+        jrn_arena *scratch = arena_new();
         site_map previous = {.root = &roots->items[i]};
-        bool has_previous = site_summary_read(arena, site_record_path(arena, options, &roots->items[i]), &previous);
-        const char *why = site_manifest_stale(arena, hashes, options, &roots->items[i], has_previous ? &previous : NULL);
+        bool has_previous = site_summary_read(scratch, site_record_path(scratch, options, &roots->items[i]), &previous);
+        const char *why = site_manifest_stale(scratch, hashes, options, &roots->items[i], has_previous ? &previous : NULL);
         build[i] = why != NULL;
         count += build[i];
         if (why != NULL && has_previous && !options->clean)
-            site_say("%s", arena_printf(arena, "compiling %s again: %s", roots->items[i].path, why));
+            site_say("%s", arena_printf(scratch, "compiling %s again: %s", roots->items[i].path, why));
+        arena_free(scratch);
     }
     site_hashes_free(hashes);
     return count;
@@ -161,8 +165,8 @@ static site_map *site_load_maps(jrn_arena *arena, const site_options *options, c
         if (!site_summary_read(arena, site_record_path(arena, options, &roots->items[i]), &maps[i])) {
             maps[i].has_errors = true;
             maps[i].title = roots->items[i].relative;
-            site_finding finding = {"error", "", roots->items[i].path, "the compiler did not finish this map"};
-            ARENA_PUSH(arena, maps[i].findings, maps[i].finding_count, finding);
+            site_findings findings = {"error", "", 1};   /* the compiler did not finish this map */
+            ARENA_PUSH(arena, maps[i].findings, maps[i].findings_kind_count, findings);
         }
         maps[i].rebuilt = build[i];
     }
@@ -170,22 +174,32 @@ static site_map *site_load_maps(jrn_arena *arena, const site_options *options, c
 }
 
 /* Removes the page and record of every map built before that is no longer under the DIRs. */
+static int site_compare_slugs(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void site_forget_gone(jrn_arena *arena, const site_options *options, const site_roots *roots)
 {
     const char *state = arena_printf(arena, "%s/" SITE_STATE_DIR, options->out_dir);
     DIR *stream = opendir(state);
     if (stream == NULL) return;
+    const char **slugs = arena_alloc_array(arena, roots->count + 1, sizeof *slugs);
+    for (size_t i = 0; i < roots->count; i++) slugs[i] = roots->items[i].slug;
+    if (roots->count > 0) qsort(slugs, roots->count, sizeof *slugs, site_compare_slugs);
+    jrn_arena *scratch = arena_new();
     for (struct dirent *entry = readdir(stream); entry != NULL; entry = readdir(stream)) {
         size_t length = strlen(entry->d_name);
         if (length <= 4 || strcmp(entry->d_name + length - 4, ".rec") != 0) continue;
-        const char *slug = arena_strndup(arena, entry->d_name, length - 4);
-        bool current = false;
-        for (size_t i = 0; i < roots->count && !current; i++) current = strcmp(roots->items[i].slug, slug) == 0;
-        if (current) continue;
-        unlink(arena_printf(arena, "%s/maps/%s.html", options->out_dir, slug));
-        unlink(arena_printf(arena, "%s/%s", state, entry->d_name));
-        site_say("%s", arena_printf(arena, "removed maps/%s.html: its map is gone", slug));
+        const char *slug = arena_strndup(scratch, entry->d_name, length - 4);
+        if (bsearch(&slug, slugs, roots->count, sizeof *slugs, site_compare_slugs) != NULL) continue;
+        site_remove_page(options, scratch, arena_printf(scratch, "maps/%s.html", slug));
+        site_remove_page(options, scratch, arena_printf(scratch, "views/%s.html", slug));
+        site_remove_page(options, scratch, arena_printf(scratch, "lint/%s.html", slug));
+        site_remove_page(options, scratch, arena_printf(scratch, SITE_STATE_DIR "/%s", entry->d_name));
+        site_say("%s", arena_printf(scratch, "removed maps/%s.html: its map is gone", slug));
     }
+    arena_free(scratch);
     closedir(stream);
 }
 
@@ -218,7 +232,7 @@ int cmd_site(jrn_cli *cli, int argc, char **argv)
         return EXIT_USAGE;
     }
     bool *build = arena_alloc_array(arena, roots.count + 1, sizeof *build);
-    size_t compiling = site_plan(arena, &options, &roots, build);
+    size_t compiling = site_plan(&options, &roots, build);
     site_say("%s", arena_printf(arena, "%zu maps in %zu .jrn files; compiling %zu, %zu up to date", roots.count,
                                 roots.file_count, compiling, roots.count - compiling));
     bool written = site_build(&options, &roots, build);

@@ -144,6 +144,11 @@ static const char html_style[] =
     "table.duty th:first-child{width:140px}\n"
     "table.duty .chip{white-space:normal;border-radius:8px;line-height:1.35;padding:2px 8px}\n"
     "table.touchpoints{table-layout:fixed;min-width:900px}\n"
+    /* its columns are shares of the table: a chip or an effort wider than its column
+     * wraps inside it rather than running over the next one (a phone's 900 px) */
+    "table.touchpoints td{overflow-wrap:break-word}"
+    "table.touchpoints .chip{white-space:normal;border-radius:8px;line-height:1.35;padding:2px 8px}"
+    "table.touchpoints .effort{white-space:normal}\n"
     ".headline{font-size:17px;line-height:1.55;margin:6px 0 16px;max-width:1100px}\n"
     ".heat .sub{display:block;font-size:11.5px}\n"
     "table.duty td.empty{background:var(--soft)}\n"

@@ -10,6 +10,7 @@
 #include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
 #include "jrn/svg_accessible.h"
+#include "jrn/svg_gradient_ids.h"
 
 /* Graphviz reading DOT text from memory (agmemread's reader, with our ID discipline). */
 typedef struct render_text {
@@ -179,7 +180,10 @@ static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_op
         size_t start = out->length;
         rendered = render_graph_data(context, graph, format, out, diags);
         render_release_stderr(&redirect, messages);
-        if (rendered && strcmp(format, "svg") == 0) svg_describe(out, start, model, options);
+        if (rendered && strcmp(format, "svg") == 0) {
+            svg_number_gradients(out, start);
+            svg_describe(out, start, model, options);
+        }
         /* Graphviz 2.43's dot_cleanup frees one of some layouts' arrays twice in gvFreeLayout
          * (AddressSanitizer: double-free; seen with newrank and with sub-stage clusters whose
          * touchpoints are reached across stages): the layout's memory is left to the process's
@@ -189,8 +193,18 @@ static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_op
     return rendered;
 }
 
+render_context *render_context_new(void)
+{
+    return (render_context *)gvContext();
+}
+
+void render_context_free(render_context *context)
+{
+    if (context) gvFreeContext((GVC_t *)context);
+}
+
 bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
-                   const char *format, jrn_strbuf *outs, jrn_diag_list *diags)
+                   const char *format, render_context *kept, jrn_strbuf *outs, jrn_diag_list *diags)
 {
     jrn_strbuf messages = STRBUF_INIT;
     render_messages = &messages;
@@ -199,12 +213,12 @@ bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views,
      * name it measured, a string the context owns, and reads it again with the next
      * picture's first text (AddressSanitizer: heap-use-after-free when a second context
      * measures after the first was freed). */
-    GVC_t *context = gvContext();
+    GVC_t *context = kept != NULL ? (GVC_t *)kept : gvContext();
     bool rendered = context != NULL;
     if (!context) diag_error(diags, span_none(), "Graphviz could not start");
     for (size_t i = 0; rendered && i < count; i++)
         rendered = render_one(context, model, views[i], format, &outs[i], diags, &messages);
-    if (context) gvFreeContext(context);
+    if (context && kept == NULL) gvFreeContext(context);
     agseterrf(previous_handler);
     render_messages = NULL;
     render_report_messages(model, &messages, diags);
@@ -215,5 +229,5 @@ bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views,
 bool render_graph(const jrn_model *model, const jrn_emit_options *options, const char *format,
                   jrn_strbuf *out, jrn_diag_list *diags)
 {
-    return render_graphs(model, &options, 1, format, out, diags);
+    return render_graphs(model, &options, 1, format, options->graphviz, out, diags);
 }

@@ -3,9 +3,12 @@
 #include "jrn/report_svg.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/emit_dot.h"
+#include "jrn/memory.h"
 
 /* Copies an SVG document from its <svg> element on, leaving out comments: what Graphviz
  * writes before it (XML prolog, doctype) is not allowed inside HTML. */
@@ -35,26 +38,26 @@ static void report_svg_inline(jrn_strbuf *out, const char *svg)
 static void report_svg_prefix_ids(jrn_strbuf *out, const char *svg, const char *prefix)
 {
     static const char *const openers[] = {" id=\"", "=\"url(#", "href=\"#"};
+    enum { OPENER_COUNT = sizeof openers / sizeof openers[0] };
+    /* each opener's next place at or after p, found again only once p has passed it: the
+     * whole picture is read once per opener, however many ids it holds */
+    const char *found[OPENER_COUNT];
+    for (size_t i = 0; i < OPENER_COUNT; i++) found[i] = strstr(svg, openers[i]);
     const char *p = svg;
-    while (*p) {
-        size_t which = 0, best = SIZE_MAX;
-        const char *next = NULL;
-        for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
-            const char *at = strstr(p, openers[i]);
-            if (at && (size_t)(at - p) < best) {
-                best = (size_t)(at - p);
-                next = at;
-                which = i;
-            }
+    for (;;) {
+        size_t which = OPENER_COUNT;
+        for (size_t i = 0; i < OPENER_COUNT; i++) {
+            if (found[i] != NULL && found[i] < p) found[i] = strstr(p, openers[i]);
+            if (found[i] != NULL && (which == OPENER_COUNT || found[i] < found[which])) which = i;
         }
-        if (!next) {
+        if (which == OPENER_COUNT) {
             strbuf_puts(out, p);
             return;
         }
         size_t length = strlen(openers[which]);
-        strbuf_append(out, p, (size_t)(next - p) + length);
+        strbuf_append(out, p, (size_t)(found[which] - p) + length);
         strbuf_puts(out, prefix);
-        p = next + length;
+        p = found[which] + length;
     }
 }
 
@@ -69,7 +72,7 @@ bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options
     const jrn_emit_options *views[] = {options ? options : &full, &canvas_view, &blueprint_view};
     size_t count = blueprint != NULL ? 3 : 2;
     jrn_strbuf documents[3] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
-    bool rendered = render_graphs(model, views, count, "svg", documents, diags);
+    bool rendered = render_graphs(model, views, count, "svg", options ? options->graphviz : NULL, documents, diags);
     if (rendered) {
         report_svg_inline(graph, strbuf_text(&documents[0]));
         static const char *const prefixes[] = {NULL, "canvas-", "blueprint-"};
@@ -82,5 +85,25 @@ bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options
         }
     }
     for (size_t i = 0; i < 3; i++) strbuf_free(&documents[i]);
+    return rendered;
+}
+
+bool report_svg_views(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
+                      render_context *graphviz, jrn_strbuf *outs, jrn_diag_list *diags)
+{
+    jrn_strbuf *documents = memory_calloc(count + 1, sizeof *documents);
+    bool rendered = render_graphs(model, views, count, "svg", graphviz, documents, diags);
+    for (size_t i = 0; i < count; i++) {
+        if (rendered) {
+            jrn_strbuf inlined = STRBUF_INIT;
+            report_svg_inline(&inlined, strbuf_text(&documents[i]));
+            char prefix[32];
+            snprintf(prefix, sizeof prefix, "view%zu-", i);
+            report_svg_prefix_ids(&outs[i], strbuf_text(&inlined), prefix);
+            strbuf_free(&inlined);
+        }
+        strbuf_free(&documents[i]);
+    }
+    free(documents);
     return rendered;
 }

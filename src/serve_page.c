@@ -17,6 +17,7 @@
 
 #include "jrn/emit.h"
 #include "jrn/report_format.h"
+#include "jrn/view_catalog.h"
 
 static char *serve_strdup(const char *text)
 {
@@ -25,13 +26,6 @@ static char *serve_strdup(const char *text)
     memcpy(copy, text, length);
     return copy;
 }
-
-/* One view the bar offers: its key in the URL (?view=KEY) and what the page says. */
-typedef struct serve_view {
-    const char *key;
-    const char *label;
-    jrn_emit_options options;
-} serve_view;
 
 /* The script hears of saves over Server-Sent Events (/events), fetches the page again and
  * puts its body in place of the old one, keeping where the page and the graph's box were
@@ -93,45 +87,7 @@ static const char serve_style[] =
     "#jrnc-errors pre{margin:6px 0 0;white-space:pre-wrap;font:12px/1.45 ui-monospace,monospace;color:#111827}"
     "@media print{#jrnc-bar,#jrnc-errors{display:none}}";
 
-/* Every view of the model the bar offers, in order: the whole map, the canvas, its spine,
- * the flow, the service blueprint (when the map has backstage or support work), each
- * journey, each persona. In arena. */
-static serve_view *serve_views_of(jrn_arena *arena, const jrn_model *model, size_t *count)
-{
-    serve_view *views = NULL;
-    *count = 0;
-    ARENA_PUSH(arena, views, *count, ((serve_view){"full", "Full map", {.view = VIEW_FULL}}));
-    ARENA_PUSH(arena, views, *count, ((serve_view){"canvas", "Canvas", {.view = VIEW_CANVAS}}));
-    ARENA_PUSH(arena, views, *count, ((serve_view){"spine", "Spine", {.view = VIEW_SPINE}}));
-    ARENA_PUSH(arena, views, *count, ((serve_view){"flow", "Flow", {.view = VIEW_FLOW}}));
-    if (model_has_blueprint(model))
-        ARENA_PUSH(arena, views, *count, ((serve_view){"blueprint", "Blueprint", {.view = VIEW_BLUEPRINT}}));
-    for (size_t i = 0; i < model->journey_count; i++) {
-        const jrn_journey *journey = model->journeys[i];
-        serve_view view = {arena_printf(arena, "journey=%s", journey->base.id),
-                           arena_printf(arena, "Journey: %s", element_label(&journey->base)),
-                           {.view = VIEW_JOURNEY, .view_journey = journey}};
-        ARENA_PUSH(arena, views, *count, view);
-    }
-    for (size_t i = 0; i < model->persona_count; i++) {
-        const jrn_persona *persona = model->personas[i];
-        serve_view view = {arena_printf(arena, "persona=%s", persona->base.id),
-                           arena_printf(arena, "Persona: %s", element_label(&persona->base)),
-                           {.view = VIEW_PERSONA, .view_persona = persona}};
-        ARENA_PUSH(arena, views, *count, view);
-    }
-    return views;
-}
-
-bool serve_view_is_known_kind(const char *view)
-{
-    return strcmp(view, "full") == 0 || strcmp(view, "canvas") == 0 || strcmp(view, "spine") == 0 ||
-           strcmp(view, "flow") == 0 || strcmp(view, "blueprint") == 0 ||
-           (strncmp(view, "journey=", 8) == 0 && view[8] != '\0') ||
-           (strncmp(view, "persona=", 8) == 0 && view[8] != '\0');
-}
-
-static const serve_view *serve_find_view(const serve_view *views, size_t count, const char *key)
+static const jrn_view_entry *serve_find_view(const jrn_view_entry *views, size_t count, const char *key)
 {
     for (size_t i = 0; key != NULL && i < count; i++) {
         if (strcmp(views[i].key, key) == 0) return &views[i];
@@ -159,7 +115,7 @@ static void serve_put_head(const jrn_serve_site *site, jrn_strbuf *out)
 }
 
 /* The bar: live, and a link per view, the one shown marked. */
-static void serve_put_bar(jrn_strbuf *out, const serve_view *views, size_t count, const char *shown)
+static void serve_put_bar(jrn_strbuf *out, const jrn_view_entry *views, size_t count, const char *shown)
 {
     strbuf_puts(out, "<div id=\"jrnc-bar\"><span class=\"live\">&#9679; live</span>");
     for (size_t i = 0; i < count; i++) {
@@ -207,7 +163,7 @@ void serve_put_diags(const jrn_diag_list *diags, jrn_strbuf *out)
  * top of <body>. emit_html writes both tags once and escapes every user text, so the
  * first of each is the document's own. */
 static void serve_put_report(const jrn_serve_site *site, jrn_strbuf *out, const char *report,
-                             const serve_view *views, size_t count, const char *shown)
+                             const jrn_view_entry *views, size_t count, const char *shown)
 {
     const char *head_end = strstr(report, "</head>");
     const char *body = head_end != NULL ? strstr(head_end, "<body>\n") : NULL;
@@ -226,17 +182,17 @@ static void serve_put_report(const jrn_serve_site *site, jrn_strbuf *out, const 
 
 /* The view of the model key asks for; the default view or the whole map when it names
  * none the map has (a journey renamed since the page was opened). */
-static const serve_view *serve_resolve_view(const jrn_serve_site *site, const serve_view *views, size_t count,
+static const jrn_view_entry *serve_resolve_view(const jrn_serve_site *site, const jrn_view_entry *views, size_t count,
                                             const char *key)
 {
-    const serve_view *view = serve_find_view(views, count, key);
+    const jrn_view_entry *view = serve_find_view(views, count, key);
     if (view == NULL) view = serve_find_view(views, count, site->default_view);
     return view != NULL ? view : &views[0];
 }
 
 /* Draws view from the last good compilation into text: the report's HTML (true), or the
  * diagnostics that say why it could not be drawn (false). */
-static bool serve_draw(jrn_serve_site *site, jrn_arena *arena, const serve_view *view, jrn_strbuf *text)
+static bool serve_draw(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view, jrn_strbuf *text)
 {
     jrn_emit_options options = view->options;
     options.actuals = site->actuals;
@@ -282,7 +238,7 @@ static void serve_read_child(int channel, pid_t child, jrn_strbuf *text)
  * a crash in Graphviz costs one view, not the server. The caller holds site->lock, which
  * every terminal output of the server's takes too: no thread holds a stdio lock that the
  * child would inherit locked. */
-static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const serve_view *view, jrn_strbuf *text)
+static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view, jrn_strbuf *text)
 {
     int channel[2];
     pid_t child = -1;
@@ -331,7 +287,7 @@ static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const serve
  * text plugin keeps a pointer into a freed context from one layout to the next (a
  * use-after-free AddressSanitizer reports), so no layout may follow another in one
  * process, the server's included. */
-static const serve_drawing *serve_drawing_get(jrn_serve_site *site, jrn_arena *arena, const serve_view *view)
+static const serve_drawing *serve_drawing_get(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view)
 {
     for (size_t i = 0; i < site->drawing_count; i++) {
         if (strcmp(site->drawings[i].view, view->key) == 0) return &site->drawings[i];
@@ -368,10 +324,10 @@ const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view)
 {
     jrn_arena *arena = arena_new();
     size_t count = 0;
-    serve_view *views = site->good != NULL ? serve_views_of(arena, site->good->model, &count) : NULL;
+    jrn_view_entry *views = site->good != NULL ? view_catalog(arena, site->good->model, &count) : NULL;
     /* Pages are kept by the view they show, never by what a client asked for: they stay
      * as few as the map's views. */
-    const serve_view *shown = site->good != NULL ? serve_resolve_view(site, views, count, view) : NULL;
+    const jrn_view_entry *shown = site->good != NULL ? serve_resolve_view(site, views, count, view) : NULL;
     const char *key = shown != NULL ? shown->key : "errors";
     for (size_t i = 0; i < site->page_count; i++) {
         if (strcmp(site->pages[i].view, key) == 0) {

@@ -1,19 +1,28 @@
-/* site_build.c — jrnc site's compilations: each map in a process of its own, -j at once
- * (Graphviz keeps process-wide state, so threads could not share it, and a second layout
- * in one process reads a text-size cache the first context freed; a process gives its
- * memory back whole, so memory is bounded by the largest map). The parent never lays out
- * a graph itself. A process writes its map's
- * page — the HTML report, or an error page — and its record, each whole. */
+/* site_build.c — jrnc site's compilations: -j worker processes, each compiling map after
+ * map as the parent hands them out, in one Graphviz context (render_context_new), so
+ * loading Graphviz's plugins and matching fonts is paid once per worker, not per map.
+ * Processes, not threads: Graphviz keeps process-wide state. Graphviz 2.43 frees no
+ * layout (see render_graph.c), so a worker retires once it has grown by
+ * SITE_WORKER_GROWTH and a fresh one takes over: memory stays bounded by the largest map,
+ * not the portfolio. The parent draws nothing while it forks: pango starts threads when
+ * it first measures text, and a child forked then would inherit their locks. A worker
+ * writes each map's page — the HTML report, or an error page — and its record, each
+ * whole. */
 #include "jrn/site.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "jrn/compile.h"
 #include "jrn/emit.h"
+#include "jrn/emit_dot.h"
 #include "jrn/lint.h"
 #include "jrn/memory.h"
 #include "jrn/report_format.h"
@@ -22,11 +31,14 @@
 /* What one map's process produced. */
 typedef struct site_job {
     const site_options *options;
+    render_context *graphviz;
     const site_root *root;
     jrn_compilation *compilation;
     jrn_diag_list findings;          /* lint's, on a map that compiled */
     jrn_actuals *actuals;
     jrn_strbuf page;
+    jrn_strbuf views;                /* its views page */
+    jrn_strbuf lint;                 /* its lint page */
     jrn_strbuf record;
     site_hashes *hashes;
 } site_job;
@@ -42,8 +54,8 @@ static bool site_load_data(site_job *job)
     return compilation->diags.error_count == 0;
 }
 
-/* The map's report with the site's navigation on top; false when the report cannot be
- * made (its reasons are in the diagnostics). */
+/* The map's report with the site's navigation on top, and its views page; false when
+ * they cannot be made (the reasons are in the diagnostics). */
 static bool site_emit_report(site_job *job)
 {
     const jrn_model *model = job->compilation->model;
@@ -51,9 +63,12 @@ static bool site_emit_report(site_job *job)
     jrn_emit_options emit = {0};
     emit.view = VIEW_FULL;
     emit.actuals = job->actuals;
+    emit.graphviz = job->graphviz;
     site_map_subjects subjects = site_summary_subjects(arena, model);
-    emit.page_header = site_map_page_header(arena, &subjects);
-    return emit_html(model, &emit, &job->page, &job->compilation->diags);
+    emit.page_header = site_map_page_header(arena, job->root->slug, &subjects);
+    site_views_request views = {model, report_map_title(model), job->root->slug, job->actuals, job->graphviz};
+    return emit_html(model, &emit, &job->page, &job->compilation->diags) &&
+           site_views_page(&job->views, arena, &views, &job->compilation->diags);
 }
 
 static void site_run_lint(site_job *job)
@@ -120,9 +135,12 @@ static void site_print_errors(const site_job *job)
     strbuf_free(&text);
 }
 
-int site_build_one(const site_options *options, const site_root *root)
+/* Compiles one root and writes its page and record: 0 when it compiled, 1 when it has
+ * errors, 2 when its page or record could not be written (said on stderr). */
+static int site_build_one(const site_options *options, render_context *graphviz, const site_root *root)
 {
-    site_job job = {options, root, compile_new(), {0}, NULL, STRBUF_INIT, STRBUF_INIT, site_hashes_new()};
+    site_job job = {options, graphviz, root, compile_new(), {0}, NULL, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+                    STRBUF_INIT, site_hashes_new()};
     jrn_compilation *compilation = job.compilation;
     diag_list_init(&job.findings, compilation->arena);
     bool ok = compile_file(compilation, root->path, options->compile) && site_load_data(&job);
@@ -141,67 +159,246 @@ int site_build_one(const site_options *options, const site_root *root)
     }
     site_write_inputs(&job);
     jrn_arena *arena = compilation->arena;
+    const char *views = arena_printf(arena, "views/%s.html", root->slug);
+    const char *lint = arena_printf(arena, "lint/%s.html", root->slug);
+    bool has_lint = ok && job.findings.first != NULL;
+    if (has_lint) site_lint_page(&job.lint, report_map_title(compilation->model), root->slug, &job.findings);
+    /* a map with errors has no views page and no lint page (nor one without findings): an
+     * earlier one would show what is no longer true */
+    if (!ok) site_remove_page(options, arena, views);
+    if (!has_lint) site_remove_page(options, arena, lint);
     bool written = site_write_page(options, arena, arena_printf(arena, "maps/%s.html", root->slug), &job.page) &&
+                   (!ok || site_write_page(options, arena, views, &job.views)) &&
+                   (!has_lint || site_write_page(options, arena, lint, &job.lint)) &&
                    site_write_page(options, arena, arena_printf(arena, SITE_STATE_DIR "/%s.rec", root->slug), &job.record);
     strbuf_free(&job.page);
+    strbuf_free(&job.views);
+    strbuf_free(&job.lint);
     strbuf_free(&job.record);
     site_hashes_free(job.hashes);
     compile_free(compilation);
     return !written ? 2 : ok ? 0 : 1;
 }
 
-typedef struct site_running {
-    pid_t pid;
-    size_t root;
-} site_running;
+/* How much a worker may grow (peak resident size, KiB) before it retires: Graphviz's
+ * layouts are never freed, about half a megabyte for a map of 50 touchpoints. */
+enum { SITE_WORKER_GROWTH = 32 * 1024 };
 
-/* Waits for one of the running processes; false when it could not write or did not end
- * normally (said on stderr). */
-static bool site_reap(const site_roots *roots, site_running *running, size_t *running_count)
+/* The worker's answer for one map: its status (site_build_one's), with this bit when the
+ * worker retires after it. */
+enum { SITE_ANSWER_RETIRES = 0x80 };
+
+static long site_peak_resident(void)
 {
-    int status;
-    pid_t pid = wait(&status);
-    for (size_t i = 0; i < *running_count; i++) {
-        if (running[i].pid != pid) continue;
-        const site_root *root = &roots->items[running[i].root];
-        running[i] = running[--*running_count];
-        if (WIFEXITED(status) && WEXITSTATUS(status) <= 1) return true;
-        if (!WIFEXITED(status) || WEXITSTATUS(status) > 2) {
-            fputs("jrnc site: compiling '", stderr);
-            terminal_text_print(stderr, root->path);
-            fputs("' failed (the compiler ended abnormally)\n", stderr);
-        }
-        return false;
+    struct rusage usage;
+    return getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;
+}
+
+static bool site_read_whole(int fd, void *data, size_t size)
+{
+    size_t done = 0;
+    while (done < size) {
+        ssize_t got = read(fd, (char *)data + done, size - done);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        done += (size_t)got;
     }
     return true;
 }
 
-bool site_build(const site_options *options, const site_roots *roots, const bool *build)
+static bool site_write_whole(int fd, const void *data, size_t size)
 {
-    unsigned jobs = options->jobs > 0 ? options->jobs : 1;
-    site_running *running = memory_calloc(jobs, sizeof *running);
-    size_t running_count = 0;
-    bool ok = true;
-    fflush(stdout);
-    fflush(stderr);
-    for (size_t next = 0; next < roots->count || running_count > 0;) {
-        if (next < roots->count && !build[next]) {
-            next++;
-        } else if (next < roots->count && running_count < jobs) {
-            pid_t pid = fork();
-            if (pid == 0) {
-                /* The map's process: its exit status says how the map went. */
-                int status = site_build_one(options, &roots->items[next]);
-                free(running);
-                exit(status);
-            }
-            if (pid < 0) ok = site_build_one(options, &roots->items[next]) <= 1 && ok;
-            else running[running_count++] = (site_running){pid, next};
-            next++;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t put = write(fd, (const char *)data + done, size - done);
+        if (put < 0 && errno == EINTR) continue;
+        if (put <= 0) return false;
+        done += (size_t)put;
+    }
+    return true;
+}
+
+/* A worker's life: reads the index of a map, builds it, answers with its status, until
+ * the parent has no more (end of file) or the worker has grown too much. */
+static void site_worker_run(const site_options *options, const site_roots *roots, int orders, int answers)
+{
+    long start = site_peak_resident();
+    render_context *graphviz = render_context_new();
+    size_t index;
+    while (site_read_whole(orders, &index, sizeof index) && index < roots->count) {
+        unsigned char answer = (unsigned char)site_build_one(options, graphviz, &roots->items[index]);
+        bool retires = site_peak_resident() - start > SITE_WORKER_GROWTH;
+        if (retires) answer |= SITE_ANSWER_RETIRES;
+        if (!site_write_whole(answers, &answer, 1) || retires) break;
+    }
+    render_context_free(graphviz);
+}
+
+/* The parent's view of one worker. */
+typedef struct site_worker {
+    pid_t pid;
+    int orders;       /* the parent writes map indexes here */
+    int answers;      /* and reads one byte per map here */
+    size_t map;       /* the map it is building, or SIZE_MAX when it waits */
+} site_worker;
+
+/* The pool: the maps to build in order, the workers and how it went. */
+typedef struct site_pool {
+    const site_options *options;
+    const site_roots *roots;
+    const bool *build;
+    render_context *graphviz;   /* the parent's own, once it had to build a map itself */
+    size_t next;              /* the next root to look at */
+    site_worker *workers;
+    size_t worker_count;
+    bool ok;
+} site_pool;
+
+/* The next root to build, or SIZE_MAX when every one has been handed out. */
+static size_t site_pool_take(site_pool *pool)
+{
+    while (pool->next < pool->roots->count && !pool->build[pool->next]) pool->next++;
+    return pool->next < pool->roots->count ? pool->next++ : SIZE_MAX;
+}
+
+static void site_pool_note_status(site_pool *pool, int status)
+{
+    if (status > 1) pool->ok = false;
+}
+
+/* Starts a worker; false when the system refuses a process or a pipe (the parent then
+ * builds the map itself). */
+static bool site_pool_start(site_pool *pool)
+{
+    int orders[2], answers[2];
+    if (pipe(orders) != 0) return false;
+    if (pipe(answers) != 0) {
+        close(orders[0]);
+        close(orders[1]);
+        return false;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(orders[1]);
+        close(answers[0]);
+        /* The other workers' pipes stay the parent's: a worker that held them open would
+         * hide its siblings' ends. */
+        for (size_t i = 0; i < pool->worker_count; i++) {
+            close(pool->workers[i].orders);
+            close(pool->workers[i].answers);
+        }
+        site_worker_run(pool->options, pool->roots, orders[0], answers[1]);
+        free(pool->workers);
+        exit(0);
+    }
+    close(orders[0]);
+    close(answers[1]);
+    if (pid < 0) {
+        close(orders[1]);
+        close(answers[0]);
+        return false;
+    }
+    pool->workers[pool->worker_count++] = (site_worker){pid, orders[1], answers[0], SIZE_MAX};
+    return true;
+}
+
+/* Hands the worker its next map, or tells it there is none (it then ends). */
+static void site_pool_order(site_pool *pool, site_worker *worker)
+{
+    size_t index = site_pool_take(pool);
+    if (index != SIZE_MAX && site_write_whole(worker->orders, &index, sizeof index)) {
+        worker->map = index;
+        return;
+    }
+    if (index != SIZE_MAX) pool->next = index;   /* it could not take it: another will */
+    close(worker->orders);
+    worker->orders = -1;
+}
+
+/* A worker whose answers ended: waits for it and, when it ended in the middle of a map,
+ * says which map it was compiling. */
+static void site_pool_bury(site_pool *pool, size_t slot)
+{
+    site_worker *worker = &pool->workers[slot];
+    int status;
+    while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {}
+    if (worker->map != SIZE_MAX) {
+        fputs("jrnc site: compiling '", stderr);
+        terminal_text_print(stderr, pool->roots->items[worker->map].path);
+        fputs("' failed (the compiler ended abnormally)\n", stderr);
+        fflush(stderr);
+        pool->ok = false;
+    }
+    if (worker->orders >= 0) close(worker->orders);
+    close(worker->answers);
+    pool->workers[slot] = pool->workers[--pool->worker_count];
+}
+
+/* Reads one answer from the worker in slot; the worker is buried when it has ended. */
+static void site_pool_hear(site_pool *pool, size_t slot)
+{
+    site_worker *worker = &pool->workers[slot];
+    unsigned char answer;
+    if (!site_read_whole(worker->answers, &answer, 1)) {
+        site_pool_bury(pool, slot);
+        return;
+    }
+    site_pool_note_status(pool, answer & ~SITE_ANSWER_RETIRES);
+    worker->map = SIZE_MAX;
+    if (answer & SITE_ANSWER_RETIRES) {
+        if (worker->orders >= 0) close(worker->orders);
+        worker->orders = -1;
+    } else if (worker->orders >= 0) {
+        site_pool_order(pool, worker);
+    }
+}
+
+/* Builds the next map in the parent: the system gave no process. From then on the parent
+ * builds every map itself (it has drawn, so it must not fork). */
+static void site_pool_build_here(site_pool *pool)
+{
+    size_t index = site_pool_take(pool);
+    if (pool->graphviz == NULL) pool->graphviz = render_context_new();
+    site_pool_note_status(pool, site_build_one(pool->options, pool->graphviz, &pool->roots->items[index]));
+}
+
+/* Starts workers while there are maps nobody builds and room for them. */
+static void site_pool_fill(site_pool *pool, size_t jobs)
+{
+    while (pool->worker_count < jobs) {
+        size_t waiting = pool->next;
+        if (site_pool_take(pool) == SIZE_MAX) return;
+        pool->next = waiting;
+        if (pool->graphviz == NULL && site_pool_start(pool)) {
+            site_pool_order(pool, &pool->workers[pool->worker_count - 1]);
         } else {
-            ok = site_reap(roots, running, &running_count) && ok;
+            if (pool->worker_count > 0) return;
+            site_pool_build_here(pool);
         }
     }
-    free(running);
-    return ok;
+}
+
+bool site_build(const site_options *options, const site_roots *roots, const bool *build)
+{
+    size_t jobs = options->jobs > 0 ? options->jobs : 1;
+    site_pool pool = {options, roots, build, NULL, 0, memory_calloc(jobs, sizeof(site_worker)), 0, true};
+    /* A worker that dies leaves its pipe to a parent that may still write to it. */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, previous;
+    sigaction(SIGPIPE, &ignore, &previous);
+    fflush(stdout);
+    fflush(stderr);
+    struct pollfd *waiting = memory_calloc(jobs, sizeof *waiting);
+    for (site_pool_fill(&pool, jobs); pool.worker_count > 0; site_pool_fill(&pool, jobs)) {
+        for (size_t i = 0; i < pool.worker_count; i++)
+            waiting[i] = (struct pollfd){.fd = pool.workers[i].answers, .events = POLLIN};
+        if (poll(waiting, pool.worker_count, -1) < 0) continue;   /* EINTR: ask again */
+        /* From the last slot down: burying a worker moves the last one into its slot. */
+        for (size_t i = pool.worker_count; i-- > 0;)
+            if (waiting[i].revents != 0) site_pool_hear(&pool, i);
+    }
+    sigaction(SIGPIPE, &previous, NULL);
+    free(waiting);
+    free(pool.workers);
+    render_context_free(pool.graphviz);
+    return pool.ok;
 }

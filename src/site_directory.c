@@ -37,29 +37,44 @@ static void site_declared(const site_map *map, site_subject_kind kind, const sit
     }
 }
 
-static int site_compare_entities(const void *a, const void *b)
+/* One map's use of an entity, to be sorted by id (then map). */
+typedef struct site_mention {
+    const char *id, *label;
+    size_t map;
+} site_mention;
+
+static int site_compare_mentions(const void *a, const void *b)
 {
-    const site_entity *x = a, *y = b;
-    return strcmp(x->id, y->id);
+    const site_mention *x = a, *y = b;
+    int order = strcmp(x->id, y->id);
+    return order != 0 ? order : x->map < y->map ? -1 : x->map > y->map;
 }
 
-/* Every entity of kind across the maps, sorted by id; the label is the first map's. */
+/* Every entity of kind across the maps, sorted by id; the label is the first map's. Sorted
+ * rather than looked up, so that a portfolio of many maps each with their own personas
+ * costs n log n. */
 static site_entity *site_collect(const site_portfolio *portfolio, site_subject_kind kind, size_t *count)
 {
-    site_entity *entities = NULL;
-    *count = 0;
+    site_mention *mentions = NULL;
+    size_t mention_count = 0;
     for (size_t m = 0; m < portfolio->map_count; m++) {
         const site_named *items;
         size_t item_count;
         site_declared(&portfolio->maps[m], kind, &items, &item_count);
-        for (size_t i = 0; i < item_count; i++) {
-            size_t e = 0;
-            while (e < *count && strcmp(entities[e].id, items[i].id) != 0) e++;
-            if (e == *count) MEMORY_PUSH(entities, *count, ((site_entity){items[i].id, items[i].label, NULL, 0}));
-            ARENA_PUSH(portfolio->arena, entities[e].maps, entities[e].map_count, m);
-        }
+        for (size_t i = 0; i < item_count; i++)
+            MEMORY_PUSH(mentions, mention_count, ((site_mention){items[i].id, items[i].label, m}));
     }
-    if (*count > 0) qsort(entities, *count, sizeof *entities, site_compare_entities);
+    if (mention_count > 0) qsort(mentions, mention_count, sizeof *mentions, site_compare_mentions);
+    site_entity *entities = NULL;
+    *count = 0;
+    for (size_t i = 0; i < mention_count; i++) {
+        if (*count == 0 || strcmp(entities[*count - 1].id, mentions[i].id) != 0)
+            MEMORY_PUSH(entities, *count, ((site_entity){mentions[i].id, mentions[i].label, NULL, 0}));
+        site_entity *entity = &entities[*count - 1];
+        if (entity->map_count == 0 || entity->maps[entity->map_count - 1] != mentions[i].map)
+            ARENA_PUSH(portfolio->arena, entity->maps, entity->map_count, mentions[i].map);
+    }
+    free(mentions);
     return entities;
 }
 
@@ -126,6 +141,11 @@ static bool site_entity_page(const site_portfolio *portfolio, site_subject_kind 
     return ok;
 }
 
+static int site_compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Removes the pages of a folder that belong to no entity any more (a persona renamed or
  * no longer declared): every page of the site links somewhere that exists. */
 static void site_forget_entities(const site_portfolio *portfolio, site_subject_kind kind, const site_entity *entities,
@@ -135,15 +155,15 @@ static void site_forget_entities(const site_portfolio *portfolio, site_subject_k
     const char *folder = arena_printf(arena, "%s/%s", portfolio->options->out_dir, site_subjects[kind].folder);
     DIR *stream = opendir(folder);
     if (stream == NULL) return;
+    const char **pages = arena_alloc_array(arena, count + 1, sizeof *pages);
+    for (size_t i = 0; i < count; i++) pages[i] = arena_printf(arena, "%s.html", site_file_name(arena, entities[i].id));
+    if (count > 0) qsort(pages, count, sizeof *pages, site_compare_names);
     for (struct dirent *entry = readdir(stream); entry != NULL; entry = readdir(stream)) {
         size_t length = strlen(entry->d_name);
         if (length <= 5 || strcmp(entry->d_name + length - 5, ".html") != 0) continue;
-        bool current = false;
-        for (size_t i = 0; i < count && !current; i++) {
-            const char *name = site_file_name(arena, entities[i].id);
-            current = strlen(name) == length - 5 && strncmp(name, entry->d_name, length - 5) == 0;
-        }
-        if (!current) unlink(arena_printf(arena, "%s/%s", folder, entry->d_name));
+        const char *name = entry->d_name;
+        if (bsearch(&name, pages, count, sizeof *pages, site_compare_names) == NULL)
+            unlink(arena_printf(arena, "%s/%s", folder, entry->d_name));
     }
     closedir(stream);
 }

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jrn/output.h"
 #include "jrn/report_format.h"
@@ -23,6 +24,7 @@ static const char site_style[] =
     "header.top{background:linear-gradient(120deg,#312e81,#4338ca 60%,#6366f1);color:#fff;padding:22px 28px 18px}\n"
     "header.top h1{margin:0 0 4px;font-size:28px}\n"
     "header.top p{margin:0;opacity:.92}\n"
+    "header.top a{color:#fff}\n"
     "main{max-width:1320px;margin:0 auto;padding:8px 20px 40px}\n"
     "section{background:#fff;border:1px solid var(--line);border-radius:12px;padding:16px 20px;margin:16px 0}\n"
     "h2{margin:0 0 8px;font-size:20px}\n"
@@ -30,6 +32,8 @@ static const char site_style[] =
     ".stats{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}\n"
     ".stats span{background:rgba(255,255,255,.16);border-radius:999px;padding:2px 12px;font-size:13px}\n"
     ".scroll{overflow-x:auto}\n"
+    ".picture{overflow:auto;max-height:85vh;border:1px solid var(--line);border-radius:8px}\n"
+    ".picture svg{display:block}\n"
     "table{border-collapse:collapse;width:100%;font-size:14px}\n"
     "th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--line);padding:6px 8px;vertical-align:bottom}\n"
@@ -184,6 +188,11 @@ bool site_write_page(const site_options *options, jrn_arena *arena, const char *
     return ok;
 }
 
+void site_remove_page(const site_options *options, jrn_arena *arena, const char *relative)
+{
+    unlink(arena_printf(arena, "%s/%s", options->out_dir, relative));
+}
+
 /* A line of links to the portfolio pages of a map's personas, teams or channels. */
 static void site_header_links(jrn_strbuf *out, const char *name, const char *folder, const site_named *items,
                               size_t count)
@@ -197,12 +206,15 @@ static void site_header_links(jrn_strbuf *out, const char *name, const char *fol
     strbuf_puts(out, "</span>");
 }
 
-const char *site_map_page_header(jrn_arena *arena, const site_map_subjects *subjects)
+const char *site_map_page_header(jrn_arena *arena, const char *slug, const site_map_subjects *subjects)
 {
     jrn_strbuf out = STRBUF_INIT;
     site_html_bar(&out, 1, NULL);
     strbuf_puts(&out, "<div class=\"siteshare\" style=\"background:#eef2ff;padding:6px 28px;font-size:13.5px;"
                       "display:flex;flex-wrap:wrap;gap:2px 18px\">"
+                      "<span><a href=\"../views/");
+    site_html_text(&out, slug);
+    strbuf_puts(&out, ".html\">More views</a>: spine, flow, each journey.</span>"
                       "<span>Across the portfolio, the maps that share this one's</span>");
     site_header_links(&out, "personas", "personas", subjects->personas, subjects->persona_count);
     site_header_links(&out, "teams", "teams", subjects->teams, subjects->team_count);

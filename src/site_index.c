@@ -23,7 +23,7 @@ const char *site_review_state(const site_map *map, jrn_date today, long *days)
 /* Lint findings of a map, errors aside (a map with errors has no lint run). */
 static size_t site_lint_count(const site_map *map)
 {
-    return map->has_errors ? 0 : map->finding_count;
+    return map->has_errors ? 0 : site_findings_of(map, NULL);
 }
 
 static void site_index_review(jrn_strbuf *out, jrn_arena *arena, const site_map *map, jrn_date today)
@@ -49,8 +49,7 @@ static void site_index_row(jrn_strbuf *out, jrn_arena *arena, const site_map *ma
     strbuf_puts(out, "</td><td>");
     site_index_review(out, arena, map, today);
     if (map->has_errors) {
-        size_t errors = 0;
-        for (size_t i = 0; i < map->finding_count; i++) errors += strcmp(map->findings[i].severity, "error") == 0;
+        size_t errors = site_findings_of(map, "error");
         strbuf_printf(out, "</td><td colspan=\"4\"><span class=\"badge bad\">does not compile: %zu error%s</span></td></tr>\n",
                       errors, errors == 1 ? "" : "s");
         return;
@@ -66,9 +65,9 @@ static void site_index_row(jrn_strbuf *out, jrn_arena *arena, const site_map *ma
         strbuf_puts(out, "<td class=\"n\">0</td></tr>\n");
         return;
     }
-    strbuf_puts(out, "<td class=\"n\"><a href=\"lint.html#map-");
+    strbuf_puts(out, "<td class=\"n\"><a href=\"lint/");
     site_html_text(out, map->root->slug);
-    strbuf_printf(out, "\">%zu</a></td></tr>\n", site_lint_count(map));
+    strbuf_printf(out, ".html\">%zu</a></td></tr>\n", site_lint_count(map));
 }
 
 static void site_index_stats(jrn_strbuf *out, const site_portfolio *portfolio)

@@ -105,7 +105,8 @@ const char *site_options_key(jrn_arena *arena, const site_options *options)
 {
     const jrn_compile_options *compile = options->compile;
     uint64_t hash = site_fnv_offset;
-    const char *parts[] = {"jrnc " JRN_VERSION, compile->no_prelude ? "no-prelude" : "prelude",
+    /* the pages' layout: a jrnc whose pages differ builds every map again */
+    const char *parts[] = {"jrnc " JRN_VERSION, "site pages 3", compile->no_prelude ? "no-prelude" : "prelude",
                            compile->search_path != NULL ? compile->search_path : "",
                            compile->stdlib_dir != NULL ? compile->stdlib_dir : ""};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)

@@ -191,21 +191,28 @@ static void site_put_kpis(jrn_strbuf *out, jrn_arena *arena, const jrn_model *mo
     site_record_end(out);
 }
 
-static void site_put_findings(jrn_strbuf *out, jrn_arena *arena, const jrn_diag_list *diags)
+/* The findings counted by rule and severity (diags are sorted, so one rule's findings
+ * are not together: counted in a list, a map's rules being few). */
+static void site_put_findings(jrn_strbuf *out, const jrn_diag_list *diags)
 {
+    site_findings *counts = NULL;
+    size_t count = 0;
     for (const jrn_diag *diag = diags->first; diag != NULL; diag = diag->next) {
-        const char *where = "";
-        if (diag->span.source != NULL) {
-            jrn_position position = source_position(diag->span.source, diag->span.begin);
-            where = arena_printf(arena, "%s:%u:%u", diag->span.source->display_name, position.line, position.column);
-        }
-        site_record_begin(out, "finding");
-        site_record_text(out, diag_severity_name(diag->severity));
-        site_record_text(out, diag->rule != NULL ? diag->rule : "");
-        site_record_text(out, where);
-        site_record_text(out, diag->message);
+        const char *rule = diag->rule != NULL ? diag->rule : "";
+        const char *severity = diag_severity_name(diag->severity);
+        size_t c = 0;
+        while (c < count && (strcmp(counts[c].rule, rule) != 0 || strcmp(counts[c].severity, severity) != 0)) c++;
+        if (c == count) MEMORY_PUSH(counts, count, ((site_findings){severity, rule, 0}));
+        counts[c].count++;
+    }
+    for (size_t c = 0; c < count; c++) {
+        site_record_begin(out, "findings");
+        site_record_text(out, counts[c].severity);
+        site_record_text(out, counts[c].rule);
+        site_record_number(out, counts[c].count);
         site_record_end(out);
     }
+    free(counts);
 }
 
 void site_summary_write(jrn_strbuf *out, const jrn_model *model, const jrn_diag_list *findings,
@@ -220,13 +227,12 @@ void site_summary_write(jrn_strbuf *out, const jrn_model *model, const jrn_diag_
     site_put_stages(out, model);
     site_put_touchpoints(out, model);
     site_put_kpis(out, arena, model, actuals);
-    site_put_findings(out, arena, findings);
+    site_put_findings(out, findings);
     arena_free(arena);
 }
 
 void site_summary_write_failed(jrn_strbuf *out, const char *title, const jrn_diag_list *diags)
 {
-    jrn_arena *arena = arena_new();
     site_record_begin(out, "map");
     site_record_text(out, title);
     site_record_text(out, "");
@@ -234,8 +240,7 @@ void site_summary_write_failed(jrn_strbuf *out, const char *title, const jrn_dia
     site_record_text(out, "");
     site_record_text(out, "error");
     site_record_end(out);
-    site_put_findings(out, arena, diags);
-    arena_free(arena);
+    site_put_findings(out, diags);
 }
 
 const char *site_record_path(jrn_arena *arena, const site_options *options, const site_root *root)
@@ -250,22 +255,27 @@ static size_t site_number(const char *text)
     return (size_t)strtoull(text, NULL, 10);
 }
 
-/* Space-separated ids into an arena array. */
-static size_t site_split_ids(jrn_arena *arena, const char *text, const char ***ids)
+/* Space-separated ids (the text is split in place) into an exactly sized arena array. */
+static size_t site_split_ids(jrn_arena *arena, char *text, const char ***ids)
 {
     size_t count = 0;
-    *ids = NULL;
-    while (*text != '\0') {
-        size_t length = strcspn(text, " ");
-        if (length > 0) ARENA_PUSH(arena, *ids, count, arena_strndup(arena, text, length));
-        text += length + (text[length] == ' ');
+    for (const char *at = text; *at != '\0'; at++) count += *at != ' ' && (at == text || at[-1] == ' ');
+    *ids = count > 0 ? arena_alloc_array(arena, count, sizeof **ids) : NULL;
+    size_t filled = 0;
+    for (char *at = text; *at != '\0';) {
+        size_t length = strcspn(at, " ");
+        bool last = at[length] == '\0';
+        at[length] = '\0';
+        if (length > 0) (*ids)[filled++] = at;
+        at += length + !last;
     }
     return count;
 }
 
-/* One record line into map; lines of unknown kinds or too few fields are skipped (a
- * record from another version is rebuilt: its options key differs). */
-static void site_read_line(jrn_arena *arena, char **field, size_t count, site_map *map)
+/* One record line into map (its strings stay in the line, its lists grow in scratch);
+ * lines of unknown kinds or too few fields are skipped (a record from another version is
+ * rebuilt: its options key differs). */
+static void site_read_line(jrn_arena *arena, jrn_arena *scratch, char **field, size_t count, site_map *map)
 {
     const char *kind = field[0];
     if (strcmp(kind, "map") == 0 && count >= 6) {
@@ -290,28 +300,28 @@ static void site_read_line(jrn_arena *arena, char **field, size_t count, site_ma
         map->kpi_no_target = site_number(field[7]);
         map->has_data = field[8][0] != '\0';
     } else if (strcmp(kind, "persona") == 0 && count >= 3) {
-        ARENA_PUSH(arena, map->personas, map->persona_fact_count, ((site_named){field[1], field[2]}));
+        ARENA_PUSH(scratch, map->personas, map->persona_fact_count, ((site_named){field[1], field[2]}));
     } else if (strcmp(kind, "team") == 0 && count >= 3) {
-        ARENA_PUSH(arena, map->teams, map->team_fact_count, ((site_named){field[1], field[2]}));
+        ARENA_PUSH(scratch, map->teams, map->team_fact_count, ((site_named){field[1], field[2]}));
     } else if (strcmp(kind, "channel") == 0 && count >= 3) {
-        ARENA_PUSH(arena, map->channels, map->channel_fact_count, ((site_named){field[1], field[2]}));
+        ARENA_PUSH(scratch, map->channels, map->channel_fact_count, ((site_named){field[1], field[2]}));
     } else if (strcmp(kind, "stage") == 0 && count >= 6) {
         site_stage_fact stage = {field[1], field[2], site_number(field[3]), site_number(field[4]), site_number(field[5])};
-        ARENA_PUSH(arena, map->stages, map->stage_fact_count, stage);
+        ARENA_PUSH(scratch, map->stages, map->stage_fact_count, stage);
     } else if (strcmp(kind, "touchpoint") == 0 && count >= 8) {
         site_touchpoint_fact touchpoint = {field[1], field[2], field[3], field[4], field[5][0] != '\0', NULL, 0, NULL, 0};
         touchpoint.persona_count = site_split_ids(arena, field[6], &touchpoint.personas);
         touchpoint.channel_count = site_split_ids(arena, field[7], &touchpoint.channels);
-        ARENA_PUSH(arena, map->touchpoints, map->touchpoint_fact_count, touchpoint);
+        ARENA_PUSH(scratch, map->touchpoints, map->touchpoint_fact_count, touchpoint);
     } else if (strcmp(kind, "kpi") == 0 && count >= 6) {
         site_kpi_fact kpi = {field[1], field[2], field[3], field[4], field[5]};
-        ARENA_PUSH(arena, map->kpis, map->kpi_fact_count, kpi);
-    } else if (strcmp(kind, "finding") == 0 && count >= 5) {
-        site_finding finding = {field[1], field[2], field[3], field[4]};
-        ARENA_PUSH(arena, map->findings, map->finding_count, finding);
+        ARENA_PUSH(scratch, map->kpis, map->kpi_fact_count, kpi);
+    } else if (strcmp(kind, "findings") == 0 && count >= 4) {
+        site_findings findings = {field[1], field[2], site_number(field[3])};
+        ARENA_PUSH(scratch, map->findings, map->findings_kind_count, findings);
     } else if (strcmp(kind, "input") == 0 && count >= 3) {
         site_input input = {field[1], (uint64_t)strtoull(field[2], NULL, 16)};
-        ARENA_PUSH(arena, map->inputs, map->input_count, input);
+        ARENA_PUSH(scratch, map->inputs, map->input_count, input);
     } else if (strcmp(kind, "options") == 0 && count >= 2) {
         map->options_key = field[1];
     } else if (strcmp(kind, "data") == 0 && count >= 2) {
@@ -319,25 +329,61 @@ static void site_read_line(jrn_arena *arena, char **field, size_t count, site_ma
     }
 }
 
+/* The lists of map, grown in scratch, copied into arena at their exact size: the parent
+ * holds every map's record at once. */
+static void site_compact(jrn_arena *arena, site_map *map)
+{
+#define SITE_COMPACT(items, count) \
+    do { \
+        void *copy = (count) > 0 ? arena_alloc_array(arena, (count), sizeof *(items)) : NULL; \
+        if ((count) > 0) memcpy(copy, (items), (count) * sizeof *(items)); \
+        (items) = copy; \
+    } while (0)
+    SITE_COMPACT(map->personas, map->persona_fact_count);
+    SITE_COMPACT(map->teams, map->team_fact_count);
+    SITE_COMPACT(map->channels, map->channel_fact_count);
+    SITE_COMPACT(map->stages, map->stage_fact_count);
+    SITE_COMPACT(map->touchpoints, map->touchpoint_fact_count);
+    SITE_COMPACT(map->kpis, map->kpi_fact_count);
+    SITE_COMPACT(map->findings, map->findings_kind_count);
+    SITE_COMPACT(map->inputs, map->input_count);
+#undef SITE_COMPACT
+}
+
 bool site_summary_read(jrn_arena *arena, const char *path, site_map *map)
 {
     const site_root *root = map->root;
     *map = (site_map){.root = root, .title = "", .owner_id = "", .owner_label = "", .options_key = "", .data_path = ""};
+    jrn_arena *scratch = arena_new();
     jrn_load_status status;
     const char *error_text;
-    jrn_source *source = source_load(arena, path, &status, &error_text);
-    if (source == NULL) return false;
+    jrn_source *source = source_load(scratch, path, &status, &error_text);
+    if (source == NULL) {
+        arena_free(scratch);
+        return false;
+    }
+    /* the one copy of the text: the map's strings are its fields, split in place */
     char *text = arena_strndup(arena, source->text, source->length);
     bool has_header = false;
     for (char *line = text; *line != '\0';) {
         char *end = strchr(line, '\n');
         if (end != NULL) *end = '\0';
         char **fields;
-        size_t count = site_record_split(arena, line, &fields);
+        size_t count = site_record_split(scratch, line, &fields);
         if (strcmp(fields[0], "map") == 0) has_header = true;
-        site_read_line(arena, fields, count, map);
+        site_read_line(arena, scratch, fields, count, map);
         if (end == NULL) break;
         line = end + 1;
     }
+    site_compact(arena, map);
+    arena_free(scratch);
     return has_header;
+}
+
+size_t site_findings_of(const site_map *map, const char *severity)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < map->findings_kind_count; i++)
+        if (severity == NULL || strcmp(map->findings[i].severity, severity) == 0) count += map->findings[i].count;
+    return count;
 }

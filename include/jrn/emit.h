@@ -41,6 +41,9 @@ typedef enum jrn_canvas_lane {
 
 #define CANVAS_LANE_BIT(lane) (1u << (lane))
 
+/* A Graphviz context kept by the caller (emit_dot.h). */
+typedef struct render_context render_context;
+
 typedef struct jrn_emit_options {
     jrn_view_kind view;
     const jrn_journey *view_journey;
@@ -58,6 +61,8 @@ typedef struct jrn_emit_options {
     const jrn_theme *theme;          /* --theme: the colours; NULL for the default (light) */
     bool theme_chosen;               /* --theme was given: the HTML report keeps it, else it
                                         follows the reader's prefers-color-scheme */
+    render_context *graphviz;        /* pictures are laid out in it, or NULL: in one made for
+                                        the call */
 } jrn_emit_options;
 
 /* Each returns false (after reporting into diags) when it cannot produce output. */

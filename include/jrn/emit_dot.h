@@ -23,8 +23,19 @@ bool render_graph(const jrn_model *model, const jrn_emit_options *options, const
                   jrn_strbuf *out, jrn_diag_list *diags);
 
 /* The same for several views of one map (outs[i] for views[i]), laid out in one Graphviz
- * context: a process that draws more than one picture must draw them all this way. */
+ * context: kept (render_context_new), else one made for the call. A process that draws
+ * more than one picture must draw them all in one context. */
 bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
-                   const char *format, jrn_strbuf *outs, jrn_diag_list *diags);
+                   const char *format, render_context *kept, jrn_strbuf *outs, jrn_diag_list *diags);
+
+/* A Graphviz context kept across the pictures of many maps, in a process that compiles
+ * map after map (jrnc site's workers). Graphviz 2.43 cannot lay out in a second context
+ * after the first was freed: its pango plugin keeps pointing at the last font name it
+ * measured, a string the context owns. Once a process has drawn, pango has threads of its
+ * own: it must not fork (a child would inherit their locks held). NULL when Graphviz
+ * cannot start (the pictures then say so). */
+render_context *render_context_new(void);
+void render_context_free(render_context *context);
+
 
 #endif

@@ -32,4 +32,11 @@ void report_emotion_table(jrn_strbuf *out, jrn_arena *arena, const jrn_model *mo
 bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
                          jrn_strbuf *canvas, jrn_strbuf *blueprint, jrn_diag_list *diags);
 
+/* Appends each of views, laid out in one context (kept, else one made for the call), to
+ * outs[i] as an <svg> element like the journey graph's, its ids prefixed "viewI-" so that
+ * the pictures share a page. Returns false after reporting into diags when one cannot be
+ * laid out. */
+bool report_svg_views(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
+                      render_context *graphviz, jrn_strbuf *outs, jrn_diag_list *diags);
+
 #endif

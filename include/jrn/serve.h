@@ -59,9 +59,6 @@ void serve_site_publish(jrn_serve_site *site, jrn_compilation *good, const jrn_a
  * once per generation and view. The caller holds site->lock; the text lives until it is
  * released and the next publish. */
 const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view);
-/* True when view is spelt like a view serve knows (full, spine, flow, journey=ID,
- * persona=ID), whether or not the map has it. */
-bool serve_view_is_known_kind(const char *view);
 /* Frees the pages of a generation (the caller holds site->lock). */
 void serve_pages_clear(jrn_serve_site *site);
 /* Frees the drawings of the last good compilation (the caller holds site->lock). */

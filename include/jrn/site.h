@@ -12,6 +12,7 @@
 #include "jrn/compile_options.h"
 #include "jrn/data.h"
 #include "jrn/diag.h"
+#include "jrn/emit.h"
 #include "jrn/model.h"
 #include "jrn/strbuf.h"
 #include "jrn/values.h"
@@ -75,12 +76,13 @@ typedef struct site_kpi_fact {
     const char *metric, *place, *target, *status, *actual;
 } site_kpi_fact;
 
-typedef struct site_finding {
+/* How many findings of one rule and severity a map has (the findings themselves are on
+ * its lint page, lint/SLUG.html, or its error page). */
+typedef struct site_findings {
     const char *severity;            /* "error", "warning", "note" */
     const char *rule;                /* lint rule, or "" for a compile error */
-    const char *where;               /* file:line:col, or "" */
-    const char *message;
-} site_finding;
+    size_t count;
+} site_findings;
 
 typedef struct site_input {
     const char *path;
@@ -106,7 +108,7 @@ typedef struct site_map {
     site_stage_fact *stages; size_t stage_fact_count;
     site_touchpoint_fact *touchpoints; size_t touchpoint_fact_count;
     site_kpi_fact *kpis;   size_t kpi_fact_count;
-    site_finding *findings; size_t finding_count;
+    site_findings *findings; size_t findings_kind_count;
     site_input *inputs;    size_t input_count;
     const char *options_key;
     const char *data_path;           /* the data file it was built with, or "" */
@@ -160,13 +162,30 @@ const char *site_manifest_stale(jrn_arena *arena, site_hashes *hashes, const sit
 void site_manifest_write(jrn_strbuf *out, site_hashes *hashes, const site_options *options,
                          const char *const *paths, size_t count);
 
-/* Compiles roots[i] for every i with build[i] set, options->jobs at once (one process
- * each: Graphviz keeps process-wide state, and a process's memory goes back whole).
- * Each writes its page (or error page) and its record. Returns false when a page or
- * record could not be written (said on stderr). */
+/* Compiles roots[i] for every i with build[i] set, in options->jobs worker processes
+ * (site_build.c says why processes). Each map's page (or error page) and record are
+ * written. Returns false when a page or record could not be written or a compiler ended
+ * abnormally (said on stderr). */
 bool site_build(const site_options *options, const site_roots *roots, const bool *build);
-/* Compiles one root and writes its page and record; the exit status of its process. */
-int site_build_one(const site_options *options, const site_root *root);
+
+/* A map's findings of a severity ("error"), or of every severity (NULL) (site_summary.c). */
+size_t site_findings_of(const site_map *map, const char *severity);
+
+/* A map's lint page (site_lint.c): its findings, as `jrnc lint` reports them. */
+void site_lint_page(jrn_strbuf *out, const char *title, const char *slug, const jrn_diag_list *findings);
+
+/* A map's views page (site_views.c): every view its report does not draw. */
+typedef struct site_views_request {
+    const jrn_model *model;
+    const char *title;               /* the map's */
+    const char *slug;                /* its pages' name: maps/SLUG.html, views/SLUG.html */
+    const jrn_actuals *actuals;      /* --data, or NULL */
+    render_context *graphviz;        /* the worker's */
+} site_views_request;
+
+/* Appends the views page; false (nothing appended) after reporting into diags when a view
+ * cannot be laid out. */
+bool site_views_page(jrn_strbuf *out, jrn_arena *arena, const site_views_request *request, jrn_diag_list *diags);
 
 /* What the site's pages share: the pages of the whole portfolio. */
 typedef struct site_portfolio {
@@ -197,8 +216,10 @@ const char *site_file_name(jrn_arena *arena, const char *id);
 /* Writes OUT/relative whole; false after saying why on stderr. */
 bool site_write_page(const site_options *options, jrn_arena *arena, const char *relative,
                      const jrn_strbuf *page);
+/* Removes the page (or record) at OUT/relative, if there is one. */
+void site_remove_page(const site_options *options, jrn_arena *arena, const char *relative);
 /* The navigation a map's own page starts with (in arena). */
-const char *site_map_page_header(jrn_arena *arena, const site_map_subjects *subjects);
+const char *site_map_page_header(jrn_arena *arena, const char *slug, const site_map_subjects *subjects);
 
 /* The portfolio pages; each false when a page could not be written. */
 bool site_write_index(const site_portfolio *portfolio);

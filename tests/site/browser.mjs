@@ -5,8 +5,7 @@
 //   node tests/site/browser.mjs SHOTS_DIR SITE_DIR PAGE...
 //
 // For every PAGE (relative to SITE_DIR) at 360 and 1280 px (PAGE@SELECTORS checks text
-// overlap and accessibility only inside SELECTORS: a map's page is its HTML report, which
-// tests/reports/layout.mjs measures, under the site's bars, which this checks):
+// overlap and accessibility only inside SELECTORS):
 //   - the page never scrolls sideways (wide tables scroll inside their own box);
 //   - no two pieces of text overlap (the boxes of the lines of different text nodes,
 //     SVG text aside: tests/reports/layout.mjs measures the report's pictures);
@@ -34,6 +33,8 @@ function measure(scope) {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(), index = 0; node; node = walker.nextNode(), index++) {
     if (node.textContent.trim() === "" || node.parentElement.closest("svg, script, style")) continue;
+    // text a reader cannot see (a closed <details>: Chromium still gives it boxes)
+    if (!node.parentElement.checkVisibility()) continue;
     if (scope !== "" && node.parentElement.closest(scope) === null) continue;
     const range = document.createRange();
     range.selectNodeContents(node);

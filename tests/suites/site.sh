@@ -36,6 +36,15 @@ for page in index.html directory.html heat.html kpis.html lint.html personas/buy
     check "site: $page is written" test -s "out/$page"
 done
 check "site: the prelude's channels that no map uses get no page" test ! -e out/channels/email.html
+check "site: every map that compiles has a views page, the broken one none" \
+    sh -c '[ "$(ls out/views | tr "\n" " ")" = "portfolio-care-billing.html portfolio-care-support.html portfolio-onboarding.html portfolio-sketch.html " ]'
+check "site: a views page draws the spine, the flow and each journey, and links back to the map's report" \
+    python3 -c 'import re,sys; t=open("out/views/portfolio-onboarding.html").read(); heads=re.findall(r"<section id=\"view-\d+\"><h2>([^<]*)</h2>\n<div class=\"picture\"[^>]*>\n<svg", t); sys.exit(0 if heads == ["Spine", "Flow", "Journey: Getting started"] and "href=\"../maps/portfolio-onboarding.html\"" in t else 1)'
+check "site: a map's page links to its views page" grep -q 'href="../views/portfolio-onboarding.html"' out/maps/portfolio-onboarding.html
+check "site: each compiled map's findings are on its lint page, the broken map's errors on its error page" \
+    sh -c '[ "$(ls out/lint | tr "\n" " ")" = "portfolio-care-billing.html portfolio-care-support.html portfolio-onboarding.html portfolio-sketch.html " ] && grep -q "<code>stage-without-kpi</code>" out/lint/portfolio-sketch.html'
+check "site: the lint summary counts each map's findings by severity and links to them" \
+    python3 -c 'import sys; t=open("out/lint.html").read(); sys.exit(0 if "<a href=\"lint/portfolio-onboarding.html\">every finding</a>" in t and "<a href=\"maps/portfolio-broken.html\">broken.jrn</a> <span class=\"quiet\">(its errors)</span>" in t else 1)'
 check "site: every link and asset resolves, relative, and no user text became markup" python3 "$data/check_site.py" out
 check "site: the persona page lists each map and its touchpoints for the persona" \
     sh -c 'grep -q "Kick-off call" out/personas/buyer.html && grep -q "Bill &lt;img src=x onerror=alert(1)&gt;" out/personas/buyer.html && ! grep -q "Hotline call" out/personas/buyer.html'
@@ -74,10 +83,15 @@ check "site: changed data recompiles only its map, which now meets its KPI" \
 expect_exit_output "site: --clean compiles every map" 1 "compiling 5, 0 up to date" site --clean
 rm portfolio/sketch.jrn
 expect_exit_output "site: a map that is gone loses its page" 1 "removed maps/portfolio-sketch.html" site
-check "site: ... and the site still links only to what exists" sh -c 'test ! -e out/maps/portfolio-sketch.html && python3 "$1" out' sh "$data/check_site.py"
+check "site: ... and the site still links only to what exists" \
+    sh -c 'test ! -e out/maps/portfolio-sketch.html && test ! -e out/views/portfolio-sketch.html && python3 "$1" out' sh "$data/check_site.py"
 sed -i 's/nobody_team/cs/' portfolio/broken.jrn
 expect_exit "site: once the broken map is fixed the site exits 0" 0 site
 check "site: ... and its row is no longer red" sh -c '! grep -q "class=\"error\"" out/index.html'
+check "site: ... and it has a views page" test -s out/views/portfolio-broken.html
+echo 'stage late "Late" { touchpoint late_call "Call" { channel: no_such_channel } }' >> portfolio/broken.jrn
+expect_exit "site: a map broken again exits 1" 1 site
+check "site: ... and loses its views page, which would show what is no longer true" test ! -e out/views/portfolio-broken.html
 
 # Usage errors.
 expect_exit_output "site: no -o is a usage error" 2 "no site folder" "$JRNC" site portfolio
@@ -104,9 +118,55 @@ check "site: the generated site's links resolve" python3 "$data/check_site.py" g
 check "site: a run with nothing changed compiles nothing" \
     sh -c '"$1" site generated -o gen --data generated-data 2>&1 | grep -q "$2 maps in $(($2 + 1)) .jrn files; compiling 0, $2 up to date"' sh "$JRNC" "$maps"
 python3 "$data/generate.py" 40 20 small
-"$JRNC" site small -o small1 -j1 >/dev/null 2>&1
-"$JRNC" site small -o small2 -j2 >/dev/null 2>&1
+"$JRNC" site small/area_*/ -o small1 -j1 >/dev/null 2>&1
+"$JRNC" site small/area_*/ -o small2 -j2 >/dev/null 2>&1
 check "site: -j1 and -j2 write the same pages and records" diff -r small1 small2
+# docs/site.md's recipe for CI: two runners each build half of the folders, a final step
+# copies their sites together and writes the portfolio pages again without compiling; the
+# result is the site one run over every folder writes.
+for k in 0 1; do "$JRNC" site $(ls -d small/area_*/ | awk "NR % 2 == $k") -o "shard-$k" >/dev/null 2>&1; done
+mkdir -p merged && for shard in shard-*; do cp -r "$shard"/. merged/; done
+expect_exit_output "site: the merge step compiles nothing" 0 "compiling 0, 40 up to date" "$JRNC" site small/area_*/ -o merged
+check "site: ... and writes the site one run over every folder writes" diff -r merged small2
+
+# Maps that share no stage: the heat map keeps a column for each of the 24 stages most
+# maps have and sums the rest of each map in one more.
+mkdir spread
+for i in $(seq 1 30); do
+    printf 'map m%s "Spread %s"\nstage s%s "Own stage %s" { touchpoint t "T" { channel: web  pain: "Slow" } }\nstage common "Common" { touchpoint u "U" { channel: web } }\n' \
+        "$i" "$i" "$i" "$i" > "spread/m$i.jrn"
+done
+"$JRNC" site spread -o spread-out >/dev/null 2>&1
+check "site: 31 stage ids make 24 heat columns and Other stages" \
+    python3 -c 'import sys; t=open("spread-out/heat.html").read(); sys.exit(0 if t.count("<th scope=\"col\">") == 25 and "<th scope=\"col\">Other stages</th>" in t and ">Common<" in t else 1)'
+check "site: ... a map's own stage beyond them is counted under Other stages" \
+    python3 -c 'import re,sys; t=open("spread-out/heat.html").read(); row=re.search(r"Spread 30</a></th>(.*?)</tr>", t).group(1); sys.exit(0 if row.endswith("<td class=\"cell h3\">1 of 1</td>") else 1)'
+
+# A worker compiles map after map: a page does not depend on the maps its process drew
+# before it (Graphviz numbers an SVG's gradients per process).
+late=$(ls small1/maps | tail -1)
+check "site: the generated pages have gradients to number" grep -q 'Gradient id="canvas-l_0"' "small1/maps/$late"
+cp "small1/maps/$late" late.html
+rm "small1/.jrnc-site/${late%.html}.rec"
+"$JRNC" site small/area_*/ -o small1 -j1 >alone.out 2>&1
+check "site: a page built alone is the page its process built after others" \
+    sh -c 'grep -q "compiling 1, 39 up to date" alone.out && cmp late.html "small1/maps/$1"' sh "$late"
+
+# A compiler that dies (here: killed while it compiles a 100,000-touchpoint map, which
+# takes it more than a second) is named, and the maps after it still build, in a new
+# worker.
+python3 "$data/generate.py" 1 100000 dies
+mkdir dies/area_1 && cp small/area_1/map_1.jrn dies/area_1/
+"$JRNC" site dies -o dies-out -j1 >dies.out 2>&1 &
+parent=$!
+worker=
+for _ in $(seq 6000); do worker=$(pgrep -P "$parent") && break; sleep 0.01; done
+[ -n "$worker" ] && kill -KILL "$worker"
+wait "$parent"
+echo "exit $?" >>dies.out
+check "site: a compiler that dies is named, exit 2" \
+    sh -c 'grep -q "compiling .dies/area_0/map_0.jrn. failed (the compiler ended abnormally)" dies.out && grep -q "exit 2" dies.out'
+check "site: ... and the map after it still gets its page" test -s dies-out/maps/dies-area_1-map_1.html
 
 # The pages in headless chromium.
 if ! have node || ! have chromium || [ ! -d "$data/node_modules/puppeteer-core" ] || [ ! -d "$data/node_modules/axe-core" ]; then
@@ -115,6 +175,7 @@ if ! have node || ! have chromium || [ ! -d "$data/node_modules/puppeteer-core" 
 fi
 rm -rf hostile-site
 (cd "$data" && "$JRNC" site portfolio -o "$TMP_DIR/hostile-site" --data data >/dev/null 2>&1)
-node "$data/browser.mjs" "$shots" hostile-site index.html "maps/portfolio-onboarding.html@.sitebar,.siteshare" \
-    "maps/portfolio-care-billing.html@.sitebar,.siteshare" maps/portfolio-broken.html heat.html kpis.html \
+node "$data/browser.mjs" "$shots" hostile-site index.html maps/portfolio-onboarding.html \
+    maps/portfolio-care-billing.html maps/portfolio-care-support.html maps/portfolio-broken.html \
+    views/portfolio-onboarding.html views/portfolio-care-support.html lint/portfolio-care-billing.html heat.html kpis.html \
     lint.html directory.html personas/buyer.html teams/billing.html teams/ledger.html
