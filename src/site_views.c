@@ -1,10 +1,11 @@
-/* site_views.c — a map's views page (views/SLUG.html): its spine, its flow and each
- * journey, one picture under another. The map's own page, its HTML report, holds the full
+/* site_views.c — a map's views page (views/SLUG.html): its spine, its flow (when it says
+ * more than the journeys) and each journey, one picture under another. The map's own page, its HTML report, holds the full
  * map, the canvas and the blueprint. A persona's view is the full map's touchpoints that
  * persona meets, which the persona's portfolio page lists across every map: drawing one
  * per persona of every map would double what the site costs to build. */
 #include "jrn/site.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +13,47 @@
 #include "jrn/report_svg.h"
 #include "jrn/view_catalog.h"
 
-/* The views the page draws. */
-static bool site_view_is_extra(const jrn_view_entry *view)
+/* Whether the flow view shows more than the journeys: a hop has a rate (declared, or
+ * measured in the data) or a step branches. Otherwise every customer of a journey takes
+ * each of its hops, which the journey's own picture shows, and the flow is not drawn: it
+ * is the views page's most expensive picture. */
+static int site_compare_steps(const void *a, const void *b)
 {
-    return view->options.view == VIEW_SPINE || view->options.view == VIEW_FLOW || view->options.view == VIEW_JOURNEY;
+    uintptr_t x = (uintptr_t)*(const void *const *)a, y = (uintptr_t)*(const void *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether a step of the journey has more than one hop out (its hops are in source order,
+ * so a step's need not be together: sorted, they are). */
+static bool site_journey_branches(const jrn_journey *journey)
+{
+    if (journey->hop_count < 2) return false;
+    const jrn_touchpoint **froms = memory_calloc(journey->hop_count, sizeof *froms);
+    for (size_t h = 0; h < journey->hop_count; h++) froms[h] = journey->hops[h].from;
+    qsort(froms, journey->hop_count, sizeof *froms, site_compare_steps);
+    bool branches = false;
+    for (size_t h = 1; h < journey->hop_count && !branches; h++) branches = froms[h] == froms[h - 1];
+    free(froms);
+    return branches;
+}
+
+static bool site_flow_says_more(const jrn_model *model, const jrn_actuals *actuals)
+{
+    for (size_t j = 0; j < model->journey_count; j++) {
+        const jrn_journey *journey = model->journeys[j];
+        for (size_t h = 0; h < journey->hop_count; h++) {
+            const jrn_hop *hop = &journey->hops[h];
+            if (hop->has_rate || (actuals != NULL && data_observed_rate(actuals, journey, hop) != NULL)) return true;
+        }
+        if (site_journey_branches(journey)) return true;
+    }
+    return false;
+}
+
+/* The views the page draws. */
+static bool site_view_is_extra(const jrn_view_entry *view, bool flow)
+{
+    return view->options.view == VIEW_SPINE || view->options.view == VIEW_JOURNEY || (flow && view->options.view == VIEW_FLOW);
 }
 
 static void site_views_top(jrn_strbuf *out, const site_views_request *request)
@@ -36,8 +74,9 @@ bool site_views_page(jrn_strbuf *out, jrn_arena *arena, const site_views_request
     const jrn_view_entry **extras = arena_alloc_array(arena, count + 1, sizeof *extras);
     const jrn_emit_options **views = arena_alloc_array(arena, count + 1, sizeof *views);
     size_t extra_count = 0;
+    bool flow = site_flow_says_more(request->model, request->actuals);
     for (size_t i = 0; i < count; i++) {
-        if (!site_view_is_extra(&catalog[i])) continue;
+        if (!site_view_is_extra(&catalog[i], flow)) continue;
         catalog[i].options.actuals = request->actuals;
         extras[extra_count] = &catalog[i];
         views[extra_count++] = &catalog[i].options;

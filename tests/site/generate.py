@@ -48,7 +48,11 @@ for n in range(maps):
     for p, persona in enumerate(personas[:3]):
         steps = ids[p::3][:12]
         if len(steps) >= 2:
-            lines.append(f'journey j{p} "Journey {p}" for {persona} {{ {" -> ".join(steps)} }}')
+            chain = " -> ".join(steps)
+            if n % 3 == 0 and p == 0:
+                # every third map rates its first journey's first hop, as measured maps do
+                chain = " -> ".join([f"{steps[0]} -> {steps[1]} [rate: 80%]"] + steps[2:])
+            lines.append(f'journey j{p} "Journey {p}" for {persona} {{ {chain} }}')
     with open(f"{out}/{area}/map_{n}.jrn", "w") as stream:
         stream.write("\n".join(lines) + "\n")
     if data:
