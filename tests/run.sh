@@ -57,7 +57,9 @@ execute_suite() {
         return
     fi
     local start=$EPOCHREALTIME
-    TMP_DIR="$scratch/$label" bash "$suite" >"$scratch/$label.log" 2>&1
+    # JRN_TEST_LABEL ("reports", "reports-asan"): a suite that keeps files for a person to
+    # look at keeps them apart per run, as both runs of a suite go side by side
+    TMP_DIR="$scratch/$label" JRN_TEST_LABEL="$label" bash "$suite" >"$scratch/$label.log" 2>&1
     echo $? >"$scratch/$label.status"
     awk "BEGIN { printf \"%.0f\\n\", $EPOCHREALTIME - $start }" >"$scratch/$label.seconds"
 }

@@ -9,7 +9,7 @@
 set -u
 . "$JRN_ROOT/tests/lib.sh"
 data="$JRN_ROOT/tests/reports"
-shots="$JRN_ROOT/build/reports"      # kept after the run, for a person to look at
+shots="$JRN_ROOT/build/${JRN_TEST_LABEL:-reports}"      # kept after the run, for a person to look at
 mkdir -p "$shots"
 cd "$JRN_ROOT" || exit 2             # locations and golden files use paths relative to here
 

@@ -5,12 +5,12 @@
 # measured in headless chromium by tests/reports/layout.mjs at 360, 390, 1024, 1400 and
 # 1920 px and printed: no sideways scrolling, no overlapping or cut SVG text, a readable
 # journey graph, a page that prints whole. Screenshots at 390 and 1024 px are left in
-# build/reports/layout/ for a person to look at.
+# build/reports_layout/ (the sanitizer run: build/reports_layout-asan/) for a person to look at.
 # Needs node with tests/reports/node_modules (tests/deps/reports.sh) and chromium.
 set -u
 . "$JRN_ROOT/tests/lib.sh"
 data="$JRN_ROOT/tests/reports"
-shots="$JRN_ROOT/build/reports/layout"
+shots="$JRN_ROOT/build/${JRN_TEST_LABEL:-reports_layout}"
 cd "$JRN_ROOT" || exit 2
 
 if ! have node || ! have chromium; then

@@ -7,11 +7,11 @@
 # site), incremental rebuilds (only the maps whose files or data changed, said on stderr),
 # --clean, maps that disappear, -j1 and -j2 writing the same site, and the pages in headless
 # chromium (tests/site/browser.mjs: no sideways scrolling, no overlapping text, axe-core).
-# Screenshots are left in build/site/ for a person to look at.
+# Screenshots are left in build/site/ (the sanitizer run: build/site-asan/) for a person to look at.
 set -u
 . "$JRN_ROOT/tests/lib.sh"
 data="$JRN_ROOT/tests/site"
-shots="$JRN_ROOT/build/site"
+shots="$JRN_ROOT/build/${JRN_TEST_LABEL:-site}"
 cd "$TMP_DIR" || exit 2
 export SOURCE_DATE_EPOCH=1796083200   # 2026-12-01: review ages do not change with the day
 

@@ -2,7 +2,7 @@
 # seconds: 230
 # Themes suite (--theme light|dark|print|colorblind and theme files, docs/themes.md):
 #  - every theme of every view of every example renders through dot, with the theme's
-#    ground and text declared; -T png of each theme is left in build/themes/ to look at;
+#    ground and text declared; -T png of each theme is left in build/themes/ (the sanitizer run: build/themes-asan/) to look at;
 #  - the palettes by numbers (tests/themes/check_palette.py): contrast 4.5:1 for text and
 #    3:1 for lines on every ground, journeys apart under simulated colour-vision deficiencies;
 #  - never colour alone: pain, delight and both carry marks in the picture and shapes in the
@@ -16,7 +16,7 @@
 set -u
 . "$JRN_ROOT/tests/lib.sh"
 data="$JRN_ROOT/tests/themes"
-shots="$JRN_ROOT/build/themes"
+shots="$JRN_ROOT/build/${JRN_TEST_LABEL:-themes}"
 themes=(light dark print colorblind)
 cd "$TMP_DIR" || exit 2
 mkdir -p "$shots"
