@@ -11,6 +11,7 @@
 
 #include "jrn/commands.h"
 #include "jrn/compile_request.h"
+#include "jrn/output.h"
 #include "jrn/terminal_text.h"
 #include "jrn/watch_files.h"
 
@@ -69,15 +70,7 @@ static void watch_say(const char *message)
 /* Sends a path the run read to the watching process: the path and a NUL. */
 static void watch_send_path(void *channel, const char *path)
 {
-    const char *at = path;
-    size_t left = strlen(path) + 1;
-    while (left > 0) {
-        ssize_t wrote = write(*(int *)channel, at, left);
-        if (wrote < 0 && errno == EINTR) continue;
-        if (wrote <= 0) return;
-        at += wrote;
-        left -= (size_t)wrote;
-    }
+    output_write_all(*(int *)channel, path, strlen(path) + 1);
 }
 
 /* Runs the request in a child process, watching every file it says it read; returns its

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "jrn/output.h"
+
 /* A header block longer than this is no LSP header: it is dropped. */
 #define LSP_HEADER_LIMIT 8192u
 
@@ -152,18 +154,6 @@ lsp_read_status lsp_read_message(lsp_reader *reader, jrn_strbuf *body)
     return LSP_READ_MESSAGE;
 }
 
-static bool lsp_write_all(int fd, const char *bytes, size_t length)
-{
-    while (length > 0) {
-        ssize_t wrote = write(fd, bytes, length);
-        if (wrote < 0 && errno == EINTR) continue;
-        if (wrote <= 0) return false;
-        bytes += wrote;
-        length -= (size_t)wrote;
-    }
-    return true;
-}
-
 bool lsp_write_message(int fd, const json_t *message)
 {
     /* JSON_ENSURE_ASCII would also do, but UTF-8 is what the protocol carries. */
@@ -174,7 +164,7 @@ bool lsp_write_message(int fd, const json_t *message)
     strbuf_printf(&frame, "Content-Length: %zu\r\n\r\n", length);
     strbuf_append(&frame, body, length);
     free(body);
-    bool ok = lsp_write_all(fd, strbuf_text(&frame), frame.length);
+    bool ok = output_write_all(fd, strbuf_text(&frame), frame.length);
     strbuf_free(&frame);
     return ok;
 }

@@ -38,15 +38,14 @@ void output_inputs_free(jrn_output_inputs *inputs)
     *inputs = (jrn_output_inputs)OUTPUT_INPUTS_INIT;
 }
 
-static bool output_write_all(int fd, const char *data, size_t length)
+bool output_write_all(int fd, const void *data, size_t length)
 {
+    const char *at = data;
     while (length > 0) {
-        ssize_t written = write(fd, data, length);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += written;
+        ssize_t written = write(fd, at, length);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return false;
+        at += written;
         length -= (size_t)written;
     }
     return true;

@@ -61,6 +61,15 @@ static void report_svg_prefix_ids(jrn_strbuf *out, const char *svg, const char *
     }
 }
 
+/* Appends the document inlined with its ids prefixed, so that it shares a page with others. */
+static void report_svg_embed(jrn_strbuf *out, const char *document, const char *prefix)
+{
+    jrn_strbuf inlined = STRBUF_INIT;
+    report_svg_inline(&inlined, document);
+    report_svg_prefix_ids(out, strbuf_text(&inlined), prefix);
+    strbuf_free(&inlined);
+}
+
 bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options, jrn_strbuf *graph,
                          jrn_strbuf *canvas, jrn_strbuf *blueprint, jrn_diag_list *diags)
 {
@@ -77,12 +86,7 @@ bool report_svg_pictures(const jrn_model *model, const jrn_emit_options *options
         report_svg_inline(graph, strbuf_text(&documents[0]));
         static const char *const prefixes[] = {NULL, "canvas-", "blueprint-"};
         jrn_strbuf *targets[] = {NULL, canvas, blueprint};
-        for (size_t i = 1; i < count; i++) {
-            jrn_strbuf inlined = STRBUF_INIT;
-            report_svg_inline(&inlined, strbuf_text(&documents[i]));
-            report_svg_prefix_ids(targets[i], strbuf_text(&inlined), prefixes[i]);
-            strbuf_free(&inlined);
-        }
+        for (size_t i = 1; i < count; i++) report_svg_embed(targets[i], strbuf_text(&documents[i]), prefixes[i]);
     }
     for (size_t i = 0; i < 3; i++) strbuf_free(&documents[i]);
     return rendered;
@@ -95,12 +99,9 @@ bool report_svg_views(const jrn_model *model, const jrn_emit_options *const *vie
     bool rendered = render_graphs(model, views, count, "svg", graphviz, documents, diags);
     for (size_t i = 0; i < count; i++) {
         if (rendered) {
-            jrn_strbuf inlined = STRBUF_INIT;
-            report_svg_inline(&inlined, strbuf_text(&documents[i]));
             char prefix[32];
             snprintf(prefix, sizeof prefix, "view%zu-", i);
-            report_svg_prefix_ids(&outs[i], strbuf_text(&inlined), prefix);
-            strbuf_free(&inlined);
+            report_svg_embed(&outs[i], strbuf_text(&documents[i]), prefix);
         }
         strbuf_free(&documents[i]);
     }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "jrn/emit.h"
+#include "jrn/output.h"
 #include "jrn/report_format.h"
 #include "jrn/view_catalog.h"
 
@@ -251,14 +252,7 @@ static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const jrn_v
             jrn_strbuf drawn = STRBUF_INIT;
             strbuf_putc(&drawn, serve_draw(site, arena, view, text) ? 'R' : 'E');
             strbuf_append(&drawn, text->data != NULL ? text->data : "", text->length);
-            bool written = true;
-            for (size_t done = 0; written && done < drawn.length;) {
-                ssize_t wrote = write(channel[1], drawn.data + done, drawn.length - done);
-                if (wrote < 0 && errno == EINTR) continue;
-                written = wrote > 0;
-                if (written) done += (size_t)wrote;
-            }
-            _exit(written ? 0 : 1);
+            _exit(output_write_all(channel[1], drawn.data, drawn.length) ? 0 : 1);
         }
         close(channel[1]);
         serve_read_child(channel[0], child, text);

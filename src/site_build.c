@@ -10,12 +10,12 @@
  * whole. */
 #include "jrn/site.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +25,7 @@
 #include "jrn/emit_dot.h"
 #include "jrn/lint.h"
 #include "jrn/memory.h"
+#include "jrn/output.h"
 #include "jrn/report_format.h"
 #include "jrn/terminal_text.h"
 
@@ -206,18 +207,6 @@ static bool site_read_whole(int fd, void *data, size_t size)
     return true;
 }
 
-static bool site_write_whole(int fd, const void *data, size_t size)
-{
-    size_t done = 0;
-    while (done < size) {
-        ssize_t put = write(fd, (const char *)data + done, size - done);
-        if (put < 0 && errno == EINTR) continue;
-        if (put <= 0) return false;
-        done += (size_t)put;
-    }
-    return true;
-}
-
 /* A worker's life: reads the index of a map, builds it, answers with its status, until
  * the parent has no more (end of file) or the worker has grown too much. */
 static void site_worker_run(const site_options *options, const site_roots *roots, int orders, int answers)
@@ -229,7 +218,7 @@ static void site_worker_run(const site_options *options, const site_roots *roots
         unsigned char answer = (unsigned char)site_build_one(options, graphviz, &roots->items[index]);
         bool retires = site_peak_resident() - start > SITE_WORKER_GROWTH;
         if (retires) answer |= SITE_ANSWER_RETIRES;
-        if (!site_write_whole(answers, &answer, 1) || retires) break;
+        if (!output_write_all(answers, &answer, 1) || retires) break;
     }
     render_context_free(graphviz);
 }
@@ -254,11 +243,17 @@ typedef struct site_pool {
     bool ok;
 } site_pool;
 
+/* Whether a root is left to build (next is moved onto it). */
+static bool site_pool_pending(site_pool *pool)
+{
+    while (pool->next < pool->roots->count && !pool->build[pool->next]) pool->next++;
+    return pool->next < pool->roots->count;
+}
+
 /* The next root to build, or SIZE_MAX when every one has been handed out. */
 static size_t site_pool_take(site_pool *pool)
 {
-    while (pool->next < pool->roots->count && !pool->build[pool->next]) pool->next++;
-    return pool->next < pool->roots->count ? pool->next++ : SIZE_MAX;
+    return site_pool_pending(pool) ? pool->next++ : SIZE_MAX;
 }
 
 static void site_pool_note_status(site_pool *pool, int status)
@@ -306,7 +301,7 @@ static bool site_pool_start(site_pool *pool)
 static void site_pool_order(site_pool *pool, site_worker *worker)
 {
     size_t index = site_pool_take(pool);
-    if (index != SIZE_MAX && site_write_whole(worker->orders, &index, sizeof index)) {
+    if (index != SIZE_MAX && output_write_all(worker->orders, &index, sizeof index)) {
         worker->map = index;
         return;
     }
@@ -365,10 +360,7 @@ static void site_pool_build_here(site_pool *pool)
 /* Starts workers while there are maps nobody builds and room for them. */
 static void site_pool_fill(site_pool *pool, size_t jobs)
 {
-    while (pool->worker_count < jobs) {
-        size_t waiting = pool->next;
-        if (site_pool_take(pool) == SIZE_MAX) return;
-        pool->next = waiting;
+    while (pool->worker_count < jobs && site_pool_pending(pool)) {
         if (pool->graphviz == NULL && site_pool_start(pool)) {
             site_pool_order(pool, &pool->workers[pool->worker_count - 1]);
         } else {
