@@ -269,6 +269,9 @@ static void dot_graph_allocate(dot_builder *builder, jrn_arena *arena)
     builder->stage_columns = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->stage_rows = arena_alloc_array(arena, stages + 1, sizeof(size_t));
     builder->touchpoint_nodes = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_node *));
+    builder->stage_titles = arena_alloc_array(arena, stages + 1, sizeof(dot_node *));
+    builder->stage_title_ranked = arena_alloc_array(arena, stages + 1, sizeof(bool));
+    builder->stage_in_edges = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_edge_link *));
     builder->row_stubs = arena_alloc_array(arena, touchpoints + 1, sizeof(dot_row_stub *));
     builder->legend_journeys =
         arena_alloc_array(arena, model->journey_count + 1, sizeof(jrn_journey *));

@@ -93,8 +93,15 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     dot_label_stage(&builder->text, builder->theme, builder->model, stage, false);
     if (dot_label_kpi_status(&builder->text, builder->theme, builder->options->actuals, stage->kpis, stage->kpi_count, true))
         builder->legend.has_kpi_status = true;
-    dot_builder_set_text(builder, cluster, "label", true);
+    dot_node *title = dot_builder_node(builder, cluster, "title_", &stage->base);
+    dot_builder_set_text(builder, title, "label", true);
+    dot_builder_set(title, "shape", "plain");
+    dot_builder_set(title, "style", "solid");
+    builder->stage_titles[stage->base.index] = title;
+    /* a subgraph inherits the root's label (the map's title) unless it sets its own */
+    dot_builder_set(cluster, "label", "");
     dot_label_stage_tooltip(&builder->text, builder->model, stage);
+    dot_builder_set(title, "tooltip", strbuf_text(&builder->text));
     dot_builder_set_text(builder, cluster, "tooltip", false);
     dot_builder_set(cluster, "style", "rounded,filled");
     dot_builder_set(cluster, "fillcolor", stage->parent ? builder->theme->sub_lanes : builder->theme->lanes);
@@ -301,6 +308,10 @@ static void dot_graph_map_add_hop(dot_builder *builder, const jrn_journey *journ
     if (hop->goes_back) {
         dot_builder_mark_loop(edge, true);
         builder->legend.has_journey_loop = true;
+    } else if (hop->from != hop->to && hop->from->stage == hop->to->stage) {
+        dot_edge_link *link = arena_alloc(builder->diags->arena, sizeof *link);
+        *link = (dot_edge_link){edge, builder->stage_in_edges[hop->to->base.index]};
+        builder->stage_in_edges[hop->to->base.index] = link;
     }
 }
 
@@ -316,6 +327,9 @@ static void dot_graph_map_number_columns(dot_builder *builder)
      * places it whole, which can put a stage's later block (its touchpoints after a
      * sub-stage) in the column of an earlier one. */
     dot_builder_set(builder->graph, "newrank", "true");
+    /* Crossing minimisation's second round over the whole graph does not see the flat
+     * edges inside a stage box, so it could move a node above the stage's title. */
+    dot_builder_set(builder->graph, "remincross", "false");
 }
 
 /* The flow through each shown journey for the flow view (observed rates when there is
@@ -358,10 +372,75 @@ static void dot_graph_map_add_journeys(dot_builder *builder)
 
 /* ---- spine order ---- */
 
+/* Draws title in node's rank, above it. */
+static void dot_graph_map_stand_over(dot_builder *builder, dot_node *node, dot_node *title)
+{
+    dot_edge *edge = dot_builder_invisible_edge(builder, node, title);
+    dot_builder_set(edge, "minlen", "0");
+    dot_builder_set(edge, "weight", "100");
+}
+
 /* An invisible point between two stages' nodes. */
 static dot_node *dot_graph_map_gate(dot_builder *builder)
 {
     return dot_builder_invisible_point(builder, "gate_", ++builder->gate_count);
+}
+
+/* The nodes a block's title stands over, the ones its first column begins with: those no
+ * ranked hop reaches from their own stage. When hops within the stage make a cycle through
+ * every node, the block begins with its first node as written, and the hops into it from
+ * its stage no longer rank it (dot would turn one of the cycle's hops round anyway, and
+ * then which node came first would be its choice). A block with no touchpoint of its own
+ * has its placeholder. */
+static size_t dot_graph_map_block_entries(dot_builder *builder, dot_spine_block block, dot_node **entries)
+{
+    size_t count = 0;
+    const jrn_touchpoint *first = NULL;
+    for (size_t i = block.first; i < block.first + block.count; i++) {
+        const jrn_touchpoint *touchpoint = block.stage->touchpoints[i];
+        dot_node *node = builder->touchpoint_nodes[touchpoint->base.index];
+        if (!node) continue;
+        if (!first) first = touchpoint;
+        if (!builder->stage_in_edges[touchpoint->base.index]) entries[count++] = node;
+    }
+    if (count == 0 && first) {
+        for (dot_edge_link *link = builder->stage_in_edges[first->base.index]; link; link = link->next)
+            dot_builder_set(link->edge, "constraint", "false");
+        entries[count++] = builder->touchpoint_nodes[first->base.index];
+    }
+    dot_node *placeholder = builder->stage_first_nodes[block.stage->base.index];
+    if (block.count == 0 && placeholder) entries[count++] = placeholder;
+    return count;
+}
+
+/* Places the titles of the stages a block begins. The block's own stage's title stands at
+ * the top of the block's first column. A parent that begins with this block (a stage
+ * whose first block is a sub-stage) has its title in a column of its own just before it,
+ * so it reads before the sub-stage instead of under it (dot orders a flat edge's ends
+ * only within one cluster). */
+static void dot_graph_map_rank_titles(dot_builder *builder, dot_spine_block block, dot_node *gate)
+{
+    if (builder->stage_title_ranked[block.stage->base.index]) return;
+    builder->stage_title_ranked[block.stage->base.index] = true;
+    dot_node **entries = arena_alloc_array(builder->diags->arena, block.count + 1, sizeof *entries);
+    size_t entry_count = dot_graph_map_block_entries(builder, block, entries);
+    dot_node *title = builder->stage_titles[block.stage->base.index];
+    for (size_t i = 0; title && i < entry_count; i++) dot_graph_map_stand_over(builder, entries[i], title);
+    dot_node *first_column = title;  /* the column right after the gate */
+    dot_node *parent_title = NULL;   /* the outermost parent title placed so far */
+    for (const jrn_stage *parent = block.stage->parent; parent && !builder->stage_title_ranked[parent->base.index];
+         parent = parent->parent) {
+        builder->stage_title_ranked[parent->base.index] = true;
+        dot_node *column = builder->stage_titles[parent->base.index];
+        if (!column) continue;
+        if (parent_title) dot_builder_invisible_edge(builder, column, parent_title);
+        else
+            for (size_t i = 0; i < entry_count; i++) dot_builder_invisible_edge(builder, column, entries[i]);
+        parent_title = column;
+        first_column = column;
+    }
+    /* pulled hard against the gate: no node of the block can stand in a column before it */
+    if (first_column) dot_builder_set(dot_builder_invisible_edge(builder, gate, first_column), "weight", "100");
 }
 
 /* Ranks one block after the one before it: every node of the previous block before a
@@ -375,11 +454,13 @@ static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_block *prev
     dot_node *gate = NULL;
     if (builder->row_count > 1 && (!previous->stage || dot_builder_row_of(builder, previous->stage) != row)) {
         gate = dot_builder_row_anchor(builder, row);
-    } else if (previous->stage) {
+    } else {
+        /* the first block has a gate too: its title's column is the first one */
         gate = dot_graph_map_gate(builder);
-        dot_graph_map_link_block(builder, *previous, gate, false);
+        if (previous->stage) dot_graph_map_link_block(builder, *previous, gate, false);
     }
-    if (gate) dot_graph_map_link_block(builder, block, gate, true);
+    dot_graph_map_link_block(builder, block, gate, true);
+    dot_graph_map_rank_titles(builder, block, gate);
     *previous = block;
 }
 

@@ -26,6 +26,12 @@ typedef struct dot_row_stub {
 
 /* Arrays are indexed like the model's (element->base.index) and live in the
  * compilation's arena. */
+/* A list of edges, made in the builder's arena. */
+typedef struct dot_edge_link {
+    dot_edge *edge;
+    struct dot_edge_link *next;
+} dot_edge_link;
+
 typedef struct dot_builder {
     const jrn_model *model;
     const jrn_emit_options *options;
@@ -42,6 +48,12 @@ typedef struct dot_builder {
     const jrn_stage **first_node_holders;
     const jrn_stage **last_node_holders;
     dot_node **touchpoint_nodes;    /* the node of a shown touchpoint, or NULL */
+    /* map views: a stage's title is a node at the top of its first column, not the
+     * cluster's label, so the router keeps every arrow off it (Graphviz routes edges
+     * around nodes but through cluster labels) */
+    dot_node **stage_titles;
+    bool *stage_title_ranked;       /* its title is tied to its first column already */
+    dot_edge_link **stage_in_edges; /* per touchpoint: the ranked hops from its own stage */
     dot_row_stub **row_stubs;       /* per touchpoint: its stubs in other rows (a list) */
     const jrn_journey **legend_journeys;
     dot_legend legend;
