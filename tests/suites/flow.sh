@@ -44,7 +44,7 @@ golden() {
     if [ "$got" == "$(cat "$expected")" ]; then pass "$name"
     else fail "$name" "$(diff <(cat "$expected") <(printf '%s\n' "$got"))"; fi
 }
-for case in worked trapped; do
+for case in worked trapped substage; do
     golden "text rendering: $case" "$case.jrn" text "$case.text"
     golden "markdown rendering: $case" "$case.jrn" md "$case.md"
 done
