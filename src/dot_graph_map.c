@@ -120,18 +120,9 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
         dot_graph_map_add_placeholder(builder, cluster, stage);
 }
 
-/* A block of the spine as written: a run of a stage's own touchpoints
- * (touchpoints[first .. first + count)), or a whole sub-stage. The full view ranks each
- * block after the one before it, so the picture reads in spine order. */
-typedef struct dot_spine_block {
-    const jrn_stage *stage;
-    size_t first;
-    size_t count;
-} dot_spine_block;
-
 /* Links the nodes of a block (a stage with nothing in it: its placeholder) with a gate
  * node: from each to the gate, or from the gate to each. Returns how many it has. */
-static size_t dot_graph_map_link_block(dot_builder *builder, dot_spine_block block, dot_node *gate,
+static size_t dot_graph_map_link_block(dot_builder *builder, jrn_spine_block block, dot_node *gate,
                                        bool from_gate)
 {
     size_t linked = 0;
@@ -158,7 +149,7 @@ static size_t dot_graph_map_link_block(dot_builder *builder, dot_spine_block blo
 /* The nodes a stage draws itself (not its sub-stages'). */
 static size_t dot_graph_map_own_nodes(dot_builder *builder, const jrn_stage *stage)
 {
-    dot_spine_block block = {stage, 0, stage->touchpoint_count};
+    jrn_spine_block block = {stage, 0, stage->touchpoint_count};
     return dot_graph_map_link_block(builder, block, NULL, false);
 }
 
@@ -392,7 +383,7 @@ static dot_node *dot_graph_map_gate(dot_builder *builder)
  * its stage no longer rank it (dot would turn one of the cycle's hops round anyway, and
  * then which node came first would be its choice). A block with no touchpoint of its own
  * has its placeholder. */
-static size_t dot_graph_map_block_entries(dot_builder *builder, dot_spine_block block, dot_node **entries)
+static size_t dot_graph_map_block_entries(dot_builder *builder, jrn_spine_block block, dot_node **entries)
 {
     size_t count = 0;
     const jrn_touchpoint *first = NULL;
@@ -418,7 +409,7 @@ static size_t dot_graph_map_block_entries(dot_builder *builder, dot_spine_block 
  * whose first block is a sub-stage) has its title in a column of its own just before it,
  * so it reads before the sub-stage instead of under it (dot orders a flat edge's ends
  * only within one cluster). */
-static void dot_graph_map_rank_titles(dot_builder *builder, dot_spine_block block, dot_node *gate)
+static void dot_graph_map_rank_titles(dot_builder *builder, jrn_spine_block block, dot_node *gate)
 {
     if (builder->stage_title_ranked[block.stage->base.index]) return;
     builder->stage_title_ranked[block.stage->base.index] = true;
@@ -446,7 +437,7 @@ static void dot_graph_map_rank_titles(dot_builder *builder, dot_spine_block bloc
 /* Ranks one block after the one before it: every node of the previous block before a
  * gate, every node of this one after it (O(nodes) edges, not O(nodes²)). The first block
  * of a row hangs from the row's anchor instead. */
-static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_block *previous, dot_spine_block block)
+static void dot_graph_map_rank_block(dot_builder *builder, jrn_spine_block *previous, jrn_spine_block block)
 {
     if (!builder->stage_shown[block.stage->base.index] || dot_graph_map_link_block(builder, block, NULL, false) == 0)
         return;
@@ -464,29 +455,17 @@ static void dot_graph_map_rank_block(dot_builder *builder, dot_spine_block *prev
     *previous = block;
 }
 
-/* A top-level stage's blocks in the spine as written: runs of its own touchpoints and its
- * sub-stages, interleaved by spine slot (an empty sub-stage comes before the touchpoint
- * that follows it). */
-static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_block *previous, const jrn_stage *stage)
+/* The full view ranks each block of the spine after the one before it, so the picture
+ * reads in spine order: the builder, and the block ranked last. */
+typedef struct dot_spine_ranking {
+    dot_builder *builder;
+    jrn_spine_block previous;
+} dot_spine_ranking;
+
+static void dot_graph_map_rank_next(void *context, jrn_spine_block block)
 {
-    if (stage->touchpoint_count == 0 && stage->child_count == 0) {
-        dot_graph_map_rank_block(builder, previous, (dot_spine_block){stage, 0, 0});
-        return;
-    }
-    size_t t = 0, c = 0;
-    while (t < stage->touchpoint_count || c < stage->child_count) {
-        if (c < stage->child_count &&
-            (t == stage->touchpoint_count || stage->children[c]->spine_slot <= stage->touchpoints[t]->spine_slot)) {
-            const jrn_stage *child = stage->children[c++];
-            dot_graph_map_rank_block(builder, previous, (dot_spine_block){child, 0, child->touchpoint_count});
-            continue;
-        }
-        size_t first = t;
-        while (t < stage->touchpoint_count &&
-               (c == stage->child_count || stage->touchpoints[t]->spine_slot < stage->children[c]->spine_slot))
-            t++;
-        dot_graph_map_rank_block(builder, previous, (dot_spine_block){stage, first, t - first});
-    }
+    dot_spine_ranking *ranking = context;
+    dot_graph_map_rank_block(ranking->builder, &ranking->previous, block);
 }
 
 /* Journeys alone do not keep the spine left to right (a stage nobody walks into would
@@ -495,12 +474,12 @@ static void dot_graph_map_rank_stage(dot_builder *builder, dot_spine_block *prev
 static void dot_graph_map_order_stages(dot_builder *builder, dot_node *legend)
 {
     const jrn_model *model = builder->model;
-    dot_spine_block previous = {NULL, 0, 0};   /* the block ranked last; no stage before the first */
+    dot_spine_ranking ranking = {builder, {NULL, 0, 0}};   /* no stage before the first block */
     for (size_t i = 0; i < model->stage_count; i++)
-        if (model->stages[i]->parent == NULL) dot_graph_map_rank_stage(builder, &previous, model->stages[i]);
-    if (previous.stage && legend) {
+        if (model->stages[i]->parent == NULL) model_visit_spine_blocks(model->stages[i], dot_graph_map_rank_next, &ranking);
+    if (ranking.previous.stage && legend) {
         dot_node *gate = dot_graph_map_gate(builder);
-        dot_graph_map_link_block(builder, previous, gate, false);
+        dot_graph_map_link_block(builder, ranking.previous, gate, false);
         dot_builder_invisible_edge(builder, gate, legend);
     }
 }

@@ -1,6 +1,7 @@
 /* emit_mermaid.c — `-f mermaid`: the map as a Mermaid `journey` diagram (a section per
- * stage, a task per touchpoint scored from its emotion, its personas as actors), every
- * user string made safe for Mermaid's journey grammar so the output always parses. */
+ * block of the spine as written, a task per touchpoint scored from its emotion, its
+ * personas as actors), every user string made safe for Mermaid's journey grammar so the
+ * output always parses. */
 #include "jrn/emit.h"
 #include "jrn/terminal_text.h"
 
@@ -312,12 +313,18 @@ static void mermaid_task(mermaid_writer *writer, const jrn_touchpoint *touchpoin
     strbuf_putc(out, '\n');
 }
 
-/* A stage's section holds its own touchpoints; a stage with none is shown empty only when
- * it has no sub-stages either (a parent's sections are its sub-stages'). */
-static void mermaid_section(mermaid_writer *writer, const jrn_stage *stage)
+/* A section per block of the spine as written (a run of a stage's own touchpoints, or a
+ * sub-stage), so tasks read in spine order: a stage's touchpoints written after its
+ * sub-stage follow that sub-stage's, under a second section of the stage's name. A block
+ * with no task shown is left out, except a stage with neither touchpoints nor sub-stages,
+ * shown empty in the views it belongs to. */
+static void mermaid_section(void *context, jrn_spine_block block)
 {
+    mermaid_writer *writer = context;
+    const jrn_stage *stage = block.stage;
     bool any = false;
-    for (size_t i = 0; i < stage->touchpoint_count; i++) any |= mermaid_shows_touchpoint(writer, stage->touchpoints[i]);
+    for (size_t i = block.first; i < block.first + block.count; i++)
+        any |= mermaid_shows_touchpoint(writer, stage->touchpoints[i]);
     bool empty_leaf = stage->touchpoint_count == 0 && stage->child_count == 0 &&
                       (writer->options->view == VIEW_FULL ||
                        (writer->options->view == VIEW_STAGE && mermaid_stage_within(stage, writer->options->view_stage)));
@@ -325,7 +332,7 @@ static void mermaid_section(mermaid_writer *writer, const jrn_stage *stage)
     strbuf_puts(writer->out, "    section ");
     mermaid_put_stage_name(writer->out, stage);
     strbuf_putc(writer->out, '\n');
-    for (size_t i = 0; i < stage->touchpoint_count; i++) {
+    for (size_t i = block.first; i < block.first + block.count; i++) {
         if (mermaid_shows_touchpoint(writer, stage->touchpoints[i])) mermaid_task(writer, stage->touchpoints[i]);
     }
 }
@@ -381,7 +388,8 @@ bool emit_mermaid(const jrn_model *model, const jrn_emit_options *options, jrn_s
             writer.steps[writer.options->view_journey->steps[i]->base.index] = true;
     }
     mermaid_header(&writer);
-    for (size_t i = 0; i < model->stage_count; i++) mermaid_section(&writer, model->stages[i]);
+    for (size_t i = 0; i < model->stage_count; i++)
+        if (model->stages[i]->parent == NULL) model_visit_spine_blocks(model->stages[i], mermaid_section, &writer);
     free(writer.steps);
     free(writer.visit_start);
     free(writer.visitors);

@@ -111,3 +111,26 @@ const char *model_journey_rest(const jrn_journey *journey)
 {
     return journey->rest == REST_COMPLETES ? "completes" : "lost";
 }
+
+void model_visit_spine_blocks(const jrn_stage *stage, void (*visit)(void *context, jrn_spine_block block),
+                              void *context)
+{
+    if (stage->touchpoint_count == 0 && stage->child_count == 0) {
+        visit(context, (jrn_spine_block){stage, 0, 0});
+        return;
+    }
+    size_t t = 0, c = 0;
+    while (t < stage->touchpoint_count || c < stage->child_count) {
+        if (c < stage->child_count &&
+            (t == stage->touchpoint_count || stage->children[c]->spine_slot <= stage->touchpoints[t]->spine_slot)) {
+            const jrn_stage *child = stage->children[c++];
+            visit(context, (jrn_spine_block){child, 0, child->touchpoint_count});
+            continue;
+        }
+        size_t first = t;
+        while (t < stage->touchpoint_count &&
+               (c == stage->child_count || stage->touchpoints[t]->spine_slot < stage->children[c]->spine_slot))
+            t++;
+        visit(context, (jrn_spine_block){stage, first, t - first});
+    }
+}

@@ -358,4 +358,19 @@ bool model_has_blueprint(const jrn_model *model);
 /* A journey's rest: as it reads ("lost" when unset): where those no rated hop takes go. */
 const char *model_journey_rest(const jrn_journey *journey);
 
+/* A block of the spine as written: a run of a stage's own touchpoints
+ * (touchpoints[first .. first + count)), or a whole sub-stage (first 0, count all of its
+ * touchpoints). A stage with neither touchpoints nor sub-stages is one empty block. */
+typedef struct jrn_spine_block {
+    const jrn_stage *stage;
+    size_t first;
+    size_t count;
+} jrn_spine_block;
+
+/* Calls visit with each block of a top-level stage in the spine as written: runs of its
+ * own touchpoints and its sub-stages, interleaved by spine slot (an empty sub-stage comes
+ * before the touchpoint that follows it). */
+void model_visit_spine_blocks(const jrn_stage *stage, void (*visit)(void *context, jrn_spine_block block),
+                              void *context);
+
 #endif

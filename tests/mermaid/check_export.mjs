@@ -36,12 +36,41 @@ function expectedDiagram(model) {
         }
         return null;
     };
-    const sections = [], tasks = [];
+    // The spine as written: within a top-level stage, its own touchpoints and its
+    // sub-stages in source order (files in load order, as the touchpoints list them), a
+    // section for each run of its own touchpoints and for each sub-stage.
+    const fileRank = new Map();
+    for (const element of [...model.touchpoints, ...model.stages]) {
+        if (!fileRank.has(element.location.file)) fileRank.set(element.location.file, fileRank.size);
+    }
+    const place = (element) => [fileRank.get(element.location.file), element.location.line, element.location.column];
+    const writtenBefore = (a, b) => {
+        const [x, y] = [place(a), place(b)];
+        for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+        return false;
+    };
+    const blocks = [];
     for (const stage of model.stages) {
-        if (stage.touchpoints.length === 0 && stage.substages.length > 0) continue;
+        if (stage.parent) continue;
+        const own = stage.touchpoints.map((id) => touchpoints.get(id)), subs = stage.substages.map((id) => stages.get(id));
+        if (own.length === 0 && subs.length === 0) blocks.push({ stage, ids: [] });
+        let t = 0, c = 0;
+        while (t < own.length || c < subs.length) {
+            if (c < subs.length && (t === own.length || !writtenBefore(own[t], subs[c]))) {
+                blocks.push({ stage: subs[c], ids: subs[c].touchpoints });
+                c++;
+                continue;
+            }
+            const ids = [];
+            while (t < own.length && (c === subs.length || writtenBefore(own[t], subs[c]))) ids.push(own[t++].id);
+            blocks.push({ stage, ids });
+        }
+    }
+    const sections = [], tasks = [];
+    for (const { stage, ids } of blocks) {
         const section = stageName(stage);
         sections.push(section);
-        for (const id of stage.touchpoints) {
+        for (const id of ids) {
             const touchpoint = touchpoints.get(id);
             const emotion = emotionOf(touchpoint);
             const actors = touchpoint.personas.length > 0 ? new Set(touchpoint.personas) : visitors.get(id) ?? new Set();

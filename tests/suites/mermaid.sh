@@ -55,7 +55,7 @@ printf '%s\n' "$out" | grep -q 'System administrator' &&
     fail "export: --view persona=user shows that persona alone" "$out" ||
     pass "export: --view persona=user shows that persona alone"
 
-for name in hostile acme_post_sales; do
+for name in hostile acme_post_sales spine_written; do
     map=tests/mermaid/maps/$name.jrn
     [ -f "$map" ] || map=examples/$name.jrn
     out=$("$JRNC" -f mermaid "$map" 2>&1); status=$?
