@@ -51,8 +51,21 @@ for index, touchpoint in enumerate(model["touchpoints"]):
     if touchpoint["evidence"] and not any(port in n.get("label", "") and n["name"].startswith("evidence_") and
                                           y(n) > interaction for n in nodes):
         problems.append(f'{touchpoint["id"]}: its evidence is not drawn above the line of interaction')
+    if touchpoint["evidence"] and not all(y(n) > y(a) for n in nodes if port in n.get("label", "") and
+                                          n["name"].startswith("evidence_") for a in actions):
+        problems.append(f'{touchpoint["id"]}: its evidence is not drawn above its customer action')
 print(("PASS" if not problems else "FAIL") + ": blueprint: every touchpoint in its lane, between its lines")
 for problem in problems: print("  " + problem)
+# The lanes' headings read top to bottom in the blueprint's order, each row level with its
+# heading.
+order = ["stage", "evidence", "actions", "interaction", "frontstage", "visibility", "backstage", "internal", "support"]
+headings = {n["name"][len("lane_"):-len("_heading")]: y(n) for n in nodes
+            if n["name"].startswith("lane_") and n["name"].endswith("_heading")}
+drawn = sorted(headings, key=lambda lane: -headings[lane])
+print(("PASS" if drawn == order else "FAIL") + ": blueprint: lanes and lines top to bottom: " + ", ".join(drawn))
+astray = [n["name"] for n in nodes for lane in order[1:]
+          if n["name"].startswith(lane + "_") and lane in headings and y(n) != headings[lane]]
+print(("PASS" if not astray else "FAIL") + ": blueprint: every row level with its lane's heading" + ("" if not astray else f" {astray}"))
 lanes = {t["lane"] for t in model["touchpoints"]}
 print(("PASS" if lanes == {"frontstage", "backstage", "support"} else "FAIL") + f": blueprint: the hotel has all three lanes ({sorted(lanes)})")
 PY
