@@ -184,4 +184,11 @@ PY
 else
     skip "draw: Mermaid in chromium" "chromium or python3 is missing (tests/deps/reports.sh)"
 fi
+# The canvas's options would be dropped without a word (--view canvas writes the whole map).
+expect_exit_output "cli: -f mermaid --persona points at --view persona=ID" 2 "for one persona's tasks write --view persona=admin" \
+    "$JRNC" -f mermaid --persona admin examples/acme_post_sales.jrn
+expect_exit_output "cli: -f mermaid --view canvas --persona is refused too" 2 "which -f mermaid does not draw" \
+    "$JRNC" -f mermaid --view canvas --persona admin examples/acme_post_sales.jrn
+expect_exit_output "cli: -f mermaid --lanes is refused" 2 "--lanes shapes the canvas, which -f mermaid does not draw" \
+    "$JRNC" -f mermaid --view canvas --lanes emotion examples/acme_post_sales.jrn
 expect_exit_output "cli: --no-mermaid is for -f md only" 2 "means nothing to -f html" "$JRNC" -f html --no-mermaid examples/acme_post_sales.jrn
