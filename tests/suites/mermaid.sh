@@ -181,6 +181,19 @@ PY
 )
     [ -z "$out" ] && pass "draw: every task is drawn, no user string became an element" ||
         fail "draw: every task is drawn, no user string became an element" "$out"
+    # The README's picture is what Mermaid draws for today's export: the same texts, and a
+    # face at the same height (the score) for each task.
+    drawn() { python3 -c 'import sys, xml.etree.ElementTree as E
+for e in E.parse(sys.argv[1]).iter():
+    if e.tag.endswith("}style"): continue
+    if e.text and e.text.strip(): print("text", e.text.strip())
+    if e.get("class") == "face": print("face", e.get("cx"), e.get("cy"))' "$1" | sort; }
+    if [ "$(drawn "$JRN_ROOT/docs/acme_post_sales_mermaid.svg")" = "$(drawn "$out_dir/draw-acme.svg")" ]; then
+        pass "draw: docs/acme_post_sales_mermaid.svg is up to date"
+    else
+        fail "draw: docs/acme_post_sales_mermaid.svg is up to date" \
+            "regenerate: jrnc -f mermaid examples/acme_post_sales.jrn -o acme.mmd && python3 tests/mermaid/render.py acme.mmd docs/acme_post_sales_mermaid.svg"
+    fi
 else
     skip "draw: Mermaid in chromium" "chromium or python3 is missing (tests/deps/reports.sh)"
 fi
