@@ -422,6 +422,16 @@ int compile_request_check(const char *command, const jrn_compile_request *reques
         return cli_usage_error(command, "--no-mermaid leaves the Mermaid diagram out of -f md; it means nothing to -f %s",
                                request->format);
     }
+    /* A Mermaid journey has no canvas: --view canvas writes the whole map, so the canvas's
+     * --persona and --lanes would be dropped without a word; --view persona=ID is the
+     * diagram's own way to show one persona. */
+    if (strcmp(request->format, "mermaid") == 0 && request->persona_count > 0) {
+        return cli_usage_error(command, "--persona shapes the canvas, which -f mermaid does not draw; "
+                                        "for one persona's tasks write --view persona=%s", request->personas[0]);
+    }
+    if (strcmp(request->format, "mermaid") == 0 && request->lanes != NULL) {
+        return cli_usage_error(command, "--lanes shapes the canvas, which -f mermaid does not draw");
+    }
     if (find_output_format(request->format) == NULL) {
         return cli_usage_error(command, "unknown output format '%s' (known: dot, json, md, html, csv, mermaid)",
                                request->format);

@@ -11,8 +11,11 @@ import { parseJourney } from './mermaid_parse.mjs';
 // everything else, so any other change Mermaid or jrnc makes shows up.
 const replaced = { '：': ':', '；': ';', '＃': '#', '，': ',', '＜': '<', '＞': '>', '％': '%', '＆': '&' };
 const unreplace = (text) => text.replace(/^\u200b/, '').replace(/[：；＃，＜＞％＆]/g, (c) => replaced[c]);
-// A map's string as Mermaid can hold it: control characters are spaces, no space at the ends.
-const spaced = (text) => (text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+// A map's string as Mermaid can hold it: bidirectional controls and line separators
+// dropped (they would reorder the text around them), other control characters as spaces,
+// no space at the ends.
+const spaced = (text) => (text ?? '').replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 const label = (element) => spaced(element.title) || element.id;
 
 function expectedDiagram(model) {

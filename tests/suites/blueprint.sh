@@ -51,10 +51,50 @@ for index, touchpoint in enumerate(model["touchpoints"]):
     if touchpoint["evidence"] and not any(port in n.get("label", "") and n["name"].startswith("evidence_") and
                                           y(n) > interaction for n in nodes):
         problems.append(f'{touchpoint["id"]}: its evidence is not drawn above the line of interaction')
+    if touchpoint["evidence"] and not all(y(n) > y(a) for n in nodes if port in n.get("label", "") and
+                                          n["name"].startswith("evidence_") for a in actions):
+        problems.append(f'{touchpoint["id"]}: its evidence is not drawn above its customer action')
 print(("PASS" if not problems else "FAIL") + ": blueprint: every touchpoint in its lane, between its lines")
 for problem in problems: print("  " + problem)
+# The lanes' headings read top to bottom in the blueprint's order, each row level with its
+# heading.
+order = ["stage", "evidence", "actions", "interaction", "frontstage", "visibility", "backstage", "internal", "support"]
+headings = {n["name"][len("lane_"):-len("_heading")]: y(n) for n in nodes
+            if n["name"].startswith("lane_") and n["name"].endswith("_heading")}
+drawn = sorted(headings, key=lambda lane: -headings[lane])
+print(("PASS" if drawn == order else "FAIL") + ": blueprint: lanes and lines top to bottom: " + ", ".join(drawn))
+astray = [n["name"] for n in nodes for lane in order[1:]
+          if n["name"].startswith(lane + "_") and lane in headings and y(n) != headings[lane]]
+print(("PASS" if not astray else "FAIL") + ": blueprint: every row level with its lane's heading" + ("" if not astray else f" {astray}"))
 lanes = {t["lane"] for t in model["touchpoints"]}
 print(("PASS" if lanes == {"frontstage", "backstage", "support"} else "FAIL") + f": blueprint: the hotel has all three lanes ({sorted(lanes)})")
+PY
+
+# Every hop's time is drawn, and no two cover each other: the labels' text boxes from dot's
+# layout (a stage's own hops are loops on its actions node, whose labels dot once piled up
+# at the node's centre: 12min > wait 5min over 10min, 3min under 8min).
+python3 - "$TMP_DIR/hotel.json" <<'PY'
+import json, sys
+layout = json.load(open(sys.argv[1]))
+names = {o["_gvid"]: o["name"] for o in layout["objects"]}
+boxes, unplaced, labelled = [], [], 0
+for edge in layout["edges"]:
+    if not (names[edge["tail"]].startswith("actions_") and names[edge["head"]].startswith("actions_")): continue
+    if not (edge.get("label") or edge.get("xlabel")): continue
+    labelled += 1
+    size, drawn = 9.0, []
+    for op in edge.get("_ldraw_", []) + edge.get("_xldraw_", []):
+        if op["op"] == "F": size = op["size"]
+        if op["op"] != "T": continue
+        left = op["pt"][0] - {"l": 0, "c": op["width"] / 2, "r": op["width"]}[op["align"]]
+        drawn.append((left, op["pt"][1] - size / 4, left + op["width"], op["pt"][1] + size * 3 / 4, op["text"]))
+    if not drawn: unplaced.append(edge.get("tooltip", "?"))
+    boxes += drawn
+clashes = [f"'{a[4]}' covers '{b[4]}'" for i, a in enumerate(boxes) for b in boxes[i + 1:]
+           if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+ok = labelled >= 10 and not unplaced and not clashes
+print(("PASS" if ok else "FAIL") + f": blueprint: the {labelled} hops' times are all drawn, none over another")
+for problem in unplaced + clashes: print("  " + problem)
 PY
 
 # serves: one arrow per link, from the served touchpoint's port down to the worker's,

@@ -15,12 +15,24 @@ if ! have node || [ ! -d "$data/node_modules/mermaid" ]; then
 fi
 out_dir="$TMP_DIR/mermaid"
 mkdir -p "$out_dir"
+# mermaid_name MAP: the name of MAP's outputs in $out_dir (its path with / as -), unique
+# where two test directories hold maps of the same name.
+mermaid_name() { local path=${1%.jrn}; printf '%s\n' "${path//\//-}"; }
 
 # --- Export: every map, parsed by Mermaid and compared with the map -----------------------
-maps=(examples/*.jrn tests/mermaid/maps/*.jrn tests/reports/hostile.jrn tests/dot/*.jrn)
+# Every example and every map of the tests, but the maps that are broken on purpose (the
+# check suite's errors and these, each kept to show a refusal or a half-typed file).
+broken_on_purpose=" tests/editors/indent.jrn tests/editors/sample.jrn tests/fmt/cases/comments.jrn
+    tests/fuzz/regressions-diff/title-injection.jrn tests/lint/cases/compile-error.jrn
+    tests/reports/broken.jrn tests/site/portfolio/broken.jrn "
+maps=(examples/*.jrn)
+while IFS= read -r map; do
+    case $broken_on_purpose in *" $map"[[:space:]]*) continue ;; esac
+    maps+=("$map")
+done < <(find tests -name '*.jrn' -not -path '*/node_modules/*' -not -path 'tests/check/errors/*' | sort)
 pairs=()
 for map in "${maps[@]}"; do
-    name=$(basename "$(dirname "$map")")-$(basename "$map" .jrn)
+    name=$(mermaid_name "$map")
     if "$JRNC" -f json "$map" -o "$out_dir/$name.json" 2>"$out_dir/$name.err" &&
        "$JRNC" -f mermaid "$map" -o "$out_dir/$name.mmd" 2>>"$out_dir/$name.err"; then
         pairs+=("$out_dir/$name.json" "$out_dir/$name.mmd")
@@ -43,13 +55,18 @@ for map in examples/*.jrn; do
     for view in $(python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
-print(" ".join([f"journey={j[\"id\"]}" for j in m["journeys"]] + [f"persona={p[\"id\"]}" for p in m["personas"]]
-               + [f"stage={s[\"id\"]}" for s in m["stages"][:3]]))' "$out_dir/examples-$name.json"); do
+print(" ".join(["journey=" + j["id"] for j in m["journeys"]] + ["persona=" + p["id"] for p in m["personas"]]
+               + ["stage=" + s["id"] for s in m["stages"][:3]]))' "$out_dir/examples-$name.json"); do
         "$JRNC" -f mermaid --view "$view" "$map" -o "$out_dir/$name.$view.mmd" && views+=("$out_dir/$name.$view.mmd")
     done
 done
-check "export: ${#views[@]} --view diagrams of the examples parse in Mermaid" \
-    node "$data/mermaid_parse.mjs" "${views[@]}"
+# (at least a view per example, so a script that lists none fails rather than checks nothing)
+if [ "${#views[@]}" -lt "$(ls examples/*.jrn | wc -l)" ]; then
+    fail "export: the examples' --view diagrams" "only ${#views[@]} written"
+else
+    check "export: ${#views[@]} --view diagrams of the examples parse in Mermaid" \
+        node "$data/mermaid_parse.mjs" "${views[@]}"
+fi
 out=$("$JRNC" -f mermaid --view persona=user examples/acme_post_sales.jrn)
 printf '%s\n' "$out" | grep -q 'System administrator' &&
     fail "export: --view persona=user shows that persona alone" "$out" ||
@@ -112,7 +129,7 @@ done
 # import(export(map)) is a map jrnc accepts and fmt keeps, with the map's touchpoints,
 # emotions (as scores) and personas: its export parses the same as the map's.
 for map in "${maps[@]}"; do
-    name=$(basename "$(dirname "$map")")-$(basename "$map" .jrn)
+    name=$(mermaid_name "$map")
     if "$JRNC" import mermaid "$out_dir/$name.mmd" -o "$out_dir/$name.imported.jrn" 2>/dev/null &&
        "$JRNC" check "$out_dir/$name.imported.jrn" && "$JRNC" fmt --check "$out_dir/$name.imported.jrn" &&
        "$JRNC" -f mermaid "$out_dir/$name.imported.jrn" -o "$out_dir/$name.again.mmd"; then
@@ -164,7 +181,27 @@ PY
 )
     [ -z "$out" ] && pass "draw: every task is drawn, no user string became an element" ||
         fail "draw: every task is drawn, no user string became an element" "$out"
+    # The README's picture is what Mermaid draws for today's export: the same texts, and a
+    # face at the same height (the score) for each task.
+    drawn() { python3 -c 'import sys, xml.etree.ElementTree as E
+for e in E.parse(sys.argv[1]).iter():
+    if e.tag.endswith("}style"): continue
+    if e.text and e.text.strip(): print("text", e.text.strip())
+    if e.get("class") == "face": print("face", e.get("cx"), e.get("cy"))' "$1" | sort; }
+    if [ "$(drawn "$JRN_ROOT/docs/acme_post_sales_mermaid.svg")" = "$(drawn "$out_dir/draw-acme.svg")" ]; then
+        pass "draw: docs/acme_post_sales_mermaid.svg is up to date"
+    else
+        fail "draw: docs/acme_post_sales_mermaid.svg is up to date" \
+            "regenerate: jrnc -f mermaid examples/acme_post_sales.jrn -o acme.mmd && python3 tests/mermaid/render.py acme.mmd docs/acme_post_sales_mermaid.svg"
+    fi
 else
     skip "draw: Mermaid in chromium" "chromium or python3 is missing (tests/deps/reports.sh)"
 fi
+# The canvas's options would be dropped without a word (--view canvas writes the whole map).
+expect_exit_output "cli: -f mermaid --persona points at --view persona=ID" 2 "for one persona's tasks write --view persona=admin" \
+    "$JRNC" -f mermaid --persona admin examples/acme_post_sales.jrn
+expect_exit_output "cli: -f mermaid --view canvas --persona is refused too" 2 "which -f mermaid does not draw" \
+    "$JRNC" -f mermaid --view canvas --persona admin examples/acme_post_sales.jrn
+expect_exit_output "cli: -f mermaid --lanes is refused" 2 "--lanes shapes the canvas, which -f mermaid does not draw" \
+    "$JRNC" -f mermaid --view canvas --lanes emotion examples/acme_post_sales.jrn
 expect_exit_output "cli: --no-mermaid is for -f md only" 2 "means nothing to -f html" "$JRNC" -f html --no-mermaid examples/acme_post_sales.jrn
