@@ -98,8 +98,9 @@ static void dot_graph_map_add_stage(dot_builder *builder, const jrn_stage *stage
     dot_builder_set(title, "shape", "plain");
     dot_builder_set(title, "style", "solid");
     builder->stage_titles[stage->base.index] = title;
-    /* a subgraph inherits the root's label (the map's title) unless it sets its own */
-    dot_builder_set(cluster, "label", "");
+    /* a subgraph inherits the root's label (the map's title) unless it sets its own; a
+     * sub-stage's box inherits its parent box's empty one */
+    if (parent == builder->graph || parent == builder->stage_group) dot_builder_set(cluster, "label", "");
     dot_label_stage_tooltip(&builder->text, builder->model, stage);
     dot_builder_set(title, "tooltip", strbuf_text(&builder->text));
     dot_builder_set_text(builder, cluster, "tooltip", false);
