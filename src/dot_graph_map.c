@@ -418,7 +418,6 @@ static void dot_graph_map_rank_titles(dot_builder *builder, jrn_spine_block bloc
     size_t entry_count = dot_graph_map_block_entries(builder, block, entries);
     dot_node *title = builder->stage_titles[block.stage->base.index];
     for (size_t i = 0; title && i < entry_count; i++) dot_graph_map_stand_over(builder, entries[i], title);
-    dot_node *first_column = title;  /* the column right after the gate */
     dot_node *parent_title = NULL;   /* the outermost parent title placed so far */
     for (const jrn_stage *parent = block.stage->parent; parent && !builder->stage_title_ranked[parent->base.index];
          parent = parent->parent) {
@@ -429,9 +428,10 @@ static void dot_graph_map_rank_titles(dot_builder *builder, jrn_spine_block bloc
         else
             for (size_t i = 0; i < entry_count; i++) dot_builder_invisible_edge(builder, column, entries[i]);
         parent_title = column;
-        first_column = column;
     }
-    /* pulled hard against the gate: no node of the block can stand in a column before it */
+    /* the column right after the gate, pulled hard against it: no node of the block can
+     * stand in a column before it */
+    dot_node *first_column = parent_title ? parent_title : title;
     if (first_column) dot_builder_set(dot_builder_invisible_edge(builder, gate, first_column), "weight", "100");
 }
 
