@@ -119,7 +119,16 @@ else
     load=$(cut -d' ' -f1 /proc/loadavg)
     export LIVE_LIMIT_MS=$(awk -v limit="$limit" -v load="$load" -v cores="$(nproc)" \
         'BEGIN { f = load / cores; if (f < 1) f = 1; if (f > 4) f = 4; printf "%d", limit * f }')
-    node "$JRN_ROOT/tests/serve/live.mjs" "$url" "$TMP_DIR/acme.jrn"
+    # live.mjs prints a line per case; a script that dies (the browser did not start, a
+    # page never loaded) prints none for the cases it did not reach, so its own exit
+    # status is a case too.
+    node "$JRN_ROOT/tests/serve/live.mjs" "$url" "$TMP_DIR/acme.jrn" 2>live.err
+    status=$?
+    if [ "$status" -eq 0 ]; then
+        pass "serve: the browser test ran to its end"
+    else
+        fail "serve: the browser test ran to its end" "node exited with status $status:" "$(tail -n 15 live.err)"
+    fi
 fi
 stop_within "serve: SIGINT ends it with status 0, slow clients still connected" "$server" INT
 kill "$slow" 2>/dev/null; wait "$slow" 2>/dev/null
