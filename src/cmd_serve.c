@@ -274,12 +274,16 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
     const char *host = request.host != NULL ? request.host : "127.0.0.1";
     bool loopback = false, ipv6 = false;
     jrn_strbuf error = STRBUF_INIT;
-    int listener = serve_listen(host, &port, &loopback, &ipv6, &error);
+    /* The drawing helper first, while this process has no thread but this one. */
+    serve_draw_setup setup = {request.file, &cli->compile, request.data_files, request.data_count, cli->today};
+    jrn_serve_drawer *drawer = serve_drawer_start(&setup, &error);
+    int listener = drawer != NULL ? serve_listen(host, &port, &loopback, &ipv6, &error) : -1;
     /* Ctrl-C is blocked (read from a descriptor) before the server's threads start, so
      * they inherit that and the stop is always this thread's. */
     jrn_watch *watch = listener >= 0 ? watch_new(&error) : NULL;
     if (watch == NULL) {
         if (listener >= 0) close(listener);
+        serve_drawer_stop(drawer);
         serve_say(NULL, strbuf_text(&error));
         strbuf_free(&error);
         return EXIT_USAGE;
@@ -292,7 +296,7 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
         strbuf_free(&warning);
     }
     jrn_serve_site site;
-    serve_site_init(&site, request.file, request.view);
+    serve_site_init(&site, request.file, request.view, drawer);
     serve_compile(cli, &request, &site, watch, true);
     jrn_serve_http *http = serve_http_start(&site, listener, ipv6, loopback, &error);
     if (http == NULL) {
@@ -317,6 +321,7 @@ int cmd_serve(jrn_cli *cli, int argc, char **argv)
     }
     strbuf_free(&error);
     serve_site_dispose(&site);
+    serve_drawer_stop(drawer);
     watch_free(watch);
     return status;
 }

@@ -1,22 +1,13 @@
 /* serve_page.c — the pages `jrnc serve` sends: the HTML report of one view of the map
- * (emit_html), with a bar to switch views, the errors of the last save over the last good
+ * (drawn by serve_drawer.c), with a bar to switch views, the errors of the last save over the last good
  * picture, and the script that redraws the page in place when the map is saved. */
 #include "jrn/serve.h"
 #include "jrn/memory.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "jrn/emit.h"
-#include "jrn/output.h"
 #include "jrn/report_format.h"
 #include "jrn/view_catalog.h"
 
@@ -191,103 +182,15 @@ static const jrn_view_entry *serve_resolve_view(const jrn_serve_site *site, cons
     return view != NULL ? view : &views[0];
 }
 
-/* Draws view from the last good compilation into text: the report's HTML (true), or the
- * diagnostics that say why it could not be drawn (false). */
-static bool serve_draw(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view, jrn_strbuf *text)
-{
-    jrn_emit_options options = view->options;
-    options.actuals = site->actuals;
-    jrn_diag_list diags;
-    diag_list_init(&diags, arena);
-    if (emit_html(site->good->model, &options, text, &diags)) return true;
-    strbuf_clear(text);
-    serve_put_diags(&diags, text);
-    return false;
-}
-
-/* Reads what the child writes until it closes the pipe; a child that has not finished
- * after SERVE_DRAW_SECONDS is killed (a drawing that hangs must not hold the site's lock,
- * and with it every page, for ever). */
-enum { SERVE_DRAW_SECONDS = 60 };
-
-static void serve_read_child(int channel, pid_t child, jrn_strbuf *text)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    time_t deadline = now.tv_sec + SERVE_DRAW_SECONDS;
-    char buffer[65536];
-    while (child > 0) {
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        struct pollfd ready = {channel, POLLIN, 0};
-        int waited = now.tv_sec < deadline ? poll(&ready, 1, (int)(deadline - now.tv_sec) * 1000) : 0;
-        if (waited < 0 && errno == EINTR) continue;
-        if (waited <= 0) {
-            kill(child, SIGKILL);
-            return;
-        }
-        ssize_t got = read(channel, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return;
-        strbuf_append(text, buffer, (size_t)got);
-    }
-}
-
-/* serve_draw in a child process, its text read back through a pipe after a one-byte
- * verdict: Graphviz, which lays the graph out, keeps each layout's memory to the end of
- * the process (render_graph.c cannot free it safely), so a server that drew in its own
- * process would grow at every save; drawn in a child, the memory goes with the child, and
- * a crash in Graphviz costs one view, not the server. The caller holds site->lock, which
- * every terminal output of the server's takes too: no thread holds a stdio lock that the
- * child would inherit locked. */
-static bool serve_draw_apart(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view, jrn_strbuf *text)
-{
-    int channel[2];
-    pid_t child = -1;
-    if (pipe(channel) == 0) {
-        fcntl(channel[0], F_SETFD, FD_CLOEXEC);
-        fcntl(channel[1], F_SETFD, FD_CLOEXEC);
-        child = fork();
-        if (child == 0) {
-            close(channel[0]);
-            jrn_strbuf drawn = STRBUF_INIT;
-            strbuf_putc(&drawn, serve_draw(site, arena, view, text) ? 'R' : 'E');
-            strbuf_append(&drawn, text->data != NULL ? text->data : "", text->length);
-            _exit(output_write_all(channel[1], drawn.data, drawn.length) ? 0 : 1);
-        }
-        close(channel[1]);
-        serve_read_child(channel[0], child, text);
-        close(channel[0]);
-    }
-    int status = 0;
-    if (child > 0) waitpid(child, &status, 0);
-    if (child > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 && text->length > 0) {
-        bool drawn = text->data[0] == 'R';
-        memmove(text->data, text->data + 1, text->length);
-        text->length--;
-        return drawn;
-    }
-    strbuf_clear(text);
-    if (child > 0 && WIFSIGNALED(status))
-        strbuf_printf(text, "jrnc serve: the view '%s' could not be drawn: drawing it ended with signal %d (%s)\n",
-                      view->key, WTERMSIG(status), strsignal(WTERMSIG(status)));
-    else
-        strbuf_printf(text, "jrnc serve: the view '%s' could not be drawn: %s\n", view->key,
-                      child > 0 ? "drawing it failed" : strerror(errno));
-    return false;
-}
-
-/* The drawing of view for the last good compilation, drawn once: errors in later saves
- * show over it without drawing it again. Every drawing is made in a child: Graphviz's
- * text plugin keeps a pointer into a freed context from one layout to the next (a
- * use-after-free AddressSanitizer reports), so no layout may follow another in one
- * process, the server's included. */
-static const serve_drawing *serve_drawing_get(jrn_serve_site *site, jrn_arena *arena, const jrn_view_entry *view)
+/* The drawing of view for the last good compilation, drawn once (by the drawing helper,
+ * serve_drawer.c): errors in later saves show over it without drawing it again. */
+static const serve_drawing *serve_drawing_get(jrn_serve_site *site, const jrn_view_entry *view)
 {
     for (size_t i = 0; i < site->drawing_count; i++) {
         if (strcmp(site->drawings[i].view, view->key) == 0) return &site->drawings[i];
     }
     serve_drawing drawing = {serve_strdup(view->key), false, STRBUF_INIT};
-    drawing.drawn = serve_draw_apart(site, arena, view, &drawing.text);
+    drawing.drawn = serve_drawer_draw(site->drawer, site->good, view->key, &drawing.text);
     MEMORY_PUSH(site->drawings, site->drawing_count, drawing);
     return &site->drawings[site->drawing_count - 1];
 }
@@ -330,7 +233,7 @@ const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view)
         }
     }
     serve_page page = {serve_strdup(key), STRBUF_INIT};
-    const serve_drawing *drawing = shown != NULL ? serve_drawing_get(site, arena, shown) : NULL;
+    const serve_drawing *drawing = shown != NULL ? serve_drawing_get(site, shown) : NULL;
     if (drawing != NULL && drawing->drawn)
         serve_put_report(site, &page.html, strbuf_text(&drawing->text), views, count, shown->key);
     else if (drawing != NULL) serve_put_error_page(site, &page.html, strbuf_text(&drawing->text));

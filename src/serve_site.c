@@ -20,7 +20,8 @@ static void serve_site_make_nonce(jrn_serve_site *site)
     for (size_t i = 0; i < sizeof bytes; i++) snprintf(site->nonce + 2 * i, 3, "%02x", bytes[i]);
 }
 
-void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view)
+void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view,
+                     jrn_serve_drawer *drawer)
 {
     *site = (jrn_serve_site){0};
     pthread_mutex_init(&site->lock, NULL);
@@ -31,6 +32,7 @@ void serve_site_init(jrn_serve_site *site, const char *map_path, const char *def
     pthread_cond_init(&site->changed, &attributes);
     pthread_condattr_destroy(&attributes);
     site->map_path = map_path;
+    site->drawer = drawer;
     site->default_view = default_view != NULL ? default_view : "full";
     serve_site_make_nonce(site);
 }

@@ -14,6 +14,9 @@
 #include "jrn/data.h"
 #include "jrn/strbuf.h"
 
+/* serve_drawer.c: the process that draws the pages (see there why one apart). */
+typedef struct jrn_serve_drawer jrn_serve_drawer;
+
 /* One page built for the current generation, by the view it shows. */
 typedef struct serve_page {
     char *view;                  /* "full", "spine", "flow", "journey=ID", "persona=ID" */
@@ -44,9 +47,11 @@ typedef struct jrn_serve_site {
     size_t page_count;
     serve_drawing *drawings;     /* drawn for good */
     size_t drawing_count;
+    jrn_serve_drawer *drawer;    /* draws every view (not owned) */
 } jrn_serve_site;
 
-void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view);
+void serve_site_init(jrn_serve_site *site, const char *map_path, const char *default_view,
+                     jrn_serve_drawer *drawer);
 void serve_site_dispose(jrn_serve_site *site);
 /* Shows a new compilation: good (taken over, may be NULL when it failed) replaces the last
  * good one when not NULL; errors (may be NULL) is what the page shows above it. Wakes
@@ -63,6 +68,25 @@ const jrn_strbuf *serve_page_get(jrn_serve_site *site, const char *view);
 void serve_pages_clear(jrn_serve_site *site);
 /* Frees the drawings of the last good compilation (the caller holds site->lock). */
 void serve_drawings_clear(jrn_serve_site *site);
+
+/* serve_drawer.c */
+/* What a drawing compiles the map with, besides the texts the server sends: as the server
+ * compiles it. */
+typedef struct serve_draw_setup {
+    const char *map_path;
+    const jrn_compile_options *compile;
+    const char *const *data_files;
+    size_t data_count;
+    jrn_date today;
+} serve_draw_setup;
+/* Forks the drawing helper; setup must stay unchanged while it runs. Call it before any
+ * thread starts. NULL after appending why to error. */
+jrn_serve_drawer *serve_drawer_start(const serve_draw_setup *setup, jrn_strbuf *error);
+/* Draws view (a key of view_catalog's) of good, as the HTML report, into text (true); or
+ * puts why it could not be drawn there (false). One drawing at a time. */
+bool serve_drawer_draw(jrn_serve_drawer *drawer, const jrn_compilation *good, const char *view, jrn_strbuf *text);
+/* Ends the helper (after any drawing under way) and waits for it. */
+void serve_drawer_stop(jrn_serve_drawer *drawer);
 
 /* serve_http.c */
 typedef struct jrn_serve_http jrn_serve_http;

@@ -1,9 +1,4 @@
 #!/usr/bin/env bash
-# runner: once — jrnc serve draws each view in a child forked from its threaded server;
-# GCC 12's AddressSanitizer does not make its allocator lock fork-safe, so under the
-# sanitizer build a child can inherit the lock held and hang (a limitation of the tool,
-# not a memory error; the release build's malloc is fork-safe). The sanitizer build still
-# runs watch, and the drawing code it shares with every other command.
 # Serve soak suite: `jrnc serve` on a small map saved 2,000 times (by rename and in place,
 # alternately), each save waited for on the event stream, the page drawn every 100 saves:
 # the server's resident memory after the last save is within 1 MB of what it was after

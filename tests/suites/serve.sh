@@ -1,9 +1,4 @@
 #!/usr/bin/env bash
-# runner: once — jrnc serve draws each view in a child forked from its threaded server;
-# GCC 12's AddressSanitizer does not make its allocator lock fork-safe, so under the
-# sanitizer build a child can inherit the lock held and hang (a limitation of the tool,
-# not a memory error; the release build's malloc is fork-safe). The sanitizer build still
-# runs watch, and the drawing code it shares with every other command.
 # Serve suite: `jrnc serve` on a loopback port. Headless chromium (tests/serve/live.mjs)
 # opens the page while the map is saved by rename and in place, broken and fixed, and sees
 # the page redraw within a second, scroll kept, errors shown located and escaped over the
