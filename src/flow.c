@@ -330,18 +330,22 @@ bool flow_journey_traps(jrn_arena *arena, const jrn_model *model, const jrn_jour
     return flow_prepare(arena, model, journey, actuals, diags, flow, &chain, &classes);
 }
 
-/* A journey whose exact solution would cost more than the solver may spend. */
+/* A journey the iteration could not solve within its budget and whose exact solution
+ * would cost more than the solver may spend. */
 static void flow_report_too_tangled(const jrn_model *model, const jrn_journey *journey,
                                     const jrn_chain_solution *solution, jrn_diag_list *diags)
 {
     jrn_diag *diag = diag_error(diags, model_report_span(model, journey->base.id_span),
-                                "journey '%s' is too tangled to compute its flow: %zu steps and %zu hops would "
-                                "take about %.3g billion operations (the limit is %.3g billion)",
-                                journey->base.id, journey->step_count, journey->hop_count, solution->operations / 1e9,
+                                "journey '%s' is too tangled to compute its flow: with %zu steps and %zu hops, the "
+                                "iterative solution did not settle within %.3g billion operations and the exact one "
+                                "would take about %.3g billion (the limit is %.3g billion)",
+                                journey->base.id, journey->step_count, journey->hop_count,
+                                CHAIN_ITERATION_OPERATIONS / 1e9, solution->operations / 1e9,
                                 CHAIN_OPERATION_LIMIT / 1e9);
     diag_add_note(diags, diag, span_none(),
-                  "many hops between far-apart steps make the exact answer expensive: split the journey, "
-                  "or keep the rare jumps out of it");
+                  "loops that keep nearly everyone (rates near 100%%) slow the iteration, and hops between "
+                  "far-apart steps make the exact answer expensive: split the journey, or keep the rare jumps "
+                  "out of it");
 }
 
 bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *journey,

@@ -1,7 +1,8 @@
-/* flow_chain.c — solves an absorbing Markov chain exactly with a sparse direct solver:
- * SuiteSparse's KLU, after classifying the states by their strongly connected components.
+/* flow_chain.c — solves an absorbing Markov chain with a sparse direct solver (SuiteSparse's
+ * KLU) or, where its factors would fill in, iteratively (sparse_krylov.c), after
+ * classifying the states by their strongly connected components.
  *
- * Why this method. The unknowns are the expected visits v (v = e_entry + Q^T v) and the
+ * Why these methods. The unknowns are the expected visits v (v = e_entry + Q^T v) and the
  * chances of ending well a (a = g + Q a), both with the matrix I - Q of a journey's hops.
  * Journeys are sparse (a few hops per step) and mostly acyclic, with loops back:
  *  - Tarjan's algorithm (iterative: a 10,000-step chain must not need a deep C stack) splits
@@ -10,24 +11,30 @@
  *    infinite and it is reported, not solved. Finding the traps (chain_classify) needs no
  *    solving, so lint's trapped-loop asks for them alone.
  *  - Every other state goes into one sparse system I - Q, a nonsingular M-matrix (no
- *    component left in it is closed), which KLU factors once and solves twice: transposed
- *    for the visits, plain for the chances. KLU orders the matrix into block triangular
- *    form (the same components again: an acyclic journey factors with no elimination at
- *    all) and each block with AMD, a fill-reducing ordering, so hubs go last and chains
- *    and loops factor without fill-in. A hand-written elimination with a greedy Markowitz
- *    order filled in on tangled journeys (random hops between far steps), where AMD's
- *    approximate minimum degree keeps far less fill; some fill is unavoidable there, as a
- *    random graph has no small separators.
+ *    component left in it is closed). KLU orders it into block triangular form (the same
+ *    components again: an acyclic journey factors with no elimination at all) and each
+ *    block with AMD, a fill-reducing ordering, so hubs go last and chains and loops factor
+ *    without fill-in; the ordering estimates the factoring's work before any is done.
+ *  - When that estimate is small (CHAIN_DIRECT_OPERATIONS) KLU factors once and solves
+ *    twice, transposed for the visits, plain for the chances, refined in extended
+ *    precision: exact to rounding, also on loops at 99.9999999%.
+ *  - Tangled journeys (random hops between far steps) fill the factors in, as a random
+ *    graph has no small separators: 20,000 steps with one such hop in two would take tens
+ *    of billions of operations. Those are solved by BiCGSTAB with ILU(0), whose work is
+ *    linear in the matrix per iteration, with every answer's error bounded from its
+ *    residual (chain_solve_bounded). Its convergence slows where many loops keep nearly
+ *    everyone; when it does not settle within its budget (CHAIN_ITERATION_OPERATIONS), the
+ *    direct method is used after all if its estimate is within CHAIN_OPERATION_LIMIT, and
+ *    the journey is refused otherwise: the work is bounded whatever the chain.
  *  - The diagonal is 1 - q_pp taken as the sum of what leaves p (its other edges plus what
  *    is absorbed there), never by subtraction: a self-loop at 99.99% loses no precision to
  *    cancellation, and rates that fall short of 100% by less than flow.c's tolerance do not
  *    leak customers.
  *  - A trap's share of entrants is what flows into it from the solved states, plus the
- *    entrant itself when the journey starts inside it.
- * Iterative methods were rejected: their convergence slows as a loop's rate nears 100%
- * and they give approximate answers where this gives exact ones. */
+ *    entrant itself when the journey starts inside it. */
 #include "jrn/flow_chain.h"
 #include "jrn/memory.h"
+#include "jrn/sparse_krylov.h"
 
 #include <klu.h>
 #include <math.h>
@@ -341,11 +348,10 @@ typedef struct chain_factors {
     klu_l_common common;
 } chain_factors;
 
-/* Orders the matrix (block triangular form, AMD within blocks) and, when the order's
- * estimated work is within CHAIN_OPERATION_LIMIT, factors it. *operations: the estimate. */
-static bool chain_factor(const chain_system *system, chain_factors *factors, double *operations)
+/* Orders the matrix (block triangular form, AMD within blocks); *operations: what KLU
+ * estimates factoring in that order would cost. */
+static void chain_order(const chain_system *system, chain_factors *factors, double *operations)
 {
-    klu_l_defaults(&factors->common);
     /* A pivot is zero only when astronomically small rates underflow: the answers are then
      * not finite, which every report shows as unknown, rather than no answer at all. */
     factors->common.halt_if_singular = 0;
@@ -354,11 +360,13 @@ static bool chain_factor(const chain_system *system, chain_factors *factors, dou
     chain_check_klu(&factors->common, "order the chain");
     factors->numeric = NULL;
     *operations = factors->symbolic->est_flops;
-    if (!(*operations <= CHAIN_OPERATION_LIMIT)) return false;
+}
+
+static void chain_factor(const chain_system *system, chain_factors *factors)
+{
     factors->numeric = klu_l_factor(system->column_begin, system->row, system->value, factors->symbolic,
                                     &factors->common);
     chain_check_klu(&factors->common, "factor the chain");
-    return true;
 }
 
 static void chain_factors_free(chain_factors *factors)
@@ -414,30 +422,120 @@ static double chain_non_negative(double value)
     return value < 0 ? 0 : value;
 }
 
-/* Factors I - Q once; visits from (I - Q)^T v = e_entry, chances from (I - Q) a = g.
- * False when factoring would exceed CHAIN_OPERATION_LIMIT. */
+/* The norm of a residual an iterative answer is held to: the 1-norm or the largest entry. */
+typedef enum { CHAIN_SUM_NORM, CHAIN_MAX_NORM } chain_norm;
+
+static double chain_norm_of(chain_norm norm, size_t n, const double *x)
+{
+    double size = 0;
+    for (size_t i = 0; i < n; i++) size = norm == CHAIN_SUM_NORM ? size + fabs(x[i]) : fmax(size, fabs(x[i]));
+    return size;
+}
+
+/* Solves A x = rhs (A^T x = rhs when transposed) by BiCGSTAB from x = 0, restarted from its
+ * answer while the true residual, summed in extended precision by chain_residual, is above
+ * goal in the given norm (the residual the iteration tracks drifts from the true one;
+ * restarting from the true one refines the answer as iterative refinement does), until
+ * *budget products are spent. True when the true residual is within goal. */
+static bool chain_solve_iterative(const chain_system *system, jrn_sparse_krylov *krylov, bool transposed,
+                                  const double *rhs, double *x, chain_norm norm, double goal, size_t *budget)
+{
+    size_t n = system->count;
+    double *residual = chain_allocate(n, sizeof *residual);
+    double *correction = chain_allocate(n, sizeof *correction);
+    memset(x, 0, n * sizeof *x);
+    bool solved = false;
+    for (;;) {
+        chain_residual(system, transposed, rhs, x, residual);
+        double left = chain_norm_of(norm, n, residual);
+        solved = left <= goal;
+        if (solved || !isfinite(left) || *budget == 0) break;
+        /* The correction need only shrink the residual to the goal from where it is; the
+         * iteration measures in the 2-norm, which is within a factor sqrt(n) of either. */
+        double tolerance = goal / left / (4 * sqrt((double)n));
+        memset(correction, 0, n * sizeof *correction);
+        bool settled = false;
+        size_t spent = sparse_krylov_solve(krylov, transposed, residual, correction, tolerance, *budget, &settled);
+        *budget -= spent < *budget ? spent : *budget;
+        for (size_t i = 0; i < n; i++) x[i] += correction[i];
+        if (spent <= 1) break;   /* broke down at once: restarting would too */
+    }
+    free(residual);
+    free(correction);
+    return solved;
+}
+
+/* Both systems solved iteratively, each answer with a proven bound on its error. Because
+ * A = I - Q is an M-matrix, A^-1 >= 0 and an answer's error is A^-1 r (A^-T r) for its
+ * residual r:
+ *  - visits: every share a report shows is sum_i v_i w_i with 0 <= w <= out, and
+ *    A 1 = out, so the shares' total error is at most |r|^T A^-1 out = ||r||_1;
+ *  - chances: |error| <= A^-1 |r| <= ||r||_max t, where t = A^-1 1 (the expected steps
+ *    before leaving), solved first to a residual of 1e-6, which bounds ||t||_max within
+ *    a factor 1 / (1 - 1e-6).
+ * Either bound is held to CHAIN_ITERATIVE_ERROR. */
+static bool chain_solve_bounded(const chain_system *system, jrn_sparse_krylov *krylov, const double *visits_rhs,
+                                double *visits, const double *success_rhs, double *success, size_t *budget)
+{
+    size_t n = system->count;
+    if (!chain_solve_iterative(system, krylov, true, visits_rhs, visits, CHAIN_SUM_NORM, CHAIN_ITERATIVE_ERROR, budget))
+        return false;
+    double *ones = chain_allocate(n, sizeof *ones);
+    double *steps = chain_allocate(n, sizeof *steps);
+    for (size_t i = 0; i < n; i++) ones[i] = 1;
+    bool solved = chain_solve_iterative(system, krylov, false, ones, steps, CHAIN_MAX_NORM, 1e-6, budget);
+    double longest = chain_norm_of(CHAIN_MAX_NORM, n, steps) / (1 - 1e-6);
+    solved = solved && chain_solve_iterative(system, krylov, false, success_rhs, success, CHAIN_MAX_NORM,
+                                             CHAIN_ITERATIVE_ERROR / longest, budget);
+    free(ones);
+    free(steps);
+    return solved;
+}
+
+/* Visits from (I - Q)^T v = e_entry, chances from (I - Q) a = g, by the direct method when
+ * its factoring is cheap (at most CHAIN_DIRECT_OPERATIONS), else iteratively, and by the
+ * direct method after all when the iteration does not settle within its budget and
+ * factoring stays within CHAIN_OPERATION_LIMIT. False when neither can be afforded. */
 static bool chain_solve_system(const chain_system *system, jrn_chain_solution *solution)
 {
     const jrn_chain *chain = system->chain;
     size_t n = system->count;
     chain_factors factors;
-    if (!chain_factor(system, &factors, &solution->operations)) {
-        chain_factors_free(&factors);
-        return false;
-    }
-    double *rhs = chain_allocate(n, sizeof *rhs);
-    double *x = chain_allocate(n, sizeof *x);
+    klu_l_defaults(&factors.common);
+    chain_order(system, &factors, &solution->operations);
+    double *visits_rhs = chain_allocate(n, sizeof *visits_rhs);
+    double *success_rhs = chain_allocate(n, sizeof *success_rhs);
+    double *visits = chain_allocate(n, sizeof *visits);
+    double *success = chain_allocate(n, sizeof *success);
     size_t entry = system->index_of_state[chain->entry];
-    if (entry != SIZE_MAX) rhs[entry] = 1.0;
-    chain_solve_refined(system, &factors, true, rhs, x);
-    for (size_t i = 0; i < n; i++) solution->visits[system->state_of_index[i]] = chain_non_negative(x[i]);
-    for (size_t i = 0; i < n; i++) rhs[i] = chain->absorb_good[system->state_of_index[i]];
-    chain_solve_refined(system, &factors, false, rhs, x);
-    for (size_t i = 0; i < n; i++) solution->success[system->state_of_index[i]] = chain_non_negative(x[i]);
+    if (entry != SIZE_MAX) visits_rhs[entry] = 1.0;
+    for (size_t i = 0; i < n; i++) success_rhs[i] = chain->absorb_good[system->state_of_index[i]];
+    bool solved = false;
+    jrn_sparse_matrix matrix = {n, system->column_begin, system->row, system->value};
+    jrn_sparse_krylov *krylov = solution->operations > CHAIN_DIRECT_OPERATIONS ? sparse_krylov_new(&matrix) : NULL;
+    if (krylov != NULL) {
+        /* A product, a preconditioner solve and the vector work of half an iteration. */
+        double per_product = 4.0 * (double)system->column_begin[n] + 12.0 * (double)n;
+        size_t budget = (size_t)(CHAIN_ITERATION_OPERATIONS / per_product) + 1;
+        solved = chain_solve_bounded(system, krylov, visits_rhs, visits, success_rhs, success, &budget);
+        sparse_krylov_free(krylov);
+    }
+    if (!solved && solution->operations <= CHAIN_OPERATION_LIMIT) {
+        chain_factor(system, &factors);
+        chain_solve_refined(system, &factors, true, visits_rhs, visits);
+        chain_solve_refined(system, &factors, false, success_rhs, success);
+        solved = true;
+    }
+    for (size_t i = 0; solved && i < n; i++) {
+        solution->visits[system->state_of_index[i]] = chain_non_negative(visits[i]);
+        solution->success[system->state_of_index[i]] = chain_non_negative(success[i]);
+    }
     chain_factors_free(&factors);
-    free(rhs);
-    free(x);
-    return true;
+    free(visits_rhs);
+    free(success_rhs);
+    free(visits);
+    free(success);
+    return solved;
 }
 
 /* Each trap's share of entrants: what flows into it from solved states, plus the entrant

@@ -1,4 +1,5 @@
-/* flow_chain.h — exact solution of an absorbing Markov chain by a sparse direct method:
+/* flow_chain.h — solution of an absorbing Markov chain by a sparse direct method, or an
+ * iterative one where the direct one would fill in:
  * the expected visits to each state from one entry, and each state's chance of ending well. */
 #ifndef JRN_FLOW_CHAIN_H
 #define JRN_FLOW_CHAIN_H
@@ -38,21 +39,33 @@ typedef struct jrn_chain_solution {
     double *visits;          /* expected visits per entrant; INFINITY in a trap that is reached */
     double *success;         /* chance of eventually being absorbed well, from each state */
     double *trap_entry;      /* per trap: the share of entrants that ever reach it */
-    double operations;       /* the factorisation's estimated floating-point operations */
+    double operations;       /* the exact factorisation's estimated floating-point operations */
 } jrn_chain_solution;
 
 /* The most floating-point operations chain_solve spends factoring a chain (a few seconds).
  * Journey-shaped chains (paths, loops back, hubs) need a small multiple of their size;
  * only many hops between far-apart steps fill the factors in. */
 #define CHAIN_OPERATION_LIMIT 1e10
+/* Factoring estimated at no more than this (a fraction of a second) is always done: the
+ * direct method's answers are exact to rounding. Above it, the iteration is tried first. */
+#define CHAIN_DIRECT_OPERATIONS 1e9
+/* The most floating-point operations the iteration spends on both systems together (about
+ * a second), before the direct method is tried after all. */
+#define CHAIN_ITERATION_OPERATIONS 2e9
+/* The most an iterative answer may be off: the sum of the errors of all the shares of
+ * entrants it reports, and the error of each chance of ending well (flow_chain.c proves
+ * the bound from the residuals). */
+#define CHAIN_ITERATIVE_ERROR 1e-12
 
 /* Splits the chain's states into classes; every array is allocated in arena. */
 void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes *classes);
 
 /* Solves the chain, whose classes chain_classify found; every array of the solution is
- * allocated in arena. False, with nothing solved and solution->operations set, when the
- * fill-reducing ordering predicts more than CHAIN_OPERATION_LIMIT operations: the work is
- * bounded before it is done, whatever the chain. */
+ * allocated in arena. A chain whose exact factors would fill in is solved iteratively; False,
+ * with nothing solved and solution->operations set, when the iteration does not settle
+ * within CHAIN_ITERATION_OPERATIONS and the fill-reducing ordering predicts more than
+ * CHAIN_OPERATION_LIMIT operations for the direct method: the work is bounded, whatever
+ * the chain. */
 bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
                  jrn_chain_solution *solution);
 

@@ -145,22 +145,22 @@ def growth_line(label, times, sizes, target):
 
 
 def dense_flow_growth():
-    """jrnc flow on dense random journeys (1.5 random hops a step) of n, 2n and 4n steps.
-    Their exact solution fills in without bound, so flow refuses a journey whose estimated
-    factorisation exceeds its limit (an error at the journey): the time must stay bounded
-    wherever that line falls. Exit 1 (refused) is expected for the largest."""
-    sizes = (2000, 4000, 8000)
+    """jrnc flow on its worst shape (tests/bench/flow_loops.py: loops at 99.99% linked at
+    random) of 8,000, 16,000 and 20,000 steps: the iteration slows there and the exact
+    factors fill in, so flow solves what either affords and refuses the rest (an error at
+    the journey): the time must stay bounded wherever that line falls."""
+    sizes = (8000, 16000, 20000)
     times, refused = {}, []
     for steps in sizes:
-        path = os.path.join(WORK, f"dense{steps}.jrn")
-        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "flow_journey.py"), str(steps), "1.5",
-                        path], check=True)
+        path = os.path.join(WORK, f"loops{steps}.jrn")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "flow_loops.py"), str(steps), "16", "4",
+                        "99.99", path], check=True)
         times[steps] = measure([JRNC, "flow", "-f", "json", "-o", os.devnull, path], allowed=(0, 1))[0]
         result = subprocess.run([JRNC, "flow", "-f", "json", "-o", os.devnull, path], capture_output=True, text=True)
         if "too tangled" in result.stderr:
             refused.append(str(steps))
     worst = max(times.values())
-    print(f"- jrnc flow, dense random journeys (1.5 hops a step): "
+    print(f"- jrnc flow, nearly closed loops linked at random: "
           + ", ".join(f"{steps}: {times[steps]:.2f} s" for steps in sizes)
           + f" (refused as too tangled: {', '.join(refused) or 'none'}); slowest {worst:.2f} s "
           f"(target < 10 s): {verdict(worst < 10)}")
@@ -193,18 +193,20 @@ def lint_growth():
 
 
 def flow_growth():
-    """jrnc flow on random tangled journeys (tests/bench/flow_journey.py: a path plus 0.3
-    random hops a step): the 20,000-step time and its growth from 5,000 steps. Random hops
-    between far steps leave no small separators, so some fill-in, and super-linear growth,
-    is expected; the figure shows how much."""
+    """jrnc flow on random tangled journeys (tests/bench/flow_journey.py: a path plus 0.3,
+    0.5 and 1.5 random hops a step) of 20,000 steps, each against the target, and the
+    growth of the densest from 5,000 steps (4x the steps: linear work grows about 4x)."""
     times = {}
-    for steps in (5000, 20000):
-        path = os.path.join(WORK, f"flow{steps}.jrn")
-        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "flow_journey.py"), str(steps), "0.3",
+    for steps, hops in ((5000, "1.5"), (20000, "0.3"), (20000, "0.5"), (20000, "1.5")):
+        path = os.path.join(WORK, f"flow{steps}-{hops}.jrn")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "flow_journey.py"), str(steps), hops,
                         path], check=True)
-        times[steps] = measure([JRNC, "flow", "-f", "json", "-o", os.devnull, path])[0]
-    print(f"- jrnc flow, random tangled journey of 20,000 steps: {times[20000]:.2f} s (target < 2 s): "
-          f"{verdict(times[20000] < 2)}; growth from 5,000 steps {times[20000] / times[5000]:.1f}x")
+        times[steps, hops] = measure([JRNC, "flow", "-f", "json", "-o", os.devnull, path])[0]
+    for hops in ("0.3", "0.5", "1.5"):
+        print(f"- jrnc flow, random tangled journey of 20,000 steps, {hops} hops a step: {times[20000, hops]:.2f} s "
+              f"(target < 2 s): {verdict(times[20000, hops] < 2)}")
+    print(f"- jrnc flow, 1.5 hops a step, growth 5,000 -> 20,000 steps: "
+          f"{times[20000, '1.5'] / max(times[5000, '1.5'], 1e-3):.1f}x")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # jrnc flow: the worked check of issue 10, journeys checked against an exact reference
 # (python3 fractions, tests/flow/reference.py), a trapped loop, a 10,000-step journey,
-# every output format, the command line, and the shipped examples.
+# tangled journeys solved iteratively (checked against the flow's own equations, tests/flow/balance.py)
+# and refused in bounded time, every output format, the command line, and the shipped examples.
 # UPDATE=1 rewrites the golden files (tests/flow/*.text, *.md, *.stderr) — review the diff!
 source "$JRN_ROOT/tests/lib.sh"
 cd "$JRN_ROOT/tests/flow" || exit 1
@@ -74,20 +75,38 @@ else pass "10,000 steps: under 2 CPU seconds (${elapsed}s)"; fi
 out=$(python3 big.py check "$TMP_DIR/big.json" 2>&1)
 [ -z "$out" ] && pass "10,000 steps: matches the closed form, shares add up to 1" || fail "10,000 steps: closed form" "$out"
 
-# --- Bounded work: a journey whose exact solution would fill in (many hops between
-# far-apart steps) is refused at the journey, before any factoring, instead of running for
-# minutes; a tangled journey within the bound is still solved.
-python3 "$JRN_ROOT/tests/bench/flow_journey.py" 16000 1.5 "$TMP_DIR/tangled.jrn"
+# --- Tangled journeys: many hops between far-apart steps fill a direct solver's factors in;
+# they are solved iteratively, with answers that satisfy the flow's own equations
+# (tests/flow/balance.py); a journey of many nearly closed loops linked at random, which
+# the iteration cannot settle within its budget and whose exact factors are too costly,
+# is refused at the journey in bounded time; a tangled journey within the direct method's
+# bound is still solved.
+python3 "$JRN_ROOT/tests/bench/flow_journey.py" 20000 1.5 "$TMP_DIR/tangled.jrn"
+elapsed=$(cpu_seconds "$TMP_DIR/tangled.json" "$TMP_DIR/tangled.err" "$JRNC" flow -f json "$TMP_DIR/tangled.jrn"); status=$?
+if [ "$status" -ne 0 ]; then fail "20,000 steps and 30,000 random hops: solved" "exit $status" "$(head -5 "$TMP_DIR/tangled.err")"
+elif awk "BEGIN { exit !($elapsed >= 2) }"; then fail "20,000 steps and 30,000 random hops: under 2 CPU seconds" "took ${elapsed}s"
+else pass "20,000 steps and 30,000 random hops: solved in under 2 CPU seconds (${elapsed}s)"; fi
+out=$(python3 "$JRN_ROOT/tests/flow/balance.py" "$TMP_DIR/tangled.json" 2>&1)
+[ -z "$out" ] && pass "20,000 tangled steps: the answers satisfy the flow's equations" || fail "20,000 tangled steps: balance" "$out"
+
+python3 "$JRN_ROOT/tests/bench/flow_loops.py" 20000 16 4 99.99 "$TMP_DIR/loops.jrn"
 start=$EPOCHREALTIME
-out=$(timeout 120 "$JRNC" flow -f json "$TMP_DIR/tangled.jrn" 2>&1 >/dev/null); status=$?
+out=$(timeout 120 "$JRNC" flow -f json "$TMP_DIR/loops.jrn" 2>&1 >/dev/null); status=$?
 elapsed=$(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }")
-if [ "$status" -eq 1 ] && grep -q "^$TMP_DIR/tangled.jrn:16002:9: error: journey 'j' is too tangled to compute its flow: 16000 steps and [0-9]* hops would take about [0-9.]* billion operations (the limit is 10 billion)$" <<<"$out"; then
-    pass "16,000 steps and 24,000 random hops: refused at the journey in ${elapsed}s"
+if [ "$status" -eq 1 ] && grep -q "^$TMP_DIR/loops.jrn:20002:9: error: journey 'j' is too tangled to compute its flow: with 20000 steps and 30000 hops, the iterative solution did not settle within 2 billion operations and the exact one would take about [0-9.]* billion (the limit is 10 billion)$" <<<"$out"; then
+    pass "1,250 loops at 99.99% linked at random: refused at the journey in ${elapsed}s"
 else
-    fail "16,000 steps and 24,000 random hops: refused at the journey" "exit $status after ${elapsed}s" "$(head -5 <<<"$out")"
+    fail "1,250 loops at 99.99% linked at random: refused at the journey" "exit $status after ${elapsed}s" "$(head -5 <<<"$out")"
 fi
+python3 "$JRN_ROOT/tests/bench/flow_loops.py" 16000 16 4 99.99 "$TMP_DIR/loops-small.jrn"
+expect_exit "1,000 loops at 99.99% linked at random: solved exactly when the iteration does not settle" 0 \
+    "$JRNC" flow -f json -o "$TMP_DIR/loops-small.json" "$TMP_DIR/loops-small.jrn"
+out=$(python3 "$JRN_ROOT/tests/flow/balance.py" "$TMP_DIR/loops-small.json" 2>&1)
+[ -z "$out" ] && pass "1,000 linked loops: the answers satisfy the flow's equations" || fail "1,000 linked loops: balance" "$out"
 python3 "$JRN_ROOT/tests/bench/flow_journey.py" 3000 1.5 "$TMP_DIR/tangled-small.jrn"
 expect_exit "3,000 steps and 4,500 random hops: solved" 0 "$JRNC" flow -f json -o "$TMP_DIR/tangled-small.json" "$TMP_DIR/tangled-small.jrn"
+out=$(python3 "$JRN_ROOT/tests/flow/balance.py" "$TMP_DIR/tangled-small.json" 2>&1)
+[ -z "$out" ] && pass "3,000 tangled steps: the answers satisfy the flow's equations" || fail "3,000 tangled steps: balance" "$out"
 
 # --- A nearly closed loop: pivoted elimination loses a digit per nine of the loop's rate;
 # the solver's refinement must win them back. The probabilities are taken as jrnc reads
