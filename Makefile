@@ -42,9 +42,12 @@ SUITESPARSE_LIBS   := $(or $(shell $(PKG_CONFIG) --libs KLU 2>/dev/null),-lklu -
 # jansson reads and writes the language server's JSON-RPC messages.
 JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(or $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null),-ljansson)
-# libmicrohttpd serves `jrnc serve`'s pages.
+# libmicrohttpd serves `jrnc serve`'s pages. It is not linked: serve_http.c loads it by
+# its soname (read here from the library the headers belong to), so the GnuTLS it brings
+# costs no other command its loading.
 MHD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS   := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
+MHD_SONAME := $(or $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }'),libmicrohttpd.so.12)
 # Without them nothing compiles: say so once, plainly, instead of a missing-header error.
 ifeq ($(filter clean deps test-deps demo check dist uninstall,$(MAKECMDGOALS)),)
 ifeq ($(GRAPHVIZ_LIBS),)
@@ -59,6 +62,7 @@ endif
 JRN_CPPFLAGS := -Iinclude -I$(GEN) -D_XOPEN_SOURCE=700 \
                 -DJRN_VERSION='"$(VERSION)"' \
                 -DJRN_STDLIB_INSTALL_DIR='"$(DATADIR)/jrnc/stdlib"' \
+                -DJRN_MHD_SONAME='"$(MHD_SONAME)"' \
                 $(GRAPHVIZ_CFLAGS) $(SUITESPARSE_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS)
 JRN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # flex and bison output is not ours: the same warnings, less what their skeletons trip.
@@ -78,7 +82,7 @@ all: $(PROGRAM)
 # this file, so `make CFLAGS=-O0` or `make PREFIX=/usr` after a plain `make` rebuilds
 # instead of mixing flags. `make install` with another PREFIX than the build's keeps the
 # binary as built (an installed jrnc finds its stdlib relative to itself).
-BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS)
+BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_SONAME)
 SETTINGS_FILE  := $(BUILD)/settings
 ifeq ($(filter install uninstall clean dist distcheck,$(MAKECMDGOALS)),)
 ifneq ($(file <$(SETTINGS_FILE)),$(BUILD_SETTINGS))
@@ -90,7 +94,7 @@ $(SETTINGS_FILE):
 	$(shell mkdir -p $(BUILD))$(file >$@,$(BUILD_SETTINGS))
 
 $(PROGRAM): $(OBJECTS) $(SETTINGS_FILE)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) $(LDLIBS) -lm
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(LDLIBS) -lm
 
 # bison and flex each write two files in one run: one file is the target and the other
 # depends on it, so parallel make never runs the generator twice at once.
@@ -195,11 +199,11 @@ FUZZ_LINK := $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CUR
 
 $(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c tests/fuzz/fuzz_file.h tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
 	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c \
-	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) -lm
+	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
 
 $(BUILD)/fuzz_csv: $(LIB_OBJECTS) tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_file.h
 	$(CC) $(FUZZ_LINK) -DJRN_FUZZ_MAP='"$(CURDIR)/examples/acme_post_sales.jrn"' -o $@ tests/fuzz/fuzz_csv.c \
-	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) -lm
+	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
 
 $(BUILD)/fuzz_diff: $(LIB_OBJECTS) tests/fuzz/fuzz_diff.c
 	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_diff.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) -lm
@@ -207,13 +211,13 @@ $(BUILD)/fuzz_diff: $(LIB_OBJECTS) tests/fuzz/fuzz_diff.c
 # Holds the DOT writer to Graphviz's agwrite (tests/suites/dot-oracle.sh).
 $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) -lm
+	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
 
 # Holds the model's references to their spans and targets (tests/suites/references.sh),
 # built plain and with the sanitizers.
 $(BUILD)/references_check: $(LIB_OBJECTS) tests/model/references_check.c
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_CHECK_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_LIBS) -lm
+	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
 
 # Every suite, then again under the sanitizers (suites marked "runner: once" run once),
 # after installing whatever the suites need that the machine lacks.

@@ -1,9 +1,15 @@
 /* serve_http.c — `jrnc serve`'s HTTP server (libmicrohttpd, a thread per connection): two
  * fixed routes, "/" (the report, ?view=KEY) and "/events" (Server-Sent Events: the
- * generation, sent at every save); nothing else, so no path reaches a file. */
+ * generation, sent at every save); nothing else, so no path reaches a file.
+ *
+ * libmicrohttpd is loaded when the server starts (dlopen, by the soname the build read
+ * from the library its headers belong to), not linked: it brings GnuTLS and eight more
+ * libraries, whose loading and set-up would cost every other command, `jrnc check`
+ * included, several milliseconds at each run. */
 #include "jrn/serve.h"
 #include "jrn/memory.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <stdio.h>
@@ -21,7 +27,21 @@ enum { SERVE_CONNECTION_LIMIT = 256 };
 /* A connection that sends or takes nothing this long is closed (a stalled client). */
 enum { SERVE_IDLE_SECONDS = 60 };
 
+/* The functions of libmicrohttpd the server calls, as loaded; their types are the header's. */
+typedef struct serve_mhd {
+    void *library;
+    __typeof__(&MHD_start_daemon) start_daemon;
+    __typeof__(&MHD_stop_daemon) stop_daemon;
+    __typeof__(&MHD_create_response_from_buffer) create_response_from_buffer;
+    __typeof__(&MHD_create_response_from_callback) create_response_from_callback;
+    __typeof__(&MHD_add_response_header) add_response_header;
+    __typeof__(&MHD_queue_response) queue_response;
+    __typeof__(&MHD_destroy_response) destroy_response;
+    __typeof__(&MHD_lookup_connection_value) lookup_connection_value;
+} serve_mhd;
+
 struct jrn_serve_http {
+    serve_mhd mhd;
     struct MHD_Daemon *daemon;
     jrn_serve_site *site;
     bool loopback_only;
@@ -73,34 +93,36 @@ static ssize_t serve_stream_read(void *context, uint64_t position, char *buffer,
     return serve_stream_put(buffer, max, event);
 }
 
-static enum MHD_Result serve_queue(struct MHD_Connection *connection, unsigned status, struct MHD_Response *response)
+static enum MHD_Result serve_queue(const serve_mhd *mhd, struct MHD_Connection *connection, unsigned status,
+                                   struct MHD_Response *response)
 {
-    MHD_add_response_header(response, "Cache-Control", "no-store");
-    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
-    enum MHD_Result result = MHD_queue_response(connection, status, response);
-    MHD_destroy_response(response);
+    mhd->add_response_header(response, "Cache-Control", "no-store");
+    mhd->add_response_header(response, "X-Content-Type-Options", "nosniff");
+    mhd->add_response_header(response, "Referrer-Policy", "no-referrer");
+    enum MHD_Result result = mhd->queue_response(connection, status, response);
+    mhd->destroy_response(response);
     return result;
 }
 
-static enum MHD_Result serve_text(struct MHD_Connection *connection, unsigned status, const char *text)
+static enum MHD_Result serve_text(const serve_mhd *mhd, struct MHD_Connection *connection, unsigned status,
+                                  const char *text)
 {
     struct MHD_Response *response =
-        MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+        mhd->create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
     if (response == NULL) return MHD_NO;
-    MHD_add_response_header(response, "Content-Type", "text/plain; charset=utf-8");
-    if (status == MHD_HTTP_METHOD_NOT_ALLOWED) MHD_add_response_header(response, "Allow", "GET, HEAD");
-    return serve_queue(connection, status, response);
+    mhd->add_response_header(response, "Content-Type", "text/plain; charset=utf-8");
+    if (status == MHD_HTTP_METHOD_NOT_ALLOWED) mhd->add_response_header(response, "Allow", "GET, HEAD");
+    return serve_queue(mhd, connection, status, response);
 }
 
-static enum MHD_Result serve_answer_page(jrn_serve_site *site, struct MHD_Connection *connection)
+static enum MHD_Result serve_answer_page(const serve_mhd *mhd, jrn_serve_site *site, struct MHD_Connection *connection)
 {
-    const char *view = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "view");
+    const char *view = mhd->lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "view");
     pthread_mutex_lock(&site->lock);
     const jrn_strbuf *page = serve_page_get(site, view);
     /* Copied: the page may be rebuilt at the next save while a slow client still reads. */
     struct MHD_Response *response =
-        MHD_create_response_from_buffer(page->length, page->data, MHD_RESPMEM_MUST_COPY);
+        mhd->create_response_from_buffer(page->length, page->data, MHD_RESPMEM_MUST_COPY);
     jrn_strbuf policy = STRBUF_INIT;
     strbuf_printf(&policy, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                            "script-src 'nonce-%s'; connect-src 'self'; base-uri 'none'; form-action 'none'",
@@ -110,32 +132,33 @@ static enum MHD_Result serve_answer_page(jrn_serve_site *site, struct MHD_Connec
         strbuf_free(&policy);
         return MHD_NO;
     }
-    MHD_add_response_header(response, "Content-Type", "text/html; charset=utf-8");
-    MHD_add_response_header(response, "Content-Security-Policy", strbuf_text(&policy));
+    mhd->add_response_header(response, "Content-Type", "text/html; charset=utf-8");
+    mhd->add_response_header(response, "Content-Security-Policy", strbuf_text(&policy));
     strbuf_free(&policy);
-    return serve_queue(connection, MHD_HTTP_OK, response);
+    return serve_queue(mhd, connection, MHD_HTTP_OK, response);
 }
 
-static enum MHD_Result serve_answer_events(jrn_serve_site *site, struct MHD_Connection *connection)
+static enum MHD_Result serve_answer_events(const serve_mhd *mhd, jrn_serve_site *site,
+                                           struct MHD_Connection *connection)
 {
     serve_stream *stream = memory_calloc(1, sizeof *stream);
     stream->site = site;
     /* A page says which generation it shows; a save that came while it loaded is sent at
      * once. Without it the stream waits for the next save. */
-    const char *since = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "since");
+    const char *since = mhd->lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "since");
     char *end = NULL;
     unsigned long long shown = since != NULL ? strtoull(since, &end, 10) : 0;
     pthread_mutex_lock(&site->lock);
     stream->seen = since != NULL && end != since && *end == '\0' ? (uint64_t)shown : site->generation;
     pthread_mutex_unlock(&site->lock);
     struct MHD_Response *response =
-        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256, serve_stream_read, stream, free);
+        mhd->create_response_from_callback(MHD_SIZE_UNKNOWN, 256, serve_stream_read, stream, free);
     if (response == NULL) {
         free(stream);
         return MHD_NO;
     }
-    MHD_add_response_header(response, "Content-Type", "text/event-stream; charset=utf-8");
-    return serve_queue(connection, MHD_HTTP_OK, response);
+    mhd->add_response_header(response, "Content-Type", "text/event-stream; charset=utf-8");
+    return serve_queue(mhd, connection, MHD_HTTP_OK, response);
 }
 
 /* The Host header names this machine's loopback (127.0.0.1, localhost, [::1], with or
@@ -178,14 +201,44 @@ static enum MHD_Result serve_answer(void *context, struct MHD_Connection *connec
     jrn_serve_http *http = context;
     serve_route route = *request_state != NULL ? *(const serve_route *)*request_state : SERVE_ROUTE_NONE;
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return serve_text(connection, MHD_HTTP_METHOD_NOT_ALLOWED, "jrnc serve answers GET only\n");
+        return serve_text(&http->mhd, connection, MHD_HTTP_METHOD_NOT_ALLOWED, "jrnc serve answers GET only\n");
     if (http->loopback_only &&
-        !serve_host_is_loopback(MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Host")))
-        return serve_text(connection, MHD_HTTP_FORBIDDEN, "jrnc serve answers requests for 127.0.0.1 only\n");
+        !serve_host_is_loopback(http->mhd.lookup_connection_value(connection, MHD_HEADER_KIND, "Host")))
+        return serve_text(&http->mhd, connection, MHD_HTTP_FORBIDDEN, "jrnc serve answers requests for 127.0.0.1 only\n");
     /* Fixed routes: no part of a URL ever becomes a file name. */
-    if (route == SERVE_ROUTE_PAGE) return serve_answer_page(http->site, connection);
-    if (route == SERVE_ROUTE_EVENTS) return serve_answer_events(http->site, connection);
-    return serve_text(connection, MHD_HTTP_NOT_FOUND, "not found: jrnc serve has / and /events only\n");
+    if (route == SERVE_ROUTE_PAGE) return serve_answer_page(&http->mhd, http->site, connection);
+    if (route == SERVE_ROUTE_EVENTS) return serve_answer_events(&http->mhd, http->site, connection);
+    return serve_text(&http->mhd, connection, MHD_HTTP_NOT_FOUND, "not found: jrnc serve has / and /events only\n");
+}
+
+/* Loads libmicrohttpd into mhd; false after appending why to error. */
+static bool serve_load_mhd(serve_mhd *mhd, jrn_strbuf *error)
+{
+    mhd->library = dlopen(JRN_MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    struct {
+        void **function;
+        const char *name;
+    } const wanted[] = {
+        {(void **)&mhd->start_daemon, "MHD_start_daemon"},
+        {(void **)&mhd->stop_daemon, "MHD_stop_daemon"},
+        {(void **)&mhd->create_response_from_buffer, "MHD_create_response_from_buffer"},
+        {(void **)&mhd->create_response_from_callback, "MHD_create_response_from_callback"},
+        {(void **)&mhd->add_response_header, "MHD_add_response_header"},
+        {(void **)&mhd->queue_response, "MHD_queue_response"},
+        {(void **)&mhd->destroy_response, "MHD_destroy_response"},
+        {(void **)&mhd->lookup_connection_value, "MHD_lookup_connection_value"},
+    };
+    for (size_t i = 0; mhd->library != NULL && i < sizeof wanted / sizeof wanted[0]; i++) {
+        *wanted[i].function = dlsym(mhd->library, wanted[i].name);
+        if (*wanted[i].function != NULL) continue;
+        strbuf_printf(error, "cannot start the web server: %s has no %s", JRN_MHD_SONAME, wanted[i].name);
+        dlclose(mhd->library);
+        return false;
+    }
+    if (mhd->library == NULL)
+        strbuf_printf(error, "cannot start the web server: %s (install libmicrohttpd: sudo apt install libmicrohttpd12)",
+                      dlerror());
+    return mhd->library != NULL;
 }
 
 jrn_serve_http *serve_http_start(jrn_serve_site *site, int listener, bool ipv6, bool loopback_only,
@@ -194,18 +247,24 @@ jrn_serve_http *serve_http_start(jrn_serve_site *site, int listener, bool ipv6, 
     jrn_serve_http *http = memory_calloc(1, sizeof *http);
     http->site = site;
     http->loopback_only = loopback_only;
+    if (!serve_load_mhd(&http->mhd, error)) {
+        close(listener);
+        free(http);
+        return NULL;
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
     if (ipv6) flags |= MHD_USE_IPv6;
-    http->daemon = MHD_start_daemon(flags,
-                                    0, NULL, NULL, serve_answer, http,
-                                    MHD_OPTION_LISTEN_SOCKET, listener,
-                                    MHD_OPTION_URI_LOG_CALLBACK, serve_route_of, NULL,
-                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_CONNECTION_LIMIT,
-                                    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
-                                    MHD_OPTION_END);
+    http->daemon = http->mhd.start_daemon(flags,
+                                          0, NULL, NULL, serve_answer, http,
+                                          MHD_OPTION_LISTEN_SOCKET, listener,
+                                          MHD_OPTION_URI_LOG_CALLBACK, serve_route_of, NULL,
+                                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_CONNECTION_LIMIT,
+                                          MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
+                                          MHD_OPTION_END);
     if (http->daemon == NULL) {
         strbuf_printf(error, "cannot start the web server (libmicrohttpd)");
         close(listener);
+        dlclose(http->mhd.library);
         free(http);
         return NULL;
     }
@@ -221,6 +280,7 @@ void serve_http_stop(jrn_serve_http *http)
     pthread_cond_broadcast(&site->changed);
     pthread_mutex_unlock(&site->lock);
     /* The daemon closes the listening socket it was given. */
-    MHD_stop_daemon(http->daemon);
+    http->mhd.stop_daemon(http->daemon);
+    dlclose(http->mhd.library);
     free(http);
 }
