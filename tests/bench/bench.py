@@ -125,9 +125,28 @@ def main():
               f"(target <= 11x): {verdict(growth <= 11 and check_growth <= 11)}")
     memory_ratio = row["check_rss"] * 1024 / (row["mb"] * 1e6)
     print(f"- jrnc check peak memory / input size: {memory_ratio:.2f}x (target <= 15x): {verdict(memory_ratio <= 15)}")
+    dot_against_nop(have_nop)
     flow_growth()
     dense_flow_growth()
     lint_growth()
+
+
+def dot_against_nop(have_nop):
+    """The DOT compile against Graphviz's nop reading and rewriting the same DOT, on the
+    largest map drawn in full (src/dot_budget.c's legible size: 300 touchpoints), the
+    size at which the picture is still the whole map."""
+    if not have_nop:
+        print("- DOT compile vs nop: n/a (nop is missing)")
+        return
+    prefix = os.path.join(WORK, "map300")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), "300", prefix], check=True)
+    compile_time, compile_rss = measure([JRNC, prefix + ".jrn", "-o", prefix + ".dot"])
+    nop_time, nop_rss = measure(["nop", prefix + ".dot"])
+    time_ratio, memory_ratio = compile_time / max(nop_time, 1e-6), compile_rss / max(nop_rss, 1)
+    print(f"- DOT compile vs nop on the 300-touchpoint map (the largest drawn in full): {compile_time:.3f} s against "
+          f"{nop_time:.3f} s, {time_ratio:.2f}x (target <= 0.5x): {verdict(time_ratio <= 0.5)}; peak "
+          f"{compile_rss / 1024:.1f} MiB against {nop_rss / 1024:.1f} MiB, {memory_ratio:.2f}x (target <= 1.2x): "
+          f"{verdict(memory_ratio <= 1.2)}")
 
 
 def write_lines(path, lines):
