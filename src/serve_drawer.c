@@ -216,13 +216,13 @@ static void drawer_answer(const serve_draw_setup *setup, drawer_request *request
         return;
     }
     pid_t worker = fork();
+    int cause = errno;
     if (worker == 0) {
         close(pipe_ends[0]);
         drawer_work(setup, request, pipe_ends[1]);
     }
     close(pipe_ends[1]);
     jrn_strbuf text = STRBUF_INIT;
-    int cause = errno;
     if (worker > 0) drawer_read_worker(pipe_ends[0], worker, &text);
     close(pipe_ends[0]);
     int status = 0;
