@@ -459,13 +459,12 @@ static void blueprint_hop_label(blueprint *print, dot_edge *edge, const jrn_hop 
         strbuf_puts(out, "</B>");
     }
     strbuf_puts(out, "</FONT>");
-    /* A hop within a stage is a loop on the stage's actions node, and dot puts every loop's
-     * label at the node's centre, where those of a stage's hops cover one another; an
-     * external label is placed once the arcs are routed, beside its own arc and clear of
-     * the other labels. */
-    bool loop = print->column_of_stage[hop->from->stage->base.index] ==
-                print->column_of_stage[hop->to->stage->base.index];
-    dot_builder_set_text(print->builder, edge, loop ? "xlabel" : "label", true);
+    /* An external label, placed once the arcs are routed, beside its own arc and clear of
+     * the other labels: a hop within a stage is a loop on the stage's actions node, where
+     * dot puts every loop's label at the node's centre (those of a stage's hops covered one
+     * another), and the labels of hops between stages, set in the middle of their arcs, met
+     * where arcs cross. */
+    dot_builder_set_text(print->builder, edge, "xlabel", true);
 }
 
 /* The journeys' hops run across the customer actions. */

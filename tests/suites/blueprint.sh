@@ -72,9 +72,16 @@ PY
 
 # Every hop's time is drawn, and no two cover each other: the labels' text boxes from dot's
 # layout (a stage's own hops are loops on its actions node, whose labels dot once piled up
-# at the node's centre: 12min > wait 5min over 10min, 3min under 8min).
-python3 - "$TMP_DIR/hotel.json" <<'PY'
-import json, sys
+# at the node's centre: 12min > wait 5min over 10min, 3min under 8min; hops between stages
+# had their labels where arcs cross: '2mo' over '6w' in b2b_logistics). The hotel, and
+# every example with timed hops.
+for example in b2b_logistics b2c_ebike employee_journey hospital_hip; do
+    "$JRNC" --view blueprint "$JRN_ROOT/examples/$example.jrn" 2>/dev/null | dot -Tjson > "$TMP_DIR/$example.json" 2>/dev/null
+done
+for layout_file in "$TMP_DIR/hotel.json" "$TMP_DIR"/{b2b_logistics,b2c_ebike,employee_journey,hospital_hip}.json; do
+python3 - "$layout_file" <<'PY'
+import json, os, sys
+name = os.path.basename(sys.argv[1])[:-len(".json")]
 layout = json.load(open(sys.argv[1]))
 names = {o["_gvid"]: o["name"] for o in layout["objects"]}
 boxes, unplaced, labelled = [], [], 0
@@ -93,9 +100,10 @@ for edge in layout["edges"]:
 clashes = [f"'{a[4]}' covers '{b[4]}'" for i, a in enumerate(boxes) for b in boxes[i + 1:]
            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
 ok = labelled >= 10 and not unplaced and not clashes
-print(("PASS" if ok else "FAIL") + f": blueprint: the {labelled} hops' times are all drawn, none over another")
+print(("PASS" if ok else "FAIL") + f": blueprint: {name}'s {labelled} hops' times are all drawn, none over another")
 for problem in unplaced + clashes: print("  " + problem)
 PY
+done
 
 # serves: one arrow per link, from the served touchpoint's port down to the worker's,
 # drawn backwards so the arrowhead sits at what is served.
