@@ -144,14 +144,15 @@ static void lsp_hover_details(jrn_strbuf *out, jrn_arena *arena, const lsp_docum
 json_t *lsp_hover(lsp_server *server, const json_t *params, lsp_error *error)
 {
     lsp_document *document = lsp_params_document(server, params, error);
-    uint32_t offset;
-    if (document == NULL || !lsp_params_offset(server, document, params, &offset, error)) return NULL;
-    const jrn_compilation *analysis = lsp_analysis(server, document);
-    const jrn_model *model = analysis->resolved_model;
-    if (model == NULL) return json_null();
+    uint32_t current_offset, offset;
+    if (document == NULL || !lsp_params_offset(server, document, params, &current_offset, error)) return NULL;
+    lsp_basis basis;
+    lsp_basis_get(server, document, &basis);
+    const jrn_model *model = basis.model;
+    if (model == NULL || !lsp_basis_offset(&basis, current_offset, &offset)) return json_null();
     jrn_span span;
-    const jrn_element *element = lsp_element_at(model, lsp_root_source(model), offset, &span);
-    if (element == NULL) return json_null();
+    const jrn_element *element = lsp_element_at(model, basis.root, offset, &span);
+    if (element == NULL || !lsp_basis_span(&basis, span, &span)) return json_null();
     jrn_arena *arena = arena_new();
     jrn_strbuf text = STRBUF_INIT;
     strbuf_printf(&text, "**%s** `%s`", kind_name(element->kind), element->id != NULL ? element->id : "");

@@ -109,16 +109,20 @@ static int lsp_node_order(const void *a, const void *b)
     return x->begin < y->begin ? -1 : x->begin > y->begin;
 }
 
-static json_t *lsp_node_json(const lsp_server *server, const jrn_source *source, lsp_outline_node *node)
+/* The node as a DocumentSymbol, its ranges in the document's current text (basis). */
+static json_t *lsp_node_json(const lsp_server *server, const lsp_basis *basis, lsp_outline_node *node)
 {
     if (node->child_count > 1) qsort(node->children, node->child_count, sizeof *node->children, lsp_node_order);
     json_t *children = json_array();
     for (size_t i = 0; i < node->child_count; i++) {
-        json_array_append_new(children, lsp_node_json(server, source, node->children[i]));
+        json_array_append_new(children, lsp_node_json(server, basis, node->children[i]));
     }
-    jrn_span range = {source, node->begin, node->end};
+    jrn_span range = lsp_basis_range(basis, (jrn_span){basis->root, node->begin, node->end});
     const jrn_element *named = node->element != NULL ? node->element : &node->stage->base;
-    jrn_span selection = node->element != NULL ? named->id_span : (jrn_span){source, node->begin, node->begin};
+    jrn_span selection = lsp_basis_range(basis, node->element != NULL ? named->id_span
+                                                                      : (jrn_span){basis->root, node->begin, node->begin});
+    /* The selection lies within the range (LSP requires it), also around an edit. */
+    if (selection.begin < range.begin || selection.end > range.end) selection = (jrn_span){range.source, range.begin, range.begin};
     const char *detail = node->element != NULL ? (named->title != NULL ? named->title : kind_name(named->kind))
                                                : "extended here";
     json_t *symbol = json_pack("{s:o,s:o,s:i,s:o,s:o,s:o}", "name", lsp_string(named->id != NULL ? named->id : "map"),
@@ -177,10 +181,11 @@ json_t *lsp_document_symbols(lsp_server *server, const json_t *params, lsp_error
 {
     lsp_document *document = lsp_params_document(server, params, error);
     if (document == NULL) return NULL;
-    const jrn_compilation *analysis = lsp_analysis(server, document);
-    const jrn_model *model = analysis->resolved_model;
+    lsp_basis basis;
+    lsp_basis_get(server, document, &basis);
+    const jrn_model *model = basis.model;
     if (model == NULL) return json_array();
-    lsp_outline outline = {model, lsp_root_source(model), {0}, NULL};
+    lsp_outline outline = {model, basis.root, {0}, NULL};
     outline.stage_nodes = memory_calloc(model->stage_count + 1, sizeof *outline.stage_nodes);
     lsp_each_element(model, lsp_outline_plain, &outline);
     for (size_t i = 0; i < model->stage_count; i++) {
@@ -198,7 +203,7 @@ json_t *lsp_document_symbols(lsp_server *server, const json_t *params, lsp_error
     }
     json_t *symbols = json_array();
     for (size_t i = 0; i < outline.root.child_count; i++) {
-        json_array_append_new(symbols, lsp_node_json(server, outline.source, outline.root.children[i]));
+        json_array_append_new(symbols, lsp_node_json(server, &basis, outline.root.children[i]));
     }
     free(outline.root.children);
     return symbols;

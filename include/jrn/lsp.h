@@ -177,6 +177,28 @@ const jrn_model *lsp_resolved_model(lsp_server *server, lsp_document *document,
 /* The root source of a compilation (the document's text as it was compiled). */
 const jrn_source *lsp_root_source(const jrn_model *model);
 
+/* What a request about a document's names is answered from: its current analysis when the
+ * names resolved; while the text does not parse, the newest analysis that did, read through
+ * the difference between that text and the current one. The two texts agree on their first
+ * prefix bytes and on what follows old_tail in the one and new_tail in the other; what lies
+ * between (the edit since) has no counterpart. Fresh, the model's text is the current one. */
+typedef struct lsp_basis {
+    const jrn_model *model;      /* NULL: no analysis of the document has resolved */
+    const jrn_source *root;      /* the model's text of the document */
+    const jrn_source *current;   /* the document's current text */
+    uint32_t prefix, old_tail, new_tail;
+} lsp_basis;
+
+void lsp_basis_get(lsp_server *server, lsp_document *document, lsp_basis *basis);
+/* The model's offset for an offset in the current text; false inside the edit. */
+bool lsp_basis_offset(const lsp_basis *basis, uint32_t offset, uint32_t *model_offset);
+/* A span of the model in the current text (spans in other files as they are); false when
+ * it begins or ends inside the edit. */
+bool lsp_basis_span(const lsp_basis *basis, jrn_span span, jrn_span *current);
+/* The same, an end inside the edit moved to the edit's edge: a range around the edit (a
+ * stage whose block holds it) stays around it. */
+jrn_span lsp_basis_range(const lsp_basis *basis, jrn_span span);
+
 /* --- lsp_diagnostics.c --- */
 
 /* Publishes the document's findings: its own, and those in files it uses (unless open). */

@@ -463,6 +463,40 @@ async function main() {
         assert.deepEqual(closed.map((s) => [s.name, s.location.uri]), [['web', uriOf(parts)]]);
     });
 
+    await test('while a line does not parse: hover, definition, references and outline answer from the last text that did', async () => {
+        // A half-typed touchpoint between the stage and the journey: lines after it move down
+        // by one, and every answer lands where the name now is.
+        const broken = MAIN.replace('journey buy', 'touchpoint half "Half typed" { channel: \njourney buy');
+        const published = await session.change(mainFile, broken);
+        try {
+        assert.ok(published.diagnostics.some((d) => d.severity === 1), 'the syntax error is reported');
+        const hover = await session.request('textDocument/hover',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(broken, 'browse ->') });
+        assert.ok(hover, 'hover answers');
+        assert.match(hover.contents.value, /\*\*touchpoint\*\* `browse` — Browse the shop/);
+        assert.deepEqual(hover.range.start, positionOf(broken, 'browse ->'));
+        const definition = await session.request('textDocument/definition',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(broken, 'call [rate') });
+        assert.ok(definition, 'definition answers');
+        assert.deepEqual(definition.range.start, positionOf(broken, 'call "'));
+        const references = await session.request('textDocument/references',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(broken, 'browse "'), context: { includeDeclaration: true } });
+        assert.deepEqual(references.map((r) => r.range.start),
+            [positionOf(broken, 'browse "'), positionOf(broken, 'browse ->')]);
+        const symbols = await session.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(mainFile) } });
+        const journey = symbols.find((s) => s.name === 'buy');
+        assert.ok(journey, JSON.stringify(symbols.map((s) => s.name)));
+        assert.deepEqual(journey.selectionRange.start, positionOf(broken, 'buy "'));
+        assert.deepEqual(symbols.find((s) => s.name === 'look').children.map((c) => c.name), ['browse', 'call']);
+        // On the half-typed line itself there is nothing to answer from.
+        const inside = await session.request('textDocument/hover',
+            { textDocument: { uri: uriOf(mainFile) }, position: positionOf(broken, 'half "') });
+        assert.equal(inside, null);
+        } finally {
+            await session.change(mainFile, MAIN);
+        }
+    });
+
     await test('semantic tokens follow resolution: touchpoints, channels, personas, declarations', async () => {
         const legend = (await session.request('initialize', { processId: null, rootUri: null, capabilities: {} })
             .catch(() => null));
