@@ -228,9 +228,11 @@ check-built: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/references_check
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 # What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the
-# same list): the standard library and the editor support, without build leftovers.
+# same list): the standard library, the editor support, without build leftovers, and the
+# lint rule catalogue the language server links each finding to (beside stdlib, as here).
 JRN_DATA_DIR  := $(DATADIR)/jrnc
 STDLIB_FILES  := $(sort $(shell find stdlib -type f 2>/dev/null))
+DOC_FILES     := docs/lint-rules.md
 EDITOR_FILES  := $(sort $(shell find editors -type f ! -name '*.elc' ! -path '*/node_modules/*' 2>/dev/null))
 INSTALLED_BIN := $(DESTDIR)$(BINDIR)/jrnc
 INSTALLED_MAN := $(DESTDIR)$(MANDIR)/man1/jrnc.1
@@ -244,7 +246,7 @@ install: all
 	$(INSTALL) -m 644 docs/jrnc.1 $(INSTALLED_MAN)
 	$(INSTALL) -m 644 editors/shell/jrnc.bash $(INSTALLED_BASH_COMPLETION)
 	$(INSTALL) -m 644 editors/shell/_jrnc $(INSTALLED_ZSH_COMPLETION)
-	@for file in $(STDLIB_FILES) $(EDITOR_FILES); do \
+	@for file in $(STDLIB_FILES) $(DOC_FILES) $(EDITOR_FILES); do \
 	    echo "$(INSTALL) -m 644 $$file $(DESTDIR)$(JRN_DATA_DIR)/$$file"; \
 	    $(INSTALL) -d "$(DESTDIR)$(JRN_DATA_DIR)/$${file%/*}" && \
 	    $(INSTALL) -m 644 "$$file" "$(DESTDIR)$(JRN_DATA_DIR)/$$file" || exit 1; \
@@ -254,7 +256,7 @@ install: all
 # completion folders are shared with other programs.
 uninstall:
 	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH_COMPLETION) $(INSTALLED_ZSH_COMPLETION)
-	@for file in $(STDLIB_FILES) $(EDITOR_FILES); do \
+	@for file in $(STDLIB_FILES) $(DOC_FILES) $(EDITOR_FILES); do \
 	    rm -f "$(DESTDIR)$(JRN_DATA_DIR)/$$file" || exit 1; \
 	done
 	@if [ -d "$(DESTDIR)$(JRN_DATA_DIR)" ]; then \

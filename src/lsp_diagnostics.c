@@ -6,8 +6,71 @@
 #include "jrn/lsp.h"
 #include "jrn/memory.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The catalogue's section of a rule begins with a heading "### `RULE`". */
+static const char lsp_rule_heading[] = "### `";
+
+void lsp_rule_docs_load(lsp_rule_docs *docs, const char *stdlib_dir)
+{
+    *docs = (lsp_rule_docs){0};
+    if (stdlib_dir == NULL) return;
+    const char *slash = strrchr(stdlib_dir, '/');
+    if (slash == NULL) return;
+    jrn_strbuf path = STRBUF_INIT;
+    strbuf_append(&path, stdlib_dir, (size_t)(slash - stdlib_dir));
+    strbuf_puts(&path, "/docs/lint-rules.md");
+    FILE *file = fopen(strbuf_text(&path), "r");
+    char line[512];
+    for (unsigned number = 1; file != NULL && fgets(line, sizeof line, file) != NULL; number++) {
+        size_t length = strlen(line);
+        bool whole = length > 0 && line[length - 1] == '\n';
+        if (strncmp(line, lsp_rule_heading, strlen(lsp_rule_heading)) == 0) {
+            const char *rule = line + strlen(lsp_rule_heading);
+            const char *end = strchr(rule, '`');
+            if (end != NULL && end > rule) {
+                lsp_rule_doc doc = {memory_calloc((size_t)(end - rule) + 1, 1), number};
+                memcpy(doc.rule, rule, (size_t)(end - rule));
+                MEMORY_PUSH(docs->items, docs->count, doc);
+            }
+        }
+        /* A line longer than the buffer is read in pieces: count it once. */
+        while (!whole && fgets(line, sizeof line, file) != NULL) {
+            length = strlen(line);
+            whole = length > 0 && line[length - 1] == '\n';
+        }
+    }
+    if (file != NULL) {
+        fclose(file);
+        lsp_documents none = {0};   /* the catalogue is never an open document */
+        docs->uri = lsp_uri_for_path(&none, strbuf_text(&path));
+    }
+    strbuf_free(&path);
+}
+
+void lsp_rule_docs_free(lsp_rule_docs *docs)
+{
+    for (size_t i = 0; i < docs->count; i++) free(docs->items[i].rule);
+    free(docs->items);
+    free(docs->uri);
+}
+
+/* {href} of rule's section in the catalogue ("…/lint-rules.md#L236", the line form editors
+ * open at), or NULL for a rule it does not document. */
+static json_t *lsp_rule_link(const lsp_rule_docs *docs, const char *rule)
+{
+    for (size_t i = 0; docs->uri != NULL && i < docs->count; i++) {
+        if (strcmp(docs->items[i].rule, rule) != 0) continue;
+        jrn_strbuf href = STRBUF_INIT;
+        strbuf_printf(&href, "%s#L%u", docs->uri, docs->items[i].line);
+        json_t *link = json_pack("{s:s}", "href", strbuf_text(&href));
+        strbuf_free(&href);
+        return link;
+    }
+    return NULL;
+}
 
 /* LSP's DiagnosticSeverity: 1 error, 2 warning, 3 information. */
 static int lsp_severity(jrn_severity severity)
@@ -52,7 +115,11 @@ static json_t *lsp_diagnostic_json(lsp_server *server, const jrn_diag *diag)
     strbuf_free(&message);
     if (json_array_size(related) > 0) json_object_set_new(result, "relatedInformation", related);
     else json_decref(related);
-    if (diag->rule != NULL) json_object_set_new(result, "code", lsp_string(diag->rule));
+    if (diag->rule != NULL) {
+        json_object_set_new(result, "code", lsp_string(diag->rule));
+        json_t *link = lsp_rule_link(&server->rule_docs, diag->rule);
+        if (link != NULL) json_object_set_new(result, "codeDescription", link);
+    }
     /* Code actions find the fix again from here: the text that replaces the range. */
     if (diag->fixit != NULL) json_object_set_new(result, "data", json_pack("{s:o}", "fixit", lsp_string(diag->fixit)));
     return result;

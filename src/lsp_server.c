@@ -437,6 +437,7 @@ int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, c
     server.today = today;
     server.data_files = data_files;
     server.data_count = data_count;
+    lsp_rule_docs_load(&server.rule_docs, options->stdlib_dir);
     jrn_strbuf body = STRBUF_INIT;
     lsp_batch batch = {.count = 0};
     bool input_open = true;
@@ -456,6 +457,7 @@ int lsp_serve(int input_fd, int output_fd, const jrn_compile_options *options, c
     strbuf_free(&body);
     lsp_documents_free(&server.documents);
     lsp_workspace_free(&server.workspace);
+    lsp_rule_docs_free(&server.rule_docs);
     lsp_reader_free(&server.reader);
     return server.exit_requested && server.shutdown_requested ? 0 : 1;
 }

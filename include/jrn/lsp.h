@@ -129,6 +129,20 @@ void lsp_workspace_each_map(const lsp_workspace *workspace, void (*visit)(const 
 
 /* --- lsp_server.c: the server --- */
 
+/* Where each lint rule is documented: docs/lint-rules.md beside the standard library (the
+ * source tree's, or the copy `make install` puts under share/jrnc), each rule's section by
+ * its heading's line. */
+typedef struct lsp_rule_doc {
+    char *rule;
+    unsigned line;               /* 1-based */
+} lsp_rule_doc;
+
+typedef struct lsp_rule_docs {
+    char *uri;                   /* file: URI of the catalogue, or NULL when it is not there */
+    lsp_rule_doc *items;
+    size_t count;
+} lsp_rule_docs;
+
 typedef struct lsp_server {
     int output_fd;
     lsp_reader reader;
@@ -139,6 +153,7 @@ typedef struct lsp_server {
     lsp_documents documents;
     lsp_workspace workspace;
     jrn_date today;                /* what lint's stale-review measures from */
+    lsp_rule_docs rule_docs;       /* the links of the diagnostics' rule codes */
     bool initialized;
     bool shutdown_requested;
     bool exit_requested;
@@ -200,6 +215,10 @@ bool lsp_basis_span(const lsp_basis *basis, jrn_span span, jrn_span *current);
 jrn_span lsp_basis_range(const lsp_basis *basis, jrn_span span);
 
 /* --- lsp_diagnostics.c --- */
+
+/* Finds the rule catalogue beside stdlib_dir and where each rule's section begins. */
+void lsp_rule_docs_load(lsp_rule_docs *docs, const char *stdlib_dir);
+void lsp_rule_docs_free(lsp_rule_docs *docs);
 
 /* Publishes the document's findings: its own, and those in files it uses (unless open). */
 void lsp_publish_diagnostics(lsp_server *server, lsp_document *document);

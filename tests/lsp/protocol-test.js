@@ -180,6 +180,11 @@ async function main() {
         const finding = published.diagnostics.find((d) => d.code === 'persona-without-journey');
         assert.ok(finding, JSON.stringify(published.diagnostics));
         assert.ok(finding.severity === 2 || finding.severity === 3);
+        // The rule code links to the rule's section of docs/lint-rules.md (by its line).
+        const href = finding.codeDescription && finding.codeDescription.href;
+        assert.match(href || '', /^file:\/\/.*\/docs\/lint-rules\.md#L\d+$/, JSON.stringify(finding));
+        const [file, line] = decodeURIComponent(href.slice('file://'.length)).split('#L');
+        assert.equal(fs.readFileSync(file, 'utf8').split('\n')[Number(line) - 1], '### `persona-without-journey`');
         const actions = await session.request('textDocument/codeAction',
             { textDocument: { uri: uriOf(mainFile) }, range: finding.range, context: { diagnostics: [finding] } });
         const disable = actions.find((action) => /jrnc: disable=persona-without-journey/.test(action.title));

@@ -170,12 +170,51 @@ if [ $? -eq 0 ] && [ -x "$installed/bin/jrnc" ]; then pass "make install DESTDIR
 else fail "make install DESTDIR PREFIX" "$out"; fi
 missing=""
 for file in share/man/man1/jrnc.1 share/bash-completion/completions/jrnc share/zsh/site-functions/_jrnc \
-            $(cd "$JRN_ROOT" && find stdlib -type f | sed 's|^|share/jrnc/|') \
+            $(cd "$JRN_ROOT" && find stdlib -type f | sed 's|^|share/jrnc/|') share/jrnc/docs/lint-rules.md \
             $(cd "$JRN_ROOT" && find editors -type f ! -name '*.elc' ! -path '*/node_modules/*' 2>/dev/null | sed 's|^|share/jrnc/|'); do
     [ -f "$installed/$file" ] || missing="$missing $file"
 done
 [ -z "$missing" ] && pass "install puts man page, completions, stdlib and editors in place" \
     || fail "install puts man page, completions, stdlib and editors in place" "missing:$missing"
+
+# The installed language server links a finding's rule to its section of the installed
+# rule catalogue (LSP codeDescription), by line: the line the link names is the rule's heading.
+out=$(cd / && python3 - "$installed/bin/jrnc" <<'PY' 2>&1
+import json, subprocess, sys, urllib.parse
+server = subprocess.Popen([sys.argv[1], "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def send(message):
+    body = json.dumps(message).encode()
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    server.stdin.flush()
+def receive():
+    length = 0
+    while True:
+        line = server.stdout.readline()
+        if line in (b"\r\n", b""): break
+        if line.lower().startswith(b"content-length:"): length = int(line.split(b":")[1])
+    return json.loads(server.stdout.read(length))
+send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+while receive().get("id") != 1: pass
+send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+text = 'map "M" { reviewed: 2026-01-01 }\nstage s "S" {\n  touchpoint t "T" { channel: web }\n}\n'
+send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+    "uri": "file:///nowhere/map.jrn", "languageId": "jrn", "version": 1, "text": text}}})
+while True:
+    message = receive()
+    if message.get("method") == "textDocument/publishDiagnostics": break
+server.stdin.close(); server.kill()
+found = [d for d in message["params"]["diagnostics"] if d.get("code") == "no-owner"]
+if not found: sys.exit(f"no no-owner finding: {message}")
+href = found[0].get("codeDescription", {}).get("href", "")
+path, _, line = href.partition("#L")
+path = urllib.parse.unquote(path[len("file://"):])
+heading = open(path).read().split("\n")[int(line) - 1]
+print(path, heading)
+PY
+)
+[[ "$out" == "$(cd "$installed/share/jrnc/docs" && pwd -P)/lint-rules.md ### \`no-owner\`" ]] \
+    && pass "installed jrnc lsp links a finding's rule to its section of the installed catalogue" \
+    || fail "installed jrnc lsp links a finding's rule to its section of the installed catalogue" "$out"
 
 # A map of its own, far from the source tree, that uses a standard spine.
 mkdir -p elsewhere
