@@ -174,6 +174,51 @@ async function main() {
         assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1), []);
     });
 
+    await test('related information: a duplicate touchpoint points at its first declaration', async () => {
+        const text = MAIN.replace('  touchpoint call "Call us"', '  touchpoint call "Call again" { channel: phone }\n  touchpoint call "Call us"');
+        try {
+            const published = await session.change(mainFile, text);
+            const duplicate = published.diagnostics.find((d) => /duplicate touchpoint 'call'/.test(d.message));
+            assert.ok(duplicate, JSON.stringify(published.diagnostics));
+            assert.deepEqual(duplicate.range.start, positionOf(text, 'call "Call us"'));
+            assert.equal(duplicate.relatedInformation.length, 1, JSON.stringify(duplicate));
+            const first = duplicate.relatedInformation[0];
+            assert.match(first.message, /first declared here/);
+            assert.equal(first.location.uri, uriOf(mainFile));
+            assert.deepEqual(first.location.range.start, positionOf(text, 'call "Call again"'));
+        } finally {
+            await session.change(mainFile, MAIN);
+        }
+    });
+
+    await test('quick fix: declare an unknown channel and an unknown persona, and the map compiles', async () => {
+        let text = MAIN.replace('channel: phone', 'channel: telex').replace('persona: buyer }', 'persona: visitor }');
+        try {
+            for (const [kind, id] of [['channel', 'telex'], ['persona', 'visitor']]) {
+                const published = await session.change(mainFile, text);
+                const unknown = published.diagnostics.find((d) => d.message.startsWith(`unknown ${kind} '${id}'`));
+                assert.ok(unknown, JSON.stringify(published.diagnostics));
+                const actions = await session.request('textDocument/codeAction',
+                    { textDocument: { uri: uriOf(mainFile) }, range: unknown.range, context: { diagnostics: [unknown] } });
+                const declare = actions.find((action) => action.title === `Declare ${kind} '${id}'`);
+                assert.ok(declare, JSON.stringify(actions.map((action) => action.title)));
+                text = applyEdits(text, declare.edit.changes[uriOf(mainFile)]);
+                assert.ok(text.endsWith(`${kind} ${id} "${id}"\n`), text);
+            }
+            const published = await session.change(mainFile, text);
+            assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1), []);
+            // Checked on disk, then removed: the workspace folder's maps are searched later.
+            const file = write('declared.jrn', text);
+            try {
+                execFileSync(JRNC, ['check', file], { cwd: TMP });
+            } finally {
+                fs.unlinkSync(file);
+            }
+        } finally {
+            await session.change(mainFile, MAIN);
+        }
+    });
+
     await test('lint findings come with their rule code and severity', async () => {
         const text = MAIN + 'persona lonely "Nobody maps me"\n';
         const published = await session.change(mainFile, text);
@@ -288,6 +333,30 @@ async function main() {
         const text = MAIN.replace('persona: buyer  emotion', 'persona: buyer, b  emotion');
         const items = await complete(text, 'buyer, b', 8);
         assert.deepEqual(labels(items), ['buyer']);
+    });
+
+    await test('completion after owner:, serves: and loops: offers teams, touchpoints and stages', async () => {
+        // The names come from the last text that resolved: this one, then each half typed.
+        const valid = MAIN.replace('use "parts"\n', 'use "parts"\nteam care "Customer care"\nteam ops "Operations"\n')
+            + 'stage after "After sales" {\n  loops: look\n  touchpoint prepare "Prepare the parcel" { backstage  serves: browse }\n}\n';
+        try {
+            const published = await session.change(mainFile, valid);
+            assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1), []);
+            const owner = await complete(valid.replace('channel: web', 'owner:  channel: web'), 'owner: ', 7);
+            assert.ok(labels(owner).includes('care') && labels(owner).includes('ops'), JSON.stringify(labels(owner)));
+            assert.equal(owner.find((item) => item.label === 'care').detail, 'Customer care');
+            assert.ok(!labels(owner).includes('web') && !labels(owner).includes('browse'), 'teams only');
+            const serves = await complete(valid.replace('serves: browse', 'serves: '), 'serves: ', 8);
+            assert.ok(labels(serves).includes('browse') && labels(serves).includes('call'), JSON.stringify(labels(serves)));
+            assert.equal(serves.find((item) => item.label === 'browse').detail, 'Browse the shop');
+            assert.ok(!labels(serves).includes('care') && !labels(serves).includes('look'), 'touchpoints only');
+            const loops = await complete(valid.replace('loops: look', 'loops: '), 'loops: ', 7);
+            assert.ok(labels(loops).includes('look'), JSON.stringify(labels(loops)));
+            assert.equal(loops.find((item) => item.label === 'look').detail, 'Look around');
+            assert.ok(!labels(loops).includes('browse') && !labels(loops).includes('care'), 'stages only');
+        } finally {
+            await session.change(mainFile, MAIN);
+        }
     });
 
     await test('completion at the top level: keywords and snippets', async () => {
