@@ -14,8 +14,9 @@
 
 enum {
     ARENA_BLOCK_SIZE = 64 * 1024,
-    /* An arena past 16 MB (a map of tens of thousands of touchpoints) takes 2 MB blocks,
-     * each one huge page (arena_huge_block). */
+    /* An arena past 16 MB (a map of tens of thousands of touchpoints), or told to expect
+     * half a huge page or more (arena_expect), takes 2 MB blocks, each one huge page
+     * (arena_huge_block). */
     ARENA_BIG_ARENA = 16 * 1024 * 1024,
     ARENA_BIG_BLOCK_SIZE = 2 * 1024 * 1024,
     /* Nothing jrnc allocates needs more than 8 (no long double, no vector types), and a
@@ -33,6 +34,7 @@ typedef struct arena_block {
 struct jrn_arena {
     arena_block *current;
     size_t bytes_used;
+    size_t bytes_expected;   /* what arena_expect was told, 0 when nothing */
 };
 
 jrn_arena *arena_new(void)
@@ -70,7 +72,8 @@ static arena_block *arena_add_block(jrn_arena *arena, size_t at_least)
     /* A large one-off allocation gets a block of its own, behind the current block so the
      * current block's free space is not wasted. */
     bool is_one_off = at_least > ARENA_BLOCK_SIZE / 4 && arena->current != NULL;
-    size_t block_size = arena->bytes_used >= ARENA_BIG_ARENA ? ARENA_BIG_BLOCK_SIZE : ARENA_BLOCK_SIZE;
+    bool big = arena->bytes_used >= ARENA_BIG_ARENA || arena->bytes_expected >= ARENA_BIG_BLOCK_SIZE / 2;
+    size_t block_size = big ? ARENA_BIG_BLOCK_SIZE : ARENA_BLOCK_SIZE;
     bool is_huge = !is_one_off && block_size == ARENA_BIG_BLOCK_SIZE &&
                    at_least <= ARENA_BIG_BLOCK_SIZE - sizeof(arena_block);
     size_t capacity = is_huge ? ARENA_BIG_BLOCK_SIZE - sizeof(arena_block)
@@ -164,6 +167,11 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
     void *grown = arena_alloc_array(arena, count == 0 ? 1 : count * 2, element_size);
     if (count > 0) memcpy(grown, items, count * element_size);
     return grown;
+}
+
+void arena_expect(jrn_arena *arena, size_t bytes)
+{
+    arena->bytes_expected = bytes;
 }
 
 size_t arena_bytes_used(const jrn_arena *arena)

@@ -26,7 +26,11 @@ void compile_free(jrn_compilation *compilation)
 static bool compile_source(jrn_compilation *compilation, const jrn_source *root,
                            const jrn_compile_options *options)
 {
+    /* A syntax tree takes about eight bytes for each byte of the map, the model about five
+     * (docs/performance.md): told so, an arena for a large map takes huge pages. */
     jrn_arena *syntax_arena = arena_new();
+    arena_expect(syntax_arena, (size_t)root->length * 8);
+    arena_expect(compilation->arena, (size_t)root->length * 5);
     jrn_sema sema;
     sema_init(&sema, compilation->arena, syntax_arena, &compilation->diags, options);
     /* Name resolution on a file that did not parse would only add noise to the syntax errors. */

@@ -28,6 +28,11 @@ void *arena_grow_for_push(jrn_arena *arena, void *items, size_t count, size_t el
         (items)[(count)++] = (item); \
     } while (0)
 
+/* Tells the arena it will hold about bytes. From half a huge page (1 MB) on, it takes its
+ * blocks as huge pages: one page fault for 2 MB instead of one per 4 KB page, which is
+ * most of what building a large map's syntax tree costs where faults are dear. */
+void arena_expect(jrn_arena *arena, size_t bytes);
+
 /* Bytes handed out so far (for the benchmark's memory figures). */
 size_t arena_bytes_used(const jrn_arena *arena);
 
