@@ -191,6 +191,29 @@ async function main() {
         }
     });
 
+    await test('related information: a property set twice points where it was first set, a name of the wrong kind at its declaration in the used file', async () => {
+        const text = MAIN.replace('emotion: 1 }', 'emotion: 1  emotion: 2 }').replace('channel: phone', 'channel: buyer');
+        try {
+            const published = await session.change(mainFile, text);
+            const twice = published.diagnostics.find((d) => /'emotion' is already set/.test(d.message));
+            assert.ok(twice, JSON.stringify(published.diagnostics));
+            assert.equal(twice.relatedInformation.length, 1, JSON.stringify(twice));
+            assert.match(twice.relatedInformation[0].message, /^first set here$/);
+            assert.equal(twice.relatedInformation[0].location.uri, uriOf(mainFile));
+            assert.deepEqual(twice.relatedInformation[0].location.range.start, positionOf(text, 'emotion: 1'));
+            const wrongKind = published.diagnostics.find((d) => /'buyer' is a persona, not a channel/.test(d.message));
+            assert.ok(wrongKind, JSON.stringify(published.diagnostics));
+            assert.deepEqual(wrongKind.range.start, positionOf(text, 'buyer  persona'));
+            assert.equal(wrongKind.relatedInformation.length, 1, JSON.stringify(wrongKind));
+            const declared = wrongKind.relatedInformation[0];
+            assert.match(declared.message, /persona 'buyer' is declared here/);
+            assert.equal(declared.location.uri, uriOf(parts));
+            assert.deepEqual(declared.location.range.start, positionOf(PARTS, 'buyer "Buyer"'));
+        } finally {
+            await session.change(mainFile, MAIN);
+        }
+    });
+
     await test('quick fix: declare an unknown channel and an unknown persona, and the map compiles', async () => {
         let text = MAIN.replace('channel: phone', 'channel: telex').replace('persona: buyer }', 'persona: visitor }');
         try {
