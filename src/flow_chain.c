@@ -454,8 +454,7 @@ static bool chain_solve_iterative(const chain_system *system, jrn_sparse_krylov 
          * iteration measures in the 2-norm, which is within a factor sqrt(n) of either. */
         double tolerance = goal / left / (4 * sqrt((double)n));
         memset(correction, 0, n * sizeof *correction);
-        bool settled = false;
-        size_t spent = sparse_krylov_solve(krylov, transposed, residual, correction, tolerance, *budget, &settled);
+        size_t spent = sparse_krylov_solve(krylov, transposed, residual, correction, tolerance, *budget);
         *budget -= spent < *budget ? spent : *budget;
         for (size_t i = 0; i < n; i++) x[i] += correction[i];
         if (spent <= 1) break;   /* broke down at once: restarting would too */

@@ -85,6 +85,11 @@ void lsp_basis_get(lsp_server *server, lsp_document *document, lsp_basis *basis)
     basis->model = resolved->resolved_model;
     basis->root = lsp_root_source(basis->model);
     basis->current = current;
+    if (resolved == analysis) {
+        /* Fresh: the model's text is the current one, all of it shared. */
+        basis->prefix = basis->old_tail = basis->new_tail = current->length;
+        return;
+    }
     const char *old_text = basis->root->text, *new_text = current->text;
     uint32_t old_length = basis->root->length, new_length = current->length;
     uint32_t prefix = 0;

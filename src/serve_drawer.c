@@ -68,6 +68,9 @@ typedef struct drawer_request {
 
 /* ---- the channel: a frame is a 64-bit length in host order and that many bytes ---- */
 
+/* output_write_all's loop with send(MSG_NOSIGNAL) for write(): the other end of a socket
+ * may be gone (the helper crashed, the server stopped), and a SIGPIPE would end this
+ * process instead of failing the send. */
 static bool drawer_send_all(int channel, const void *data, size_t length)
 {
     for (const char *at = data; length > 0;) {
@@ -168,14 +171,11 @@ static bool drawer_draw(const serve_draw_setup *setup, drawer_request *request, 
 static void drawer_work(const serve_draw_setup *setup, drawer_request *request, int channel)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    jrn_strbuf text = STRBUF_INIT;
-    strbuf_putc(&text, '?');
     jrn_strbuf drawing = STRBUF_INIT;
-    text.data[0] = drawer_draw(setup, request, &drawing) ? DRAWER_DRAWN : DRAWER_REFUSED;
-    strbuf_append(&text, drawing.data != NULL ? drawing.data : "", drawing.length);
-    bool written = output_write_all(channel, text.data, text.length);
+    char verdict = drawer_draw(setup, request, &drawing) ? DRAWER_DRAWN : DRAWER_REFUSED;
+    bool written = output_write_all(channel, &verdict, 1) &&
+                   output_write_all(channel, drawing.data != NULL ? drawing.data : "", drawing.length);
     strbuf_free(&drawing);
-    strbuf_free(&text);
     fflush(NULL);
     _exit(written ? 0 : 1);
 }

@@ -20,7 +20,6 @@
  * values: L (unit diagonal, not stored) left of each diagonal, U from it on. */
 struct jrn_sparse_krylov {
     const jrn_sparse_matrix *matrix;
-    size_t count;
     size_t *row_begin;       /* count + 1 offsets */
     size_t *column;
     double *factor;
@@ -57,7 +56,7 @@ static void krylov_copy_rows(jrn_sparse_krylov *krylov)
  * the pattern has. False at a zero or non-finite pivot. */
 static bool krylov_factor(jrn_sparse_krylov *krylov)
 {
-    size_t n = krylov->count;
+    size_t n = krylov->matrix->count;
     size_t *position = memory_calloc(n ? n : 1, sizeof *position);
     for (size_t j = 0; j < n; j++) position[j] = SIZE_MAX;
     bool ok = true;
@@ -83,7 +82,6 @@ jrn_sparse_krylov *sparse_krylov_new(const jrn_sparse_matrix *matrix)
 {
     jrn_sparse_krylov *krylov = memory_calloc(1, sizeof *krylov);
     krylov->matrix = matrix;
-    krylov->count = matrix->count;
     krylov_copy_rows(krylov);
     if (krylov_factor(krylov)) return krylov;
     sparse_krylov_free(krylov);
@@ -103,7 +101,7 @@ void sparse_krylov_free(jrn_sparse_krylov *krylov)
 /* z = (LU)^-1 r: L y = r forward, then U z = y backward. */
 static void krylov_precondition(const jrn_sparse_krylov *krylov, const double *r, double *z)
 {
-    size_t n = krylov->count;
+    size_t n = krylov->matrix->count;
     for (size_t i = 0; i < n; i++) {
         double sum = r[i];
         for (size_t at = krylov->row_begin[i]; at < krylov->diagonal_at[i]; at++)
@@ -122,7 +120,7 @@ static void krylov_precondition(const jrn_sparse_krylov *krylov, const double *r
  * scattered once its unknown is final. */
 static void krylov_precondition_transposed(const jrn_sparse_krylov *krylov, const double *r, double *z)
 {
-    size_t n = krylov->count;
+    size_t n = krylov->matrix->count;
     memcpy(z, r, n * sizeof *z);
     for (size_t i = 0; i < n; i++) {
         z[i] /= krylov->factor[krylov->diagonal_at[i]];
@@ -164,9 +162,9 @@ typedef struct krylov_vectors {
 } krylov_vectors;
 
 size_t sparse_krylov_solve(jrn_sparse_krylov *krylov, bool transposed, const double *rhs, double *x,
-                           double tolerance, size_t max_products, bool *converged)
+                           double tolerance, size_t max_products)
 {
-    size_t n = krylov->count;
+    size_t n = krylov->matrix->count;
     void (*precondition)(const jrn_sparse_krylov *, const double *, double *) =
         transposed ? krylov_precondition_transposed : krylov_precondition;
     krylov_vectors w;
@@ -178,8 +176,8 @@ size_t sparse_krylov_solve(jrn_sparse_krylov *krylov, bool transposed, const dou
     memcpy(w.shadow, w.r, n * sizeof *w.r);
     double goal = tolerance * sqrt(krylov_dot(n, rhs, rhs));
     double rho = 1, alpha = 1, omega = 1;
-    *converged = sqrt(krylov_dot(n, w.r, w.r)) <= goal;
-    while (!*converged && products + 2 <= max_products) {
+    bool converged = sqrt(krylov_dot(n, w.r, w.r)) <= goal;
+    while (!converged && products + 2 <= max_products) {
         double rho_next = krylov_dot(n, w.shadow, w.r);
         if (rho_next == 0 || !isfinite(rho_next)) break;   /* broke down: the caller restarts or gives up */
         double beta = rho_next / rho * (alpha / omega);
@@ -194,7 +192,6 @@ size_t sparse_krylov_solve(jrn_sparse_krylov *krylov, bool transposed, const dou
         for (size_t i = 0; i < n; i++) w.s[i] = w.r[i] - alpha * w.v[i];
         if (sqrt(krylov_dot(n, w.s, w.s)) <= goal) {
             for (size_t i = 0; i < n; i++) x[i] += alpha * w.scaled_p[i];
-            *converged = true;
             break;
         }
         precondition(krylov, w.s, w.scaled_s);
@@ -208,7 +205,7 @@ size_t sparse_krylov_solve(jrn_sparse_krylov *krylov, bool transposed, const dou
             x[i] += alpha * w.scaled_p[i] + omega * w.scaled_s[i];
             w.r[i] = w.s[i] - omega * w.t[i];
         }
-        *converged = sqrt(krylov_dot(n, w.r, w.r)) <= goal;
+        converged = sqrt(krylov_dot(n, w.r, w.r)) <= goal;
     }
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) free(*all[k]);
     return products;

@@ -27,12 +27,11 @@ jrn_sparse_krylov *sparse_krylov_new(const jrn_sparse_matrix *matrix);
 void sparse_krylov_free(jrn_sparse_krylov *krylov);
 
 /* Improves x towards A x = rhs (A^T x = rhs when transposed) until the residual the
- * iteration tracks is at most tolerance times rhs's (2-norms) or max_products products
- * with A pass. Returns the products spent; *converged says whether it got there (false
- * also when the iteration broke down: x is then its last finite value). The tracked
- * residual drifts from the true one: a caller that needs an answer it can trust computes
- * the true residual itself. */
+ * iteration tracks is at most tolerance times rhs's (2-norms), max_products products with
+ * A pass, or the iteration breaks down (x is then its last finite value). Returns the
+ * products spent. The tracked residual drifts from the true one, so whether x is good
+ * enough is for the caller to measure: it computes the true residual itself. */
 size_t sparse_krylov_solve(jrn_sparse_krylov *krylov, bool transposed, const double *rhs, double *x,
-                           double tolerance, size_t max_products, bool *converged);
+                           double tolerance, size_t max_products);
 
 #endif
