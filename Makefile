@@ -34,20 +34,27 @@ PROGRAM     ?= jrnc
 GEN         := $(BUILD)/gen
 OBJ         := $(BUILD)/obj
 
+# Graphviz's libgvc (with libcgraph) draws -T pictures, SuiteSparse's KLU solves flow's
+# chains, libmicrohttpd serves `jrnc serve`'s pages. None is linked: each is loaded by the
+# commands that use it (src/library.c), by its soname, read here from the library its
+# headers belong to, so the libraries they bring cost no other command their loading.
+# soname(library, pkg-config module, fallback): from the module's libdir, else from where
+# the compiler would link the library.
+soname = $(or $(shell objdump -p $(or $(wildcard $(shell $(PKG_CONFIG) --variable=libdir $(2) 2>/dev/null)/$(1).so),$(shell $(CC) -print-file-name=$(1).so)) 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }'),$(3))
 GRAPHVIZ_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcgraph libgvc 2>/dev/null)
 GRAPHVIZ_LIBS   := $(shell $(PKG_CONFIG) --libs libcgraph libgvc 2>/dev/null)
-# SuiteSparse's KLU solves flow's chains (Debian's SuiteSparse 5 ships no pkg-config file).
+GVC_SONAME      := $(call soname,libgvc,libgvc,libgvc.so.6)
+# Only the test programs that call libcgraph themselves link it.
+CGRAPH_LIBS     := $(shell $(PKG_CONFIG) --libs libcgraph 2>/dev/null)
+# Debian's SuiteSparse 5 ships no pkg-config file.
 SUITESPARSE_CFLAGS := $(or $(shell $(PKG_CONFIG) --cflags KLU 2>/dev/null),-I/usr/include/suitesparse)
-SUITESPARSE_LIBS   := $(or $(shell $(PKG_CONFIG) --libs KLU 2>/dev/null),-lklu -lamd -lcolamd -lbtf -lsuitesparseconfig)
+KLU_SONAME         := $(call soname,libklu,KLU,libklu.so.1)
 # jansson reads and writes the language server's JSON-RPC messages.
 JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(or $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null),-ljansson)
-# libmicrohttpd serves `jrnc serve`'s pages. It is not linked: serve_http.c loads it by
-# its soname (read here from the library the headers belong to), so the GnuTLS it brings
-# costs no other command its loading.
 MHD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS   := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
-MHD_SONAME := $(or $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }'),libmicrohttpd.so.12)
+MHD_SONAME := $(call soname,libmicrohttpd,libmicrohttpd,libmicrohttpd.so.12)
 # Without them nothing compiles: say so once, plainly, instead of a missing-header error.
 ifeq ($(filter clean deps test-deps demo check dist uninstall,$(MAKECMDGOALS)),)
 ifeq ($(GRAPHVIZ_LIBS),)
@@ -62,8 +69,14 @@ endif
 JRN_CPPFLAGS := -Iinclude -I$(GEN) -D_XOPEN_SOURCE=700 \
                 -DJRN_VERSION='"$(VERSION)"' \
                 -DJRN_STDLIB_INSTALL_DIR='"$(DATADIR)/jrnc/stdlib"' \
-                -DJRN_MHD_SONAME='"$(MHD_SONAME)"' \
                 $(GRAPHVIZ_CFLAGS) $(SUITESPARSE_CFLAGS) $(JANSSON_CFLAGS) $(MHD_CFLAGS)
+# What the files that load a library (library.h) look for.
+LOADING_SOURCES := src/render_graph.c src/flow_chain.c src/serve_http.c
+LIBRARY_SONAMES := -DJRN_GVC_SONAME='"$(GVC_SONAME)"' -DJRN_KLU_SONAME='"$(KLU_SONAME)"' \
+                   -DJRN_MHD_SONAME='"$(MHD_SONAME)"'
+# ... and in jrnc as a machine without them runs it (tests/suites/libraries.sh).
+ABSENT_SONAMES  := -DJRN_GVC_SONAME='"libjrnc-absent-gvc.so.6"' -DJRN_KLU_SONAME='"libjrnc-absent-klu.so.1"' \
+                   -DJRN_MHD_SONAME='"libjrnc-absent-mhd.so.12"'
 JRN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # flex and bison output is not ours: the same warnings, less what their skeletons trip.
 GEN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-function -Wno-sign-compare \
@@ -82,7 +95,7 @@ all: $(PROGRAM)
 # this file, so `make CFLAGS=-O0` or `make PREFIX=/usr` after a plain `make` rebuilds
 # instead of mixing flags. `make install` with another PREFIX than the build's keeps the
 # binary as built (an installed jrnc finds its stdlib relative to itself).
-BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(MHD_SONAME)
+BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(CGRAPH_LIBS) $(JANSSON_LIBS) $(MHD_SONAME) $(GVC_SONAME) $(KLU_SONAME)
 SETTINGS_FILE  := $(BUILD)/settings
 ifeq ($(filter install uninstall clean dist distcheck,$(MAKECMDGOALS)),)
 ifneq ($(file <$(SETTINGS_FILE)),$(BUILD_SETTINGS))
@@ -94,7 +107,7 @@ $(SETTINGS_FILE):
 	$(shell mkdir -p $(BUILD))$(file >$@,$(BUILD_SETTINGS))
 
 $(PROGRAM): $(OBJECTS) $(SETTINGS_FILE)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) $(LDLIBS) -lm
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(JANSSON_LIBS) $(LDLIBS) -lm
 
 # bison and flex each write two files in one run: one file is the target and the other
 # depends on it, so parallel make never runs the generator twice at once.
@@ -113,7 +126,16 @@ $(GEN)/journey.lex.h: $(GEN)/journey.lex.c
 # Every object may include the generated headers: build them first.
 $(OBJ)/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
 	@mkdir -p $(OBJ)
-	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(JRN_CPPFLAGS) $(LIBRARY_SONAMES) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
+
+# jrnc where Graphviz's libgvc, KLU and libmicrohttpd cannot be loaded: the files that load
+# them built to look for sonames no machine has.
+ABSENT_OBJECTS := $(patsubst src/%.c,$(OBJ)/absent/%.o,$(LOADING_SOURCES))
+$(OBJ)/absent/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journey.lex.h
+	@mkdir -p $(OBJ)/absent
+	$(CC) $(JRN_CPPFLAGS) $(ABSENT_SONAMES) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/jrnc-without-libraries: $(filter-out $(patsubst src/%.c,$(OBJ)/%.o,$(LOADING_SOURCES)),$(OBJECTS)) $(ABSENT_OBJECTS)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS) $(LDLIBS) -lm
 
 # The generated scanner and parser include parse_context.h, ast.h and what they include: a changed
 # header must rebuild them (a stale scanner reads an old parse context and crashes). -MMD
@@ -127,7 +149,7 @@ $(OBJ)/journey.lex.o: $(GEN)/journey.lex.c $(GEN)/journey.tab.h $(GEN_HEADERS) $
 	@mkdir -p $(OBJ)
 	$(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(GEN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(wildcard $(OBJ)/*.d)
+-include $(wildcard $(OBJ)/*.d $(OBJ)/absent/*.d)
 
 # Installs flex, bison, Graphviz and pkg-config where they are missing (Debian/Ubuntu).
 deps:
@@ -157,7 +179,8 @@ SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-om
 # UndefinedBehaviorSanitizer.
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
-	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/references_check
+	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/references_check \
+	    build/sanitize/jrnc-without-libraries
 
 # Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps; the
 # language server's latency on a 2,000-touchpoint map.
@@ -199,32 +222,32 @@ FUZZ_LINK := $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) -DJRN_FUZZ_STDLIB='"$(CUR
 
 $(BUILD)/fuzz_jrnc: $(LIB_OBJECTS) tests/fuzz/fuzz_jrnc.c tests/fuzz/fuzz_file.h tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
 	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_jrnc.c tests/dot/agwrite_copy.c \
-	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
+	    $(LIB_OBJECTS) $(CGRAPH_LIBS) $(JANSSON_LIBS) -lm
 
 $(BUILD)/fuzz_csv: $(LIB_OBJECTS) tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_file.h
 	$(CC) $(FUZZ_LINK) -DJRN_FUZZ_MAP='"$(CURDIR)/examples/acme_post_sales.jrn"' -o $@ tests/fuzz/fuzz_csv.c \
-	    $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
+	    $(LIB_OBJECTS) $(JANSSON_LIBS) -lm
 
 $(BUILD)/fuzz_diff: $(LIB_OBJECTS) tests/fuzz/fuzz_diff.c
-	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_diff.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) -lm
+	$(CC) $(FUZZ_LINK) -o $@ tests/fuzz/fuzz_diff.c $(LIB_OBJECTS) $(JANSSON_LIBS) -lm
 
 # Holds the DOT writer to Graphviz's agwrite (tests/suites/dot-oracle.sh).
 $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c tests/dot/agwrite_copy.h
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_ORACLE_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
+	    -o $@ tests/dot/agwrite_oracle.c tests/dot/agwrite_copy.c $(LIB_OBJECTS) $(CGRAPH_LIBS) $(JANSSON_LIBS) -lm
 
 # Holds the model's references to their spans and targets (tests/suites/references.sh),
 # built plain and with the sanitizers.
 $(BUILD)/references_check: $(LIB_OBJECTS) tests/model/references_check.c
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_CHECK_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(GRAPHVIZ_LIBS) $(SUITESPARSE_LIBS) $(JANSSON_LIBS) -lm
+	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(JANSSON_LIBS) -lm
 
 # Every suite, then again under the sanitizers (suites marked "runner: once" run once),
 # after installing whatever the suites need that the machine lacks.
 check: test-deps
 	@$(MAKE) --no-print-directory check-built
 
-check-built: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/references_check
+check-built: all sanitize $(BUILD)/agwrite_oracle $(BUILD)/references_check $(BUILD)/jrnc-without-libraries
 	@JRNC_SANITIZE=build/sanitize/jrnc tests/run.sh
 
 # What install puts under $(DATADIR)/jrnc, listed from this tree (uninstall removes the

@@ -73,6 +73,16 @@ jrn_diag *diag_error(jrn_diag_list *list, jrn_span span, const char *format, ...
     return diag;
 }
 
+jrn_diag *diag_unavailable(jrn_diag_list *list, jrn_span span, const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    jrn_diag *diag = diag_vreport(list, SEVERITY_ERROR, NULL, span, format, arguments);
+    va_end(arguments);
+    list->unavailable_count++;
+    return diag;
+}
+
 void diag_add_note(jrn_diag_list *list, jrn_diag *diag, jrn_span span, const char *format, ...)
 {
     if (diag == NULL) return;

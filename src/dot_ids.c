@@ -10,6 +10,7 @@
 
 typedef struct dot_ids {
     Agraph_t *graph;
+    char *(*intern)(Agraph_t *graph, char *text);
     char **names;             /* interned in the graph's string pool; ID of names[i]: 2(i+1) */
     size_t count;
     uint32_t *slots;          /* open addressing over names: index + 1, 0 when empty */
@@ -46,9 +47,9 @@ static void dot_ids_grow(dot_ids *ids)
 
 static void *dot_ids_open(Agraph_t *graph, Agdisc_t *discipline)
 {
-    (void)discipline;
     dot_ids *ids = memory_calloc(1, sizeof *ids);
     ids->graph = graph;
+    ids->intern = ((const dot_ids_discipline *)discipline->id)->intern;
     ids->next_anonymous = 1;
     dot_ids_grow(ids);
     return ids;
@@ -69,7 +70,7 @@ static long dot_ids_map(void *state, int kind, char *name, IDTYPE *id, int creat
         return 1;
     }
     if (!create) return 0;
-    char *interned = agstrdup(ids->graph, name);
+    char *interned = ids->intern(ids->graph, name);
     if (interned == NULL) return 0;
     ids->names = memory_grow_for_push(ids->names, ids->count, sizeof *ids->names);
     ids->names[ids->count++] = interned;
@@ -119,8 +120,9 @@ static void dot_ids_register(void *state, int kind, void *object)
     (void)object;
 }
 
-void dot_ids_discipline(Agiddisc_t *discipline)
+void dot_ids_discipline_init(dot_ids_discipline *discipline, char *(*intern)(Agraph_t *graph, char *text))
 {
-    *discipline = (Agiddisc_t){dot_ids_open, dot_ids_map, dot_ids_alloc, dot_ids_free,
-                               dot_ids_print, dot_ids_close, dot_ids_register};
+    discipline->ids = (Agiddisc_t){dot_ids_open, dot_ids_map, dot_ids_alloc, dot_ids_free,
+                                   dot_ids_print, dot_ids_close, dot_ids_register};
+    discipline->intern = intern;
 }

@@ -357,7 +357,10 @@ bool flow_journey(jrn_arena *arena, const jrn_model *model, const jrn_journey *j
     if (flow->step_count == 0) return true;
     jrn_chain_solution solution;
     if (!chain_solve(arena, &chain, &classes, &solution)) {
-        flow_report_too_tangled(model, journey, &solution, diags);
+        if (solution.unavailable != NULL)
+            diag_unavailable(diags, model_report_span(model, journey->base.id_span),
+                             "cannot compute the flow of journey '%s': %s", journey->base.id, solution.unavailable);
+        else flow_report_too_tangled(model, journey, &solution, diags);
         return false;
     }
     flow_collect_steps(flow, &classes, &solution);

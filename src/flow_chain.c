@@ -31,8 +31,10 @@
  *    cancellation, and rates that fall short of 100% by less than flow.c's tolerance do not
  *    leak customers.
  *  - A trap's share of entrants is what flows into it from the solved states, plus the
- *    entrant itself when the journey starts inside it. */
+ *    entrant itself when the journey starts inside it.
+ * KLU is loaded by the first chain solved (library.h), not at every start of jrnc. */
 #include "jrn/flow_chain.h"
+#include "jrn/library.h"
 #include "jrn/memory.h"
 #include "jrn/sparse_krylov.h"
 
@@ -330,6 +332,32 @@ static void chain_residual(const chain_system *system, bool transposed, const do
     free(sum);
 }
 
+/* The functions of KLU the solver calls, as loaded; their types are the header's. */
+typedef struct chain_klu {
+    __typeof__(&klu_l_defaults) defaults;
+    __typeof__(&klu_l_analyze) analyze;
+    __typeof__(&klu_l_factor) factor;
+    __typeof__(&klu_l_solve) solve;
+    __typeof__(&klu_l_tsolve) tsolve;
+    __typeof__(&klu_l_free_symbolic) free_symbolic;
+    __typeof__(&klu_l_free_numeric) free_numeric;
+} chain_klu;
+
+/* Loads KLU into klu; false after appending why to error. */
+static bool chain_load_klu(chain_klu *klu, jrn_strbuf *error)
+{
+    const jrn_library_symbol wanted[] = {
+        {"klu_l_defaults", (void **)&klu->defaults},
+        {"klu_l_analyze", (void **)&klu->analyze},
+        {"klu_l_factor", (void **)&klu->factor},
+        {"klu_l_solve", (void **)&klu->solve},
+        {"klu_l_tsolve", (void **)&klu->tsolve},
+        {"klu_l_free_symbolic", (void **)&klu->free_symbolic},
+        {"klu_l_free_numeric", (void **)&klu->free_numeric},
+    };
+    return library_load(JRN_KLU_SONAME, wanted, sizeof wanted / sizeof wanted[0], error);
+}
+
 /* KLU reports running out of memory through its status; any other failure is a bug here
  * (the matrix is square, sorted and without duplicates), not something input can cause. */
 static void chain_check_klu(const klu_l_common *common, const char *step)
@@ -343,6 +371,7 @@ static void chain_check_klu(const klu_l_common *common, const char *step)
 }
 
 typedef struct chain_factors {
+    chain_klu klu;
     klu_l_symbolic *symbolic;
     klu_l_numeric *numeric;
     klu_l_common common;
@@ -352,11 +381,12 @@ typedef struct chain_factors {
  * estimates factoring in that order would cost. */
 static void chain_order(const chain_system *system, chain_factors *factors, double *operations)
 {
+    factors->klu.defaults(&factors->common);
     /* A pivot is zero only when astronomically small rates underflow: the answers are then
      * not finite, which every report shows as unknown, rather than no answer at all. */
     factors->common.halt_if_singular = 0;
-    factors->symbolic = klu_l_analyze((SuiteSparse_long)system->count, system->column_begin, system->row,
-                                      &factors->common);
+    factors->symbolic = factors->klu.analyze((SuiteSparse_long)system->count, system->column_begin, system->row,
+                                             &factors->common);
     chain_check_klu(&factors->common, "order the chain");
     factors->numeric = NULL;
     *operations = factors->symbolic->est_flops;
@@ -364,21 +394,22 @@ static void chain_order(const chain_system *system, chain_factors *factors, doub
 
 static void chain_factor(const chain_system *system, chain_factors *factors)
 {
-    factors->numeric = klu_l_factor(system->column_begin, system->row, system->value, factors->symbolic,
-                                    &factors->common);
+    factors->numeric = factors->klu.factor(system->column_begin, system->row, system->value, factors->symbolic,
+                                           &factors->common);
     chain_check_klu(&factors->common, "factor the chain");
 }
 
 static void chain_factors_free(chain_factors *factors)
 {
-    if (factors->numeric != NULL) klu_l_free_numeric(&factors->numeric, &factors->common);
-    klu_l_free_symbolic(&factors->symbolic, &factors->common);
+    if (factors->numeric != NULL) factors->klu.free_numeric(&factors->numeric, &factors->common);
+    factors->klu.free_symbolic(&factors->symbolic, &factors->common);
 }
 
 static void chain_apply_inverse(chain_factors *factors, size_t count, bool transposed, double *b)
 {
-    if (transposed) klu_l_tsolve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
-    else klu_l_solve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
+    if (transposed)
+        factors->klu.tsolve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
+    else factors->klu.solve(factors->symbolic, factors->numeric, (SuiteSparse_long)count, 1, b, &factors->common);
     chain_check_klu(&factors->common, "solve the chain");
 }
 
@@ -495,12 +526,11 @@ static bool chain_solve_bounded(const chain_system *system, jrn_sparse_krylov *k
  * its factoring is cheap (at most CHAIN_DIRECT_OPERATIONS), else iteratively, and by the
  * direct method after all when the iteration does not settle within its budget and
  * factoring stays within CHAIN_OPERATION_LIMIT. False when neither can be afforded. */
-static bool chain_solve_system(const chain_system *system, jrn_chain_solution *solution)
+static bool chain_solve_system(const chain_system *system, const chain_klu *klu, jrn_chain_solution *solution)
 {
     const jrn_chain *chain = system->chain;
     size_t n = system->count;
-    chain_factors factors;
-    klu_l_defaults(&factors.common);
+    chain_factors factors = {.klu = *klu};
     chain_order(system, &factors, &solution->operations);
     double *visits_rhs = chain_allocate(n, sizeof *visits_rhs);
     double *success_rhs = chain_allocate(n, sizeof *success_rhs);
@@ -571,10 +601,16 @@ bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_class
     chain_number_states(classes, &system);
     chain_find_out(&system);
     bool solved = true;
-    if (system.count > 0) {
+    chain_klu klu;
+    jrn_strbuf why = STRBUF_INIT;
+    if (system.count > 0 && !chain_load_klu(&klu, &why)) {
+        solution->unavailable = arena_strdup(arena, strbuf_text(&why));
+        solved = false;
+    } else if (system.count > 0) {
         chain_build_matrix(&system);
-        solved = chain_solve_system(&system, solution);
+        solved = chain_solve_system(&system, &klu, solution);
     }
+    strbuf_free(&why);
     if (solved) chain_fill_traps(classes, &system, solution);
     chain_system_free(&system);
     return solved;

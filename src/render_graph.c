@@ -1,14 +1,18 @@
 /* render_graph.c — the journey-map graph laid out and rendered in-process by libgvc, for
- * `jrnc -T svg|png|pdf` where no `dot` is installed and for the SVG inside HTML reports. */
+ * `jrnc -T svg|png|pdf` where no `dot` is installed and for the SVG inside HTML reports.
+ * libgvc (and libcgraph, which it needs) is loaded by the first drawing (library.h). */
 #include "jrn/emit_dot.h"
 
 #include <gvc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "jrn/dot_budget.h"
 #include "jrn/dot_ids.h"
+#include "jrn/library.h"
+#include "jrn/memory.h"
 #include "jrn/svg_accessible.h"
 #include "jrn/svg_gradient_ids.h"
 
@@ -29,23 +33,64 @@ static int render_text_read(void *channel, char *buffer, int size)
     return (int)count;
 }
 
+/* The functions and data of libgvc and libcgraph jrnc uses, as loaded; their types are the
+ * headers'. */
+typedef struct render_graphviz {
+    __typeof__(&gvContext) context;
+    __typeof__(&gvFreeContext) free_context;
+    __typeof__(&gvLayout) layout;
+    __typeof__(&gvRenderData) render_data;
+    __typeof__(&gvFreeRenderData) free_render_data;
+    __typeof__(&agread) read;
+    __typeof__(&agclose) close;
+    __typeof__(&agseterrf) set_error_function;
+    __typeof__(&agstrdup) intern;
+    __typeof__(&AgIoDisc) io_discipline;
+    __typeof__(&AgMemDisc) memory_discipline;
+} render_graphviz;
+
+/* Graphviz loaded, and one context of it. */
+struct render_context {
+    render_graphviz graphviz;
+    GVC_t *gvc;
+};
+
+/* Loads Graphviz into graphviz; false after appending why to error. */
+static bool render_load_graphviz(render_graphviz *graphviz, jrn_strbuf *error)
+{
+    const jrn_library_symbol wanted[] = {
+        {"gvContext", (void **)&graphviz->context},
+        {"gvFreeContext", (void **)&graphviz->free_context},
+        {"gvLayout", (void **)&graphviz->layout},
+        {"gvRenderData", (void **)&graphviz->render_data},
+        {"gvFreeRenderData", (void **)&graphviz->free_render_data},
+        {"agread", (void **)&graphviz->read},
+        {"agclose", (void **)&graphviz->close},
+        {"agseterrf", (void **)&graphviz->set_error_function},
+        {"agstrdup", (void **)&graphviz->intern},
+        {"AgIoDisc", (void **)&graphviz->io_discipline},
+        {"AgMemDisc", (void **)&graphviz->memory_discipline},
+    };
+    return library_load(JRN_GVC_SONAME, wanted, sizeof wanted / sizeof wanted[0], error);
+}
+
 /* How Graphviz reads the DOT text: from memory (as agmemread does), with IDs that keep the
  * subgraphs in the order they are written (see dot_ids.h), the order a fresh `dot` process
  * gives them. libcgraph keeps pointers to these for the graph's life. */
 typedef struct render_reading {
     render_text text;
     Agiodisc_t io;
-    Agiddisc_t ids;
+    dot_ids_discipline ids;
     Agdisc_t discipline;
 } render_reading;
 
-static Agraph_t *render_read_graph(render_reading *reading, const jrn_strbuf *dot)
+static Agraph_t *render_read_graph(const render_graphviz *graphviz, render_reading *reading, const jrn_strbuf *dot)
 {
     reading->text = (render_text){strbuf_text(dot), dot->length, 0};
-    reading->io = (Agiodisc_t){render_text_read, AgIoDisc.putstr, AgIoDisc.flush};
-    dot_ids_discipline(&reading->ids);
-    reading->discipline = (Agdisc_t){&AgMemDisc, &reading->ids, &reading->io};
-    return agread(&reading->text, &reading->discipline);
+    reading->io = (Agiodisc_t){render_text_read, graphviz->io_discipline->putstr, graphviz->io_discipline->flush};
+    dot_ids_discipline_init(&reading->ids, graphviz->intern);
+    reading->discipline = (Agdisc_t){graphviz->memory_discipline, &reading->ids.ids, &reading->io};
+    return graphviz->read(&reading->text, &reading->discipline);
 }
 
 /* Graphviz's messages (agerr: "graph is too large for cairo-renderer bitmaps. Scaling by
@@ -139,20 +184,20 @@ static void render_warn_scaled(const jrn_model *model, Agraph_t *graph, jrn_diag
 }
 
 /* Renders a graph that is already laid out; false after reporting. */
-static bool render_graph_data(GVC_t *context, Agraph_t *graph, const char *format,
+static bool render_graph_data(const render_context *context, Agraph_t *graph, const char *format,
                               jrn_strbuf *out, jrn_diag_list *diags)
 {
     char *data = NULL;
     unsigned int length = 0;
-    bool rendered = gvRenderData(context, graph, format, &data, &length) == 0;
+    bool rendered = context->graphviz.render_data(context->gvc, graph, format, &data, &length) == 0;
     if (rendered) strbuf_append(out, data, length);
     else diag_error(diags, span_none(), "Graphviz cannot render format '%s' here", format);
-    if (data) gvFreeRenderData(data);
+    if (data) context->graphviz.free_render_data(data);
     return rendered;
 }
 
 /* Lays out and renders one view with the context; false after reporting. */
-static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_options *options,
+static bool render_one(const render_context *context, const jrn_model *model, const jrn_emit_options *options,
                        const char *format, jrn_strbuf *out, jrn_diag_list *diags, jrn_strbuf *messages)
 {
     /* The graph is read back from the DOT text rather than laid out as built: dot's
@@ -164,12 +209,12 @@ static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_op
         return false;
     }
     render_reading reading;
-    Agraph_t *graph = render_read_graph(&reading, &dot);
+    Agraph_t *graph = render_read_graph(&context->graphviz, &reading, &dot);
     strbuf_free(&dot);
     bool rendered = false;
     if (!graph) {
         diag_error(diags, span_none(), "Graphviz could not read the graph");
-    } else if (gvLayout(context, graph, "dot") != 0) {
+    } else if (context->graphviz.layout(context->gvc, graph, "dot") != 0) {
         diag_error(diags, span_none(), "Graphviz could not lay out the map");
     } else {
         render_warn_scaled(model, graph, diags);
@@ -189,37 +234,65 @@ static bool render_one(GVC_t *context, const jrn_model *model, const jrn_emit_op
          * touchpoints are reached across stages): the layout's memory is left to the process's
          * end instead. A run lays out at most a few pictures. */
     }
-    if (graph) agclose(graph);
+    if (graph) context->graphviz.close(graph);
     return rendered;
+}
+
+/* A context, or NULL after appending why to error. */
+static render_context *render_context_open(jrn_strbuf *error)
+{
+    render_context *context = memory_calloc(1, sizeof *context);
+    if (!render_load_graphviz(&context->graphviz, error)) {
+        free(context);
+        return NULL;
+    }
+    context->gvc = context->graphviz.context();
+    if (context->gvc == NULL) {
+        strbuf_puts(error, "Graphviz could not start");
+        free(context);
+        return NULL;
+    }
+    return context;
 }
 
 render_context *render_context_new(void)
 {
-    return (render_context *)gvContext();
+    jrn_strbuf ignored = STRBUF_INIT;
+    render_context *context = render_context_open(&ignored);
+    strbuf_free(&ignored);
+    return context;
 }
 
 void render_context_free(render_context *context)
 {
-    if (context) gvFreeContext((GVC_t *)context);
+    if (context == NULL) return;
+    context->graphviz.free_context(context->gvc);
+    free(context);
 }
 
 bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views, size_t count,
                    const char *format, render_context *kept, jrn_strbuf *outs, jrn_diag_list *diags)
 {
-    jrn_strbuf messages = STRBUF_INIT;
-    render_messages = &messages;
-    agusererrf previous_handler = agseterrf(render_collect_message);
     /* One context for every picture: Graphviz 2.43's pango plugin remembers the last font
      * name it measured, a string the context owns, and reads it again with the next
      * picture's first text (AddressSanitizer: heap-use-after-free when a second context
      * measures after the first was freed). */
-    GVC_t *context = kept != NULL ? (GVC_t *)kept : gvContext();
-    bool rendered = context != NULL;
-    if (!context) diag_error(diags, span_none(), "Graphviz could not start");
+    jrn_strbuf why = STRBUF_INIT;
+    render_context *context = kept != NULL ? kept : render_context_open(&why);
+    if (context == NULL) {
+        diag_unavailable(diags, span_none(), "cannot draw the map: %s", strbuf_text(&why));
+        strbuf_free(&why);
+        return false;
+    }
+    strbuf_free(&why);
+    jrn_strbuf messages = STRBUF_INIT;
+    render_messages = &messages;
+    agusererrf previous_handler = context->graphviz.set_error_function(render_collect_message);
+    bool rendered = true;
     for (size_t i = 0; rendered && i < count; i++)
         rendered = render_one(context, model, views[i], format, &outs[i], diags, &messages);
-    if (context && kept == NULL) gvFreeContext(context);
-    agseterrf(previous_handler);
+    context->graphviz.set_error_function(previous_handler);
+    if (kept == NULL) render_context_free(context);
     render_messages = NULL;
     render_report_messages(model, &messages, diags);
     strbuf_free(&messages);

@@ -2,14 +2,12 @@
  * fixed routes, "/" (the report, ?view=KEY) and "/events" (Server-Sent Events: the
  * generation, sent at every save); nothing else, so no path reaches a file.
  *
- * libmicrohttpd is loaded when the server starts (dlopen, by the soname the build read
- * from the library its headers belong to), not linked: it brings GnuTLS and eight more
- * libraries, whose loading and set-up would cost every other command, `jrnc check`
- * included, several milliseconds at each run. */
+ * libmicrohttpd is loaded when the server starts (library.h), not linked: it brings
+ * GnuTLS and eight more libraries. */
 #include "jrn/serve.h"
+#include "jrn/library.h"
 #include "jrn/memory.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <stdio.h>
@@ -29,7 +27,6 @@ enum { SERVE_IDLE_SECONDS = 60 };
 
 /* The functions of libmicrohttpd the server calls, as loaded; their types are the header's. */
 typedef struct serve_mhd {
-    void *library;
     __typeof__(&MHD_start_daemon) start_daemon;
     __typeof__(&MHD_stop_daemon) stop_daemon;
     __typeof__(&MHD_create_response_from_buffer) create_response_from_buffer;
@@ -214,31 +211,21 @@ static enum MHD_Result serve_answer(void *context, struct MHD_Connection *connec
 /* Loads libmicrohttpd into mhd; false after appending why to error. */
 static bool serve_load_mhd(serve_mhd *mhd, jrn_strbuf *error)
 {
-    mhd->library = dlopen(JRN_MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
-    struct {
-        void **function;
-        const char *name;
-    } const wanted[] = {
-        {(void **)&mhd->start_daemon, "MHD_start_daemon"},
-        {(void **)&mhd->stop_daemon, "MHD_stop_daemon"},
-        {(void **)&mhd->create_response_from_buffer, "MHD_create_response_from_buffer"},
-        {(void **)&mhd->create_response_from_callback, "MHD_create_response_from_callback"},
-        {(void **)&mhd->add_response_header, "MHD_add_response_header"},
-        {(void **)&mhd->queue_response, "MHD_queue_response"},
-        {(void **)&mhd->destroy_response, "MHD_destroy_response"},
-        {(void **)&mhd->lookup_connection_value, "MHD_lookup_connection_value"},
+    const jrn_library_symbol wanted[] = {
+        {"MHD_start_daemon", (void **)&mhd->start_daemon},
+        {"MHD_stop_daemon", (void **)&mhd->stop_daemon},
+        {"MHD_create_response_from_buffer", (void **)&mhd->create_response_from_buffer},
+        {"MHD_create_response_from_callback", (void **)&mhd->create_response_from_callback},
+        {"MHD_add_response_header", (void **)&mhd->add_response_header},
+        {"MHD_queue_response", (void **)&mhd->queue_response},
+        {"MHD_destroy_response", (void **)&mhd->destroy_response},
+        {"MHD_lookup_connection_value", (void **)&mhd->lookup_connection_value},
     };
-    for (size_t i = 0; mhd->library != NULL && i < sizeof wanted / sizeof wanted[0]; i++) {
-        *wanted[i].function = dlsym(mhd->library, wanted[i].name);
-        if (*wanted[i].function != NULL) continue;
-        strbuf_printf(error, "cannot start the web server: %s has no %s", JRN_MHD_SONAME, wanted[i].name);
-        dlclose(mhd->library);
-        return false;
-    }
-    if (mhd->library == NULL)
-        strbuf_printf(error, "cannot start the web server: %s (install libmicrohttpd: sudo apt install libmicrohttpd12)",
-                      dlerror());
-    return mhd->library != NULL;
+    jrn_strbuf why = STRBUF_INIT;
+    bool loaded = library_load(JRN_MHD_SONAME, wanted, sizeof wanted / sizeof wanted[0], &why);
+    if (!loaded) strbuf_printf(error, "cannot start the web server: %s", strbuf_text(&why));
+    strbuf_free(&why);
+    return loaded;
 }
 
 jrn_serve_http *serve_http_start(jrn_serve_site *site, int listener, bool ipv6, bool loopback_only,
@@ -264,7 +251,6 @@ jrn_serve_http *serve_http_start(jrn_serve_site *site, int listener, bool ipv6, 
     if (http->daemon == NULL) {
         strbuf_printf(error, "cannot start the web server (libmicrohttpd)");
         close(listener);
-        dlclose(http->mhd.library);
         free(http);
         return NULL;
     }
@@ -281,6 +267,5 @@ void serve_http_stop(jrn_serve_http *http)
     pthread_mutex_unlock(&site->lock);
     /* The daemon closes the listening socket it was given. */
     http->mhd.stop_daemon(http->daemon);
-    dlclose(http->mhd.library);
     free(http);
 }

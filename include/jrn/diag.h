@@ -44,6 +44,8 @@ typedef struct jrn_diag_list {
     size_t warning_count;
     size_t note_count;
     size_t dropped_count;       /* errors counted but not kept */
+    size_t unavailable_count;   /* errors that are the machine's, not the input's: a library
+                                 * jrnc loads is missing (library.h); exit status 2 */
 } jrn_diag_list;
 
 void diag_list_init(jrn_diag_list *list, jrn_arena *arena);
@@ -58,6 +60,10 @@ jrn_diag *diag_report(jrn_diag_list *list, jrn_severity severity, const char *ru
                       jrn_span span, const char *format, ...)
     __attribute__((format(printf, 5, 6)));
 jrn_diag *diag_error(jrn_diag_list *list, jrn_span span, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+/* An error for work that needs a library the machine does not have (counted in
+ * unavailable_count as well as error_count). */
+jrn_diag *diag_unavailable(jrn_diag_list *list, jrn_span span, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_add_note(jrn_diag_list *list, jrn_diag *diag, jrn_span span, const char *format, ...)
     __attribute__((format(printf, 4, 5)));

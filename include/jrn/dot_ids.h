@@ -10,7 +10,14 @@
 
 #include <cgraph.h>
 
-/* Fills *discipline (the caller keeps it alive as long as any graph using it). */
-void dot_ids_discipline(Agiddisc_t *discipline);
+/* The ID discipline and libcgraph's agstrdup as loaded (render_graph.c), which interns the
+ * names. A graph is read with an Agdisc_t whose id member points at ids; the caller keeps
+ * this alive as long as any graph using it. */
+typedef struct dot_ids_discipline {
+    Agiddisc_t ids;      /* first: libcgraph hands back a pointer to it */
+    char *(*intern)(Agraph_t *graph, char *text);
+} dot_ids_discipline;
+
+void dot_ids_discipline_init(dot_ids_discipline *discipline, char *(*intern)(Agraph_t *graph, char *text));
 
 #endif

@@ -40,6 +40,7 @@ typedef struct jrn_chain_solution {
     double *success;         /* chance of eventually being absorbed well, from each state */
     double *trap_entry;      /* per trap: the share of entrants that ever reach it */
     double operations;       /* the exact factorisation's estimated floating-point operations */
+    const char *unavailable; /* why the solver could not be loaded (library.h), or NULL */
 } jrn_chain_solution;
 
 /* The most floating-point operations chain_solve spends factoring a chain (a few seconds).
@@ -65,7 +66,7 @@ void chain_classify(jrn_arena *arena, const jrn_chain *chain, jrn_chain_classes 
  * with nothing solved and solution->operations set, when the iteration does not settle
  * within CHAIN_ITERATION_OPERATIONS and the fill-reducing ordering predicts more than
  * CHAIN_OPERATION_LIMIT operations for the direct method: the work is bounded, whatever
- * the chain. */
+ * the chain. False with solution->unavailable set when KLU cannot be loaded. */
 bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_classes *classes,
                  jrn_chain_solution *solution);
 

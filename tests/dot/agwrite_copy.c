@@ -82,9 +82,9 @@ bool agwrite_copy(const dot_doc *doc, jrn_strbuf *out)
     Agiodisc_t io = {AgIoDisc.afread, agwrite_copy_put, agwrite_copy_flush};
     /* libcgraph writes subgraphs in the order of their IDs; jrnc writes them in the order
      * it made them, which these IDs follow (its default IDs follow the heap). */
-    Agiddisc_t ids;
-    dot_ids_discipline(&ids);
-    Agdisc_t discipline = {&AgMemDisc, &ids, &io};
+    dot_ids_discipline ids;
+    dot_ids_discipline_init(&ids, agstrdup);
+    Agdisc_t discipline = {&AgMemDisc, &ids.ids, &io};
     Agraph_t *root = agopen((char *)doc->root.name, Agdirected, &discipline);
     for (int kind = 0; kind < DOT_OBJECT_KIND_COUNT; kind++) {
         for (size_t i = 0; i < doc->symbol_count[kind]; i++) {
