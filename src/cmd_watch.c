@@ -11,7 +11,7 @@
 
 #include "jrn/commands.h"
 #include "jrn/compile_request.h"
-#include "jrn/output.h"
+#include "jrn/descriptor.h"
 #include "jrn/terminal_text.h"
 #include "jrn/watch_files.h"
 
@@ -70,7 +70,7 @@ static void watch_say(const char *message)
 /* Sends a path the run read to the watching process: the path and a NUL. */
 static void watch_send_path(void *channel, const char *path)
 {
-    output_write_all(*(int *)channel, path, strlen(path) + 1);
+    descriptor_write_all(*(int *)channel, path, strlen(path) + 1);
 }
 
 /* Runs the request in a child process, watching every file it says it read; returns its

@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "jrn/output.h"
+#include "jrn/descriptor.h"
 
 /* A header block longer than this is no LSP header: it is dropped. */
 #define LSP_HEADER_LIMIT 8192u
@@ -164,7 +164,7 @@ bool lsp_write_message(int fd, const json_t *message)
     strbuf_printf(&frame, "Content-Length: %zu\r\n\r\n", length);
     strbuf_append(&frame, body, length);
     free(body);
-    bool ok = output_write_all(fd, strbuf_text(&frame), frame.length);
+    bool ok = descriptor_write_all(fd, strbuf_text(&frame), frame.length);
     strbuf_free(&frame);
     return ok;
 }

@@ -1,6 +1,7 @@
 /* output.c — writes a result whole or not at all, the way a careful editor saves: never
  * over an input, a read-only file, another hard link's text or the file's owner. */
 #include "jrn/output.h"
+#include "jrn/descriptor.h"
 #include "jrn/memory.h"
 
 #include <errno.h>
@@ -36,19 +37,6 @@ void output_inputs_free(jrn_output_inputs *inputs)
 {
     free(inputs->paths);
     *inputs = (jrn_output_inputs)OUTPUT_INPUTS_INIT;
-}
-
-bool output_write_all(int fd, const void *data, size_t length)
-{
-    const char *at = data;
-    while (length > 0) {
-        ssize_t written = write(fd, at, length);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) return false;
-        at += written;
-        length -= (size_t)written;
-    }
-    return true;
 }
 
 static bool output_fail(jrn_strbuf *error, int error_number)
@@ -172,7 +160,7 @@ static bool output_write_descriptor(int fd, const char *data, size_t length,
     struct stat info;
     if (fstat(fd, &info) != 0) return output_fail(error, errno);
     if (S_ISREG(info.st_mode) && output_is_input(&info, inputs, error)) return false;
-    if (!output_write_all(fd, data, length)) return output_fail(error, errno);
+    if (!descriptor_write_all(fd, data, length)) return output_fail(error, errno);
     return true;
 }
 
@@ -190,7 +178,7 @@ static bool output_write_device(const char *path, const char *data, size_t lengt
 {
     int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY);
     if (fd < 0) return output_fail(error, errno);
-    bool ok = output_write_all(fd, data, length);
+    bool ok = descriptor_write_all(fd, data, length);
     int saved_errno = errno;
     output_close(fd, &ok, &saved_errno);
     return ok || output_fail(error, saved_errno);
@@ -217,7 +205,7 @@ static bool output_write_into(const char *path, const struct stat *existing, con
             return output_fail(error, reserved);
         }
     }
-    bool ok = output_write_all(fd, data, length) && ftruncate(fd, (off_t)length) == 0 && fsync(fd) == 0;
+    bool ok = descriptor_write_all(fd, data, length) && ftruncate(fd, (off_t)length) == 0 && fsync(fd) == 0;
     int saved_errno = errno;
     output_close(fd, &ok, &saved_errno);
     if (!ok) {
@@ -295,7 +283,7 @@ static output_replace_result output_replace(const char *path, const struct stat 
             saved_errno = errno;
         }
     }
-    if (ok && !(output_write_all(fd, data, length) && fsync(fd) == 0)) {
+    if (ok && !(descriptor_write_all(fd, data, length) && fsync(fd) == 0)) {
         ok = false;
         saved_errno = errno;
     }

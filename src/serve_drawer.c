@@ -32,9 +32,9 @@
 #include <unistd.h>
 
 #include "jrn/data_cli.h"
+#include "jrn/descriptor.h"
 #include "jrn/emit.h"
 #include "jrn/memory.h"
-#include "jrn/output.h"
 #include "jrn/view_catalog.h"
 
 /* How long one drawing may take before its worker is killed: a drawing that hangs must not
@@ -68,33 +68,6 @@ typedef struct drawer_request {
 
 /* ---- the channel: a frame is a 64-bit length in host order and that many bytes ---- */
 
-/* output_write_all's loop with send(MSG_NOSIGNAL) for write(): the other end of a socket
- * may be gone (the helper crashed, the server stopped), and a SIGPIPE would end this
- * process instead of failing the send. */
-static bool drawer_send_all(int channel, const void *data, size_t length)
-{
-    for (const char *at = data; length > 0;) {
-        ssize_t sent = send(channel, at, length, MSG_NOSIGNAL);
-        if (sent < 0 && errno == EINTR) continue;
-        if (sent <= 0) return false;
-        at += sent;
-        length -= (size_t)sent;
-    }
-    return true;
-}
-
-static bool drawer_receive_all(int channel, void *data, size_t length)
-{
-    for (char *at = data; length > 0;) {
-        ssize_t got = read(channel, at, length);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        at += got;
-        length -= (size_t)got;
-    }
-    return true;
-}
-
 static void drawer_put_frame(jrn_strbuf *out, const char *data, size_t length)
 {
     uint64_t size = length;
@@ -106,10 +79,10 @@ static void drawer_put_frame(jrn_strbuf *out, const char *data, size_t length)
 static bool drawer_receive_frame(int channel, char **data, size_t *length)
 {
     uint64_t size = 0;
-    if (!drawer_receive_all(channel, &size, sizeof size) || size > SIZE_MAX - 1) return false;
+    if (!descriptor_read_all(channel, &size, sizeof size) || size > SIZE_MAX - 1) return false;
     *data = memory_calloc((size_t)size + 1, 1);
     *length = (size_t)size;
-    if (drawer_receive_all(channel, *data, *length)) return true;
+    if (descriptor_read_all(channel, *data, *length)) return true;
     free(*data);
     *data = NULL;
     return false;
@@ -173,8 +146,8 @@ static void drawer_work(const serve_draw_setup *setup, drawer_request *request, 
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     jrn_strbuf drawing = STRBUF_INIT;
     char verdict = drawer_draw(setup, request, &drawing) ? DRAWER_DRAWN : DRAWER_REFUSED;
-    bool written = output_write_all(channel, &verdict, 1) &&
-                   output_write_all(channel, drawing.data != NULL ? drawing.data : "", drawing.length);
+    bool written = descriptor_write_all(channel, &verdict, 1) &&
+                   descriptor_write_all(channel, drawing.data != NULL ? drawing.data : "", drawing.length);
     strbuf_free(&drawing);
     fflush(NULL);
     _exit(written ? 0 : 1);
@@ -300,7 +273,7 @@ static void drawer_serve(const serve_draw_setup *setup, int channel)
         else strbuf_printf(&answer, "%cjrnc serve: a malformed drawing request\n", DRAWER_REFUSED);
         jrn_strbuf reply = STRBUF_INIT;
         drawer_put_frame(&reply, answer.data, answer.length);
-        bool sent = drawer_send_all(channel, reply.data, reply.length);
+        bool sent = descriptor_send_all(channel, reply.data, reply.length);
         strbuf_free(&reply);
         strbuf_free(&answer);
         drawer_request_free(&request);
@@ -349,7 +322,7 @@ bool serve_drawer_draw(jrn_serve_drawer *drawer, const jrn_compilation *good, co
     jrn_strbuf request = STRBUF_INIT;
     drawer_put_frame(&request, body.data, body.length);
     strbuf_free(&body);
-    bool sent = drawer_send_all(drawer->channel, request.data, request.length);
+    bool sent = descriptor_send_all(drawer->channel, request.data, request.length);
     strbuf_free(&request);
     char *answer = NULL;
     size_t length = 0;

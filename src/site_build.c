@@ -21,11 +21,11 @@
 #include <unistd.h>
 
 #include "jrn/compile.h"
+#include "jrn/descriptor.h"
 #include "jrn/emit.h"
 #include "jrn/emit_dot.h"
 #include "jrn/lint.h"
 #include "jrn/memory.h"
-#include "jrn/output.h"
 #include "jrn/report_format.h"
 #include "jrn/terminal_text.h"
 
@@ -195,18 +195,6 @@ static long site_peak_resident(void)
     return getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;
 }
 
-static bool site_read_whole(int fd, void *data, size_t size)
-{
-    size_t done = 0;
-    while (done < size) {
-        ssize_t got = read(fd, (char *)data + done, size - done);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        done += (size_t)got;
-    }
-    return true;
-}
-
 /* A worker's life: reads the index of a map, builds it, answers with its status, until
  * the parent has no more (end of file) or the worker has grown too much. */
 static void site_worker_run(const site_options *options, const site_roots *roots, int orders, int answers)
@@ -214,11 +202,11 @@ static void site_worker_run(const site_options *options, const site_roots *roots
     long start = site_peak_resident();
     render_context *graphviz = render_context_new();
     size_t index;
-    while (site_read_whole(orders, &index, sizeof index) && index < roots->count) {
+    while (descriptor_read_all(orders, &index, sizeof index) && index < roots->count) {
         unsigned char answer = (unsigned char)site_build_one(options, graphviz, &roots->items[index]);
         bool retires = site_peak_resident() - start > SITE_WORKER_GROWTH;
         if (retires) answer |= SITE_ANSWER_RETIRES;
-        if (!output_write_all(answers, &answer, 1) || retires) break;
+        if (!descriptor_write_all(answers, &answer, 1) || retires) break;
     }
     render_context_free(graphviz);
 }
@@ -301,7 +289,7 @@ static bool site_pool_start(site_pool *pool)
 static void site_pool_order(site_pool *pool, site_worker *worker)
 {
     size_t index = site_pool_take(pool);
-    if (index != SIZE_MAX && output_write_all(worker->orders, &index, sizeof index)) {
+    if (index != SIZE_MAX && descriptor_write_all(worker->orders, &index, sizeof index)) {
         worker->map = index;
         return;
     }
@@ -334,7 +322,7 @@ static void site_pool_hear(site_pool *pool, size_t slot)
 {
     site_worker *worker = &pool->workers[slot];
     unsigned char answer;
-    if (!site_read_whole(worker->answers, &answer, 1)) {
+    if (!descriptor_read_all(worker->answers, &answer, 1)) {
         site_pool_bury(pool, slot);
         return;
     }

@@ -21,10 +21,6 @@ typedef struct jrn_output_inputs {
 void output_inputs_add(jrn_output_inputs *inputs, const char *path);
 void output_inputs_free(jrn_output_inputs *inputs);
 
-/* Writes every byte to an open descriptor (a pipe, a socket, a file), again after an
- * interrupted or short write; false (errno says why) when it cannot. */
-bool output_write_all(int fd, const void *data, size_t length);
-
 /* Writes length bytes to path, or to standard output when path is NULL or "-"; inputs may
  * be NULL. What happens to each kind of target is docs/files.md's promise:
  * - a regular file is replaced by a complete temporary sibling renamed over it, with its
