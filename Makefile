@@ -75,7 +75,7 @@ LOADING_SOURCES := src/render_graph.c src/flow_chain.c src/serve_http.c
 LIBRARY_SONAMES := -DJRN_GVC_SONAME='"$(GVC_SONAME)"' -DJRN_KLU_SONAME='"$(KLU_SONAME)"' \
                    -DJRN_MHD_SONAME='"$(MHD_SONAME)"'
 # ... and in jrnc as a machine without them runs it (tests/suites/libraries.sh).
-ABSENT_SONAMES  := -DJRN_GVC_SONAME='"libjrnc-absent-gvc.so.6"' -DJRN_KLU_SONAME='"libjrnc-absent-klu.so.1"' \
+ABSENT_SONAMES  := -DJRN_GVC_SONAME='"libjrnc-absent-gvc.so.6"' -DJRN_KLU_SONAME='"libjrnc-absent-klu2.so.1"' \
                    -DJRN_MHD_SONAME='"libjrnc-absent-mhd.so.12"'
 JRN_WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # flex and bison output is not ours: the same warnings, less what their skeletons trip.
@@ -95,7 +95,7 @@ all: $(PROGRAM)
 # this file, so `make CFLAGS=-O0` or `make PREFIX=/usr` after a plain `make` rebuilds
 # instead of mixing flags. `make install` with another PREFIX than the build's keeps the
 # binary as built (an installed jrnc finds its stdlib relative to itself).
-BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(CGRAPH_LIBS) $(JANSSON_LIBS) $(MHD_SONAME) $(GVC_SONAME) $(KLU_SONAME)
+BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(CGRAPH_LIBS) $(JANSSON_LIBS) $(LIBRARY_SONAMES) $(ABSENT_SONAMES)
 SETTINGS_FILE  := $(BUILD)/settings
 ifeq ($(filter install uninstall clean dist distcheck,$(MAKECMDGOALS)),)
 ifneq ($(file <$(SETTINGS_FILE)),$(BUILD_SETTINGS))

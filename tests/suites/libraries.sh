@@ -58,7 +58,8 @@ missing() {
     fi
 }
 gvc="libjrnc-absent-gvc.so.6: cannot open shared object file: No such file or directory (on Debian: sudo apt install libjrnc-absent-gvc6)"
-klu="libjrnc-absent-klu.so.1: cannot open shared object file: No such file or directory (on Debian: sudo apt install libjrnc-absent-klu1)"
+# a name that ends in a digit gets a hyphen before the soname's version, as Debian names it
+klu="libjrnc-absent-klu2.so.1: cannot open shared object file: No such file or directory (on Debian: sudo apt install libjrnc-absent-klu2-1)"
 missing "-T svg without libgvc" "jrnc: error: cannot draw the map: $gvc" -T svg "$map"
 missing "-T png without libgvc" "cannot draw the map: $gvc" -T png "$map"
 missing "the HTML report without libgvc" "cannot draw the map: $gvc" -f html "$map"
