@@ -50,6 +50,11 @@ void cli_add_compiled_inputs(jrn_output_inputs *inputs, const jrn_compilation *c
     }
 }
 
+int cli_error_status(const jrn_diag_list *diags)
+{
+    return diags->unavailable_count > 0 ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+}
+
 int cli_write_output(const char *command, const char *path, const char *data, size_t length,
                      const jrn_output_inputs *inputs)
 {

@@ -352,7 +352,7 @@ int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const 
                        : format->emit(compilation->model, &options, &out, &compilation->diags);
     show_new_diags(&compilation->diags, compiled, cli->color);
     if (!emitted) {
-        status = compilation->diags.unavailable_count > 0 ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+        status = cli_error_status(&compilation->diags);
     } else {
         jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
         cli_add_compiled_inputs(&inputs, compilation);

@@ -127,8 +127,7 @@ static int flow_run(jrn_cli *cli, const flow_request *request, jrn_compilation *
     }
     diag_sort(&diags);
     diag_render_text(&diags, stderr, cli->color);
-    if (status == EXIT_CLEAN && diags.error_count > 0)
-        status = diags.unavailable_count > 0 ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+    if (status == EXIT_CLEAN && diags.error_count > 0) status = cli_error_status(&diags);
     if (status == EXIT_CLEAN) {
         jrn_flow_results report = {model, flows, flow_count, actuals != NULL};
         jrn_strbuf out = STRBUF_INIT;

@@ -601,16 +601,18 @@ bool chain_solve(jrn_arena *arena, const jrn_chain *chain, const jrn_chain_class
     chain_number_states(classes, &system);
     chain_find_out(&system);
     bool solved = true;
-    chain_klu klu;
-    jrn_strbuf why = STRBUF_INIT;
-    if (system.count > 0 && !chain_load_klu(&klu, &why)) {
-        solution->unavailable = arena_strdup(arena, strbuf_text(&why));
-        solved = false;
-    } else if (system.count > 0) {
-        chain_build_matrix(&system);
-        solved = chain_solve_system(&system, &klu, solution);
+    if (system.count > 0) {
+        chain_klu klu;
+        jrn_strbuf why = STRBUF_INIT;
+        solved = chain_load_klu(&klu, &why);
+        if (solved) {
+            chain_build_matrix(&system);
+            solved = chain_solve_system(&system, &klu, solution);
+        } else {
+            solution->unavailable = arena_strdup(arena, strbuf_text(&why));
+        }
+        strbuf_free(&why);
     }
-    strbuf_free(&why);
     if (solved) chain_fill_traps(classes, &system, solution);
     chain_system_free(&system);
     return solved;

@@ -279,12 +279,9 @@ bool render_graphs(const jrn_model *model, const jrn_emit_options *const *views,
      * measures after the first was freed). */
     jrn_strbuf why = STRBUF_INIT;
     render_context *context = kept != NULL ? kept : render_context_open(&why);
-    if (context == NULL) {
-        diag_unavailable(diags, span_none(), "cannot draw the map: %s", strbuf_text(&why));
-        strbuf_free(&why);
-        return false;
-    }
+    if (context == NULL) diag_unavailable(diags, span_none(), "cannot draw the map: %s", strbuf_text(&why));
     strbuf_free(&why);
+    if (context == NULL) return false;
     jrn_strbuf messages = STRBUF_INIT;
     render_messages = &messages;
     agusererrf previous_handler = context->graphviz.set_error_function(render_collect_message);

@@ -120,6 +120,10 @@ int cli_print(const char *command, const char *text);
  * 2 unreadable root file. The model is NULL unless *status is 0. */
 jrn_compilation *cli_compile(jrn_cli *cli, const char *path, int *status);
 
+/* The exit status for a run whose diags hold errors: 2 when one of them is the machine's
+ * (a library jrnc loads is missing: diag_unavailable), else 1. */
+int cli_error_status(const jrn_diag_list *diags);
+
 /* Writes output through output_write (whole or nothing, never over one of inputs, which
  * may be NULL); prints the error and returns 2 on failure, 0 on success. */
 int cli_write_output(const char *command, const char *path, const char *data, size_t length,

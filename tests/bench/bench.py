@@ -49,19 +49,33 @@ def measure_once(command, allowed=(0,)):
     return float(user) + float(system), wall, int(peak_kib)
 
 
-def measure(command, allowed=(0,)):
-    """Best CPU time (user + system) over RUNS and the peak RSS (KiB) of command, whose
+# A run of a few milliseconds varies by a fifth from one to the next on a shared machine:
+# such runs are measured this many times.
+RUNS_OF_MILLISECONDS = max(RUNS, 15)
+
+
+def measure(command, allowed=(0,), runs=RUNS):
+    """Best CPU time (user + system) over runs and the peak RSS (KiB) of command, whose
     exit status must be one of allowed.
 
     CPU time, not wall time: the machine is shared (two cores, builds and tests beside
     us), and CPU time is what the program itself costs. Mermaid is measured the same way.
     The command runs under tests/bench/measure.c, so its peak memory is its own."""
     best, peak = float("inf"), 0
-    for _ in range(RUNS):
+    for _ in range(runs):
         cpu, _wall, peak_kib = measure_once(command, allowed)
         best = min(best, cpu)
         peak = max(peak, peak_kib)
     return best, peak
+
+
+def generate_map(touchpoints):
+    """Writes WORK/mapN.jrn and .mmd (tests/bench/generate.py); returns the path without
+    its extension."""
+    prefix = os.path.join(WORK, f"map{touchpoints}")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), str(touchpoints), prefix],
+                   check=True)
+    return prefix
 
 
 def mermaid_parse_seconds(diagram):
@@ -81,9 +95,7 @@ def main():
     have_nop = shutil.which("nop") is not None
     rows = {}
     for size in SIZES:
-        prefix = os.path.join(WORK, f"map{size}")
-        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), str(size), prefix],
-                       check=True)
+        prefix = generate_map(size)
         jrn, dot, mmd = prefix + ".jrn", prefix + ".dot", prefix + ".mmd"
         megabytes = os.path.getsize(jrn) / 1e6
         check_time, check_rss = measure([JRNC, "check", jrn])
@@ -132,20 +144,12 @@ def main():
     lint_growth()
 
 
-def best_of_many(command):
-    """Best CPU time and the peak (KiB) of command over at least 15 runs: a run of a few
-    milliseconds varies by a fifth from one to the next on a shared machine."""
-    times, peaks = zip(*(measure_once(command)[::2] for _ in range(max(RUNS, 15))))
-    return min(times), max(peaks)
-
-
 def realistic_check():
     """jrnc check on the 1,000-touchpoint map, the whole process (start-up included)."""
     path = os.path.join(WORK, "map1000.jrn")
     if not os.path.exists(path):
-        subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), "1000",
-                        path[:-len(".jrn")]], check=True)
-    seconds, peak = best_of_many([JRNC, "check", path])
+        generate_map(1000)
+    seconds, peak = measure([JRNC, "check", path], runs=RUNS_OF_MILLISECONDS)
     print(f"- a realistic map (1,000 touchpoints) checks in {seconds * 1e3:.1f} ms, the whole process "
           f"({peak / 1024:.1f} MiB; target < 10 ms): {verdict(seconds < 0.010)}")
 
@@ -164,16 +168,15 @@ def dot_against_nop(have_nop):
     if not have_nop:
         print("- DOT compile vs nop: n/a (nop is missing)")
         return
-    prefix = os.path.join(WORK, "map300")
-    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "bench", "generate.py"), "300", prefix], check=True)
+    prefix = generate_map(300)
     one_stage = os.path.join(WORK, "one_stage")
     write_lines(one_stage + ".jrn", ['stage only "Only stage"'])
     figures = {}
     for name, path in (("map", prefix), ("start", one_stage)):
-        figures[name, "jrnc"] = best_of_many([JRNC, path + ".jrn", "-o", path + ".dot"])
-        figures[name, "nop"] = best_of_many(["nop", path + ".dot"])
+        figures[name, "jrnc"] = measure([JRNC, path + ".jrn", "-o", path + ".dot"], runs=RUNS_OF_MILLISECONDS)
+        figures[name, "nop"] = measure(["nop", path + ".dot"], runs=RUNS_OF_MILLISECONDS)
     (jrnc_time, jrnc_rss), (nop_time, nop_rss) = figures["map", "jrnc"], figures["map", "nop"]
-    print(f"- DOT compile vs nop on the 300-touchpoint map (the largest drawn in full; best of {max(RUNS, 15)}): whole "
+    print(f"- DOT compile vs nop on the 300-touchpoint map (the largest drawn in full; best of {RUNS_OF_MILLISECONDS}): whole "
           f"process {jrnc_time * 1e3:.1f} ms against {nop_time * 1e3:.1f} ms, {jrnc_time / nop_time:.2f}x; peak "
           f"{jrnc_rss / 1024:.2f} MiB against {nop_rss / 1024:.2f} MiB, {jrnc_rss / nop_rss:.2f}x")
     (jrnc_start, jrnc_start_rss), (nop_start, nop_start_rss) = figures["start", "jrnc"], figures["start", "nop"]
