@@ -118,7 +118,9 @@ static const jrn_text_list *canvas_touchpoint_list(jrn_canvas_lane lane, const j
     return NULL;
 }
 
-const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
+/* What a text lane shows of a touchpoint (doing, thinking, pains, delights, feeling's
+ * feels): the text, "" for a bare pain or delight flag, NULL for nothing. */
+static const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
 {
     switch (lane) {
     case CANVAS_LANE_DOING: return touchpoint->notes->does;
@@ -131,7 +133,7 @@ const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoin
     }
 }
 
-bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
+static bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
 {
     const char *text = canvas_text_of(lane, touchpoint);
     if (lane == CANVAS_LANE_PAINS || lane == CANVAS_LANE_DELIGHTS) return text != NULL;
@@ -139,28 +141,13 @@ bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint)
 }
 
 /* The column's rated touchpoints (for the feeling lane's points). */
-size_t canvas_rated(const canvas_column *column)
+static size_t canvas_count_rated(const canvas_column *column)
 {
     size_t count = 0;
     for (size_t i = 0; i < column->touchpoint_count; i++) count += column->touchpoints[i]->has_emotion;
     return count;
 }
 
-size_t canvas_kpi_count(const canvas_column *column)
-{
-    size_t count = column->stage->kpi_count;
-    for (size_t i = 0; i < column->touchpoint_count; i++) count += column->touchpoints[i]->kpi_count;
-    return count;
-}
-
-
-static bool canvas_has_owner(const canvas_column *column)
-{
-    if (column->stage->owner) return true;
-    for (size_t i = 0; i < column->touchpoint_count; i++)
-        if (column->touchpoints[i]->owner) return true;
-    return false;
-}
 
 /* A persona's feeling at a column: the mean emotion of the rated touchpoints they live
  * there; false when they rate none. */
@@ -180,8 +167,9 @@ bool canvas_persona_feeling(const canvas_plan *plan, size_t persona, const canva
     return true;
 }
 
-bool canvas_lane_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
-                                 const canvas_column *column)
+/* Whether the lane has something to show in the column, from its touchpoints (the counts
+ * of items already taken). */
+static bool canvas_find_content(jrn_canvas_lane lane, const canvas_column *column)
 {
     switch (lane) {
     case CANVAS_LANE_STAGE: return true;
@@ -193,13 +181,15 @@ bool canvas_lane_has_content(const canvas_plan *plan, jrn_canvas_lane lane,
             if (column->touchpoints[i]->has_emotion || !canvas_is_blank(column->touchpoints[i]->notes->feels))
                 return true;
         return false;
-    case CANVAS_LANE_KPIS: return canvas_kpi_count(column) > 0;
-    case CANVAS_LANE_OWNERS: return canvas_has_owner(column);
+    case CANVAS_LANE_OWNERS: return column->stage->owner || column->owner_count > 0;
     case CANVAS_LANE_COUNT: return false;
-    default: break;
+    default: return column->item_count[lane] > 0;
     }
-    (void)plan;
-    return canvas_item_count(lane, column) > 0;
+}
+
+bool canvas_lane_has_content(jrn_canvas_lane lane, const canvas_column *column)
+{
+    return lane < CANVAS_LANE_COUNT && column->has_content[lane];
 }
 
 /* How many items a touchpoint has in a lane. */
@@ -216,6 +206,7 @@ static size_t canvas_touchpoint_items(jrn_canvas_lane lane, const jrn_touchpoint
 bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t index, canvas_item *item)
 {
     *item = (canvas_item){NULL, NULL, NULL, 0};
+    if (index >= canvas_item_count(lane, column)) return false;
     const jrn_stage *stage = column->stage;
     size_t seen = lane == CANVAS_LANE_KPIS ? stage->kpi_count : canvas_stage_note_count(lane, stage);
     if (index < seen) {
@@ -243,12 +234,48 @@ bool canvas_find_item(jrn_canvas_lane lane, const canvas_column *column, size_t 
 /* How many items the lane has in the column: the stage's notes or KPIs and its
  * touchpoints' texts, quotes, opportunities or KPIs (the feeling lane: the texts under
  * its scale). */
-size_t canvas_item_count(jrn_canvas_lane lane, const canvas_column *column)
+static size_t canvas_count_items(jrn_canvas_lane lane, const canvas_column *column)
 {
     if (lane == CANVAS_LANE_TOUCHPOINTS) return column->touchpoint_count;
     size_t count = lane == CANVAS_LANE_KPIS ? column->stage->kpi_count : canvas_stage_note_count(lane, column->stage);
     for (size_t i = 0; i < column->touchpoint_count; i++) count += canvas_touchpoint_items(lane, column->touchpoints[i]);
     return count;
+}
+
+size_t canvas_item_count(jrn_canvas_lane lane, const canvas_column *column)
+{
+    return lane < CANVAS_LANE_COUNT ? column->item_count[lane] : 0;
+}
+
+size_t canvas_rated(const canvas_column *column)
+{
+    return column->rated;
+}
+
+/* The column's touchpoints' teams other than the stage's owner, each once, in the order
+ * they first appear. seen[t] marks team t while the column is listed; it is clear again
+ * on return. */
+static void canvas_list_owners(jrn_arena *arena, canvas_column *column, bool *seen)
+{
+    column->owners = arena_alloc_array(arena, column->touchpoint_count + 1, sizeof(jrn_team *));
+    for (size_t i = 0; i < column->touchpoint_count; i++) {
+        const jrn_team *team = column->touchpoints[i]->owner;
+        if (!team || team == column->stage->owner || seen[team->base.index]) continue;
+        seen[team->base.index] = true;
+        column->owners[column->owner_count++] = team;
+    }
+    for (size_t i = 0; i < column->owner_count; i++) seen[column->owners[i]->base.index] = false;
+}
+
+/* Counts, once, what every lane of the column holds: the picture and the reports ask for
+ * these at each row of each band, so counting there would cost a column's size each time. */
+static void canvas_count_column(canvas_column *column)
+{
+    column->rated = canvas_count_rated(column);
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++)
+        column->item_count[lane] = canvas_count_items((jrn_canvas_lane)lane, column);
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++)
+        column->has_content[lane] = canvas_find_content((jrn_canvas_lane)lane, column);
 }
 
 /* ---- which touchpoints, in which order ---- */
@@ -326,7 +353,7 @@ static bool canvas_shown(const canvas_plan *plan, const jrn_touchpoint *touchpoi
 }
 
 static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_column *column,
-                               const size_t *order)
+                               const size_t *order, bool *team_seen)
 {
     const jrn_stage *stage = column->stage;
     column->touchpoints = arena_alloc_array(arena, stage->touchpoint_count + 1, sizeof(jrn_touchpoint *));
@@ -342,6 +369,8 @@ static void canvas_fill_column(canvas_plan *plan, jrn_arena *arena, canvas_colum
     for (size_t i = 0; i < count; i++) column->touchpoints[i] = ranked[i].touchpoint;
     column->touchpoint_count = count;
     free(ranked);
+    canvas_list_owners(arena, column, team_seen);
+    canvas_count_column(column);
 }
 
 /* Where a column stands among its top-level stage's columns, in the spine as written: a
@@ -382,6 +411,7 @@ static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
         order = memory_calloc(model->touchpoint_count + 1, sizeof *order);
         canvas_journey_order(plan, order);
     }
+    bool *team_seen = memory_calloc(model->team_count + 1, sizeof *team_seen);
     plan->columns = arena_alloc_array(arena, model->stage_count + 1, sizeof(canvas_column));
     size_t left_out = 0;
     for (size_t i = 0; i < model->stage_count; i++) {
@@ -396,8 +426,9 @@ static size_t canvas_plan_columns(canvas_plan *plan, jrn_arena *arena)
         canvas_column *column = &plan->columns[plan->column_count++];
         column->stage = stage;
         column->top = stage->parent ? stage->parent : stage;
-        canvas_fill_column(plan, arena, column, order);
+        canvas_fill_column(plan, arena, column, order, team_seen);
     }
+    free(team_seen);
     free(order);
     canvas_order_columns(plan);
     return left_out;
@@ -410,7 +441,7 @@ static void canvas_plan_lanes(canvas_plan *plan)
         bool wanted = lane == CANVAS_LANE_STAGE || chosen == 0 || (chosen & CANVAS_LANE_BIT(lane));
         bool content = false;
         for (size_t i = 0; i < plan->column_count && wanted && !content; i++)
-            content = canvas_lane_has_content(plan, (jrn_canvas_lane)lane, &plan->columns[i]);
+            content = canvas_lane_has_content((jrn_canvas_lane)lane, &plan->columns[i]);
         plan->lane_shown[lane] = wanted && content;
     }
     plan->lane_shown[CANVAS_LANE_STAGE] = true;

@@ -29,7 +29,7 @@ static size_t canvas_band_lane_rows(const canvas_plan *plan, jrn_canvas_lane lan
 {
     size_t rows = 1;
     for (size_t i = band.first; i < band.first + band.count; i++) {
-        size_t here = dot_canvas_lane_rows(plan, lane, &plan->columns[i]);
+        size_t here = dot_canvas_lane_rows(lane, &plan->columns[i]);
         if (here > rows) rows = here;
     }
     return rows;

@@ -339,9 +339,9 @@ static size_t canvas_lead_rows(jrn_canvas_lane lane)
     return lane == CANVAS_LANE_FEELING;
 }
 
-size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column)
+size_t dot_canvas_lane_rows(jrn_canvas_lane lane, const canvas_column *column)
 {
-    if (!canvas_lane_has_content(plan, lane, column)) return 0;
+    if (!canvas_lane_has_content(lane, column)) return 0;
     if (lane == CANVAS_LANE_STAGE || lane == CANVAS_LANE_OWNERS) return 1;
     return canvas_lead_rows(lane) + canvas_item_rows(canvas_item_count(lane, column));
 }
@@ -471,13 +471,9 @@ static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas
     }
     /* the touchpoints' other teams, each once, in the order they first appear */
     jrn_strbuf raw = STRBUF_INIT;
-    size_t named = 0;
-    for (size_t i = 0; i < column->touchpoint_count && named < DOT_CANVAS_CELL_ITEMS; i++) {
-        const jrn_team *team = column->touchpoints[i]->owner;
-        bool seen = !team || team == column->stage->owner;
-        for (size_t k = 0; k < i && !seen; k++) seen = column->touchpoints[k]->owner == team;
-        if (seen) continue;
-        if (named++ > 0) strbuf_puts(&raw, ", ");
+    for (size_t i = 0; i < column->owner_count && i < DOT_CANVAS_CELL_ITEMS; i++) {
+        const jrn_team *team = column->owners[i];
+        if (i > 0) strbuf_puts(&raw, ", ");
         strbuf_puts(&raw, dot_label_element_name(&team->base));
         dot_text_close_bidi(&raw, dot_label_element_name(&team->base));
     }
@@ -489,7 +485,7 @@ static void canvas_owners(jrn_strbuf *out, const canvas_plan *plan, const canvas
 void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
                      size_t row)
 {
-    if (row >= dot_canvas_lane_rows(plan, lane, column) || lane == CANVAS_LANE_STAGE) {
+    if (row >= dot_canvas_lane_rows(lane, column) || lane == CANVAS_LANE_STAGE) {
         canvas_cell_open(out, plan, column, NULL, NULL, 0);
         strbuf_puts(out, "</TD>");
         return;
@@ -550,7 +546,7 @@ double dot_canvas_stage_lines(const canvas_plan *plan, const jrn_stage *stage)
 
 double dot_canvas_item_lines(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column, size_t row)
 {
-    if (row >= dot_canvas_lane_rows(plan, lane, column)) return 0;
+    if (row >= dot_canvas_lane_rows(lane, column)) return 0;
     switch (lane) {
     case CANVAS_LANE_STAGE: return dot_canvas_stage_lines(plan, column->stage);
     case CANVAS_LANE_OWNERS: return 1 + (column->touchpoint_count > 0);

@@ -567,8 +567,12 @@ static void html_heat_map(html_report *report)
                       "A touchpoint counts for the personas it names; one that names none counts for "
                       "the personas whose journeys visit it (via journeys), and for every persona when "
                       "no journey visits it (unassigned).");
+    size_t personas = report->facts->heat_persona_count;
+    if (personas < model->persona_count)
+        strbuf_printf(report->out, "<p>The first %zu of %zu personas have a column.</p>\n", personas,
+                      model->persona_count);
     html_raw(report, "<div class=\"scroll\" tabindex=\"0\"><table class=\"heat\"><thead><tr><th>Stage</th>");
-    for (size_t p = 0; p < model->persona_count; p++)
+    for (size_t p = 0; p < personas; p++)
         html_wrap(report, "<th>", element_label(&model->personas[p]->base), "</th>");
     html_raw(report, "<th>All touchpoints</th></tr></thead>\n<tbody>\n");
     for (size_t s = 0; s < model->stage_count; s++) {
@@ -577,7 +581,7 @@ static void html_heat_map(html_report *report)
                       report->facts->stage_numbers[s]);
         html_label(report, &stage->base);
         html_raw(report, "</td>");
-        for (size_t p = 0; p < model->persona_count; p++)
+        for (size_t p = 0; p < personas; p++)
             html_heat_cell(report, report_persona_heat(report->facts, stage, model->personas[p]));
         html_heat_cell(report, &report->facts->stage_heat[s]);
         html_raw(report, "</tr>\n");
@@ -1100,17 +1104,20 @@ static void html_accountability(html_report *report)
     html_section_open(report, "accountability", "Accountability matrix",
                       "What each team answers for in each stage: the stage itself, its touchpoints (a "
                       "touchpoint without an owner falls to its stage's owner) and its KPIs.");
+    size_t stages = report->facts->duty_stage_count;
+    if (stages < model->stage_count)
+        strbuf_printf(report->out, "<p>The first %zu of %zu stages have a column.</p>\n", stages, model->stage_count);
     /* Room for whole words in every stage's column: the table scrolls in its box instead. */
     strbuf_printf(report->out, "<div class=\"scroll\" tabindex=\"0\"><table class=\"duty\" style=\"min-width:%zupx\"><thead><tr>"
-                  "<th>Team</th>", 140 + 135 * model->stage_count);
-    for (size_t s = 0; s < model->stage_count; s++) html_wrap(report, "<th>", element_label(&model->stages[s]->base), "</th>");
+                  "<th>Team</th>", 140 + 135 * stages);
+    for (size_t s = 0; s < stages; s++) html_wrap(report, "<th>", element_label(&model->stages[s]->base), "</th>");
     html_raw(report, "</tr></thead><tbody>\n");
     for (size_t t = 0; t <= model->team_count; t++) {
         const jrn_team *team = t < model->team_count ? model->teams[t] : NULL;
         if (team == NULL && report->facts->unowned_count == 0) break;
         html_raw(report, team != NULL ? "<tr>" : "<tr class=\"nobody\">");
         html_wrap(report, "<td><b>", team != NULL ? element_label(&team->base) : "No owner", "</b></td>");
-        for (size_t s = 0; s < model->stage_count; s++)
+        for (size_t s = 0; s < stages; s++)
             html_duty_cell(report, report_duty_of(report->facts, team, model->stages[s]));
         html_raw(report, "</tr>\n");
     }

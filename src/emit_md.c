@@ -558,19 +558,23 @@ static void md_heat_map(md_report *report)
                    "A touchpoint counts for the personas it names; one that names none counts for the "
                    "personas whose journeys visit it (*via journeys*), and for every persona when no "
                    "journey visits it (*unassigned*).\n\n");
+    size_t personas = report->facts->heat_persona_count;
+    if (personas < model->persona_count)
+        strbuf_printf(report->out, "*The first %zu of %zu personas have a column.*\n\n", personas,
+                      model->persona_count);
     md_row_start(report);
     md_cell(report, "Stage");
-    for (size_t p = 0; p < model->persona_count; p++) md_cell(report, element_label(&model->personas[p]->base));
+    for (size_t p = 0; p < personas; p++) md_cell(report, element_label(&model->personas[p]->base));
     md_cell(report, "All touchpoints");
     md_row_end(report);
     md_row_start(report);
-    for (size_t c = 0; c < model->persona_count + 2; c++) md_raw(report, " --- |");
+    for (size_t c = 0; c < personas + 2; c++) md_raw(report, " --- |");
     md_row_end(report);
     for (size_t s = 0; s < model->stage_count; s++) {
         const jrn_stage *stage = model->stages[s];
         md_row_start(report);
         md_cell(report, md_stage_title(report, stage));
-        for (size_t p = 0; p < model->persona_count; p++)
+        for (size_t p = 0; p < personas; p++)
             md_heat_cell(report, report_persona_heat(report->facts, stage, model->personas[p]));
         md_heat_cell(report, &report->facts->stage_heat[s]);
         md_row_end(report);
@@ -854,7 +858,7 @@ static void md_accountability_row(md_report *report, const jrn_team *team, const
     md_text(report, name);
     md_raw(report, "**");
     md_cell_close(report);
-    for (size_t s = 0; s < model->stage_count; s++)
+    for (size_t s = 0; s < report->facts->duty_stage_count; s++)
         md_duty_cell(report, report_duty_of(report->facts, team, model->stages[s]));
     md_row_end(report);
 }
@@ -865,12 +869,15 @@ static void md_accountability(md_report *report)
     md_heading(report, "##", "Accountability matrix");
     md_raw(report, "What each team answers for in each stage: the stage itself, its touchpoints "
                    "(a touchpoint without an owner falls to its stage's owner) and its KPIs.\n\n");
+    size_t stages = report->facts->duty_stage_count;
+    if (stages < model->stage_count)
+        strbuf_printf(report->out, "*The first %zu of %zu stages have a column.*\n\n", stages, model->stage_count);
     md_row_start(report);
     md_cell(report, "Team");
-    for (size_t s = 0; s < model->stage_count; s++) md_cell(report, element_label(&model->stages[s]->base));
+    for (size_t s = 0; s < stages; s++) md_cell(report, element_label(&model->stages[s]->base));
     md_row_end(report);
     md_row_start(report);
-    for (size_t c = 0; c < model->stage_count + 1; c++) md_raw(report, " --- |");
+    for (size_t c = 0; c < stages + 1; c++) md_raw(report, " --- |");
     md_row_end(report);
     for (size_t t = 0; t < model->team_count; t++)
         md_accountability_row(report, model->teams[t], element_label(&model->teams[t]->base));

@@ -21,10 +21,11 @@ static void *flow_allocate(size_t count, size_t size)
     return memory_calloc(count, size);
 }
 
-/* Touchpoint index -> step index (valid only for the journey's own touchpoints). */
+/* Touchpoint index -> step index, valid only for the journey's own touchpoints: the rest
+ * is left unwritten (not zeroed), so a journey costs its steps, not the map's size. */
 static size_t *flow_step_numbers(const jrn_model *model, const jrn_journey *journey)
 {
-    size_t *step_of = flow_allocate(model->touchpoint_count, sizeof *step_of);
+    size_t *step_of = memory_realloc_array(NULL, model->touchpoint_count + 1, sizeof *step_of);
     for (size_t s = 0; s < journey->step_count; s++) step_of[journey->steps[s]->base.index] = s;
     return step_of;
 }

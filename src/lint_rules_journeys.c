@@ -1,6 +1,7 @@
 /* lint_rules_journeys.c — rules about journeys and who walks them: loops nobody declared,
  * steps on other personas' touchpoints, effort at stage hand-overs, touchpoints and
  * personas no journey covers. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "jrn/lint_rules.h"
@@ -38,15 +39,25 @@ void lint_rule_undeclared_loop(jrn_lint_context *context)
     }
 }
 
-/* Where a journey steps on touchpoint: the first hop into it. A step only ever written
- * first in a chain has no span of its own in the model (a hop's span starts at its
- * "->"), so the journey itself stands for it. */
-static jrn_span lint_step_span(const jrn_journey *journey, const jrn_touchpoint *touchpoint)
+/* Where a journey steps on each touchpoint: first_hop[t] is the first hop into touchpoint
+ * t, SIZE_MAX when none does (lint_forget_first_hops sets them all back). */
+static void lint_find_first_hops(const jrn_journey *journey, size_t *first_hop)
 {
-    for (size_t h = 0; h < journey->hop_count; h++) {
-        if (journey->hops[h].to == touchpoint) return journey->hops[h].span;
-    }
-    return journey->base.id_span;
+    for (size_t h = journey->hop_count; h-- > 0;) first_hop[journey->hops[h].to->base.index] = h;
+}
+
+static void lint_forget_first_hops(const jrn_journey *journey, size_t *first_hop)
+{
+    for (size_t h = 0; h < journey->hop_count; h++) first_hop[journey->hops[h].to->base.index] = SIZE_MAX;
+}
+
+/* A step only ever written first in a chain has no span of its own in the model (a hop's
+ * span starts at its "->"), so the journey itself stands for it. */
+static jrn_span lint_step_span(const jrn_journey *journey, const jrn_touchpoint *touchpoint,
+                               const size_t *first_hop)
+{
+    size_t hop = first_hop[touchpoint->base.index];
+    return hop == SIZE_MAX ? journey->base.id_span : journey->hops[hop].span;
 }
 
 static bool lint_touchpoint_serves(const jrn_touchpoint *touchpoint, const jrn_persona *persona)
@@ -73,7 +84,7 @@ static void lint_name_list(jrn_strbuf *out, const char *singular, const char *pl
  * personas (for maureen, carer) steps where any one of them goes: a step that names at
  * least one of them is consistent. */
 static void lint_check_step_personas(jrn_lint_context *context, const jrn_journey *journey,
-                                     const jrn_touchpoint *touchpoint)
+                                     const jrn_touchpoint *touchpoint, const size_t *first_hop)
 {
     size_t outsiders = 0;
     for (size_t p = 0; p < journey->persona_count; p++) {
@@ -90,7 +101,7 @@ static void lint_check_step_personas(jrn_lint_context *context, const jrn_journe
     lint_name_list(&who, "persona", "personas", outsiders, walking, journey->persona_count);
     lint_name_list(&reserved, "persona", "personas", touchpoint->persona_count, served,
                    touchpoint->persona_count);
-    lint_report(context, LINT_PERSONA_MISMATCH, lint_step_span(journey, touchpoint),
+    lint_report(context, LINT_PERSONA_MISMATCH, lint_step_span(journey, touchpoint, first_hop),
                 "journey '%s' for %s steps on '%s', which is reserved to %s", journey->base.id,
                 strbuf_text(&who), touchpoint->base.id, strbuf_text(&reserved));
     strbuf_free(&who);
@@ -102,15 +113,20 @@ static void lint_check_step_personas(jrn_lint_context *context, const jrn_journe
 void lint_rule_persona_mismatch(jrn_lint_context *context)
 {
     const jrn_model *model = context->model;
+    size_t *first_hop = memory_calloc(model->touchpoint_count + 1, sizeof *first_hop);
+    for (size_t t = 0; t < model->touchpoint_count; t++) first_hop[t] = SIZE_MAX;
     for (size_t j = 0; j < model->journey_count; j++) {
         const jrn_journey *journey = model->journeys[j];
+        lint_find_first_hops(journey, first_hop);
         for (size_t s = 0; s < journey->step_count; s++) {
             const jrn_touchpoint *touchpoint = journey->steps[s];
             /* No persona: list means open to every persona. */
             if (touchpoint->persona_count == 0) continue;
-            lint_check_step_personas(context, journey, touchpoint);
+            lint_check_step_personas(context, journey, touchpoint, first_hop);
         }
+        lint_forget_first_hops(journey, first_hop);
     }
+    free(first_hop);
 }
 
 enum { LINT_EFFORT_SPIKE_THRESHOLD = 4 };

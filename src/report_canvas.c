@@ -140,6 +140,11 @@ static void canvas_table_items(canvas_table *table, jrn_canvas_lane lane, const 
 {
     size_t count = canvas_item_count(lane, column);
     for (size_t index = 0; index < count; index++) {
+        if (table->items >= REPORT_CANVAS_CELL_ITEMS) {
+            /* the cell is full: the rest are only counted */
+            table->items += count - index;
+            break;
+        }
         canvas_item item;
         if (!canvas_find_item(lane, column, index, &item) || !canvas_table_item(table)) continue;
         switch (lane) {
@@ -176,12 +181,8 @@ static void canvas_table_owners(canvas_table *table, const canvas_column *column
         report_put_md(table->out, element_label(&stage_owner->base));
         strbuf_puts(table->out, "**");
     }
-    for (size_t i = 0; i < column->touchpoint_count; i++) {
-        const jrn_team *team = column->touchpoints[i]->owner;
-        bool seen = !team || team == stage_owner;
-        for (size_t k = 0; k < i && !seen; k++) seen = column->touchpoints[k]->owner == team;
-        if (!seen && canvas_table_item(table)) report_put_md(table->out, element_label(&team->base));
-    }
+    for (size_t i = 0; i < column->owner_count; i++)
+        if (canvas_table_item(table)) report_put_md(table->out, element_label(&column->owners[i]->base));
 }
 
 static void canvas_table_cell(canvas_table *table, jrn_canvas_lane lane, const canvas_column *column)

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "jrn/memory.h"
+
 report_audience report_touchpoint_audience(const report_facts *facts, const jrn_touchpoint *touchpoint)
 {
     return facts->audiences[touchpoint->base.index];
@@ -57,15 +59,22 @@ size_t report_stage_opportunity_count(const jrn_model *model)
 const report_heat *report_persona_heat(const report_facts *facts, const jrn_stage *stage,
                                        const jrn_persona *persona)
 {
-    return &facts->persona_heat[stage->base.index * facts->model->persona_count
-                                + persona->base.index];
+    return &facts->persona_heat[stage->base.index * facts->heat_persona_count + persona->base.index];
 }
 
 const report_duty *report_duty_of(const report_facts *facts, const jrn_team *team,
                                   const jrn_stage *stage)
 {
+    static const report_duty nothing;
     size_t row = team != NULL ? team->base.index : facts->model->team_count;
-    return &facts->duties[row * facts->model->stage_count + stage->base.index];
+    size_t low = facts->duty_rows[row], high = facts->duty_rows[row + 1];
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (facts->duties[middle].stage < stage->base.index) low = middle + 1;
+        else high = middle;
+    }
+    if (low < facts->duty_rows[row + 1] && facts->duties[low].stage == stage->base.index) return &facts->duties[low];
+    return &nothing;
 }
 
 static void report_heat_add(report_heat *heat, const jrn_touchpoint *touchpoint)
@@ -76,14 +85,7 @@ static void report_heat_add(report_heat *heat, const jrn_touchpoint *touchpoint)
     heat->truths += touchpoint->is_truth;
 }
 
-/* The journeys that visit each touchpoint, as one array sliced per touchpoint: visitors of
- * touchpoint t are journeys[start[t] .. start[t + 1]). Linear in the journeys' steps. */
-typedef struct report_visitors {
-    const jrn_journey **journeys;
-    size_t *start;
-} report_visitors;
-
-static report_visitors report_find_visitors(jrn_arena *arena, const jrn_model *model)
+report_visitors report_find_visitors(jrn_arena *arena, const jrn_model *model)
 {
     report_visitors visitors;
     visitors.start = arena_alloc_array(arena, model->touchpoint_count + 2, sizeof *visitors.start);
@@ -105,20 +107,19 @@ static report_visitors report_find_visitors(jrn_arena *arena, const jrn_model *m
     return visitors;
 }
 
-/* One touchpoint's counts in its stage's row: once per persona it counts for. counted[p] holds
- * the index + 1 of the last touchpoint counted for persona p, so a persona two visiting
- * journeys share is counted once. */
+/* One touchpoint's counts in its stage's row: once per persona it counts for, among those
+ * with a column. counted[p] holds the index + 1 of the last touchpoint counted for persona
+ * p, so a persona two visiting journeys share is counted once. */
 static void report_count_touchpoint(report_facts *facts, const report_visitors *visitors,
                                     const jrn_touchpoint *touchpoint, size_t *counted)
 {
-    const jrn_model *model = facts->model;
-    size_t t = touchpoint->base.index, mark = t + 1;
-    report_heat *row = &facts->persona_heat[touchpoint->stage->base.index * model->persona_count];
+    size_t t = touchpoint->base.index, mark = t + 1, columns = facts->heat_persona_count;
+    report_heat *row = &facts->persona_heat[touchpoint->stage->base.index * columns];
     if (touchpoint->persona_count > 0) {
         facts->audiences[t] = AUDIENCE_NAMED;
         for (size_t p = 0; p < touchpoint->persona_count; p++) {
             size_t persona = touchpoint->personas[p]->base.index;
-            if (counted[persona] == mark) continue;
+            if (persona >= columns || counted[persona] == mark) continue;
             counted[persona] = mark;
             report_heat_add(&row[persona], touchpoint);
         }
@@ -128,7 +129,7 @@ static void report_count_touchpoint(report_facts *facts, const report_visitors *
             const jrn_journey *journey = visitors->journeys[v];
             for (size_t p = 0; p < journey->persona_count; p++) {
                 size_t persona = journey->personas[p]->base.index;
-                if (counted[persona] == mark) continue;
+                if (persona >= columns || counted[persona] == mark) continue;
                 counted[persona] = mark;
                 report_heat_add(&row[persona], touchpoint);
                 row[persona].via_journeys++;
@@ -136,7 +137,7 @@ static void report_count_touchpoint(report_facts *facts, const report_visitors *
         }
     } else {
         facts->audiences[t] = AUDIENCE_EVERYONE;
-        for (size_t p = 0; p < model->persona_count; p++) {
+        for (size_t p = 0; p < columns; p++) {
             report_heat_add(&row[p], touchpoint);
             row[p].unassigned++;
         }
@@ -146,12 +147,14 @@ static void report_count_touchpoint(report_facts *facts, const report_visitors *
 static void report_facts_count_heat(jrn_arena *arena, const jrn_model *model,
                                     report_facts *facts)
 {
-    facts->persona_heat = arena_alloc_array(arena, model->stage_count * model->persona_count + 1,
+    facts->heat_persona_count = model->persona_count < REPORT_HEAT_PERSONA_LIMIT ? model->persona_count
+                                                                                : REPORT_HEAT_PERSONA_LIMIT;
+    facts->persona_heat = arena_alloc_array(arena, model->stage_count * facts->heat_persona_count + 1,
                                             sizeof *facts->persona_heat);
     facts->stage_heat = arena_alloc_array(arena, model->stage_count + 1, sizeof *facts->stage_heat);
     facts->audiences = arena_alloc_array(arena, model->touchpoint_count + 1, sizeof *facts->audiences);
     report_visitors visitors = report_find_visitors(arena, model);
-    size_t *counted = arena_alloc_array(arena, model->persona_count + 1, sizeof *counted);
+    size_t *counted = arena_alloc_array(arena, facts->heat_persona_count + 1, sizeof *counted);
     for (size_t t = 0; t < model->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
         report_heat_add(&facts->stage_heat[touchpoint->stage->base.index], touchpoint);
@@ -235,48 +238,93 @@ static void report_facts_rank(jrn_arena *arena, const jrn_model *model, report_f
           report_compare_gaps);
 }
 
-/* The duty row of a team; the row after the last team is "no team". */
-static report_duty *report_duty_cell(report_facts *facts, const jrn_team *team,
-                                     const jrn_stage *stage)
+/* One thing a team answers for in a stage, to be sorted into its cell: the stage itself
+ * (no touchpoint or KPI), a touchpoint or a KPI, in map order within each kind. */
+typedef struct report_claim {
+    size_t row, stage;
+    const jrn_touchpoint *touchpoint;
+    const jrn_kpi *kpi;
+    size_t order;
+} report_claim;
+
+static int report_compare_claims(const void *left, const void *right)
 {
-    return (report_duty *)report_duty_of(facts, team, stage);
+    const report_claim *a = left, *b = right;
+    if (a->row != b->row) return a->row < b->row ? -1 : 1;
+    if (a->stage != b->stage) return a->stage < b->stage ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Two passes: count what lands in each cell, then fill arrays of exactly that size. */
-static void report_facts_assign_duties(jrn_arena *arena, const jrn_model *model,
-                                       report_facts *facts, bool fill)
+static size_t report_duty_row(const report_facts *facts, const jrn_team *team)
 {
+    return team != NULL ? team->base.index : facts->model->team_count;
+}
+
+/* Every claim, in the order its cell lists it: the stage's ownership, its touchpoints, its
+ * KPIs. Returns how many. */
+static size_t report_list_claims(const report_facts *facts, report_claim *claims)
+{
+    const jrn_model *model = facts->model;
+    size_t count = 0, order = 0;
     for (size_t s = 0; s < model->stage_count; s++) {
         const jrn_stage *stage = model->stages[s];
-        if (stage->owner != NULL) report_duty_cell(facts, stage->owner, stage)->owns_stage = true;
+        if (stage->owner != NULL)
+            claims[count++] = (report_claim){report_duty_row(facts, stage->owner), s, NULL, NULL, order++};
     }
     for (size_t t = 0; t < model->touchpoint_count; t++) {
         const jrn_touchpoint *touchpoint = model->touchpoints[t];
         bool inherited;
         const jrn_team *team = report_touchpoint_owner(touchpoint, &inherited);
-        report_duty *duty = report_duty_cell(facts, team, touchpoint->stage);
-        if (fill) duty->touchpoints[duty->touchpoint_count] = touchpoint;
-        duty->touchpoint_count++;
-        if (!fill && team == NULL) facts->unowned_count++;
+        claims[count++] = (report_claim){report_duty_row(facts, team), touchpoint->stage->base.index, touchpoint,
+                                         NULL, order++};
     }
     for (size_t k = 0; k < model->kpi_count; k++) {
         const jrn_kpi *kpi = model->kpis[k];
         const jrn_stage *stage = report_kpi_stage(kpi);
         if (stage == NULL || kpi->owner == NULL) continue;
-        report_duty *duty = report_duty_cell(facts, kpi->owner, stage);
-        if (fill) duty->kpis[duty->kpi_count] = kpi;
-        duty->kpi_count++;
+        claims[count++] = (report_claim){report_duty_row(facts, kpi->owner), stage->base.index, NULL, kpi, order++};
     }
-    if (fill) return;
-    size_t cells = (model->team_count + 1) * model->stage_count;
-    for (size_t c = 0; c < cells; c++) {
-        report_duty *duty = &facts->duties[c];
-        duty->touchpoints = arena_alloc_array(arena, duty->touchpoint_count + 1,
-                                              sizeof *duty->touchpoints);
-        duty->kpis = arena_alloc_array(arena, duty->kpi_count + 1, sizeof *duty->kpis);
-        duty->touchpoint_count = 0;
-        duty->kpi_count = 0;
+    return count;
+}
+
+/* The cells of the accountability matrix that hold something, sorted by row and stage:
+ * as many as the claims at most, however many teams and stages there are. */
+static void report_facts_assign_duties(jrn_arena *arena, const jrn_model *model, report_facts *facts)
+{
+    facts->duty_stage_count = model->stage_count < REPORT_DUTY_STAGE_LIMIT ? model->stage_count
+                                                                            : REPORT_DUTY_STAGE_LIMIT;
+    size_t most = model->stage_count + model->touchpoint_count + model->kpi_count;
+    report_claim *claims = memory_calloc(most + 1, sizeof *claims);
+    size_t claim_count = report_list_claims(facts, claims);
+    qsort(claims, claim_count, sizeof *claims, report_compare_claims);
+    facts->duties = arena_alloc_array(arena, claim_count + 1, sizeof *facts->duties);
+    facts->duty_rows = arena_alloc_array(arena, model->team_count + 2, sizeof *facts->duty_rows);
+    size_t cells = 0;
+    for (size_t first = 0, last; first < claim_count; first = last) {
+        size_t touchpoints = 0, kpis = 0;
+        for (last = first; last < claim_count && claims[last].row == claims[first].row &&
+                           claims[last].stage == claims[first].stage;
+             last++) {
+            touchpoints += claims[last].touchpoint != NULL;
+            kpis += claims[last].kpi != NULL;
+        }
+        report_duty *duty = &facts->duties[cells++];
+        duty->stage = claims[first].stage;
+        duty->touchpoints = arena_alloc_array(arena, touchpoints + 1, sizeof *duty->touchpoints);
+        duty->kpis = arena_alloc_array(arena, kpis + 1, sizeof *duty->kpis);
+        for (size_t c = first; c < last; c++) {
+            if (claims[c].touchpoint) duty->touchpoints[duty->touchpoint_count++] = claims[c].touchpoint;
+            else if (claims[c].kpi) duty->kpis[duty->kpi_count++] = claims[c].kpi;
+            else duty->owns_stage = true;
+            if (claims[c].touchpoint && claims[c].row == model->team_count) facts->unowned_count++;
+        }
+        /* the row ends, so far, after this cell */
+        facts->duty_rows[claims[first].row + 1] = cells;
     }
+    /* a row without cells ends where the one before it does */
+    for (size_t row = 1; row <= model->team_count + 1; row++)
+        if (facts->duty_rows[row] < facts->duty_rows[row - 1]) facts->duty_rows[row] = facts->duty_rows[row - 1];
+    free(claims);
 }
 
 static void report_facts_number_stages(jrn_arena *arena, const jrn_model *model,
@@ -303,9 +351,6 @@ const report_facts *report_facts_build(jrn_arena *arena, const jrn_model *model)
     report_facts_number_stages(arena, model, facts);
     report_facts_count_heat(arena, model, facts);
     report_facts_rank(arena, model, facts);
-    facts->duties = arena_alloc_array(arena, (model->team_count + 1) * model->stage_count + 1,
-                                      sizeof *facts->duties);
-    report_facts_assign_duties(arena, model, facts, false);
-    report_facts_assign_duties(arena, model, facts, true);
+    report_facts_assign_duties(arena, model, facts);
     return facts;
 }

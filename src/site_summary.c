@@ -108,20 +108,40 @@ static void site_put_stages(jrn_strbuf *out, const jrn_model *model)
     free(counts);
 }
 
+static int site_compare_indexes(const void *left, const void *right)
+{
+    size_t a = *(const size_t *)left, b = *(const size_t *)right;
+    return a < b ? -1 : a > b;
+}
+
 /* The ids, space-separated, of the personas a touchpoint is for: those it names, else
- * those of the journeys that visit it (visits: touchpoint × persona, set by the caller). */
-static void site_put_touchpoint(jrn_strbuf *out, const jrn_model *model,
-                                const jrn_touchpoint *touchpoint, const bool *visits)
+ * those of the journeys that visit it, in map order. counted[p] holds the index + 1 of the
+ * last touchpoint persona p was found for; found has room for every persona. */
+static void site_put_personas(jrn_strbuf *out, const jrn_model *model, const jrn_touchpoint *touchpoint,
+                              const report_visitors *visitors, size_t *counted, size_t *found)
+{
+    for (size_t p = 0; p < touchpoint->persona_count; p++)
+        strbuf_printf(out, "%s%s", p > 0 ? " " : "", touchpoint->personas[p]->base.id);
+    if (touchpoint->persona_count > 0) return;
+    size_t t = touchpoint->base.index, mark = t + 1, count = 0;
+    for (size_t v = visitors->start[t]; v < visitors->start[t + 1]; v++) {
+        const jrn_journey *journey = visitors->journeys[v];
+        for (size_t p = 0; p < journey->persona_count; p++) {
+            size_t persona = journey->personas[p]->base.index;
+            if (counted[persona] == mark) continue;
+            counted[persona] = mark;
+            found[count++] = persona;
+        }
+    }
+    qsort(found, count, sizeof *found, site_compare_indexes);
+    for (size_t i = 0; i < count; i++) strbuf_printf(out, "%s%s", i > 0 ? " " : "", model->personas[found[i]]->base.id);
+}
+
+static void site_put_touchpoint(jrn_strbuf *out, const jrn_touchpoint *touchpoint, const char *personas)
 {
     bool inherited;
     const jrn_team *owner = report_touchpoint_owner(touchpoint, &inherited);
-    jrn_strbuf personas = STRBUF_INIT, channels = STRBUF_INIT;
-    for (size_t p = 0; p < touchpoint->persona_count; p++)
-        strbuf_printf(&personas, "%s%s", p > 0 ? " " : "", touchpoint->personas[p]->base.id);
-    for (size_t p = 0; touchpoint->persona_count == 0 && p < model->persona_count; p++) {
-        if (visits[touchpoint->base.index * model->persona_count + p])
-            strbuf_printf(&personas, "%s%s", personas.length > 0 ? " " : "", model->personas[p]->base.id);
-    }
+    jrn_strbuf channels = STRBUF_INIT;
     for (size_t c = 0; c < touchpoint->channel_count; c++)
         strbuf_printf(&channels, "%s%s", c > 0 ? " " : "", touchpoint->channels[c]->base.id);
     site_record_begin(out, "touchpoint");
@@ -130,25 +150,26 @@ static void site_put_touchpoint(jrn_strbuf *out, const jrn_model *model,
     site_record_text(out, element_label(&touchpoint->stage->base));
     site_record_text(out, owner != NULL ? owner->base.id : "");
     site_record_text(out, touchpoint->is_pain ? "pain" : "");
-    site_record_text(out, strbuf_text(&personas));
+    site_record_text(out, personas);
     site_record_text(out, strbuf_text(&channels));
     site_record_end(out);
-    strbuf_free(&personas);
     strbuf_free(&channels);
 }
 
-static void site_put_touchpoints(jrn_strbuf *out, const jrn_model *model)
+static void site_put_touchpoints(jrn_strbuf *out, jrn_arena *arena, const jrn_model *model)
 {
-    bool *visits = memory_calloc(model->touchpoint_count * model->persona_count + 1, sizeof *visits);
-    for (size_t j = 0; j < model->journey_count; j++) {
-        const jrn_journey *journey = model->journeys[j];
-        for (size_t s = 0; s < journey->step_count; s++) {
-            for (size_t p = 0; p < journey->persona_count; p++)
-                visits[journey->steps[s]->base.index * model->persona_count + journey->personas[p]->base.index] = true;
-        }
+    report_visitors visitors = report_find_visitors(arena, model);
+    size_t *counted = memory_calloc(model->persona_count + 1, sizeof *counted);
+    size_t *found = memory_calloc(model->persona_count + 1, sizeof *found);
+    jrn_strbuf personas = STRBUF_INIT;
+    for (size_t i = 0; i < model->touchpoint_count; i++) {
+        strbuf_clear(&personas);
+        site_put_personas(&personas, model, model->touchpoints[i], &visitors, counted, found);
+        site_put_touchpoint(out, model->touchpoints[i], strbuf_text(&personas));
     }
-    for (size_t i = 0; i < model->touchpoint_count; i++) site_put_touchpoint(out, model, model->touchpoints[i], visits);
-    free(visits);
+    strbuf_free(&personas);
+    free(found);
+    free(counted);
 }
 
 static const char *site_kpi_place(jrn_arena *arena, const jrn_kpi *kpi)
@@ -225,7 +246,7 @@ void site_summary_write(jrn_strbuf *out, const jrn_model *model, const jrn_diag_
     site_put_named(out, "team", subjects.teams, subjects.team_count);
     site_put_named(out, "channel", subjects.channels, subjects.channel_count);
     site_put_stages(out, model);
-    site_put_touchpoints(out, model);
+    site_put_touchpoints(out, arena, model);
     site_put_kpis(out, arena, model, actuals);
     site_put_findings(out, findings);
     arena_free(arena);

@@ -28,6 +28,13 @@ typedef struct canvas_column {
     const jrn_stage *top;                  /* its top-level stage (stage itself at the top) */
     const jrn_touchpoint **touchpoints;    /* shown, in the order the canvas reads them */
     size_t touchpoint_count;
+    /* the touchpoints' teams other than the stage's owner, each once, as they first appear */
+    const jrn_team **owners;
+    size_t owner_count;
+    /* counted once when planned (canvas_item_count, canvas_rated, canvas_lane_has_content) */
+    size_t item_count[CANVAS_LANE_COUNT];
+    size_t rated;
+    bool has_content[CANVAS_LANE_COUNT];
 } canvas_column;
 
 typedef struct canvas_plan {
@@ -56,14 +63,9 @@ typedef struct canvas_plan {
 canvas_plan *canvas_plan_build(const jrn_model *model, const jrn_emit_options *options, jrn_arena *arena);
 
 /* True when the lane has something to show in the column. */
-bool canvas_lane_has_content(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+bool canvas_lane_has_content(jrn_canvas_lane lane, const canvas_column *column);
 
-/* What a text lane shows of a touchpoint (doing, thinking, pains, delights, feeling's
- * feels): the text, "" for a bare pain or delight flag, NULL for nothing. */
-const char *canvas_text_of(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint);
-bool canvas_has_text(jrn_canvas_lane lane, const jrn_touchpoint *touchpoint);
 size_t canvas_rated(const canvas_column *column);             /* touchpoints with an emotion */
-size_t canvas_kpi_count(const canvas_column *column);         /* the stage's and its touchpoints' */
 /* The stage's own notes in a lane (doing: does, thinking: thinks, quotes, feeling: feels,
  * pains: pain, delights: delight, opportunities), blank texts left out; they come first in
  * the stage's cell. */

@@ -34,7 +34,7 @@ dot_doc *dot_canvas_build(const jrn_model *model, const jrn_emit_options *option
 /* The rows the lane takes in the column: one per item (at most DOT_CANVAS_CELL_ITEMS, then
  * a "+ N more" row), the feeling lane's scale first; one for the owners. Each item is a
  * cell of the band's table, so no item stretches to its neighbours' height. */
-size_t dot_canvas_lane_rows(const canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column);
+size_t dot_canvas_lane_rows(jrn_canvas_lane lane, const canvas_column *column);
 /* The whole <TD> of the lane's row-th row in the column (an empty cell past its rows). */
 void dot_canvas_item(jrn_strbuf *out, canvas_plan *plan, jrn_canvas_lane lane, const canvas_column *column,
                      size_t row);

@@ -31,8 +31,15 @@ typedef enum report_audience {
     AUDIENCE_EVERYONE,
 } report_audience;
 
+/* The heat map has a column for at most this many personas, the first declared, and the
+ * accountability matrix for at most this many stages, in map order: past them a table no
+ * one reads would grow as the product of two counts (the report says what is left out). */
+#define REPORT_HEAT_PERSONA_LIMIT 24u
+#define REPORT_DUTY_STAGE_LIMIT 60u
+
 /* What one team (or nobody) answers for in one stage. */
 typedef struct report_duty {
+    size_t stage;                         /* the stage's index */
     bool owns_stage;
     const jrn_touchpoint **touchpoints;   /* accountable for: owned, or inherited from the stage */
     size_t touchpoint_count;
@@ -43,7 +50,8 @@ typedef struct report_duty {
 typedef struct report_facts {
     const jrn_model *model;
     const char **stage_numbers;           /* per stage: "2" for the spine's second, "4.1" below it */
-    report_heat *persona_heat;            /* stage_count rows × persona_count columns */
+    size_t heat_persona_count;            /* the personas with a heat-map column */
+    report_heat *persona_heat;            /* stage_count rows × heat_persona_count columns */
     report_audience *audiences;           /* per touchpoint (by index) */
     report_heat *stage_heat;              /* one per stage: its own touchpoints, each once */
     report_heat total_heat;
@@ -63,15 +71,30 @@ typedef struct report_facts {
                                            * stages' own: report_stage_opportunity_count) */
     size_t opportunity_count;
     size_t opportunity_total;             /* opportunities counted one by one */
-    report_duty *duties;                  /* (team_count + 1) rows × stage_count; last row: no team */
+    size_t duty_stage_count;              /* the stages with an accountability column */
+    /* Only the cells with something in them, by row (a team's index; team_count: no team),
+     * then stage: row r's are duties[duty_rows[r] .. duty_rows[r + 1]). */
+    report_duty *duties;
+    size_t *duty_rows;
     size_t unowned_count;                 /* touchpoints no team answers for */
 } report_facts;
 
 const report_facts *report_facts_build(jrn_arena *arena, const jrn_model *model);
 
+/* The journeys that visit each touchpoint, as one array sliced per touchpoint: visitors of
+ * touchpoint t are journeys[start[t] .. start[t + 1]), in map order. Linear in the
+ * journeys' steps. */
+typedef struct report_visitors {
+    const jrn_journey **journeys;
+    size_t *start;
+} report_visitors;
+
+report_visitors report_find_visitors(jrn_arena *arena, const jrn_model *model);
+
+/* persona: one of the first heat_persona_count. */
 const report_heat *report_persona_heat(const report_facts *facts, const jrn_stage *stage,
                                        const jrn_persona *persona);
-/* team NULL: what no team answers for. */
+/* team NULL: what no team answers for; an empty duty when there is nothing. */
 const report_duty *report_duty_of(const report_facts *facts, const jrn_team *team,
                                   const jrn_stage *stage);
 

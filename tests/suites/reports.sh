@@ -182,3 +182,32 @@ check "md: heat map counts each touchpoint for its audience and says which rule"
 got=$(grep -o '<span class="sub">[0-9]* \(via journeys\|unassigned\)</span>' "$TMP_DIR/audience.html" | tr '\n' ' ')
 check "html: heat cells say via journeys / unassigned" \
     [ "$got" = '<span class="sub">1 via journeys</span> <span class="sub">1 unassigned</span> <span class="sub">2 via journeys</span> <span class="sub">1 unassigned</span> <span class="sub">1 via journeys</span> <span class="sub">1 unassigned</span> ' ]
+
+# Past 24 personas the heat map has a column for the first 24, and past 60 stages the
+# accountability matrix for the first 60, and each says so: such tables would grow as the
+# product of two counts. Persona p29 (no column) still counts in "All touchpoints"; the
+# duties of stage 61 (no column) are in its stage's section.
+python3 - "$TMP_DIR/wide-tables.jrn" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write('team crew "Crew"\n')
+    for p in range(30):
+        out.write(f'persona p{p} "P{p}"\n')
+    for s in range(70):
+        out.write(f'stage s{s} "S{s}" {{ owner: crew  touchpoint x{s} "X{s}" {{ persona: p{s % 30}  pain }} }}\n')
+PY
+md=$("$JRNC" -f md "$TMP_DIR/wide-tables.jrn" 2>&1)
+heading=$(printf '%s\n' "$md" | grep '^| Stage | P0 |')
+check "md: the heat map has a column for the first 24 of 30 personas and says so" \
+    [ "$(printf '%s' "$heading" | grep -o ' | ' | wc -l)" -eq 25 \
+    -a -n "$(printf '%s\n' "$md" | grep -Fx '*The first 24 of 30 personas have a column.*')" \
+    -a -n "$(printf '%s' "$heading" | grep -F '| P23 | All touchpoints |')" ]
+duties=$(printf '%s\n' "$md" | grep '^| \*\*Crew\*\* |')
+check "md: the accountability matrix has a column for the first 60 of 70 stages and says so" \
+    [ "$(printf '%s' "$duties" | grep -o 'owns the stage' | wc -l)" -eq 60 \
+    -a -n "$(printf '%s\n' "$md" | grep -Fx '*The first 60 of 70 stages have a column.*')" ]
+html=$("$JRNC" -f html "$TMP_DIR/wide-tables.jrn" 2>&1)
+check "html: the heat map and the accountability matrix say what has no column" \
+    [ -n "$(printf '%s\n' "$html" | grep -F '<p>The first 24 of 30 personas have a column.</p>')" \
+    -a -n "$(printf '%s\n' "$html" | grep -F '<p>The first 60 of 70 stages have a column.</p>')" \
+    -a "$(printf '%s\n' "$html" | grep -o '<div class="own">owns the stage</div>' | wc -l)" -eq 60 ]

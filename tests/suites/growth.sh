@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Growth: no command costs more than linear work in the map. Each shape of map
+# (tests/growth/generate.py) is written at two sizes, N and 4N, and every command and
+# view runs on both under Valgrind's callgrind, which counts the instructions executed:
+# a count that does not depend on the machine or its load, so the ratio is exact where a
+# timing would be noise. Linear work is 4x; a quadratic path (a column scanned for each
+# of its items, a persona-by-stage table) is 16x; the bound, 5x, leaves room for the
+# n log n of sorting (4.3x here) and little more.
+# runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
+# seconds: 240
+source "$JRN_ROOT/tests/lib.sh"
+cd "$TMP_DIR" || exit 1
+if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi
+
+BOUND=5
+
+# The instructions a run of jrnc executes (its exit status is not the point: 0 or 1).
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$JRNC" "$@" 2>&1 >/dev/null |
+        sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
+}
+
+grows() { # shape small large label args... (MAP is replaced by the map)
+    local shape=$1 small=$2 large=$3 label=$4; shift 4
+    local counts=() size args arg
+    for size in "$small" "$large"; do
+        args=()
+        for arg in "$@"; do args+=("${arg//MAP/$shape-$size.jrn}"); done
+        counts+=("$(instructions "${args[@]}")")
+    done
+    local name="growth: $label on the $shape map, $small -> $large"
+    if [ -z "${counts[0]}" ] || [ -z "${counts[1]}" ]; then
+        fail "$name" "callgrind counted nothing"
+        return
+    fi
+    local ratio
+    ratio=$(awk -v a="${counts[0]}" -v b="${counts[1]}" 'BEGIN { printf "%.1f", b / a }')
+    if awk -v r="$ratio" -v bound="$BOUND" 'BEGIN { exit !(r <= bound) }'; then
+        pass "$name (${ratio}x)"
+    else
+        fail "$name" "${ratio}x the instructions for 4x the map (${counts[0]} -> ${counts[1]}); linear is 4x"
+    fi
+}
+
+commands=(
+    "check|check MAP" "lint|lint --today 2026-12-01 MAP" "lint SARIF|lint --format sarif MAP"
+    "fmt --check|fmt --check MAP" "flow|flow MAP" "diff|diff MAP MAP"
+    "the full picture|MAP" "the spine|--view spine MAP" "the canvas|--view canvas MAP"
+    "the blueprint|--view blueprint MAP" "the flow view|--view flow MAP"
+    "JSON|-f json MAP" "Markdown|-f md MAP" "HTML|-f html MAP" "CSV|-f csv MAP"
+)
+for shape in wide:2000:8000 people:1000:4000 spine:2000:8000; do
+    IFS=: read -r name small large <<< "$shape"
+    python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$small" "$name-$small.jrn"
+    python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$large" "$name-$large.jrn"
+    for entry in "${commands[@]}"; do
+        # shellcheck disable=SC2086  # the command's words
+        grows "$name" "$small" "$large" "${entry%%|*}" ${entry#*|}
+    done
+done
+# The shapes' own views: the wide stage alone, the canvas as one persona lives it.
+grows wide 2000 8000 "the stage view" --view stage=s MAP
+grows wide 2000 8000 "the journey view" --view journey=j MAP
+grows wide 2000 8000 "the canvas for a persona" --view canvas --persona walker MAP
+grows people 1000 4000 "the canvas for a persona" --view canvas --persona p0 MAP
