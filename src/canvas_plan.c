@@ -148,7 +148,6 @@ static size_t canvas_count_rated(const canvas_column *column)
     return count;
 }
 
-
 /* A persona's feeling at a column: the mean emotion of the rated touchpoints they live
  * there; false when they rate none. */
 bool canvas_persona_feeling(const canvas_plan *plan, size_t persona, const canvas_column *column,
