@@ -1,6 +1,7 @@
 /* site_views.c — a map's views page (views/SLUG.html): its spine, its flow (when it says
- * more than the journeys) and each journey, one picture under another. The map's own page, its HTML report, holds the full
- * map, the canvas and the blueprint. A persona's view is the full map's touchpoints that
+ * more than the journeys) and each journey (the first SITE_JOURNEY_VIEW_LIMIT), one
+ * picture under another. The map's own page, its HTML report, holds the full map, the
+ * canvas and the blueprint. A persona's view is the full map's touchpoints that
  * persona meets, which the persona's portfolio page lists across every map: drawing one
  * per persona of every map would double what the site costs to build. */
 #include "jrn/site.h"
@@ -50,10 +51,25 @@ static bool site_flow_says_more(const jrn_model *model, const jrn_actuals *actua
     return false;
 }
 
-/* The views the page draws. */
-static bool site_view_is_extra(const jrn_view_entry *view, bool flow)
+/* A page of pictures is read by scrolling: past this many journeys, the page draws the
+ * first ones in source order and says how to draw any other, so a map of thousands of
+ * journeys costs a page someone can open, not hundreds of megabytes. */
+enum { SITE_JOURNEY_VIEW_LIMIT = 24 };
+
+/* The views the page draws; journeys counts the journey views met so far. */
+static bool site_view_is_extra(const jrn_view_entry *view, bool flow, size_t *journeys)
 {
-    return view->options.view == VIEW_SPINE || view->options.view == VIEW_JOURNEY || (flow && view->options.view == VIEW_FLOW);
+    if (view->options.view == VIEW_JOURNEY) return (*journeys)++ < SITE_JOURNEY_VIEW_LIMIT;
+    return view->options.view == VIEW_SPINE || (flow && view->options.view == VIEW_FLOW);
+}
+
+/* The line under the list of views when some journeys are not drawn. */
+static void site_views_limit(jrn_strbuf *out, const site_views_request *request)
+{
+    size_t journeys = request->model->journey_count;
+    if (journeys <= SITE_JOURNEY_VIEW_LIMIT) return;
+    strbuf_printf(out, "<p>The first %d of %zu journeys are drawn; <code>jrnc --view journey=ID</code> draws any other.</p>\n",
+                  (int)SITE_JOURNEY_VIEW_LIMIT, journeys);
 }
 
 static void site_views_top(jrn_strbuf *out, const site_views_request *request)
@@ -73,10 +89,10 @@ bool site_views_page(jrn_strbuf *out, jrn_arena *arena, const site_views_request
     jrn_view_entry *catalog = view_catalog(arena, request->model, &count);
     const jrn_view_entry **extras = arena_alloc_array(arena, count + 1, sizeof *extras);
     const jrn_emit_options **views = arena_alloc_array(arena, count + 1, sizeof *views);
-    size_t extra_count = 0;
+    size_t extra_count = 0, journeys = 0;
     bool flow = site_flow_says_more(request->model, request->actuals);
     for (size_t i = 0; i < count; i++) {
-        if (!site_view_is_extra(&catalog[i], flow)) continue;
+        if (!site_view_is_extra(&catalog[i], flow, &journeys)) continue;
         catalog[i].options.actuals = request->actuals;
         extras[extra_count] = &catalog[i];
         views[extra_count++] = &catalog[i].options;
@@ -91,7 +107,9 @@ bool site_views_page(jrn_strbuf *out, jrn_arena *arena, const site_views_request
             site_html_text(out, extras[i]->label);
             strbuf_puts(out, "</a></li>\n");
         }
-        strbuf_puts(out, "</ul>\n</section>\n");
+        strbuf_puts(out, "</ul>\n");
+        site_views_limit(out, request);
+        strbuf_puts(out, "</section>\n");
         for (size_t i = 0; i < extra_count; i++) {
             strbuf_printf(out, "<section id=\"view-%zu\"><h2>", i);
             site_html_text(out, extras[i]->label);

@@ -45,6 +45,16 @@ check "site: ... and links back to the map's report" \
     grep -q 'href="../maps/portfolio-onboarding.html"' out/views/portfolio-onboarding.html
 check "site: ... and the flow where a hop has a rate (support's journey; onboarding's is a plain chain)" \
     test "$(views out/views/portfolio-care-support.html)" = "['Spine', 'Flow', 'Journey: Getting help']"
+mkdir -p many
+python3 -c '
+print("map \"Many journeys\"\npersona p \"P\"\nstage s \"S\" {\n  touchpoint a \"A\"\n  touchpoint b \"B\"\n}")
+for j in range(30): print(f"journey j{j:02} \"J{j:02}\" for p {{ a -> b }}")' >many/many.jrn
+"$JRNC" site many -o many-out 2>/dev/null
+journeys=$(python3 -c 'print(["Spine"] + [f"Journey: J{j:02}" for j in range(24)])')
+check "site: a map of 30 journeys draws the first 24 on its views page ..." \
+    test "$(views many-out/views/many-many.html)" = "$journeys"
+check "site: ... and says how to draw the others" \
+    grep -q '<p>The first 24 of 30 journeys are drawn; <code>jrnc --view journey=ID</code> draws any other.</p>' many-out/views/many-many.html
 check "site: a map's page links to its views page" grep -q 'href="../views/portfolio-onboarding.html"' out/maps/portfolio-onboarding.html
 check "site: each compiled map's findings are on its lint page, the broken map's errors on its error page" \
     sh -c '[ "$(ls out/lint | tr "\n" " ")" = "portfolio-care-billing.html portfolio-care-support.html portfolio-onboarding.html portfolio-sketch.html " ] && grep -q "<code>stage-without-kpi</code>" out/lint/portfolio-sketch.html'
