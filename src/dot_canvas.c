@@ -2,11 +2,13 @@
  * into bands of stages no wider than about 3:1, and the graph of one table per band. */
 #include "jrn/dot_canvas.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "jrn/dot_budget.h"
 #include "jrn/dot_labels.h"
 #include "jrn/dot_style.h"
+#include "jrn/memory.h"
 
 /* ---- columns, lanes, bands ---- */
 
@@ -43,26 +45,83 @@ static bool canvas_band_has_sub_stages(const canvas_plan *plan, canvas_band band
     return false;
 }
 
+/* What the band search measures of each column, taken once: the search tries a split per
+ * count of stages to a band, each measuring every column, so a try reads numbers instead
+ * of walking the model's items again. Lines are of 10-point text. */
+typedef struct canvas_measures {
+    size_t lane_first[CANVAS_LANE_COUNT];   /* where a lane's rows start among a column's lines */
+    size_t stride;                          /* the lines kept per column: every lane's most rows */
+    size_t *rows;                           /* [column * CANVAS_LANE_COUNT + lane]: the rows it takes */
+    double *lines;                          /* [column * stride + lane_first[lane] + row] */
+    double *top_lines, *sub_lines, *widths; /* per column: its stage titles, its width in points */
+} canvas_measures;
+
+static void canvas_measure(const canvas_plan *plan, canvas_measures *measures)
+{
+    size_t columns = plan->column_count;
+    size_t most_rows[CANVAS_LANE_COUNT] = {0};
+    measures->rows = memory_calloc(columns * CANVAS_LANE_COUNT + 1, sizeof *measures->rows);
+    for (size_t i = 0; i < columns; i++) {
+        for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+            size_t rows = dot_canvas_lane_rows((jrn_canvas_lane)lane, &plan->columns[i]);
+            measures->rows[i * CANVAS_LANE_COUNT + lane] = rows;
+            if (rows > most_rows[lane]) most_rows[lane] = rows;
+        }
+    }
+    measures->stride = 0;
+    for (int lane = 0; lane < CANVAS_LANE_COUNT; lane++) {
+        measures->lane_first[lane] = measures->stride;
+        measures->stride += most_rows[lane];
+    }
+    measures->lines = memory_calloc(columns * measures->stride + 1, sizeof *measures->lines);
+    measures->top_lines = memory_calloc(columns + 1, sizeof *measures->top_lines);
+    measures->sub_lines = memory_calloc(columns + 1, sizeof *measures->sub_lines);
+    measures->widths = memory_calloc(columns + 1, sizeof *measures->widths);
+    for (size_t i = 0; i < columns; i++) {
+        const canvas_column *column = &plan->columns[i];
+        for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
+            size_t rows = measures->rows[i * CANVAS_LANE_COUNT + lane];
+            double *lines = &measures->lines[i * measures->stride + measures->lane_first[lane]];
+            for (size_t row = 0; row < rows; row++) lines[row] = dot_canvas_item_lines(plan, (jrn_canvas_lane)lane, column, row);
+        }
+        measures->top_lines[i] = dot_canvas_stage_lines(plan, column->top);
+        measures->sub_lines[i] = column->stage != column->top ? dot_canvas_stage_lines(plan, column->stage) : 1;
+        measures->widths[i] = dot_canvas_column_width(plan, column);
+    }
+}
+
+static void canvas_measures_free(canvas_measures *measures)
+{
+    free(measures->rows);
+    free(measures->lines);
+    free(measures->top_lines);
+    free(measures->sub_lines);
+    free(measures->widths);
+}
+
 /* A band's height in points, estimated from the lines of text each row holds (a line of
  * 10-point text is about 12 points; a row's padding and spacing about 11). */
-static double canvas_band_height(const canvas_plan *plan, canvas_band band)
+static double canvas_band_height(const canvas_plan *plan, const canvas_measures *measures, canvas_band band)
 {
-    double height = 0, top = 0, sub = 0;
+    double top = 0, sub = 0;
     for (size_t i = band.first; i < band.first + band.count; i++) {
-        double lines = dot_canvas_stage_lines(plan, plan->columns[i].top);
-        if (lines > top) top = lines;
-        lines = plan->columns[i].stage != plan->columns[i].top ? dot_canvas_stage_lines(plan, plan->columns[i].stage) : 1;
-        if (lines > sub) sub = lines;
+        if (measures->top_lines[i] > top) top = measures->top_lines[i];
+        if (measures->sub_lines[i] > sub) sub = measures->sub_lines[i];
     }
-    height += top * 12 + 11 + (canvas_band_has_sub_stages(plan, band) ? sub * 12 + 11 : 0);
+    double height = top * 12 + 11 + (canvas_band_has_sub_stages(plan, band) ? sub * 12 + 11 : 0);
     for (int lane = CANVAS_LANE_STAGE + 1; lane < CANVAS_LANE_COUNT; lane++) {
         if (!plan->lane_shown[lane]) continue;
-        size_t rows = canvas_band_lane_rows(plan, (jrn_canvas_lane)lane, band);
+        size_t rows = 1;
+        for (size_t i = band.first; i < band.first + band.count; i++) {
+            size_t here = measures->rows[i * CANVAS_LANE_COUNT + lane];
+            if (here > rows) rows = here;
+        }
         height += 4;   /* the rule above the lane */
         for (size_t row = 0; row < rows; row++) {
             double tallest = 1;
             for (size_t i = band.first; i < band.first + band.count; i++) {
-                double lines = dot_canvas_item_lines(plan, (jrn_canvas_lane)lane, &plan->columns[i], row);
+                if (row >= measures->rows[i * CANVAS_LANE_COUNT + lane]) continue;
+                double lines = measures->lines[i * measures->stride + measures->lane_first[lane] + row];
                 if (lines > tallest) tallest = lines;
             }
             height += tallest * 12 + 11;
@@ -71,11 +130,10 @@ static double canvas_band_height(const canvas_plan *plan, canvas_band band)
     return height;
 }
 
-static double canvas_band_width(const canvas_plan *plan, canvas_band band)
+static double canvas_band_width(const canvas_measures *measures, canvas_band band)
 {
     double width = 110;
-    for (size_t i = band.first; i < band.first + band.count; i++)
-        width += dot_canvas_column_width(plan, &plan->columns[i]) + 11;
+    for (size_t i = band.first; i < band.first + band.count; i++) width += measures->widths[i] + 11;
     return width;
 }
 
@@ -106,17 +164,22 @@ static size_t canvas_plan_bands(const canvas_plan *plan, canvas_band *bands)
     if (tops == 0) return 0;
     size_t asked = plan->options->stages_per_row;
     if (asked > 0) return canvas_split(plan, asked, bands);
-    for (size_t per_band = tops; per_band > 1; per_band--) {
+    canvas_measures measures;
+    canvas_measure(plan, &measures);
+    size_t found = 0;
+    for (size_t per_band = tops; per_band > 1 && found == 0; per_band--) {
         size_t count = canvas_split(plan, per_band, bands);
         double width = 0, height = 90;   /* the title and the key */
         for (size_t b = 0; b < count; b++) {
-            double band_width = canvas_band_width(plan, bands[b]);
+            double band_width = canvas_band_width(&measures, bands[b]);
             if (band_width > width) width = band_width;
-            height += canvas_band_height(plan, bands[b]) + 22;
+            height += canvas_band_height(plan, &measures, bands[b]) + 22;
         }
         /* 2.8: the estimate's margin under the 3:1 it keeps */
-        if (width <= 2.8 * height) return count;
+        if (width <= 2.8 * height) found = count;
     }
+    canvas_measures_free(&measures);
+    if (found > 0) return found;
     return canvas_split(plan, 1, bands);
 }
 

@@ -7,7 +7,7 @@
 # of its items, a persona-by-stage table) is 16x; the bound, 5x, leaves room for the
 # n log n of sorting (4.3x here) and little more.
 # runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
-# seconds: 240
+# seconds: 140
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi
@@ -49,7 +49,7 @@ commands=(
     "the blueprint|--view blueprint MAP" "the flow view|--view flow MAP"
     "JSON|-f json MAP" "Markdown|-f md MAP" "HTML|-f html MAP" "CSV|-f csv MAP"
 )
-for shape in wide:2000:8000 people:1000:4000 spine:2000:8000; do
+for shape in wide:1000:4000 people:500:2000 spine:1000:4000; do
     IFS=: read -r name small large <<< "$shape"
     python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$small" "$name-$small.jrn"
     python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$large" "$name-$large.jrn"
@@ -59,7 +59,7 @@ for shape in wide:2000:8000 people:1000:4000 spine:2000:8000; do
     done
 done
 # The shapes' own views: the wide stage alone, the canvas as one persona lives it.
-grows wide 2000 8000 "the stage view" --view stage=s MAP
-grows wide 2000 8000 "the journey view" --view journey=j MAP
-grows wide 2000 8000 "the canvas for a persona" --view canvas --persona walker MAP
-grows people 1000 4000 "the canvas for a persona" --view canvas --persona p0 MAP
+grows wide 1000 4000 "the stage view" --view stage=s MAP
+grows wide 1000 4000 "the journey view" --view journey=j MAP
+grows wide 1000 4000 "the canvas for a persona" --view canvas --persona walker MAP
+grows people 500 2000 "the canvas for a persona" --view canvas --persona p0 MAP
