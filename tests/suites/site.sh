@@ -194,3 +194,5 @@ node "$data/browser.mjs" "$shots" hostile-site index.html maps/portfolio-onboard
     maps/portfolio-care-billing.html maps/portfolio-care-support.html maps/portfolio-broken.html \
     views/portfolio-onboarding.html views/portfolio-care-support.html lint/portfolio-care-billing.html heat.html kpis.html \
     lint.html directory.html personas/buyer.html teams/billing.html teams/ledger.html
+# The views page that draws the first 24 of 30 journeys and says so.
+node "$data/browser.mjs" "$shots" many-out views/many-many.html
