@@ -68,7 +68,22 @@ void lsp_position_of(const jrn_source *source, uint32_t offset, lsp_encoding enc
 {
     if (offset > source->length) offset = source->length;
     *line = source_position(source, offset).line - 1;
-    *character = lsp_units_between(source_text(source), source->line_starts[*line], offset, source->length, encoding);
+    uint32_t line_start = source->line_starts[*line];
+    const char *text = source_text(source);
+    /* Up to the first invalid byte the text is UTF-8 and the source's checkpoints count
+     * its units, so a position on a line a megabyte long costs no walk from the line's
+     * start; an offset inside a character counts the whole character, as the walk does. */
+    if (source->invalid_offset >= offset) {
+        if (encoding == LSP_ENCODING_UTF16) {
+            *character = source_utf16_units(source, line_start, offset);
+            return;
+        }
+        uint32_t end = offset;
+        while (end < source->length && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+        *character = end - line_start;
+        return;
+    }
+    *character = lsp_units_between(text, line_start, offset, source->length, encoding);
 }
 
 json_t *lsp_position_json(const jrn_source *source, uint32_t offset, lsp_encoding encoding)

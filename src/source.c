@@ -30,6 +30,15 @@ static uint32_t source_continuation_bytes(const char *text, uint32_t begin, uint
     return count;
 }
 
+/* Lead bytes of four-byte sequences (11110xxx) in text[begin, end): each starts a code
+ * point outside the Basic Multilingual Plane, two UTF-16 code units. */
+static uint32_t source_four_byte_leads(const char *text, uint32_t begin, uint32_t end)
+{
+    uint32_t count = 0;
+    for (uint32_t i = begin; i < end; i++) count += ((unsigned char)text[i] & 0xF8) == 0xF0;
+    return count;
+}
+
 /* Code points in text[0, offset): the checkpoint before it plus at most a block's worth. */
 static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offset)
 {
@@ -38,6 +47,25 @@ static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offs
     if (offset == begin) return source->codepoint_checkpoints[block];
     return source->codepoint_checkpoints[block] + (offset - begin) -
            source_continuation_bytes(source_text(source), begin, offset);
+}
+
+/* UTF-16 code units in text[0, offset): a code unit per code point, two for each of four
+ * bytes. */
+static uint32_t source_utf16_units_before(const jrn_source *source, uint32_t offset)
+{
+    uint32_t block = offset / SOURCE_CHECKPOINT_BYTES;
+    uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
+    if (offset == begin) return source->utf16_checkpoints[block];
+    const char *text = source_text(source);
+    return source->utf16_checkpoints[block] + (offset - begin) - source_continuation_bytes(text, begin, offset) +
+           source_four_byte_leads(text, begin, offset);
+}
+
+uint32_t source_utf16_units(const jrn_source *source, uint32_t begin, uint32_t end)
+{
+    if (end > source->length) end = source->length;
+    if (begin > end) begin = end;
+    return source_utf16_units_before(source, end) - source_utf16_units_before(source, begin);
 }
 
 static uint32_t utf8_find_invalid(const unsigned char *text, uint32_t length, const char **reason,
@@ -62,12 +90,15 @@ static void source_index(jrn_arena *arena, jrn_source *source)
     free(line_starts);
     uint32_t checkpoints = length / SOURCE_CHECKPOINT_BYTES + 1;
     source->codepoint_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
-    uint32_t codepoints = 0;
-    source->codepoint_checkpoints[0] = 0;
+    source->utf16_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
+    uint32_t codepoints = 0, units = 0;
     for (uint32_t block = 1; block < checkpoints; block++) {
-        uint32_t begin = (block - 1) * SOURCE_CHECKPOINT_BYTES;
-        codepoints += SOURCE_CHECKPOINT_BYTES - source_continuation_bytes(text, begin, begin + SOURCE_CHECKPOINT_BYTES);
+        uint32_t begin = (block - 1) * SOURCE_CHECKPOINT_BYTES, end = begin + SOURCE_CHECKPOINT_BYTES;
+        uint32_t here = SOURCE_CHECKPOINT_BYTES - source_continuation_bytes(text, begin, end);
+        codepoints += here;
+        units += here + source_four_byte_leads(text, begin, end);
         source->codepoint_checkpoints[block] = codepoints;
+        source->utf16_checkpoints[block] = units;
     }
 }
 

@@ -23,9 +23,11 @@ typedef struct jrn_source {
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;
-    /* Code points before each SOURCE_CHECKPOINT_BYTES boundary, so a column on a line a
-     * megabyte long costs a bounded count, not a walk from the line's start. */
+    /* Code points and UTF-16 code units before each SOURCE_CHECKPOINT_BYTES boundary, so
+     * a column on a line a megabyte long costs a bounded count, not a walk from the
+     * line's start. */
     uint32_t *codepoint_checkpoints;
+    uint32_t *utf16_checkpoints;
     bool had_byte_order_mark;  /* the bytes began with EF BB BF (removed from text) */
     uint32_t invalid_offset;   /* the first byte that is not UTF-8 or is NUL, or UINT32_MAX */
     const char *invalid_reason;
@@ -75,6 +77,10 @@ uint32_t source_find_invalid_byte(const jrn_source *source, const char **reason)
 uint32_t utf8_sequence_length(const unsigned char *text, uint32_t i, uint32_t length);
 
 jrn_position source_position(const jrn_source *source, uint32_t offset);
+/* UTF-16 code units in text[begin, end) (a character of four bytes is two), for a range
+ * of valid UTF-8 (every source before its first invalid byte): bounded work however long
+ * its line. */
+uint32_t source_utf16_units(const jrn_source *source, uint32_t begin, uint32_t end);
 /* The line containing offset, without its line end. */
 const char *source_line_text(const jrn_source *source, uint32_t line, uint32_t *length);
 

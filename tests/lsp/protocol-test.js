@@ -651,6 +651,27 @@ async function main() {
         await session.change(mainFile, MAIN);
     });
 
+    await test('positions on a line of 3 KB: accents, CJK and emoji across the server\'s 1 KB checkpoints', async () => {
+        const title = 'é📞漢x'.repeat(300);
+        const wrong = MAIN.replace('"Call us" { channel: phone', `"${title}" { channel: phonee`);
+        const published = await session.change(mainFile, wrong);
+        const error = published.diagnostics.find((d) => /phonee/.test(d.message));
+        assert.deepEqual(error.range.start, positionOf(wrong, 'phonee'));
+        // The same line, right: the channel's semantic token starts where JS counts it.
+        const right = MAIN.replace('"Call us" { channel: phone', `"${title}" { channel: phone`);
+        await session.change(mainFile, right);
+        const tokens = await session.request('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(mainFile) } });
+        const starts = [];
+        for (let i = 0, line = 0, character = 0; i < tokens.data.length; i += 5) {
+            character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+            line += tokens.data[i];
+            starts.push(`${line}:${character}`);
+        }
+        const phone = positionOf(right, 'channel: phone', 0, 'channel: '.length);
+        assert.ok(starts.includes(`${phone.line}:${phone.character}`), `a token at ${phone.line}:${phone.character}`);
+        await session.change(mainFile, MAIN);
+    });
+
     await test('unknown request gets MethodNotFound; unknown notification is ignored', async () => {
         await assert.rejects(session.request('textDocument/noSuchThing', {}), (error) => error.code === -32601);
         await session.connection.sendNotification('custom/whatever', { x: 1 });

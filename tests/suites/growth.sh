@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Growth: no command costs more than linear work in the map. Each shape of map
 # (tests/growth/generate.py) is written at two sizes, N and 4N, and every command and
-# view runs on both under Valgrind's callgrind, which counts the instructions executed:
+# view (and a language-server session, tests/growth/lsp_session.py) runs on both under
+# Valgrind's callgrind, which counts the instructions executed:
 # a count that does not depend on the machine or its load, so the ratio is exact where a
 # timing would be noise. Linear work is 4x; a quadratic path (a column scanned for each
 # of its items, a persona-by-stage table) is 16x; the bound, 5x, leaves room for the
 # n log n of sorting (4.3x here) and little more.
 # runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
-# seconds: 140
+# seconds: 150
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi
@@ -15,18 +16,21 @@ if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi
 BOUND=5
 
 # The instructions a run of jrnc executes (its exit status is not the point: 0 or 1).
+# Standard input is LSP_SESSION when set (the language server's session), else nothing.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$JRNC" "$@" 2>&1 >/dev/null |
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$JRNC" "$@" 2>&1 >/dev/null <"${LSP_SESSION:-/dev/null}" |
         sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
 }
 
 grows() { # shape small large label args... (MAP is replaced by the map)
     local shape=$1 small=$2 large=$3 label=$4; shift 4
-    local counts=() size args arg
+    local counts=() size args arg session
     for size in "$small" "$large"; do
         args=()
         for arg in "$@"; do args+=("${arg//MAP/$shape-$size.jrn}"); done
-        counts+=("$(instructions "${args[@]}")")
+        session=""
+        if [ "$1" = lsp ]; then session=$shape-$size.lsp; fi
+        counts+=("$(LSP_SESSION=$session instructions "${args[@]}")")
     done
     local name="growth: $label on the $shape map, $small -> $large"
     if [ -z "${counts[0]}" ] || [ -z "${counts[1]}" ]; then
@@ -48,11 +52,15 @@ commands=(
     "the full picture|MAP" "the spine|--view spine MAP" "the canvas|--view canvas MAP"
     "the blueprint|--view blueprint MAP" "the flow view|--view flow MAP"
     "JSON|-f json MAP" "Markdown|-f md MAP" "HTML|-f html MAP" "CSV|-f csv MAP"
+    "the language server (open, semantic tokens, outline, formatting)|lsp"
 )
 for shape in wide:1000:4000 people:500:2000 spine:1000:4000; do
     IFS=: read -r name small large <<< "$shape"
     python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$small" "$name-$small.jrn"
     python3 "$JRN_ROOT/tests/growth/generate.py" "$name" "$large" "$name-$large.jrn"
+    for size in "$small" "$large"; do
+        python3 "$JRN_ROOT/tests/growth/lsp_session.py" "$name-$size.jrn" > "$name-$size.lsp"
+    done
     for entry in "${commands[@]}"; do
         # shellcheck disable=SC2086  # the command's words
         grows "$name" "$small" "$large" "${entry%%|*}" ${entry#*|}
