@@ -17,6 +17,7 @@ typedef struct jrn_writer {
     jrn_strbuf *out;
     jrn_namespace ids;             /* every id given out or reserved */
     jrn_namespace actors;          /* actor name -> its persona (an element keyed by name) */
+    jrn_namespace suffixes;        /* an id many titles share -> the last suffix it was given (index) */
     const char **persona_ids;      /* by the actor's place in actors.ordered */
 } jrn_writer;
 
@@ -71,10 +72,22 @@ static const char *writer_new_id(jrn_writer *writer, const char *title, const ch
     }
     while (id.length > 0 && id.data[id.length - 1] == '_') id.data[--id.length] = '\0';
     if (id.length == 0) strbuf_puts(&id, kind_word);
-    const char *candidate = arena_strdup(writer->arena, strbuf_text(&id));
-    for (unsigned suffix = 2; namespace_find(&writer->ids, candidate) != NULL; suffix++)
-        candidate = arena_printf(writer->arena, "%s_%u", strbuf_text(&id), suffix);
+    const char *base = arena_strdup(writer->arena, strbuf_text(&id));
     strbuf_free(&id);
+    const char *candidate = base;
+    if (namespace_find(&writer->ids, base) != NULL) {
+        /* Ids are never given back, so every suffix up to the last one this base was given
+         * is taken: the search goes on from there, and a thousand tasks of one title cost a
+         * thousand tries, not half a million. */
+        jrn_element *last = namespace_find(&writer->suffixes, base);
+        if (last == NULL) {
+            last = writer_element(writer, base);
+            last->index = 1;
+            namespace_add(&writer->suffixes, last);
+        }
+        do candidate = arena_printf(writer->arena, "%s_%u", base, (unsigned)++last->index);
+        while (namespace_find(&writer->ids, candidate) != NULL);
+    }
     namespace_add(&writer->ids, writer_element(writer, candidate));
     return candidate;
 }
@@ -265,9 +278,10 @@ static void writer_map(jrn_writer *writer, const mermaid_document *document, con
 void mermaid_write_jrn(const mermaid_document *document, const char *origin, const jrn_model *prelude,
                        jrn_strbuf *out)
 {
-    jrn_writer writer = {arena_new(), out, {0}, {0}, NULL};
+    jrn_writer writer = {arena_new(), out, {0}, {0}, {0}, NULL};
     namespace_init(&writer.ids);
     namespace_init(&writer.actors);
+    namespace_init(&writer.suffixes);
     writer_reserve_model(&writer, prelude);
     strbuf_puts(out, "# Imported from ");
     for (const char *c = origin; *c != '\0'; c++) strbuf_putc(out, (unsigned char)*c < 0x20 ? '?' : *c);
@@ -299,5 +313,6 @@ void mermaid_write_jrn(const mermaid_document *document, const char *origin, con
     }
     namespace_free(&writer.ids);
     namespace_free(&writer.actors);
+    namespace_free(&writer.suffixes);
     arena_free(writer.arena);
 }

@@ -10,7 +10,9 @@ Shapes, each a way a real map grows large that once cost more than linear time:
           reserved touchpoints work through the whole stage
   people  N personas, N teams and N journeys over N touchpoints in N/10 stages: the
           heat map (stages x personas) and the accountability matrix (teams x stages)
-  spine   tests/bench/generate.py's map (stages, segments, KPIs, journeys with loops)"""
+  spine   tests/bench/generate.py's map (stages, segments, KPIs, journeys with loops)
+  titles  a Mermaid journey (for jrnc import mermaid) of N sections and N tasks that all
+          share two titles: each id is the title's with the next free suffix"""
 import os
 import subprocess
 import sys
@@ -46,6 +48,12 @@ def people(out):
         out.write(f'journey j{j} "J{j}" for p{j}, p{(j + 1) % count} {{\n  {steps}\n}}\n')
 
 
+def titles(out):
+    out.write("journey\n  title Titles\n")
+    for i in range(count):
+        out.write(f"  section Same\n    Same task: {i % 5 + 1}: a, b\n")
+
+
 if shape == "spine":
     here = os.path.dirname(os.path.abspath(__file__))
     prefix = path[:-4] if path.endswith(".jrn") else path
@@ -54,4 +62,4 @@ if shape == "spine":
         os.replace(prefix + ".jrn", path)
 else:
     with open(path, "w") as out:
-        {"wide": wide, "people": people}[shape](out)
+        {"wide": wide, "people": people, "titles": titles}[shape](out)

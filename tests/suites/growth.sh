@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Growth: no command costs more than linear work in the map. Each shape of map
 # (tests/growth/generate.py) is written at two sizes, N and 4N, and every command and
-# view (and a language-server session, tests/growth/lsp_session.py) runs on both under
-# Valgrind's callgrind, which counts the instructions executed:
-# a count that does not depend on the machine or its load, so the ratio is exact where a
-# timing would be noise. Linear work is 4x; a quadratic path (a column scanned for each
+# view, a language-server session (tests/growth/lsp_session.py) and an import of a
+# Mermaid journey whose titles repeat run on both under Valgrind's callgrind, which counts
+# the instructions executed: a count that does not depend on the machine or its load, so
+# the ratio is exact where a timing would be noise. Linear work is 4x; a quadratic path (a column scanned for each
 # of its items, a persona-by-stage table) is 16x; the bound, 5x, leaves room for the
 # n log n of sorting (4.3x here) and little more.
 # runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
-# seconds: 150
+# seconds: 160
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi
@@ -22,12 +22,12 @@ instructions() {
         sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
 }
 
-grows() { # shape small large label args... (MAP is replaced by the map)
+grows() { # shape small large label args... (MAP is replaced by the map, MMD by the Mermaid file)
     local shape=$1 small=$2 large=$3 label=$4; shift 4
     local counts=() size args arg session
     for size in "$small" "$large"; do
         args=()
-        for arg in "$@"; do args+=("${arg//MAP/$shape-$size.jrn}"); done
+        for arg in "$@"; do arg=${arg//MAP/$shape-$size.jrn}; args+=("${arg//MMD/$shape-$size.mmd}"); done
         session=""
         if [ "$1" = lsp ]; then session=$shape-$size.lsp; fi
         counts+=("$(LSP_SESSION=$session instructions "${args[@]}")")
@@ -71,3 +71,6 @@ grows wide 1000 4000 "the stage view" --view stage=s MAP
 grows wide 1000 4000 "the journey view" --view journey=j MAP
 grows wide 1000 4000 "the canvas for a persona" --view canvas --persona walker MAP
 grows people 500 2000 "the canvas for a persona" --view canvas --persona p0 MAP
+# Mermaid's journeys imported: many sections and tasks of one title.
+for size in 1000 4000; do python3 "$JRN_ROOT/tests/growth/generate.py" titles "$size" "titles-$size.mmd"; done
+grows titles 1000 4000 "import mermaid" import mermaid MMD
