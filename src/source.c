@@ -49,16 +49,14 @@ static uint32_t source_codepoints_before(const jrn_source *source, uint32_t offs
            source_continuation_bytes(source_text(source), begin, offset);
 }
 
-/* UTF-16 code units in text[0, offset): a code unit per code point, two for each of four
- * bytes. */
+/* UTF-16 code units in text[0, offset): a code unit per code point, a second for each of
+ * four bytes. */
 static uint32_t source_utf16_units_before(const jrn_source *source, uint32_t offset)
 {
     uint32_t block = offset / SOURCE_CHECKPOINT_BYTES;
     uint32_t begin = block * SOURCE_CHECKPOINT_BYTES;
-    if (offset == begin) return source->utf16_checkpoints[block];
-    const char *text = source_text(source);
-    return source->utf16_checkpoints[block] + (offset - begin) - source_continuation_bytes(text, begin, offset) +
-           source_four_byte_leads(text, begin, offset);
+    return source_codepoints_before(source, offset) + source->four_byte_checkpoints[block] +
+           source_four_byte_leads(source_text(source), begin, offset);
 }
 
 uint32_t source_utf16_units(const jrn_source *source, uint32_t begin, uint32_t end)
@@ -90,15 +88,14 @@ static void source_index(jrn_arena *arena, jrn_source *source)
     free(line_starts);
     uint32_t checkpoints = length / SOURCE_CHECKPOINT_BYTES + 1;
     source->codepoint_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
-    source->utf16_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
-    uint32_t codepoints = 0, units = 0;
+    source->four_byte_checkpoints = arena_alloc_array(arena, checkpoints, sizeof(uint32_t));
+    uint32_t codepoints = 0, four_bytes = 0;
     for (uint32_t block = 1; block < checkpoints; block++) {
         uint32_t begin = (block - 1) * SOURCE_CHECKPOINT_BYTES, end = begin + SOURCE_CHECKPOINT_BYTES;
-        uint32_t here = SOURCE_CHECKPOINT_BYTES - source_continuation_bytes(text, begin, end);
-        codepoints += here;
-        units += here + source_four_byte_leads(text, begin, end);
+        codepoints += SOURCE_CHECKPOINT_BYTES - source_continuation_bytes(text, begin, end);
+        four_bytes += source_four_byte_leads(text, begin, end);
         source->codepoint_checkpoints[block] = codepoints;
-        source->utf16_checkpoints[block] = units;
+        source->four_byte_checkpoints[block] = four_bytes;
     }
 }
 

@@ -23,11 +23,11 @@ typedef struct jrn_source {
     uint32_t length;
     uint32_t *line_starts;     /* byte offset of each line's first byte */
     uint32_t line_count;
-    /* Code points and UTF-16 code units before each SOURCE_CHECKPOINT_BYTES boundary, so
-     * a column on a line a megabyte long costs a bounded count, not a walk from the
-     * line's start. */
+    /* Code points, and those of four bytes (two UTF-16 code units each), before each
+     * SOURCE_CHECKPOINT_BYTES boundary, so a column on a line a megabyte long costs a
+     * bounded count, not a walk from the line's start. */
     uint32_t *codepoint_checkpoints;
-    uint32_t *utf16_checkpoints;
+    uint32_t *four_byte_checkpoints;
     bool had_byte_order_mark;  /* the bytes began with EF BB BF (removed from text) */
     uint32_t invalid_offset;   /* the first byte that is not UTF-8 or is NUL, or UINT32_MAX */
     const char *invalid_reason;
