@@ -95,7 +95,7 @@ all: $(PROGRAM)
 # this file, so `make CFLAGS=-O0` or `make PREFIX=/usr` after a plain `make` rebuilds
 # instead of mixing flags. `make install` with another PREFIX than the build's keeps the
 # binary as built (an installed jrnc finds its stdlib relative to itself).
-BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) $(LDLIBS) $(CGRAPH_LIBS) $(JANSSON_LIBS) $(LIBRARY_SONAMES) $(ABSENT_SONAMES)
+BUILD_SETTINGS := $(CC) $(JRN_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) $(EXTRA_LDFLAGS) $(LDFLAGS) $(LDLIBS) $(CGRAPH_LIBS) $(JANSSON_LIBS) $(LIBRARY_SONAMES) $(ABSENT_SONAMES)
 SETTINGS_FILE  := $(BUILD)/settings
 ifeq ($(filter install uninstall clean dist distcheck,$(MAKECMDGOALS)),)
 ifneq ($(file <$(SETTINGS_FILE)),$(BUILD_SETTINGS))
@@ -107,7 +107,7 @@ $(SETTINGS_FILE):
 	$(shell mkdir -p $(BUILD))$(file >$@,$(BUILD_SETTINGS))
 
 $(PROGRAM): $(OBJECTS) $(SETTINGS_FILE)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(JANSSON_LIBS) $(LDLIBS) -lm
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(EXTRA_LDFLAGS) $(LDFLAGS) -o $@ $(OBJECTS) $(JANSSON_LIBS) $(LDLIBS) -lm
 
 # bison and flex each write two files in one run: one file is the target and the other
 # depends on it, so parallel make never runs the generator twice at once.
@@ -135,7 +135,7 @@ $(OBJ)/absent/%.o: src/%.c $(SETTINGS_FILE) | $(GEN)/journey.tab.h $(GEN)/journe
 	@mkdir -p $(OBJ)/absent
 	$(CC) $(JRN_CPPFLAGS) $(ABSENT_SONAMES) $(CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/jrnc-without-libraries: $(filter-out $(patsubst src/%.c,$(OBJ)/%.o,$(LOADING_SOURCES)),$(OBJECTS)) $(ABSENT_OBJECTS)
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS) $(LDLIBS) -lm
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(EXTRA_LDFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS) $(LDLIBS) -lm
 
 # The generated scanner and parser include parse_context.h, ast.h and what they include: a changed
 # header must rebuild them (a stale scanner reads an old parse context and crashes). -MMD
@@ -174,12 +174,16 @@ demo: deps
 	@echo "  report: build/demo/acme_post_sales.html   (open it in a browser)"
 
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The sanitizers' runtimes linked into the program: make check starts it thousands of
+# times, and linked as shared libraries they are relocated at every start and libubsan's
+# 6 MB of globals are scanned by LeakSanitizer at every exit.
+SANITIZE_LINK_FLAGS := -static-libasan -static-libubsan
 
 # The same program (and the test programs that link it) built with AddressSanitizer and
 # UndefinedBehaviorSanitizer.
 sanitize:
 	@$(MAKE) --no-print-directory BUILD=build/sanitize PROGRAM=build/sanitize/jrnc \
-	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" build/sanitize/jrnc build/sanitize/references_check \
+	    CFLAGS="-O1 -g" EXTRA_CFLAGS="$(SANITIZE_FLAGS)" EXTRA_LDFLAGS="$(SANITIZE_LINK_FLAGS)" build/sanitize/jrnc build/sanitize/references_check \
 	    build/sanitize/jrnc-without-libraries
 
 # Speed against Graphviz's nop and Mermaid's parser on generated 1k/10k/100k maps; the
@@ -240,7 +244,7 @@ $(BUILD)/agwrite_oracle: $(LIB_OBJECTS) tests/dot/agwrite_oracle.c tests/dot/agw
 # built plain and with the sanitizers.
 $(BUILD)/references_check: $(LIB_OBJECTS) tests/model/references_check.c
 	$(CC) $(JRN_CPPFLAGS) $(JRN_WARNINGS) $(CFLAGS) $(EXTRA_CFLAGS) -DJRN_CHECK_STDLIB='"$(CURDIR)/stdlib"' \
-	    -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(JANSSON_LIBS) -lm
+	    $(EXTRA_LDFLAGS) -o $@ tests/model/references_check.c $(LIB_OBJECTS) $(JANSSON_LIBS) -lm
 
 # Every suite, then again under the sanitizers (suites marked "runner: once" run once),
 # after installing whatever the suites need that the machine lacks.

@@ -2,11 +2,11 @@
 # Growth: no command costs more than linear work in the map. Each shape of map
 # (tests/growth/generate.py) is written at two sizes, N and 4N, and every command and
 # view, a language-server session (tests/growth/lsp_session.py) and an import of a
-# Mermaid journey whose titles repeat run on both under Valgrind's callgrind, which counts
-# the instructions executed: a count that does not depend on the machine or its load, so
-# the ratio is exact where a timing would be noise. Linear work is 4x; a quadratic path (a column scanned for each
-# of its items, a persona-by-stage table) is 16x; the bound, 5x, leaves room for the
-# n log n of sorting (4.3x here) and little more.
+# Mermaid journey whose titles repeat run on both under Valgrind's cachegrind (caches not
+# simulated), which counts the instructions executed: a count that does not depend on the
+# machine or its load, so the ratio is exact where a timing would be noise. Linear work is
+# 4x; a quadratic path (a column scanned for each of its items, a persona-by-stage table)
+# is 16x; the bound, 5x, leaves room for the n log n of sorting (4.3x here) and little more.
 # runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
 # seconds: 160
 source "$JRN_ROOT/tests/lib.sh"
@@ -18,8 +18,8 @@ BOUND=5
 # The instructions a run of jrnc executes (its exit status is not the point: 0 or 1).
 # Standard input is LSP_SESSION when set (the language server's session), else nothing.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$JRNC" "$@" 2>&1 >/dev/null <"${LSP_SESSION:-/dev/null}" |
-        sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
+    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$JRNC" "$@" 2>&1 >/dev/null \
+        <"${LSP_SESSION:-/dev/null}" | sed -n 's/^==[0-9]*== I *refs: *\([0-9,]*\)$/\1/p' | tr -d ,
 }
 
 grows() { # shape small large label args... (MAP is replaced by the map, MMD by the Mermaid file)
@@ -34,7 +34,7 @@ grows() { # shape small large label args... (MAP is replaced by the map, MMD by 
     done
     local name="growth: $label on the $shape map, $small -> $large"
     if [ -z "${counts[0]}" ] || [ -z "${counts[1]}" ]; then
-        fail "$name" "callgrind counted nothing"
+        fail "$name" "cachegrind counted nothing"
         return
     fi
     local ratio
