@@ -37,6 +37,29 @@ expect_golden() {
 # have TOOL: true when TOOL is on PATH.
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# Pages measured in headless Chromium (axe-core, layout) are measured in the release
+# build's run only: what the sanitizer run adds is jrnc's own memory and behaviour while it
+# writes them, and the browser's verdict on the same bytes is the same. So the sanitizer
+# run (JRNC_RELEASE set by tests/run.sh) holds each page it wrote to the release build's.
+in_sanitizer_run() { [ -n "${JRNC_RELEASE:-}" ]; }
+# same_as_release NAME WRITTEN ARG...: in the sanitizer run, passes when the release
+# build run with ARG... writes what the sanitizer build wrote to WRITTEN (a file or a
+# folder); the argument OUT stands for the path the release build writes to.
+same_as_release() {
+    local name=$1 written=$2; shift 2
+    local release="$written.release" args=() arg
+    rm -rf "$release"
+    for arg in "$@"; do if [ "$arg" = OUT ]; then args+=("$release"); else args+=("$arg"); fi; done
+    # its exit status may be 1 (a map with errors among others): the output is the point
+    "$JRNC_RELEASE" "${args[@]}" >/dev/null 2>&1
+    if diff -r "$written" "$release" >"$TMP_DIR/same_as_release.diff" 2>&1; then
+        pass "$name"
+    else
+        fail "$name" "the sanitizer build wrote other bytes than the release build:" \
+            "$(head -c 2000 "$TMP_DIR/same_as_release.diff")"
+    fi
+}
+
 # memcheck NAME COMMAND...: runs COMMAND under valgrind memcheck; passes when valgrind
 # finds no memory error and no definite or indirect leak, and COMMAND exits with at most
 # MEMCHECK_MAX_STATUS (default 0). Standard input is MEMCHECK_INPUT (default /dev/null).

@@ -8,8 +8,9 @@
 # Suites get JRNC (the binary under test, absolute path) and JRN_ROOT (the
 # repository root) in their environment, and a private scratch folder in TMP_DIR.
 # Usage: tests/run.sh [SUITE-NAME...]   (default: every suite)
-# With JRNC_SANITIZE=path, the suites run a second time against that sanitizer build;
-# a suite whose text has a line "# runner: once" (it does not run jrnc) runs only once.
+# With JRNC_SANITIZE=path, the suites run a second time against that sanitizer build, with
+# JRNC_RELEASE naming the first run's binary (empty in the first run); a suite whose text
+# has a line "# runner: once" (it does not run jrnc) runs only once.
 # A line "# seconds: N" (about N seconds on two busy cores) starts a long suite early, so
 # the last suites to finish are short ones.
 set -u
@@ -95,9 +96,9 @@ report_suite() {
 
 # The runs: each suite with JRNC, then (JRNC_SANITIZE) again with the sanitizer build,
 # except suites marked "runner: once" (they do not run jrnc).
-labels=() binaries=() files=()
+labels=() binaries=() files=() releases=()
 for suite in "${suites[@]}"; do
-    labels+=("$(basename "$suite" .sh)"); binaries+=("$JRNC"); files+=("$suite")
+    labels+=("$(basename "$suite" .sh)"); binaries+=("$JRNC"); files+=("$suite"); releases+=("")
 done
 if [ -n "${JRNC_SANITIZE:-}" ]; then
     case "$JRNC_SANITIZE" in /*) ;; *) JRNC_SANITIZE="$root/$JRNC_SANITIZE" ;; esac
@@ -105,6 +106,7 @@ if [ -n "${JRNC_SANITIZE:-}" ]; then
         grep -q '^# runner: once' "$suite" 2>/dev/null && continue
         # "-asan", not "[asan]": the label names the suite's folder, which suites put in patterns.
         labels+=("$(basename "$suite" .sh)-asan"); binaries+=("$JRNC_SANITIZE"); files+=("$suite")
+        releases+=("$JRNC")
     done
 fi
 
@@ -121,7 +123,7 @@ order=$(for i in "${!labels[@]}"; do echo "$(expected_seconds "${files[$i]}" "${
         sort -k1,1nr -k2,2n | cut -d' ' -f2)
 for i in $order; do
     while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
-    JRNC="${binaries[$i]}" execute_suite "${files[$i]}" "${labels[$i]}" &
+    JRNC="${binaries[$i]}" JRNC_RELEASE="${releases[$i]}" execute_suite "${files[$i]}" "${labels[$i]}" &
 done
 wait
 for label in "${labels[@]}"; do report_suite "$label"; done
