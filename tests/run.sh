@@ -12,7 +12,8 @@
 # JRNC_RELEASE naming the first run's binary (empty in the first run); a suite whose text
 # has a line "# runner: once" (it does not run jrnc) runs only once.
 # A line "# seconds: N" (about N seconds on two busy cores) starts a long suite early, so
-# the last suites to finish are short ones.
+# the last suites to finish are short ones; "# sanitizer seconds: N" does the same for its
+# sanitizer run (without it, two and a half times the first).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 export JRN_ROOT="$root"
@@ -110,13 +111,14 @@ if [ -n "${JRNC_SANITIZE:-}" ]; then
     done
 fi
 
-# expected_seconds SUITE LABEL: the suite's "# seconds:" hint (20 without one), two and a
-# half times that for the sanitizer build.
+# expected_seconds SUITE LABEL: the suite's "# seconds:" hint (20 without one); for the
+# sanitizer run its "# sanitizer seconds:" hint, else two and a half times the first.
 expected_seconds() {
-    local seconds
+    local seconds sanitizer
     seconds=$(sed -n 's/^# seconds: \([0-9]*\)$/\1/p' "$1" 2>/dev/null | head -n 1)
     seconds=${seconds:-20}
-    case "$2" in *-asan) seconds=$((seconds * 5 / 2)) ;; esac
+    sanitizer=$(sed -n 's/^# sanitizer seconds: \([0-9]*\)$/\1/p' "$1" 2>/dev/null | head -n 1)
+    case "$2" in *-asan) seconds=${sanitizer:-$((seconds * 5 / 2))} ;; esac
     echo "$seconds"
 }
 order=$(for i in "${!labels[@]}"; do echo "$(expected_seconds "${files[$i]}" "${labels[$i]}") $i"; done |

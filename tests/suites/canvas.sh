@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 70
+# seconds: 40
+# sanitizer seconds: 40
 # The journey-map canvas (--view canvas): every map renders with the real `dot` (silently,
 # well-formed SVG) as a whole, per persona, for all its personas at once and with chosen
 # lanes; the grid read back from the DOT has the stage columns in spine order, the lanes

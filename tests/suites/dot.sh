@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 110
+# seconds: 130
+# sanitizer seconds: 205
 # Graphviz output: every map that checks clean renders with the real `dot` (nothing on
 # stderr, well-formed SVG) in every view; golden DOT files (tests/dot/NAME.jrn beside
 # NAME.dot and NAME.VIEW.dot) catch any change of output; hostile and huge texts survive

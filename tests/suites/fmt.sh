@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# seconds: 40
+# sanitizer seconds: 175
 # jrnc fmt: golden layouts (tests/fmt/cases/NAME.jrn beside NAME.expected); on every .jrn
 # of the repository: idempotence, comments kept in order, and the same meaning (jrnc diff
 # finds no change; -f json equal without locations); comments scattered at random;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# seconds: 180
 # Growth: no command costs more than linear work in the map. Each shape of map
 # (tests/growth/generate.py) is written at two sizes, N and 4N, and every command and
 # view, a language-server session (tests/growth/lsp_session.py) and an import of a
@@ -8,7 +9,6 @@
 # 4x; a quadratic path (a column scanned for each of its items, a persona-by-stage table)
 # is 16x; the bound, 5x, leaves room for the n log n of sorting (4.3x here) and little more.
 # runner: once   (valgrind cannot run the sanitizer build; this suite uses the plain one)
-# seconds: 160
 source "$JRN_ROOT/tests/lib.sh"
 cd "$TMP_DIR" || exit 1
 if ! have valgrind; then skip "growth" "valgrind is missing"; exit 0; fi

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# seconds: 35
+# sanitizer seconds: 90
 # Hostile input: every file gets a located error (exit 1) or a clean result (exit 0),
 # quickly, with no crash, hang or sanitizer report (those exit 98/99 or by signal); no
 # output loses a user's file (docs/files.md), and no user string becomes Markdown, HTML,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 50
+# seconds: 40
+# sanitizer seconds: 120
 # jrnc lint: every rule fires on one case and stays quiet on another (tests/lint/cases/NAME.jrn
 # beside NAME.expected: the gcc-form output and exit status; NAME.args adds options);
 # suppressions; -W, -Wno-, --Werror and exit statuses; JSON parsed and SARIF validated

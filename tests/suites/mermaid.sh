@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# seconds: 30
+# sanitizer seconds: 125
 # Mermaid interoperability (issue 24), checked with Mermaid's own parser (npm's mermaid
 # under node, tests/mermaid/): every map the tests have exported with -f mermaid (every
 # example, the test maps, a map of hostile titles) parses, and its title, sections, tasks,

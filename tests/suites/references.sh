@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# seconds: 5
+# sanitizer seconds: 35
 # The model keeps every resolved name's span (src/sema_resolve_name.c): a language server
 # goes from any use of a name to its declaration and back with it. Held here on a map that
 # uses every kind of name (counted by hand) and on every map in the tree that compiles:

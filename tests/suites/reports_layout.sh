@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 90
+# seconds: 60
+# sanitizer seconds: 10
 # Reports layout suite: the HTML report of every example (and with --data where the
 # example has measured data), of the hostile map and of a generated 40-touchpoint map,
 # measured in headless chromium by tests/reports/layout.mjs at 360, 390, 1024, 1400 and

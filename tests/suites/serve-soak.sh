@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# seconds: 85
+# sanitizer seconds: 10
 # Serve soak suite: `jrnc serve` on a small map saved 2,000 times (by rename and in place,
 # alternately), each save waited for on the event stream, the page drawn every 100 saves:
 # the server's resident memory after the last save is within 1 MB of what it was after

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 140
+# seconds: 90
+# sanitizer seconds: 125
 # Site suite: `jrnc site` over tests/site/portfolio (maps sharing personas, teams and
 # channels through `use`, a library only used, a map with an error, hostile titles), over
 # the examples, and over a generated portfolio of 300 maps: which files are maps, the exit

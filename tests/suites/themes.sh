@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# seconds: 230
+# seconds: 130
+# sanitizer seconds: 45
 # Themes suite (--theme light|dark|print|colorblind and theme files, docs/themes.md):
 #  - every theme of every view of every example renders through dot, with the theme's
 #    ground and text declared; -T png of each theme is left in build/themes/ (the sanitizer run: build/themes-asan/) to look at;

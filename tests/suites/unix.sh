@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# seconds: 120
+# seconds: 60
 # jrnc as a Unix tool: install, the installed binary and its stdlib, man page, completions,
 # uninstall, dist, and the command-line conventions every command shares.
 # runner: once
