@@ -37,10 +37,11 @@ expect_golden() {
 # have TOOL: true when TOOL is on PATH.
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# Pages measured in headless Chromium (axe-core, layout) are measured in the release
-# build's run only: what the sanitizer run adds is jrnc's own memory and behaviour while it
-# writes them, and the browser's verdict on the same bytes is the same. So the sanitizer
-# run (JRNC_RELEASE set by tests/run.sh) holds each page it wrote to the release build's.
+# What another program judges of jrnc's output (headless Chromium measuring a page,
+# Graphviz rendering a DOT) is judged in the release build's run only: what the sanitizer
+# run adds is jrnc's own memory and behaviour while it writes the output, and the other
+# program's verdict on the same bytes is the same. So the sanitizer run (JRNC_RELEASE set
+# by tests/run.sh) holds such an output to the release build's, byte for byte.
 in_sanitizer_run() { [ -n "${JRNC_RELEASE:-}" ]; }
 # same_as_release NAME WRITTEN ARG...: in the sanitizer run, passes when the release
 # build run with ARG... writes what the sanitizer build wrote to WRITTEN (a file or a
