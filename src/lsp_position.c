@@ -72,14 +72,17 @@ void lsp_position_of(const jrn_source *source, uint32_t offset, lsp_encoding enc
     const char *text = source_text(source);
     /* Up to the first invalid byte the text is UTF-8 and the source's checkpoints count
      * its units, so a position on a line a megabyte long costs no walk from the line's
-     * start; an offset inside a character counts the whole character, as the walk does. */
+     * start; an offset inside a character counts the whole character, as the walk does,
+     * and no further: a stray continuation byte from the first invalid one on is a
+     * character of its own. */
     if (source->invalid_offset >= offset) {
         if (encoding == LSP_ENCODING_UTF16) {
             *character = source_utf16_units(source, line_start, offset);
             return;
         }
+        uint32_t valid_end = source->invalid_offset < source->length ? source->invalid_offset : source->length;
         uint32_t end = offset;
-        while (end < source->length && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
+        while (end < valid_end && ((unsigned char)text[end] & 0xC0) == 0x80) end++;
         *character = end - line_start;
         return;
     }

@@ -720,6 +720,16 @@ async function main() {
         const error = published.diagnostics.find((d) => /phonee/.test(d.message));
         const line = text.split('\n')[error.range.start.line];
         assert.equal(error.range.start.character, Buffer.byteLength(line.slice(0, line.indexOf('phonee'))));
+        // A file it uses whose first invalid byte is a stray continuation byte right after
+        // a two-byte character: the error starts at that byte, 17 bytes into the line.
+        const head = Buffer.from('persona stray "\u00e9');
+        fs.writeFileSync(path.join(TMP, 'stray.jrn'), Buffer.concat([head, Buffer.from([0x80]), Buffer.from('x"\n')]));
+        const strayUri = uriOf(path.join(TMP, 'stray.jrn'));
+        const stray = utf8.nextDiagnostics(strayUri);
+        await utf8.open(path.join(TMP, 'uses-stray.jrn'), 'use "stray"\nmap "Stray"\n');
+        const invalid = (await stray).diagnostics.find((d) => /invalid UTF-8 byte 0x80/.test(d.message));
+        assert.ok(invalid, JSON.stringify((await stray).diagnostics));
+        assert.deepEqual(invalid.range.start, { line: 0, character: head.length });
         await utf8.stop();
     });
 
