@@ -45,7 +45,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 in_sanitizer_run() { [ -n "${JRNC_RELEASE:-}" ]; }
 # same_as_release NAME WRITTEN ARG...: in the sanitizer run, passes when the release
 # build run with ARG... writes what the sanitizer build wrote to WRITTEN (a file or a
-# folder); the argument OUT stands for the path the release build writes to.
+# folder); the argument OUT stands for the path the release build writes to. Its status
+# is the case's: 0 when it passed.
 same_as_release() {
     local name=$1 written=$2; shift 2
     local release="$written.release" args=() arg
@@ -58,6 +59,7 @@ same_as_release() {
     else
         fail "$name" "the sanitizer build wrote other bytes than the release build:" \
             "$(head -c 2000 "$TMP_DIR/same_as_release.diff")"
+        return 1
     fi
 }
 

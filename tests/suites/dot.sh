@@ -13,9 +13,12 @@ data="$JRN_ROOT/tests/dot"
 if ! have dot; then skip "dot" "Graphviz's dot is missing (tests/deps/dot.sh)"; exit 0; fi
 if ! have xmllint; then skip "dot" "xmllint is missing (tests/deps/dot.sh)"; exit 0; fi
 
-# jrnc_for FILE: the options a map needs (the check suite's naming convention).
+# prelude_option FILE: --no-prelude for a map that needs it (the check suite's naming
+# convention), else nothing; jrnc_for FILE ARG...: jrnc with ARG... and that option on FILE.
+prelude_option() { case "$1" in *no-prelude*) echo --no-prelude ;; esac; }
 jrnc_for() {
-    case "$1" in *no-prelude*) "$JRNC" --no-prelude "${@:2}" "$1" ;; *) "$JRNC" "${@:2}" "$1" ;; esac
+    # shellcheck disable=SC2046  # one word or none
+    "$JRNC" $(prelude_option "$1") "${@:2}" "$1"
 }
 
 # render NAME DOTFILE: dot -Tsvg must succeed silently and give well-formed SVG.
@@ -51,9 +54,9 @@ while IFS= read -r file; do
         fi
         if in_sanitizer_run; then
             # dot's verdict on these bytes is the release run's (tests/lib.sh)
-            JRNC=$JRNC_RELEASE jrnc_for "$file" --view "$view" > release.dot 2> /dev/null
-            if cmp -s map.dot release.dot; then pass "$name (the release build's DOT)"; rendered=$((rendered + 1))
-            else fail "$name" "the sanitizer build wrote other DOT than the release build" "$(diff release.dot map.dot | head -n 20)"; fi
+            # shellcheck disable=SC2046  # one word or none
+            same_as_release "$name (the release build's DOT)" map.dot $(prelude_option "$file") \
+                --view "$view" "$file" -o OUT && rendered=$((rendered + 1))
             continue
         fi
         render "$name" map.dot && rendered=$((rendered + 1))
