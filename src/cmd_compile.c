@@ -18,17 +18,20 @@ typedef struct output_format {
     const char *name;
     jrn_emitter emit;
     const char *summary;
+    /* Its emitter fails, if at all, before its first byte and then only appends: its text
+     * is written as it is produced (cli_stream_begin) instead of held whole. */
+    bool streams;
 } output_format;
 
 /* One row per output format; each emitter lives in its own emit_*.c. */
 static const output_format output_formats[] = {
-    {"dot", emit_dot, "Graphviz DOT (the default)"},
-    {"json", emit_json, "the whole resolved model as JSON (schema jrnc/1)"},
-    {"csv", emit_csv, "the touchpoint inventory, one row per touchpoint"},
-    {"md", emit_md, "a Markdown report"},
-    {"html", emit_html, "a self-contained HTML report"},
-    {"mermaid", emit_mermaid, "a Mermaid journey diagram (code hosts draw it inline)"},
-    {NULL, NULL, NULL},
+    {"dot", emit_dot, "Graphviz DOT (the default)", true},
+    {"json", emit_json, "the whole resolved model as JSON (schema jrnc/1)", false},
+    {"csv", emit_csv, "the touchpoint inventory, one row per touchpoint", false},
+    {"md", emit_md, "a Markdown report", false},
+    {"html", emit_html, "a self-contained HTML report", false},
+    {"mermaid", emit_mermaid, "a Mermaid journey diagram (code hosts draw it inline)", false},
+    {NULL, NULL, NULL, false},
 };
 
 static const char compile_help[] =
@@ -345,21 +348,22 @@ int compile_request_run(jrn_cli *cli, const jrn_compile_request *request, const 
     options.actuals = actuals;
     options.no_mermaid = request->no_mermaid;
     const jrn_diag *compiled = compilation->diags.last;
+    jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
+    cli_add_compiled_inputs(&inputs, compilation);
+    for (size_t i = 0; i < request->data_count; i++) output_inputs_add(&inputs, request->data_files[i]);
     jrn_strbuf out = STRBUF_INIT;
+    jrn_cli_stream stream;
+    bool streamed = request->render == NULL && format->streams;
+    if (streamed) cli_stream_begin(&stream, NULL, request->output, &inputs, &out);
     bool emitted = request->render != NULL
                        ? render_graph(compilation->model, &options, request->render, &out,
                                       &compilation->diags)
                        : format->emit(compilation->model, &options, &out, &compilation->diags);
     show_new_diags(&compilation->diags, compiled, cli->color);
-    if (!emitted) {
-        status = cli_error_status(&compilation->diags);
-    } else {
-        jrn_output_inputs inputs = OUTPUT_INPUTS_INIT;
-        cli_add_compiled_inputs(&inputs, compilation);
-        for (size_t i = 0; i < request->data_count; i++) output_inputs_add(&inputs, request->data_files[i]);
-        status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length, &inputs);
-        output_inputs_free(&inputs);
-    }
+    if (streamed) status = cli_stream_end(&stream, &out, emitted);
+    else if (emitted) status = cli_write_output(NULL, request->output, strbuf_text(&out), out.length, &inputs);
+    if (!emitted) status = cli_error_status(&compilation->diags);
+    output_inputs_free(&inputs);
     strbuf_free(&out);
     compile_free(compilation);
     return status;

@@ -125,6 +125,19 @@ static size_t dot_text_escape_one(unsigned long codepoint, dot_text_mode mode, c
     return dot_text_encode(codepoint, piece);
 }
 
+/* The length of the run of bytes at text that dot_text_escape_one writes as they are:
+ * printable ASCII other than & \\ < > and, in a label, '"' and the space. */
+static size_t dot_text_ordinary_run(const char *text, dot_text_mode mode)
+{
+    const unsigned char *start = (const unsigned char *)text, *byte = start;
+    for (;; byte++) {
+        unsigned char c = *byte;
+        if (c < 0x20 || c >= 0x7F || c == '&' || c == '\\' || c == '<' || c == '>') break;
+        if (mode == TEXT_HTML && (c == '"' || c == ' ')) break;
+    }
+    return (size_t)(byte - start);
+}
+
 /* Escapes text into out (or only measures when out is NULL), stopping before the first
  * character that would take the output past stop_at bytes. In HTML, white space runs
  * become one space and leading/trailing white space goes, as a browser would show it.
@@ -136,6 +149,26 @@ static size_t dot_text_escape(jrn_strbuf *out, const char *text, dot_text_mode m
     bool pending_space = false;
     *complete = true;
     while (*text) {
+        size_t run = dot_text_ordinary_run(text, mode);
+        if (run > 0) {
+            /* As the loop below would copy it one byte at a time, a pending space going
+             * with the run's first byte. */
+            size_t space = pending_space ? 1 : 0;
+            size_t room = stop_at - written;
+            size_t fitting = room < space + 1 ? 0 : (run < room - space ? run : room - space);
+            if (fitting > 0) {
+                if (out && pending_space) strbuf_putc(out, ' ');
+                if (out) strbuf_append(out, text, fitting);
+                written += space + fitting;
+                pending_space = false;
+            }
+            if (fitting < run) {
+                *complete = false;
+                return written;
+            }
+            text += run;
+            continue;
+        }
         unsigned long codepoint = dot_text_decode(&text);
         if (mode == TEXT_HTML && dot_text_is_space(codepoint)) {
             pending_space = written > 0;
@@ -161,12 +194,19 @@ static size_t dot_text_escape(jrn_strbuf *out, const char *text, dot_text_mode m
 void dot_text_close_bidi(jrn_strbuf *out, const char *text)
 {
     size_t embeddings = 0, isolates = 0;
-    while (text && *text) {
-        unsigned long codepoint = dot_text_decode(&text);
-        if (codepoint >= 0x202A && codepoint <= 0x202E && codepoint != 0x202C) embeddings++;
-        else if (codepoint == 0x202C && embeddings > 0) embeddings--;
-        else if (codepoint >= 0x2066 && codepoint <= 0x2068) isolates++;
-        else if (codepoint == 0x2069 && isolates > 0) isolates--;
+    /* Every bidirectional control is three bytes starting 0xE2, a byte no other
+     * character's encoding holds past its start: LRE..RLO are E2 80 AA-AE (PDF is AC),
+     * LRI..FSI E2 81 A6-A8, PDI E2 81 A9. */
+    for (const char *lead = text ? strchr(text, 0xE2) : NULL; lead != NULL; lead = strchr(lead + 1, 0xE2)) {
+        unsigned char second = (unsigned char)lead[1];
+        unsigned char third = second != 0 ? (unsigned char)lead[2] : 0;
+        if (second == 0x80 && third >= 0xAA && third <= 0xAE) {
+            if (third != 0xAC) embeddings++;
+            else if (embeddings > 0) embeddings--;
+        } else if (second == 0x81 && third >= 0xA6 && third <= 0xA9) {
+            if (third != 0xA9) isolates++;
+            else if (isolates > 0) isolates--;
+        }
     }
     for (size_t i = 0; i < isolates; i++) strbuf_puts(out, "\xE2\x81\xA9");
     for (size_t i = 0; i < embeddings; i++) strbuf_puts(out, "\xE2\x80\xAC");

@@ -152,17 +152,23 @@ static bool output_is_input(const struct stat *file, const jrn_output_inputs *in
     return false;
 }
 
-/* Writes to a descriptor that stays open: standard output appended to a log stays an
- * append, a terminal stays the terminal. */
-static bool output_write_descriptor(int fd, const char *data, size_t length,
-                                    const jrn_output_inputs *inputs, jrn_strbuf *error)
-{
-    struct stat info;
-    if (fstat(fd, &info) != 0) return output_fail(error, errno);
-    if (S_ISREG(info.st_mode) && output_is_input(&info, inputs, error)) return false;
-    if (!descriptor_write_all(fd, data, length)) return output_fail(error, errno);
-    return true;
-}
+typedef enum output_mode {
+    OUTPUT_DESCRIPTOR,  /* an open descriptor of this process: each part written as it comes */
+    OUTPUT_TEMPORARY,   /* a temporary sibling, renamed over the target by output_finish */
+    OUTPUT_DEVICE,      /* a device, FIFO or kernel file: opened and written whole at the finish */
+    OUTPUT_INTO,        /* an existing file kept (its links, its owner): rewritten whole at the finish */
+} output_mode;
+
+struct jrn_output {
+    output_mode mode;
+    int fd;                      /* DESCRIPTOR (not ours to close), TEMPORARY */
+    jrn_strbuf target;           /* the file written: TEMPORARY, DEVICE, INTO */
+    jrn_strbuf temporary;        /* TEMPORARY: the sibling's name */
+    struct stat existing;        /* INTO: the file as it was found */
+    jrn_strbuf held;             /* DEVICE, INTO: the parts so far */
+    int failure;                 /* the errno of the first part that could not be written, or 0 */
+    struct sigaction previous;   /* SIGXFSZ's handling before output_open */
+};
 
 /* Closes fd, keeping the first failure in *ok / *saved_errno. */
 static void output_close(int fd, bool *ok, int *saved_errno)
@@ -234,31 +240,28 @@ static void output_temporary_name(const char *path, jrn_strbuf *temporary)
 }
 
 typedef enum output_replace_result {
-    REPLACE_DONE,
+    REPLACE_STARTED,
     REPLACE_FAILED,
     REPLACE_NOT_KEEPING,   /* renaming would lose the owner or cannot create a sibling */
 } output_replace_result;
 
-/* Writes a temporary sibling of path and renames it over path. With an existing file,
- * its mode is kept, and REPLACE_NOT_KEEPING is returned untouched when its owner and
- * group cannot be, or when the folder takes no new file. */
-static output_replace_result output_replace(const char *path, const struct stat *existing,
-                                            const char *data, size_t length, jrn_strbuf *error)
+/* Creates the temporary sibling of output's target that output_finish renames over it:
+ * with an existing file, its mode is kept, and REPLACE_NOT_KEEPING is returned, nothing
+ * left behind, when its owner and group cannot be or when the folder takes no new file. */
+static output_replace_result output_start_replace(jrn_output *output, const struct stat *existing,
+                                                  jrn_strbuf *error)
 {
-    jrn_strbuf temporary = STRBUF_INIT;
-    output_temporary_name(path, &temporary);
-    char *name = (char *)strbuf_text(&temporary);
+    output_temporary_name(strbuf_text(&output->target), &output->temporary);
+    char *name = output->temporary.data;
     int fd = mkstemp(name);
     if (fd < 0) {
         int saved_errno = errno;
-        strbuf_free(&temporary);
         bool folder_refuses = saved_errno == EACCES || saved_errno == EPERM;
         if (existing != NULL && folder_refuses) return REPLACE_NOT_KEEPING;
         output_fail(error, saved_errno);
         return REPLACE_FAILED;
     }
-    bool ok = true;
-    int saved_errno = 0;
+    int mode_failure = 0;
     if (existing != NULL) {
         struct stat created;
         bool same_owner = fstat(fd, &created) == 0 && created.st_uid == existing->st_uid &&
@@ -266,45 +269,40 @@ static output_replace_result output_replace(const char *path, const struct stat 
         if (!same_owner && fchown(fd, existing->st_uid, existing->st_gid) != 0) {
             close(fd);
             unlink(name);
-            strbuf_free(&temporary);
             return REPLACE_NOT_KEEPING;
         }
         /* After fchown, which clears set-user-ID and set-group-ID bits. */
-        if (fchmod(fd, existing->st_mode & 07777) != 0) {
-            ok = false;
-            saved_errno = errno;
-        }
+        if (fchmod(fd, existing->st_mode & 07777) != 0) mode_failure = errno;
     } else {
         /* mkstemp creates 0600: give the mode a plain create would. */
         mode_t mask = umask(0);
         umask(mask);
-        if (fchmod(fd, 0666 & ~mask) != 0) {
-            ok = false;
-            saved_errno = errno;
-        }
+        if (fchmod(fd, 0666 & ~mask) != 0) mode_failure = errno;
     }
-    if (ok && !(descriptor_write_all(fd, data, length) && fsync(fd) == 0)) {
-        ok = false;
-        saved_errno = errno;
-    }
-    output_close(fd, &ok, &saved_errno);
-    if (ok && rename(name, path) != 0) {
-        ok = false;
-        saved_errno = errno;
-    }
-    if (!ok) {
+    if (mode_failure != 0) {
+        close(fd);
         unlink(name);
-        output_fail(error, saved_errno);
+        output_fail(error, mode_failure);
+        return REPLACE_FAILED;
     }
-    strbuf_free(&temporary);
-    return ok ? REPLACE_DONE : REPLACE_FAILED;
+    output->mode = OUTPUT_TEMPORARY;
+    output->fd = fd;
+    return REPLACE_STARTED;
+}
+
+static bool output_start_into(jrn_output *output, const struct stat *existing)
+{
+    output->mode = OUTPUT_INTO;
+    output->existing = *existing;
+    return true;
 }
 
 /* An existing regular file: refused when it is an input or cannot be written; replaced
  * by renaming when that keeps everything; otherwise written into. */
-static bool output_write_existing(const char *path, const struct stat *existing, const char *data,
-                                  size_t length, const jrn_output_inputs *inputs, jrn_strbuf *error)
+static bool output_start_existing(jrn_output *output, const struct stat *existing,
+                                  const jrn_output_inputs *inputs, jrn_strbuf *error)
 {
+    const char *path = strbuf_text(&output->target);
     if (output_is_input(existing, inputs, error)) return false;
     bool kernel_file = output_on_kernel_files(path);
     if ((existing->st_mode & 0222) == 0) {
@@ -318,54 +316,150 @@ static bool output_write_existing(const char *path, const struct stat *existing,
                       strerror(errno));
         return false;
     }
-    if (kernel_file) return output_write_device(path, data, length, error);
-    if (existing->st_nlink > 1) return output_write_into(path, existing, data, length, error);
-    output_replace_result replaced = output_replace(path, existing, data, length, error);
-    if (replaced == REPLACE_NOT_KEEPING) return output_write_into(path, existing, data, length, error);
-    return replaced == REPLACE_DONE;
+    if (kernel_file) {
+        output->mode = OUTPUT_DEVICE;
+        return true;
+    }
+    if (existing->st_nlink > 1) return output_start_into(output, existing);
+    output_replace_result replaced = output_start_replace(output, existing, error);
+    if (replaced == REPLACE_NOT_KEEPING) return output_start_into(output, existing);
+    return replaced == REPLACE_STARTED;
 }
 
-static bool output_write_resolved(const char *path, const char *data, size_t length,
-                                  const jrn_output_inputs *inputs, jrn_strbuf *error)
+/* An open descriptor: refused when it is one of inputs. */
+static bool output_start_descriptor(jrn_output *output, int fd, const jrn_output_inputs *inputs,
+                                    jrn_strbuf *error)
 {
-    jrn_strbuf target = STRBUF_INIT;
+    struct stat info;
+    if (fstat(fd, &info) != 0) return output_fail(error, errno);
+    if (S_ISREG(info.st_mode) && output_is_input(&info, inputs, error)) return false;
+    output->mode = OUTPUT_DESCRIPTOR;
+    output->fd = fd;
+    return true;
+}
+
+/* Decides where path's output goes, and how (the output's mode). */
+static bool output_start(jrn_output *output, const char *path, const jrn_output_inputs *inputs,
+                         jrn_strbuf *error)
+{
+    if (path == NULL || strcmp(path, "-") == 0) return output_start_descriptor(output, STDOUT_FILENO, inputs, error);
     output_target_kind kind;
     int descriptor;
-    int failure = output_resolve(path, &target, &kind, &descriptor);
-    bool ok;
+    int failure = output_resolve(path, &output->target, &kind, &descriptor);
+    if (failure != 0) return output_fail(error, failure);
+    if (kind == TARGET_DESCRIPTOR) return output_start_descriptor(output, descriptor, inputs, error);
+    output->mode = OUTPUT_DEVICE;
+    if (kind == TARGET_KERNEL_LINK) return true;
     struct stat existing;
-    if (failure != 0) {
-        ok = output_fail(error, failure);
-    } else if (kind == TARGET_DESCRIPTOR) {
-        ok = output_write_descriptor(descriptor, data, length, inputs, error);
-    } else if (kind == TARGET_KERNEL_LINK) {
-        ok = output_write_device(strbuf_text(&target), data, length, error);
-    } else if (stat(strbuf_text(&target), &existing) != 0) {
-        ok = errno == ENOENT
-                 ? output_replace(strbuf_text(&target), NULL, data, length, error) == REPLACE_DONE
-                 : output_fail(error, errno);
-    } else if (S_ISDIR(existing.st_mode)) {
-        ok = output_fail(error, EISDIR);
-    } else if (!S_ISREG(existing.st_mode)) {
-        ok = output_write_device(strbuf_text(&target), data, length, error);
-    } else {
-        ok = output_write_existing(strbuf_text(&target), &existing, data, length, inputs, error);
+    if (stat(strbuf_text(&output->target), &existing) != 0) {
+        if (errno != ENOENT) return output_fail(error, errno);
+        return output_start_replace(output, NULL, error) == REPLACE_STARTED;
     }
-    strbuf_free(&target);
+    if (S_ISDIR(existing.st_mode)) return output_fail(error, EISDIR);
+    if (!S_ISREG(existing.st_mode)) return true;
+    return output_start_existing(output, &existing, inputs, error);
+}
+
+static void output_free(jrn_output *output)
+{
+    sigaction(SIGXFSZ, &output->previous, NULL);
+    strbuf_free(&output->target);
+    strbuf_free(&output->temporary);
+    strbuf_free(&output->held);
+    free(output);
+}
+
+jrn_output *output_open(const char *path, const jrn_output_inputs *inputs, jrn_strbuf *error)
+{
+    jrn_output *output = memory_calloc(1, sizeof *output);
+    output->fd = -1;
+    /* Past a file size limit, a write fails with EFBIG (reported, the temporary removed)
+     * instead of the signal killing the process and leaving the temporary behind. */
+    struct sigaction ignore = {.sa_handler = SIG_IGN};
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, &output->previous);
+    if (!output_start(output, path, inputs, error)) {
+        output_free(output);
+        return NULL;
+    }
+    return output;
+}
+
+bool output_put(jrn_output *output, const char *data, size_t length)
+{
+    if (output->failure != 0) return false;
+    if (output->mode == OUTPUT_DEVICE || output->mode == OUTPUT_INTO) {
+        strbuf_append(&output->held, data, length);
+    } else if (!descriptor_write_all(output->fd, data, length)) {
+        output->failure = errno;
+        return false;
+    }
+    return true;
+}
+
+/* Ends a temporary sibling: flushed to disk and renamed over the target, or removed. */
+static bool output_finish_replace(jrn_output *output, jrn_strbuf *error)
+{
+    const char *name = strbuf_text(&output->temporary);
+    bool ok = output->failure == 0;
+    int saved_errno = output->failure;
+    if (ok && fsync(output->fd) != 0) {
+        ok = false;
+        saved_errno = errno;
+    }
+    output_close(output->fd, &ok, &saved_errno);
+    if (ok && rename(name, strbuf_text(&output->target)) != 0) {
+        ok = false;
+        saved_errno = errno;
+    }
+    if (!ok) {
+        unlink(name);
+        output_fail(error, saved_errno);
+    }
     return ok;
+}
+
+/* Completes output with data, its last part, and frees it: a held output writes its
+ * text from data itself when nothing was put before (no copy of a whole result). */
+static bool output_complete(jrn_output *output, const char *data, size_t length, jrn_strbuf *error)
+{
+    bool held = output->mode == OUTPUT_DEVICE || output->mode == OUTPUT_INTO;
+    if (held && output->held.length > 0) {
+        strbuf_append(&output->held, data, length);
+        data = output->held.data;
+        length = output->held.length;
+    } else if (!held) {
+        output_put(output, data, length);
+    }
+    bool ok;
+    const char *target = strbuf_text(&output->target);
+    switch (output->mode) {
+    case OUTPUT_DESCRIPTOR: ok = output->failure == 0 || output_fail(error, output->failure); break;
+    case OUTPUT_TEMPORARY: ok = output_finish_replace(output, error); break;
+    case OUTPUT_DEVICE: ok = output_write_device(target, data, length, error); break;
+    default: ok = output_write_into(target, &output->existing, data, length, error); break;
+    }
+    output_free(output);
+    return ok;
+}
+
+bool output_finish(jrn_output *output, jrn_strbuf *error)
+{
+    return output_complete(output, "", 0, error);
+}
+
+void output_abandon(jrn_output *output)
+{
+    if (output->mode == OUTPUT_TEMPORARY) {
+        close(output->fd);
+        unlink(strbuf_text(&output->temporary));
+    }
+    output_free(output);
 }
 
 bool output_write(const char *path, const char *data, size_t length,
                   const jrn_output_inputs *inputs, jrn_strbuf *error)
 {
-    /* Past a file size limit, a write fails with EFBIG (reported, the temporary removed)
-     * instead of the signal killing the process and leaving the temporary behind. */
-    struct sigaction ignore = {.sa_handler = SIG_IGN}, previous;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGXFSZ, &ignore, &previous);
-    bool ok = path == NULL || strcmp(path, "-") == 0
-                  ? output_write_descriptor(STDOUT_FILENO, data, length, inputs, error)
-                  : output_write_resolved(path, data, length, inputs, error);
-    sigaction(SIGXFSZ, &previous, NULL);
-    return ok;
+    jrn_output *output = output_open(path, inputs, error);
+    return output != NULL && output_complete(output, data, length, error);
 }

@@ -12,6 +12,11 @@ static void strbuf_reserve(jrn_strbuf *buffer, size_t extra)
     if (extra > SIZE_MAX / 2 - buffer->length) memory_exhausted(SIZE_MAX);
     size_t needed = buffer->length + extra + 1;
     if (needed <= buffer->capacity) return;
+    if (buffer->drain != NULL && buffer->length > 0) {
+        strbuf_drain_rest(buffer);
+        needed = extra + 1;
+        if (needed <= buffer->capacity) return;
+    }
     size_t capacity = buffer->capacity ? buffer->capacity : 256;
     while (capacity < needed) capacity *= 2;
     char *data = memory_realloc_array(buffer->data, capacity, 1);
@@ -89,11 +94,23 @@ void strbuf_clear(jrn_strbuf *buffer)
     if (buffer->data != NULL) buffer->data[0] = '\0';
 }
 
+void strbuf_drain_into(jrn_strbuf *buffer, size_t capacity, jrn_strbuf_drain drain, void *context)
+{
+    strbuf_reserve(buffer, capacity - 1);
+    buffer->drain = drain;
+    buffer->drain_context = context;
+}
+
+void strbuf_drain_rest(jrn_strbuf *buffer)
+{
+    if (buffer->length > 0) buffer->drain(buffer->drain_context, buffer->data, buffer->length);
+    strbuf_clear(buffer);
+}
+
 void strbuf_free(jrn_strbuf *buffer)
 {
     free(buffer->data);
-    buffer->data = NULL;
-    buffer->length = buffer->capacity = 0;
+    *buffer = (jrn_strbuf)STRBUF_INIT;
 }
 
 const char *strbuf_text(const jrn_strbuf *buffer)

@@ -128,6 +128,31 @@ int cli_error_status(const jrn_diag_list *diags);
  * may be NULL); prints the error and returns 2 on failure, 0 on success. */
 int cli_write_output(const char *command, const char *path, const char *data, size_t length,
                      const jrn_output_inputs *inputs);
+/* A result written to path as it is produced, for a writer that only appends and cannot
+ * fail once its first byte is out (the DOT text): the buffer given to cli_stream_begin
+ * hands its text on in parts of CLI_STREAM_PART bytes; the output is opened (output_open)
+ * at the first part, so a result that never fills one is written whole by
+ * cli_write_output, and a refused target is reported once, at the end, after the
+ * writer's own diagnostics. */
+typedef struct jrn_cli_stream {
+    const char *command;
+    const char *path;
+    const jrn_output_inputs *inputs;
+    jrn_output *output;   /* NULL until the first part */
+    bool refused;         /* output_open failed: the parts are dropped */
+    jrn_strbuf error;
+} jrn_cli_stream;
+
+/* A pipe's buffer: the DOT of the largest map drawn in full is about three parts. */
+enum { CLI_STREAM_PART = 64 * 1024 };
+
+void cli_stream_begin(jrn_cli_stream *stream, const char *command, const char *path,
+                      const jrn_output_inputs *inputs, jrn_strbuf *buffer);
+/* Writes what buffer still holds and finishes the output: 0, or 2 after saying why it
+ * could not be written. When the result failed (!emitted) nothing is written and the
+ * output is abandoned; returns 0 then too. */
+int cli_stream_end(jrn_cli_stream *stream, jrn_strbuf *buffer, bool emitted);
+
 /* Adds every file a compilation read (the map, the files it uses, the prelude) to inputs. */
 void cli_add_compiled_inputs(jrn_output_inputs *inputs, const jrn_compilation *compilation);
 

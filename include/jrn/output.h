@@ -36,4 +36,21 @@ void output_inputs_free(jrn_output_inputs *inputs);
 bool output_write(const char *path, const char *data, size_t length,
                   const jrn_output_inputs *inputs, jrn_strbuf *error);
 
+/* The same write given in parts, for a result that cannot fail once its first part is
+ * ready and is too big to hold twice (the DOT text): output_open decides the target and
+ * refuses it as output_write would; output_put hands on each part; output_finish makes the
+ * result the target's (it keeps output_write's promises: a file is replaced only there,
+ * whole) and output_abandon leaves the target as it was. An open descriptor (standard
+ * output) and a temporary sibling take each part as it comes; a file written into and a
+ * device take the whole text at the finish. */
+typedef struct jrn_output jrn_output;
+
+/* NULL, with one line's explanation appended to error, when path cannot be written. */
+jrn_output *output_open(const char *path, const jrn_output_inputs *inputs, jrn_strbuf *error);
+/* False once a part could not be written (output_finish explains and undoes). */
+bool output_put(jrn_output *output, const char *data, size_t length);
+/* Both end and free output. */
+bool output_finish(jrn_output *output, jrn_strbuf *error);
+void output_abandon(jrn_output *output);
+
 #endif

@@ -238,6 +238,51 @@ out=$("$JRNC" map.jrn -o /proc/version 2>&1); status=$?
 out=$("$JRNC" map.jrn -o . 2>&1); status=$?
 [ $status -eq 2 ] && [ "$out" = "jrnc: cannot write '.': Is a directory" ] \
     && pass "files: -o a folder: exit 2" || fail "files: -o a folder: exit 2" "exit $status" "$out"
+
+# The DOT text is written as it is produced, in parts of 64 KiB (cli_stream_begin): the
+# 300-touchpoint map's is about three. Every promise above holds for it too.
+python3 "$JRN_ROOT/tests/bench/generate.py" 300 big > /dev/null
+"$JRNC" big.jrn > big.expected; status=$?
+size=$(wc -c < big.expected)
+[ $status -eq 0 ] && [ "$size" -gt 131072 ] && pass "files: a DOT of three parts and more ($size bytes)" \
+    || fail "files: a DOT of three parts and more ($size bytes)" "exit $status"
+"$JRNC" big.jrn | cmp -s - big.expected && pass "files: a streamed DOT through a pipe" || fail "files: a streamed DOT through a pipe"
+writes=$(have strace && strace -e trace=write -e signal=none "$JRNC" big.jrn -o parts.dot 2>&1 >/dev/null | grep -o '^write(3, .*= [0-9]*$' | grep -o '[0-9]*$')
+if have strace; then
+    largest=$(sort -n <<<"$writes" | tail -1)
+    [ "$(wc -l <<<"$writes")" -ge 3 ] && [ "$largest" -le 65536 ] && cmp -s parts.dot big.expected \
+        && pass "files: -o writes the DOT to its temporary in parts of at most 64 KiB" \
+        || fail "files: -o writes the DOT to its temporary in parts of at most 64 KiB" "writes: $(tr '\n' ' ' <<<"$writes")"
+fi
+echo old > big-kept.dot && chmod 640 big-kept.dot && chown 1234:2345 big-kept.dot
+"$JRNC" big.jrn -o big-kept.dot && cmp -s big-kept.dot big.expected && [ "$(stat -c '%a %u %g %h' big-kept.dot)" = "640 1234 2345 1" ] \
+    && pass "files: a streamed DOT keeps mode and owner" || fail "files: a streamed DOT keeps mode and owner" "$(stat -c '%a %u %g %h' big-kept.dot)"
+echo old > big-linked.dot && ln big-linked.dot big-second.dot
+"$JRNC" big.jrn -o big-linked.dot && cmp -s big-second.dot big.expected && [ "$(stat -c %h big-linked.dot)" = 2 ] \
+    && pass "files: a streamed DOT into a hard-linked file (written whole)" \
+    || fail "files: a streamed DOT into a hard-linked file (written whole)" "$(ls -li big-linked.dot big-second.dot)"
+echo "keep me" > big-readonly.dot && chmod 444 big-readonly.dot
+out=$("$JRNC" big.jrn -o big-readonly.dot 2>&1); status=$?
+[ $status -eq 2 ] && [ "$(cat big-readonly.dot)" = "keep me" ] \
+    && [ "$out" = "jrnc: cannot write 'big-readonly.dot': it is read-only (mode 0444); make it writable or choose another output file" ] \
+    && pass "files: a streamed DOT refuses a read-only file, once" || fail "files: a streamed DOT refuses a read-only file, once" "exit $status" "$out"
+cp big.jrn big.before
+out=$("$JRNC" big.jrn -o big.jrn 2>&1); status=$?
+[ $status -eq 2 ] && cmp -s big.jrn big.before && [[ "$out" == *"it is an input of this run ('big.jrn')"* ]] \
+    && pass "files: a streamed DOT is never written over its map" || fail "files: a streamed DOT is never written over its map" "exit $status" "$out"
+# A limit past the first part: the old file stays whole, the temporary goes.
+echo "keep me" > big-limited.dot
+out=$(ulimit -f 100; "$JRNC" big.jrn -o big-limited.dot 2>&1); status=$?
+[ $status -eq 2 ] && [ "$(cat big-limited.dot)" = "keep me" ] && [ "$out" = "jrnc: cannot write 'big-limited.dot': File too large" ] \
+    && [ -z "$(ls -A | grep jrnc-)" ] && pass "files: a streamed DOT past a file size limit: exit 2, nothing lost, no litter" \
+    || fail "files: a streamed DOT past a file size limit: exit 2, nothing lost, no litter" "exit $status" "$out" "$(ls -A | grep jrnc-)"
+out=$("$JRNC" big.jrn 2>&1 > /dev/full); status=$?
+[ $status -eq 2 ] && [ "$out" = "jrnc: cannot write 'standard output': No space left on device" ] \
+    && pass "files: a streamed DOT to a full standard output: exit 2, said once" \
+    || fail "files: a streamed DOT to a full standard output: exit 2, said once" "exit $status" "$out"
+out=$("$JRNC" big.jrn -o /dev/full 2>&1); status=$?
+[ $status -eq 2 ] && [ "$out" = "jrnc: cannot write '/dev/full': No space left on device" ] \
+    && pass "files: a streamed DOT into /dev/full: exit 2" || fail "files: a streamed DOT into /dev/full: exit 2" "exit $status" "$out"
 cd .. || exit 1
 
 # ---- no injection: user strings stay text in Markdown, CSV and on the terminal ----------
