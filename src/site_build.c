@@ -182,8 +182,12 @@ static int site_build_one(const site_options *options, render_context *graphviz,
 }
 
 /* How much a worker may grow (peak resident size, KiB) before it retires: Graphviz's
- * layouts are never freed, about half a megabyte for a map of 50 touchpoints. */
-enum { SITE_WORKER_GROWTH = 32 * 1024 };
+ * layouts are never freed, about half a megabyte for a map of 50 touchpoints, and a
+ * layout that overflows Graphviz 2.43's component-search stack takes 8 MB at once. A
+ * fresh worker pays Graphviz's plugins and fonts again, so the bound is set where
+ * retiring is rare (docs/performance.md, jrnc site); it still does not grow with the
+ * portfolio. */
+enum { SITE_WORKER_GROWTH = 64 * 1024 };
 
 /* The worker's answer for one map: its status (site_build_one's), with this bit when the
  * worker retires after it. */
