@@ -106,7 +106,7 @@ int cli_stream_end(jrn_cli_stream *stream, jrn_strbuf *buffer, bool emitted)
         status = cli_write_output(stream->command, stream->path, strbuf_text(buffer), buffer->length,
                                   stream->inputs);
     } else {
-        output_put(stream->output, strbuf_text(buffer), buffer->length);
+        strbuf_drain_rest(buffer);
         if (!output_finish(stream->output, &stream->error))
             status = cli_output_error(stream->command, stream->path, &stream->error);
     }

@@ -290,6 +290,13 @@ static output_replace_result output_start_replace(jrn_output *output, const stru
     return REPLACE_STARTED;
 }
 
+/* Devices, FIFOs and kernel files: written in place at the finish, never replaced. */
+static bool output_start_device(jrn_output *output)
+{
+    output->mode = OUTPUT_DEVICE;
+    return true;
+}
+
 static bool output_start_into(jrn_output *output, const struct stat *existing)
 {
     output->mode = OUTPUT_INTO;
@@ -316,10 +323,7 @@ static bool output_start_existing(jrn_output *output, const struct stat *existin
                       strerror(errno));
         return false;
     }
-    if (kernel_file) {
-        output->mode = OUTPUT_DEVICE;
-        return true;
-    }
+    if (kernel_file) return output_start_device(output);
     if (existing->st_nlink > 1) return output_start_into(output, existing);
     output_replace_result replaced = output_start_replace(output, existing, error);
     if (replaced == REPLACE_NOT_KEEPING) return output_start_into(output, existing);
@@ -348,15 +352,14 @@ static bool output_start(jrn_output *output, const char *path, const jrn_output_
     int failure = output_resolve(path, &output->target, &kind, &descriptor);
     if (failure != 0) return output_fail(error, failure);
     if (kind == TARGET_DESCRIPTOR) return output_start_descriptor(output, descriptor, inputs, error);
-    output->mode = OUTPUT_DEVICE;
-    if (kind == TARGET_KERNEL_LINK) return true;
+    if (kind == TARGET_KERNEL_LINK) return output_start_device(output);
     struct stat existing;
     if (stat(strbuf_text(&output->target), &existing) != 0) {
         if (errno != ENOENT) return output_fail(error, errno);
         return output_start_replace(output, NULL, error) == REPLACE_STARTED;
     }
     if (S_ISDIR(existing.st_mode)) return output_fail(error, EISDIR);
-    if (!S_ISREG(existing.st_mode)) return true;
+    if (!S_ISREG(existing.st_mode)) return output_start_device(output);
     return output_start_existing(output, &existing, inputs, error);
 }
 
@@ -385,10 +388,16 @@ jrn_output *output_open(const char *path, const jrn_output_inputs *inputs, jrn_s
     return output;
 }
 
+/* Whether output takes its whole text at the finish instead of each part as it comes. */
+static bool output_holds(const jrn_output *output)
+{
+    return output->mode == OUTPUT_DEVICE || output->mode == OUTPUT_INTO;
+}
+
 bool output_put(jrn_output *output, const char *data, size_t length)
 {
     if (output->failure != 0) return false;
-    if (output->mode == OUTPUT_DEVICE || output->mode == OUTPUT_INTO) {
+    if (output_holds(output)) {
         strbuf_append(&output->held, data, length);
     } else if (!descriptor_write_all(output->fd, data, length)) {
         output->failure = errno;
@@ -423,13 +432,12 @@ static bool output_finish_replace(jrn_output *output, jrn_strbuf *error)
  * text from data itself when nothing was put before (no copy of a whole result). */
 static bool output_complete(jrn_output *output, const char *data, size_t length, jrn_strbuf *error)
 {
-    bool held = output->mode == OUTPUT_DEVICE || output->mode == OUTPUT_INTO;
-    if (held && output->held.length > 0) {
+    if (!output_holds(output)) {
+        output_put(output, data, length);
+    } else if (output->held.length > 0) {
         strbuf_append(&output->held, data, length);
         data = output->held.data;
         length = output->held.length;
-    } else if (!held) {
-        output_put(output, data, length);
     }
     bool ok;
     const char *target = strbuf_text(&output->target);

@@ -54,19 +54,27 @@ def measure_once(command, allowed=(0,)):
 RUNS_OF_MILLISECONDS = max(RUNS, 15)
 
 
-def measure(command, allowed=(0,), runs=RUNS):
-    """Best CPU time (user + system) over runs and the peak RSS (KiB) of command, whose
-    exit status must be one of allowed.
+def measure_rounds(commands, allowed=(0,), runs=RUNS):
+    """For each of commands (a dict), its best CPU time (user + system) over runs and its
+    peak RSS (KiB); every exit status must be one of allowed. The commands run round by
+    round, each once a round: figures meant to be compared with one another come from the
+    same stretch of the machine's time, which drifts over seconds.
 
     CPU time, not wall time: the machine is shared (two cores, builds and tests beside
     us), and CPU time is what the program itself costs. Mermaid is measured the same way.
-    The command runs under tests/bench/measure.c, so its peak memory is its own."""
-    best, peak = float("inf"), 0
+    Each command runs under tests/bench/measure.c, so its peak memory is its own."""
+    figures = {key: (float("inf"), 0) for key in commands}
     for _ in range(runs):
-        cpu, _wall, peak_kib = measure_once(command, allowed)
-        best = min(best, cpu)
-        peak = max(peak, peak_kib)
-    return best, peak
+        for key, command in commands.items():
+            cpu, _wall, peak_kib = measure_once(command, allowed)
+            best, peak = figures[key]
+            figures[key] = (min(best, cpu), max(peak, peak_kib))
+    return figures
+
+
+def measure(command, allowed=(0,), runs=RUNS):
+    """measure_rounds of the one command: its best CPU time and its peak RSS (KiB)."""
+    return measure_rounds({"command": command}, allowed, runs)["command"]
 
 
 def generate_map(touchpoints):
@@ -181,13 +189,9 @@ def dot_against_nop(have_nop):
         commands[name, "jrnc"] = [JRNC, path + ".jrn"]
         commands[name, "nop"] = ["nop", path + ".dot"]
         commands[name, "durable"] = [JRNC, path + ".jrn", "-o", path + ".dot"]
-    # Round by round, each command once: a ratio of two differences of milliseconds is
-    # only as good as the four runs were alike, and the machine drifts over seconds.
-    figures = {key: (float("inf"), 0) for key in commands}
-    for _ in range(RUNS_OF_MILLISECONDS):
-        for key, command in commands.items():
-            cpu, _wall, peak_kib = measure_once(command)
-            figures[key] = (min(figures[key][0], cpu), max(figures[key][1], peak_kib))
+    # Round by round: a ratio of two differences of milliseconds is only as good as the
+    # four runs were alike.
+    figures = measure_rounds(commands, runs=RUNS_OF_MILLISECONDS)
     (jrnc_time, jrnc_rss), (nop_time, nop_rss) = figures["map", "jrnc"], figures["map", "nop"]
     print(f"- DOT compile vs nop on the 300-touchpoint map (the largest drawn in full; best of {RUNS_OF_MILLISECONDS}): whole "
           f"process {jrnc_time * 1e3:.1f} ms against {nop_time * 1e3:.1f} ms, {jrnc_time / nop_time:.2f}x; peak "
